@@ -1,0 +1,44 @@
+package io.verbund.acd.runtime.health;
+
+import io.verbund.acd.runtime.datasource.DatasourceRole;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One health answer: the service is UP only when every datasource role it needs, the schema and
+ * the cache cluster are UP. Roles it does not need are still reported, so an operator sees them.
+ */
+public record HealthReport(String service, String node, String version,
+                           Map<DatasourceRole, Check> datasources, Set<DatasourceRole> required,
+                           Check schema, Check cache) {
+
+    public HealthReport {
+        datasources = new EnumMap<>(datasources);
+        required = Set.copyOf(required);
+    }
+
+    public boolean up() {
+        return schema.up() && cache.up()
+                && required.stream().allMatch(role -> datasources.containsKey(role) && datasources.get(role).up());
+    }
+
+    public JsonObject toJson() {
+        JsonObjectBuilder roles = Json.createObjectBuilder();
+        datasources.forEach((role, check) -> roles.add(role.key(), Json.createObjectBuilder(check.details())
+                .add("required", required.contains(role))));
+        return Json.createObjectBuilder()
+                .add("status", up() ? "UP" : "DOWN")
+                .add("service", service)
+                .add("node", node)
+                .add("version", version)
+                .add("checks", Json.createObjectBuilder()
+                        .add("datasources", roles)
+                        .add("schema", schema.details())
+                        .add("cache", cache.details()))
+                .build();
+    }
+}

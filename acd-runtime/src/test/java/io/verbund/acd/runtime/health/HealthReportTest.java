@@ -1,0 +1,61 @@
+package io.verbund.acd.runtime.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.verbund.acd.runtime.datasource.DatasourceRole;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.EnumSet;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HealthReportTest {
+
+    private static final Check UP = Check.up(Json.createObjectBuilder());
+    private static final Check DOWN = Check.down("Connection refused");
+
+    @Test
+    void isUpWhenEveryRequiredPartIsUp() {
+        HealthReport report = report(Map.of(DatasourceRole.MASTER, UP, DatasourceRole.REALTIME, UP,
+                DatasourceRole.REPORTING, UP), EnumSet.allOf(DatasourceRole.class), UP);
+
+        JsonObject json = report.toJson();
+
+        assertThat(report.up()).isTrue();
+        assertThat(json.getString("status")).isEqualTo("UP");
+        assertThat(json.getJsonObject("checks").getJsonObject("datasources").keySet())
+                .containsExactlyInAnyOrder("master", "realtime", "reporting");
+    }
+
+    @Test
+    void isDownWhenARequiredRoleIsDown() {
+        HealthReport report = report(Map.of(DatasourceRole.MASTER, DOWN, DatasourceRole.REALTIME, UP,
+                DatasourceRole.REPORTING, UP), EnumSet.allOf(DatasourceRole.class), UP);
+
+        assertThat(report.up()).isFalse();
+        assertThat(report.toJson().getJsonObject("checks").getJsonObject("datasources")
+                .getJsonObject("master").getString("status")).isEqualTo("DOWN");
+    }
+
+    @Test
+    void staysUpWhenOnlyARoleItDoesNotNeedIsDown() {
+        HealthReport report = report(Map.of(DatasourceRole.MASTER, UP, DatasourceRole.REALTIME, UP,
+                DatasourceRole.REPORTING, DOWN), EnumSet.of(DatasourceRole.MASTER, DatasourceRole.REALTIME), UP);
+
+        assertThat(report.up()).isTrue();
+        assertThat(report.toJson().getJsonObject("checks").getJsonObject("datasources")
+                .getJsonObject("reporting").getBoolean("required")).isFalse();
+    }
+
+    @Test
+    void isDownWhileTheSchemaIsNotReady() {
+        HealthReport report = report(Map.of(DatasourceRole.MASTER, UP, DatasourceRole.REALTIME, UP,
+                DatasourceRole.REPORTING, UP), EnumSet.allOf(DatasourceRole.class), DOWN);
+
+        assertThat(report.up()).isFalse();
+    }
+
+    private static HealthReport report(Map<DatasourceRole, Check> roles, EnumSet<DatasourceRole> required, Check schema) {
+        return new HealthReport("telephony-server", "node-a", "test", roles, required, schema, UP);
+    }
+}

@@ -1,0 +1,66 @@
+package io.verbund.acd.launcher;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code verbund demo}: the whole ACD on this machine, in the foreground, until Ctrl-C or {@code verbund stop}. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Starts MariaDB and one WildFly with all four services and the demo tenants; runs until Ctrl-C.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    Verbund.Locations locations = new Verbund.Locations();
+
+    @Option(names = "--fresh", description = "Start from an empty database (removes the previous demo data).")
+    boolean fresh;
+
+    @Option(names = "--port-offset", defaultValue = "0", description = "Shift every port by this much (default: ${DEFAULT-VALUE}).")
+    int portOffset;
+
+    @Option(names = "--db-port", description = "MariaDB's port (default: the first free one from 3316).")
+    Integer databasePort;
+
+    @ParentCommand
+    Verbund verbund;
+
+    @Override
+    public Integer call() {
+        PrintStream out = verbund.out();
+        Instant begun = Instant.now();
+        Installation installation = locations.installation();
+        DemoHome home = locations.home();
+        NodePorts ports = new NodePorts(portOffset);
+        int dbPort = databasePort != null ? databasePort : NodePorts.firstFree(3316 + portOffset);
+        DemoNode node = new DemoNode(installation, home, ports, dbPort, out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread shutdown = new Thread(() -> {
+            out.println();
+            out.println("Stopping Verbund ACD ...");
+            node.stop();
+            out.println("Stopped: WildFly and MariaDB are down. Data kept in " + home.root());
+            stopped.countDown();
+        }, "verbund-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        try {
+            node.start(fresh);
+        } catch (LaunchFailure e) {
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+            throw e;
+        }
+        new ReadyBanner(installation, node).print(out, Duration.between(begun, Instant.now()));
+        while (node.wildfly().isAlive()) {
+            MariaDbServer.sleep(Duration.ofSeconds(1));
+        }
+        Runtime.getRuntime().removeShutdownHook(shutdown);
+        out.println("WildFly stopped on its own; see " + node.wildfly().serverLog() + ". Stopping MariaDB.");
+        node.stop();
+        return ExitCode.FAILED.code();
+    }
+}

@@ -1,0 +1,177 @@
+package io.verbund.acd.launcher;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * The folder one running node writes to: database files, WildFly's base directory, logs, the
+ * generated database password and the record of what runs. Holding its lock is what makes a
+ * second start on the same folder refuse; the operating system releases it when the holder dies,
+ * so a crashed launcher never leaves a stale lock behind.
+ */
+public final class DemoHome {
+
+    private final Path root;
+    private FileChannel lockChannel;
+    private FileLock lock;
+
+    public DemoHome(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path databaseData() {
+        return root.resolve("db/data");
+    }
+
+    public Path databaseDir() {
+        return root.resolve("db");
+    }
+
+    public Path wildflyBase() {
+        return root.resolve("wildfly");
+    }
+
+    public Path runDir() {
+        return root.resolve("run");
+    }
+
+    public Path processRecordFile() {
+        return runDir().resolve("processes.properties");
+    }
+
+    /** Takes the lock, or says who holds it. */
+    public void lock() {
+        try {
+            Files.createDirectories(runDir());
+            lockChannel = FileChannel.open(runDir().resolve("verbund.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                lock = lockChannel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                lockChannel.close();
+                lockChannel = null;
+                throw new LaunchFailure(ExitCode.ALREADY_RUNNING, alreadyRunningMessage());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + runDir(), e);
+        }
+    }
+
+    /** True when some process, this one or another, holds the lock. */
+    public boolean isLocked() {
+        if (lock != null) {
+            return true;
+        }
+        Path lockFile = runDir().resolve("verbund.lock");
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock probe = channel.tryLock();
+            if (probe == null) {
+                return true;
+            }
+            probe.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public void unlock() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            lock = null;
+            lockChannel = null;
+        }
+    }
+
+    private String alreadyRunningMessage() {
+        Optional<ProcessRecord> running = ProcessRecord.read(processRecordFile());
+        String who = running.map(r -> " (launcher pid " + r.launcherPid() + ", started " + r.startedAt()
+                + ", portal " + r.portalUrl() + ")").orElse("");
+        return "Verbund ACD is already running from " + root + who + ".\n"
+                + "Stop it first with: ./verbund stop   (or see it with ./verbund status)";
+    }
+
+    /** Starts from empty: removes database, server state and secrets, keeps nothing. */
+    public void wipe() {
+        for (Path part : new Path[] {root.resolve("db"), wildflyBase(), root.resolve("secrets")}) {
+            deleteTree(part);
+        }
+    }
+
+    /** The application's database password: generated once, kept readable only by its owner. */
+    public String databasePassword() {
+        Path secrets = root.resolve("secrets/db.properties");
+        Properties properties = new Properties();
+        try {
+            if (Files.exists(secrets)) {
+                try (Reader reader = Files.newBufferedReader(secrets)) {
+                    properties.load(reader);
+                }
+                return properties.getProperty("password");
+            }
+            Files.createDirectories(secrets.getParent());
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            properties.setProperty("password", password);
+            Files.createFile(secrets, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (Writer writer = Files.newBufferedWriter(secrets)) {
+                properties.store(writer, "Verbund ACD demo: password of the database user 'verbund'");
+            }
+            return password;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write " + secrets, e);
+        }
+    }
+
+    static void deleteTree(Path tree) {
+        if (!Files.exists(tree)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(tree)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot delete " + path, e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + tree, e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.verbund.acd.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * A whole Verbund ACD on one machine: its MariaDB and one WildFly with the four WARs, started in
+ * that order, stopped in the reverse one. Ready means every service's health is UP.
+ */
+public final class DemoNode {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+    public static final String NODE_NAME = "node-a";
+
+    private final Installation installation;
+    private final DemoHome home;
+    private final NodePorts ports;
+    private final PrintStream out;
+    private final int databasePort;
+    private final MariaDbServer database;
+    private final WildFlyNode wildfly;
+    private final ServiceHealth health;
+    private ProcessRecord record;
+
+    public DemoNode(Installation installation, DemoHome home, NodePorts ports, int databasePort, PrintStream out) {
+        this.installation = installation;
+        this.home = home;
+        this.ports = ports;
+        this.out = out;
+        this.databasePort = databasePort;
+        this.database = new MariaDbServer(installation, home, databasePort, out);
+        this.wildfly = new WildFlyNode(installation, home, ports, NODE_NAME);
+        this.health = new ServiceHealth(ports);
+    }
+
+    /**
+     * Locks the home, checks the ports, starts database and server and waits until all is UP.
+     * With {@code fresh}, first removes what an earlier run left (only once the lock is held).
+     */
+    public void start(boolean fresh) {
+        home.lock();
+        try {
+            if (fresh) {
+                out.println("--fresh: removing the previous demo data in " + home.root());
+                home.wipe();
+            }
+            ports.requireFree(databasePort);
+            record = new ProcessRecord(ProcessHandle.current().pid(), OptionalLong.empty(), OptionalLong.empty(),
+                    databasePort, ports.offset(), portalUrl(), Instant.now());
+            record.write(home.processRecordFile());
+            out.println("Starting MariaDB " + installation.mariadbHome().getParent().getFileName()
+                    + " on " + NodePorts.HOST + ":" + databasePort + " ...");
+            database.start();
+            record = record.withDatabasePid(database.pid().orElseThrow());
+            record.write(home.processRecordFile());
+            out.println("  database: ready, data in " + database.dataDir());
+            out.println("Starting WildFly (" + installation.wildflyHome().getFileName() + ") with the four services ...");
+            wildfly.start(database, true);
+            record = record.withWildflyPid(wildfly.pid().orElseThrow());
+            record.write(home.processRecordFile());
+            awaitHealthy();
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    public void stop() {
+        wildfly.stop();
+        database.stop();
+        try {
+            Files.deleteIfExists(home.processRecordFile());
+        } catch (IOException e) {
+            // The record names only dead processes now; stop and status check liveness anyway.
+        }
+        home.unlock();
+    }
+
+    public MariaDbServer database() {
+        return database;
+    }
+
+    public WildFlyNode wildfly() {
+        return wildfly;
+    }
+
+    public ServiceHealth health() {
+        return health;
+    }
+
+    public NodePorts ports() {
+        return ports;
+    }
+
+    public DemoHome home() {
+        return home;
+    }
+
+    public String portalUrl() {
+        return "http://" + NodePorts.HOST + ":" + ports.http() + "/";
+    }
+
+    private void awaitHealthy() {
+        Instant started = Instant.now();
+        Instant deadline = started.plus(READY_TIMEOUT);
+        List<ServiceHealth.Endpoint> endpoints = health.endpoints();
+        Set<String> up = new HashSet<>();
+        Instant nextDot = Instant.now().plusSeconds(5);
+        while (up.size() < endpoints.size()) {
+            if (!wildfly.isAlive()) {
+                throw new LaunchFailure(ExitCode.FAILED, "WildFly stopped while starting; see " + wildfly.consoleLog());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new LaunchFailure(ExitCode.FAILED, "Not every service became healthy within "
+                        + READY_TIMEOUT.toMinutes() + " min (UP: " + up + "); see " + wildfly.serverLog());
+            }
+            for (ServiceHealth.Endpoint endpoint : endpoints) {
+                if (!up.contains(endpoint.service()) && health.probe(endpoint).up()) {
+                    up.add(endpoint.service());
+                    out.printf("  %-17s UP   %s (%d s)%n", endpoint.service(), endpoint.uri(),
+                            Duration.between(started, Instant.now()).toSeconds());
+                }
+            }
+            if (up.size() < endpoints.size()) {
+                if (Instant.now().isAfter(nextDot)) {
+                    out.printf("  ... waiting for %d of %d services (%d s)%n", endpoints.size() - up.size(),
+                            endpoints.size(), Duration.between(started, Instant.now()).toSeconds());
+                    nextDot = Instant.now().plusSeconds(5);
+                }
+                MariaDbServer.sleep(Duration.ofMillis(500));
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.verbund.acd.launcher;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The ports one node listens on, all on 127.0.0.1, shifted together by a port offset (WildFly's
+ * {@code jboss.socket.binding.port-offset}), so a second node or a test can run beside the demo.
+ */
+public record NodePorts(int offset) {
+
+    /** A port the node needs, and what for: the name a user reads when it is taken. */
+    public record Need(int port, String purpose, boolean udpToo) {
+    }
+
+    public static final String HOST = "127.0.0.1";
+
+    public int http() {
+        return 8080 + offset;
+    }
+
+    public int management() {
+        return 9990 + offset;
+    }
+
+    public int sip() {
+        return 5060 + offset;
+    }
+
+    public int jgroups() {
+        return 7600 + offset;
+    }
+
+    public List<Need> needs() {
+        return List.of(
+                new Need(http(), "HTTP: portal, REST API and service health", false),
+                new Need(8443 + offset, "HTTPS (WildFly)", false),
+                new Need(management(), "WildFly management", false),
+                new Need(9993 + offset, "WildFly management over HTTPS", false),
+                new Need(8009 + offset, "AJP (WildFly)", false),
+                new Need(jgroups(), "cluster membership (JGroups TCP)", false),
+                new Need(4712 + offset, "transaction recovery (WildFly)", false),
+                new Need(4713 + offset, "transaction status (WildFly)", false),
+                new Need(sip(), "SIP trunk and agent registrar", true));
+    }
+
+    /** Fails naming the first port something else holds. */
+    public void requireFree(int databasePort) {
+        List<Need> all = new ArrayList<>(needs());
+        all.add(new Need(databasePort, "MariaDB", false));
+        for (Need need : all) {
+            if (!isFree(need.port(), need.udpToo())) {
+                throw new LaunchFailure(ExitCode.PORT_IN_USE, "Port " + need.port() + " on " + HOST + " ("
+                        + need.purpose() + ") is already in use" + holderOf(need.port()) + ".\n"
+                        + "Stop that program, or start with another --port-offset (e.g. --port-offset 100).");
+            }
+        }
+    }
+
+    /** The first port from {@code from} on that nothing listens on. */
+    public static int firstFree(int from) {
+        for (int port = from; port < from + 100; port++) {
+            if (isFree(port, false)) {
+                return port;
+            }
+        }
+        throw new LaunchFailure(ExitCode.PORT_IN_USE, "No free port for MariaDB between " + from + " and " + (from + 99));
+    }
+
+    public static boolean isFree(int port, boolean udpToo) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), port));
+        } catch (IOException e) {
+            return false;
+        }
+        if (udpToo) {
+            try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(HOST), port))) {
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Best effort: names the program holding a TCP port when {@code ss} can tell. */
+    private static String holderOf(int port) {
+        try {
+            Process ss = new ProcessBuilder("ss", "-Hltnp", "sport = :" + port).redirectErrorStream(true).start();
+            String output = new String(ss.getInputStream().readAllBytes()).trim();
+            if (!ss.waitFor(2, TimeUnit.SECONDS) || output.isEmpty()) {
+                return "";
+            }
+            int users = output.indexOf("users:((\"");
+            if (users < 0) {
+                return "";
+            }
+            String program = output.substring(users + 9, output.indexOf('"', users + 9));
+            int pid = output.indexOf("pid=", users);
+            String pidText = pid < 0 ? "" : ", pid " + output.substring(pid + 4).split("[,)]")[0];
+            return " by " + program + pidText;
+        } catch (IOException | RuntimeException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.verbund.acd.launcher;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code verbund stop}: asks the running launcher to stop (it stops WildFly, then MariaDB), and
+ * makes sure afterwards that no process it had started is left, even if the launcher itself died.
+ */
+@Command(name = "stop", mixinStandardHelpOptions = true, description = "Stops a running Verbund ACD and everything it started.")
+final class StopCommand implements Callable<Integer> {
+
+    @Mixin
+    Verbund.Locations locations = new Verbund.Locations();
+
+    @ParentCommand
+    Verbund verbund;
+
+    @Override
+    public Integer call() {
+        PrintStream out = verbund.out();
+        DemoHome home = locations.home();
+        Optional<ProcessRecord> record = ProcessRecord.read(home.processRecordFile());
+        if (record.isEmpty() && !home.isLocked()) {
+            out.println("Verbund ACD is not running (nothing recorded in " + home.runDir() + ").");
+            return ExitCode.OK.code();
+        }
+        if (record.isPresent()) {
+            ProcessRecord running = record.get();
+            stop(out, "launcher", running.launcherPid(), Duration.ofSeconds(120));
+            running.wildflyPid().ifPresent(pid -> stop(out, "WildFly", pid, Duration.ofSeconds(60)));
+            running.databasePid().ifPresent(pid -> stop(out, "MariaDB", pid, Duration.ofSeconds(30)));
+        }
+        if (home.isLocked()) {
+            out.println("Something still holds " + home.runDir().resolve("verbund.lock") + "; see ./verbund status.");
+            return ExitCode.FAILED.code();
+        }
+        out.println("Verbund ACD stopped. Data kept in " + home.root());
+        return ExitCode.OK.code();
+    }
+
+    private static void stop(PrintStream out, String what, long pid, Duration grace) {
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (process.isEmpty()) {
+            return;
+        }
+        out.println("Stopping " + what + " (pid " + pid + ") ...");
+        if (ManagedProcess.terminate(process.get(), grace)) {
+            out.println("  " + what + " did not stop within " + grace.toSeconds() + " s and was killed.");
+        }
+    }
+}

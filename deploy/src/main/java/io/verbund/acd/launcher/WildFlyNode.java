@@ -1,0 +1,155 @@
+package io.verbund.acd.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One WildFly server running the four Verbund WARs, in its own base directory so the built server
+ * stays untouched. Its configuration is the one the build's CLI scripts wrote; what differs per run
+ * (database address, node name, ports) is passed as system properties, the password in the
+ * environment, never on the command line.
+ */
+public final class WildFlyNode {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+
+    private final Installation installation;
+    private final DemoHome home;
+    private final NodePorts ports;
+    private final String nodeName;
+    private Process script;
+    private long serverPid = -1;
+
+    public WildFlyNode(Installation installation, DemoHome home, NodePorts ports, String nodeName) {
+        this.installation = installation;
+        this.home = home;
+        this.ports = ports;
+        this.nodeName = nodeName;
+    }
+
+    public Path consoleLog() {
+        return home.wildflyBase().resolve("log/console.log");
+    }
+
+    public Path serverLog() {
+        return home.wildflyBase().resolve("log/server.log");
+    }
+
+    public void start(MariaDbServer database, boolean demo) {
+        Path base = home.wildflyBase();
+        try {
+            refreshFromBuild(base);
+            Files.createDirectories(base.resolve("log"));
+            Files.deleteIfExists(pidFile());
+            List<String> command = new ArrayList<>(List.of("bash",
+                    installation.wildflyHome().resolve("bin/standalone.sh").toString(),
+                    "-c", "standalone-ha.xml",
+                    "-Djboss.server.base.dir=" + base,
+                    "-b", NodePorts.HOST, "-bmanagement", NodePorts.HOST, "-bprivate", NodePorts.HOST,
+                    "-Djboss.node.name=" + nodeName,
+                    "-Djboss.socket.binding.port-offset=" + ports.offset(),
+                    "-Dverbund.demo=" + demo,
+                    "-Dverbund.sip.port=" + ports.sip(),
+                    "-Dverbund.cluster.name=verbund-" + nodeName + "-" + ports.offset(),
+                    "-Dverbund.jgroups.seed1.host=" + NodePorts.HOST,
+                    "-Dverbund.jgroups.seed1.port=" + ports.jgroups(),
+                    "-Dverbund.db.user=" + MariaDbServer.USER,
+                    "-Dverbund.db.master.url=" + database.jdbcUrl(),
+                    "-Dverbund.db.realtime.url=" + database.jdbcUrl(),
+                    "-Dverbund.db.reporting.url=" + database.jdbcUrl()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog().toFile()));
+            Map<String, String> environment = builder.environment();
+            environment.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
+            environment.put("JBOSS_PIDFILE", pidFile().toString());
+            environment.put("VERBUND_DB_PASSWORD", database.password());
+            environment.remove("JAVA_OPTS");
+            script = builder.start();
+            serverPid = awaitServerPid();
+        } catch (IOException e) {
+            throw new LaunchFailure(ExitCode.FAILED, "WildFly could not start: " + e.getMessage(), e);
+        }
+    }
+
+    public boolean isAlive() {
+        return serverPid > 0 && ProcessHandle.of(serverPid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    public Optional<Long> pid() {
+        return isAlive() ? Optional.of(serverPid) : Optional.empty();
+    }
+
+    public void stop() {
+        if (serverPid > 0) {
+            ManagedProcess.terminate(serverPid, STOP_GRACE);
+        }
+        if (script != null && script.isAlive()) {
+            ManagedProcess.terminate(script.toHandle(), Duration.ofSeconds(5));
+        }
+        serverPid = -1;
+        script = null;
+    }
+
+    private Path pidFile() {
+        return home.runDir().resolve("wildfly.pid");
+    }
+
+    private long awaitServerPid() throws IOException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(pidFile())) {
+                String text = Files.readString(pidFile()).trim();
+                if (!text.isEmpty()) {
+                    return Long.parseLong(text);
+                }
+            }
+            if (!script.isAlive()) {
+                throw new LaunchFailure(ExitCode.FAILED, "WildFly exited at once; see " + consoleLog());
+            }
+            MariaDbServer.sleep(Duration.ofMillis(100));
+        }
+        throw new LaunchFailure(ExitCode.FAILED, "WildFly did not start its server process; see " + consoleLog());
+    }
+
+    /**
+     * Every start takes configuration and deployments from the build, so a rebuilt WAR or changed
+     * CLI script is what runs; data and logs stay.
+     */
+    private void refreshFromBuild(Path base) throws IOException {
+        Path template = installation.wildflyHome().resolve("standalone");
+        for (String part : new String[] {"configuration", "deployments"}) {
+            Path target = base.resolve(part);
+            DemoHome.deleteTree(target);
+            copyTree(template.resolve(part), target);
+        }
+        DemoHome.deleteTree(base.resolve("tmp"));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            paths.forEach(source -> {
+                Path target = to.resolve(from.relativize(source).toString());
+                try {
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

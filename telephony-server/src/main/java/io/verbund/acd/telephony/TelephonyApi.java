@@ -1,0 +1,11 @@
+package io.verbund.acd.telephony;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+/**
+ * The telephony server's HTTP side (health now; call control for the portal later). SIP and RTP run beside it.
+ */
+@ApplicationPath("/")
+public class TelephonyApi extends Application {
+}
