@@ -10,8 +10,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings the shared schema up to the newest migration in {@code db/migration}. Every service calls
  * {@link #migrate()} at start-up; Flyway serialises concurrent callers with a database lock
- * ({@code GET_LOCK} on MariaDB), so of several nodes starting together one applies the pending
- * migrations and the others find nothing left to do.
+ * ({@code GET_LOCK} on MariaDB, taken per migration), so nodes starting together apply each
+ * pending migration exactly once between them, and each returns only when none is left.
  *
  * <p>Validation runs before migrating (an edited, already applied migration stops the start), and
  * {@code clean} is disabled: no configuration mistake can make this class drop the tables.
@@ -38,19 +38,20 @@ public final class SchemaMigration {
      *         service must not start on a schema it does not know
      */
     public SchemaState migrate() {
-        MigrateResult result = flyway().migrate();
-        SchemaState state = new SchemaState(result.migrationsExecuted, versionAfter(result));
-        LOG.info(() -> "Schema at version " + state.currentVersion() + ", " + state.appliedThisRun()
-                + " migration(s) applied by this node (database " + result.database + ")");
+        Flyway flyway = flyway();
+        MigrateResult result = flyway.migrate();
+        // Not result.targetSchemaVersion: Flyway locks per migration, so nodes starting together
+        // share the work and each one's target is only the last migration *it* applied. When
+        // migrate() returns, nothing is pending any more; the history table has the true version.
+        SchemaState state = new SchemaState(result.migrationsExecuted, currentVersion(flyway));
+        LOG.info(() -> "Schema of database " + result.database + " at version " + state.currentVersion()
+                + "; " + state.appliedThisRun() + " migration(s) applied by this node");
         return state;
     }
 
     /** Reads the version in force without changing anything: for health checks. */
     public SchemaState current() {
-        MigrationInfo current = flyway().info().current();
-        return new SchemaState(0, current == null || current.getVersion() == null
-                ? SchemaState.NO_VERSION
-                : current.getVersion().getVersion());
+        return new SchemaState(0, currentVersion(flyway()));
     }
 
     private Flyway flyway() {
@@ -63,11 +64,10 @@ public final class SchemaMigration {
                 .load();
     }
 
-    private static String versionAfter(MigrateResult result) {
-        if (result.targetSchemaVersion != null) {
-            return result.targetSchemaVersion;
-        }
-        // Nothing was applied by this run: Flyway leaves the target empty, the initial version holds.
-        return result.initialSchemaVersion != null ? result.initialSchemaVersion : SchemaState.NO_VERSION;
+    private static String currentVersion(Flyway flyway) {
+        MigrationInfo current = flyway.info().current();
+        return current == null || current.getVersion() == null
+                ? SchemaState.NO_VERSION
+                : current.getVersion().getVersion();
     }
 }
