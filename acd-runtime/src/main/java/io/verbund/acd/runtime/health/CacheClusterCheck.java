@@ -6,7 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import org.infinispan.Cache;
-import org.infinispan.lifecycle.ComponentStatus;
 import org.infinispan.manager.EmbeddedCacheManager;
 import org.infinispan.remoting.transport.Address;
 
@@ -33,9 +32,10 @@ public class CacheClusterCheck {
             details.add("cluster", String.valueOf(container.getClusterName()))
                     .add("self", String.valueOf(self))
                     .add("coordinator", String.valueOf(container.getCoordinator()))
-                    .add("members", members)
-                    .add("cacheStatus", agents.getStatus().name());
-            boolean running = agents.getStatus() == ComponentStatus.RUNNING;
+                    .add("members", members);
+            // isRunning, not getStatus(): WildFly's org.infinispan module does not export the lifecycle package.
+            boolean running = container.isRunning(agents.getName());
+            details.add("cacheRunning", running);
             boolean member = self != null && container.getMembers() != null && container.getMembers().contains(self);
             return running && member ? Check.up(details) : Check.down(details.add("problem", "not a running member of the cluster"));
         } catch (RuntimeException e) {

@@ -45,7 +45,8 @@ public class HealthResource {
         requiredRoles.forEach(key -> required.add(DatasourceRole.valueOf(key.trim().toUpperCase(java.util.Locale.ROOT))));
     }
 
-    protected HealthResource() {
+    /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
+    public HealthResource() {
         this.identity = null;
         this.datasourceCheck = null;
         this.schemaCheck = null;
