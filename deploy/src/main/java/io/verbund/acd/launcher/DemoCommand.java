@@ -58,9 +58,23 @@ final class DemoCommand implements Callable<Integer> {
         while (node.wildfly().isAlive()) {
             MariaDbServer.sleep(Duration.ofSeconds(1));
         }
-        Runtime.getRuntime().removeShutdownHook(shutdown);
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C or ./verbund stop: the hook is stopping everything; let it finish.
+            awaitQuietly(stopped);
+            return ExitCode.OK.code();
+        }
         out.println("WildFly stopped on its own; see " + node.wildfly().serverLog() + ". Stopping MariaDB.");
         node.stop();
         return ExitCode.FAILED.code();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

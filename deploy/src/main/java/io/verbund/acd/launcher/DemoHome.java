@@ -119,7 +119,7 @@ public final class DemoHome {
 
     private String alreadyRunningMessage() {
         Optional<ProcessRecord> running = ProcessRecord.read(processRecordFile());
-        String who = running.map(r -> " (launcher pid " + r.launcherPid() + ", started " + r.startedAt()
+        String who = running.map(r -> " (launcher pid " + r.launcherPid() + ", started " + r.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                 + ", portal " + r.portalUrl() + ")").orElse("");
         return "Verbund ACD is already running from " + root + who + ".\n"
                 + "Stop it first with: ./verbund stop   (or see it with ./verbund status)";

@@ -28,7 +28,7 @@ final class StatusCommand implements Callable<Integer> {
             return ExitCode.NOT_RUNNING.code();
         }
         ProcessRecord running = record.get();
-        out.println("Verbund ACD runs from " + home.root() + " since " + running.startedAt());
+        out.println("Verbund ACD runs from " + home.root() + " since " + running.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         out.println("  launcher   pid " + running.launcherPid() + alive(OptionalLong.of(running.launcherPid())));
         out.println("  MariaDB    pid " + text(running.databasePid()) + alive(running.databasePid())
                 + ", port " + running.databasePort());

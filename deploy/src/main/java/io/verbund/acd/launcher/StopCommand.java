@@ -32,9 +32,9 @@ final class StopCommand implements Callable<Integer> {
         }
         if (record.isPresent()) {
             ProcessRecord running = record.get();
-            stop(out, "launcher", running.launcherPid(), Duration.ofSeconds(120));
-            running.wildflyPid().ifPresent(pid -> stop(out, "WildFly", pid, Duration.ofSeconds(60)));
-            running.databasePid().ifPresent(pid -> stop(out, "MariaDB", pid, Duration.ofSeconds(30)));
+            stop(out, "launcher", running.launcherPid(), "io.verbund.acd.launcher", Duration.ofSeconds(120));
+            running.wildflyPid().ifPresent(pid -> stop(out, "WildFly", pid, home.root().toString(), Duration.ofSeconds(60)));
+            running.databasePid().ifPresent(pid -> stop(out, "MariaDB", pid, home.root().toString(), Duration.ofSeconds(30)));
         }
         if (home.isLocked()) {
             out.println("Something still holds " + home.runDir().resolve("verbund.lock") + "; see ./verbund status.");
@@ -44,8 +44,13 @@ final class StopCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    private static void stop(PrintStream out, String what, long pid, Duration grace) {
-        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+    /**
+     * Stops a recorded process, but only if its command line still shows it is ours: a process id
+     * from an old record may belong to an unrelated program by now.
+     */
+    private static void stop(PrintStream out, String what, long pid, String mark, Duration grace) {
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(candidate -> candidate.info().commandLine().map(line -> line.contains(mark)).orElse(false));
         if (process.isEmpty()) {
             return;
         }

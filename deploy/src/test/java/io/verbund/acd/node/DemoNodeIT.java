@@ -158,7 +158,7 @@ class DemoNodeIT {
 
     @Test
     void dataSurvivesARestartAndStopLeavesNoProcessBehind() throws SQLException {
-        String marker = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        String marker = "IT_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
         long tenantsBefore;
         try (Connection db = node.database().connect()) {
             try (PreparedStatement insert = db.prepareStatement("INSERT INTO pause_reason (tenant_id, code, label)"
@@ -175,7 +175,7 @@ class DemoNodeIT {
 
         assertThat(ProcessHandle.of(databasePid).map(ProcessHandle::isAlive)).as("MariaDB process").isNotEqualTo(java.util.Optional.of(true));
         assertThat(ProcessHandle.of(wildflyPid).map(ProcessHandle::isAlive)).as("WildFly process").isNotEqualTo(java.util.Optional.of(true));
-        assertThat(ourProcesses()).isEmpty();
+        assertThat(TestNodes.processesUsing(homeFolder)).isEmpty();
 
         node.start(false);
 
@@ -183,17 +183,6 @@ class DemoNodeIT {
             assertThat(count(db, "SELECT COUNT(*) FROM pause_reason WHERE code = '" + marker + "'")).isEqualTo(1);
             assertThat(count(db, "SELECT COUNT(*) FROM tenant")).isEqualTo(tenantsBefore);
         }
-    }
-
-    private static List<String> ourProcesses() {
-        String home = homeFolder.toString();
-        List<String> found = new ArrayList<>();
-        ProcessHandle.allProcesses()
-                .filter(process -> process.pid() != ProcessHandle.current().pid())
-                .forEach(process -> process.info().commandLine()
-                        .filter(line -> line.contains(home))
-                        .ifPresent(line -> found.add(process.pid() + " " + line)));
-        return found;
     }
 
     private static void awaitAllUp(Duration timeout) {

@@ -54,7 +54,7 @@ class LauncherScriptIT {
             assertThat(stop.exit).isEqualTo(0);
             assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as("the demo process ends").isTrue();
             assertThat(Files.readString(demoOutput)).contains("Stopped");
-            assertThat(processesUsing(home)).isEmpty();
+            assertThat(TestNodes.processesUsing(home)).isEmpty();
 
             Run statusAfter = run("status", "--home", home.toString());
             assertThat(statusAfter.exit).isEqualTo(ExitCode.NOT_RUNNING.code());
@@ -96,15 +96,5 @@ class LauncherScriptIT {
             Thread.sleep(500);
         }
         throw new AssertionError("./verbund demo did not print '" + text + "' within " + timeout + ":\n" + Files.readString(output));
-    }
-
-    private static List<String> processesUsing(Path home) {
-        List<String> found = new ArrayList<>();
-        ProcessHandle.allProcesses()
-                .filter(process -> process.pid() != ProcessHandle.current().pid())
-                .forEach(process -> process.info().commandLine()
-                        .filter(line -> line.contains(home.toString()))
-                        .ifPresent(line -> found.add(process.pid() + " " + line)));
-        return found;
     }
 }

@@ -6,6 +6,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Where the build put the node under test, and reading health documents. */
 final class TestNodes {
@@ -34,5 +36,16 @@ final class TestNodes {
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();
         }
+    }
+
+    /** Processes other than this test whose command line names the folder: what a node left running. */
+    static List<String> processesUsing(Path home) {
+        List<String> found = new ArrayList<>();
+        ProcessHandle.allProcesses()
+                .filter(process -> process.pid() != ProcessHandle.current().pid())
+                .forEach(process -> process.info().commandLine()
+                        .filter(line -> line.contains(home.toString()))
+                        .ifPresent(line -> found.add(process.pid() + " " + line)));
+        return found;
     }
 }
