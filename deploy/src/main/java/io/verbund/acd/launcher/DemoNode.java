@@ -46,6 +46,7 @@ public final class DemoNode {
      */
     public void start(boolean fresh) {
         home.lock();
+        refuseLeftovers();
         try {
             if (fresh) {
                 out.println("--fresh: removing the previous demo data in " + home.root());
@@ -70,6 +71,29 @@ public final class DemoNode {
             stop();
             throw e;
         }
+    }
+
+    /**
+     * A launcher killed with SIGKILL cannot stop its children; they would hold the ports and the
+     * data folder. Say so, instead of failing later on a taken port.
+     */
+    private void refuseLeftovers() {
+        ProcessRecord.read(home.processRecordFile()).ifPresent(earlier -> {
+            StringBuilder alive = new StringBuilder();
+            earlier.wildflyPid().ifPresent(pid -> describeIfOurs(alive, "WildFly", pid));
+            earlier.databasePid().ifPresent(pid -> describeIfOurs(alive, "MariaDB", pid));
+            if (!alive.isEmpty()) {
+                home.unlock();
+                throw new LaunchFailure(ExitCode.ALREADY_RUNNING, "Processes of an earlier run from " + home.root()
+                        + " are still running:" + alive + "\nEnd them with: ./verbund stop");
+            }
+        });
+    }
+
+    private void describeIfOurs(StringBuilder alive, String what, long pid) {
+        ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().commandLine().map(line -> line.contains(home.root().toString())).orElse(false))
+                .ifPresent(process -> alive.append(' ').append(what).append(" (pid ").append(pid).append(')'));
     }
 
     public void stop() {

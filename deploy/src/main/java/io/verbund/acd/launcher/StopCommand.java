@@ -40,6 +40,11 @@ final class StopCommand implements Callable<Integer> {
             out.println("Something still holds " + home.runDir().resolve("verbund.lock") + "; see ./verbund status.");
             return ExitCode.FAILED.code();
         }
+        try {
+            java.nio.file.Files.deleteIfExists(home.processRecordFile());
+        } catch (java.io.IOException e) {
+            out.println("Could not remove " + home.processRecordFile() + ": " + e.getMessage());
+        }
         out.println("Verbund ACD stopped. Data kept in " + home.root());
         return ExitCode.OK.code();
     }

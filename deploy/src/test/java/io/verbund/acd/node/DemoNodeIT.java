@@ -6,6 +6,7 @@ import io.verbund.acd.launcher.DemoHome;
 import io.verbund.acd.launcher.DemoNode;
 import io.verbund.acd.launcher.ExitCode;
 import io.verbund.acd.launcher.NodePorts;
+import io.verbund.acd.launcher.ProcessRecord;
 import io.verbund.acd.launcher.ServiceHealth;
 import io.verbund.acd.launcher.Verbund;
 import io.verbund.acd.user.PasswordHash;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,6 +136,30 @@ class DemoNodeIT {
             assertThat(output.err()).contains("Port " + taken.getLocalPort()).contains("HTTP");
             assertThat(otherHome.resolve("db/data")).doesNotExist();
             assertThat(new DemoHome(otherHome).isLocked()).isFalse();
+        }
+    }
+
+    @Test
+    void leftoversOfAKilledLauncherAreNamedAndStopEndsThem(@TempDir Path otherHome) throws Exception {
+        // Stands in for a WildFly whose launcher was killed: a live process naming the home folder.
+        Process orphan = new ProcessBuilder("bash", "-c", "sleep 120; true", otherHome.resolve("wildfly").toString()).start();
+        try {
+            new ProcessRecord(Long.MAX_VALUE, OptionalLong.empty(), OptionalLong.of(orphan.pid()), 3316, 0,
+                    "http://127.0.0.1:8080/", Instant.now()).write(new DemoHome(otherHome).processRecordFile());
+            Output start = new Output();
+
+            int exit = Verbund.run(start.out, start.err, "demo", "--home", otherHome.toString(),
+                    "--node", TestNodes.nodeDir().toString(), "--port-offset", "260");
+
+            assertThat(exit).isEqualTo(ExitCode.ALREADY_RUNNING.code());
+            assertThat(start.err()).contains("earlier run").contains("pid " + orphan.pid()).contains("./verbund stop");
+            assertThat(orphan.isAlive()).isTrue();
+
+            Output stop = new Output();
+            assertThat(Verbund.run(stop.out, stop.err, "stop", "--home", otherHome.toString())).isZero();
+            assertThat(orphan.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).as("the leftover process ended").isTrue();
+        } finally {
+            orphan.destroyForcibly();
         }
     }
 
