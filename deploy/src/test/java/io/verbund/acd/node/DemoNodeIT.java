@@ -142,7 +142,8 @@ class DemoNodeIT {
     @Test
     void leftoversOfAKilledLauncherAreNamedAndStopEndsThem(@TempDir Path otherHome) throws Exception {
         // Stands in for a WildFly whose launcher was killed: a live process naming the home folder.
-        Process orphan = new ProcessBuilder("bash", "-c", "sleep 120; true", otherHome.resolve("wildfly").toString()).start();
+        Path log = java.nio.file.Files.createFile(otherHome.resolve("leftover.log"));
+        Process orphan = new ProcessBuilder("tail", "-f", log.toString()).start();
         try {
             new ProcessRecord(Long.MAX_VALUE, OptionalLong.empty(), OptionalLong.of(orphan.pid()), 3316, 0,
                     "http://127.0.0.1:8080/", Instant.now()).write(new DemoHome(otherHome).processRecordFile());
