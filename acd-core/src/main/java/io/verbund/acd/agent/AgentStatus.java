@@ -1,0 +1,106 @@
+package io.verbund.acd.agent;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An agent's live status as every node sees it in the shared cache. Immutable: each change returns
+ * a new status, which the cache stores with a conditional replace, so two nodes can never both
+ * reserve the same agent. {@code readySince} is when the agent last became free for a call, the
+ * measure of "longest idle".
+ *
+ * @param reason       pause reason code while PAUSED, otherwise empty
+ * @param callId       the call it is reserved for, ringing with or talking on
+ * @param noAnswers    offers in a row the agent let ring out
+ * @param blockedUntil no offers before this instant (redial delay after a rejected offer)
+ */
+public record AgentStatus(AgentKey agent, AgentState state, Instant since, Instant readySince,
+                          Optional<String> reason, Optional<String> callId, int noAnswers, Instant blockedUntil) {
+
+    public AgentStatus {
+        Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(since, "since");
+        Objects.requireNonNull(readySince, "readySince");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(blockedUntil, "blockedUntil");
+    }
+
+    /** Every agent starts here; the demo agents too. */
+    public static AgentStatus loggedOut(AgentKey agent, Instant now) {
+        return new AgentStatus(agent, AgentState.LOGGED_OUT, now, now, Optional.empty(), Optional.empty(), 0, Instant.EPOCH);
+    }
+
+    /** Whether the routing engine may offer this agent a call now. */
+    public boolean isAvailable(Instant now) {
+        return state == AgentState.READY && !now.isBefore(blockedUntil);
+    }
+
+    public AgentStatus goReady(Instant now) {
+        require(state == AgentState.LOGGED_OUT || state == AgentState.PAUSED || state == AgentState.READY
+                || state == AgentState.WRAP_UP, AgentState.READY);
+        if (state == AgentState.READY) {
+            return this;
+        }
+        return new AgentStatus(agent, AgentState.READY, now, now, Optional.empty(), Optional.empty(), 0, blockedUntil);
+    }
+
+    public AgentStatus pause(String reasonCode, Instant now) {
+        require(state == AgentState.READY || state == AgentState.PAUSED || state == AgentState.WRAP_UP
+                || state == AgentState.LOGGED_OUT, AgentState.PAUSED);
+        return new AgentStatus(agent, AgentState.PAUSED, now, readySince, Optional.of(reasonCode), Optional.empty(), noAnswers, blockedUntil);
+    }
+
+    public AgentStatus logOut(Instant now) {
+        require(!state.isEngaged() || state == AgentState.WRAP_UP, AgentState.LOGGED_OUT);
+        return new AgentStatus(agent, AgentState.LOGGED_OUT, now, readySince, Optional.empty(), Optional.empty(), 0, Instant.EPOCH);
+    }
+
+    /** Claims the agent for one call; stored with a conditional replace so only one node wins. */
+    public AgentStatus reserve(String forCall, Instant now) {
+        require(isAvailable(now), AgentState.RESERVED);
+        return new AgentStatus(agent, AgentState.RESERVED, now, readySince, Optional.empty(), Optional.of(forCall), noAnswers, blockedUntil);
+    }
+
+    public AgentStatus ring(Instant now) {
+        require(state == AgentState.RESERVED, AgentState.RINGING);
+        return new AgentStatus(agent, AgentState.RINGING, now, readySince, reason, callId, noAnswers, blockedUntil);
+    }
+
+    public AgentStatus answer(Instant now) {
+        require(state == AgentState.RINGING || state == AgentState.RESERVED, AgentState.ON_CALL);
+        return new AgentStatus(agent, AgentState.ON_CALL, now, readySince, reason, callId, 0, blockedUntil);
+    }
+
+    /** The call ended: wrap-up for the group's time, or straight back to READY when it has none. */
+    public AgentStatus endCall(long wrapUpSeconds, Instant now) {
+        require(state == AgentState.ON_CALL, AgentState.WRAP_UP);
+        if (wrapUpSeconds <= 0) {
+            return new AgentStatus(agent, AgentState.READY, now, now, Optional.empty(), Optional.empty(), 0, blockedUntil);
+        }
+        return new AgentStatus(agent, AgentState.WRAP_UP, now, readySince, Optional.empty(), callId, 0, blockedUntil);
+    }
+
+    /**
+     * The offer was not taken (no answer, busy, rejected, caller gone). The agent is free again;
+     * a no-answer counts toward the group's limit, after which the agent is paused with reason
+     * {@code NO_ANSWER}; {@code delaySeconds} keeps the next offer away for a moment.
+     */
+    public AgentStatus offerNotTaken(boolean noAnswer, int maxNoAnswers, long delaySeconds, Instant now) {
+        require(state == AgentState.RESERVED || state == AgentState.RINGING, AgentState.READY);
+        int count = noAnswer ? noAnswers + 1 : noAnswers;
+        Instant blocked = delaySeconds > 0 ? now.plusSeconds(delaySeconds) : blockedUntil;
+        if (noAnswer && maxNoAnswers > 0 && count >= maxNoAnswers) {
+            return new AgentStatus(agent, AgentState.PAUSED, now, readySince, Optional.of("NO_ANSWER"), Optional.empty(), count, blocked);
+        }
+        return new AgentStatus(agent, AgentState.READY, now, readySince, Optional.empty(), Optional.empty(), count, blocked);
+    }
+
+    private void require(boolean allowed, AgentState target) {
+        if (!allowed) {
+            throw new IllegalAgentTransition(agent, state, target);
+        }
+    }
+}
