@@ -1,0 +1,79 @@
+package io.verbund.acd.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.verbund.acd.agent.AgentKey;
+import io.verbund.acd.agent.AgentStatus;
+import io.verbund.acd.tenant.TenantKey;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RoutingTest {
+
+    private static final TenantKey DEMO = new TenantKey("demo");
+    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+
+    @Test
+    void higherPriorityIsServedBeforeLongerWaiting() {
+        QueueEntry early = call("a", 0, T0);
+        QueueEntry urgent = call("b", 5, T0.plusSeconds(30));
+
+        assertThat(QueueOrder.next(List.of(early, urgent))).contains(urgent);
+    }
+
+    @Test
+    void amongEqualPrioritiesTheLongerWaitingCallerWins() {
+        QueueEntry first = call("a", 0, T0);
+        QueueEntry second = call("b", 0, T0.plusSeconds(1));
+
+        assertThat(QueueOrder.next(List.of(second, first))).contains(first);
+        assertThat(QueueOrder.positionOf(second, List.of(first, second))).isEqualTo(2);
+    }
+
+    @Test
+    void offersLongestIdleAgentFirstWithinTheSamePenalty() {
+        Candidate recent = candidate("1001", T0.plusSeconds(50), 0, 0);
+        Candidate idle = candidate("1002", T0, 0, 0);
+        Candidate penalised = candidate("1003", T0.minusSeconds(100), 1, 0);
+
+        List<Candidate> ranked = new LongestIdle().rank(call("c", 0, T0), List.of(recent, penalised, idle));
+
+        assertThat(ranked).extracting(c -> c.status().agent().extension()).containsExactly("1002", "1001", "1003");
+    }
+
+    @Test
+    void offersTheMostProficientAgentForSkillsBasedGroups() {
+        Candidate novice = candidate("1006", T0, 0, 1);
+        Candidate expert = candidate("1010", T0.plusSeconds(60), 0, 5);
+
+        List<Candidate> ranked = new SkillsBased().rank(call("c", 0, T0), List.of(novice, expert));
+
+        assertThat(ranked.get(0).status().agent().extension()).isEqualTo("1010");
+        assertThat(new SkillsBased().explain(ranked.get(0), call("c", 0, T0), T0)).contains("proficiency 5");
+    }
+
+    @Test
+    void ringAllRingsEveryAvailableAgent() {
+        RoutingStrategy ringAll = RoutingStrategy.named("RING_ALL");
+
+        assertThat(ringAll.ringsAllAtOnce()).isTrue();
+        assertThat(ringAll.rank(call("c", 0, T0), List.of(candidate("1", T0, 0, 0), candidate("2", T0, 0, 0)))).hasSize(2);
+    }
+
+    @Test
+    void queueEntriesSurviveTheCacheEncoding() {
+        QueueEntry entry = call("call-1@host", 3, T0);
+
+        assertThat(QueueEntry.decode(entry.encode())).isEqualTo(entry);
+    }
+
+    private static QueueEntry call(String id, int priority, Instant entered) {
+        return new QueueEntry(id, DEMO, 7, priority, entered, "node-a");
+    }
+
+    private static Candidate candidate(String extension, Instant readySince, int penalty, int proficiency) {
+        AgentStatus ready = AgentStatus.loggedOut(new AgentKey(DEMO, extension), readySince).goReady(readySince);
+        return new Candidate(ready, penalty, proficiency);
+    }
+}
