@@ -67,6 +67,11 @@ public final class WildFlyNode {
                     "-Dverbund.db.master.url=" + database.jdbcUrl(),
                     "-Dverbund.db.realtime.url=" + database.jdbcUrl(),
                     "-Dverbund.db.reporting.url=" + database.jdbcUrl()));
+            String extra = System.getenv("VERBUND_SERVER_OPTS");
+            if (extra != null && !extra.isBlank()) {
+                // Extra -D settings for the server, e.g. SIP stack tracing; split on blanks.
+                command.addAll(List.of(extra.trim().split("\\s+")));
+            }
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog().toFile()));

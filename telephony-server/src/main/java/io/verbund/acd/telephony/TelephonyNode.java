@@ -1,0 +1,83 @@
+package io.verbund.acd.telephony;
+
+import io.verbund.acd.telephony.call.AgentLegs;
+import io.verbund.acd.telephony.call.Distributor;
+import io.verbund.acd.telephony.call.InboundCalls;
+import io.verbund.acd.telephony.call.SipLegEvents;
+import io.verbund.acd.telephony.registrar.Registrar;
+import io.verbund.acd.telephony.record.CallRecorder;
+import io.verbund.acd.telephony.sip.SipAdapter;
+import io.verbund.acd.telephony.sip.SipEndpoint;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Brings the telephony node up with the deployment: the call recorder, the SIP endpoint and the
+ * distribution tick, which finds agents who became ready (through the API, on any node) and
+ * redial delays that ran out.
+ */
+@ApplicationScoped
+public class TelephonyNode {
+
+    private static final Logger LOG = Logger.getLogger(TelephonyNode.class.getName());
+    private static final long TICK_MILLIS = 200;
+
+    @Resource(lookup = "java:jboss/ee/concurrency/scheduler/default")
+    private ManagedScheduledExecutorService scheduler;
+
+    private final SipEndpoint sip;
+    private final SipAdapter adapter;
+    private final CallRecorder recorder;
+    private final Distributor distributor;
+    private final List<Object> callPath;
+    private ScheduledFuture<?> tick;
+
+    @Inject
+    public TelephonyNode(SipEndpoint sip, SipAdapter adapter, CallRecorder recorder, Distributor distributor,
+                         InboundCalls inbound, AgentLegs agentLegs, SipLegEvents legEvents, Registrar registrar) {
+        this.sip = sip;
+        this.adapter = adapter;
+        this.recorder = recorder;
+        this.distributor = distributor;
+        this.callPath = Arrays.asList(adapter, distributor, inbound, agentLegs, legEvents, registrar);
+    }
+
+    protected TelephonyNode() {
+        this(null, null, null, null, null, null, null, null);
+    }
+
+    void onStartup(@Observes Startup event) {
+        // Create the call path's beans here, on a deployment thread: created lazily on a SIP stack
+        // thread, their resource injection would find no naming context.
+        callPath.forEach(Object::toString);
+        recorder.start();
+        sip.start(adapter);
+        tick = scheduler.scheduleWithFixedDelay(this::distribute, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void distribute() {
+        try {
+            distributor.distribute();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "distribution tick failed: " + e.getMessage(), e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (tick != null) {
+            tick.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package io.verbund.acd.telephony.call;
+
+import io.verbund.acd.agent.AgentKey;
+import io.verbund.acd.agent.AgentStatus;
+import io.verbund.acd.routing.Candidate;
+import io.verbund.acd.telephony.directory.GroupMember;
+import io.verbund.acd.telephony.directory.GroupSettings;
+import io.verbund.acd.telephony.registrar.Binding;
+import io.verbund.acd.telephony.sip.SipEndpoint;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ResponseEvent;
+import javax.sip.SipException;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * The agent's side of the B2BUA: the INVITE to the agent's registered phone, its answer (which
+ * connects the caller), its refusal or silence (the caller goes back to its place in the queue), and
+ * the agent's state along the way.
+ */
+@ApplicationScoped
+public class AgentLegs {
+
+    private static final Logger LOG = Logger.getLogger(AgentLegs.class.getName());
+
+    @Resource(lookup = "java:jboss/ee/concurrency/scheduler/default")
+    private ManagedScheduledExecutorService scheduler;
+
+    private final SipEndpoint sip;
+    private final CallSessions sessions;
+    private final AgentStates agents;
+    private final QueueStore queue;
+    private final CallHistory history;
+    private final Instance<Distributor> distributor;
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    public AgentLegs(SipEndpoint sip, CallSessions sessions, AgentStates agents, QueueStore queue, CallHistory history,
+                     Instance<Distributor> distributor) {
+        this.sip = sip;
+        this.sessions = sessions;
+        this.agents = agents;
+        this.queue = queue;
+        this.history = history;
+        this.distributor = distributor;
+    }
+
+    protected AgentLegs() {
+        this(null, null, null, null, null, null);
+    }
+
+    /** Calls the reserved agent's phone; the agent is RESERVED, the caller out of the queue. */
+    void offer(AcdCall call, GroupSettings group, Candidate candidate, AgentStatus reserved, Binding phone, String why) {
+        Instant now = clock.instant();
+        synchronized (call) {
+            if (call.phase != AcdCall.Phase.QUEUED) {
+                agents.compareAndSet(reserved, reserved.offerNotTaken(false, 0, 0, now));
+                return;
+            }
+            try {
+                Request invite = inviteFor(call, reserved.agent(), phone);
+                ClientTransaction transaction = sip.provider().getNewClientTransaction(invite);
+                Dialog dialog = sip.provider().getNewDialog(transaction);
+                call.phase = AcdCall.Phase.OFFERING;
+                call.agent = reserved.agent();
+                call.agentId = memberId(group, reserved.agent());
+                call.agentInvite = transaction;
+                call.agentDialog = dialog;
+                sessions.linkAgentLeg(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId(), call);
+                history.offered(call, why, now);
+                transaction.sendRequest();
+                call.ringTimer = scheduler.schedule(() -> ringTimedOut(call, transaction), group.ringTimeSeconds(), TimeUnit.SECONDS);
+            } catch (ParseException | SipException | javax.sip.InvalidArgumentException e) {
+                LOG.log(Level.WARNING, "offer of call " + call.callId + " to " + reserved.agent() + " failed: " + e.getMessage());
+                call.clearOffer();
+                call.phase = AcdCall.Phase.QUEUED;
+                agents.compareAndSet(reserved, reserved.offerNotTaken(false, 0, group.redialDelaySeconds(), now));
+                queue.enqueue(call.entry);
+            }
+        }
+    }
+
+    void onResponse(ResponseEvent event) {
+        Response response = event.getResponse();
+        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        if (!Request.INVITE.equals(cseq.getMethod())) {
+            return;
+        }
+        String agentCallId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
+        sessions.byAgent(agentCallId).ifPresent(call -> {
+            int status = response.getStatusCode();
+            if (status == Response.RINGING) {
+                ringing(call, event.getClientTransaction());
+            } else if (status >= 200 && status < 300) {
+                answered(call, event, cseq.getSeqNumber());
+            } else if (status >= 300) {
+                notTaken(call, event.getClientTransaction(), status);
+            }
+        });
+    }
+
+    private void ringing(AcdCall call, ClientTransaction transaction) {
+        synchronized (call) {
+            if (call.agentInvite == transaction && call.phase == AcdCall.Phase.OFFERING) {
+                agents.update(call.agent, clock.instant(), status -> status.ring(clock.instant()));
+            }
+        }
+    }
+
+    private void answered(AcdCall call, ResponseEvent event, long cseq) {
+        Instant now = clock.instant();
+        Response agentOk = event.getResponse();
+        synchronized (call) {
+            Dialog dialog = event.getDialog() != null ? event.getDialog() : call.agentDialog;
+            try {
+                dialog.sendAck(dialog.createAck(cseq));
+            } catch (SipException | javax.sip.InvalidArgumentException e) {
+                LOG.warning("ACK to agent failed for call " + call.callId + ": " + e.getMessage());
+            }
+            if (call.phase != AcdCall.Phase.OFFERING || event.getClientTransaction() != call.agentInvite) {
+                if (event.getClientTransaction() != null) {
+                    hangUp(dialog);
+                }
+                return;
+            }
+            if (call.ringTimer != null) {
+                call.ringTimer.cancel(false);
+            }
+            try {
+                Response ok = sip.messages().createResponse(Response.OK, call.callerRequest);
+                ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(call.callerDialog.getLocalTag());
+                ok.addHeader(ourContact("udp"));
+                if (agentOk.getRawContent() != null) {
+                    ok.setContent(agentOk.getRawContent(), sip.headers().createContentTypeHeader("application", "sdp"));
+                }
+                call.callerInvite.sendResponse(ok);
+                call.phase = AcdCall.Phase.CONNECTED;
+                call.agentDialog = dialog;
+                agents.update(call.agent, now, status -> status.answer(now));
+                history.answered(call, now);
+            } catch (ParseException | SipException | javax.sip.InvalidArgumentException e) {
+                LOG.warning("connecting caller of call " + call.callId + " failed: " + e.getMessage());
+                hangUp(dialog);
+            }
+        }
+    }
+
+    private void notTaken(AcdCall call, ClientTransaction transaction, int status) {
+        synchronized (call) {
+            if (call.agentInvite != transaction || call.phase != AcdCall.Phase.OFFERING) {
+                return;
+            }
+            boolean noAnswer = status == Response.REQUEST_TIMEOUT || status == Response.TEMPORARILY_UNAVAILABLE;
+            backToQueue(call, noAnswer, status);
+        }
+        distributor.get().distribute();
+    }
+
+    void transactionTimedOut(ClientTransaction transaction) {
+        String agentCallId = ((CallIdHeader) transaction.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
+        sessions.byAgent(agentCallId).ifPresent(call -> notTaken(call, transaction, Response.REQUEST_TIMEOUT));
+    }
+
+    private void ringTimedOut(AcdCall call, ClientTransaction transaction) {
+        synchronized (call) {
+            if (call.agentInvite != transaction || call.phase != AcdCall.Phase.OFFERING) {
+                return;
+            }
+            cancel(transaction);
+            backToQueue(call, true, Response.REQUEST_TIMEOUT);
+        }
+        distributor.get().distribute();
+    }
+
+    /** The caller returns to its old place; the agent is freed, paused after too many no-answers. */
+    private void backToQueue(AcdCall call, boolean noAnswer, int status) {
+        Instant now = clock.instant();
+        AgentKey agent = call.agent;
+        long agentId = call.agentId;
+        agents.update(agent, now, current -> current.offerNotTaken(noAnswer, call.group.maxConsecutiveNoAnswer(),
+                call.group.redialDelaySeconds(), now));
+        history.offerNotTaken(call, agentId, agent.extension(), status, now);
+        sessions.unlinkAgentLeg(((CallIdHeader) call.agentInvite.getRequest().getHeader(CallIdHeader.NAME)).getCallId());
+        call.clearOffer();
+        call.phase = AcdCall.Phase.QUEUED;
+        queue.enqueue(call.entry);
+    }
+
+    /** The caller left while its call was offered: stop the agent's phone ringing and free the agent. */
+    void withdraw(AcdCall call) {
+        Instant now = clock.instant();
+        if (call.agentInvite != null) {
+            cancel(call.agentInvite);
+            agents.update(call.agent, now, current -> current.offerNotTaken(false, 0, 0, now));
+        }
+    }
+
+    /** The connected call ended on the caller's side: hang up the agent and start its wrap-up. */
+    void endFromCaller(AcdCall call) {
+        hangUp(call.agentDialog);
+        endForAgent(call);
+    }
+
+    void endForAgent(AcdCall call) {
+        Instant now = clock.instant();
+        int wrapUp = call.group.wrapUpSeconds();
+        AgentKey agent = call.agent;
+        agents.update(agent, now, current -> current.endCall(wrapUp, now));
+        if (wrapUp > 0) {
+            scheduler.schedule(() -> {
+                Instant later = clock.instant();
+                agents.update(agent, later, current -> current.state() == io.verbund.acd.agent.AgentState.WRAP_UP
+                        ? current.goReady(later) : current);
+            }, wrapUp, TimeUnit.SECONDS);
+        }
+    }
+
+    void hangUp(Dialog dialog) {
+        if (dialog == null) {
+            return;
+        }
+        try {
+            Request bye = dialog.createRequest(Request.BYE);
+            ClientTransaction transaction = sip.provider().getNewClientTransaction(bye);
+            dialog.sendRequest(transaction);
+        } catch (SipException e) {
+            LOG.fine("BYE not sent: " + e.getMessage());
+        }
+    }
+
+    private void cancel(ClientTransaction transaction) {
+        try {
+            Request cancel = transaction.createCancel();
+            sip.provider().getNewClientTransaction(cancel).sendRequest();
+        } catch (SipException e) {
+            LOG.fine("CANCEL not sent: " + e.getMessage());
+        }
+    }
+
+    private Request inviteFor(AcdCall call, AgentKey agent, Binding phone) throws ParseException, javax.sip.InvalidArgumentException {
+        SipURI target = (SipURI) sip.addresses().createURI(phone.contact());
+        String transport = target.getTransportParam() == null ? "udp" : target.getTransportParam().toLowerCase(java.util.Locale.ROOT);
+        SipURI fromUri = sip.addresses().createSipURI(call.caller == null ? "anonymous" : call.caller, sip.host());
+        Address fromAddress = sip.addresses().createAddress(fromUri);
+        FromHeader from = sip.headers().createFromHeader(fromAddress, UUID.randomUUID().toString().substring(0, 12));
+        ToHeader to = sip.headers().createToHeader(sip.addresses().createAddress(sip.addresses().createSipURI(agent.extension(), sip.host())), null);
+        ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.port(), transport, null);
+        CallIdHeader callId = sip.provider().getNewCallId();
+        Request invite = sip.messages().createRequest(target, Request.INVITE, callId,
+                sip.headers().createCSeqHeader(1L, Request.INVITE), from, to, List.of(via), sip.headers().createMaxForwardsHeader(70));
+        invite.addHeader(ourContact(transport));
+        invite.addHeader(sip.headers().createHeader("X-ACD-Service-Number", call.serviceNumber));
+        invite.addHeader(sip.headers().createHeader("X-ACD-Group", call.group.name()));
+        if (call.callerRequest.getRawContent() != null) {
+            invite.setContent(call.callerRequest.getRawContent(), sip.headers().createContentTypeHeader("application", "sdp"));
+        }
+        return invite;
+    }
+
+    private ContactHeader ourContact(String transport) throws ParseException {
+        SipURI uri = sip.addresses().createSipURI("acd", sip.host());
+        uri.setPort(sip.port());
+        uri.setTransportParam(transport);
+        return sip.headers().createContactHeader(sip.addresses().createAddress(uri));
+    }
+
+    private static long memberId(GroupSettings group, AgentKey agent) {
+        return group.members().stream().filter(member -> member.extension().equals(agent.extension()))
+                .mapToLong(GroupMember::agentId).findFirst().orElse(0);
+    }
+}

@@ -1,0 +1,81 @@
+package io.verbund.acd.telephony.call;
+
+import io.verbund.acd.telephony.record.CallRecorder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.time.Instant;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Turns what happens to a call into call events and call-record moments, and log lines with call id and tenant. */
+@ApplicationScoped
+public class CallHistory {
+
+    private static final Logger LOG = Logger.getLogger(CallHistory.class.getName());
+
+    private final CallRecorder recorder;
+    private final String node;
+
+    @Inject
+    public CallHistory(CallRecorder recorder, @ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node) {
+        this.recorder = recorder;
+        this.node = node;
+    }
+
+    protected CallHistory() {
+        this(null, null);
+    }
+
+    String node() {
+        return node;
+    }
+
+    void received(AcdCall call) {
+        recorder.callReceived(call.callId, call.tenantId, call.serviceNumber, call.caller, call.receivedAt, node);
+        event(call, "CallReceived", call.receivedAt, null, null, Json.createObjectBuilder()
+                .add("serviceNumber", call.serviceNumber).add("caller", String.valueOf(call.caller)).build().toString());
+    }
+
+    void queued(AcdCall call, String flowNode, Instant at) {
+        recorder.mark(call.callId, "queued_at", at, call.groupId(), null);
+        event(call, "CallQueued", at, null, flowNode, Json.createObjectBuilder()
+                .add("group", call.group.name()).add("priority", call.entry.priority()).build().toString());
+    }
+
+    void offered(AcdCall call, String why, Instant at) {
+        recorder.mark(call.callId, "offered_at", at, call.groupId(), null);
+        event(call, "CallOffered", at, call.agentId, null, Json.createObjectBuilder()
+                .add("agent", call.agent.extension()).add("why", why).build().toString());
+    }
+
+    void offerNotTaken(AcdCall call, long agentId, String extension, int status, Instant at) {
+        event(call, "OfferNotTaken", at, agentId, null, Json.createObjectBuilder()
+                .add("agent", extension).add("status", status).build().toString());
+    }
+
+    void answered(AcdCall call, Instant at) {
+        recorder.mark(call.callId, "answered_at", at, call.groupId(), call.agentId);
+        event(call, "CallAnswered", at, call.agentId, null, null);
+    }
+
+    void abandoned(AcdCall call, Instant at) {
+        event(call, "CallAbandoned", at, call.agentId == 0 ? null : call.agentId, null, null);
+        recorder.ended(call.callId, "ABANDONED", at);
+    }
+
+    void ended(AcdCall call, String outcome, String endedBy, Instant at) {
+        event(call, "CallEnded", at, call.agentId == 0 ? null : call.agentId, null,
+                Json.createObjectBuilder().add("outcome", outcome).add("endedBy", endedBy).build().toString());
+        recorder.ended(call.callId, outcome, at);
+    }
+
+    void flowStep(AcdCall call, String type, String flowNode, Instant at, String detail) {
+        event(call, type, at, null, flowNode, detail);
+    }
+
+    private void event(AcdCall call, String type, Instant at, Long agentId, String flowNode, String detail) {
+        recorder.event(call.callId, call.tenantId, call.nextEventSeq(), type, at, call.groupId(), agentId, flowNode, node, detail);
+        LOG.fine(() -> type + " call " + call.callId + " tenant " + call.tenant);
+    }
+}

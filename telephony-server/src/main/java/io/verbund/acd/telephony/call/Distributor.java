@@ -1,0 +1,139 @@
+package io.verbund.acd.telephony.call;
+
+import io.verbund.acd.agent.AgentKey;
+import io.verbund.acd.agent.AgentStatus;
+import io.verbund.acd.routing.Candidate;
+import io.verbund.acd.routing.QueueEntry;
+import io.verbund.acd.routing.QueueOrder;
+import io.verbund.acd.routing.RoutingStrategy;
+import io.verbund.acd.telephony.directory.GroupMember;
+import io.verbund.acd.telephony.directory.GroupSettings;
+import io.verbund.acd.telephony.registrar.Binding;
+import io.verbund.acd.telephony.registrar.Registrations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.HashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Matches waiting callers with ready agents. For each group with callers held by this node, takes
+ * the first caller in queue order (across all nodes), ranks the ready, registered agents with the
+ * group's strategy and reserves the first it can (conditional replace); then takes the caller out of
+ * the queue (conditional remove) and hands the offer to the agent leg. Runs on a tick and whenever a
+ * caller is queued or an offer ends, never on a SIP stack thread.
+ */
+@ApplicationScoped
+public class Distributor {
+
+    private static final Logger LOG = Logger.getLogger(Distributor.class.getName());
+
+    private final QueueStore queue;
+    private final AgentStates agents;
+    private final Registrations registrations;
+    private final CallSessions sessions;
+    private final AgentLegs agentLegs;
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    public Distributor(QueueStore queue, AgentStates agents, Registrations registrations, CallSessions sessions, AgentLegs agentLegs) {
+        this.queue = queue;
+        this.agents = agents;
+        this.registrations = registrations;
+        this.sessions = sessions;
+        this.agentLegs = agentLegs;
+    }
+
+    protected Distributor() {
+        this(null, null, null, null, null);
+    }
+
+    /** Serves every group in which this node holds a waiting caller. */
+    public synchronized void distribute() {
+        Map<Long, GroupSettings> groups = new HashMap<>();
+        for (AcdCall call : sessions.all()) {
+            synchronized (call) {
+                if (call.phase == AcdCall.Phase.QUEUED && call.group != null) {
+                    groups.putIfAbsent(call.group.id(), call.group);
+                }
+            }
+        }
+        for (GroupSettings group : groups.values()) {
+            try {
+                serve(group);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "distribution in group " + group.name() + " failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void serve(GroupSettings group) {
+        RoutingStrategy strategy = RoutingStrategy.named(group.strategy());
+        while (true) {
+            Instant now = clock.instant();
+            List<QueueEntry> waiting = queue.waitingIn(group.id());
+            Optional<QueueEntry> next = QueueOrder.next(waiting);
+            if (next.isEmpty()) {
+                return;
+            }
+            QueueEntry head = next.get();
+            Optional<AcdCall> call = sessions.byCaller(head.callId());
+            if (call.isEmpty()) {
+                // Another node's caller is first: it serves it; this node must not jump the queue.
+                return;
+            }
+            List<Candidate> ranked = strategy.rank(head, candidates(group, now));
+            if (!offerToFirstAvailable(call.get(), head, group, strategy, ranked, now)) {
+                return;
+            }
+        }
+    }
+
+    private boolean offerToFirstAvailable(AcdCall call, QueueEntry head, GroupSettings group, RoutingStrategy strategy,
+                                          List<Candidate> ranked, Instant now) {
+        for (Candidate candidate : ranked) {
+            AgentStatus ready = candidate.status();
+            AgentStatus reserved = ready.reserve(call.callId, now);
+            if (!agents.compareAndSet(ready, reserved)) {
+                continue;
+            }
+            if (!queue.take(head)) {
+                agents.compareAndSet(reserved, reserved.offerNotTaken(false, 0, 0, now));
+                return true;
+            }
+            Optional<Binding> phone = registrations.active(sipUser(group, ready.agent()), now);
+            if (phone.isEmpty()) {
+                agents.compareAndSet(reserved, reserved.offerNotTaken(false, 0, 0, now));
+                queue.enqueue(head);
+                continue;
+            }
+            agentLegs.offer(call, group, candidate, reserved, phone.get(), strategy.explain(candidate, head, now));
+            return true;
+        }
+        return false;
+    }
+
+    private List<Candidate> candidates(GroupSettings group, Instant now) {
+        List<Candidate> available = new ArrayList<>();
+        for (GroupMember member : group.members()) {
+            AgentKey key = new AgentKey(group.tenant(), member.extension());
+            AgentStatus status = agents.current(key, now);
+            if (status.isAvailable(now) && registrations.active(member.sipUsername(), now).isPresent()) {
+                available.add(new Candidate(status, member.penalty(), member.proficiency()));
+            }
+        }
+        return available;
+    }
+
+    private static String sipUser(GroupSettings group, AgentKey agent) {
+        return group.members().stream().filter(member -> member.extension().equals(agent.extension()))
+                .map(GroupMember::sipUsername).findFirst().orElse(agent.extension());
+    }
+
+}

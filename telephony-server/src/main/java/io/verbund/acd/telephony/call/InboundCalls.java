@@ -1,0 +1,236 @@
+package io.verbund.acd.telephony.call;
+
+import io.verbund.acd.callflow.SignallingWalk;
+import io.verbund.acd.routing.QueueEntry;
+import io.verbund.acd.telephony.directory.DirectoryUnavailable;
+import io.verbund.acd.telephony.directory.GroupSettings;
+import io.verbund.acd.telephony.directory.ServiceNumberRoute;
+import io.verbund.acd.telephony.directory.TelephonyDirectory;
+import io.verbund.acd.telephony.sip.SipEndpoint;
+import io.verbund.acd.telephony.sip.SipResponses;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sip.Dialog;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.address.SipURI;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The caller's side: every INVITE from the trunk is answered with 100 and 180 on the SIP thread
+ * before anything else (the distributor in front waits for exactly that), or refused at once with
+ * 503 when the node is full. The look-up of the service number, the call flow and the queue run on
+ * a managed thread.
+ */
+@ApplicationScoped
+public class InboundCalls {
+
+    private static final Logger LOG = Logger.getLogger(InboundCalls.class.getName());
+
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
+    private ManagedExecutorService executor;
+
+    private final SipEndpoint sip;
+    private final SipResponses responses;
+    private final CallSessions sessions;
+    private final TelephonyDirectory directory;
+    private final QueueStore queue;
+    private final CallHistory history;
+    private final AgentLegs agentLegs;
+    private final Distributor distributor;
+    private final int maxCalls;
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    public InboundCalls(SipEndpoint sip, SipResponses responses, CallSessions sessions, TelephonyDirectory directory,
+                        QueueStore queue, CallHistory history, AgentLegs agentLegs, Distributor distributor,
+                        @ConfigProperty(name = "verbund.telephony.max-calls", defaultValue = "1000") int maxCalls) {
+        this.sip = sip;
+        this.responses = responses;
+        this.sessions = sessions;
+        this.directory = directory;
+        this.queue = queue;
+        this.history = history;
+        this.agentLegs = agentLegs;
+        this.distributor = distributor;
+        this.maxCalls = maxCalls;
+    }
+
+    protected InboundCalls() {
+        this(null, null, null, null, null, null, null, null, 0);
+    }
+
+    /** On the SIP thread: answer at once, then hand the call to a managed thread. */
+    public void onInvite(RequestEvent event, ServerTransaction transaction) {
+        Request request = transaction.getRequest();
+        if (request.getHeader(ToHeader.NAME) != null && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
+            // A re-INVITE inside an existing dialog: media is not anchored yet, so the session stays as it is.
+            responses.send(transaction, Response.OK, null);
+            return;
+        }
+        if (sessions.active() >= maxCalls) {
+            responses.send(transaction, Response.SERVICE_UNAVAILABLE, "node at its limit of " + maxCalls + " calls", 5);
+            return;
+        }
+        try {
+            transaction.sendResponse(sip.messages().createResponse(Response.TRYING, request));
+            Response ringing = sip.messages().createResponse(Response.RINGING, request);
+            ((ToHeader) ringing.getHeader(ToHeader.NAME)).setTag(UUID.randomUUID().toString().substring(0, 12));
+            Dialog dialog = sip.provider().getNewDialog(transaction);
+            transaction.sendResponse(ringing);
+            String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+            AcdCall call = new AcdCall(callId, transaction, dialog, clock.instant(), callerOf(request), dialled(request));
+            sessions.add(call);
+            executor.execute(() -> route(call));
+        } catch (java.text.ParseException | javax.sip.SipException | javax.sip.InvalidArgumentException e) {
+            LOG.log(Level.WARNING, "INVITE not answered: " + e.getMessage());
+            responses.send(transaction, Response.SERVER_INTERNAL_ERROR, "cannot answer");
+        }
+    }
+
+    private void route(AcdCall call) {
+        Optional<ServiceNumberRoute> route;
+        try {
+            route = call.serviceNumber == null ? Optional.empty() : directory.serviceNumber(call.serviceNumber);
+        } catch (DirectoryUnavailable e) {
+            refuse(call, Response.SERVICE_UNAVAILABLE, "configuration unavailable", 10);
+            return;
+        }
+        if (route.isEmpty()) {
+            refuse(call, Response.NOT_FOUND, "unknown service number " + call.serviceNumber, -1);
+            return;
+        }
+        ServiceNumberRoute number = route.get();
+        Instant now = clock.instant();
+        synchronized (call) {
+            if (call.phase != AcdCall.Phase.ROUTING) {
+                return;
+            }
+            call.tenant = number.tenant();
+            call.tenantId = number.tenantId();
+            if (number.maxChannels() != null && activeCallsOf(number.tenantId()) > number.maxChannels()) {
+                call.phase = AcdCall.Phase.ENDED;
+                sessions.remove(call);
+                responses.send(call.callerInvite, Response.BUSY_HERE, "tenant at its limit of " + number.maxChannels() + " channels");
+                return;
+            }
+            history.received(call);
+            SignallingWalk.Outcome outcome = new SignallingWalk((hours, at) -> directory.isOpen(number.tenantId(), hours, at))
+                    .walk(number.flow(), now);
+            if (!outcome.isQueue()) {
+                history.flowStep(call, "FlowEnded", outcome.stop().id(), now, null);
+                end(call, Response.TEMPORARILY_UNAVAILABLE, outcome.stop().type() + " needs the media engine", "HANGUP_IN_FLOW");
+                return;
+            }
+            String groupName = outcome.stop().parameter("group").orElse("");
+            Optional<GroupSettings> group = directory.group(number.tenantId(), groupName);
+            if (group.isEmpty()) {
+                end(call, Response.SERVER_INTERNAL_ERROR, "call flow names unknown group " + groupName, "FAILED");
+                return;
+            }
+            int priority = outcome.stop().parameter("priority").map(Integer::parseInt).orElse(0);
+            call.group = group.get();
+            call.entry = new QueueEntry(call.callId, number.tenant(), group.get().id(), priority, call.receivedAt, history.node());
+            call.phase = AcdCall.Phase.QUEUED;
+            queue.enqueue(call.entry);
+            history.queued(call, outcome.stop().id(), now);
+        }
+        distributor.distribute();
+    }
+
+    /** The caller hung up before being connected (CANCEL). */
+    public void onCancel(String callId) {
+        sessions.byCaller(callId).ifPresent(call -> {
+            synchronized (call) {
+                if (call.phase == AcdCall.Phase.CONNECTED || call.phase == AcdCall.Phase.ENDED) {
+                    return;
+                }
+                responses.send(call.callerInvite, Response.REQUEST_TERMINATED, null);
+                if (call.entry != null) {
+                    queue.remove(call.callId);
+                }
+                if (call.phase == AcdCall.Phase.OFFERING) {
+                    agentLegs.withdraw(call);
+                }
+                if (call.tenant != null) {
+                    history.abandoned(call, clock.instant());
+                }
+                call.clearOffer();
+                call.phase = AcdCall.Phase.ENDED;
+                sessions.remove(call);
+            }
+        });
+        distributor.distribute();
+    }
+
+    /** BYE on either leg of a connected call. */
+    public void onBye(String callId) {
+        Optional<AcdCall> fromCaller = sessions.byCaller(callId);
+        Optional<AcdCall> call = fromCaller.or(() -> sessions.byAgent(callId));
+        call.ifPresent(found -> {
+            synchronized (found) {
+                if (found.phase != AcdCall.Phase.CONNECTED) {
+                    return;
+                }
+                if (fromCaller.isPresent()) {
+                    agentLegs.endFromCaller(found);
+                    history.ended(found, "ANSWERED", "caller", clock.instant());
+                } else {
+                    agentLegs.hangUp(found.callerDialog);
+                    agentLegs.endForAgent(found);
+                    history.ended(found, "ANSWERED", "agent", clock.instant());
+                }
+                found.phase = AcdCall.Phase.ENDED;
+                sessions.remove(found);
+            }
+        });
+    }
+
+    private void refuse(AcdCall call, int status, String why, int retryAfter) {
+        synchronized (call) {
+            call.phase = AcdCall.Phase.ENDED;
+            sessions.remove(call);
+            responses.send(call.callerInvite, status, why, retryAfter);
+        }
+    }
+
+    private void end(AcdCall call, int status, String why, String outcome) {
+        call.phase = AcdCall.Phase.ENDED;
+        sessions.remove(call);
+        responses.send(call.callerInvite, status, why);
+        history.ended(call, outcome, "flow", clock.instant());
+    }
+
+    private long activeCallsOf(long tenantId) {
+        return sessions.all().stream().filter(other -> other.tenantId == tenantId).count();
+    }
+
+    private static String dialled(Request request) {
+        if (request.getRequestURI() instanceof SipURI uri && uri.getUser() != null) {
+            return uri.getUser();
+        }
+        return null;
+    }
+
+    private static String callerOf(Request request) {
+        FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
+        if (from != null && from.getAddress().getURI() instanceof SipURI uri && uri.getUser() != null) {
+            String user = uri.getUser();
+            return user.length() > 128 ? user.substring(0, 128) : user;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,39 @@
+package io.verbund.acd.telephony.call;
+
+import io.verbund.acd.routing.QueueEntry;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.infinispan.Cache;
+
+/**
+ * Waiting callers in the replicated cache {@code queues}, keyed by call id, so the queue order
+ * holds across nodes. Taking a caller out is a conditional remove: only one node gets it.
+ */
+@ApplicationScoped
+public class QueueStore {
+
+    @Resource(lookup = "java:jboss/infinispan/cache/acd/queues")
+    private Cache<String, String> cache;
+
+    public void enqueue(QueueEntry entry) {
+        cache.put(entry.callId(), entry.encode());
+    }
+
+    /** @return true when this caller took the entry out, false when it was already gone */
+    public boolean take(QueueEntry entry) {
+        return cache.remove(entry.callId(), entry.encode());
+    }
+
+    public void remove(String callId) {
+        cache.remove(callId);
+    }
+
+    public List<QueueEntry> waitingIn(long groupId) {
+        return cache.values().stream().map(QueueEntry::decode).filter(entry -> entry.groupId() == groupId).toList();
+    }
+
+    public int size() {
+        return cache.size();
+    }
+}

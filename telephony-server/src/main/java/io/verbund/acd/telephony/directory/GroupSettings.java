@@ -1,0 +1,14 @@
+package io.verbund.acd.telephony.directory;
+
+import io.verbund.acd.tenant.TenantKey;
+import java.util.List;
+
+/** An ACD group as the call path needs it: strategy, timers and members. */
+public record GroupSettings(long id, TenantKey tenant, long tenantId, String name, String strategy,
+                            int ringTimeSeconds, int wrapUpSeconds, int maxConsecutiveNoAnswer,
+                            int redialDelaySeconds, List<GroupMember> members) {
+
+    public GroupSettings {
+        members = List.copyOf(members);
+    }
+}

@@ -1,0 +1,8 @@
+package io.verbund.acd.telephony.directory;
+
+import io.verbund.acd.callflow.CallFlow;
+import io.verbund.acd.tenant.TenantKey;
+
+/** A dialled service number: whose it is and the call flow version that answers it. */
+public record ServiceNumberRoute(String number, TenantKey tenant, long tenantId, Integer maxChannels, CallFlow flow) {
+}

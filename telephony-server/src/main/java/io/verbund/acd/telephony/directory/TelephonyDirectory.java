@@ -1,0 +1,206 @@
+package io.verbund.acd.telephony.directory;
+
+import io.verbund.acd.agent.AgentKey;
+import io.verbund.acd.agent.SipCredentials;
+import io.verbund.acd.callflow.CallFlow;
+import io.verbund.acd.callflow.CallFlowNode;
+import io.verbund.acd.schedule.OpeningHours;
+import io.verbund.acd.tenant.TenantKey;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** JDBC look-ups of the configuration the call path needs, each cached for a short while. */
+@ApplicationScoped
+public class TelephonyDirectory {
+
+    private static final Duration TTL = Duration.ofSeconds(15);
+
+    @Resource(lookup = "java:jboss/datasources/AcdMasterDS")
+    private DataSource master;
+
+    private final Clock clock = Clock.systemUTC();
+    private final Expiring<String, ServiceNumberRoute> numbers = new Expiring<>(TTL, clock);
+    private final Expiring<String, GroupSettings> groups = new Expiring<>(TTL, clock);
+    private final Expiring<String, PhoneAccount> phones = new Expiring<>(TTL, clock);
+    private final Expiring<String, OpeningHours> hours = new Expiring<>(TTL, clock);
+
+    public Optional<ServiceNumberRoute> serviceNumber(String number) {
+        return numbers.get(number, this::loadServiceNumber);
+    }
+
+    public Optional<GroupSettings> group(long tenantId, String name) {
+        return groups.get(tenantId + "/" + name, key -> loadGroup(tenantId, name));
+    }
+
+    public Optional<PhoneAccount> phone(String sipUsername) {
+        return phones.get(sipUsername, this::loadPhone);
+    }
+
+    /** Unknown opening hours count as closed: a misconfigured flow must not look open. */
+    public boolean isOpen(long tenantId, String openingHours, Instant at) {
+        return hours.get(tenantId + "/" + openingHours, key -> loadOpeningHours(tenantId, openingHours))
+                .map(schedule -> schedule.isOpen(at)).orElse(false);
+    }
+
+    private Optional<ServiceNumberRoute> loadServiceNumber(String number) {
+        String sql = "SELECT t.tenant_key, t.id, t.max_channels, f.name, v.version, v.graph FROM service_number s"
+                + " JOIN tenant t ON t.id = s.tenant_id AND t.enabled"
+                + " JOIN call_flow f ON f.id = s.call_flow_id"
+                + " JOIN call_flow_version v ON v.call_flow_id = f.id AND v.version = f.current_version"
+                + " WHERE s.number = ?";
+        return query(sql, statement -> statement.setString(1, number), rows -> {
+            if (!rows.next()) {
+                return Optional.empty();
+            }
+            Integer maxChannels = rows.getObject(3) == null ? null : rows.getInt(3);
+            CallFlow flow = parseFlow(rows.getString(4), rows.getInt(5), rows.getString(6));
+            return Optional.of(new ServiceNumberRoute(number, new TenantKey(rows.getString(1)), rows.getLong(2), maxChannels, flow));
+        });
+    }
+
+    private Optional<GroupSettings> loadGroup(long tenantId, String name) {
+        String sql = "SELECT g.id, t.tenant_key, g.strategy, g.ring_time_seconds, g.wrap_up_seconds,"
+                + " g.max_consecutive_no_answer, g.redial_delay_seconds FROM acd_group g JOIN tenant t ON t.id = g.tenant_id"
+                + " WHERE g.tenant_id = ? AND g.name = ?";
+        Optional<GroupSettings> bare = query(sql, statement -> {
+            statement.setLong(1, tenantId);
+            statement.setString(2, name);
+        }, rows -> rows.next()
+                ? Optional.of(new GroupSettings(rows.getLong(1), new TenantKey(rows.getString(2)), tenantId, name,
+                        rows.getString(3), rows.getInt(4), rows.getInt(5), rows.getInt(6), rows.getInt(7), List.of()))
+                : Optional.empty());
+        return bare.map(group -> {
+            String members = "SELECT a.id, a.extension, a.sip_username, m.penalty,"
+                    + " COALESCE((SELECT MAX(s.proficiency) FROM agent_skill s JOIN group_skill_requirement r"
+                    + "   ON r.skill_id = s.skill_id AND r.group_id = m.group_id WHERE s.agent_id = a.id), 0)"
+                    + " FROM group_membership m JOIN agent a ON a.id = m.agent_id AND a.enabled WHERE m.group_id = ?";
+            List<GroupMember> list = query(members, statement -> statement.setLong(1, group.id()), rows -> {
+                List<GroupMember> found = new ArrayList<>();
+                while (rows.next()) {
+                    found.add(new GroupMember(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getInt(4), rows.getInt(5)));
+                }
+                return found;
+            });
+            return new GroupSettings(group.id(), group.tenant(), tenantId, name, group.strategy(), group.ringTimeSeconds(),
+                    group.wrapUpSeconds(), group.maxConsecutiveNoAnswer(), group.redialDelaySeconds(), list);
+        });
+    }
+
+    private Optional<PhoneAccount> loadPhone(String sipUsername) {
+        String sql = "SELECT t.tenant_key, a.extension, a.id, a.sip_realm, a.sip_ha1 FROM agent a"
+                + " JOIN tenant t ON t.id = a.tenant_id AND t.enabled WHERE a.sip_username = ? AND a.enabled";
+        return query(sql, statement -> statement.setString(1, sipUsername), rows -> rows.next()
+                ? Optional.of(new PhoneAccount(new AgentKey(new TenantKey(rows.getString(1)), rows.getString(2)), rows.getLong(3),
+                        new SipCredentials(sipUsername, rows.getString(4), rows.getString(5))))
+                : Optional.empty());
+    }
+
+    private Optional<OpeningHours> loadOpeningHours(long tenantId, String name) {
+        String sql = "SELECT o.id, o.time_zone FROM opening_hours o WHERE o.tenant_id = ? AND o.name = ?";
+        return query(sql, statement -> {
+            statement.setLong(1, tenantId);
+            statement.setString(2, name);
+        }, rows -> {
+            if (!rows.next()) {
+                return Optional.empty();
+            }
+            long id = rows.getLong(1);
+            ZoneId zone = ZoneId.of(rows.getString(2));
+            List<OpeningHours.Interval> weekly = query("SELECT day_of_week, start_time, end_time FROM opening_hours_interval"
+                    + " WHERE opening_hours_id = ?", statement -> statement.setLong(1, id), intervals -> {
+                List<OpeningHours.Interval> found = new ArrayList<>();
+                while (intervals.next()) {
+                    found.add(new OpeningHours.Interval(DayOfWeek.of(intervals.getInt(1)), time(intervals.getString(2)),
+                            endTime(intervals.getString(3))));
+                }
+                return found;
+            });
+            Map<LocalDate, List<OpeningHours.Interval>> holidays = query("SELECT day, closed_all_day, open_from, open_until"
+                    + " FROM holiday WHERE opening_hours_id = ?", statement -> statement.setLong(1, id), days -> {
+                Map<LocalDate, List<OpeningHours.Interval>> found = new HashMap<>();
+                while (days.next()) {
+                    LocalDate day = days.getDate(1).toLocalDate();
+                    found.put(day, days.getBoolean(2) ? List.of()
+                            : List.of(new OpeningHours.Interval(day.getDayOfWeek(), time(days.getString(3)), endTime(days.getString(4)))));
+                }
+                return found;
+            });
+            return Optional.of(new OpeningHours(name, zone, weekly, holidays));
+        });
+    }
+
+    private static LocalTime time(String text) {
+        return LocalTime.parse(text.length() == 5 ? text + ":00" : text);
+    }
+
+    /** MariaDB's TIME can say 24:00:00, which LocalTime cannot: that is the end of the day. */
+    private static LocalTime endTime(String text) {
+        return text.startsWith("24:") ? null : time(text);
+    }
+
+    static CallFlow parseFlow(String name, int version, String graph) {
+        try (JsonReader reader = Json.createReader(new StringReader(graph))) {
+            JsonObject root = reader.readObject();
+            List<CallFlowNode> nodes = new ArrayList<>();
+            for (JsonValue value : root.getJsonArray("nodes")) {
+                JsonObject node = value.asJsonObject();
+                nodes.add(new CallFlowNode(node.getString("id"), node.getString("type"),
+                        strings(node.getJsonObject("parameters")), strings(node.getJsonObject("exits"))));
+            }
+            return CallFlow.of(name, version, root.getString("start"), nodes);
+        }
+    }
+
+    private static Map<String, String> strings(JsonObject object) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (object != null) {
+            object.forEach((key, value) -> result.put(key, value instanceof JsonString text ? text.getString() : value.toString()));
+        }
+        return result;
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private <T> T query(String sql, Binder binder, Reader<T> reader) {
+        try (Connection connection = master.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                return reader.read(rows);
+            }
+        } catch (SQLException e) {
+            throw new DirectoryUnavailable("configuration look-up failed: " + e.getMessage(), e);
+        }
+    }
+}

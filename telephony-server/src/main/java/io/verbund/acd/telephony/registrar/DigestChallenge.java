@@ -1,0 +1,78 @@
+package io.verbund.acd.telephony.registrar;
+
+import io.verbund.acd.agent.SipCredentials;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Digest authentication (RFC 2617, RFC 3261 §22.4) with stateless nonces: a nonce carries its own
+ * time and an HMAC of it, so no node needs to remember which nonces it handed out, and a nonce
+ * older than {@link #NONCE_LIFETIME} is refused as stale.
+ */
+public final class DigestChallenge {
+
+    static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
+
+    private final byte[] secret = new byte[32];
+
+    public DigestChallenge() {
+        new SecureRandom().nextBytes(secret);
+    }
+
+    public String newNonce(Instant now) {
+        String time = Long.toString(now.toEpochMilli());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((time + ":" + hmac(time)).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    public boolean isFresh(String nonce, Instant now) {
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(nonce), StandardCharsets.US_ASCII);
+            int colon = decoded.indexOf(':');
+            String time = decoded.substring(0, colon);
+            if (!MessageDigest.isEqual(hmac(time).getBytes(StandardCharsets.US_ASCII),
+                    decoded.substring(colon + 1).getBytes(StandardCharsets.US_ASCII))) {
+                return false;
+            }
+            Instant issued = Instant.ofEpochMilli(Long.parseLong(time));
+            return !issued.isAfter(now) && Duration.between(issued, now).compareTo(NONCE_LIFETIME) <= 0;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The response the phone must have sent, for {@code qop=auth} or for no qop at all. */
+    public static String expectedResponse(SipCredentials credentials, String method, String uri, String nonce,
+                                          String qop, String nonceCount, String clientNonce) {
+        String ha2 = md5(method + ":" + uri);
+        if (qop == null || qop.isEmpty()) {
+            return md5(credentials.ha1() + ":" + nonce + ":" + ha2);
+        }
+        return md5(credentials.ha1() + ":" + nonce + ":" + nonceCount + ":" + clientNonce + ":" + qop + ":" + ha2);
+    }
+
+    static String md5(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("MD5 is required by every Java runtime", e);
+        }
+    }
+
+    private String hmac(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.US_ASCII)), 0, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required by every Java runtime", e);
+        }
+    }
+}

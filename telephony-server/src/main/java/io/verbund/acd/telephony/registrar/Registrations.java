@@ -1,0 +1,29 @@
+package io.verbund.acd.telephony.registrar;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.infinispan.Cache;
+
+/** Phone bindings by SIP user name in the replicated cache {@code registrations}. */
+@ApplicationScoped
+public class Registrations {
+
+    @Resource(lookup = "java:jboss/infinispan/cache/acd/registrations")
+    private Cache<String, String> cache;
+
+    public void bind(String sipUsername, Binding binding, long seconds) {
+        // The cache entry outlives the binding a little, so expiry is decided by the binding's own time.
+        cache.put(sipUsername, binding.encode(), seconds + 30, TimeUnit.SECONDS);
+    }
+
+    public void unbind(String sipUsername) {
+        cache.remove(sipUsername);
+    }
+
+    public Optional<Binding> active(String sipUsername, Instant now) {
+        return Optional.ofNullable(cache.get(sipUsername)).map(Binding::decode).filter(binding -> binding.isActive(now));
+    }
+}

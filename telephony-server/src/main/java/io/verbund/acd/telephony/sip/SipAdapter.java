@@ -1,0 +1,140 @@
+package io.verbund.acd.telephony.sip;
+
+import io.verbund.acd.telephony.call.AgentLegs;
+import io.verbund.acd.telephony.call.InboundCalls;
+import io.verbund.acd.telephony.call.SipLegEvents;
+import io.verbund.acd.telephony.registrar.Registrar;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipListener;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.CallIdHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * The SIP stack's listener: an adapter that turns SIP into commands and returns. It takes no
+ * decisions and does no database work on a stack thread: INVITE is answered with 100/180 here and
+ * routed elsewhere; REGISTER goes to a managed thread.
+ */
+@ApplicationScoped
+public class SipAdapter implements SipListener {
+
+    private static final Logger LOG = Logger.getLogger(SipAdapter.class.getName());
+
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
+    private ManagedExecutorService executor;
+
+    private final SipEndpoint sip;
+    private final SipResponses responses;
+    private final InboundCalls inbound;
+    private final SipLegEvents legs;
+    private final Registrar registrar;
+
+    @Inject
+    public SipAdapter(SipEndpoint sip, SipResponses responses, InboundCalls inbound, SipLegEvents legs, Registrar registrar) {
+        this.sip = sip;
+        this.responses = responses;
+        this.inbound = inbound;
+        this.legs = legs;
+        this.registrar = registrar;
+    }
+
+    protected SipAdapter() {
+        this(null, null, null, null, null);
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        try {
+            handle(event);
+        } catch (RuntimeException | Error e) {
+            // The stack swallows what a listener throws; say it here.
+            LOG.log(Level.SEVERE, "SIP request not handled: " + e, e);
+        }
+    }
+
+    private void handle(RequestEvent event) {
+        Request request = event.getRequest();
+        String method = request.getMethod();
+        if (Request.ACK.equals(method)) {
+            return;
+        }
+        ServerTransaction transaction = serverTransaction(event);
+        if (transaction == null) {
+            return;
+        }
+        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        try {
+            switch (method) {
+                case Request.INVITE -> inbound.onInvite(event, transaction);
+                case Request.CANCEL -> {
+                    responses.send(transaction, Response.OK, null);
+                    executor.execute(() -> inbound.onCancel(callId));
+                }
+                case Request.BYE -> {
+                    responses.send(transaction, Response.OK, null);
+                    executor.execute(() -> inbound.onBye(callId));
+                }
+                case Request.REGISTER -> executor.execute(() -> registrar.register(transaction));
+                case Request.OPTIONS -> responses.send(transaction, Response.OK, null);
+                default -> responses.send(transaction, Response.METHOD_NOT_ALLOWED, method + " is not handled here");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, method + " " + callId + " failed: " + e.getMessage(), e);
+            responses.send(transaction, Response.SERVER_INTERNAL_ERROR, "internal error");
+        }
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        executor.execute(() -> legs.onResponse(event));
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        if (!event.isServerTransaction() && event.getClientTransaction() != null) {
+            executor.execute(() -> legs.onTimeout(event.getClientTransaction()));
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.fine(() -> "SIP I/O problem towards " + event.getHost() + ":" + event.getPort());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // Nothing to clean: calls end on BYE, CANCEL or a final response.
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // Dialog ends are driven by BYE handling in the call path.
+    }
+
+    private ServerTransaction serverTransaction(RequestEvent event) {
+        if (event.getServerTransaction() != null) {
+            return event.getServerTransaction();
+        }
+        try {
+            return sip.provider().getNewServerTransaction(event.getRequest());
+        } catch (TransactionAlreadyExistsException e) {
+            return null;
+        } catch (javax.sip.TransactionUnavailableException e) {
+            LOG.fine("no transaction for " + event.getRequest().getMethod() + ": " + e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.verbund.acd.telephony.sip;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Properties;
+import java.util.TooManyListenersException;
+import java.util.logging.Logger;
+import javax.sip.ListeningPoint;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.address.AddressFactory;
+import javax.sip.header.HeaderFactory;
+import javax.sip.message.MessageFactory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The node's JAIN-SIP stack on UDP and TCP at one address and port. Dialogs are managed by the
+ * call path itself (automatic dialog support off), as a B2BUA must.
+ */
+@ApplicationScoped
+public class SipEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(SipEndpoint.class.getName());
+
+    private final String host;
+    private final int port;
+    private final String node;
+    private SipStack stack;
+    private SipProvider provider;
+    private SipListener listener;
+    private MessageFactory messages;
+    private HeaderFactory headers;
+    private AddressFactory addresses;
+
+    @Inject
+    public SipEndpoint(@ConfigProperty(name = "verbund.sip.host", defaultValue = "127.0.0.1") String host,
+                       @ConfigProperty(name = "verbund.sip.port", defaultValue = "5060") int port,
+                       @ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node) {
+        this.host = host;
+        this.port = port;
+        this.node = node;
+    }
+
+    protected SipEndpoint() {
+        this(null, 0, null);
+    }
+
+    /** Opens the ports and starts delivering SIP to the listener. A port in use fails the deployment. */
+    public synchronized void start(SipListener sipListener) {
+        Properties properties = new Properties();
+        properties.setProperty("javax.sip.STACK_NAME", "verbund-" + node + "-" + port);
+        properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+        properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", JulStackLogger.class.getName());
+        // Operators may tune or trace the stack with -Dgov.nist.javax.sip.…=… on the node.
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("gov.nist.javax.sip."))
+                .forEach(name -> properties.setProperty(name, System.getProperty(name)));
+        try {
+            SipFactory factory = SipFactory.getInstance();
+            factory.setPathName("gov.nist");
+            stack = factory.createSipStack(properties);
+            messages = factory.createMessageFactory();
+            headers = factory.createHeaderFactory();
+            addresses = factory.createAddressFactory();
+            ListeningPoint udp = stack.createListeningPoint(host, port, ListeningPoint.UDP);
+            ListeningPoint tcp = stack.createListeningPoint(host, port, ListeningPoint.TCP);
+            provider = stack.createSipProvider(udp);
+            provider.addListeningPoint(tcp);
+            provider.setAutomaticDialogSupportEnabled(false);
+            provider.addSipListener(sipListener);
+            listener = sipListener;
+            stack.start();
+            LOG.info(() -> "SIP listening on " + host + ":" + port + " (UDP, TCP)");
+        } catch (javax.sip.SipException | javax.sip.InvalidArgumentException | TooManyListenersException e) {
+            throw new IllegalStateException("cannot start SIP on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public SipProvider provider() {
+        return provider;
+    }
+
+    public MessageFactory messages() {
+        return messages;
+    }
+
+    public HeaderFactory headers() {
+        return headers;
+    }
+
+    public AddressFactory addresses() {
+        return addresses;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /**
+     * The order that releases everything (platform-facts): listener, provider, listening points,
+     * stop; then the stack's event scanner thread, which {@code stop()} leaves running and which
+     * would otherwise pin this deployment's classes.
+     */
+    @PreDestroy
+    synchronized void stop() {
+        if (stack == null) {
+            return;
+        }
+        try {
+            provider.removeSipListener(listener);
+            ListeningPoint[] points = provider.getListeningPoints();
+            stack.deleteSipProvider(provider);
+            for (ListeningPoint point : points) {
+                stack.deleteListeningPoint(point);
+            }
+        } catch (javax.sip.ObjectInUseException e) {
+            LOG.warning("SIP stack not fully released: " + e.getMessage());
+        } finally {
+            stack.stop();
+            ClassLoader ours = SipEndpoint.class.getClassLoader();
+            Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().contains("EventScannerThread"))
+                    .filter(thread -> thread.getContextClassLoader() == ours)
+                    .forEach(Thread::interrupt);
+            stack = null;
+            LOG.info(() -> "SIP stopped on " + host + ":" + port);
+        }
+    }
+}
