@@ -1,0 +1,36 @@
+package io.verbund.acd.runtime.problem;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Anything no other mapper takes is the server's fault: 500 with an incident id, the full failure
+ * in the log under the same id, nothing of it in the answer.
+ */
+@Provider
+public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedFailureMapper.class.getName());
+
+    @Context
+    private UriInfo request;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        return internalError(failure, ProblemResponses.instance(request));
+    }
+
+    static Response internalError(Throwable failure, String instance) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "incident " + incident + " at " + instance, failure);
+        return ProblemResponses.of(new Problem(ApiProblem.TYPE_PREFIX + "internal-error", "Internal error", 500,
+                "The server failed to handle this request; it logged the failure as incident " + incident,
+                instance, null)).build();
+    }
+}

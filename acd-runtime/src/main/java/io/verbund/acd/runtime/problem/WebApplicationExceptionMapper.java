@@ -1,0 +1,63 @@
+package io.verbund.acd.runtime.problem;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What JAX-RS itself answers (no such path 404, wrong method 405 with {@code Allow}, unsupported
+ * media type 415, ...) as a problem document too. The detail is the status's plain meaning, not
+ * RESTEasy's message, which carries internal codes and full URLs.
+ */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Context
+    private UriInfo request;
+
+    @Override
+    public Response toResponse(WebApplicationException failure) {
+        Response original = failure.getResponse();
+        int status = original == null ? 500 : original.getStatus();
+        if (status >= 500) {
+            return UnexpectedFailureMapper.internalError(failure, ProblemResponses.instance(request));
+        }
+        Response.StatusType statusType = Response.Status.fromStatusCode(status);
+        String title = statusType == null ? "HTTP " + status : statusType.getReasonPhrase();
+        Response.ResponseBuilder answer = ProblemResponses.of(new Problem(Problem.ABOUT_BLANK, title, status,
+                detail(status), ProblemResponses.instance(request), null));
+        if (original != null) {
+            copy(original.getHeaders(), answer, "Allow", "WWW-Authenticate", "Retry-After");
+        }
+        return answer.build();
+    }
+
+    private static String detail(int status) {
+        return switch (status) {
+            case 400 -> "The request is malformed";
+            case 401 -> "This resource needs credentials";
+            case 403 -> "The caller may not do this";
+            case 404 -> "There is no resource at this path";
+            case 405 -> "This resource does not support the request's method; see the Allow header";
+            case 406 -> "This resource cannot answer in a media type the request accepts";
+            case 415 -> "This resource does not read the request's content type; send application/json";
+            default -> "The request could not be handled (HTTP " + status + ")";
+        };
+    }
+
+    private static void copy(MultivaluedMap<String, Object> headers, Response.ResponseBuilder answer, String... names) {
+        for (String name : names) {
+            for (Map.Entry<String, List<Object>> header : headers.entrySet()) {
+                if (header.getKey().equalsIgnoreCase(name)) {
+                    header.getValue().forEach(value -> answer.header(name, value));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.verbund.acd.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.verbund.acd.launcher.DemoHome;
+import io.verbund.acd.launcher.DemoNode;
+import io.verbund.acd.launcher.NodePorts;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The call path through real SIP: SIPp as the trunk's caller and as agent phones, a real node, the
+ * agent state API, and the call records in the real database.
+ */
+class CallPathIT {
+
+    private static final int PORT_OFFSET = 600;
+    private static final String HOTLINE = "+4930500100";
+
+    @TempDir
+    static Path homeFolder;
+
+    @TempDir
+    Path sippFolder;
+
+    private static DemoNode node;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startNode() {
+        node = new DemoNode(TestNodes.installation(), new DemoHome(homeFolder), new NodePorts(PORT_OFFSET),
+                NodePorts.firstFree(3316 + PORT_OFFSET), System.out);
+        node.start(false);
+    }
+
+    @AfterAll
+    static void stopNode() {
+        if (node != null) {
+            node.stop();
+        }
+    }
+
+    @AfterEach
+    void logEveryoneOut() throws Exception {
+        for (int extension = 1001; extension <= 1005; extension++) {
+            setState(extension, "LOGGED_OUT");
+        }
+    }
+
+    @Test
+    void aReadyRegisteredAgentGetsTheCallAndTheCallIsRecordedAsAnswered() throws Exception {
+        Sipp sipp = sipp();
+        register(sipp, 1001, 5671);
+        Process phone = sipp.start("agent-answer.xml", 5671, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        setState(1001, "READY");
+
+        Sipp.Result caller = sipp.run("caller.xml", 5690, List.of("-s", HOTLINE, "-m", "1", "-timeout", "60s"));
+
+        assertThat(caller.exit()).as("caller: %s%n%s", caller.command(), sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as("agent phone: %s", sipp.errorLogs()).isZero();
+        List<String> record = awaitRecord("ANSWERED");
+        assertThat(record).containsExactly("ANSWERED", "1001", HOTLINE);
+        assertThat(eventsOfLastCall()).containsSubsequence("CallReceived", "CallQueued", "CallOffered", "CallAnswered", "CallEnded");
+        assertThat(stateOf(1001)).contains("\"READY\"");
+    }
+
+    @Test
+    void aCallerWaitsInTheQueueUntilAnAgentGoesReady() throws Exception {
+        Sipp sipp = sipp();
+        register(sipp, 1002, 5672);
+        Process phone = sipp.start("agent-answer.xml", 5672, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        Process caller = sipp.start("caller.xml", 5691, List.of("-s", HOTLINE, "-m", "1", "-timeout", "60s"));
+        Thread.sleep(2000);
+        assertThat(caller.isAlive()).as("caller still waiting with no agent ready").isTrue();
+
+        setState(1002, "READY");
+
+        assertThat(Sipp.await(caller, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(awaitRecord("ANSWERED")).contains("1002");
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileQueuedIsRecordedAsAbandoned() throws Exception {
+        Sipp sipp = sipp();
+
+        Sipp.Result caller = sipp.run("caller-abandons.xml", 5692, List.of("-s", HOTLINE, "-m", "1", "-d", "1000", "-timeout", "30s"));
+
+        assertThat(caller.exit()).as(sipp.errorLogs()).isZero();
+        assertThat(awaitRecord("ABANDONED")).first().isEqualTo("ABANDONED");
+        assertThat(eventsOfLastCall()).containsSubsequence("CallReceived", "CallQueued", "CallAbandoned");
+    }
+
+    @Test
+    void anUnknownNumberGets404() throws Exception {
+        Sipp sipp = sipp();
+
+        Sipp.Result caller = sipp.run("caller-unknown-number.xml", 5693, List.of("-s", "+4999999999", "-m", "1", "-timeout", "30s"));
+
+        assertThat(caller.exit()).as(sipp.errorLogs()).isZero();
+    }
+
+    @Test
+    void aReadyAgentWhosePhoneIsNotRegisteredIsSkipped() throws Exception {
+        Sipp sipp = sipp();
+        setState(1003, "READY");
+        Thread.sleep(50);
+        register(sipp, 1004, 5674);
+        Process phone = sipp.start("agent-answer.xml", 5674, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        setState(1004, "READY");
+
+        Sipp.Result caller = sipp.run("caller.xml", 5694, List.of("-s", HOTLINE, "-m", "1", "-timeout", "60s"));
+
+        assertThat(caller.exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).isZero();
+        assertThat(awaitRecord("ANSWERED")).contains("1004");
+    }
+
+    private Sipp sipp() {
+        return new Sipp(node.ports().sip(), sippFolder);
+    }
+
+    private static void register(Sipp sipp, int extension, int port) throws Exception {
+        Sipp.Result registered = sipp.run("agent-register.xml", port, List.of("-s", Integer.toString(extension),
+                "-au", Integer.toString(extension), "-ap", "demo-" + extension, "-m", "1", "-timeout", "20s"));
+        assertThat(registered.exit()).as("REGISTER of %d: %s", extension, sipp.errorLogs()).isZero();
+    }
+
+    private void setState(int extension, String state) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(agentStateUri(extension))
+                .header("Authorization", basic("admin@demo", "demo-admin"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"state\":\"" + state + "\"}")).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("PUT state %s of %d: %s", state, extension, response.body()).isIn(200, 409);
+    }
+
+    private String stateOf(int extension) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(agentStateUri(extension))
+                .header("Authorization", basic("admin@demo", "demo-admin")).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static URI agentStateUri(int extension) {
+        return URI.create("http://127.0.0.1:" + node.ports().http() + "/api/v1/agents/" + extension + "/state");
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The newest call record once it has the outcome: outcome, agent extension, service number. */
+    private static List<String> awaitRecord(String outcome) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(deadline)) {
+            try (Connection db = node.database().connect(); PreparedStatement query = db.prepareStatement(
+                    "SELECT r.outcome, a.extension, r.service_number FROM call_record r LEFT JOIN agent a ON a.id = r.agent_id"
+                            + " ORDER BY r.id DESC LIMIT 1");
+                 ResultSet rows = query.executeQuery()) {
+                if (rows.next() && outcome.equals(rows.getString(1))) {
+                    List<String> values = new ArrayList<>();
+                    values.add(rows.getString(1));
+                    if (rows.getString(2) != null) {
+                        values.add(rows.getString(2));
+                    }
+                    values.add(rows.getString(3));
+                    return values;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no call record with outcome " + outcome + " within 10 s");
+    }
+
+    private static List<String> eventsOfLastCall() throws SQLException {
+        List<String> types = new ArrayList<>();
+        try (Connection db = node.database().connect(); PreparedStatement query = db.prepareStatement(
+                "SELECT type FROM call_event WHERE call_id = (SELECT call_id FROM call_record ORDER BY id DESC LIMIT 1) ORDER BY seq");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                types.add(rows.getString(1));
+            }
+        }
+        return types;
+    }
+
+}

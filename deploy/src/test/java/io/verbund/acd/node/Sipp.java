@@ -1,0 +1,65 @@
+package io.verbund.acd.node;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real SIPp (Debian package sip-tester) with the scenarios committed in
+ * deploy/src/test/sipp, bounded in calls and time, on loopback only.
+ */
+final class Sipp {
+
+    /** A finished SIPp run: its exit code (0: every call succeeded) and the command that ran. */
+    record Result(int exit, String command) {
+    }
+
+    private final int serverPort;
+    private final Path workDir;
+
+    Sipp(int serverPort, Path workDir) {
+        this.serverPort = serverPort;
+        this.workDir = workDir;
+    }
+
+    static Path scenario(String name) {
+        return TestNodes.repository().resolve("deploy/src/test/sipp").resolve(name);
+    }
+
+    /** Starts SIPp in the background; {@code extra} are further SIPp options. */
+    Process start(String scenario, int localPort, List<String> extra) throws IOException {
+        List<String> command = new ArrayList<>(List.of("sipp", "127.0.0.1:" + serverPort, "-sf", scenario(scenario).toString(),
+                "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-nostdin", "-trace_err"));
+        command.addAll(extra);
+        Path log = workDir.resolve(scenario + "-" + localPort + "-" + System.nanoTime() + ".out");
+        return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+    }
+
+    Result run(String scenario, int localPort, List<String> extra) throws IOException, InterruptedException {
+        Process process = start(scenario, localPort, extra);
+        return await(process, 60);
+    }
+
+    static Result await(Process process, int seconds) throws InterruptedException, IOException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("SIPp did not finish within " + seconds + " s");
+        }
+        return new Result(process.exitValue(), process.info().commandLine().orElse("sipp"));
+    }
+
+    /** The error logs SIPp wrote (-trace_err), for failure messages. */
+    String errorLogs() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.list(workDir)) {
+            for (Path file : files.filter(path -> path.getFileName().toString().endsWith("_errors.log")).toList()) {
+                all.append(file.getFileName()).append(":\n").append(Files.readString(file)).append('\n');
+            }
+        }
+        return all.toString();
+    }
+}

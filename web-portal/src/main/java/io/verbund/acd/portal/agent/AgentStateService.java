@@ -1,0 +1,127 @@
+package io.verbund.acd.portal.agent;
+
+import io.verbund.acd.agent.AgentKey;
+import io.verbund.acd.agent.AgentState;
+import io.verbund.acd.agent.AgentStatus;
+import io.verbund.acd.agent.IllegalAgentTransition;
+import io.verbund.acd.runtime.agent.AgentLogContext;
+import io.verbund.acd.runtime.agent.AgentStateChange;
+import io.verbund.acd.runtime.agent.AgentStateConflict;
+import io.verbund.acd.runtime.agent.ConfiguredAgent;
+import io.verbund.acd.runtime.agent.InfinispanAgentStates;
+import io.verbund.acd.runtime.agent.JdbcAgentDirectory;
+import io.verbund.acd.runtime.agent.JdbcAgentEvents;
+import io.verbund.acd.runtime.agent.JdbcPauseReasons;
+import io.verbund.acd.runtime.agent.UnknownAgent;
+import io.verbund.acd.runtime.security.Caller;
+import io.verbund.acd.runtime.security.UnknownTenant;
+import io.verbund.acd.tenant.TenantKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Reading and moving agents for API callers: finds the agent in the addressed tenant, checks the
+ * caller may address it, validates the pause reason, applies the change by compare-and-set and
+ * records it in the agent's history. Log lines carry the tenant and agent in the MDC.
+ */
+@ApplicationScoped
+public class AgentStateService {
+
+    private static final Logger LOG = Logger.getLogger(AgentStateService.class.getName());
+
+    private final InfinispanAgentStates states;
+    private final JdbcAgentDirectory directory;
+    private final JdbcPauseReasons pauseReasons;
+    private final JdbcAgentEvents events;
+    private final Supervision supervision;
+
+    @Inject
+    public AgentStateService(InfinispanAgentStates states, JdbcAgentDirectory directory, JdbcPauseReasons pauseReasons,
+                             JdbcAgentEvents events, Supervision supervision) {
+        this.states = states;
+        this.directory = directory;
+        this.pauseReasons = pauseReasons;
+        this.events = events;
+        this.supervision = supervision;
+    }
+
+    /** For CDI's proxy only. */
+    protected AgentStateService() {
+        this.states = null;
+        this.directory = null;
+        this.pauseReasons = null;
+        this.events = null;
+        this.supervision = null;
+    }
+
+    public AgentStatus stateOf(Caller caller, Optional<String> tenant, String extension) {
+        AgentAccess access = new AgentAccess(caller, supervision);
+        AgentKey key = addressedKey(access, tenant, extension);
+        try (AgentLogContext log = AgentLogContext.of(key)) {
+            ConfiguredAgent agent = permittedAgent(access, key);
+            return states.current(agent.key());
+        }
+    }
+
+    /** The addressed tenant and the states of those of its agents the caller may address. */
+    public TenantStates statesOf(Caller caller, Optional<String> tenant) {
+        AgentAccess access = new AgentAccess(caller, supervision);
+        TenantKey addressed = access.addressedTenant(tenant);
+        try (AgentLogContext log = AgentLogContext.of(addressed)) {
+            if (!addressed.equals(caller.tenant()) && !directory.hasTenant(addressed)) {
+                throw new UnknownTenant(addressed.value());
+            }
+            List<AgentStatus> visible = directory.agentsOf(addressed).stream()
+                    .filter(access::mayAddress)
+                    .map(agent -> states.current(agent.key()))
+                    .toList();
+            return new TenantStates(addressed, visible);
+        }
+    }
+
+    public AgentStatus change(Caller caller, Optional<String> tenant, String extension, RequestedState requested) {
+        AgentAccess access = new AgentAccess(caller, supervision);
+        AgentKey key = addressedKey(access, tenant, extension);
+        try (AgentLogContext log = AgentLogContext.of(key)) {
+            ConfiguredAgent agent = permittedAgent(access, key);
+            if (requested.state() == AgentState.PAUSED) {
+                pauseReasons.requireChoosable(agent.key().tenant(), requested.reason().orElseThrow());
+            }
+            AgentStateChange change;
+            try {
+                change = states.apply(agent.key(), requested);
+            } catch (IllegalAgentTransition refused) {
+                throw AgentStateConflict.of(agent.key(), refused);
+            }
+            if (change.changed()) {
+                AgentStatus now = change.current();
+                LOG.info(() -> "agent " + agent.key() + " went " + now.state() + now.reason().map(r -> " (" + r + ")").orElse("")
+                        + " from " + change.previous().state() + ", asked by " + caller.login());
+                events.record(agent, now);
+            }
+            return change.current();
+        }
+    }
+
+    private static AgentKey addressedKey(AgentAccess access, Optional<String> tenant, String extension) {
+        TenantKey addressed = access.addressedTenant(tenant);
+        try {
+            return new AgentKey(addressed, extension);
+        } catch (IllegalArgumentException e) {
+            throw new UnknownAgent(addressed, extension);
+        }
+    }
+
+    private ConfiguredAgent permittedAgent(AgentAccess access, AgentKey key) {
+        ConfiguredAgent agent = directory.find(key).orElseThrow(() -> new UnknownAgent(key.tenant(), key.extension()));
+        access.requireMayAddress(agent);
+        return agent;
+    }
+
+    /** The states of one tenant's agents, by extension. */
+    public record TenantStates(TenantKey tenant, List<AgentStatus> agents) {
+    }
+}
