@@ -133,19 +133,82 @@ class CallPathIT {
         assertThat(awaitRecord("ANSWERED")).contains("1004");
     }
 
+    @Test
+    void anAgentWhoDoesNotAnswerIsPausedAndTheCallerGoesToTheNextAgentKeepingItsPlace() throws Exception {
+        // ACME's Service group (2001, 2002) is used by no other test: ring 2 s, pause after 1 no-answer.
+        configureAcmeService(2, 1);
+        Sipp sipp = sipp();
+        register(sipp, 2001, "acme-2001", 5675);
+        register(sipp, 2002, "acme-2002", 5676);
+        Process silent = sipp.start("agent-no-answer.xml", 5675, List.of("-m", "1", "-timeout", "60s"));
+        Process answering = sipp.start("agent-answer.xml", 5676, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        setState("acme", 2001, "READY");
+        Thread.sleep(50);
+        setState("acme", 2002, "READY");
+
+        Sipp.Result caller = sipp.run("caller.xml", 5695, List.of("-s", "+4940700100", "-m", "1", "-timeout", "60s"));
+
+        assertThat(caller.exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(silent, 30).exit()).as("the silent phone was cancelled: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(answering, 30).exit()).isZero();
+        assertThat(awaitRecord("ANSWERED")).contains("2002");
+        assertThat(eventsOfLastCall()).containsSubsequence("CallOffered", "OfferNotTaken", "CallOffered", "CallAnswered");
+        assertThat(stateOf("acme", 2001)).contains("\"PAUSED\"").contains("NO_ANSWER");
+        setState("acme", 2001, "LOGGED_OUT");
+        setState("acme", 2002, "LOGGED_OUT");
+    }
+
+    @Test
+    void aBusyAgentIsSkippedAndTheNextOneGetsTheCall() throws Exception {
+        Sipp sipp = sipp();
+        register(sipp, 1005, 5677);
+        Process busy = sipp.start("agent-busy.xml", 5677, List.of("-m", "1", "-timeout", "60s"));
+        setState(1005, "READY");
+        Thread.sleep(50);
+        register(sipp, 1001, 5678);
+        Process answering = sipp.start("agent-answer.xml", 5678, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        setState(1001, "READY");
+
+        Sipp.Result caller = sipp.run("caller.xml", 5696, List.of("-s", HOTLINE, "-m", "1", "-timeout", "60s"));
+
+        assertThat(caller.exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(busy, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(answering, 30).exit()).isZero();
+        assertThat(awaitRecord("ANSWERED")).contains("1001");
+        assertThat(stateOf(1005)).as("busy is no no-answer: the agent stays ready").contains("\"READY\"");
+    }
+
+    private static void configureAcmeService(int ringSeconds, int maxNoAnswer) throws SQLException {
+        try (Connection db = node.database().connect(); PreparedStatement update = db.prepareStatement(
+                "UPDATE acd_group SET ring_time_seconds = ?, max_consecutive_no_answer = ?, redial_delay_seconds = 0"
+                        + " WHERE name = 'Service'")) {
+            update.setInt(1, ringSeconds);
+            update.setInt(2, maxNoAnswer);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
     private Sipp sipp() {
         return new Sipp(node.ports().sip(), sippFolder);
     }
 
     private static void register(Sipp sipp, int extension, int port) throws Exception {
+        register(sipp, extension, "demo-" + extension, port);
+    }
+
+    private static void register(Sipp sipp, int extension, String password, int port) throws Exception {
         Sipp.Result registered = sipp.run("agent-register.xml", port, List.of("-s", Integer.toString(extension),
-                "-au", Integer.toString(extension), "-ap", "demo-" + extension, "-m", "1", "-timeout", "20s"));
+                "-au", Integer.toString(extension), "-ap", password, "-m", "1", "-timeout", "20s"));
         assertThat(registered.exit()).as("REGISTER of %d: %s", extension, sipp.errorLogs()).isZero();
     }
 
     private void setState(int extension, String state) throws Exception {
+        setState("demo", extension, state);
+    }
+
+    private void setState(String tenant, int extension, String state) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(agentStateUri(extension))
-                .header("Authorization", basic("admin@demo", "demo-admin"))
+                .header("Authorization", basic("admin@" + tenant, tenant + "-admin"))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"state\":\"" + state + "\"}")).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -153,8 +216,12 @@ class CallPathIT {
     }
 
     private String stateOf(int extension) throws Exception {
+        return stateOf("demo", extension);
+    }
+
+    private String stateOf(String tenant, int extension) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(agentStateUri(extension))
-                .header("Authorization", basic("admin@demo", "demo-admin")).GET().build();
+                .header("Authorization", basic("admin@" + tenant, tenant + "-admin")).GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
