@@ -178,6 +178,36 @@ class CallPathIT {
         assertThat(stateOf(1005)).as("busy is no no-answer: the agent stays ready").contains("\"READY\"");
     }
 
+    @Test
+    void aMalformedInviteGets400NamingTheProblemAndTheNodeKeepsAnswering() throws Exception {
+        String malformed = "INVITE sip:" + HOTLINE + "@127.0.0.1 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:5697;branch=z9hG4bK-malformed\r\n"
+                + "From: <sip:x@127.0.0.1>;tag=1\r\nTo: <sip:" + HOTLINE + "@127.0.0.1>\r\n"
+                + "Call-ID: malformed-1\r\nCSeq: 1 INVITE\r\nMax-Forwards: 70\r\nContent-Length: abc\r\n\r\n";
+
+        String answer = exchange(malformed, 5697);
+
+        assertThat(answer).startsWith("SIP/2.0 400").contains("Content-Length");
+        String options = "OPTIONS sip:127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5697;branch=z9hG4bK-opt\r\n"
+                + "From: <sip:probe@127.0.0.1>;tag=2\r\nTo: <sip:127.0.0.1>\r\nCall-ID: options-1\r\n"
+                + "CSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+        assertThat(exchange(options, 5697)).as("OPTIONS, as a distributor's health probe sends it").startsWith("SIP/2.0 200");
+        Sipp.Result next = sipp().run("caller-unknown-number.xml", 5698, List.of("-s", "+4999999999", "-m", "1", "-timeout", "30s"));
+        assertThat(next.exit()).isZero();
+    }
+
+    /** Sends one UDP datagram to the node's SIP port and returns the first answer. */
+    private static String exchange(String message, int localPort) throws Exception {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(localPort, java.net.InetAddress.getByName("127.0.0.1"))) {
+            socket.setSoTimeout(5000);
+            byte[] bytes = message.getBytes(StandardCharsets.US_ASCII);
+            socket.send(new java.net.DatagramPacket(bytes, bytes.length, java.net.InetAddress.getByName("127.0.0.1"), node.ports().sip()));
+            java.net.DatagramPacket answer = new java.net.DatagramPacket(new byte[8192], 8192);
+            socket.receive(answer);
+            return new String(answer.getData(), 0, answer.getLength(), StandardCharsets.US_ASCII);
+        }
+    }
+
     private static void configureAcmeService(int ringSeconds, int maxNoAnswer) throws SQLException {
         try (Connection db = node.database().connect(); PreparedStatement update = db.prepareStatement(
                 "UPDATE acd_group SET ring_time_seconds = ?, max_consecutive_no_answer = ?, redial_delay_seconds = 0"
