@@ -1,6 +1,7 @@
 package io.verbund.acd.launcher;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** What a new user reads when the demo is ready: where everything is and what to do next. */
@@ -40,10 +41,15 @@ final class ReadyBanner {
         out.printf("  Agent phones register as sip:1001@%s ... sip:1010@%s, digest user 1001, password demo-1001.%n",
                 NodePorts.HOST, NodePorts.HOST);
         out.println();
-        out.println("  A test call to the Hotline +4930500100 (SIPp, Debian package sip-tester):");
-        out.printf("    sipp -sn uac -s +4930500100 %s:%d -i %s -p %d -m 1 -nostdin -timeout 30s%n",
-                NodePorts.HOST, sip, NodePorts.HOST, sip + 10);
-        out.println("    (SIP call handling arrives with the telephony issue; until then the call is not answered.)");
+        Path sipp = installation.root().getParent().getParent().resolve("src/test/sipp");
+        out.println("  A test call with SIPp (Debian package sip-tester), scenarios in " + sipp + ":");
+        out.printf("    1. register agent 1001's phone:  sipp %s:%d -sf %s/agent-register.xml -s 1001 -au 1001 -ap demo-1001 -i %s -p 5071 -m 1 -nostdin%n",
+                NodePorts.HOST, sip, sipp, NodePorts.HOST);
+        out.printf("    2. let the phone answer:         sipp -sf %s/agent-answer.xml -i %s -p 5071 -m 1 -d 500 -nostdin &%n", sipp, NodePorts.HOST);
+        out.printf("    3. make agent 1001 ready:        curl -u agent1001@demo:demo-1001 -X PUT -H 'Content-Type: application/json' -d '{\"state\":\"READY\"}' %s/api/v1/agents/1001/state%n", http);
+        out.printf("    4. call the Hotline:             sipp %s:%d -sf %s/caller.xml -s +4930500100 -i %s -p 5070 -m 1 -d 2000 -nostdin%n",
+                NodePorts.HOST, sip, sipp, NodePorts.HOST);
+        out.println("    The call record is in table call_record (and its steps in call_event).");
         out.println();
         out.println("Ctrl-C here, or ./verbund stop in another shell, stops everything. ./verbund status shows what runs.");
     }

@@ -38,7 +38,7 @@ class LauncherScriptIT {
             assertThat(banner).contains("http://127.0.0.1:" + (8080 + PORT_OFFSET) + "/")
                     .contains("127.0.0.1:" + (5060 + PORT_OFFSET))
                     .contains("admin@demo / demo-admin")
-                    .contains("sipp -sn uac -s +4930500100");
+                    .contains("caller.xml -s +4930500100").contains("agent-register.xml -s 1001");
             ServiceHealth health = new ServiceHealth(new NodePorts(PORT_OFFSET));
             assertThat(health.endpoints()).allSatisfy(endpoint -> assertThat(health.probe(endpoint).up()).isTrue());
 

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Call-path benchmark: SIPp callers through the queue to agents, at rising call rates.
+# A bench tenant with AGENTS agents (default 1000, so agents are never the limit) is registered
+# from one SIPp instance; one SIPp UAS answers every offer at once. Callers: INVITE, 180, 200, ACK,
+# TALK ms, BYE. Each rate runs DURATION s on a freshly started node (restart between steps).
+# Prints per rate: successful/failed calls, INVITE->180 and 100->200 p50/p99 (-trace_rtt), the
+# WildFly process's CPU (% of one core, from /proc) and RSS. Loopback only; bounded in calls and time.
+# Usage: deploy/bench/call-path-caps.sh            RATES="50 100" DURATION=30 AGENTS=1000 TALK=2000
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+bench=$repo/deploy/bench
+rates=${RATES:-"50 100 150 200 300"}
+duration=${DURATION:-30}
+agents=${AGENTS:-1000}
+talk=${TALK:-2000}
+offset=700
+sip=$((5060 + offset))
+http=$((8080 + offset))
+uas_port=5771
+home=$(mktemp -d "${TMPDIR:-/tmp}/verbund-caps.XXXXXX")
+work=$home/sipp
+mkdir -p "$work"
+cleanup() {
+  pkill -f "sipp 127.0.0.1:$sip" 2>/dev/null || true
+  pkill -f "sipp .*-p $uas_port" 2>/dev/null || true
+  VERBUND_SKIP_BUILD=1 "$repo/verbund" stop --home "$home" >/dev/null 2>&1 || true
+}
+trap 'cleanup; rm -rf "$home"' EXIT
+
+start_node() {
+  VERBUND_SKIP_BUILD=1 "$repo/verbund" demo --home "$home" --port-offset $offset > "$home/demo.out" 2>&1 &
+  until grep -q "is ready" "$home/demo.out" 2>/dev/null; do
+    sleep 0.5
+    kill -0 $! 2>/dev/null || { cat "$home/demo.out"; exit 1; }
+  done
+}
+record() { sed -n "s/^$1=//p" "$home/run/processes.properties"; }
+percentile() { # file with one number per line, percentile
+  sort -n "$1" | awk -v p="$2" '{a[NR]=$1} END {if (NR==0) {print "-"; exit} i=int((NR*p+99)/100); if (i<1) i=1; printf "%.1f", a[i]}'
+}
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $agents agents, talk $talk ms, $duration s per rate"
+printf '%-6s %-8s %-7s %-12s %-12s %-12s %-12s %-10s %-8s\n' CAPS success failed "180 p50 ms" "180 p99 ms" "200 p50 ms" "200 p99 ms" "CPU %core" "RSS MB"
+first=1
+for rate in $rates; do
+  start_node
+  if [ $first = 1 ]; then
+    password=$(sed -n 's/^password=//p' "$home/secrets/db.properties")
+    java -cp "$(ls "$repo"/acd-core/target/acd-core-*.jar | head -1):$(ls "$repo"/deploy/target/lib/mariadb-java-client-*.jar)" \
+      "$bench/BenchTenant.java" "jdbc:mariadb://127.0.0.1:$(record database.port)/verbund" verbund "$password" "$agents" >/dev/null
+    { echo SEQUENTIAL; for i in $(seq 1 "$agents"); do u=$(printf 'b%04d' "$i"); echo "$u;[authentication username=$u password=bench];$uas_port"; done; } > "$work/agents.csv"
+    first=0
+  fi
+  (cd "$work" && sipp 127.0.0.1:$sip -sf "$bench/bench-register.xml" -inf agents.csv -i 127.0.0.1 -p 5770 \
+      -m "$agents" -r 200 -nostdin -timeout 120s >/dev/null 2>&1) || { echo "registration of $agents agents failed"; exit 1; }
+  seq 1 "$agents" | xargs -P 4 -I{} sh -c "curl -s -o /dev/null -u admin@bench:bench-admin -X PUT -H 'Content-Type: application/json' \
+      -d '{\"state\":\"READY\"}' http://127.0.0.1:$http/api/v1/agents/\$(printf 'b%04d' {})/state"
+  (cd "$work" && exec sipp -sf "$repo/deploy/src/test/sipp/agent-answer.xml" -i 127.0.0.1 -p $uas_port -d 0 \
+      -nostdin -timeout $((duration + 120))s >/dev/null 2>&1) &
+  sleep 1
+  wf=$(record wildfly.pid)
+  cpu_before=$(awk '{print $14+$15}' /proc/$wf/stat); t_before=$(date +%s.%N)
+  rm -f "$work"/caller_*
+  (cd "$work" && sipp 127.0.0.1:$sip -sf "$repo/deploy/src/test/sipp/caller.xml" -s +4930999000 -i 127.0.0.1 -p 5790 \
+      -r "$rate" -m $((rate * duration)) -d "$talk" -l $((rate * 10)) -nostdin -timeout $((duration + 90))s \
+      -trace_stat -trace_rtt -rtt_freq 1 >/dev/null 2>&1) || true
+  cpu_after=$(awk '{print $14+$15}' /proc/$wf/stat); t_after=$(date +%s.%N)
+  rss=$(( $(ps -o rss= -p "$wf") / 1024 ))
+  stats=$(ls "$work"/caller_*_.csv | head -1)
+  header=$(head -1 "$stats"); last=$(tail -1 "$stats")
+  col() { echo "$header" | tr ';' '\n' | grep -n "^$1$" | cut -d: -f1; }
+  ok=$(echo "$last" | cut -d';' -f"$(col 'SuccessfulCall(C)')")
+  failed=$(echo "$last" | cut -d';' -f"$(col 'FailedCall(C)')")
+  rtt=$(ls "$work"/caller_*_rtt.csv | head -1)
+  awk -F';' '$3=="ringing"{print $2}' "$rtt" > "$work/ringing.txt"
+  awk -F';' '$3=="answer"{print $2}' "$rtt" > "$work/answer.txt"
+  cpu=$(echo "($cpu_after - $cpu_before) / 100 / ($t_after - $t_before) * 100" | bc -l)
+  printf '%-6s %-8s %-7s %-12s %-12s %-12s %-12s %-10.0f %-8s\n' "$rate" "$ok" "$failed" \
+    "$(percentile "$work/ringing.txt" 50)" "$(percentile "$work/ringing.txt" 99)" \
+    "$(percentile "$work/answer.txt" 50)" "$(percentile "$work/answer.txt" 99)" "$cpu" "$rss"
+  cleanup
+  sleep 2
+done
