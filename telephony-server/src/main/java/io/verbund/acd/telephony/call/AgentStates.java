@@ -23,8 +23,10 @@ public class AgentStates {
     @Resource(lookup = "java:jboss/infinispan/cache/acd/agents")
     private Cache<String, String> cache;
 
+    private final DecodedValues<AgentStatus> statuses = new DecodedValues<>(AgentStatusCodec::decode);
+
     public AgentStatus current(AgentKey agent, Instant now) {
-        return Optional.ofNullable(cache.get(agent.toString())).map(AgentStatusCodec::decode)
+        return Optional.ofNullable(cache.get(agent.toString())).map(statuses::decode)
                 .orElseGet(() -> AgentStatus.loggedOut(agent, now));
     }
 

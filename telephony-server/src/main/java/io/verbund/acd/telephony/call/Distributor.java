@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.HashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,6 +41,8 @@ public class Distributor {
     private final CallSessions sessions;
     private final AgentLegs agentLegs;
     private final Clock clock = Clock.systemUTC();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean passRequested = new AtomicBoolean();
 
     @Inject
     public Distributor(QueueStore queue, AgentStates agents, Registrations registrations, CallSessions sessions, AgentLegs agentLegs) {
@@ -54,8 +57,24 @@ public class Distributor {
         this(null, null, null, null, null);
     }
 
-    /** Serves every group in which this node holds a waiting caller. */
-    public synchronized void distribute() {
+    /**
+     * Serves every group in which this node holds a waiting caller. Calls that arrive while a pass
+     * runs do not queue up behind it: they mark that another pass is needed, and the running one
+     * goes round again, so a burst of calls costs a few passes, not one each.
+     */
+    public void distribute() {
+        passRequested.set(true);
+        while (passRequested.get() && running.compareAndSet(false, true)) {
+            try {
+                passRequested.set(false);
+                onePass();
+            } finally {
+                running.set(false);
+            }
+        }
+    }
+
+    private void onePass() {
         Map<Long, GroupSettings> groups = new HashMap<>();
         for (AcdCall call : sessions.all()) {
             synchronized (call) {
@@ -73,30 +92,41 @@ public class Distributor {
         }
     }
 
+    /**
+     * One look at the group's queue and agents: callers in queue order, each offered to the best
+     * ranked agent still free. Stops at the first caller another node holds (it serves it; this
+     * node must not jump the queue) or when no agent is left.
+     */
     private void serve(GroupSettings group) {
         RoutingStrategy strategy = RoutingStrategy.named(group.strategy());
-        while (true) {
-            Instant now = clock.instant();
-            List<QueueEntry> waiting = queue.waitingIn(group.id());
-            Optional<QueueEntry> next = QueueOrder.next(waiting);
-            if (next.isEmpty()) {
+        Instant now = clock.instant();
+        List<QueueEntry> waiting = new ArrayList<>(queue.waitingIn(group.id()));
+        if (waiting.isEmpty()) {
+            return;
+        }
+        waiting.sort(QueueOrder.FIRST_SERVED_FIRST);
+        List<Candidate> available = candidates(group, now);
+        for (QueueEntry head : waiting) {
+            if (available.isEmpty()) {
                 return;
             }
-            QueueEntry head = next.get();
             Optional<AcdCall> call = sessions.byCaller(head.callId());
             if (call.isEmpty()) {
-                // Another node's caller is first: it serves it; this node must not jump the queue.
                 return;
             }
-            List<Candidate> ranked = strategy.rank(head, candidates(group, now));
-            if (!offerToFirstAvailable(call.get(), head, group, strategy, ranked, now)) {
+            List<Candidate> ranked = strategy.rank(head, available);
+            Optional<Candidate> taken = offerToFirstAvailable(call.get(), head, group, strategy, ranked, now);
+            if (taken.isEmpty()) {
                 return;
             }
+            available = new ArrayList<>(available);
+            available.remove(taken.get());
         }
     }
 
-    private boolean offerToFirstAvailable(AcdCall call, QueueEntry head, GroupSettings group, RoutingStrategy strategy,
-                                          List<Candidate> ranked, Instant now) {
+    /** @return the candidate the call went to (or who was tried and is no longer free), empty when none could take it */
+    private Optional<Candidate> offerToFirstAvailable(AcdCall call, QueueEntry head, GroupSettings group, RoutingStrategy strategy,
+                                                      List<Candidate> ranked, Instant now) {
         for (Candidate candidate : ranked) {
             AgentStatus ready = candidate.status();
             AgentStatus reserved = ready.reserve(call.callId, now);
@@ -105,7 +135,7 @@ public class Distributor {
             }
             if (!queue.take(head)) {
                 agents.compareAndSet(reserved, reserved.offerNotTaken(false, 0, 0, now));
-                return true;
+                return Optional.of(candidate);
             }
             Optional<Binding> phone = registrations.active(sipUser(group, ready.agent()), now);
             if (phone.isEmpty()) {
@@ -114,9 +144,9 @@ public class Distributor {
                 continue;
             }
             agentLegs.offer(call, group, candidate, reserved, phone.get(), strategy.explain(candidate, head, now));
-            return true;
+            return Optional.of(candidate);
         }
-        return false;
+        return Optional.empty();
     }
 
     private List<Candidate> candidates(GroupSettings group, Instant now) {

@@ -16,6 +16,8 @@ public class QueueStore {
     @Resource(lookup = "java:jboss/infinispan/cache/acd/queues")
     private Cache<String, String> cache;
 
+    private final DecodedValues<QueueEntry> entries = new DecodedValues<>(QueueEntry::decode);
+
     public void enqueue(QueueEntry entry) {
         cache.put(entry.callId(), entry.encode());
     }
@@ -30,7 +32,7 @@ public class QueueStore {
     }
 
     public List<QueueEntry> waitingIn(long groupId) {
-        return cache.values().stream().map(QueueEntry::decode).filter(entry -> entry.groupId() == groupId).toList();
+        return cache.values().stream().map(entries::decode).filter(entry -> entry.groupId() == groupId).toList();
     }
 
     public int size() {
