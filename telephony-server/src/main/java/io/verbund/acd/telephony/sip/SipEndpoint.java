@@ -53,6 +53,8 @@ public class SipEndpoint {
         Properties properties = new Properties();
         properties.setProperty("javax.sip.STACK_NAME", "verbund-" + node + "-" + port);
         properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        // A fixed pool of message threads instead of a thread per message under load.
+        properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "16");
         properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
         properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
