@@ -124,7 +124,7 @@ public class AgentLegs {
     private void ringing(AcdCall call, ClientTransaction transaction) {
         synchronized (call) {
             if (call.agentInvite == transaction && call.phase == AcdCall.Phase.OFFERING) {
-                agents.update(call.agent, clock.instant(), status -> status.ring(clock.instant()));
+                agents.update(call.agent, (status, at) -> status.ring(at));
             }
         }
     }
@@ -158,7 +158,7 @@ public class AgentLegs {
                 call.callerInvite.sendResponse(ok);
                 call.phase = AcdCall.Phase.CONNECTED;
                 call.agentDialog = dialog;
-                agents.update(call.agent, now, status -> status.answer(now));
+                agents.update(call.agent, (status, at) -> status.answer(at));
                 history.answered(call, now);
             } catch (ParseException | SipException | javax.sip.InvalidArgumentException e) {
                 LOG.warning("connecting caller of call " + call.callId + " failed: " + e.getMessage());
@@ -199,8 +199,8 @@ public class AgentLegs {
         Instant now = clock.instant();
         AgentKey agent = call.agent;
         long agentId = call.agentId;
-        agents.update(agent, now, current -> current.offerNotTaken(noAnswer, call.group.maxConsecutiveNoAnswer(),
-                call.group.redialDelaySeconds(), now));
+        agents.update(agent, (current, at) -> current.offerNotTaken(noAnswer, call.group.maxConsecutiveNoAnswer(),
+                call.group.redialDelaySeconds(), at));
         history.offerNotTaken(call, agentId, agent.extension(), status, now);
         sessions.unlinkAgentLeg(((CallIdHeader) call.agentInvite.getRequest().getHeader(CallIdHeader.NAME)).getCallId());
         call.clearOffer();
@@ -213,7 +213,7 @@ public class AgentLegs {
         Instant now = clock.instant();
         if (call.agentInvite != null) {
             cancel(call.agentInvite);
-            agents.update(call.agent, now, current -> current.offerNotTaken(false, 0, 0, now));
+            agents.update(call.agent, (current, at) -> current.offerNotTaken(false, 0, 0, at));
         }
     }
 
@@ -227,12 +227,12 @@ public class AgentLegs {
         Instant now = clock.instant();
         int wrapUp = call.group.wrapUpSeconds();
         AgentKey agent = call.agent;
-        agents.update(agent, now, current -> current.endCall(wrapUp, now));
+        agents.update(agent, (current, at) -> current.endCall(wrapUp, at));
         if (wrapUp > 0) {
             scheduler.schedule(() -> {
                 Instant later = clock.instant();
-                agents.update(agent, later, current -> current.state() == io.verbund.acd.agent.AgentState.WRAP_UP
-                        ? current.goReady(later) : current);
+                agents.update(agent, (current, at) -> current.state() == io.verbund.acd.agent.AgentState.WRAP_UP
+                        ? current.goReady(at) : current);
             }, wrapUp, TimeUnit.SECONDS);
         }
     }

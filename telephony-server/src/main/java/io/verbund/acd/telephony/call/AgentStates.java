@@ -4,24 +4,29 @@ import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.agent.AgentStatusCodec;
 import io.verbund.acd.agent.IllegalAgentTransition;
+import io.verbund.acd.runtime.agent.AgentStateConflict;
+import io.verbund.acd.runtime.agent.AgentTransition;
+import io.verbund.acd.runtime.agent.InfinispanAgentStates;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import org.infinispan.Cache;
 
 /**
- * Agent states in the replicated cache {@code agents}, changed only by compare-and-set: reserving
- * an agent succeeds on exactly one node, whoever else tries at the same moment.
+ * The call path's view of agent states in the replicated cache {@code agents}: fast reads for the
+ * distributor (decoded strings remembered), the exact compare-and-set that reserves an agent on
+ * exactly one node, and other changes through the shared {@link InfinispanAgentStates}.
  */
 @ApplicationScoped
 public class AgentStates {
 
-    private static final int ATTEMPTS = 8;
-
     @Resource(lookup = "java:jboss/infinispan/cache/acd/agents")
     private Cache<String, String> cache;
+
+    @Inject
+    private InfinispanAgentStates shared;
 
     private final DecodedValues<AgentStatus> statuses = new DecodedValues<>(AgentStatusCodec::decode);
 
@@ -42,26 +47,15 @@ public class AgentStates {
     }
 
     /**
-     * Applies a change to whatever the agent's state is now, retrying on concurrent updates.
-     * Returns empty when the change does not apply to the current state any more.
+     * Applies a change to whatever the agent's state is now, through the same compare-and-set loop
+     * the agent state API uses. Empty when the change does not apply to the current state any more
+     * (the call path then leaves the agent as it is) or other writers kept winning.
      */
-    public Optional<AgentStatus> update(AgentKey agent, Instant now, UnaryOperator<AgentStatus> change) {
-        String key = agent.toString();
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            String stored = cache.get(key);
-            AgentStatus current = stored == null ? AgentStatus.loggedOut(agent, now) : AgentStatusCodec.decode(stored);
-            AgentStatus next;
-            try {
-                next = change.apply(current);
-            } catch (IllegalAgentTransition e) {
-                return Optional.empty();
-            }
-            String nextText = AgentStatusCodec.encode(next);
-            boolean written = stored == null ? cache.putIfAbsent(key, nextText) == null : cache.replace(key, stored, nextText);
-            if (written) {
-                return Optional.of(next);
-            }
+    public Optional<AgentStatus> update(AgentKey agent, AgentTransition change) {
+        try {
+            return Optional.of(shared.apply(agent, change).current());
+        } catch (IllegalAgentTransition | AgentStateConflict e) {
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 }
