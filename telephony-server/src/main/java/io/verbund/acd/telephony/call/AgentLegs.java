@@ -91,7 +91,12 @@ public class AgentLegs {
                 sessions.linkAgentLeg(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId(), call);
                 history.offered(call, why, now);
                 transaction.sendRequest();
-                call.ringTimer = scheduler.schedule(() -> ringTimedOut(call, transaction), group.ringTimeSeconds(), TimeUnit.SECONDS);
+                call.ringTimer = scheduler.schedule(() -> {
+                    try (CallLogContext context = CallLogContext.of(call)) {
+                        ringTimedOut(call, transaction);
+                    }
+                }, group.ringTimeSeconds(), TimeUnit.SECONDS);
+                LOG.info(() -> "offered to agent " + reserved.agent().extension() + ": " + why);
             } catch (ParseException | SipException | javax.sip.InvalidArgumentException e) {
                 LOG.log(Level.WARNING, "offer of call " + call.callId + " to " + reserved.agent() + " failed: " + e.getMessage());
                 call.clearOffer();
@@ -110,15 +115,21 @@ public class AgentLegs {
         }
         String agentCallId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
         sessions.byAgent(agentCallId).ifPresent(call -> {
-            int status = response.getStatusCode();
-            if (status == Response.RINGING) {
-                ringing(call, event.getClientTransaction());
-            } else if (status >= 200 && status < 300) {
-                answered(call, event, cseq.getSeqNumber());
-            } else if (status >= 300) {
-                notTaken(call, event.getClientTransaction(), status);
+            try (CallLogContext context = CallLogContext.of(call)) {
+                onAgentResponse(call, event, response, cseq);
             }
         });
+    }
+
+    private void onAgentResponse(AcdCall call, ResponseEvent event, Response response, CSeqHeader cseq) {
+        int status = response.getStatusCode();
+        if (status == Response.RINGING) {
+            ringing(call, event.getClientTransaction());
+        } else if (status >= 200 && status < 300) {
+            answered(call, event, cseq.getSeqNumber());
+        } else if (status >= 300) {
+            notTaken(call, event.getClientTransaction(), status);
+        }
     }
 
     private void ringing(AcdCall call, ClientTransaction transaction) {
@@ -160,6 +171,7 @@ public class AgentLegs {
                 call.agentDialog = dialog;
                 agents.update(call.agent, (status, at) -> status.answer(at));
                 history.answered(call, now);
+                LOG.info(() -> "answered by agent " + call.agent.extension());
             } catch (ParseException | SipException | javax.sip.InvalidArgumentException e) {
                 LOG.warning("connecting caller of call " + call.callId + " failed: " + e.getMessage());
                 hangUp(dialog);

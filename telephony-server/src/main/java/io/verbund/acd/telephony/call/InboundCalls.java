@@ -94,7 +94,11 @@ public class InboundCalls {
             String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
             AcdCall call = new AcdCall(callId, transaction, dialog, clock.instant(), callerOf(request), dialled(request));
             sessions.add(call);
-            executor.execute(() -> route(call));
+            executor.execute(() -> {
+                try (CallLogContext context = CallLogContext.of(call)) {
+                    route(call);
+                }
+            });
         } catch (java.text.ParseException | javax.sip.SipException | javax.sip.InvalidArgumentException e) {
             LOG.log(Level.WARNING, "INVITE not answered: " + e.getMessage());
             responses.send(transaction, Response.SERVER_INTERNAL_ERROR, "cannot answer");
@@ -121,6 +125,7 @@ public class InboundCalls {
             }
             call.tenant = number.tenant();
             call.tenantId = number.tenantId();
+            CallLogContext.tenantKnown(call);
             if (number.maxChannels() != null && activeCallsOf(number.tenantId()) > number.maxChannels()) {
                 call.phase = AcdCall.Phase.ENDED;
                 sessions.remove(call);
@@ -154,26 +159,33 @@ public class InboundCalls {
     /** The caller hung up before being connected (CANCEL). */
     public void onCancel(String callId) {
         sessions.byCaller(callId).ifPresent(call -> {
-            synchronized (call) {
-                if (call.phase == AcdCall.Phase.CONNECTED || call.phase == AcdCall.Phase.ENDED) {
-                    return;
-                }
-                responses.send(call.callerInvite, Response.REQUEST_TERMINATED, null);
-                if (call.entry != null) {
-                    queue.remove(call.callId);
-                }
-                if (call.phase == AcdCall.Phase.OFFERING) {
-                    agentLegs.withdraw(call);
-                }
-                if (call.tenant != null) {
-                    history.abandoned(call, clock.instant());
-                }
-                call.clearOffer();
-                call.phase = AcdCall.Phase.ENDED;
-                sessions.remove(call);
+            try (CallLogContext context = CallLogContext.of(call)) {
+                abandon(call);
             }
         });
         distributor.distribute();
+    }
+
+    private void abandon(AcdCall call) {
+        synchronized (call) {
+            if (call.phase == AcdCall.Phase.CONNECTED || call.phase == AcdCall.Phase.ENDED) {
+                return;
+            }
+            responses.send(call.callerInvite, Response.REQUEST_TERMINATED, null);
+            if (call.entry != null) {
+                queue.remove(call.callId);
+            }
+            if (call.phase == AcdCall.Phase.OFFERING) {
+                agentLegs.withdraw(call);
+            }
+            if (call.tenant != null) {
+                history.abandoned(call, clock.instant());
+            }
+            call.clearOffer();
+            call.phase = AcdCall.Phase.ENDED;
+            sessions.remove(call);
+            LOG.info("caller abandoned");
+        }
     }
 
     /** BYE on either leg of a connected call. */
@@ -181,22 +193,29 @@ public class InboundCalls {
         Optional<AcdCall> fromCaller = sessions.byCaller(callId);
         Optional<AcdCall> call = fromCaller.or(() -> sessions.byAgent(callId));
         call.ifPresent(found -> {
-            synchronized (found) {
-                if (found.phase != AcdCall.Phase.CONNECTED) {
-                    return;
-                }
-                if (fromCaller.isPresent()) {
-                    agentLegs.endFromCaller(found);
-                    history.ended(found, "ANSWERED", "caller", clock.instant());
-                } else {
-                    agentLegs.hangUp(found.callerDialog);
-                    agentLegs.endForAgent(found);
-                    history.ended(found, "ANSWERED", "agent", clock.instant());
-                }
-                found.phase = AcdCall.Phase.ENDED;
-                sessions.remove(found);
+            try (CallLogContext context = CallLogContext.of(found)) {
+                end(found, fromCaller.isPresent());
             }
         });
+    }
+
+    private void end(AcdCall found, boolean byCaller) {
+        synchronized (found) {
+            if (found.phase != AcdCall.Phase.CONNECTED) {
+                return;
+            }
+            if (byCaller) {
+                agentLegs.endFromCaller(found);
+                history.ended(found, "ANSWERED", "caller", clock.instant());
+            } else {
+                agentLegs.hangUp(found.callerDialog);
+                agentLegs.endForAgent(found);
+                history.ended(found, "ANSWERED", "agent", clock.instant());
+            }
+            found.phase = AcdCall.Phase.ENDED;
+            sessions.remove(found);
+            LOG.info(() -> "call ended by the " + (byCaller ? "caller" : "agent"));
+        }
     }
 
     private void refuse(AcdCall call, int status, String why, int retryAfter) {
