@@ -179,6 +179,26 @@ class CallPathIT {
     }
 
     @Test
+    void aTenantOverItsChannelLimitGets486() throws Exception {
+        // A number of its own, so no cached look-up of ACME's Hotline hides the limit.
+        try (Connection db = node.database().connect()) {
+            db.createStatement().executeUpdate("INSERT INTO service_number (tenant_id, number, call_flow_id, label)"
+                    + " SELECT s.tenant_id, '+4940700199', s.call_flow_id, 'limit test' FROM service_number s"
+                    + " WHERE s.number = '+4940700100'");
+            db.createStatement().executeUpdate("UPDATE tenant SET max_channels = 0 WHERE tenant_key = 'acme'");
+        }
+        try {
+            Sipp.Result caller = sipp().run("caller-tenant-busy.xml", 5699, List.of("-s", "+4940700199", "-m", "1", "-timeout", "30s"));
+
+            assertThat(caller.exit()).as(sipp().errorLogs()).isZero();
+        } finally {
+            try (Connection db = node.database().connect()) {
+                db.createStatement().executeUpdate("UPDATE tenant SET max_channels = NULL WHERE tenant_key = 'acme'");
+            }
+        }
+    }
+
+    @Test
     void aMalformedInviteGets400NamingTheProblemAndTheNodeKeepsAnswering() throws Exception {
         String malformed = "INVITE sip:" + HOTLINE + "@127.0.0.1 SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:5697;branch=z9hG4bK-malformed\r\n"
