@@ -30,13 +30,19 @@ public final class DemoNode {
     private ProcessRecord record;
 
     public DemoNode(Installation installation, DemoHome home, NodePorts ports, int databasePort, PrintStream out) {
+        this(installation, home, ports, databasePort, java.util.Map.of(), out);
+    }
+
+    /** @param serverProperties extra system properties for the server, e.g. limits a test needs */
+    public DemoNode(Installation installation, DemoHome home, NodePorts ports, int databasePort,
+                    java.util.Map<String, String> serverProperties, PrintStream out) {
         this.installation = installation;
         this.home = home;
         this.ports = ports;
         this.out = out;
         this.databasePort = databasePort;
         this.database = new MariaDbServer(installation, home, databasePort, out);
-        this.wildfly = new WildFlyNode(installation, home, ports, NODE_NAME);
+        this.wildfly = new WildFlyNode(installation, home, ports, NODE_NAME, serverProperties);
         this.health = new ServiceHealth(ports);
     }
 

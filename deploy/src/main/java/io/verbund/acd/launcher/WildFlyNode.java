@@ -30,7 +30,11 @@ public final class WildFlyNode {
     private Process script;
     private long serverPid = -1;
 
-    public WildFlyNode(Installation installation, DemoHome home, NodePorts ports, String nodeName) {
+    private final java.util.Map<String, String> serverProperties;
+
+    public WildFlyNode(Installation installation, DemoHome home, NodePorts ports, String nodeName,
+                       java.util.Map<String, String> serverProperties) {
+        this.serverProperties = java.util.Map.copyOf(serverProperties);
         this.installation = installation;
         this.home = home;
         this.ports = ports;
@@ -67,6 +71,7 @@ public final class WildFlyNode {
                     "-Dverbund.db.master.url=" + database.jdbcUrl(),
                     "-Dverbund.db.realtime.url=" + database.jdbcUrl(),
                     "-Dverbund.db.reporting.url=" + database.jdbcUrl()));
+            serverProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
             String extra = System.getenv("VERBUND_SERVER_OPTS");
             if (extra != null && !extra.isBlank()) {
                 // Extra -D settings for the server, e.g. SIP stack tracing; split on blanks.

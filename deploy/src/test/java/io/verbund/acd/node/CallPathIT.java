@@ -33,6 +33,8 @@ class CallPathIT {
 
     private static final int PORT_OFFSET = 600;
     private static final String HOTLINE = "+4930500100";
+    /** Small on purpose: one test fills the node; the others never hold more than two calls. */
+    private static final int MAX_CALLS = 2;
 
     @TempDir
     static Path homeFolder;
@@ -46,7 +48,8 @@ class CallPathIT {
     @BeforeAll
     static void startNode() {
         node = new DemoNode(TestNodes.installation(), new DemoHome(homeFolder), new NodePorts(PORT_OFFSET),
-                NodePorts.firstFree(3316 + PORT_OFFSET), System.out);
+                NodePorts.firstFree(3316 + PORT_OFFSET), java.util.Map.of("verbund.telephony.max-calls", Integer.toString(MAX_CALLS)),
+                System.out);
         node.start(false);
     }
 
@@ -59,6 +62,7 @@ class CallPathIT {
 
     @AfterEach
     void logEveryoneOut() throws Exception {
+        Sipp.stopAll();
         for (int extension = 1001; extension <= 1005; extension++) {
             setState(extension, "LOGGED_OUT");
         }
@@ -176,6 +180,30 @@ class CallPathIT {
         assertThat(Sipp.await(answering, 30).exit()).isZero();
         assertThat(awaitRecord("ANSWERED")).contains("1001");
         assertThat(stateOf(1005)).as("busy is no no-answer: the agent stays ready").contains("\"READY\"");
+    }
+
+    @Test
+    void aNodeHoldingItsLimitOfCallsShedsTheNextWith503AndRetryAfter() throws Exception {
+        Sipp sipp = sipp();
+        List<Process> waiting = new ArrayList<>();
+        for (int i = 0; i < MAX_CALLS; i++) {
+            waiting.add(sipp.start("caller-abandons.xml", 5680 + i, List.of("-s", HOTLINE, "-m", "1", "-d", "4000", "-timeout", "30s")));
+        }
+        List<Integer> waitingExits = new ArrayList<>();
+        Sipp.Result shed;
+        try {
+            Thread.sleep(1500);
+
+            shed = sipp.run("caller-node-full.xml", 5689, List.of("-s", HOTLINE, "-m", "1", "-timeout", "30s"));
+        } finally {
+            // The node must be below its limit again before the next test, whatever happened here.
+            for (Process caller : waiting) {
+                waitingExits.add(Sipp.await(caller, 30).exit());
+            }
+        }
+
+        assertThat(shed.exit()).as("503 with Retry-After: %s", sipp.errorLogs()).isZero();
+        assertThat(waitingExits).as("the waiting callers were unaffected: %s", sipp.errorLogs()).containsOnly(0);
     }
 
     @Test

@@ -17,6 +17,9 @@ final class Sipp {
     record Result(int exit, String command) {
     }
 
+    /** Every SIPp this test JVM started, so a failed test cannot leave one holding its port. */
+    private static final List<Process> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private final int serverPort;
     private final Path workDir;
 
@@ -35,8 +38,21 @@ final class Sipp {
                 "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-nostdin", "-trace_err"));
         command.addAll(extra);
         Path log = workDir.resolve(scenario + "-" + localPort + "-" + System.nanoTime() + ".out");
-        return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
+        STARTED.add(process);
+        return process;
+    }
+
+    /** Ends every SIPp still running (after a failed test) and waits until their ports are free. */
+    static void stopAll() throws InterruptedException {
+        for (Process process : STARTED) {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        STARTED.clear();
     }
 
     Result run(String scenario, int localPort, List<String> extra) throws IOException, InterruptedException {

@@ -171,6 +171,8 @@ public class InboundCalls {
             if (call.phase == AcdCall.Phase.CONNECTED || call.phase == AcdCall.Phase.ENDED) {
                 return;
             }
+            // Out of the node's count before the caller hears 487, so it can call again at once.
+            sessions.remove(call);
             responses.send(call.callerInvite, Response.REQUEST_TERMINATED, null);
             if (call.entry != null) {
                 queue.remove(call.callId);
