@@ -3,7 +3,6 @@ package io.verbund.acd.telephony.call;
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.routing.Candidate;
-import io.verbund.acd.telephony.directory.GroupMember;
 import io.verbund.acd.telephony.directory.GroupSettings;
 import io.verbund.acd.telephony.registrar.Binding;
 import io.verbund.acd.telephony.sip.SipEndpoint;
@@ -85,7 +84,7 @@ public class AgentLegs {
                 Dialog dialog = sip.provider().getNewDialog(transaction);
                 call.phase = AcdCall.Phase.OFFERING;
                 call.agent = reserved.agent();
-                call.agentId = memberId(group, reserved.agent());
+                call.agentId = group.member(reserved.agent().extension()).agentId();
                 call.agentInvite = transaction;
                 call.agentDialog = dialog;
                 sessions.linkAgentLeg(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId(), call);
@@ -298,8 +297,4 @@ public class AgentLegs {
         return sip.headers().createContactHeader(sip.addresses().createAddress(uri));
     }
 
-    private static long memberId(GroupSettings group, AgentKey agent) {
-        return group.members().stream().filter(member -> member.extension().equals(agent.extension()))
-                .mapToLong(GroupMember::agentId).findFirst().orElse(0);
-    }
 }

@@ -137,7 +137,7 @@ public class Distributor {
                 agents.compareAndSet(reserved, reserved.offerNotTaken(false, 0, 0, now));
                 return Optional.of(candidate);
             }
-            Optional<Binding> phone = registrations.active(sipUser(group, ready.agent()), now);
+            Optional<Binding> phone = registrations.active(group.member(ready.agent().extension()).sipUsername(), now);
             if (phone.isEmpty()) {
                 agents.compareAndSet(reserved, reserved.offerNotTaken(false, 0, 0, now));
                 queue.enqueue(head);
@@ -161,9 +161,5 @@ public class Distributor {
         return available;
     }
 
-    private static String sipUser(GroupSettings group, AgentKey agent) {
-        return group.members().stream().filter(member -> member.extension().equals(agent.extension()))
-                .map(GroupMember::sipUsername).findFirst().orElse(agent.extension());
-    }
 
 }

@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.Dialog;
-import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
@@ -74,7 +73,7 @@ public class InboundCalls {
     }
 
     /** On the SIP thread: answer at once, then hand the call to a managed thread. */
-    public void onInvite(RequestEvent event, ServerTransaction transaction) {
+    public void onInvite(ServerTransaction transaction) {
         Request request = transaction.getRequest();
         if (request.getHeader(ToHeader.NAME) != null && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
             // A re-INVITE inside an existing dialog: media is not anchored yet, so the session stays as it is.

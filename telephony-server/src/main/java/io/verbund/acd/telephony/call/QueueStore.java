@@ -35,7 +35,4 @@ public class QueueStore {
         return cache.values().stream().map(entries::decode).filter(entry -> entry.groupId() == groupId).toList();
     }
 
-    public int size() {
-        return cache.size();
-    }
 }

@@ -11,4 +11,10 @@ public record GroupSettings(long id, TenantKey tenant, long tenantId, String nam
     public GroupSettings {
         members = List.copyOf(members);
     }
+
+    /** The member with this extension; the call path only asks for agents it took from this list. */
+    public GroupMember member(String extension) {
+        return members.stream().filter(member -> member.extension().equals(extension)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("agent " + extension + " is not in group " + name));
+    }
 }

@@ -78,7 +78,7 @@ public class SipAdapter implements SipListener {
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
         try {
             switch (method) {
-                case Request.INVITE -> inbound.onInvite(event, transaction);
+                case Request.INVITE -> inbound.onInvite(transaction);
                 case Request.CANCEL -> {
                     responses.send(transaction, Response.OK, null);
                     executor.execute(() -> inbound.onCancel(callId));
