@@ -2,9 +2,7 @@ package io.verbund.acd.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.verbund.acd.launcher.DemoHome;
 import io.verbund.acd.launcher.DemoNode;
-import io.verbund.acd.launcher.NodePorts;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -56,17 +54,13 @@ class AgentStateApiIT {
 
     @BeforeAll
     static void startNode() {
-        node = new DemoNode(TestNodes.installation(), new DemoHome(homeFolder), new NodePorts(PORT_OFFSET),
-                NodePorts.firstFree(3316 + PORT_OFFSET), System.out);
-        node.start(false);
+        node = TestNodes.startNode(homeFolder, PORT_OFFSET, java.util.Map.of());
         api = URI.create(node.portalUrl() + "api/v1/");
     }
 
     @AfterAll
     static void stopNode() {
-        if (node != null) {
-            node.stop();
-        }
+        TestNodes.stopNode(node);
     }
 
     @BeforeEach

@@ -2,9 +2,7 @@ package io.verbund.acd.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.verbund.acd.launcher.DemoHome;
 import io.verbund.acd.launcher.DemoNode;
-import io.verbund.acd.launcher.NodePorts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,17 +45,12 @@ class CallPathIT {
 
     @BeforeAll
     static void startNode() {
-        node = new DemoNode(TestNodes.installation(), new DemoHome(homeFolder), new NodePorts(PORT_OFFSET),
-                NodePorts.firstFree(3316 + PORT_OFFSET), java.util.Map.of("verbund.telephony.max-calls", Integer.toString(MAX_CALLS)),
-                System.out);
-        node.start(false);
+        node = TestNodes.startNode(homeFolder, PORT_OFFSET, java.util.Map.of("verbund.telephony.max-calls", Integer.toString(MAX_CALLS)));
     }
 
     @AfterAll
     static void stopNode() {
-        if (node != null) {
-            node.stop();
-        }
+        TestNodes.stopNode(node);
     }
 
     @AfterEach

@@ -49,16 +49,12 @@ class DemoNodeIT {
 
     @BeforeAll
     static void startNode() {
-        node = new DemoNode(TestNodes.installation(), new DemoHome(homeFolder), new NodePorts(PORT_OFFSET),
-                NodePorts.firstFree(3316 + PORT_OFFSET), System.out);
-        node.start(false);
+        node = TestNodes.startNode(homeFolder, PORT_OFFSET, java.util.Map.of());
     }
 
     @AfterAll
     static void stopNode() {
-        if (node != null) {
-            node.stop();
-        }
+        TestNodes.stopNode(node);
     }
 
     @Test

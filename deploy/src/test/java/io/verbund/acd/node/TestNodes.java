@@ -1,6 +1,9 @@
 package io.verbund.acd.node;
 
+import io.verbund.acd.launcher.DemoHome;
+import io.verbund.acd.launcher.DemoNode;
 import io.verbund.acd.launcher.Installation;
+import io.verbund.acd.launcher.NodePorts;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -8,6 +11,7 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Where the build put the node under test, and reading health documents. */
 final class TestNodes {
@@ -21,6 +25,20 @@ final class TestNodes {
             throw new IllegalStateException("verbund.node.dir is not set: run the integration tests through Maven (mvn verify)");
         }
         return Path.of(dir);
+    }
+
+    /** A real node on its own home folder and ports, started and healthy. */
+    static DemoNode startNode(Path home, int portOffset, Map<String, String> serverProperties) {
+        DemoNode node = new DemoNode(installation(), new DemoHome(home), new NodePorts(portOffset),
+                NodePorts.firstFree(3316 + portOffset), serverProperties, System.out);
+        node.start(false);
+        return node;
+    }
+
+    static void stopNode(DemoNode node) {
+        if (node != null) {
+            node.stop();
+        }
     }
 
     static Installation installation() {
