@@ -46,12 +46,12 @@ for rate in $rates; do
   start_node
   if [ $first = 1 ]; then
     password=$(sed -n 's/^password=//p' "$home/secrets/db.properties")
-    java -cp "$(ls "$repo"/acd-core/target/acd-core-*.jar | head -1):$(ls "$repo"/deploy/target/lib/mariadb-java-client-*.jar)" \
-      "$bench/BenchTenant.java" "jdbc:mariadb://127.0.0.1:$(record database.port)/verbund" verbund "$password" "$agents" >/dev/null
+    java -cp "$repo/deploy/target/test-classes:$(ls "$repo"/acd-core/target/acd-core-*.jar | head -1):$(ls "$repo"/deploy/target/lib/mariadb-java-client-*.jar)" \
+      io.verbund.acd.node.BenchTenant "jdbc:mariadb://127.0.0.1:$(record database.port)/verbund" verbund "$password" "$agents" >/dev/null
     { echo SEQUENTIAL; for i in $(seq 1 "$agents"); do u=$(printf 'b%04d' "$i"); echo "$u;[authentication username=$u password=bench];$uas_port"; done; } > "$work/agents.csv"
     first=0
   fi
-  (cd "$work" && sipp 127.0.0.1:$sip -sf "$bench/bench-register.xml" -inf agents.csv -i 127.0.0.1 -p 5770 \
+  (cd "$work" && sipp 127.0.0.1:$sip -sf "$repo/deploy/src/test/sipp/bench-register.xml" -inf agents.csv -i 127.0.0.1 -p 5770 \
       -m "$agents" -r 200 -nostdin -timeout 120s >/dev/null 2>&1) || { echo "registration of $agents agents failed"; exit 1; }
   seq 1 "$agents" | xargs -P 4 -I{} sh -c "curl -s -o /dev/null -u admin@bench:bench-admin -X PUT -H 'Content-Type: application/json' \
       -d '{\"state\":\"READY\"}' http://127.0.0.1:$http/api/v1/agents/\$(printf 'b%04d' {})/state"

@@ -176,6 +176,61 @@ class CallPathIT {
     }
 
     @Test
+    void aCallerWithHigherPriorityIsServedBeforeOneWhoWaitedLonger() throws Exception {
+        String vip = numberQueueingWithPriority("+4930500190", 5);
+        long before = lastRecordId();
+        Sipp sipp = sipp();
+        register(sipp, 1003, 5711);
+        Process phone = sipp.start("agent-answer.xml", 5711, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        // Waits longer but with priority 0: it must still be waiting when it hangs up after 6 s.
+        Process waitingLonger = sipp.start("caller-abandons.xml", 5701, List.of("-s", HOTLINE, "-m", "1", "-d", "6000", "-timeout", "60s"));
+        Thread.sleep(700);
+        Process important = sipp.start("caller.xml", 5702, List.of("-s", vip, "-m", "1", "-timeout", "60s"));
+        Thread.sleep(1000);
+
+        setState(1003, "READY");
+
+        assertThat(Sipp.await(important, 30).exit()).as("the priority-5 caller was connected: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(waitingLonger, 30).exit()).as("the priority-0 caller was never offered: %s", sipp.errorLogs()).isZero();
+        assertThat(awaitRecordsAfter(before, 2)).containsExactlyInAnyOrder(HOTLINE + " ABANDONED", vip + " ANSWERED 1003");
+    }
+
+    @Test
+    void ofTwoCallersWithTheSamePriorityTheOneWaitingLongerIsServedFirst() throws Exception {
+        long before = lastRecordId();
+        Sipp sipp = sipp();
+        register(sipp, 1004, 5712);
+        Process phone = sipp.start("agent-answer.xml", 5712, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        Process first = sipp.start("caller.xml", 5703, List.of("-s", HOTLINE, "-m", "1", "-timeout", "60s"));
+        Thread.sleep(700);
+        // Came second: it must still be waiting when it hangs up after 6 s.
+        Process second = sipp.start("caller-abandons.xml", 5704, List.of("-s", HOTLINE, "-m", "1", "-d", "6000", "-timeout", "60s"));
+        Thread.sleep(1000);
+
+        setState(1004, "READY");
+
+        assertThat(Sipp.await(first, 30).exit()).as("the first caller was connected: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(second, 30).exit()).as("the second caller was never offered: %s", sipp.errorLogs()).isZero();
+        assertThat(awaitRecordsAfter(before, 2)).containsExactly(HOTLINE + " ANSWERED 1004", HOTLINE + " ABANDONED");
+    }
+
+    @Test
+    void aReInviteOfAConnectedCallIsAnsweredWithTheAgentPhonesSessionDescription() throws Exception {
+        Sipp sipp = sipp();
+        register(sipp, 1005, 5713);
+        Process phone = sipp.start("agent-answer.xml", 5713, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        setState(1005, "READY");
+
+        Sipp.Result caller = sipp.run("caller-reinvite.xml", 5705, List.of("-s", HOTLINE, "-m", "1", "-timeout", "60s"));
+
+        assertThat(caller.exit()).as("re-INVITE answered with o=agent: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(awaitRecord("ANSWERED")).contains("1005");
+    }
+
+    @Test
     void aNodeHoldingItsLimitOfCallsShedsTheNextWith503AndRetryAfter() throws Exception {
         Sipp sipp = sipp();
         List<Process> waiting = new ArrayList<>();
@@ -226,9 +281,21 @@ class CallPathIT {
                 + "From: <sip:x@127.0.0.1>;tag=1\r\nTo: <sip:" + HOTLINE + "@127.0.0.1>\r\n"
                 + "Call-ID: malformed-1\r\nCSeq: 1 INVITE\r\nMax-Forwards: 70\r\nContent-Length: abc\r\n\r\n";
 
+        String noCallId = "INVITE sip:" + HOTLINE + "@127.0.0.1 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:5697;branch=z9hG4bK-no-call-id\r\n"
+                + "From: <sip:x@127.0.0.1>;tag=3\r\nTo: <sip:" + HOTLINE + "@127.0.0.1>\r\n"
+                + "CSeq: 1 INVITE\r\nContact: <sip:x@127.0.0.1:5697>\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+        String noContact = noCallId.replace("Contact: <sip:x@127.0.0.1:5697>\r\n", "Call-ID: no-contact-1\r\n");
+        int callsBefore = callRecordCount();
+
         String answer = exchange(malformed, 5697);
+        String noCallIdAnswer = exchange(noCallId, 5697);
+        String noContactAnswer = exchange(noContact, 5697);
 
         assertThat(answer).startsWith("SIP/2.0 400").contains("Content-Length");
+        assertThat(noCallIdAnswer).startsWith("SIP/2.0 400").contains("missing Call-ID header");
+        assertThat(noContactAnswer).startsWith("SIP/2.0 400").contains("Contact");
+        assertThat(callRecordCount()).as("a malformed request changes nothing").isEqualTo(callsBefore);
         String options = "OPTIONS sip:127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5697;branch=z9hG4bK-opt\r\n"
                 + "From: <sip:probe@127.0.0.1>;tag=2\r\nTo: <sip:127.0.0.1>\r\nCall-ID: options-1\r\n"
                 + "CSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
@@ -302,6 +369,86 @@ class CallPathIT {
 
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A service number of the demo tenant whose call flow queues to Support with the given priority. */
+    private static String numberQueueingWithPriority(String number, int priority) throws SQLException {
+        try (Connection db = node.database().connect()) {
+            db.setAutoCommit(false);
+            long tenant = single(db, "SELECT id FROM tenant WHERE tenant_key = 'demo'");
+            try (PreparedStatement flow = db.prepareStatement("INSERT INTO call_flow (tenant_id, name) VALUES (?, ?)",
+                    java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                flow.setLong(1, tenant);
+                flow.setString(2, "Priority " + priority);
+                flow.executeUpdate();
+                long flowId;
+                try (ResultSet key = flow.getGeneratedKeys()) {
+                    key.next();
+                    flowId = key.getLong(1);
+                }
+                try (PreparedStatement version = db.prepareStatement("INSERT INTO call_flow_version (tenant_id, call_flow_id, version, graph) VALUES (?, ?, 1, ?)");
+                     PreparedStatement service = db.prepareStatement("INSERT INTO service_number (tenant_id, number, call_flow_id, label) VALUES (?, ?, ?, 'priority test')")) {
+                    version.setLong(1, tenant);
+                    version.setLong(2, flowId);
+                    version.setString(3, "{\"start\":\"q\",\"nodes\":[{\"id\":\"q\",\"type\":\"queue\","
+                            + "\"parameters\":{\"group\":\"Support\",\"priority\":" + priority + "},\"exits\":{}}]}");
+                    version.executeUpdate();
+                    service.setLong(1, tenant);
+                    service.setString(2, number);
+                    service.setLong(3, flowId);
+                    service.executeUpdate();
+                }
+                try (PreparedStatement publish = db.prepareStatement("UPDATE call_flow SET current_version = 1 WHERE id = ?")) {
+                    publish.setLong(1, flowId);
+                    publish.executeUpdate();
+                }
+            }
+            db.commit();
+        }
+        return number;
+    }
+
+    private static long single(Connection db, String sql) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static long lastRecordId() throws SQLException {
+        try (Connection db = node.database().connect()) {
+            return single(db, "SELECT COALESCE(MAX(id), 0) FROM call_record");
+        }
+    }
+
+    private static int callRecordCount() throws SQLException {
+        try (Connection db = node.database().connect()) {
+            return (int) single(db, "SELECT COUNT(*) FROM call_record");
+        }
+    }
+
+    /** The call records after {@code afterId}, in the order calls arrived, once {@code count} have an outcome. */
+    private static List<String> awaitRecordsAfter(long afterId, int count) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(15);
+        List<String> records = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            records = new ArrayList<>();
+            try (Connection db = node.database().connect(); PreparedStatement query = db.prepareStatement(
+                    "SELECT r.service_number, r.outcome, a.extension FROM call_record r LEFT JOIN agent a ON a.id = r.agent_id"
+                            + " WHERE r.id > ? AND r.outcome IS NOT NULL ORDER BY r.received_at, r.id")) {
+                query.setLong(1, afterId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        records.add(rows.getString(1) + " " + rows.getString(2) + (rows.getString(3) == null ? "" : " " + rows.getString(3)));
+                    }
+                }
+            }
+            if (records.size() >= count) {
+                return records;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("expected " + count + " finished call records within 15 s, found " + records);
     }
 
     /** The newest call record once it has the outcome: outcome, agent extension, service number. */

@@ -39,6 +39,8 @@ final class AcdCall {
     long agentId;
     ClientTransaction agentInvite;
     Dialog agentDialog;
+    /** The agent phone's session description from its 200 OK, which the caller was given. */
+    byte[] agentSdp;
     ScheduledFuture<?> ringTimer;
 
     AcdCall(String callId, ServerTransaction callerInvite, Dialog callerDialog, Instant receivedAt, String caller, String serviceNumber) {

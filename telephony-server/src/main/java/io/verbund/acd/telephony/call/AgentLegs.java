@@ -27,7 +27,6 @@ import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.ContactHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
@@ -161,11 +160,12 @@ public class AgentLegs {
             try {
                 Response ok = sip.messages().createResponse(Response.OK, call.callerRequest);
                 ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(call.callerDialog.getLocalTag());
-                ok.addHeader(ourContact("udp"));
+                ok.addHeader(sip.contact("udp"));
                 if (agentOk.getRawContent() != null) {
                     ok.setContent(agentOk.getRawContent(), sip.headers().createContentTypeHeader("application", "sdp"));
                 }
                 call.callerInvite.sendResponse(ok);
+                call.agentSdp = agentOk.getRawContent();
                 call.phase = AcdCall.Phase.CONNECTED;
                 call.agentDialog = dialog;
                 agents.update(call.agent, (status, at) -> status.answer(at));
@@ -281,20 +281,13 @@ public class AgentLegs {
         CallIdHeader callId = sip.provider().getNewCallId();
         Request invite = sip.messages().createRequest(target, Request.INVITE, callId,
                 sip.headers().createCSeqHeader(1L, Request.INVITE), from, to, List.of(via), sip.headers().createMaxForwardsHeader(70));
-        invite.addHeader(ourContact(transport));
+        invite.addHeader(sip.contact(transport));
         invite.addHeader(sip.headers().createHeader("X-ACD-Service-Number", call.serviceNumber));
         invite.addHeader(sip.headers().createHeader("X-ACD-Group", call.group.name()));
         if (call.callerRequest.getRawContent() != null) {
             invite.setContent(call.callerRequest.getRawContent(), sip.headers().createContentTypeHeader("application", "sdp"));
         }
         return invite;
-    }
-
-    private ContactHeader ourContact(String transport) throws ParseException {
-        SipURI uri = sip.addresses().createSipURI("acd", sip.host());
-        uri.setPort(sip.port());
-        uri.setTransportParam(transport);
-        return sip.headers().createContactHeader(sip.addresses().createAddress(uri));
     }
 
 }

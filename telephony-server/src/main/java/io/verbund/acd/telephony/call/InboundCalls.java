@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -24,6 +25,7 @@ import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -76,8 +78,7 @@ public class InboundCalls {
     public void onInvite(ServerTransaction transaction) {
         Request request = transaction.getRequest();
         if (request.getHeader(ToHeader.NAME) != null && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
-            // A re-INVITE inside an existing dialog: media is not anchored yet, so the session stays as it is.
-            responses.send(transaction, Response.OK, null);
+            onReInvite(transaction);
             return;
         }
         if (sessions.active() >= maxCalls) {
@@ -102,6 +103,47 @@ public class InboundCalls {
             LOG.log(Level.WARNING, "INVITE not answered: " + e.getMessage());
             responses.send(transaction, Response.SERVER_INTERNAL_ERROR, "cannot answer");
         }
+    }
+
+    /**
+     * A re-INVITE inside a call, from either leg (a session refresh, hold, a codec change). Media is
+     * not anchored yet, so the session stays as it is: the answer is the session description the
+     * other leg gave, which both ends already use.
+     */
+    private void onReInvite(ServerTransaction transaction) {
+        Request request = transaction.getRequest();
+        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        Optional<AcdCall> fromCaller = sessions.byCaller(callId);
+        Optional<AcdCall> found = fromCaller.or(() -> sessions.byAgent(callId));
+        if (found.isEmpty()) {
+            responses.send(transaction, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no call with this Call-ID here");
+            return;
+        }
+        AcdCall call = found.get();
+        synchronized (call) {
+            if (call.phase != AcdCall.Phase.CONNECTED) {
+                // RFC 3261 14.2: an INVITE while the first is still pending gets 500 with Retry-After.
+                responses.send(transaction, Response.SERVER_INTERNAL_ERROR, "call not connected yet", 2);
+                return;
+            }
+            byte[] sdp = fromCaller.isPresent() ? call.agentSdp : call.callerRequest.getRawContent();
+            try {
+                Response ok = sip.messages().createResponse(Response.OK, request);
+                ok.addHeader(sip.contact(transportOf(request)));
+                if (sdp != null) {
+                    ok.setContent(sdp, sip.headers().createContentTypeHeader("application", "sdp"));
+                }
+                transaction.sendResponse(ok);
+            } catch (java.text.ParseException | javax.sip.SipException | javax.sip.InvalidArgumentException e) {
+                LOG.warning("re-INVITE of call " + call.callId + " not answered: " + e.getMessage());
+                responses.send(transaction, Response.SERVER_INTERNAL_ERROR, "cannot answer");
+            }
+        }
+    }
+
+    private static String transportOf(Request request) {
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        return via == null ? "udp" : via.getTransport().toLowerCase(Locale.ROOT);
     }
 
     private void route(AcdCall call) {

@@ -9,6 +9,9 @@ import java.util.logging.Logger;
 /**
  * Sends the JAIN-SIP stack's own log into WildFly's logging (category {@code gov.nist.javax.sip}),
  * so stack errors show up in server.log with everything else instead of in a separate log4j file.
+ * The stack's INFO is per message (it logs every SIP message at its "messages" level, which equals
+ * INFO), so it goes to FINE here: at INFO it would write two log lines per message under load.
+ * Operators see the messages with the category at FINE.
  */
 public class JulStackLogger implements StackLogger {
 
@@ -21,8 +24,6 @@ public class JulStackLogger implements StackLogger {
             return Level.SEVERE;
         } else if (nistLevel <= LogLevels.TRACE_WARN) {
             return Level.WARNING;
-        } else if (nistLevel <= LogLevels.TRACE_INFO) {
-            return Level.INFO;
         } else if (nistLevel <= LogLevels.TRACE_DEBUG) {
             return Level.FINE;
         }
@@ -98,7 +99,7 @@ public class JulStackLogger implements StackLogger {
 
     @Override
     public void logInfo(String string) {
-        LOG.info(string);
+        LOG.fine(string);
     }
 
     @Override

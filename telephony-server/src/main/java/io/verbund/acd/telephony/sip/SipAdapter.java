@@ -71,6 +71,10 @@ public class SipAdapter implements SipListener {
         if (Request.ACK.equals(method)) {
             return;
         }
+        if (MissingCallIdParsing.arrivedWithoutCallId(request)) {
+            responses.sendStateless(request, Response.BAD_REQUEST, "missing Call-ID header");
+            return;
+        }
         ServerTransaction transaction = serverTransaction(event);
         if (transaction == null) {
             return;
@@ -134,6 +138,12 @@ public class SipAdapter implements SipListener {
             return null;
         } catch (javax.sip.TransactionUnavailableException e) {
             LOG.fine("no transaction for " + event.getRequest().getMethod() + ": " + e.getMessage());
+            if (e.getCause() instanceof java.text.ParseException) {
+                // The stack's checks of the request, e.g. "Missing a required header : Contact".
+                responses.sendStateless(event.getRequest(), Response.BAD_REQUEST, e.getMessage());
+            } else {
+                responses.sendStateless(event.getRequest(), Response.SERVER_INTERNAL_ERROR, "no transaction available");
+            }
             return null;
         }
     }

@@ -4,6 +4,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Properties;
+import javax.sip.address.SipURI;
+import javax.sip.header.ContactHeader;
 import java.util.TooManyListenersException;
 import java.util.logging.Logger;
 import javax.sip.ListeningPoint;
@@ -59,6 +61,7 @@ public class SipEndpoint {
         properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", JulStackLogger.class.getName());
+        properties.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", MissingCallIdParsing.class.getName());
         // Operators may tune or trace the stack with -Dgov.nist.javax.sip.…=… on the node.
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("gov.nist.javax.sip."))
                 .forEach(name -> properties.setProperty(name, System.getProperty(name)));
@@ -97,6 +100,14 @@ public class SipEndpoint {
 
     public AddressFactory addresses() {
         return addresses;
+    }
+
+    /** Our Contact for dialogs this node is part of: responses to callers and INVITEs to agents. */
+    public ContactHeader contact(String transport) throws java.text.ParseException {
+        SipURI uri = addresses.createSipURI("acd", host);
+        uri.setPort(port);
+        uri.setTransportParam(transport);
+        return headers.createContactHeader(addresses.createAddress(uri));
     }
 
     public String host() {

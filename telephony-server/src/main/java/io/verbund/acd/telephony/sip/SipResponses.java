@@ -6,6 +6,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ServerTransaction;
 import javax.sip.header.ReasonHeader;
+import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /** Final and provisional responses with a reason a person can read, sent without throwing. */
@@ -32,18 +33,32 @@ public class SipResponses {
 
     public void send(ServerTransaction transaction, int status, String why, int retryAfterSeconds) {
         try {
-            Response response = sip.messages().createResponse(status, transaction.getRequest());
-            if (why != null) {
-                response.setReasonPhrase(response.getReasonPhrase() + " (" + why + ")");
-                ReasonHeader reason = sip.headers().createReasonHeader("SIP", status, why);
-                response.addHeader(reason);
-            }
-            if (retryAfterSeconds >= 0) {
-                response.addHeader(sip.headers().createRetryAfterHeader(retryAfterSeconds));
-            }
-            transaction.sendResponse(response);
+            transaction.sendResponse(response(transaction.getRequest(), status, why, retryAfterSeconds));
         } catch (java.text.ParseException | javax.sip.SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
             LOG.log(Level.FINE, "response " + status + " not sent", e);
         }
+    }
+
+    /** Without a transaction: for a request the stack cannot make one for, such as one lacking a required header. */
+    public void sendStateless(Request request, int status, String why) {
+        try {
+            sip.provider().sendResponse(response(request, status, why, -1));
+        } catch (java.text.ParseException | javax.sip.SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
+            LOG.log(Level.FINE, "response " + status + " not sent", e);
+        }
+    }
+
+    private Response response(Request request, int status, String why, int retryAfterSeconds)
+            throws java.text.ParseException, javax.sip.InvalidArgumentException {
+        Response response = sip.messages().createResponse(status, request);
+        if (why != null) {
+            response.setReasonPhrase(response.getReasonPhrase() + " (" + why + ")");
+            ReasonHeader reason = sip.headers().createReasonHeader("SIP", status, why);
+            response.addHeader(reason);
+        }
+        if (retryAfterSeconds >= 0) {
+            response.addHeader(sip.headers().createRetryAfterHeader(retryAfterSeconds));
+        }
+        return response;
     }
 }

@@ -1,0 +1,85 @@
+package io.verbund.acd.node;
+
+import io.verbund.acd.agent.SipCredentials;
+import io.verbund.acd.user.PasswordHash;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/**
+ * Creates the benchmark tenant "bench": one ACD group "Bench" (longest idle, no wrap-up) with N
+ * agents b0001… (SIP password "bench"), the service number +4930999000 straight to its queue, and
+ * the admin user admin@bench / bench-admin. Used by call-path-caps.sh and the load test;
+ * idempotent (does nothing if the tenant exists).
+ * Usage: java -cp deploy/target/test-classes:acd-core.jar:mariadb-java-client.jar io.verbund.acd.node.BenchTenant JDBC_URL USER PASSWORD AGENTS
+ */
+public final class BenchTenant {
+
+    static final String SERVICE_NUMBER = "+4930999000";
+
+    private BenchTenant() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (Connection db = DriverManager.getConnection(args[0], args[1], args[2])) {
+            System.out.println(create(db, Integer.parseInt(args[3])) ? "bench tenant created with " + args[3] + " agents" : "bench tenant exists");
+        }
+    }
+
+    /** Creates the tenant with {@code agents} agents b0001…; false when it exists already. */
+    static boolean create(Connection db, int agents) throws Exception {
+        try (Statement check = db.createStatement(); ResultSet rows = check.executeQuery("SELECT id FROM tenant WHERE tenant_key = 'bench'")) {
+            if (rows.next()) {
+                return false;
+            }
+        }
+        db.setAutoCommit(false);
+        long tenant = insert(db, "INSERT INTO tenant (tenant_key, name, kind, time_zone, default_locale) VALUES ('bench', 'Bench', 'TENANT', 'Europe/Berlin', 'de')");
+        long user = insert(db, "INSERT INTO app_user (tenant_id, login, password_hash, display_name) VALUES (" + tenant
+                + ", 'admin@bench', '" + PasswordHash.of("bench-admin".toCharArray()).encoded() + "', 'Bench admin')");
+        insert(db, "INSERT INTO user_role (user_id, role) VALUES (" + user + ", 'TENANT_ADMIN')");
+        long group = insert(db, "INSERT INTO acd_group (tenant_id, name, strategy, wrap_up_seconds, redial_delay_seconds) VALUES (" + tenant + ", 'Bench', 'LONGEST_IDLE', 0, 0)");
+        try (PreparedStatement agent = db.prepareStatement("INSERT INTO agent (tenant_id, extension, display_name, sip_username, sip_realm, sip_ha1) VALUES (?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS);
+             PreparedStatement member = db.prepareStatement("INSERT INTO group_membership (tenant_id, group_id, agent_id) VALUES (?, ?, ?)")) {
+            for (int i = 1; i <= agents; i++) {
+                String name = String.format("b%04d", i);
+                SipCredentials sip = SipCredentials.of(name, SipCredentials.DEFAULT_REALM, "bench".toCharArray());
+                agent.setLong(1, tenant);
+                agent.setString(2, name);
+                agent.setString(3, "Bench agent " + i);
+                agent.setString(4, name);
+                agent.setString(5, sip.realm());
+                agent.setString(6, sip.ha1());
+                agent.executeUpdate();
+                try (ResultSet key = agent.getGeneratedKeys()) {
+                    key.next();
+                    member.setLong(1, tenant);
+                    member.setLong(2, group);
+                    member.setLong(3, key.getLong(1));
+                    member.executeUpdate();
+                }
+            }
+        }
+        long flow = insert(db, "INSERT INTO call_flow (tenant_id, name) VALUES (" + tenant + ", 'Bench')");
+        insert(db, "INSERT INTO call_flow_version (tenant_id, call_flow_id, version, graph) VALUES (" + tenant + ", " + flow
+                + ", 1, '{\"start\":\"q\",\"nodes\":[{\"id\":\"q\",\"type\":\"queue\",\"parameters\":{\"group\":\"Bench\"},\"exits\":{}}]}')");
+        try (Statement statement = db.createStatement()) {
+            statement.executeUpdate("UPDATE call_flow SET current_version = 1 WHERE id = " + flow);
+        }
+        insert(db, "INSERT INTO service_number (tenant_id, number, call_flow_id, label) VALUES (" + tenant + ", '" + SERVICE_NUMBER + "', " + flow + ", 'Bench')");
+        db.commit();
+        return true;
+    }
+
+    private static long insert(Connection db, String sql) throws Exception {
+        try (Statement statement = db.createStatement()) {
+            statement.executeUpdate(sql, Statement.RETURN_GENERATED_KEYS);
+            try (ResultSet key = statement.getGeneratedKeys()) {
+                return key.next() ? key.getLong(1) : 0;
+            }
+        }
+    }
+}
