@@ -3,11 +3,15 @@
 # A bench tenant with AGENTS agents (default 1000, so agents are never the limit) is registered
 # from one SIPp instance; one SIPp UAS answers every offer at once. Callers: INVITE, 180, 200, ACK,
 # TALK ms, BYE. Each rate runs DURATION s on a freshly started node (restart between steps).
-# Prints per rate: successful/failed calls, INVITE->180 and 100->200 p50/p99 (-trace_rtt), the
-# WildFly process's CPU (% of one core, from /proc) and RSS. Loopback only; bounded in calls and time.
-# Usage: deploy/bench/call-path-caps.sh            RATES="50 100" DURATION=30 AGENTS=1000 TALK=2000
+# Prints per rate: successful/failed calls, the ANSWERED call records written for them,
+# INVITE->180 and 100->200 p50/p99 (-trace_rtt), the WildFly process's CPU (% of one core, from
+# /proc) and RSS. Then, unless BASELINE=0, runs kamailio-baseline.sh (the same scenario through a
+# plain Kamailio proxy) and prints our best clean rate as a fraction of the box's ceiling.
+# Loopback only; bounded in calls and time. Needs a build (mvn install) first.
+# Usage: deploy/bench/call-path-caps.sh            RATES="50 100" DURATION=30 AGENTS=1000 TALK=2000 BASELINE=1
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
+. "$repo/deploy/bench/sipp-figures.sh"
 bench=$repo/deploy/bench
 rates=${RATES:-"50 100 150 200 300"}
 duration=${DURATION:-30}
@@ -35,13 +39,16 @@ start_node() {
   done
 }
 record() { sed -n "s/^$1=//p" "$home/run/processes.properties"; }
-percentile() { # file with one number per line, percentile
-  sort -n "$1" | awk -v p="$2" '{a[NR]=$1} END {if (NR==0) {print "-"; exit} i=int((NR*p+99)/100); if (i<1) i=1; printf "%.1f", a[i]}'
+mariadb=$(find "$repo/deploy/target/verbund-node" -path '*/bin/mariadb' -type f | head -1)
+answered_records() {
+  "$mariadb" --skip-ssl -h127.0.0.1 -P"$(record database.port)" -uverbund --password="$(sed -n 's/^password=//p' "$home/secrets/db.properties")" \
+    -N -B -e "SELECT COUNT(*) FROM call_record r JOIN tenant t ON t.id = r.tenant_id WHERE t.tenant_key = 'bench' AND r.outcome = 'ANSWERED'" verbund
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $agents agents, talk $talk ms, $duration s per rate"
-printf '%-6s %-8s %-7s %-12s %-12s %-12s %-12s %-10s %-8s\n' CAPS success failed "180 p50 ms" "180 p99 ms" "200 p50 ms" "200 p99 ms" "CPU %core" "RSS MB"
+printf '%-6s %-8s %-7s %-8s %-12s %-12s %-12s %-12s %-10s %-8s\n' CAPS success failed records "180 p50 ms" "180 p99 ms" "200 p50 ms" "200 p99 ms" "CPU %core" "RSS MB"
 first=1
+best=0
 for rate in $rates; do
   start_node
   if [ $first = 1 ]; then
@@ -59,25 +66,32 @@ for rate in $rates; do
       -nostdin -timeout $((duration + 120))s >/dev/null 2>&1) &
   sleep 1
   wf=$(record wildfly.pid)
-  cpu_before=$(awk '{print $14+$15}' /proc/$wf/stat); t_before=$(date +%s.%N)
+  records_before=$(answered_records)
+  cpu_before=$(cpu_ticks "$wf"); t_before=$(date +%s.%N)
   rm -f "$work"/caller_*
   (cd "$work" && sipp 127.0.0.1:$sip -sf "$repo/deploy/src/test/sipp/caller.xml" -s +4930999000 -i 127.0.0.1 -p 5790 \
       -r "$rate" -m $((rate * duration)) -d "$talk" -l $((rate * 10)) -nostdin -timeout $((duration + 90))s \
       -trace_stat -trace_rtt -rtt_freq 1 >/dev/null 2>&1) || true
-  cpu_after=$(awk '{print $14+$15}' /proc/$wf/stat); t_after=$(date +%s.%N)
+  cpu_after=$(cpu_ticks "$wf"); t_after=$(date +%s.%N)
   rss=$(( $(ps -o rss= -p "$wf") / 1024 ))
-  stats=$(ls "$work"/caller_*_.csv | head -1)
-  header=$(head -1 "$stats"); last=$(tail -1 "$stats")
-  col() { echo "$header" | tr ';' '\n' | grep -n "^$1$" | cut -d: -f1; }
-  ok=$(echo "$last" | cut -d';' -f"$(col 'SuccessfulCall(C)')")
-  failed=$(echo "$last" | cut -d';' -f"$(col 'FailedCall(C)')")
-  rtt=$(ls "$work"/caller_*_rtt.csv | head -1)
-  awk -F';' '$3=="ringing"{print $2}' "$rtt" > "$work/ringing.txt"
-  awk -F';' '$3=="answer"{print $2}' "$rtt" > "$work/answer.txt"
-  cpu=$(echo "($cpu_after - $cpu_before) / 100 / ($t_after - $t_before) * 100" | bc -l)
-  printf '%-6s %-8s %-7s %-12s %-12s %-12s %-12s %-10.0f %-8s\n' "$rate" "$ok" "$failed" \
-    "$(percentile "$work/ringing.txt" 50)" "$(percentile "$work/ringing.txt" 99)" \
-    "$(percentile "$work/answer.txt" 50)" "$(percentile "$work/answer.txt" 99)" "$cpu" "$rss"
+  sleep 2 # the last batch of call records
+  records=$(( $(answered_records) - records_before ))
+  ok=$(sipp_count "$work" caller 'SuccessfulCall(C)')
+  failed=$(sipp_count "$work" caller 'FailedCall(C)')
+  printf '%-6s %-8s %-7s %-8s %-12s %-12s %-12s %-12s %-10s %-8s\n' "$rate" "$ok" "$failed" "$records" \
+    "$(sipp_rtt "$work" caller ringing 50)" "$(sipp_rtt "$work" caller ringing 99)" \
+    "$(sipp_rtt "$work" caller answer 50)" "$(sipp_rtt "$work" caller answer 99)" \
+    "$(percent_of_core $((cpu_after - cpu_before)) "$(echo "$t_after - $t_before" | bc -l)")" "$rss"
+  if [ "$failed" = 0 ] && [ "$ok" -gt 0 ] && [ "$records" = "$ok" ]; then best=$rate; fi
   cleanup
   sleep 2
 done
+echo "Verbund ACD: clean (0 failed, every call recorded) up to $best CAPS"
+if [ "${BASELINE:-1}" != 0 ]; then
+  echo
+  echo "Baseline: the same scenario through a plain Kamailio proxy"
+  ceiling=$(DURATION=$duration TALK=$talk "$repo/deploy/bench/kamailio-baseline.sh" | tee /dev/stderr | sed -n 's/^ceiling: \([0-9]*\) CAPS$/\1/p')
+  if [ "${ceiling:-0}" -gt 0 ]; then
+    echo "Verbund ACD reaches $best of $ceiling CAPS: $(( best * 100 / ceiling )) % of the box's signalling ceiling"
+  fi
+fi

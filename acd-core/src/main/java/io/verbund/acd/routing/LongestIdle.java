@@ -3,7 +3,6 @@ package io.verbund.acd.routing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
 
 /** The agent free for the longest time gets the call; lower group penalty first. */
 public final class LongestIdle implements RoutingStrategy {
@@ -13,8 +12,8 @@ public final class LongestIdle implements RoutingStrategy {
             .thenComparing(candidate -> candidate.status().agent().extension());
 
     @Override
-    public List<Candidate> rank(QueueEntry call, List<Candidate> available) {
-        return available.stream().sorted(ORDER).toList();
+    public Comparator<Candidate> order() {
+        return ORDER;
     }
 
     @Override

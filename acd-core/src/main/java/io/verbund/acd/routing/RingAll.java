@@ -1,14 +1,14 @@
 package io.verbund.acd.routing;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.Comparator;
 
 /** Every available agent rings at once; the first to answer takes the call. */
 public final class RingAll implements RoutingStrategy {
 
     @Override
-    public List<Candidate> rank(QueueEntry call, List<Candidate> available) {
-        return available.stream().sorted(LongestIdle.ORDER).toList();
+    public Comparator<Candidate> order() {
+        return LongestIdle.ORDER;
     }
 
     @Override

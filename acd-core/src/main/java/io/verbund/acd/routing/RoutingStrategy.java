@@ -1,15 +1,22 @@
 package io.verbund.acd.routing;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * How an ACD group picks among its available agents. Returns the agents in the order they should be
- * tried; the caller of the strategy reserves them with a conditional replace, so a list is safer
- * than one pick: when the first is taken meanwhile by another node, the next one is tried.
+ * How an ACD group picks among its available agents: the order in which they are tried. The
+ * distributor reserves them with a conditional replace, so an order is safer than one pick: when the
+ * first is taken meanwhile by another node, the next one is tried.
  */
 public interface RoutingStrategy {
 
-    List<Candidate> rank(QueueEntry call, List<Candidate> available);
+    /** Best first: the agent at the head of this order is offered the call. */
+    Comparator<Candidate> order();
+
+    /** The available agents in the order they are tried. */
+    default List<Candidate> rank(List<Candidate> available) {
+        return available.stream().sorted(order()).toList();
+    }
 
     /** Whether all ranked agents ring at once (ring-all) instead of one after another. */
     default boolean ringsAllAtOnce() {

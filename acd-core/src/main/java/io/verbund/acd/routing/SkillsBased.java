@@ -2,7 +2,6 @@ package io.verbund.acd.routing;
 
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
 
 /** The most proficient agent in the group's skill gets the call; among equals the longest idle. */
 public final class SkillsBased implements RoutingStrategy {
@@ -11,8 +10,8 @@ public final class SkillsBased implements RoutingStrategy {
             .thenComparing(LongestIdle.ORDER);
 
     @Override
-    public List<Candidate> rank(QueueEntry call, List<Candidate> available) {
-        return available.stream().sorted(ORDER).toList();
+    public Comparator<Candidate> order() {
+        return ORDER;
     }
 
     @Override

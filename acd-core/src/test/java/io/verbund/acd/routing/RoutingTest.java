@@ -37,7 +37,7 @@ class RoutingTest {
         Candidate idle = candidate("1002", T0, 0, 0);
         Candidate penalised = candidate("1003", T0.minusSeconds(100), 1, 0);
 
-        List<Candidate> ranked = new LongestIdle().rank(call("c", 0, T0), List.of(recent, penalised, idle));
+        List<Candidate> ranked = new LongestIdle().rank(List.of(recent, penalised, idle));
 
         assertThat(ranked).extracting(c -> c.status().agent().extension()).containsExactly("1002", "1001", "1003");
     }
@@ -47,7 +47,7 @@ class RoutingTest {
         Candidate novice = candidate("1006", T0, 0, 1);
         Candidate expert = candidate("1010", T0.plusSeconds(60), 0, 5);
 
-        List<Candidate> ranked = new SkillsBased().rank(call("c", 0, T0), List.of(novice, expert));
+        List<Candidate> ranked = new SkillsBased().rank(List.of(novice, expert));
 
         assertThat(ranked.get(0).status().agent().extension()).isEqualTo("1010");
         assertThat(new SkillsBased().explain(ranked.get(0), call("c", 0, T0), T0)).contains("proficiency 5");
@@ -58,7 +58,21 @@ class RoutingTest {
         RoutingStrategy ringAll = RoutingStrategy.named("RING_ALL");
 
         assertThat(ringAll.ringsAllAtOnce()).isTrue();
-        assertThat(ringAll.rank(call("c", 0, T0), List.of(candidate("1", T0, 0, 0), candidate("2", T0, 0, 0)))).hasSize(2);
+        assertThat(ringAll.rank(List.of(candidate("1", T0, 0, 0), candidate("2", T0, 0, 0)))).hasSize(2);
+    }
+
+    @Test
+    void availableAgentsAreHandedOutBestFirstEachOnce() {
+        Candidate recent = candidate("1001", T0.plusSeconds(50), 0, 0);
+        Candidate idle = candidate("1002", T0, 0, 0);
+        Candidate penalised = candidate("1003", T0.minusSeconds(100), 1, 0);
+        AvailableAgents free = new AvailableAgents(List.of(recent, penalised, idle), new LongestIdle().order());
+
+        assertThat(free.takeBest()).contains(idle);
+        assertThat(free.takeBest()).contains(recent);
+        assertThat(free.takeAll()).containsExactly(penalised);
+        assertThat(free.isEmpty()).isTrue();
+        assertThat(free.takeBest()).isEmpty();
     }
 
     @Test

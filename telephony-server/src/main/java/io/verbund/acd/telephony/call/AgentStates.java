@@ -7,6 +7,9 @@ import io.verbund.acd.agent.IllegalAgentTransition;
 import io.verbund.acd.runtime.agent.AgentStateConflict;
 import io.verbund.acd.runtime.agent.AgentTransition;
 import io.verbund.acd.runtime.agent.InfinispanAgentStates;
+import io.verbund.acd.runtime.cache.CacheMirror;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,11 +31,21 @@ public class AgentStates {
     @Inject
     private InfinispanAgentStates shared;
 
-    private final DecodedValues<AgentStatus> statuses = new DecodedValues<>(AgentStatusCodec::decode);
+    private CacheMirror<AgentStatus> mirror;
 
+    @PostConstruct
+    void startMirror() {
+        mirror = CacheMirror.of(cache, AgentStatusCodec::decode);
+    }
+
+    @PreDestroy
+    void stopMirror() {
+        mirror.close();
+    }
+
+    /** From this node's mirror of the cache: may be a moment behind; decisions use {@link #compareAndSet}. */
     public AgentStatus current(AgentKey agent, Instant now) {
-        return Optional.ofNullable(cache.get(agent.toString())).map(statuses::decode)
-                .orElseGet(() -> AgentStatus.loggedOut(agent, now));
+        return mirror.get(agent.toString()).orElseGet(() -> AgentStatus.loggedOut(agent, now));
     }
 
     /** Replaces {@code expected} with {@code next} only if nobody changed the agent meanwhile. */

@@ -4,7 +4,9 @@ import io.verbund.acd.telephony.record.CallRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import java.time.Instant;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -13,6 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class CallHistory {
 
     private static final Logger LOG = Logger.getLogger(CallHistory.class.getName());
+    /** Once: every Json.createObjectBuilder() looks the provider up again through the service loader. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     private final CallRecorder recorder;
     private final String node;
@@ -33,29 +37,29 @@ public class CallHistory {
 
     void received(AcdCall call) {
         recorder.callReceived(call.callId, call.tenantId, call.serviceNumber, call.caller, call.receivedAt, node);
-        event(call, "CallReceived", call.receivedAt, null, null, Json.createObjectBuilder()
+        event(call, "CallReceived", call.receivedAt, null, null, JSON.createObjectBuilder()
                 .add("serviceNumber", call.serviceNumber).add("caller", String.valueOf(call.caller)).build().toString());
     }
 
     void queued(AcdCall call, String flowNode, Instant at) {
-        recorder.mark(call.callId, "queued_at", at, call.groupId(), null);
-        event(call, "CallQueued", at, null, flowNode, Json.createObjectBuilder()
+        recorder.mark(call.callId, CallRecorder.Moment.QUEUED, at, call.groupId(), null);
+        event(call, "CallQueued", at, null, flowNode, JSON.createObjectBuilder()
                 .add("group", call.group.name()).add("priority", call.entry.priority()).build().toString());
     }
 
     void offered(AcdCall call, String why, Instant at) {
-        recorder.mark(call.callId, "offered_at", at, call.groupId(), null);
-        event(call, "CallOffered", at, call.agentId, null, Json.createObjectBuilder()
+        recorder.mark(call.callId, CallRecorder.Moment.OFFERED, at, call.groupId(), null);
+        event(call, "CallOffered", at, call.agentId, null, JSON.createObjectBuilder()
                 .add("agent", call.agent.extension()).add("why", why).build().toString());
     }
 
     void offerNotTaken(AcdCall call, long agentId, String extension, int status, Instant at) {
-        event(call, "OfferNotTaken", at, agentId, null, Json.createObjectBuilder()
+        event(call, "OfferNotTaken", at, agentId, null, JSON.createObjectBuilder()
                 .add("agent", extension).add("status", status).build().toString());
     }
 
     void answered(AcdCall call, Instant at) {
-        recorder.mark(call.callId, "answered_at", at, call.groupId(), call.agentId);
+        recorder.mark(call.callId, CallRecorder.Moment.ANSWERED, at, call.groupId(), call.agentId);
         event(call, "CallAnswered", at, call.agentId, null, null);
     }
 
@@ -66,7 +70,7 @@ public class CallHistory {
 
     void ended(AcdCall call, String outcome, String endedBy, Instant at) {
         event(call, "CallEnded", at, call.agentId == 0 ? null : call.agentId, null,
-                Json.createObjectBuilder().add("outcome", outcome).add("endedBy", endedBy).build().toString());
+                JSON.createObjectBuilder().add("outcome", outcome).add("endedBy", endedBy).build().toString());
         recorder.ended(call.callId, outcome, at);
     }
 

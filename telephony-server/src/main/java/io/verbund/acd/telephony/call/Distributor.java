@@ -2,6 +2,7 @@ package io.verbund.acd.telephony.call;
 
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentStatus;
+import io.verbund.acd.routing.AvailableAgents;
 import io.verbund.acd.routing.Candidate;
 import io.verbund.acd.routing.QueueEntry;
 import io.verbund.acd.routing.QueueOrder;
@@ -94,8 +95,8 @@ public class Distributor {
 
     /**
      * One look at the group's queue and agents: callers in queue order, each offered to the best
-     * ranked agent still free. Stops at the first caller another node holds (it serves it; this
-     * node must not jump the queue) or when no agent is left.
+     * agent still free. Stops at the first caller another node holds (it serves it; this node must
+     * not jump the queue) or when no agent is left.
      */
     private void serve(GroupSettings group) {
         RoutingStrategy strategy = RoutingStrategy.named(group.strategy());
@@ -105,29 +106,23 @@ public class Distributor {
             return;
         }
         waiting.sort(QueueOrder.FIRST_SERVED_FIRST);
-        List<Candidate> available = candidates(group, now);
+        AvailableAgents free = new AvailableAgents(candidates(group, now), strategy.order());
         for (QueueEntry head : waiting) {
-            if (available.isEmpty()) {
+            if (free.isEmpty()) {
                 return;
             }
             Optional<AcdCall> call = sessions.byCaller(head.callId());
-            if (call.isEmpty()) {
+            if (call.isEmpty() || !offerToBestFree(call.get(), head, group, strategy, free, now)) {
                 return;
             }
-            List<Candidate> ranked = strategy.rank(head, available);
-            Optional<Candidate> taken = offerToFirstAvailable(call.get(), head, group, strategy, ranked, now);
-            if (taken.isEmpty()) {
-                return;
-            }
-            available = new ArrayList<>(available);
-            available.remove(taken.get());
         }
     }
 
-    /** @return the candidate the call went to (or who was tried and is no longer free), empty when none could take it */
-    private Optional<Candidate> offerToFirstAvailable(AcdCall call, QueueEntry head, GroupSettings group, RoutingStrategy strategy,
-                                                      List<Candidate> ranked, Instant now) {
-        for (Candidate candidate : ranked) {
+    /** @return whether the caller is dealt with (offered, or taken by another node); false when no agent could take it */
+    private boolean offerToBestFree(AcdCall call, QueueEntry head, GroupSettings group, RoutingStrategy strategy,
+                                    AvailableAgents free, Instant now) {
+        for (Optional<Candidate> next = free.takeBest(); next.isPresent(); next = free.takeBest()) {
+            Candidate candidate = next.get();
             AgentStatus ready = candidate.status();
             AgentStatus reserved = ready.reserve(call.callId, now);
             if (!agents.compareAndSet(ready, reserved)) {
@@ -135,7 +130,7 @@ public class Distributor {
             }
             if (!queue.take(head)) {
                 agents.compareAndSet(reserved, reserved.offerNotTaken(false, 0, 0, now));
-                return Optional.of(candidate);
+                return true;
             }
             Optional<Binding> phone = registrations.active(group.member(ready.agent().extension()).sipUsername(), now);
             if (phone.isEmpty()) {
@@ -144,9 +139,9 @@ public class Distributor {
                 continue;
             }
             agentLegs.offer(call, group, candidate, reserved, phone.get(), strategy.explain(candidate, head, now));
-            return Optional.of(candidate);
+            return true;
         }
-        return Optional.empty();
+        return false;
     }
 
     private List<Candidate> candidates(GroupSettings group, Instant now) {

@@ -1,6 +1,9 @@
 package io.verbund.acd.telephony.call;
 
 import io.verbund.acd.routing.QueueEntry;
+import io.verbund.acd.runtime.cache.CacheMirror;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -16,7 +19,17 @@ public class QueueStore {
     @Resource(lookup = "java:jboss/infinispan/cache/acd/queues")
     private Cache<String, String> cache;
 
-    private final DecodedValues<QueueEntry> entries = new DecodedValues<>(QueueEntry::decode);
+    private CacheMirror<QueueEntry> mirror;
+
+    @PostConstruct
+    void startMirror() {
+        mirror = CacheMirror.of(cache, QueueEntry::decode);
+    }
+
+    @PreDestroy
+    void stopMirror() {
+        mirror.close();
+    }
 
     public void enqueue(QueueEntry entry) {
         cache.put(entry.callId(), entry.encode());
@@ -32,7 +45,7 @@ public class QueueStore {
     }
 
     public List<QueueEntry> waitingIn(long groupId) {
-        return cache.values().stream().map(entries::decode).filter(entry -> entry.groupId() == groupId).toList();
+        return mirror.values().stream().filter(entry -> entry.groupId() == groupId).toList();
     }
 
 }

@@ -1,20 +1,46 @@
 package io.verbund.acd.telephony.directory;
 
 import io.verbund.acd.tenant.TenantKey;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** An ACD group as the call path needs it: strategy, timers and members. */
+/**
+ * An ACD group as the call path needs it: strategy, timers and members. Members are kept by
+ * extension: the call path looks one up for every offer, in groups of hundreds of agents.
+ */
 public record GroupSettings(long id, TenantKey tenant, long tenantId, String name, String strategy,
                             int ringTimeSeconds, int wrapUpSeconds, int maxConsecutiveNoAnswer,
-                            int redialDelaySeconds, List<GroupMember> members) {
+                            int redialDelaySeconds, Map<String, GroupMember> membersByExtension) {
 
     public GroupSettings {
-        members = List.copyOf(members);
+        membersByExtension = Collections.unmodifiableMap(new LinkedHashMap<>(membersByExtension));
     }
 
-    /** The member with this extension; the call path only asks for agents it took from this list. */
+    public GroupSettings(long id, TenantKey tenant, long tenantId, String name, String strategy, int ringTimeSeconds,
+                         int wrapUpSeconds, int maxConsecutiveNoAnswer, int redialDelaySeconds, List<GroupMember> members) {
+        this(id, tenant, tenantId, name, strategy, ringTimeSeconds, wrapUpSeconds, maxConsecutiveNoAnswer, redialDelaySeconds,
+                index(members));
+    }
+
+    public Collection<GroupMember> members() {
+        return membersByExtension.values();
+    }
+
+    /** The member with this extension; the call path only asks for agents it took from this group. */
     public GroupMember member(String extension) {
-        return members.stream().filter(member -> member.extension().equals(extension)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("agent " + extension + " is not in group " + name));
+        GroupMember member = membersByExtension.get(extension);
+        if (member == null) {
+            throw new IllegalArgumentException("agent " + extension + " is not in group " + name);
+        }
+        return member;
+    }
+
+    private static Map<String, GroupMember> index(List<GroupMember> members) {
+        Map<String, GroupMember> byExtension = new LinkedHashMap<>();
+        members.forEach(member -> byExtension.put(member.extension(), member));
+        return byExtension;
     }
 }

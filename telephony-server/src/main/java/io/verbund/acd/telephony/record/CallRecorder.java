@@ -11,7 +11,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,20 +23,56 @@ import javax.sql.DataSource;
 
 /**
  * Writes call records and call events to the master through {@code AcdMasterDS}, in batches every
- * 100 ms from a managed thread. Every write is idempotent (unique call id, unique call id + seq), so
- * a batch that failed — the master went away — is simply written again later: nothing is lost
- * while the node runs.
+ * 100 ms from a managed thread: one JDBC batch per kind of statement, so a burst costs a few round
+ * trips, not one per write. Every write is idempotent (unique call id, unique call id + seq, and
+ * moments set only once), so a batch that failed — the master went away — is simply written again
+ * later: nothing is lost while the node runs.
  */
 @ApplicationScoped
 public class CallRecorder {
 
     private static final Logger LOG = Logger.getLogger(CallRecorder.class.getName());
-    private static final int BATCH = 500;
+    private static final int BATCH = 5000;
 
-    /** One idempotent write. */
-    @FunctionalInterface
-    interface Write {
-        void apply(Connection connection) throws SQLException;
+    /**
+     * The statements, in the order a batch runs them: a record is inserted before any update of it
+     * in the same batch, and the queue keeps a call's writes in order across batches.
+     */
+    enum Statement {
+        RECORD("INSERT IGNORE INTO call_record (call_id, tenant_id, service_number, caller, received_at, handled_by_node)"
+                + " VALUES (?, ?, ?, ?, ?, ?)"),
+        QUEUED(moment("queued_at")),
+        OFFERED(moment("offered_at")),
+        ANSWERED(moment("answered_at")),
+        ENDED("UPDATE call_record SET ended_at = COALESCE(ended_at, ?), outcome = COALESCE(outcome, ?) WHERE call_id = ?"),
+        EVENT("INSERT IGNORE INTO call_event (tenant_id, call_id, seq, type, occurred_at, agent_id, group_id, flow_node, node, detail)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+
+        private final String sql;
+
+        Statement(String sql) {
+            this.sql = sql;
+        }
+
+        private static String moment(String column) {
+            return "UPDATE call_record SET " + column + " = COALESCE(" + column + ", ?), group_id = COALESCE(?, group_id),"
+                    + " agent_id = COALESCE(?, agent_id) WHERE call_id = ?";
+        }
+    }
+
+    /** The moments of a call record that {@link #mark} sets. */
+    public enum Moment {
+        QUEUED(Statement.QUEUED), OFFERED(Statement.OFFERED), ANSWERED(Statement.ANSWERED);
+
+        private final Statement statement;
+
+        Moment(Statement statement) {
+            this.statement = statement;
+        }
+    }
+
+    /** One idempotent write: a statement and its parameters. */
+    record Write(Statement statement, Object... values) {
     }
 
     @Resource(lookup = "java:jboss/datasources/AcdMasterDS")
@@ -54,67 +92,21 @@ public class CallRecorder {
     }
 
     public void callReceived(String callId, long tenantId, String serviceNumber, String caller, Instant at, String node) {
-        pending.add(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT IGNORE INTO call_record"
-                    + " (call_id, tenant_id, service_number, caller, received_at, handled_by_node) VALUES (?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, callId);
-                insert.setLong(2, tenantId);
-                insert.setString(3, serviceNumber);
-                insert.setString(4, caller);
-                insert.setTimestamp(5, Timestamp.from(at));
-                insert.setString(6, node);
-                insert.executeUpdate();
-            }
-        });
+        pending.add(new Write(Statement.RECORD, callId, tenantId, serviceNumber, caller, Timestamp.from(at), node));
     }
 
-    /** Sets a moment of the call record ({@code queued_at}, {@code offered_at}, …) the first time only. */
-    public void mark(String callId, String column, Instant at, Long groupId, Long agentId) {
-        if (!List.of("queued_at", "offered_at", "answered_at").contains(column)) {
-            throw new IllegalArgumentException("not a call record moment: " + column);
-        }
-        pending.add(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE call_record SET " + column + " = COALESCE("
-                    + column + ", ?), group_id = COALESCE(?, group_id), agent_id = COALESCE(?, agent_id) WHERE call_id = ?")) {
-                update.setTimestamp(1, Timestamp.from(at));
-                update.setObject(2, groupId);
-                update.setObject(3, agentId);
-                update.setString(4, callId);
-                update.executeUpdate();
-            }
-        });
+    /** Sets a moment of the call record the first time only. */
+    public void mark(String callId, Moment moment, Instant at, Long groupId, Long agentId) {
+        pending.add(new Write(moment.statement, Timestamp.from(at), groupId, agentId, callId));
     }
 
     public void ended(String callId, String outcome, Instant at) {
-        pending.add(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE call_record SET ended_at = COALESCE(ended_at, ?), outcome = COALESCE(outcome, ?) WHERE call_id = ?")) {
-                update.setTimestamp(1, Timestamp.from(at));
-                update.setString(2, outcome);
-                update.setString(3, callId);
-                update.executeUpdate();
-            }
-        });
+        pending.add(new Write(Statement.ENDED, Timestamp.from(at), outcome, callId));
     }
 
     public void event(String callId, long tenantId, int seq, String type, Instant at, Long groupId, Long agentId,
                       String flowNode, String node, String detailJson) {
-        pending.add(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT IGNORE INTO call_event (tenant_id, call_id,"
-                    + " seq, type, occurred_at, agent_id, group_id, flow_node, node, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setLong(1, tenantId);
-                insert.setString(2, callId);
-                insert.setInt(3, seq);
-                insert.setString(4, type);
-                insert.setTimestamp(5, Timestamp.from(at));
-                insert.setObject(6, agentId);
-                insert.setObject(7, groupId);
-                insert.setString(8, flowNode);
-                insert.setString(9, node);
-                insert.setString(10, detailJson);
-                insert.executeUpdate();
-            }
-        });
+        pending.add(new Write(Statement.EVENT, tenantId, callId, seq, type, Timestamp.from(at), agentId, groupId, flowNode, node, detailJson));
     }
 
     /** Writes are not yet in the database: for health and for tests that wait for them. */
@@ -132,10 +124,20 @@ public class CallRecorder {
         if (batch.isEmpty()) {
             return;
         }
+        Map<Statement, List<Write>> byStatement = new EnumMap<>(Statement.class);
+        batch.forEach(write -> byStatement.computeIfAbsent(write.statement(), kind -> new ArrayList<>()).add(write));
         try (Connection connection = master.getConnection()) {
             connection.setAutoCommit(false);
-            for (Write write : batch) {
-                write.apply(connection);
+            for (Map.Entry<Statement, List<Write>> kind : byStatement.entrySet()) {
+                try (PreparedStatement statement = connection.prepareStatement(kind.getKey().sql)) {
+                    for (Write write : kind.getValue()) {
+                        for (int i = 0; i < write.values().length; i++) {
+                            statement.setObject(i + 1, write.values()[i]);
+                        }
+                        statement.addBatch();
+                    }
+                    statement.executeBatch();
+                }
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {

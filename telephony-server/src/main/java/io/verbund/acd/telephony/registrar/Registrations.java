@@ -1,5 +1,8 @@
 package io.verbund.acd.telephony.registrar;
 
+import io.verbund.acd.runtime.cache.CacheMirror;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -14,6 +17,18 @@ public class Registrations {
     @Resource(lookup = "java:jboss/infinispan/cache/acd/registrations")
     private Cache<String, String> cache;
 
+    private CacheMirror<Binding> mirror;
+
+    @PostConstruct
+    void startMirror() {
+        mirror = CacheMirror.of(cache, Binding::decode);
+    }
+
+    @PreDestroy
+    void stopMirror() {
+        mirror.close();
+    }
+
     public void bind(String sipUsername, Binding binding, long seconds) {
         // The cache entry outlives the binding a little, so expiry is decided by the binding's own time.
         cache.put(sipUsername, binding.encode(), seconds + 30, TimeUnit.SECONDS);
@@ -24,6 +39,6 @@ public class Registrations {
     }
 
     public Optional<Binding> active(String sipUsername, Instant now) {
-        return Optional.ofNullable(cache.get(sipUsername)).map(Binding::decode).filter(binding -> binding.isActive(now));
+        return mirror.get(sipUsername).filter(binding -> binding.isActive(now));
     }
 }

@@ -1,0 +1,52 @@
+package io.verbund.acd.routing;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The agents still free during one distribution pass, handed out best first by the group's order.
+ * A pass usually serves one or two callers from a group of hundreds of agents, so each pick is a
+ * linear scan for the best rather than a sort of the whole group per caller.
+ */
+public final class AvailableAgents {
+
+    private final List<Candidate> free;
+    private final Comparator<Candidate> order;
+
+    public AvailableAgents(Collection<Candidate> candidates, Comparator<Candidate> order) {
+        this.free = new ArrayList<>(candidates);
+        this.order = order;
+    }
+
+    public boolean isEmpty() {
+        return free.isEmpty();
+    }
+
+    /** Removes and returns the best agent still free. */
+    public Optional<Candidate> takeBest() {
+        if (free.isEmpty()) {
+            return Optional.empty();
+        }
+        int best = 0;
+        for (int i = 1; i < free.size(); i++) {
+            if (order.compare(free.get(i), free.get(best)) < 0) {
+                best = i;
+            }
+        }
+        // Order among the rest does not matter: move the last into the gap instead of shifting.
+        Candidate taken = free.get(best);
+        free.set(best, free.get(free.size() - 1));
+        free.remove(free.size() - 1);
+        return Optional.of(taken);
+    }
+
+    /** Removes and returns every agent still free, best first (ring-all offers them together). */
+    public List<Candidate> takeAll() {
+        List<Candidate> all = free.stream().sorted(order).toList();
+        free.clear();
+        return all;
+    }
+}

@@ -1,0 +1,89 @@
+package io.verbund.acd.runtime.cache;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.infinispan.Cache;
+import org.infinispan.notifications.Listener;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntryExpired;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntryModified;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntryRemoved;
+import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
+
+/**
+ * A node-local, decoded copy of a replicated cache of encoded strings, kept current by the cache's
+ * own events (a replicated cache applies every write on every node, so local events see them all).
+ * The distributor reads every agent of a group on each pass, hundreds of times a second; through
+ * the cache API that is a lookup and a decode each, here a map read. Writes still go to the cache,
+ * and decisions are still made by conditional writes there: a read that is a moment behind only
+ * costs a failed compare-and-set.
+ *
+ * <p>The listener is synchronous, so this node's own writes are visible here when the write returns.
+ * Close the mirror when the deployment goes away: the cache outlives it.
+ */
+@Listener(observation = Listener.Observation.POST)
+public final class CacheMirror<V> implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(CacheMirror.class.getName());
+
+    private final Cache<String, String> cache;
+    private final Function<String, V> decode;
+    private final ConcurrentHashMap<String, V> values = new ConcurrentHashMap<>();
+
+    private CacheMirror(Cache<String, String> cache, Function<String, V> decode) {
+        this.cache = cache;
+        this.decode = decode;
+    }
+
+    /** Starts listening, then copies what the cache holds; an event seen first wins over the copy. */
+    public static <V> CacheMirror<V> of(Cache<String, String> cache, Function<String, V> decode) {
+        CacheMirror<V> mirror = new CacheMirror<>(cache, decode);
+        cache.addListener(mirror);
+        cache.forEach((key, value) -> mirror.decoded(value).ifPresent(decoded -> mirror.values.putIfAbsent(key, decoded)));
+        return mirror;
+    }
+
+    public Optional<V> get(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    public Collection<V> values() {
+        return values.values();
+    }
+
+    @CacheEntryCreated
+    @CacheEntryModified
+    public void written(CacheEntryEvent<String, String> event) {
+        String value = event.getValue();
+        if (value == null) {
+            values.remove(event.getKey());
+        } else {
+            decoded(value).ifPresentOrElse(decoded -> values.put(event.getKey(), decoded), () -> values.remove(event.getKey()));
+        }
+    }
+
+    @CacheEntryRemoved
+    @CacheEntryExpired
+    public void removed(CacheEntryEvent<String, String> event) {
+        values.remove(event.getKey());
+    }
+
+    /** A value this version cannot read (written by a newer node) is left out rather than breaking the listener. */
+    private Optional<V> decoded(String value) {
+        try {
+            return Optional.of(decode.apply(value));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cache value not understood, left out of the local view: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        cache.removeListener(this);
+    }
+}
