@@ -90,7 +90,9 @@ echo "Verbund ACD: clean (0 failed, every call recorded) up to $best CAPS"
 if [ "${BASELINE:-1}" != 0 ]; then
   echo
   echo "Baseline: the same scenario through a plain Kamailio proxy"
-  ceiling=$(DURATION=$duration TALK=$talk "$repo/deploy/bench/kamailio-baseline.sh" | tee /dev/stderr | sed -n 's/^ceiling: \([0-9]*\) CAPS$/\1/p')
+  baseline=$(DURATION=$duration TALK=$talk "$repo/deploy/bench/kamailio-baseline.sh")
+  echo "$baseline"
+  ceiling=$(echo "$baseline" | sed -n 's/^ceiling: \([0-9]*\) CAPS$/\1/p')
   if [ "${ceiling:-0}" -gt 0 ]; then
     echo "Verbund ACD reaches $best of $ceiling CAPS: $(( best * 100 / ceiling )) % of the box's signalling ceiling"
   fi

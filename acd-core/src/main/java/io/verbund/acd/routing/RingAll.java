@@ -18,6 +18,6 @@ public final class RingAll implements RoutingStrategy {
 
     @Override
     public String explain(Candidate chosen, QueueEntry call, Instant now) {
-        return "ring all: " + chosen.status().agent().extension() + " answered first";
+        return "ring all: " + chosen.status().agent().extension() + " rings with every free agent of the group";
     }
 }

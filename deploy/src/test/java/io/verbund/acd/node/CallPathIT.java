@@ -217,6 +217,29 @@ class CallPathIT {
     }
 
     @Test
+    void aRingAllGroupRingsEveryFreeAgentAndTheFirstToAnswerGetsTheCall() throws Exception {
+        String number = ringAllGroupOf("+4930500180", 1001, 1002);
+        Sipp sipp = sipp();
+        register(sipp, 1001, 5714);
+        register(sipp, 1002, 5715);
+        Process answering = sipp.start("agent-answer.xml", 5714, List.of("-m", "1", "-d", "500", "-timeout", "60s"));
+        Process ringingOnly = sipp.start("agent-no-answer.xml", 5715, List.of("-m", "1", "-timeout", "60s"));
+        setState(1001, "READY");
+        setState(1002, "READY");
+
+        Sipp.Result caller = sipp.run("caller.xml", 5706, List.of("-s", number, "-m", "1", "-timeout", "60s"));
+
+        assertThat(caller.exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(answering, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(ringingOnly, 30).exit()).as("the other phone rang and was cancelled: %s", sipp.errorLogs()).isZero();
+        assertThat(awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1001", number);
+        List<String> events = eventsOfLastCall();
+        assertThat(events.stream().filter("CallOffered"::equals)).as("both phones offered: %s", events).hasSize(2);
+        assertThat(events).containsSubsequence("CallOffered", "CallOffered", "OfferWithdrawn", "CallAnswered");
+        assertThat(stateOf(1002)).as("losing a ring-all race is no no-answer").contains("\"READY\"");
+    }
+
+    @Test
     void aReInviteOfAConnectedCallIsAnsweredWithTheAgentPhonesSessionDescription() throws Exception {
         Sipp sipp = sipp();
         register(sipp, 1005, 5713);
@@ -373,39 +396,46 @@ class CallPathIT {
 
     /** A service number of the demo tenant whose call flow queues to Support with the given priority. */
     private static String numberQueueingWithPriority(String number, int priority) throws SQLException {
+        return numberQueueingTo(number, "Priority " + priority, "{\"group\":\"Support\",\"priority\":" + priority + "}");
+    }
+
+    /** A service number of the demo tenant queueing to a new ring-all group with these agents. */
+    private static String ringAllGroupOf(String number, int... extensions) throws SQLException {
+        try (Connection db = node.database().connect()) {
+            long tenant = single(db, "SELECT id FROM tenant WHERE tenant_key = 'demo'");
+            long group = insert(db, "INSERT INTO acd_group (tenant_id, name, strategy, wrap_up_seconds) VALUES (" + tenant + ", 'Ring all', 'RING_ALL', 0)");
+            for (int extension : extensions) {
+                insert(db, "INSERT INTO group_membership (tenant_id, group_id, agent_id) SELECT " + tenant + ", " + group
+                        + ", id FROM agent WHERE tenant_id = " + tenant + " AND extension = '" + extension + "'");
+            }
+        }
+        return numberQueueingTo(number, "Ring all", "{\"group\":\"Ring all\"}");
+    }
+
+    /** A new service number of the demo tenant with a call flow of one queue node with these parameters. */
+    private static String numberQueueingTo(String number, String flowName, String queueParameters) throws SQLException {
         try (Connection db = node.database().connect()) {
             db.setAutoCommit(false);
             long tenant = single(db, "SELECT id FROM tenant WHERE tenant_key = 'demo'");
-            try (PreparedStatement flow = db.prepareStatement("INSERT INTO call_flow (tenant_id, name) VALUES (?, ?)",
-                    java.sql.Statement.RETURN_GENERATED_KEYS)) {
-                flow.setLong(1, tenant);
-                flow.setString(2, "Priority " + priority);
-                flow.executeUpdate();
-                long flowId;
-                try (ResultSet key = flow.getGeneratedKeys()) {
-                    key.next();
-                    flowId = key.getLong(1);
-                }
-                try (PreparedStatement version = db.prepareStatement("INSERT INTO call_flow_version (tenant_id, call_flow_id, version, graph) VALUES (?, ?, 1, ?)");
-                     PreparedStatement service = db.prepareStatement("INSERT INTO service_number (tenant_id, number, call_flow_id, label) VALUES (?, ?, ?, 'priority test')")) {
-                    version.setLong(1, tenant);
-                    version.setLong(2, flowId);
-                    version.setString(3, "{\"start\":\"q\",\"nodes\":[{\"id\":\"q\",\"type\":\"queue\","
-                            + "\"parameters\":{\"group\":\"Support\",\"priority\":" + priority + "},\"exits\":{}}]}");
-                    version.executeUpdate();
-                    service.setLong(1, tenant);
-                    service.setString(2, number);
-                    service.setLong(3, flowId);
-                    service.executeUpdate();
-                }
-                try (PreparedStatement publish = db.prepareStatement("UPDATE call_flow SET current_version = 1 WHERE id = ?")) {
-                    publish.setLong(1, flowId);
-                    publish.executeUpdate();
-                }
-            }
+            long flow = insert(db, "INSERT INTO call_flow (tenant_id, name) VALUES (" + tenant + ", '" + flowName + "')");
+            insert(db, "INSERT INTO call_flow_version (tenant_id, call_flow_id, version, graph) VALUES (" + tenant + ", " + flow
+                    + ", 1, '{\"start\":\"q\",\"nodes\":[{\"id\":\"q\",\"type\":\"queue\",\"parameters\":" + queueParameters
+                    + ",\"exits\":{}}]}')");
+            insert(db, "UPDATE call_flow SET current_version = 1 WHERE id = " + flow);
+            insert(db, "INSERT INTO service_number (tenant_id, number, call_flow_id, label) VALUES (" + tenant + ", '" + number + "', "
+                    + flow + ", '" + flowName + " test')");
             db.commit();
         }
         return number;
+    }
+
+    private static long insert(Connection db, String sql) throws SQLException {
+        try (java.sql.Statement statement = db.createStatement()) {
+            statement.executeUpdate(sql, java.sql.Statement.RETURN_GENERATED_KEYS);
+            try (ResultSet key = statement.getGeneratedKeys()) {
+                return key.next() ? key.getLong(1) : 0;
+            }
+        }
     }
 
     private static long single(Connection db, String sql) throws SQLException {

@@ -5,6 +5,9 @@ import io.verbund.acd.routing.QueueEntry;
 import io.verbund.acd.telephony.directory.GroupSettings;
 import io.verbund.acd.tenant.TenantKey;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sip.ClientTransaction;
@@ -35,13 +38,16 @@ final class AcdCall {
     GroupSettings group;
     QueueEntry entry;
 
+    /** The phones ringing for this call: one, or every free agent's with ring-all. */
+    final List<AgentOffer> offers = new ArrayList<>();
+    ScheduledFuture<?> ringTimer;
+
+    /** The agent who answered, from then on. */
     AgentKey agent;
     long agentId;
-    ClientTransaction agentInvite;
     Dialog agentDialog;
     /** The agent phone's session description from its 200 OK, which the caller was given. */
     byte[] agentSdp;
-    ScheduledFuture<?> ringTimer;
 
     AcdCall(String callId, ServerTransaction callerInvite, Dialog callerDialog, Instant receivedAt, String caller, String serviceNumber) {
         this.callId = callId;
@@ -61,14 +67,16 @@ final class AcdCall {
         return group == null ? null : group.id();
     }
 
-    void clearOffer() {
+    Optional<AgentOffer> offerSentWith(ClientTransaction invite) {
+        return offers.stream().filter(offer -> offer.invite() == invite).findFirst();
+    }
+
+    /** No phone rings for this call any more. */
+    void clearOffers() {
         if (ringTimer != null) {
             ringTimer.cancel(false);
         }
-        agent = null;
-        agentId = 0;
-        agentInvite = null;
-        agentDialog = null;
+        offers.clear();
         ringTimer = null;
     }
 }

@@ -2,7 +2,6 @@ package io.verbund.acd.telephony.call;
 
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentStatus;
-import io.verbund.acd.routing.Candidate;
 import io.verbund.acd.telephony.directory.GroupSettings;
 import io.verbund.acd.telephony.registrar.Binding;
 import io.verbund.acd.telephony.sip.SipEndpoint;
@@ -15,6 +14,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -69,39 +69,46 @@ public class AgentLegs {
         this(null, null, null, null, null, null);
     }
 
-    /** Calls the reserved agent's phone; the agent is RESERVED, the caller out of the queue. */
-    void offer(AcdCall call, GroupSettings group, Candidate candidate, AgentStatus reserved, Binding phone, String why) {
+    /**
+     * Rings the reserved agents' phones: one, or all at once for ring-all. The agents are RESERVED
+     * and the caller is out of the queue; an agent whose INVITE cannot be sent is freed at once.
+     */
+    void offer(AcdCall call, GroupSettings group, List<OfferTarget> targets) {
         Instant now = clock.instant();
         synchronized (call) {
             if (call.phase != AcdCall.Phase.QUEUED) {
-                agents.compareAndSet(reserved, reserved.offerNotTaken(false, 0, 0, now));
+                targets.forEach(target -> agents.compareAndSet(target.reserved(), target.reserved().offerNotTaken(false, 0, 0, now)));
                 return;
             }
-            try {
-                Request invite = inviteFor(call, reserved.agent(), phone);
-                ClientTransaction transaction = sip.provider().getNewClientTransaction(invite);
-                Dialog dialog = sip.provider().getNewDialog(transaction);
-                call.phase = AcdCall.Phase.OFFERING;
-                call.agent = reserved.agent();
-                call.agentId = group.member(reserved.agent().extension()).agentId();
-                call.agentInvite = transaction;
-                call.agentDialog = dialog;
-                sessions.linkAgentLeg(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId(), call);
-                history.offered(call, why, now);
-                transaction.sendRequest();
-                call.ringTimer = scheduler.schedule(() -> {
-                    try (CallLogContext context = CallLogContext.of(call)) {
-                        ringTimedOut(call, transaction);
-                    }
-                }, group.ringTimeSeconds(), TimeUnit.SECONDS);
-                LOG.info(() -> "offered to agent " + reserved.agent().extension() + ": " + why);
-            } catch (ParseException | SipException | javax.sip.InvalidArgumentException e) {
-                LOG.log(Level.WARNING, "offer of call " + call.callId + " to " + reserved.agent() + " failed: " + e.getMessage());
-                call.clearOffer();
-                call.phase = AcdCall.Phase.QUEUED;
-                agents.compareAndSet(reserved, reserved.offerNotTaken(false, 0, group.redialDelaySeconds(), now));
-                queue.enqueue(call.entry);
+            for (OfferTarget target : targets) {
+                AgentStatus reserved = target.reserved();
+                try {
+                    Request invite = inviteFor(call, reserved.agent(), target.phone());
+                    ClientTransaction transaction = sip.provider().getNewClientTransaction(invite);
+                    String agentCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
+                    AgentOffer offer = new AgentOffer(reserved.agent(), group.member(reserved.agent().extension()).agentId(),
+                            transaction, sip.provider().getNewDialog(transaction), agentCallId);
+                    call.offers.add(offer);
+                    sessions.linkAgentLeg(agentCallId, call);
+                    history.offered(call, offer, target.why(), now);
+                    transaction.sendRequest();
+                    LOG.info(() -> "offered to agent " + reserved.agent().extension() + ": " + target.why());
+                } catch (ParseException | SipException | javax.sip.InvalidArgumentException e) {
+                    LOG.log(Level.WARNING, "offer of call " + call.callId + " to " + reserved.agent() + " failed: " + e.getMessage());
+                    call.offers.removeIf(offer -> offer.agent().equals(reserved.agent()));
+                    agents.compareAndSet(reserved, reserved.offerNotTaken(false, 0, group.redialDelaySeconds(), now));
+                }
             }
+            if (call.offers.isEmpty()) {
+                queue.enqueue(call.entry);
+                return;
+            }
+            call.phase = AcdCall.Phase.OFFERING;
+            call.ringTimer = scheduler.schedule(() -> {
+                try (CallLogContext context = CallLogContext.of(call)) {
+                    ringTimedOut(call);
+                }
+            }, group.ringTimeSeconds(), TimeUnit.SECONDS);
         }
     }
 
@@ -132,8 +139,8 @@ public class AgentLegs {
 
     private void ringing(AcdCall call, ClientTransaction transaction) {
         synchronized (call) {
-            if (call.agentInvite == transaction && call.phase == AcdCall.Phase.OFFERING) {
-                agents.update(call.agent, (status, at) -> status.ring(at));
+            if (call.phase == AcdCall.Phase.OFFERING) {
+                call.offerSentWith(transaction).ifPresent(offer -> agents.update(offer.agent(), (status, at) -> status.ring(at)));
             }
         }
     }
@@ -142,21 +149,24 @@ public class AgentLegs {
         Instant now = clock.instant();
         Response agentOk = event.getResponse();
         synchronized (call) {
-            Dialog dialog = event.getDialog() != null ? event.getDialog() : call.agentDialog;
+            Optional<AgentOffer> answering = call.offerSentWith(event.getClientTransaction());
+            Dialog dialog = event.getDialog() != null ? event.getDialog() : answering.map(AgentOffer::dialog).orElse(null);
+            if (dialog == null) {
+                return;
+            }
             try {
                 dialog.sendAck(dialog.createAck(cseq));
             } catch (SipException | javax.sip.InvalidArgumentException e) {
                 LOG.warning("ACK to agent failed for call " + call.callId + ": " + e.getMessage());
             }
-            if (call.phase != AcdCall.Phase.OFFERING || event.getClientTransaction() != call.agentInvite) {
+            if (call.phase != AcdCall.Phase.OFFERING || answering.isEmpty()) {
+                // Answered too late: another phone won, the caller left, or the ring time ran out.
                 if (event.getClientTransaction() != null) {
                     hangUp(dialog);
                 }
                 return;
             }
-            if (call.ringTimer != null) {
-                call.ringTimer.cancel(false);
-            }
+            AgentOffer offer = answering.get();
             try {
                 Response ok = sip.messages().createResponse(Response.OK, call.callerRequest);
                 ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(call.callerDialog.getLocalTag());
@@ -165,26 +175,37 @@ public class AgentLegs {
                     ok.setContent(agentOk.getRawContent(), sip.headers().createContentTypeHeader("application", "sdp"));
                 }
                 call.callerInvite.sendResponse(ok);
-                call.agentSdp = agentOk.getRawContent();
-                call.phase = AcdCall.Phase.CONNECTED;
-                call.agentDialog = dialog;
-                agents.update(call.agent, (status, at) -> status.answer(at));
-                history.answered(call, now);
-                LOG.info(() -> "answered by agent " + call.agent.extension());
             } catch (ParseException | SipException | javax.sip.InvalidArgumentException e) {
                 LOG.warning("connecting caller of call " + call.callId + " failed: " + e.getMessage());
                 hangUp(dialog);
+                return;
             }
+            call.offers.remove(offer);
+            withdrawOffers(call, "answered by " + offer.agent().extension(), now);
+            call.agentSdp = agentOk.getRawContent();
+            call.phase = AcdCall.Phase.CONNECTED;
+            call.agent = offer.agent();
+            call.agentId = offer.agentId();
+            call.agentDialog = dialog;
+            agents.update(call.agent, (status, at) -> status.answer(at));
+            history.answered(call, now);
+            LOG.info(() -> "answered by agent " + call.agent.extension());
         }
     }
 
     private void notTaken(AcdCall call, ClientTransaction transaction, int status) {
+        Instant now = clock.instant();
         synchronized (call) {
-            if (call.agentInvite != transaction || call.phase != AcdCall.Phase.OFFERING) {
+            Optional<AgentOffer> refused = call.offerSentWith(transaction);
+            if (refused.isEmpty() || call.phase != AcdCall.Phase.OFFERING) {
                 return;
             }
             boolean noAnswer = status == Response.REQUEST_TIMEOUT || status == Response.TEMPORARILY_UNAVAILABLE;
-            backToQueue(call, noAnswer, status);
+            release(call, refused.get(), noAnswer, call.group.redialDelaySeconds(), status, now);
+            if (!call.offers.isEmpty()) {
+                return;
+            }
+            backToQueue(call);
         }
         distributor.get().distribute();
     }
@@ -194,37 +215,55 @@ public class AgentLegs {
         sessions.byAgent(agentCallId).ifPresent(call -> notTaken(call, transaction, Response.REQUEST_TIMEOUT));
     }
 
-    private void ringTimedOut(AcdCall call, ClientTransaction transaction) {
+    /** Nobody answered in the group's ring time: every phone still ringing is cancelled, each a no-answer. */
+    private void ringTimedOut(AcdCall call) {
+        Instant now = clock.instant();
         synchronized (call) {
-            if (call.agentInvite != transaction || call.phase != AcdCall.Phase.OFFERING) {
+            if (call.phase != AcdCall.Phase.OFFERING) {
                 return;
             }
-            cancel(transaction);
-            backToQueue(call, true, Response.REQUEST_TIMEOUT);
+            for (AgentOffer offer : List.copyOf(call.offers)) {
+                cancel(offer.invite());
+                release(call, offer, true, call.group.redialDelaySeconds(), Response.REQUEST_TIMEOUT, now);
+            }
+            backToQueue(call);
         }
         distributor.get().distribute();
     }
 
-    /** The caller returns to its old place; the agent is freed, paused after too many no-answers. */
-    private void backToQueue(AcdCall call, boolean noAnswer, int status) {
-        Instant now = clock.instant();
-        AgentKey agent = call.agent;
-        long agentId = call.agentId;
-        agents.update(agent, (current, at) -> current.offerNotTaken(noAnswer, call.group.maxConsecutiveNoAnswer(),
-                call.group.redialDelaySeconds(), at));
-        history.offerNotTaken(call, agentId, agent.extension(), status, now);
-        sessions.unlinkAgentLeg(((CallIdHeader) call.agentInvite.getRequest().getHeader(CallIdHeader.NAME)).getCallId());
-        call.clearOffer();
+    /** One phone stopped ringing without answering: its agent is freed, paused after too many no-answers. */
+    private void release(AcdCall call, AgentOffer offer, boolean noAnswer, int redialDelay, int status, Instant now) {
+        call.offers.remove(offer);
+        sessions.unlinkAgentLeg(offer.agentCallId());
+        agents.update(offer.agent(), (current, at) -> current.offerNotTaken(noAnswer, call.group.maxConsecutiveNoAnswer(), redialDelay, at));
+        history.offerNotTaken(call, offer.agentId(), offer.agent().extension(), status, now);
+    }
+
+    /** The caller returns to its old place in the queue. */
+    private void backToQueue(AcdCall call) {
+        call.clearOffers();
         call.phase = AcdCall.Phase.QUEUED;
         queue.enqueue(call.entry);
     }
 
-    /** The caller left while its call was offered: stop the agent's phone ringing and free the agent. */
+    /** The caller left while its call was offered: stop every phone ringing and free the agents. */
     void withdraw(AcdCall call) {
-        Instant now = clock.instant();
-        if (call.agentInvite != null) {
-            cancel(call.agentInvite);
-            agents.update(call.agent, (current, at) -> current.offerNotTaken(false, 0, 0, at));
+        withdrawOffers(call, "caller hung up", clock.instant());
+        call.clearOffers();
+    }
+
+    /** Cancels the phones still ringing for a call; their agents did nothing wrong and are free at once. */
+    private void withdrawOffers(AcdCall call, String why, Instant now) {
+        for (AgentOffer offer : List.copyOf(call.offers)) {
+            cancel(offer.invite());
+            call.offers.remove(offer);
+            sessions.unlinkAgentLeg(offer.agentCallId());
+            agents.update(offer.agent(), (current, at) -> current.offerNotTaken(false, 0, 0, at));
+            history.offerWithdrawn(call, offer, why, now);
+        }
+        if (call.ringTimer != null) {
+            call.ringTimer.cancel(false);
+            call.ringTimer = null;
         }
     }
 

@@ -47,10 +47,16 @@ public class CallHistory {
                 .add("group", call.group.name()).add("priority", call.entry.priority()).build().toString());
     }
 
-    void offered(AcdCall call, String why, Instant at) {
+    void offered(AcdCall call, AgentOffer offer, String why, Instant at) {
         recorder.mark(call.callId, CallRecorder.Moment.OFFERED, at, call.groupId(), null);
-        event(call, "CallOffered", at, call.agentId, null, JSON.createObjectBuilder()
-                .add("agent", call.agent.extension()).add("why", why).build().toString());
+        event(call, "CallOffered", at, offer.agentId(), null, JSON.createObjectBuilder()
+                .add("agent", offer.agent().extension()).add("why", why).build().toString());
+    }
+
+    /** The offer to this agent stopped because another agent answered first or the caller left. */
+    void offerWithdrawn(AcdCall call, AgentOffer offer, String why, Instant at) {
+        event(call, "OfferWithdrawn", at, offer.agentId(), null, JSON.createObjectBuilder()
+                .add("agent", offer.agent().extension()).add("why", why).build().toString());
     }
 
     void offerNotTaken(AcdCall call, long agentId, String extension, int status, Instant at) {

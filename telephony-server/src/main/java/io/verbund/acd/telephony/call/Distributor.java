@@ -112,36 +112,57 @@ public class Distributor {
                 return;
             }
             Optional<AcdCall> call = sessions.byCaller(head.callId());
-            if (call.isEmpty() || !offerToBestFree(call.get(), head, group, strategy, free, now)) {
+            if (call.isEmpty() || !offer(call.get(), head, group, strategy, free, now)) {
                 return;
             }
         }
     }
 
-    /** @return whether the caller is dealt with (offered, or taken by another node); false when no agent could take it */
-    private boolean offerToBestFree(AcdCall call, QueueEntry head, GroupSettings group, RoutingStrategy strategy,
-                                    AvailableAgents free, Instant now) {
-        for (Optional<Candidate> next = free.takeBest(); next.isPresent(); next = free.takeBest()) {
-            Candidate candidate = next.get();
-            AgentStatus ready = candidate.status();
-            AgentStatus reserved = ready.reserve(call.callId, now);
-            if (!agents.compareAndSet(ready, reserved)) {
-                continue;
+    /**
+     * Reserves the best free agent (or, for ring-all, every free agent) for the caller at the head,
+     * takes the caller out of the queue and rings the reserved phones.
+     *
+     * @return whether the caller is dealt with (offered, or taken meanwhile by another node); false when no agent could take it
+     */
+    private boolean offer(AcdCall call, QueueEntry head, GroupSettings group, RoutingStrategy strategy, AvailableAgents free, Instant now) {
+        List<OfferTarget> targets = new ArrayList<>();
+        if (strategy.ringsAllAtOnce()) {
+            for (Candidate candidate : free.takeAll()) {
+                reserve(call, head, group, strategy, candidate, now).ifPresent(targets::add);
             }
-            if (!queue.take(head)) {
-                agents.compareAndSet(reserved, reserved.offerNotTaken(false, 0, 0, now));
-                return true;
+        } else {
+            while (targets.isEmpty()) {
+                Optional<Candidate> next = free.takeBest();
+                if (next.isEmpty()) {
+                    break;
+                }
+                reserve(call, head, group, strategy, next.get(), now).ifPresent(targets::add);
             }
-            Optional<Binding> phone = registrations.active(group.member(ready.agent().extension()).sipUsername(), now);
-            if (phone.isEmpty()) {
-                agents.compareAndSet(reserved, reserved.offerNotTaken(false, 0, 0, now));
-                queue.enqueue(head);
-                continue;
-            }
-            agentLegs.offer(call, group, candidate, reserved, phone.get(), strategy.explain(candidate, head, now));
+        }
+        if (targets.isEmpty()) {
+            return false;
+        }
+        if (!queue.take(head)) {
+            targets.forEach(target -> agents.compareAndSet(target.reserved(), target.reserved().offerNotTaken(false, 0, 0, now)));
             return true;
         }
-        return false;
+        agentLegs.offer(call, group, targets);
+        return true;
+    }
+
+    /** The agent reserved for this call by a conditional replace: empty when someone else changed it first. */
+    private Optional<OfferTarget> reserve(AcdCall call, QueueEntry head, GroupSettings group, RoutingStrategy strategy,
+                                          Candidate candidate, Instant now) {
+        AgentStatus ready = candidate.status();
+        Optional<Binding> phone = registrations.active(group.member(ready.agent().extension()).sipUsername(), now);
+        if (phone.isEmpty()) {
+            return Optional.empty();
+        }
+        AgentStatus reserved = ready.reserve(call.callId, now);
+        if (!agents.compareAndSet(ready, reserved)) {
+            return Optional.empty();
+        }
+        return Optional.of(new OfferTarget(reserved, phone.get(), strategy.explain(candidate, head, now)));
     }
 
     private List<Candidate> candidates(GroupSettings group, Instant now) {

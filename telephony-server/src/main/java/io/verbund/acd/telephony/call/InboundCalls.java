@@ -224,7 +224,7 @@ public class InboundCalls {
             if (call.tenant != null) {
                 history.abandoned(call, clock.instant());
             }
-            call.clearOffer();
+            call.clearOffers();
             call.phase = AcdCall.Phase.ENDED;
             sessions.remove(call);
             LOG.info("caller abandoned");
