@@ -8,7 +8,7 @@
 # /proc) and RSS. Then, unless BASELINE=0, runs kamailio-baseline.sh (the same scenario through a
 # plain Kamailio proxy) and prints our best clean rate as a fraction of the box's ceiling.
 # Loopback only; bounded in calls and time. Needs a build (mvn install) first.
-# Usage: deploy/bench/call-path-caps.sh            RATES="50 100" DURATION=30 AGENTS=1000 TALK=2000 BASELINE=1
+# Usage: deploy/bench/call-path-caps.sh            RATES="50 100" DURATION=30 WARMUP=15 AGENTS=1000 TALK=2000 BASELINE=1
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 . "$repo/deploy/bench/sipp-figures.sh"
@@ -17,6 +17,7 @@ rates=${RATES:-"50 100 150 200 300"}
 duration=${DURATION:-30}
 agents=${AGENTS:-1000}
 talk=${TALK:-2000}
+warmup=${WARMUP:-15}
 offset=700
 sip=$((5060 + offset))
 http=$((8080 + offset))
@@ -66,6 +67,14 @@ for rate in $rates; do
       -nostdin -timeout $((duration + 120))s >/dev/null 2>&1) &
   sleep 1
   wf=$(record wildfly.pid)
+  if [ "$warmup" -gt 0 ]; then
+    # A fresh JVM spends its first seconds compiling (C2 took a third of a core at 15 s here);
+    # a node in service has long done that. Warm-up calls are not counted.
+    mkdir -p "$work/warmup"
+    (cd "$work/warmup" && sipp 127.0.0.1:$sip -sf "$repo/deploy/src/test/sipp/caller.xml" -s +4930999000 -i 127.0.0.1 -p 5790 \
+        -r "$rate" -m $((rate * warmup)) -d "$talk" -l $((rate * 10)) -nostdin -timeout $((warmup + 90))s >/dev/null 2>&1) || true
+    sleep 3
+  fi
   records_before=$(answered_records)
   cpu_before=$(cpu_ticks "$wf"); t_before=$(date +%s.%N)
   rm -f "$work"/caller_*

@@ -7,9 +7,15 @@ import java.util.Comparator;
 /** The agent free for the longest time gets the call; lower group penalty first. */
 public final class LongestIdle implements RoutingStrategy {
 
-    static final Comparator<Candidate> ORDER = Comparator.comparingInt(Candidate::penalty)
-            .thenComparing(candidate -> candidate.status().readySince())
-            .thenComparing(candidate -> candidate.status().agent().extension());
+    /** Written out rather than composed from key extractors: it runs a thousand times per distribution pass. */
+    static final Comparator<Candidate> ORDER = (a, b) -> {
+        int byPenalty = Integer.compare(a.penalty(), b.penalty());
+        if (byPenalty != 0) {
+            return byPenalty;
+        }
+        int byIdle = a.status().readySince().compareTo(b.status().readySince());
+        return byIdle != 0 ? byIdle : a.status().agent().extension().compareTo(b.status().agent().extension());
+    };
 
     @Override
     public Comparator<Candidate> order() {

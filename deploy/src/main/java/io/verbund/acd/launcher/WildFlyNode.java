@@ -49,6 +49,8 @@ public final class WildFlyNode {
         return home.wildflyBase().resolve("log/server.log");
     }
 
+    static final String NODE_JVM_SIZING = "-Xms1g -Xmx1g -XX:MaxGCPauseMillis=10";
+
     public void start(MariaDbServer database, boolean demo) {
         Path base = home.wildflyBase();
         try {
@@ -85,6 +87,11 @@ public final class WildFlyNode {
             environment.put("JBOSS_PIDFILE", pidFile().toString());
             environment.put("VERBUND_DB_PASSWORD", database.password());
             environment.remove("JAVA_OPTS");
+            // WildFly's default (64 MB growing to 512 MB) keeps the young generation so small that
+            // collections of the SIP stack's short-lived transactions paused the node for up to
+            // 70 ms at 200 CAPS; a fixed heap with a 10 ms pause goal kept INVITE->180 p99 under 30 ms
+            // (docs/benchmarks.md). An operator's own JBOSS_JAVA_SIZING wins.
+            environment.putIfAbsent("JBOSS_JAVA_SIZING", NODE_JVM_SIZING);
             script = builder.start();
             serverPid = awaitServerPid();
         } catch (IOException e) {

@@ -46,6 +46,7 @@ final class AcdCall {
     AgentKey agent;
     long agentId;
     Dialog agentDialog;
+    String agentCallId;
     /** The agent phone's session description from its 200 OK, which the caller was given. */
     byte[] agentSdp;
 

@@ -187,6 +187,7 @@ public class AgentLegs {
             call.agent = offer.agent();
             call.agentId = offer.agentId();
             call.agentDialog = dialog;
+            call.agentCallId = offer.agentCallId();
             agents.update(call.agent, (status, at) -> status.answer(at));
             history.answered(call, now);
             LOG.info(() -> "answered by agent " + call.agent.extension());

@@ -27,7 +27,10 @@ public class CallSessions {
 
     void remove(AcdCall call) {
         byCallerCallId.remove(call.callId);
-        byAgentCallId.values().removeIf(other -> other == call);
+        call.offers.forEach(offer -> byAgentCallId.remove(offer.agentCallId()));
+        if (call.agentCallId != null) {
+            byAgentCallId.remove(call.agentCallId);
+        }
     }
 
     Optional<AcdCall> byCaller(String callId) {

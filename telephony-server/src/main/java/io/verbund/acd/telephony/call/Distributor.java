@@ -1,6 +1,5 @@
 package io.verbund.acd.telephony.call;
 
-import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.routing.AvailableAgents;
 import io.verbund.acd.routing.Candidate;
@@ -168,8 +167,7 @@ public class Distributor {
     private List<Candidate> candidates(GroupSettings group, Instant now) {
         List<Candidate> available = new ArrayList<>();
         for (GroupMember member : group.members()) {
-            AgentKey key = new AgentKey(group.tenant(), member.extension());
-            AgentStatus status = agents.current(key, now);
+            AgentStatus status = agents.current(member.agent(), now);
             if (status.isAvailable(now) && registrations.active(member.sipUsername(), now).isPresent()) {
                 available.add(new Candidate(status, member.penalty(), member.proficiency()));
             }

@@ -101,7 +101,7 @@ public class TelephonyDirectory {
             List<GroupMember> list = query(members, statement -> statement.setLong(1, group.id()), rows -> {
                 List<GroupMember> found = new ArrayList<>();
                 while (rows.next()) {
-                    found.add(new GroupMember(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getInt(4), rows.getInt(5)));
+                    found.add(new GroupMember(rows.getLong(1), new AgentKey(group.tenant(), rows.getString(2)), rows.getString(3), rows.getInt(4), rows.getInt(5)));
                 }
                 return found;
             });
