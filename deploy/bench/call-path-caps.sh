@@ -2,7 +2,8 @@
 # Call-path benchmark: SIPp callers through the queue to agents, at rising call rates.
 # A bench tenant with AGENTS agents (default 1000, so agents are never the limit) is registered
 # from one SIPp instance; one SIPp UAS answers every offer at once. Callers: INVITE, 180, 200, ACK,
-# TALK ms, BYE. Each rate runs DURATION s on a freshly started node (restart between steps).
+# TALK ms, BYE. Each rate runs DURATION s on a freshly started node (restart between steps), after
+# WARMUP s of the same load that is not counted (a fresh JVM spends its first seconds compiling).
 # Prints per rate: successful/failed calls, the ANSWERED call records written for them,
 # INVITE->180 and 100->200 p50/p99 (-trace_rtt), the WildFly process's CPU (% of one core, from
 # /proc) and RSS. Then, unless BASELINE=0, runs kamailio-baseline.sh (the same scenario through a
