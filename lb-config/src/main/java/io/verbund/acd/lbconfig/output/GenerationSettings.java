@@ -1,0 +1,21 @@
+package io.verbund.acd.lbconfig.output;
+
+import java.nio.file.Path;
+
+/**
+ * What the topology does not say but the files need: the output directory as it will finally exist
+ * (Kamailio reads its dispatcher list from there, so the path must be absolute), the run directory for
+ * sockets and pid files, the data directory under which each MariaDB server gets its own folder, and
+ * the replication password.
+ */
+public record GenerationSettings(Path outDir, Path runDir, Path dataDir, ReplicationPassword replicationPassword) {
+
+    public static final Path DEFAULT_RUN_DIR = Path.of("/run/verbund");
+    public static final Path DEFAULT_DATA_DIR = Path.of("/var/lib/verbund/mariadb");
+
+    public GenerationSettings {
+        outDir = outDir.toAbsolutePath().normalize();
+        runDir = runDir.toAbsolutePath().normalize();
+        dataDir = dataDir.toAbsolutePath().normalize();
+    }
+}
