@@ -79,7 +79,7 @@ for rate in $rates; do
   records_before=$(answered_records)
   cpu_before=$(cpu_ticks "$wf"); t_before=$(date +%s.%N)
   rm -f "$work"/caller_*
-  (cd "$work" && sipp 127.0.0.1:$sip -sf "$repo/deploy/src/test/sipp/caller.xml" -s +4930999000 -i 127.0.0.1 -p 5790 \
+  (cd "$work" && timeout -k 10 $((duration + 100)) sipp 127.0.0.1:$sip -sf "$repo/deploy/src/test/sipp/caller.xml" -s +4930999000 -i 127.0.0.1 -p 5790 \
       -r "$rate" -m $((rate * duration)) -d "$talk" -l $((rate * 10)) -nostdin -timeout $((duration + 90))s \
       -trace_stat -trace_rtt -rtt_freq 1 >/dev/null 2>&1) || true
   cpu_after=$(cpu_ticks "$wf"); t_after=$(date +%s.%N)

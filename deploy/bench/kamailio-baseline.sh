@@ -83,7 +83,7 @@ for rate in $rates; do
   pids=$(pgrep -d ' ' -f "kamailio -f $work/kamailio.cfg")
   # shellcheck disable=SC2086
   before=$(cpu_ticks $pids); t_before=$(date +%s.%N)
-  (cd "$work" && sipp 127.0.0.1:$proxy_port -sf "$repo/deploy/src/test/sipp/caller.xml" -s +4930999000 -i 127.0.0.1 -p $caller_port \
+  (cd "$work" && timeout -k 10 $((duration + 100)) sipp 127.0.0.1:$proxy_port -sf "$repo/deploy/src/test/sipp/caller.xml" -s +4930999000 -i 127.0.0.1 -p $caller_port \
       -r "$rate" -m $((rate * duration)) -d "$talk" -l $((rate * 10)) -nostdin -timeout $((duration + 90))s \
       -trace_stat -trace_rtt -rtt_freq 1 >/dev/null 2>&1) || true
   # shellcheck disable=SC2086
