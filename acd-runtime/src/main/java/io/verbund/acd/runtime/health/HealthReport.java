@@ -1,10 +1,13 @@
 package io.verbund.acd.runtime.health;
 
+import io.verbund.acd.runtime.alarm.Alarm;
 import io.verbund.acd.runtime.datasource.DatasourceRole;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,11 +17,12 @@ import java.util.Set;
  */
 public record HealthReport(String service, String node, String version,
                            Map<DatasourceRole, Check> datasources, Set<DatasourceRole> required,
-                           Check schema, Check cache) {
+                           Check schema, Check cache, List<Alarm> alarms) {
 
     public HealthReport {
         datasources = new EnumMap<>(datasources);
         required = Set.copyOf(required);
+        alarms = List.copyOf(alarms);
     }
 
     public boolean up() {
@@ -39,6 +43,14 @@ public record HealthReport(String service, String node, String version,
                         .add("datasources", roles)
                         .add("schema", schema.details())
                         .add("cache", cache.details()))
+                .add("alarms", alarmsJson())
                 .build();
+    }
+
+    /** Alarms do not make a service DOWN: it still works, but an operator must act. */
+    private JsonArrayBuilder alarmsJson() {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        alarms.forEach(alarm -> list.add(alarm.toJson()));
+        return list;
     }
 }

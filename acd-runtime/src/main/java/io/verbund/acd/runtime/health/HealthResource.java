@@ -3,6 +3,7 @@ package io.verbund.acd.runtime.health;
 import io.verbund.acd.runtime.datasource.DatasourceRole;
 import io.verbund.acd.runtime.service.ServiceIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import io.verbund.acd.runtime.alarm.MasterFailoverWatch;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,17 +31,19 @@ public class HealthResource {
     private final DatasourceCheck datasourceCheck;
     private final SchemaCheck schemaCheck;
     private final CacheClusterCheck cacheCheck;
+    private final MasterFailoverWatch failoverWatch;
     private final Set<DatasourceRole> required;
 
     @Inject
     public HealthResource(ServiceIdentity identity, DatasourceCheck datasourceCheck, SchemaCheck schemaCheck,
-                          CacheClusterCheck cacheCheck,
+                          CacheClusterCheck cacheCheck, MasterFailoverWatch failoverWatch,
                           @ConfigProperty(name = "verbund.health.required-roles", defaultValue = "master,realtime,reporting")
                           List<String> requiredRoles) {
         this.identity = identity;
         this.datasourceCheck = datasourceCheck;
         this.schemaCheck = schemaCheck;
         this.cacheCheck = cacheCheck;
+        this.failoverWatch = failoverWatch;
         this.required = EnumSet.noneOf(DatasourceRole.class);
         requiredRoles.forEach(key -> required.add(DatasourceRole.valueOf(key.trim().toUpperCase(java.util.Locale.ROOT))));
     }
@@ -51,6 +54,7 @@ public class HealthResource {
         this.datasourceCheck = null;
         this.schemaCheck = null;
         this.cacheCheck = null;
+        this.failoverWatch = null;
         this.required = null;
     }
 
@@ -60,7 +64,7 @@ public class HealthResource {
         Map<DatasourceRole, Check> datasources = new EnumMap<>(DatasourceRole.class);
         Arrays.stream(DatasourceRole.values()).forEach(role -> datasources.put(role, datasourceCheck.check(role)));
         HealthReport report = new HealthReport(identity.service(), identity.node(), identity.version(),
-                datasources, required, schemaCheck.check(), cacheCheck.check());
+                datasources, required, schemaCheck.check(), cacheCheck.check(), failoverWatch.current().stream().toList());
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.status(report.up() ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)

@@ -2,10 +2,13 @@ package io.verbund.acd.runtime.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.verbund.acd.runtime.alarm.Alarm;
 import io.verbund.acd.runtime.datasource.DatasourceRole;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +58,22 @@ class HealthReportTest {
         assertThat(report.up()).isFalse();
     }
 
+    @Test
+    void showsAlarmsWithoutGoingDown() {
+        Alarm failover = new Alarm("DB_MASTER_FAILED_OVER", "CRITICAL", "writes on server_id 2", Instant.parse("2026-11-25T10:00:00Z"),
+                Json.createObjectBuilder().add("activeServerId", 2).build());
+        HealthReport report = new HealthReport("telephony-server", "node-a", "test", Map.of(DatasourceRole.MASTER, UP),
+                EnumSet.of(DatasourceRole.MASTER), UP, UP, List.of(failover));
+
+        JsonObject json = report.toJson();
+
+        assertThat(json.getString("status")).isEqualTo("UP");
+        assertThat(json.getJsonArray("alarms")).hasSize(1);
+        assertThat(json.getJsonArray("alarms").getJsonObject(0).getString("code")).isEqualTo("DB_MASTER_FAILED_OVER");
+        assertThat(json.getJsonArray("alarms").getJsonObject(0).getJsonObject("details").getInt("activeServerId")).isEqualTo(2);
+    }
+
     private static HealthReport report(Map<DatasourceRole, Check> roles, EnumSet<DatasourceRole> required, Check schema) {
-        return new HealthReport("telephony-server", "node-a", "test", roles, required, schema, UP);
+        return new HealthReport("telephony-server", "node-a", "test", roles, required, schema, UP, List.of());
     }
 }
