@@ -44,9 +44,9 @@ class GeneratedContentTest {
         String reporting = cfg.substring(cfg.indexOf("listen db_reporting"), cfg.indexOf("frontend http"));
 
         assertThat(realtime).contains("bind 127.0.0.1:3307", "server replica1 127.0.0.1:3313 check on-marked-up shutdown-backup-sessions",
-                "server replica2 127.0.0.1:3314 check backup").doesNotContain("stick");
+                "server replica2 127.0.0.1:3314 check backup").doesNotContain("stick-table", "stick on");
         assertThat(reporting).contains("bind 127.0.0.1:3308", "server replica2 127.0.0.1:3314 check on-marked-up",
-                "server replica1 127.0.0.1:3313 check backup").doesNotContain("stick");
+                "server replica1 127.0.0.1:3313 check backup").doesNotContain("stick-table", "stick on");
     }
 
     @Test

@@ -7,7 +7,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line in-process: exit codes, messages and what lands on disk. */
@@ -65,6 +69,30 @@ class LbConfigTest {
 
         assertThat(err()).contains(file + ":" + LocalTopology.positionOf(yaml, "70000")
                 + ": databases[2].port: must be 1-65535, was 70000");
+    }
+
+    static Stream<Arguments> invalidTopologies() {
+        return Stream.of(
+                Arguments.of("a port out of range", "port: 3313", "port: 70000", "70000", "databases[2].port: must be 1-65535, was 70000"),
+                Arguments.of("an unknown key", "  disk: /dev/vdb", "  disk: /dev/vdb\n  dsik: /dev/vdc", "dsik", "storage.dsik: unknown key"),
+                Arguments.of("a duplicate name", "{name: node-b,", "{name: node-a,", "node-a, host: 127.0.0.1, portOffset: 200",
+                        "nodes[1].name: duplicate name 'node-a'"),
+                Arguments.of("a missing master", "{name: master2, role: master,", "{name: master2, role: replica, replicates: master1,",
+                        "- {name: master1", "databases: must list exactly two masters (role: master), found 1"),
+                Arguments.of("text for a number", "port: 3312", "port: abc", "abc", "databases[1].port: must be a whole number, was 'abc'"),
+                Arguments.of("a scalar for a list", "roles: [web, telephony]}", "roles: web}", "web}", "nodes[0].roles: must be a list, was 'web'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidTopologies")
+    void checkRejectsAnInvalidTopologyNamingFileLineColumnAndField(String what, String from, String to, String at,
+                                                                    String fieldAndProblem) throws Exception {
+        String yaml = LocalTopology.with(from, to);
+        Path file = topology(yaml);
+
+        assertThat(run("check", "--topology", file.toString())).isEqualTo(ExitCodes.INVALID_TOPOLOGY);
+
+        assertThat(err()).contains(file + ":" + LocalTopology.positionOf(yaml, at) + ": " + fieldAndProblem);
     }
 
     @Test

@@ -62,8 +62,8 @@ public final class HaproxyConfig implements ConfigGenerator {
         int maxconn = roundUp(1000 + nodes * 70 + topology.sizing().agents() * 6, 100);
         cfg.append("global\n")
                 .append("    log /dev/log local0\n")
-                .append("    # Fixed peer name (not the host name) so a reload finds its own stick tables again:\n")
-                .append("    # the new process fetches them from the old one through the peers section below.\n")
+                .append("    # Fixed peer name (not the host name): the same file works on both load balancers, and\n")
+                .append("    # the old and the new process of a reload find each other in the peers section below.\n")
                 .append("    localpeer ").append(localPeer(topology)).append('\n')
                 .append("    pidfile ").append(settings.runDir().resolve("haproxy.pid")).append('\n')
                 .append("    # Admin socket, owner only: 'show servers state', 'show table db_master',\n")
@@ -86,10 +86,11 @@ public final class HaproxyConfig implements ConfigGenerator {
     }
 
     private static void peers(StringBuilder cfg, Topology topology) {
-        cfg.append("# Keeps the stick table (which master is active) across a reload: the new process pulls it\n")
-                .append("# from the old one over this local peer. Only the local peer is listed because haproxy runs\n")
-                .append("# on one load balancer at a time; after a failover to the other load balancer the table starts\n")
-                .append("# empty, so check which master is active (the alarm of the first failover) before that.\n")
+        cfg.append("# Keeps the stick table (which master is active) across a reload: the old process teaches it\n")
+                .append("# to the new one over this local peer (tested with haproxy 2.6.12 in master-worker mode). The\n")
+                .append("# old process can teach only after its own start-up resync, about 5 s after it started. A full\n")
+                .append("# restart, or the move to the other load balancer, starts with an empty table: after a failover\n")
+                .append("# keep the primary out until the planned failback ('disable server db_master/<primary>').\n")
                 .append("peers ").append(PEERS_SECTION).append('\n')
                 .append("    peer ").append(localPeer(topology)).append(' ')
                 .append(topology.frontend(topology.frontends().haproxyPeers())).append("\n\n");

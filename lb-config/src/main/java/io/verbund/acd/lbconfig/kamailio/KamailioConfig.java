@@ -185,7 +185,7 @@ public final class KamailioConfig implements ConfigGenerator {
                         exit;
                     }
                     if (t_check_status("503|408") || t_branch_timeout()) {
-                        xlog("L_WARN", "telephony node $du failed ($T_reply_code) for $ci; marking it down, trying the next\\n");
+                        xlog("L_WARN", "telephony node $du failed (503, timeout or no 180) for $ci; marking it down, trying the next\\n");
                         # Inactive and probing: OPTIONS bring it back once it answers again.
                         ds_mark_dst("ip");
                         if (ds_next_dst()) {

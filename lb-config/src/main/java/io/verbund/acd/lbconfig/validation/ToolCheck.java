@@ -103,8 +103,15 @@ public record ToolCheck(String executable, String aptPackage, Function<Path, Lis
         }
     }
 
-    /** The tool's path if it is installed. */
+    /**
+     * The tool's path if it is installed: the system property {@code lbconfig.tool.<executable>} if it
+     * names an executable file (for a tool outside the usual places), else PATH, /usr/sbin, /sbin.
+     */
     public static Optional<Path> locate(String executable) {
+        String override = System.getProperty("lbconfig.tool." + executable, "");
+        if (!override.isBlank() && Files.isRegularFile(Path.of(override)) && Files.isExecutable(Path.of(override))) {
+            return Optional.of(Path.of(override));
+        }
         List<Path> directories = new ArrayList<>();
         String path = System.getenv("PATH");
         if (path != null) {

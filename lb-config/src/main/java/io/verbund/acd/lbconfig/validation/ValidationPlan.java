@@ -32,6 +32,14 @@ public final class ValidationPlan {
             file -> List.of("-c", "-f", file.toString()));
     public static final ToolCheck KAMAILIO = ToolCheck.of("kamailio", "kamailio",
             file -> List.of("-c", "-f", file.toString()));
+    /** kamailio -c only parses; a real start also fixes up every route and loads the dispatcher list. */
+    public static final FileCheck KAMAILIO_START = new KamailioStartCheck();
+    /**
+     * mariadbd reads the option file and exits 7 on an unknown option; a misspelt prefix of a real
+     * option is only a note ("unique option prefix"), so that fails too.
+     */
+    public static final ToolCheck MARIADBD = ToolCheck.of("mariadbd", "mariadb-server-core",
+            file -> List.of("--defaults-file=" + file, "--help", "--verbose")).forbidding("[ERROR]", "unique option prefix");
     public static final ToolCheck TESTPARM = ToolCheck.of("testparm", "samba-common-bin",
             file -> List.of("-s", file.toString())).forbidding("Unknown parameter", "Ignoring unknown parameter");
     public static final ToolCheck DRBD_DUMP = ToolCheck.of("drbdadm", "drbd-utils",
@@ -39,11 +47,11 @@ public final class ValidationPlan {
     public static final FileCheck DRBD_DRY_RUN = new DrbdDryRun();
     public static final ToolCheck CRM_VERIFY = ToolCheck.of("crm_verify", "pacemaker-cli-utils",
             file -> List.of("--xml-file", file.toString()));
-    public static final ToolCheck COROSYNC = ToolCheck.of("corosync", "corosync",
-            file -> List.of("-t", "-c", file.toString()));
+    public static final FileCheck COROSYNC = new CorosyncDryRun();
     public static final FileCheck COROSYNC_KEYS = new CorosyncKeys();
+    /** systemd-analyze exits 0 when it drops a bad setting with a warning ("..., ignoring"). */
     public static final ToolCheck SYSTEMD_ANALYZE = ToolCheck.of("systemd-analyze", "systemd",
-            file -> List.of("verify", file.toString()));
+            file -> List.of("verify", file.toString())).forbidding(", ignoring");
 
     private final List<Rule> rules;
 
@@ -54,14 +62,14 @@ public final class ValidationPlan {
     public static ValidationPlan standard() {
         return new ValidationPlan(List.of(
                 rule("haproxy/haproxy.cfg", HAPROXY),
-                rule("kamailio/kamailio.cfg", KAMAILIO),
+                rule("kamailio/kamailio.cfg", KAMAILIO, KAMAILIO_START),
                 rule("kamailio/dispatcher.list", new DispatcherListCheck()),
                 rule("pacemaker/cib.xml", CRM_VERIFY),
                 rule("corosync/corosync.conf", COROSYNC, COROSYNC_KEYS),
                 rule("storage/drbd/*.res", DRBD_DUMP, DRBD_DRY_RUN),
                 rule("storage/samba/smb.conf", TESTPARM),
                 rule("storage/mount/*.mount", SYSTEMD_ANALYZE),
-                unchecked("mariadb/*.cnf", "no offline validator; mariadbd reports a bad option at its first start"),
+                rule("mariadb/*.cnf", MARIADBD),
                 unchecked("mariadb/*.sql", "needs a running MariaDB; apply it to the server it is named after"),
                 unchecked("wildfly/*.cli", "needs a WildFly installation: jboss-cli.sh --file=FILE inside embed-server"),
                 unchecked("secrets/*", "a secret, nothing to validate"),

@@ -143,7 +143,7 @@ class TopologyReaderTest {
 
     @Test
     void rejectsAListWhereAMappingBelongs() {
-        String yaml = LocalTopology.with("sizing:\n  agents: 200", "sizing:\n  - agents: 200");
+        String yaml = LocalTopology.with("sizing:\n  agents: 200\n  concurrentCalls: 120", "sizing: [200, 120]");
 
         assertThat(problemIn(yaml).getMessage()).contains(": sizing: must be a mapping (key: value), was a list");
     }

@@ -94,9 +94,46 @@ class GeneratedFilesPassTheirValidatorsTest {
     }
 
     @Test
+    void kamailioStartsWithTheConfigAndLoadsTheDispatcherList() throws Exception {
+        assertPasses(ValidationPlan.KAMAILIO_START, out.resolve("kamailio/kamailio.cfg"));
+    }
+
+    @Test
+    void aVariableOfAModuleNotLoadedPassesTheSyntaxCheckButNotTheStart() throws Exception {
+        Path withTmxVariable = broken(out.resolve("kamailio/kamailio.cfg"), "failed (503, timeout or no 180) for $ci", "failed ($T_reply_code) for $ci");
+
+        assertPasses(ValidationPlan.KAMAILIO, withTmxVariable);
+        assertRejects(ValidationPlan.KAMAILIO_START, withTmxVariable);
+    }
+
+    @Test
+    void kamailioDoesNotStartWithABrokenDispatcherList() throws Exception {
+        Path dir = Files.createDirectories(root.resolve("bad-dispatcher"));
+        Path list = Files.writeString(dir.resolve("dispatcher.list"), "1 this-is-not-a-sip-uri\n");
+        Path config = Files.writeString(dir.resolve("kamailio.cfg"), Files.readString(out.resolve("kamailio/kamailio.cfg"))
+                .replace(out.resolve("kamailio/dispatcher.list").toString(), list.toString()));
+
+        assertRejects(ValidationPlan.KAMAILIO_START, config);
+        assertRejects(new DispatcherListCheck(), list);
+    }
+
+    @Test
     void theDispatcherListHasTheFormatKamailioReads() throws Exception {
         assertPasses(new DispatcherListCheck(), out.resolve("kamailio/dispatcher.list"));
         assertRejects(new DispatcherListCheck(), broken(out.resolve("kamailio/dispatcher.list"), "sip:127.0.0.1:5160", "127.0.0.1 5160"));
+    }
+
+    @Test
+    void mariadbdAcceptsEveryOptionFile() throws Exception {
+        for (String server : new String[] {"master1", "master2", "replica1", "replica2"}) {
+            assertPasses(ValidationPlan.MARIADBD, out.resolve("mariadb/" + server + ".cnf"));
+        }
+    }
+
+    @Test
+    void mariadbdRejectsAnUnknownOptionAndAMisspeltPrefix() throws Exception {
+        assertRejects(ValidationPlan.MARIADBD, broken(out.resolve("mariadb/master1.cnf"), "log_slave_updates = ON", "log_slave_updatez = ON"));
+        assertRejects(ValidationPlan.MARIADBD, broken(out.resolve("mariadb/master1.cnf"), "log_slave_updates = ON", "log_slave_update = ON"));
     }
 
     @Test
@@ -165,6 +202,14 @@ class GeneratedFilesPassTheirValidatorsTest {
     @Test
     void systemdRejectsABrokenMountUnit() throws Exception {
         assertRejects(ValidationPlan.SYSTEMD_ANALYZE, broken(mountOut.resolve("storage/mount/srv-verbund.mount"), "Where=/srv/verbund", "Where=srv/verbund"));
+    }
+
+    @Test
+    void systemdRefusesAMountUnitNotNamedAfterItsMountPoint() throws Exception {
+        Path unit = mountOut.resolve("storage/mount/srv-verbund.mount");
+        Path misnamed = Files.copy(unit, Files.createDirectories(root.resolve("misnamed")).resolve("verbund-storage.mount"));
+
+        assertRejects(ValidationPlan.SYSTEMD_ANALYZE, misnamed);
     }
 
     @Test
