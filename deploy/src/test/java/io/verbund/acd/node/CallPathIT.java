@@ -106,6 +106,23 @@ class CallPathIT {
     }
 
     @Test
+    void aCallerWhoHangsUpWhileTheAgentsPhoneRingsIsAbandonedAndTheAgentIsFreeAgain() throws Exception {
+        Sipp sipp = sipp();
+        register(sipp, 1003, 5716);
+        Process ringing = sipp.start("agent-no-answer.xml", 5716, List.of("-m", "1", "-timeout", "60s"));
+        setState(1003, "READY");
+
+        // Hangs up 1.5 s after its 180, well inside the group's 15 s ring time.
+        Sipp.Result caller = sipp.run("caller-abandons.xml", 5707, List.of("-s", HOTLINE, "-m", "1", "-d", "1500", "-timeout", "30s"));
+
+        assertThat(caller.exit()).as("CANCEL answered with 487: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(ringing, 30).exit()).as("the agent's phone got CANCEL: %s", sipp.errorLogs()).isZero();
+        assertThat(awaitRecord("ABANDONED")).first().isEqualTo("ABANDONED");
+        assertThat(eventsOfLastCall()).containsSubsequence("CallQueued", "CallOffered", "OfferWithdrawn", "CallAbandoned");
+        assertThat(stateOf(1003)).as("an abandoned offer is no no-answer").contains("\"READY\"");
+    }
+
+    @Test
     void anUnknownNumberGets404() throws Exception {
         Sipp sipp = sipp();
 
