@@ -80,6 +80,15 @@ public class InfinispanAgentStates {
         throw AgentStateConflict.contended(agent, MAX_ATTEMPTS);
     }
 
+    /**
+     * Replaces exactly {@code expected} with {@code next}: false when the agent's status is any other
+     * (another node reserved the agent first). The distributor reserves agents with it, from the
+     * status it saw, so one agent never gets two offers.
+     */
+    public boolean compareAndSet(AgentStatus expected, AgentStatus next) {
+        return agents.replace(expected.agent().toString(), AgentStatusCodec.encode(expected), AgentStatusCodec.encode(next));
+    }
+
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }

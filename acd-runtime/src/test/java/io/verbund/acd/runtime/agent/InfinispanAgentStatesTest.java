@@ -47,6 +47,18 @@ class InfinispanAgentStatesTest {
     }
 
     @Test
+    void compareAndSetReplacesOnlyTheExactStatusSeen() {
+        AgentStatus ready = states.apply(AGENT, (status, now) -> status.goReady(now)).current();
+        AgentStatus reserved = ready.reserve("call-1", NOW);
+
+        assertThat(states.compareAndSet(ready, reserved)).isTrue();
+        assertThat(states.compareAndSet(ready, ready.reserve("call-2", NOW))).as("a second reservation from the same view").isFalse();
+        assertThat(states.current(AGENT)).isEqualTo(reserved);
+        assertThat(new InfinispanAgentStates(new ConcurrentHashMap<>(), Clock.fixed(NOW, ZoneOffset.UTC))
+                .compareAndSet(ready, reserved)).as("no entry: nothing to replace").isFalse();
+    }
+
+    @Test
     void laterChangesStartFromTheStoredStatus() {
         states.apply(AGENT, (status, now) -> status.goReady(now));
 

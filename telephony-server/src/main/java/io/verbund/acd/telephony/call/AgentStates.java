@@ -19,8 +19,8 @@ import org.infinispan.Cache;
 
 /**
  * The call path's view of agent states in the replicated cache {@code agents}: fast reads for the
- * distributor (decoded strings remembered), the exact compare-and-set that reserves an agent on
- * exactly one node, and other changes through the shared {@link InfinispanAgentStates}.
+ * distributor from this node's mirror; every write (the exact compare-and-set that reserves an agent
+ * on exactly one node, and all other changes) through the shared {@link InfinispanAgentStates}.
  */
 @ApplicationScoped
 public class AgentStates {
@@ -50,13 +50,7 @@ public class AgentStates {
 
     /** Replaces {@code expected} with {@code next} only if nobody changed the agent meanwhile. */
     public boolean compareAndSet(AgentStatus expected, AgentStatus next) {
-        String key = expected.agent().toString();
-        String stored = cache.get(key);
-        String expectedText = AgentStatusCodec.encode(expected);
-        if (stored == null) {
-            return false;
-        }
-        return stored.equals(expectedText) && cache.replace(key, expectedText, AgentStatusCodec.encode(next));
+        return shared.compareAndSet(expected, next);
     }
 
     /**
