@@ -134,7 +134,19 @@ public final class DemoHome {
 
     /** The application's database password: generated once, kept readable only by its owner. */
     public String databasePassword() {
-        Path secrets = root.resolve("secrets/db.properties");
+        return secret("db.properties", "Verbund ACD: password of the database user 'verbund'");
+    }
+
+    /**
+     * The cluster's database administrator ({@code verbund_admin}), with which the launcher sets up
+     * replication, reads its health and performs the failback; never used by the services.
+     */
+    public String databaseAdminPassword() {
+        return secret("db-admin.properties", "Verbund ACD: password of the database administrator 'verbund_admin'");
+    }
+
+    private String secret(String fileName, String comment) {
+        Path secrets = root.resolve("secrets").resolve(fileName);
         Properties properties = new Properties();
         try {
             if (Files.exists(secrets)) {
@@ -150,7 +162,7 @@ public final class DemoHome {
             properties.setProperty("password", password);
             Files.createFile(secrets, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (Writer writer = Files.newBufferedWriter(secrets)) {
-                properties.store(writer, "Verbund ACD demo: password of the database user 'verbund'");
+                properties.store(writer, comment);
             }
             return password;
         } catch (IOException e) {

@@ -5,10 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * A whole Verbund ACD on one machine: its MariaDB and one WildFly with the four WARs, started in
@@ -138,34 +135,6 @@ public final class DemoNode {
     }
 
     private void awaitHealthy() {
-        Instant started = Instant.now();
-        Instant deadline = started.plus(READY_TIMEOUT);
-        List<ServiceHealth.Endpoint> endpoints = health.endpoints();
-        Set<String> up = new HashSet<>();
-        Instant nextDot = Instant.now().plusSeconds(5);
-        while (up.size() < endpoints.size()) {
-            if (!wildfly.isAlive()) {
-                throw new LaunchFailure(ExitCode.FAILED, "WildFly stopped while starting; see " + wildfly.consoleLog());
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new LaunchFailure(ExitCode.FAILED, "Not every service became healthy within "
-                        + READY_TIMEOUT.toMinutes() + " min (UP: " + up + "); see " + wildfly.serverLog());
-            }
-            for (ServiceHealth.Endpoint endpoint : endpoints) {
-                if (!up.contains(endpoint.service()) && health.probe(endpoint).up()) {
-                    up.add(endpoint.service());
-                    out.printf("  %-17s UP   %s (%d s)%n", endpoint.service(), endpoint.uri(),
-                            Duration.between(started, Instant.now()).toSeconds());
-                }
-            }
-            if (up.size() < endpoints.size()) {
-                if (Instant.now().isAfter(nextDot)) {
-                    out.printf("  ... waiting for %d of %d services (%d s)%n", endpoints.size() - up.size(),
-                            endpoints.size(), Duration.between(started, Instant.now()).toSeconds());
-                    nextDot = Instant.now().plusSeconds(5);
-                }
-                MariaDbServer.sleep(Duration.ofMillis(500));
-            }
-        }
+        health.awaitUp(wildfly, "", READY_TIMEOUT, out);
     }
 }

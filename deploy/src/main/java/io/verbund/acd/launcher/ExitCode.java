@@ -8,7 +8,8 @@ public enum ExitCode {
     ALREADY_RUNNING(3),
     PORT_IN_USE(4),
     NOT_RUNNING(5),
-    NOT_BUILT(6);
+    NOT_BUILT(6),
+    MISSING_PROGRAM(7);
 
     private final int code;
 

@@ -68,14 +68,14 @@ public final class MariaDbServer {
 
     public void start() {
         password = home.databasePassword();
-        makeExecutable();
+        makeExecutable(basedir);
         try {
             Files.createDirectories(dir);
             writeConfiguration();
             boolean firstStart = !Files.isDirectory(dataDir().resolve("mysql"));
             if (firstStart) {
                 out.println("  database: creating a new MariaDB data folder in " + dataDir());
-                initialise();
+                initialise(basedir, dir.resolve("my.cnf"), dir.resolve("install.log"));
             }
             List<String> command = new ArrayList<>(List.of(basedir.resolve("bin/mariadbd").toString(),
                     "--defaults-file=" + dir.resolve("my.cnf")));
@@ -148,10 +148,11 @@ public final class MariaDbServer {
         return Path.of(System.getProperty("java.io.tmpdir"), "verbund-" + Integer.toHexString(dir.hashCode()) + ".sock");
     }
 
-    private void initialise() throws IOException {
-        Path log = dir.resolve("install.log");
+    /** Creates a new data folder as the configuration file names it (mariadb-install-db). */
+    static void initialise(Path basedir, Path configuration, Path log) throws IOException {
         Process install = new ProcessBuilder(basedir.resolve("scripts/mariadb-install-db").toString(),
-                "--defaults-file=" + dir.resolve("my.cnf"), "--basedir=" + basedir, "--skip-test-db")
+                "--defaults-file=" + configuration, "--basedir=" + basedir, "--skip-test-db",
+                "--user=" + System.getProperty("user.name"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -204,7 +205,7 @@ public final class MariaDbServer {
     }
 
     /** Maven's unpacking drops the executable bits of the binaries. */
-    private void makeExecutable() {
+    static void makeExecutable(Path basedir) {
         for (String folder : new String[] {"bin", "scripts"}) {
             try (Stream<Path> files = Files.list(basedir.resolve(folder))) {
                 files.filter(Files::isRegularFile).forEach(file -> {

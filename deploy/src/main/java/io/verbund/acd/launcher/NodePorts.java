@@ -54,11 +54,15 @@ public record NodePorts(int offset) {
     public void requireFree(int databasePort) {
         List<Need> all = new ArrayList<>(needs());
         all.add(new Need(databasePort, "MariaDB", false));
-        for (Need need : all) {
+        requireFree(all, "Stop that program, or start with another --port-offset (e.g. --port-offset 100).");
+    }
+
+    /** Fails naming the first of {@code needs} something else holds, and what to do about it. */
+    public static void requireFree(List<Need> needs, String advice) {
+        for (Need need : needs) {
             if (!isFree(need.port(), need.udpToo())) {
                 throw new LaunchFailure(ExitCode.PORT_IN_USE, "Port " + need.port() + " on " + HOST + " ("
-                        + need.purpose() + ") is already in use" + holderOf(need.port()) + ".\n"
-                        + "Stop that program, or start with another --port-offset (e.g. --port-offset 100).");
+                        + need.purpose() + ") is already in use" + holderOf(need.port()) + ".\n" + advice);
             }
         }
     }

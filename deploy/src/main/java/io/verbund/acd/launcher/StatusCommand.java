@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code verbund status}: what runs, on which ports, and how healthy each service is. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Shows whether Verbund ACD runs and how healthy its services are.")
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Shows whether Verbund ACD (demo or cluster) runs and how healthy its parts are; for a cluster also replication and the active master.")
 final class StatusCommand implements Callable<Integer> {
 
     @Mixin
@@ -21,6 +21,12 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = verbund.out();
+        ClusterLayout cluster = new ClusterLayout(locations.clusterHome());
+        boolean clusterRuns = cluster.isCluster() && new DemoHome(cluster.root()).isLocked();
+        if (clusterRuns || (locations.chosenHome().isPresent() && cluster.isCluster())) {
+            return new ClusterStatus(cluster, locations.installation()).print(out) ? ExitCode.OK.code()
+                    : clusterRuns ? ExitCode.FAILED.code() : ExitCode.NOT_RUNNING.code();
+        }
         DemoHome home = locations.home();
         Optional<ProcessRecord> record = ProcessRecord.read(home.processRecordFile());
         if (record.isEmpty() || !home.isLocked()) {

@@ -24,6 +24,10 @@ final class StopCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = verbund.out();
+        ClusterLayout cluster = new ClusterLayout(locations.clusterHome());
+        if (cluster.isCluster() && (ClusterRecord.read(cluster.record()).isPresent() || new DemoHome(cluster.root()).isLocked())) {
+            return stopCluster(out, cluster);
+        }
         DemoHome home = locations.home();
         Optional<ProcessRecord> record = ProcessRecord.read(home.processRecordFile());
         if (record.isEmpty() && !home.isLocked()) {
@@ -46,6 +50,26 @@ final class StopCommand implements Callable<Integer> {
             out.println("Could not remove " + home.processRecordFile() + ": " + e.getMessage());
         }
         out.println("Verbund ACD stopped. Data kept in " + home.root());
+        return ExitCode.OK.code();
+    }
+
+    /** The cluster launcher stops its parts in order; anything it left (it was killed) is stopped here. */
+    private static int stopCluster(PrintStream out, ClusterLayout cluster) {
+        DemoHome home = new DemoHome(cluster.root());
+        ClusterRecord.read(cluster.record()).ifPresent(running -> {
+            stop(out, "cluster launcher", running.launcherPid(), "io.verbund.acd.launcher", Duration.ofSeconds(180));
+            running.pids().forEach((component, pid) -> stop(out, component, pid, cluster.root().toString(), Duration.ofSeconds(60)));
+        });
+        if (home.isLocked()) {
+            out.println("Something still holds " + home.runDir().resolve("verbund.lock") + "; see ./verbund status.");
+            return ExitCode.FAILED.code();
+        }
+        try {
+            java.nio.file.Files.deleteIfExists(cluster.record());
+        } catch (java.io.IOException e) {
+            out.println("Could not remove " + cluster.record() + ": " + e.getMessage());
+        }
+        out.println("Verbund ACD cluster stopped. Data kept in " + cluster.root());
         return ExitCode.OK.code();
     }
 

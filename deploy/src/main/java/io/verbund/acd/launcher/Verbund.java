@@ -13,26 +13,36 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "verbund", mixinStandardHelpOptions = true, versionProvider = Verbund.Version.class,
         description = "Starts, stops and shows a Verbund ACD on this machine.",
-        subcommands = {DemoCommand.class, StopCommand.class, StatusCommand.class})
+        subcommands = {DemoCommand.class, ClusterCommand.class, StopCommand.class, StatusCommand.class, FailbackCommand.class})
 public final class Verbund implements Runnable {
 
     /** Where the built node lives and where a run writes: shared by every subcommand. */
     static final class Locations {
-        @Option(names = "--home", description = "Folder for database, logs and state (default: $VERBUND_HOME or var/demo in the checkout).")
+        @Option(names = "--home", description = "Folder for databases, logs and state (default: $VERBUND_HOME, or var/demo resp. var/cluster in the checkout).")
         Path home;
 
         @Option(names = "--node", hidden = true, description = "The built node (default: deploy/target/verbund-node).")
         Path node;
 
         DemoHome home() {
+            return new DemoHome(chosenHome().orElse(repository().resolve("var/demo")));
+        }
+
+        /** The cluster's home: --home or $VERBUND_HOME when given, else var/cluster in the checkout. */
+        Path clusterHome() {
+            return chosenHome().orElse(repository().resolve("var/cluster"));
+        }
+
+        /** Only what the user chose; empty means each command's default. */
+        java.util.Optional<Path> chosenHome() {
             if (home != null) {
-                return new DemoHome(home);
+                return java.util.Optional.of(home);
             }
             String fromEnvironment = System.getenv("VERBUND_HOME");
             if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-                return new DemoHome(Path.of(fromEnvironment));
+                return java.util.Optional.of(Path.of(fromEnvironment));
             }
-            return new DemoHome(repository().resolve("var/demo"));
+            return java.util.Optional.empty();
         }
 
         Installation installation() {

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,11 +52,46 @@ public final class WildFlyNode {
 
     static final String NODE_JVM_SIZING = "-Xms1g -Xmx1g -XX:MaxGCPauseMillis=10";
 
+    /** A node of its own: the demo's database for every role, a one-node cluster of its own name. */
     public void start(MariaDbServer database, boolean demo) {
+        Map<String, String> run = new LinkedHashMap<>();
+        run.put("verbund.demo", Boolean.toString(demo));
+        run.put("verbund.sip.port", Integer.toString(ports.sip()));
+        run.put("verbund.cluster.name", "verbund-" + nodeName + "-" + ports.offset());
+        run.put("verbund.jgroups.seed1.host", NodePorts.HOST);
+        run.put("verbund.jgroups.seed1.port", Integer.toString(ports.jgroups()));
+        run.put("verbund.db.user", MariaDbServer.USER);
+        run.put("verbund.db.master.url", database.jdbcUrl());
+        run.put("verbund.db.realtime.url", database.jdbcUrl());
+        run.put("verbund.db.reporting.url", database.jdbcUrl());
+        try {
+            refreshFromBuild(home.wildflyBase());
+        } catch (IOException e) {
+            throw new LaunchFailure(ExitCode.FAILED, "WildFly could not be prepared: " + e.getMessage(), e);
+        }
+        launch(run, database.password());
+    }
+
+    /**
+     * A member of a generated cluster: database addresses, SIP address and cluster seeds come from
+     * lb-config's script for this node, applied with the real jboss-cli to this node's copy of the
+     * built configuration before it starts; {@code run} adds what only this run knows.
+     */
+    public void startMember(Path nodeScript, String databasePassword, Map<String, String> run) {
+        try {
+            refreshFromBuild(home.wildflyBase());
+            new EmbeddedCli(installation, home.wildflyBase()).apply(nodeScript);
+        } catch (IOException e) {
+            throw new LaunchFailure(ExitCode.FAILED, "WildFly of " + nodeName + " could not be prepared: " + e.getMessage(), e);
+        }
+        launch(run, databasePassword);
+    }
+
+    private void launch(Map<String, String> run, String databasePassword) {
         Path base = home.wildflyBase();
         try {
-            refreshFromBuild(base);
             Files.createDirectories(base.resolve("log"));
+            Files.createDirectories(home.runDir());
             Files.deleteIfExists(pidFile());
             List<String> command = new ArrayList<>(List.of("bash",
                     installation.wildflyHome().resolve("bin/standalone.sh").toString(),
@@ -63,16 +99,8 @@ public final class WildFlyNode {
                     "-Djboss.server.base.dir=" + base,
                     "-b", NodePorts.HOST, "-bmanagement", NodePorts.HOST, "-bprivate", NodePorts.HOST,
                     "-Djboss.node.name=" + nodeName,
-                    "-Djboss.socket.binding.port-offset=" + ports.offset(),
-                    "-Dverbund.demo=" + demo,
-                    "-Dverbund.sip.port=" + ports.sip(),
-                    "-Dverbund.cluster.name=verbund-" + nodeName + "-" + ports.offset(),
-                    "-Dverbund.jgroups.seed1.host=" + NodePorts.HOST,
-                    "-Dverbund.jgroups.seed1.port=" + ports.jgroups(),
-                    "-Dverbund.db.user=" + MariaDbServer.USER,
-                    "-Dverbund.db.master.url=" + database.jdbcUrl(),
-                    "-Dverbund.db.realtime.url=" + database.jdbcUrl(),
-                    "-Dverbund.db.reporting.url=" + database.jdbcUrl()));
+                    "-Djboss.socket.binding.port-offset=" + ports.offset()));
+            run.forEach((name, value) -> command.add("-D" + name + "=" + value));
             serverProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
             String extra = System.getenv("VERBUND_SERVER_OPTS");
             if (extra != null && !extra.isBlank()) {
@@ -85,7 +113,7 @@ public final class WildFlyNode {
             Map<String, String> environment = builder.environment();
             environment.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
             environment.put("JBOSS_PIDFILE", pidFile().toString());
-            environment.put("VERBUND_DB_PASSWORD", database.password());
+            environment.put("VERBUND_DB_PASSWORD", databasePassword);
             environment.remove("JAVA_OPTS");
             // WildFly's default (64 MB growing to 512 MB) keeps the young generation so small that
             // collections of the SIP stack's short-lived transactions paused the node for up to
@@ -144,6 +172,7 @@ public final class WildFlyNode {
      * CLI script is what runs; data and logs stay.
      */
     private void refreshFromBuild(Path base) throws IOException {
+        Files.createDirectories(base);
         Path template = installation.wildflyHome().resolve("standalone");
         for (String part : new String[] {"configuration", "deployments"}) {
             Path target = base.resolve(part);
@@ -153,7 +182,7 @@ public final class WildFlyNode {
         DemoHome.deleteTree(base.resolve("tmp"));
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             paths.forEach(source -> {
                 Path target = to.resolve(from.relativize(source).toString());

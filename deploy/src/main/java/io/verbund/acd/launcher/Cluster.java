@@ -1,0 +1,336 @@
+package io.verbund.acd.launcher;
+
+import io.verbund.acd.lbconfig.LbConfig;
+import io.verbund.acd.lbconfig.topology.AcdNode;
+import io.verbund.acd.lbconfig.topology.Database;
+import io.verbund.acd.lbconfig.topology.InvalidTopology;
+import io.verbund.acd.lbconfig.topology.Topology;
+import io.verbund.acd.lbconfig.topology.TopologyReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The redundant topology on one machine, from one topology file: lb-config generates every
+ * configuration, then the launcher starts from exactly those files the two masters and two
+ * replicas with replication, haproxy, Kamailio and the WildFly nodes (one after the other, so the
+ * first migrates the schema and seeds the demo tenants alone). Stopped in the reverse order.
+ */
+public final class Cluster {
+
+    private static final Duration NODE_READY_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration REPLICATION_TIMEOUT = Duration.ofSeconds(60);
+
+    /** One WildFly node of the cluster and how to reach its services. */
+    public record Node(AcdNode topology, WildFlyNode wildfly, NodePorts ports, ServiceHealth health) {
+        public String name() {
+            return topology.name();
+        }
+    }
+
+    private final Installation installation;
+    private final ClusterLayout layout;
+    private final DemoHome home;
+    private final Path topologyFile;
+    private final PrintStream out;
+    private Topology topology;
+    private final Map<String, ClusterDatabase> databases = new LinkedHashMap<>();
+    private final List<Node> nodes = new ArrayList<>();
+    private ForegroundProgram haproxy;
+    private ForegroundProgram kamailio;
+    private ClusterRecord record;
+
+    public Cluster(Installation installation, Path homeFolder, Path topologyFile, PrintStream out) {
+        this.installation = installation;
+        this.layout = new ClusterLayout(homeFolder);
+        this.home = new DemoHome(homeFolder);
+        this.topologyFile = topologyFile;
+        this.out = out;
+    }
+
+    public void start(boolean fresh) {
+        Map<String, Path> programs = SystemPrograms.require(SystemPrograms.CLUSTER, out);
+        home.lock();
+        try {
+            refuseLeftovers();
+            if (fresh) {
+                out.println("--fresh: removing the previous cluster data in " + layout.root());
+                for (Path part : List.of(layout.databases(), layout.root().resolve("nodes"), layout.root().resolve("secrets"))) {
+                    DemoHome.deleteTree(part);
+                }
+            }
+            topology = generate();
+            requirePortsFree();
+            record = new ClusterRecord(ProcessHandle.current().pid(), Instant.now(), Map.of());
+            record.write(layout.record());
+            startDatabases();
+            startHaproxy(programs.get("haproxy"));
+            startKamailio(programs.get("kamailio"));
+            for (AcdNode node : topology.nodes()) {
+                startNode(node);
+            }
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    /** Stops everything this launcher started, the nodes first and the masters last. */
+    public void stop() {
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            out.println("Stopping " + nodes.get(i).name() + " ...");
+            nodes.get(i).wildfly().stop();
+        }
+        for (ForegroundProgram program : new ForegroundProgram[] {kamailio, haproxy}) {
+            if (program != null) {
+                program.stop();
+            }
+        }
+        List<ClusterDatabase> reverse = new ArrayList<>(databases.values());
+        java.util.Collections.reverse(reverse);
+        reverse.forEach(ClusterDatabase::stop);
+        try {
+            Files.deleteIfExists(layout.record());
+        } catch (IOException e) {
+            // The record then names dead processes only; stop and status check liveness anyway.
+        }
+        home.unlock();
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public ClusterDatabase database(String name) {
+        return Optional.ofNullable(databases.get(name)).orElseThrow(() -> new IllegalArgumentException("no database " + name));
+    }
+
+    public List<Node> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    public HaproxyAdmin haproxy() {
+        return new HaproxyAdmin(layout.haproxySocket());
+    }
+
+    public Path root() {
+        return layout.root();
+    }
+
+    public String applicationPassword() {
+        return home.databasePassword();
+    }
+
+    /** Starts a database of the cluster again (after a stop or a kill), with its replication. */
+    public void restartDatabase(String name) {
+        ClusterDatabase database = database(name);
+        database.start();
+        database.setUpReplication();
+        updateRecord(name, database.pid());
+    }
+
+    public String httpUrl() {
+        return "http://" + topology.virtualIp() + ":" + topology.frontends().http() + "/";
+    }
+
+    private Topology generate() {
+        try {
+            Files.createDirectories(layout.root());
+            if (!topologyFile.toAbsolutePath().normalize().equals(layout.topology())) {
+                Files.copy(topologyFile, layout.topology(), StandardCopyOption.REPLACE_EXISTING);
+            }
+            ByteArrayOutputStream messages = new ByteArrayOutputStream();
+            PrintStream print = new PrintStream(messages, true, StandardCharsets.UTF_8);
+            out.println("Generating the cluster's configuration with lb-config from " + topologyFile + " ...");
+            int exit = LbConfig.run(print, print, "generate", "--topology", layout.topology().toString(),
+                    "--out", layout.generated().toString(), "--data-dir", layout.databases().toString(),
+                    "--run-dir", layout.runDir().toString());
+            if (exit != 0) {
+                throw new LaunchFailure(ExitCode.USAGE, "lb-config could not generate the cluster (exit " + exit + "):\n"
+                        + messages.toString(StandardCharsets.UTF_8));
+            }
+            out.println("  " + layout.generated() + " (see README.txt there)");
+            return new TopologyReader().read(layout.topology());
+        } catch (IOException e) {
+            throw new LaunchFailure(ExitCode.FAILED, "cannot prepare " + layout.root() + ": " + e.getMessage(), e);
+        } catch (InvalidTopology e) {
+            throw new LaunchFailure(ExitCode.USAGE, e.getMessage(), e);
+        }
+    }
+
+    private void refuseLeftovers() {
+        ClusterRecord.read(layout.record()).ifPresent(earlier -> {
+            StringBuilder alive = new StringBuilder();
+            earlier.pids().forEach((component, pid) -> ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .ifPresent(process -> alive.append(' ').append(component).append(" (pid ").append(pid).append(')')));
+            if (!alive.isEmpty()) {
+                throw new LaunchFailure(ExitCode.ALREADY_RUNNING, "Processes of an earlier cluster run from " + layout.root()
+                        + " are still running:" + alive + "\nEnd them with: ./verbund stop --home " + layout.root());
+            }
+        });
+    }
+
+    private void requirePortsFree() {
+        List<NodePorts.Need> needs = new ArrayList<>();
+        var frontends = topology.frontends();
+        needs.add(new NodePorts.Need(frontends.http(), "HTTP frontend (haproxy)", false));
+        needs.add(new NodePorts.Need(frontends.sip(), "SIP dispatcher (Kamailio)", true));
+        needs.add(new NodePorts.Need(frontends.dbMaster(), "database master frontend (haproxy)", false));
+        needs.add(new NodePorts.Need(frontends.dbRealtime(), "database realtime frontend (haproxy)", false));
+        needs.add(new NodePorts.Need(frontends.dbReporting(), "database reporting frontend (haproxy)", false));
+        needs.add(new NodePorts.Need(frontends.haproxyStats(), "haproxy stats page", false));
+        needs.add(new NodePorts.Need(frontends.haproxyPeers(), "haproxy peers (stick table)", false));
+        topology.databases().forEach(database -> needs.add(new NodePorts.Need(database.endpoint().port(), "MariaDB " + database.name(), false)));
+        topology.nodes().forEach(node -> needs.addAll(new NodePorts(node.portOffset()).needs()));
+        NodePorts.requireFree(needs, "Change the ports in the topology file, or stop that program.");
+    }
+
+    private void startDatabases() {
+        String password = home.databasePassword();
+        String adminPassword = home.databaseAdminPassword();
+        for (Database database : topology.databases()) {
+            databases.put(database.name(), new ClusterDatabase(database, installation, layout.generated(),
+                    layout.database(database.name()), password, adminPassword));
+        }
+        out.println("Starting MariaDB " + installation.mariadbHome().getParent().getFileName() + ": "
+                + String.join(", ", databases.keySet()) + " ...");
+        // In parallel: each waits only for its own socket, and a first start creates four data folders.
+        List<CompletableFuture<Void>> starts = databases.values().stream()
+                .map(database -> CompletableFuture.runAsync(database::start)).toList();
+        try {
+            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        databases.forEach((name, database) -> {
+            updateRecord(name, database.pid());
+            out.printf("  %-9s up on %s (server_id %d)%n", name, database.topology().endpoint(), database.topology().serverId());
+        });
+        databases.values().forEach(ClusterDatabase::setUpReplication);
+        awaitReplication();
+    }
+
+    private void awaitReplication() {
+        Instant deadline = Instant.now().plus(REPLICATION_TIMEOUT);
+        for (ClusterDatabase database : databases.values()) {
+            ClusterDatabase.ReplicationState state = null;
+            while (Instant.now().isBefore(deadline)) {
+                try {
+                    state = database.replicationState();
+                } catch (SQLException e) {
+                    state = new ClusterDatabase.ReplicationState(true, false, false, -1, e.getMessage());
+                }
+                if (state.healthy()) {
+                    break;
+                }
+                MariaDbServer.sleep(Duration.ofMillis(250));
+            }
+            if (state == null || !state.healthy()) {
+                throw new LaunchFailure(ExitCode.FAILED, database.name() + " does not replicate from "
+                        + database.topology().replicates() + ": " + (state == null ? "no answer" : state.error())
+                        + "; see " + database.log());
+            }
+            out.printf("  %-9s replicates from %s%n", database.name(), database.topology().replicates());
+        }
+    }
+
+    private void startHaproxy(Path program) {
+        haproxy = new ForegroundProgram("haproxy", List.of(program.toString(), "-W", "-db",
+                "-f", layout.generated().resolve("haproxy/haproxy.cfg").toString()), layout.logs().resolve("haproxy.log"));
+        out.println("Starting haproxy (HTTP " + topology.frontends().http() + ", databases " + topology.frontends().dbMaster()
+                + "/" + topology.frontends().dbRealtime() + "/" + topology.frontends().dbReporting() + ") ...");
+        haproxy.start();
+        HaproxyAdmin admin = haproxy();
+        Instant deadline = Instant.now().plusSeconds(30);
+        String primary = topology.primaryMaster().name();
+        while (true) {
+            haproxy.requireAlive();
+            try {
+                if (admin.answers() && admin.servers(HaproxyAdmin.DB_MASTER).stream()
+                        .anyMatch(server -> server.name().equals(primary) && server.up())) {
+                    break;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new LaunchFailure(ExitCode.FAILED, "haproxy does not see " + primary + " up within 30 s; see " + haproxy.log());
+            }
+            MariaDbServer.sleep(Duration.ofMillis(250));
+        }
+        updateRecord("haproxy", haproxy.pid());
+        out.println("  haproxy   up; writes go to " + primary + ", stats on http://" + topology.virtualIp() + ":"
+                + topology.frontends().haproxyStats() + "/");
+    }
+
+    private void startKamailio(Path program) {
+        Path runDir = layout.runDir().resolve("kamailio");
+        try {
+            Files.createDirectories(runDir);
+        } catch (IOException e) {
+            throw new LaunchFailure(ExitCode.FAILED, "cannot create " + runDir, e);
+        }
+        kamailio = new ForegroundProgram("kamailio", List.of(program.toString(),
+                "-f", layout.generated().resolve("kamailio/kamailio.cfg").toString(),
+                "-DD", "-E", "-Y", runDir.toString(), "-P", runDir.resolve("kamailio.pid").toString()),
+                layout.logs().resolve("kamailio.log"));
+        out.println("Starting Kamailio (SIP " + topology.virtualIp() + ":" + topology.frontends().sip() + ") ...");
+        kamailio.start();
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (NodePorts.isFree(topology.frontends().sip(), false)) {
+            kamailio.requireAlive();
+            if (Instant.now().isAfter(deadline)) {
+                throw new LaunchFailure(ExitCode.FAILED, "Kamailio does not listen within 20 s; see " + kamailio.log());
+            }
+            MariaDbServer.sleep(Duration.ofMillis(200));
+        }
+        updateRecord("kamailio", kamailio.pid());
+        out.println("  kamailio  up; dispatches to " + topology.nodes().stream().map(AcdNode::name).toList());
+    }
+
+    private void startNode(AcdNode node) {
+        NodePorts ports = new NodePorts(node.portOffset());
+        WildFlyNode wildfly = new WildFlyNode(installation, layout.node(node.name()), ports, node.name(), Map.of());
+        Node member = new Node(node, wildfly, ports, new ServiceHealth(ports));
+        nodes.add(member);
+        out.println("Starting " + node.name() + " (WildFly, four services, port offset " + node.portOffset() + ") ...");
+        Map<String, String> run = new LinkedHashMap<>();
+        run.put("verbund.demo", "true");
+        run.put("verbund.db.master.primary-server-id", Long.toString(topology.primaryMaster().serverId()));
+        wildfly.startMember(layout.generated().resolve("wildfly/" + node.name() + ".cli"), home.databasePassword(), run);
+        updateRecord(node.name(), wildfly.pid());
+        member.health().awaitUp(wildfly, node.name(), NODE_READY_TIMEOUT, out);
+    }
+
+    private synchronized void updateRecord(String component, Optional<Long> pid) {
+        record = record.with(component, pid);
+        record.write(layout.record());
+    }
+
+    /** The server id behind one of haproxy's database frontends, as the application user sees it. */
+    public long serverIdBehind(int frontendPort) throws SQLException {
+        String url = "jdbc:mariadb://" + topology.virtualIp() + ":" + frontendPort + "/" + MariaDbServer.DATABASE + "?connectTimeout=3000";
+        try (Connection connection = java.sql.DriverManager.getConnection(url, MariaDbServer.USER, home.databasePassword());
+             Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("SELECT @@server_id")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+}

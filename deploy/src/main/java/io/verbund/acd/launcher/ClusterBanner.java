@@ -1,0 +1,40 @@
+package io.verbund.acd.launcher;
+
+import io.verbund.acd.lbconfig.topology.Frontends;
+import io.verbund.acd.lbconfig.topology.Topology;
+import java.io.PrintStream;
+import java.time.Duration;
+
+/** What an operator reads when the cluster is up: the entry points, the parts, the commands. */
+final class ClusterBanner {
+
+    private final Cluster cluster;
+
+    ClusterBanner(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    void print(PrintStream out, Duration startup) {
+        Topology topology = cluster.topology();
+        Frontends frontends = topology.frontends();
+        String ip = topology.virtualIp();
+        out.println();
+        out.printf("Verbund ACD cluster %s is ready (started in %d s).%n", topology.cluster(), startup.toSeconds());
+        out.println();
+        out.printf("  Portal and REST API   %s  (haproxy over %s)%n", cluster.httpUrl(),
+                String.join(", ", cluster.nodes().stream().map(Cluster.Node::name).toList()));
+        out.printf("  SIP trunk, registrar  %s:%d UDP and TCP (Kamailio dispatcher)%n", ip, frontends.sip());
+        out.printf("  Databases             writes %s:%d (%s, backup %s, no automatic failback)%n", ip, frontends.dbMaster(),
+                topology.primaryMaster().name(), topology.backupMaster().name());
+        out.printf("                        realtime %s:%d, reporting %s:%d%n", ip, frontends.dbRealtime(), ip, frontends.dbReporting());
+        out.printf("  haproxy stats         http://%s:%d/%n", ip, frontends.haproxyStats());
+        out.printf("  Generated configs     %s%n", cluster.root().resolve("config"));
+        out.printf("  Data and logs         %s%n", cluster.root());
+        out.println();
+        out.println("  Logins and SIP accounts are the demo's (./verbund demo prints them): admin@demo / demo-admin, ...");
+        out.println("  ./verbund status      each component, replication lag, the active master");
+        out.println("  ./verbund failback    writes back to " + topology.primaryMaster().name() + " after a failover (docs/operations.md)");
+        out.println();
+        out.println("Ctrl-C here, or ./verbund stop in another shell, stops everything.");
+    }
+}

@@ -1,0 +1,218 @@
+package io.verbund.acd.launcher;
+
+import io.verbund.acd.lbconfig.topology.Database;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One MariaDB server of the cluster, run from the binaries Maven brought with exactly the
+ * {@code my.cnf} lb-config generated for it. Its first start creates the data folder, the
+ * application's user and the launcher's administrator (with the binlog off: every server makes its
+ * own, nothing of it replicates); every start then runs lb-config's replication script, which is
+ * idempotent and resumes from the GTID position.
+ */
+public final class ClusterDatabase {
+
+    public static final String ADMIN = "verbund_admin";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Database database;
+    private final Path basedir;
+    private final Path configuration;
+    private final Path replicationScript;
+    private final Path dir;
+    private final String password;
+    private final String adminPassword;
+    private Process process;
+
+    ClusterDatabase(Database database, Installation installation, Path generated, Path dir, String password, String adminPassword) {
+        this.database = database;
+        this.basedir = installation.mariadbHome();
+        this.configuration = generated.resolve("mariadb/" + database.name() + ".cnf");
+        this.replicationScript = generated.resolve("mariadb/replication-" + database.name() + ".sql");
+        this.dir = dir;
+        this.password = password;
+        this.adminPassword = adminPassword;
+    }
+
+    public String name() {
+        return database.name();
+    }
+
+    public Database topology() {
+        return database;
+    }
+
+    public Optional<Long> pid() {
+        return process != null && process.isAlive() ? Optional.of(process.pid()) : Optional.empty();
+    }
+
+    Path log() {
+        return dir.resolve("mariadbd.err");
+    }
+
+    public void start() {
+        MariaDbServer.makeExecutable(basedir);
+        try {
+            Files.createDirectories(dir);
+            boolean firstStart = !Files.isDirectory(dir.resolve("data/mysql"));
+            if (firstStart) {
+                // One at a time: two mariadb-install-db runs side by side were seen to fail on
+                // each other's temporary tables.
+                synchronized (ClusterDatabase.class) {
+                    MariaDbServer.initialise(basedir, configuration, dir.resolve("install.log"));
+                }
+            }
+            List<String> command = new ArrayList<>(List.of(basedir.resolve("bin/mariadbd").toString(),
+                    "--defaults-file=" + configuration, "--basedir=" + basedir,
+                    "--user=" + System.getProperty("user.name"),
+                    // Loopback only; without it MariaDB 11.4 generates a TLS key at every start (~14 s here).
+                    "--skip-ssl"));
+            Path bootstrap = dir.resolve("bootstrap.sql");
+            if (firstStart) {
+                writeBootstrap(bootstrap);
+                command.add("--init-file=" + bootstrap);
+            }
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("console.log").toFile()))
+                    .start();
+            awaitReady();
+            Files.deleteIfExists(bootstrap);
+        } catch (IOException e) {
+            throw new LaunchFailure(ExitCode.FAILED, database.name() + " could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs lb-config's replication script for this server: accounts, then the replication source. */
+    public void setUpReplication() {
+        try (Connection connection = connectAsAdmin(); Statement statement = connection.createStatement()) {
+            for (String sql : ReplicationScript.statements(Files.readString(replicationScript))) {
+                // This local run starts the servers with --skip-ssl (loopback only); MariaDB 11.4's
+                // replica requires TLS by default, so the source is told there is none. A production
+                // cluster keeps the generated statement and the servers' TLS.
+                statement.execute(sql.startsWith("CHANGE MASTER TO") ? sql + ", MASTER_SSL=0" : sql);
+            }
+        } catch (IOException | SQLException e) {
+            throw new LaunchFailure(ExitCode.FAILED, "replication set-up of " + database.name() + " from "
+                    + replicationScript + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops the server the way an operator would (SIGTERM, then SIGKILL after 30 s). */
+    public void stop() {
+        if (process != null && process.isAlive()) {
+            ManagedProcess.terminate(process.toHandle(), Duration.ofSeconds(30));
+        }
+        process = null;
+    }
+
+    /** Kills the server as a crash would (SIGKILL): no shutdown, no flush beyond what was committed. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            ManagedProcess.awaitExit(process.toHandle(), Duration.ofSeconds(10));
+        }
+        process = null;
+    }
+
+    String adminPassword() {
+        return adminPassword;
+    }
+
+    public Connection connectAsAdmin() throws SQLException {
+        return DriverManager.getConnection(url(""), ADMIN, adminPassword);
+    }
+
+    /** The application user's connection straight to this server (not through haproxy). */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(MariaDbServer.DATABASE), MariaDbServer.USER, password);
+    }
+
+    /** What this server reports about the source it replicates from. */
+    public ReplicationState replicationState() throws SQLException {
+        try (Connection connection = connectAsAdmin(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SHOW SLAVE STATUS")) {
+            if (!rows.next()) {
+                return ReplicationState.NOT_CONFIGURED;
+            }
+            long lag = rows.getLong("Seconds_Behind_Master");
+            return new ReplicationState(true, "Yes".equals(rows.getString("Slave_IO_Running")),
+                    "Yes".equals(rows.getString("Slave_SQL_Running")), rows.wasNull() ? -1 : lag,
+                    nonBlank(rows.getString("Last_IO_Error")) + nonBlank(rows.getString("Last_SQL_Error")));
+        }
+    }
+
+    private static String nonBlank(String text) {
+        return text == null ? "" : text;
+    }
+
+    private String url(String schema) {
+        return "jdbc:mariadb://" + database.endpoint().host() + ":" + database.endpoint().port() + "/" + schema
+                + "?connectTimeout=2000&socketTimeout=10000";
+    }
+
+    /** First start only: the database, the application's user and the administrator, on this server alone. */
+    private void writeBootstrap(Path file) throws IOException {
+        String sql = String.join("\n",
+                "SET sql_log_bin = 0;",
+                "CREATE DATABASE IF NOT EXISTS " + MariaDbServer.DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;",
+                "CREATE USER IF NOT EXISTS '" + MariaDbServer.USER + "'@'127.0.0.1' IDENTIFIED BY '" + quoted(password) + "';",
+                "GRANT ALL PRIVILEGES ON " + MariaDbServer.DATABASE + ".* TO '" + MariaDbServer.USER + "'@'127.0.0.1';",
+                "CREATE USER IF NOT EXISTS '" + ADMIN + "'@'127.0.0.1' IDENTIFIED BY '" + quoted(adminPassword) + "';",
+                "GRANT ALL PRIVILEGES ON *.* TO '" + ADMIN + "'@'127.0.0.1' WITH GRANT OPTION;",
+                "SET sql_log_bin = 1;",
+                "");
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, sql);
+    }
+
+    private static String quoted(String secret) {
+        return secret.replace("\\", "\\\\").replace("'", "\\'");
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        SQLException last = null;
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new LaunchFailure(ExitCode.FAILED, database.name() + " exited with code " + process.exitValue()
+                        + " while starting; see " + log());
+            }
+            try (Connection connection = connectAsAdmin()) {
+                if (connection.isValid(2)) {
+                    return;
+                }
+            } catch (SQLException e) {
+                last = e;
+            }
+            MariaDbServer.sleep(Duration.ofMillis(250));
+        }
+        stop();
+        throw new LaunchFailure(ExitCode.FAILED, database.name() + " did not accept connections within "
+                + START_TIMEOUT.toSeconds() + " s (" + (last == null ? "no answer" : last.getMessage()) + "); see " + log());
+    }
+
+    /** A replica's (or master's) view of its replication source. */
+    public record ReplicationState(boolean configured, boolean ioRunning, boolean sqlRunning, long secondsBehind, String error) {
+
+        static final ReplicationState NOT_CONFIGURED = new ReplicationState(false, false, false, -1, "");
+
+        public boolean healthy() {
+            return configured && ioRunning && sqlRunning;
+        }
+    }
+}

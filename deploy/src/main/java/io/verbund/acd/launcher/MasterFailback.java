@@ -1,0 +1,149 @@
+package io.verbund.acd.launcher;
+
+import io.verbund.acd.lbconfig.topology.Database;
+import io.verbund.acd.lbconfig.topology.Topology;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The documented manual failback (docs/operations.md): only once the primary master has applied
+ * everything the backup wrote, haproxy forgets the failed-over master and cuts the backup's
+ * sessions, so the pools reconnect to the primary. Refuses, changing nothing, when the primary is
+ * down, does not replicate, or does not catch up in time.
+ */
+final class MasterFailback {
+
+    private static final int CATCH_UP_SECONDS = 30;
+
+    private final Topology topology;
+    private final ClusterDatabase primary;
+    private final ClusterDatabase backup;
+    private final HaproxyAdmin haproxy;
+    private final PrintStream out;
+
+    MasterFailback(Topology topology, ClusterDatabase primary, ClusterDatabase backup, HaproxyAdmin haproxy, PrintStream out) {
+        this.topology = topology;
+        this.primary = primary;
+        this.backup = backup;
+        this.haproxy = haproxy;
+        this.out = out;
+    }
+
+    void run() {
+        try {
+            Optional<String> active = haproxy.activeMaster();
+            if (active.isPresent() && active.get().equals(primary.name())) {
+                out.println("Writes already go to " + primary.name() + "; nothing to fail back.");
+                return;
+            }
+            requirePrimaryUp();
+            ClusterDatabase.ReplicationState state = primary.replicationState();
+            if (!state.healthy()) {
+                throw refused(primary.name() + " does not replicate from " + backup.name() + " (" + describe(state)
+                        + "). Repair its replication first (docs/operations.md, 'Failback').");
+            }
+            String position = backupWritesPosition();
+            out.println("1. " + backup.name() + " has written up to GTID " + position + "; waiting up to " + CATCH_UP_SECONDS
+                    + " s for " + primary.name() + " to apply it ...");
+            awaitApplied(position);
+            out.println("   " + primary.name() + " has caught up.");
+            out.println("2. haproxy: clear table " + HaproxyAdmin.DB_MASTER + " (new connections go to " + primary.name() + ")");
+            haproxy.clearMasterTable();
+            out.println("3. haproxy: shutdown sessions of " + HaproxyAdmin.DB_MASTER + "/" + backup.name()
+                    + " (the nodes' pools reconnect to " + primary.name() + ")");
+            haproxy.shutdownSessions(backup.name());
+            long serverId = awaitWritesOnPrimary();
+            out.println("Failback done: writes go to " + primary.name() + " (server_id " + serverId + "). The nodes clear their "
+                    + "DB_MASTER_FAILED_OVER alarm within seconds.");
+        } catch (IOException e) {
+            throw new LaunchFailure(ExitCode.FAILED, "haproxy's admin socket does not answer: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw refused("cannot check replication: " + e.getMessage());
+        }
+    }
+
+    private void requirePrimaryUp() throws IOException {
+        boolean up = haproxy.servers(HaproxyAdmin.DB_MASTER).stream()
+                .anyMatch(server -> server.name().equals(primary.name()) && server.up());
+        if (!up) {
+            throw refused(primary.name() + " is not up in haproxy's view; start it and let it catch up first.");
+        }
+    }
+
+    /**
+     * The backup's binlog position without the primary's own GTID domain: those transactions came
+     * from the primary itself, which skips them when they return, so it never counts them as applied.
+     */
+    private String backupWritesPosition() throws SQLException {
+        String primaryDomain = single(primary, "SELECT @@gtid_domain_id");
+        return java.util.Arrays.stream(single(backup, "SELECT @@gtid_binlog_pos").split(","))
+                .map(String::strip).filter(gtid -> !gtid.isEmpty() && !gtid.startsWith(primaryDomain + "-"))
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    private static String single(ClusterDatabase database, String query) throws SQLException {
+        try (Connection connection = database.connectAsAdmin(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(query)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    private void awaitApplied(String position) throws SQLException {
+        try (Connection connection = primary.connectAsAdmin();
+             PreparedStatement wait = connection.prepareStatement("SELECT MASTER_GTID_WAIT(?, ?)")) {
+            wait.setString(1, position);
+            wait.setInt(2, CATCH_UP_SECONDS);
+            wait.setQueryTimeout(CATCH_UP_SECONDS + 10);
+            try (ResultSet row = wait.executeQuery()) {
+                row.next();
+                if (row.getInt(1) != 0) {
+                    throw refused(primary.name() + " has not applied " + backup.name() + "'s writes up to " + position
+                            + " within " + CATCH_UP_SECONDS + " s; writes stay on " + backup.name() + ". Try again later.");
+                }
+            }
+        }
+    }
+
+    private long awaitWritesOnPrimary() {
+        Database expected = topology.primaryMaster();
+        Instant deadline = Instant.now().plusSeconds(10);
+        String url = "jdbc:mariadb://" + topology.virtualIp() + ":" + topology.frontends().dbMaster() + "/?connectTimeout=3000";
+        while (true) {
+            try (Connection connection = java.sql.DriverManager.getConnection(url, ClusterDatabase.ADMIN, primary.adminPassword());
+                 Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("SELECT @@server_id")) {
+                row.next();
+                if (row.getLong(1) == expected.serverId()) {
+                    return row.getLong(1);
+                }
+            } catch (SQLException e) {
+                // haproxy may still be switching; try again.
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new LaunchFailure(ExitCode.FAILED, "haproxy's table was cleared, but new connections do not reach "
+                        + expected.name() + " within 10 s; see ./verbund status");
+            }
+            MariaDbServer.sleep(Duration.ofMillis(200));
+        }
+    }
+
+    private static String describe(ClusterDatabase.ReplicationState state) {
+        if (!state.configured()) {
+            return "no replication configured";
+        }
+        return "IO " + (state.ioRunning() ? "running" : "stopped") + ", SQL " + (state.sqlRunning() ? "running" : "stopped")
+                + (state.error().isBlank() ? "" : ": " + state.error());
+    }
+
+    private static LaunchFailure refused(String why) {
+        return new LaunchFailure(ExitCode.FAILED, "Failback refused, nothing changed: " + why);
+    }
+}
