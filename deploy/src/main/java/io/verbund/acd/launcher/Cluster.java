@@ -106,6 +106,11 @@ public final class Cluster {
         List<ClusterDatabase> reverse = new ArrayList<>(databases.values());
         java.util.Collections.reverse(reverse);
         reverse.forEach(ClusterDatabase::stop);
+        // Parts started again by ./verbund restart are not this launcher's children; the record names them.
+        ClusterRecord.read(layout.record()).ifPresent(written -> written.pids().forEach((component, pid) ->
+                ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                        .filter(process -> process.info().commandLine().map(line -> line.contains(layout.root().toString())).orElse(false))
+                        .ifPresent(process -> ManagedProcess.terminate(process, Duration.ofSeconds(60)))));
         try {
             Files.deleteIfExists(layout.record());
         } catch (IOException e) {
@@ -136,14 +141,6 @@ public final class Cluster {
 
     public String applicationPassword() {
         return home.databasePassword();
-    }
-
-    /** Starts a database of the cluster again (after a stop or a kill), with its replication. */
-    public void restartDatabase(String name) {
-        ClusterDatabase database = database(name);
-        database.start();
-        database.setUpReplication();
-        updateRecord(name, database.pid());
     }
 
     public String httpUrl() {
@@ -311,12 +308,18 @@ public final class Cluster {
         Node member = new Node(node, wildfly, ports, new ServiceHealth(ports));
         nodes.add(member);
         out.println("Starting " + node.name() + " (WildFly, four services, port offset " + node.portOffset() + ") ...");
+        wildfly.startMember(layout.generated().resolve("wildfly/" + node.name() + ".cli"), home.databasePassword(),
+                memberProperties(topology));
+        updateRecord(node.name(), wildfly.pid());
+        member.health().awaitUp(wildfly, node.name(), NODE_READY_TIMEOUT, out);
+    }
+
+    /** What every node of this run is told beyond its generated script: demo data, and which master is the primary. */
+    static Map<String, String> memberProperties(Topology topology) {
         Map<String, String> run = new LinkedHashMap<>();
         run.put("verbund.demo", "true");
         run.put("verbund.db.master.primary-server-id", Long.toString(topology.primaryMaster().serverId()));
-        wildfly.startMember(layout.generated().resolve("wildfly/" + node.name() + ".cli"), home.databasePassword(), run);
-        updateRecord(node.name(), wildfly.pid());
-        member.health().awaitUp(wildfly, node.name(), NODE_READY_TIMEOUT, out);
+        return run;
     }
 
     private synchronized void updateRecord(String component, Optional<Long> pid) {

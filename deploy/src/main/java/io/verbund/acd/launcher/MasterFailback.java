@@ -51,10 +51,14 @@ final class MasterFailback {
                         + "). Repair its replication first (docs/operations.md, 'Failback').");
             }
             String position = backupWritesPosition();
-            out.println("1. " + backup.name() + " has written up to GTID " + position + "; waiting up to " + CATCH_UP_SECONDS
-                    + " s for " + primary.name() + " to apply it ...");
-            awaitApplied(position);
-            out.println("   " + primary.name() + " has caught up.");
+            if (position.isEmpty()) {
+                out.println("1. " + backup.name() + " has written nothing of its own; " + primary.name() + " lacks nothing.");
+            } else {
+                out.println("1. " + backup.name() + " has written up to GTID " + position + "; waiting up to " + CATCH_UP_SECONDS
+                        + " s for " + primary.name() + " to apply it ...");
+                awaitApplied(position);
+                out.println("   " + primary.name() + " has caught up.");
+            }
             out.println("2. haproxy: clear table " + HaproxyAdmin.DB_MASTER + " (new connections go to " + primary.name() + ")");
             haproxy.clearMasterTable();
             out.println("3. haproxy: shutdown sessions of " + HaproxyAdmin.DB_MASTER + "/" + backup.name()

@@ -105,14 +105,18 @@ public final class KamailioConfig implements ConfigGenerator {
                         sl_send_reply("200", "OK");
                         exit;
                     }
-                    if (has_totag()) {
-                        route(IN_DIALOG);
-                        exit;
-                    }
+                    # CANCEL before the dialog check: it matches the INVITE's transaction, and some
+                    # callers (SIPp among them) copy the To tag of a 180 into it.
                     if (is_method("CANCEL")) {
                         if (t_check_trans()) {
                             t_relay();
+                        } else {
+                            sl_send_reply("481", "Call/Transaction Does Not Exist");
                         }
+                        exit;
+                    }
+                    if (has_totag()) {
+                        route(IN_DIALOG);
                         exit;
                     }
                     # Retransmissions of a request already in a transaction are absorbed here.

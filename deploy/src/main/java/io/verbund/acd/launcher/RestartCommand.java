@@ -1,0 +1,89 @@
+package io.verbund.acd.launcher;
+
+import io.verbund.acd.lbconfig.topology.AcdNode;
+import io.verbund.acd.lbconfig.topology.Database;
+import io.verbund.acd.lbconfig.topology.InvalidTopology;
+import io.verbund.acd.lbconfig.topology.Topology;
+import io.verbund.acd.lbconfig.topology.TopologyReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code verbund restart NAME}: starts one failed or stopped part of a running cluster again: a
+ * database (which resumes replication from its GTID position; a restarted primary master does
+ * not take writes back, that is {@code failback}'s job) or a WildFly node (which rejoins the cache
+ * cluster and the dispatcher once healthy).
+ */
+@Command(name = "restart", mixinStandardHelpOptions = true,
+        description = "Starts one part of a running cluster again after it failed or was stopped: a database or a node.")
+final class RestartCommand implements Callable<Integer> {
+
+    @Mixin
+    Verbund.Locations locations = new Verbund.Locations();
+
+    @Parameters(paramLabel = "NAME", description = "A database (master1, replica1, ...) or node (node-a, ...) of the topology.")
+    String name;
+
+    @ParentCommand
+    Verbund verbund;
+
+    @Override
+    public Integer call() {
+        PrintStream out = verbund.out();
+        ClusterLayout layout = new ClusterLayout(locations.clusterHome());
+        DemoHome home = new DemoHome(layout.root());
+        Optional<ClusterRecord> record = ClusterRecord.read(layout.record());
+        if (!layout.isCluster() || record.isEmpty() || !home.isLocked()) {
+            verbund.err().println("No running Verbund ACD cluster in " + layout.root() + " (start one with ./verbund cluster).");
+            return ExitCode.NOT_RUNNING.code();
+        }
+        if (record.get().pid(name).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false)) {
+            out.println(name + " is running (pid " + record.get().pid(name).orElseThrow() + "); nothing to do.");
+            return ExitCode.OK.code();
+        }
+        Topology topology = topology(layout);
+        Installation installation = locations.installation();
+        Optional<Database> database = topology.databases().stream().filter(candidate -> candidate.name().equals(name)).findFirst();
+        Optional<AcdNode> node = topology.nodes().stream().filter(candidate -> candidate.name().equals(name)).findFirst();
+        Optional<Long> pid;
+        if (database.isPresent()) {
+            ClusterDatabase server = new ClusterDatabase(database.get(), installation, layout.generated(),
+                    layout.database(name), home.databasePassword(), home.databaseAdminPassword());
+            out.println("Starting " + name + " on " + database.get().endpoint() + " ...");
+            server.start();
+            server.setUpReplication();
+            pid = server.pid();
+            out.println(name + " is up and replicates from " + database.get().replicates() + (database.get().equals(topology.primaryMaster())
+                    ? ". Writes stay where they are; move them back with ./verbund failback once it has caught up." : "."));
+        } else if (node.isPresent()) {
+            NodePorts ports = new NodePorts(node.get().portOffset());
+            WildFlyNode wildfly = new WildFlyNode(installation, layout.node(name), ports, name, Map.of());
+            out.println("Starting " + name + " ...");
+            wildfly.startMember(layout.generated().resolve("wildfly/" + name + ".cli"), home.databasePassword(),
+                    Cluster.memberProperties(topology));
+            pid = wildfly.pid();
+            new ServiceHealth(ports).awaitUp(wildfly, name, Duration.ofMinutes(5), out);
+        } else {
+            verbund.err().println("No database or node named " + name + " in " + layout.topology() + ".");
+            return ExitCode.USAGE.code();
+        }
+        ClusterRecord.read(layout.record()).orElse(record.get()).with(name, pid).write(layout.record());
+        return ExitCode.OK.code();
+    }
+
+    private static Topology topology(ClusterLayout layout) {
+        try {
+            return new TopologyReader().read(layout.topology());
+        } catch (IOException | InvalidTopology e) {
+            throw new LaunchFailure(ExitCode.FAILED, "cannot read " + layout.topology() + ": " + e.getMessage(), e);
+        }
+    }
+}

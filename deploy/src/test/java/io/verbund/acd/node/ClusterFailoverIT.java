@@ -1,0 +1,335 @@
+package io.verbund.acd.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.verbund.acd.launcher.Cluster;
+import io.verbund.acd.launcher.Verbund;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The redundant topology of ./verbund cluster, started from lb-config's generated files (every
+ * port moved, see cluster-it.yaml), and the failures it is built for, each under real SIPp calls
+ * through Kamailio: the primary master killed with SIGKILL, a replica killed, a WildFly node killed.
+ * The tests run in order on one cluster; the node kill comes last.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterFailoverIT {
+
+    private static final int AGENTS = 20;
+    private static final int AGENT_PHONES_PORT = 5971;
+    private static final long MASTER1 = 1;
+    private static final long MASTER2 = 2;
+
+    @TempDir
+    static Path home;
+
+    @TempDir
+    Path sippFolder;
+
+    private static Cluster cluster;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        Path topology = home.resolve("cluster-it.yaml");
+        Files.copy(Path.of(ClusterFailoverIT.class.getResource("/cluster-it.yaml").toURI()), topology, StandardCopyOption.REPLACE_EXISTING);
+        cluster = new Cluster(TestNodes.installation(), home.resolve("cluster"), topology, System.out);
+        cluster.start(false);
+        try (Connection db = master()) {
+            BenchTenant.create(db, AGENTS);
+        }
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.stop();
+        }
+    }
+
+    @AfterEach
+    void stopSipp() throws InterruptedException {
+        Sipp.stopAll();
+    }
+
+    @Test
+    @Order(1)
+    void statusShowsEveryPartHealthyAndWritesOnThePrimary() throws Exception {
+        Launch status = verbund("status");
+
+        assertThat(status.exit()).as(status.output()).isZero();
+        assertThat(status.output()).contains("Active master: master1 (the primary", "All parts are healthy.");
+        assertThat(status.output()).containsPattern("replica1 .*replicates from master1: running, lag \\d+ s");
+        for (Cluster.Node node : cluster.nodes()) {
+            JsonObject cache = health(node, "/telephony/health").getJsonObject("checks").getJsonObject("cache");
+            assertThat(cache.getJsonArray("members").getValuesAs(jakarta.json.JsonString::getString))
+                    .as("one cache cluster of both nodes").containsExactlyInAnyOrder("node-a", "node-b");
+        }
+        assertThat(cluster.serverIdBehind(cluster.topology().frontends().dbMaster())).isEqualTo(MASTER1);
+        assertThat(cluster.serverIdBehind(cluster.topology().frontends().dbRealtime())).isEqualTo(3);
+        assertThat(cluster.serverIdBehind(cluster.topology().frontends().dbReporting())).isEqualTo(4);
+    }
+
+    @Test
+    @Order(2)
+    void master1KilledUnderLoadLosesNoCallRecordRaisesTheAlarmAndWritesStayOnMaster2UntilFailback() throws Exception {
+        Sipp sipp = readyAgents();
+        Instant loadStarted = Instant.now();
+        Process callers = sipp.start("caller.xml", 5990, List.of("-s", BenchTenant.SERVICE_NUMBER,
+                "-r", "10", "-m", "300", "-l", "100", "-d", "500", "-timeout", "120s", "-trace_logs"));
+        Thread.sleep(10_000);
+        kill("master1");
+        Instant killed = Instant.now();
+
+        awaitTrue("writes go to master2 through haproxy", Duration.ofSeconds(10),
+                () -> cluster.serverIdBehind(cluster.topology().frontends().dbMaster()) == MASTER2);
+        Sipp.Result result = Sipp.await(callers, 150);
+        Set<String> completed = completedCallIds();
+        System.out.printf("master1 killed %d s into the load; SIPp exit %d, %d of 300 calls completed%n",
+                Duration.between(loadStarted, killed).toSeconds(), result.exit(), completed.size());
+
+        assertThat(completed).as("calls SIPp completed (%s)", sipp.errorLogs()).hasSizeGreaterThan(250);
+        Set<String> recorded = awaitAnsweredRecords(completed, () -> callIds(master()));
+        assertThat(recorded).as("an ANSWERED, ended call record for every call SIPp completed").containsAll(completed);
+
+        for (Cluster.Node node : cluster.nodes()) {
+            awaitTrue(node.name() + " raises DB_MASTER_FAILED_OVER", Duration.ofSeconds(10),
+                    () -> health(node, "/telephony/health").toString().contains("\"code\":\"DB_MASTER_FAILED_OVER\""));
+            assertThat(Files.readString(node.wildfly().serverLog()))
+                    .containsPattern("\"level\":\"ERROR\"[^\\n]*DB_MASTER_FAILED_OVER");
+        }
+
+        Launch restart = verbund("restart", "master1");
+        assertThat(restart.exit()).as(restart.output()).isZero();
+        awaitTrue("haproxy sees master1 up again", Duration.ofSeconds(15), () -> cluster.haproxy()
+                .servers("db_master").stream().anyMatch(server -> server.name().equals("master1") && server.up()));
+        Thread.sleep(3000);
+        assertThat(cluster.serverIdBehind(cluster.topology().frontends().dbMaster()))
+                .as("no automatic failback: writes stay on master2 with master1 up").isEqualTo(MASTER2);
+        Launch failedOver = verbund("status");
+        assertThat(failedOver.exit()).isNotZero();
+        assertThat(failedOver.output()).contains("Active master: master2 - FAILED OVER from master1");
+
+        Launch failback = verbund("failback");
+        assertThat(failback.exit()).as(failback.output()).isZero();
+        assertThat(failback.output()).contains("Failback done: writes go to master1");
+        assertThat(cluster.serverIdBehind(cluster.topology().frontends().dbMaster())).isEqualTo(MASTER1);
+        try (Connection master1 = cluster.database("master1").connect()) {
+            assertThat(callIds(master1)).as("master1 caught up with every record written on master2").containsAll(completed);
+        }
+        for (Cluster.Node node : cluster.nodes()) {
+            awaitTrue(node.name() + " clears the alarm", Duration.ofSeconds(10),
+                    () -> !health(node, "/telephony/health").toString().contains("DB_MASTER_FAILED_OVER"));
+        }
+        Launch healthy = verbund("status");
+        assertThat(healthy.exit()).as(healthy.output()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void replica1KilledSendsRealtimeReadsToReplica2AndBackWhenItReturns() throws Exception {
+        Cluster.Node node = cluster.nodes().get(0);
+        assertThat(realtimeServerId(node)).isEqualTo(3);
+
+        kill("replica1");
+
+        awaitTrue("the stats service's realtime reads go to replica2", Duration.ofSeconds(15), () -> realtimeServerId(node) == 4);
+        assertThat(cluster.serverIdBehind(cluster.topology().frontends().dbRealtime())).isEqualTo(4);
+
+        Launch restart = verbund("restart", "replica1");
+        assertThat(restart.exit()).as(restart.output()).isZero();
+        awaitTrue("realtime reads return to replica1", Duration.ofSeconds(15), () -> realtimeServerId(node) == 3);
+        assertThat(cluster.serverIdBehind(cluster.topology().frontends().dbRealtime())).isEqualTo(3);
+    }
+
+    @Test
+    @Order(4)
+    void aKilledNodesCallsGoToTheOtherNodeWithAgentStatesAndTheBrowserSessionIntact() throws Exception {
+        Sipp sipp = readyAgents();
+        HttpResponse<String> pinned = http.send(HttpRequest.newBuilder(URI.create(cluster.httpUrl() + "api/v1/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = pinned.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
+        Cluster.Node killedNode = cluster.nodes().stream().filter(node -> cookie.endsWith("=" + node.name())).findFirst().orElseThrow();
+        Cluster.Node survivor = cluster.nodes().stream().filter(node -> node != killedNode).findFirst().orElseThrow();
+
+        kill(killedNode.name());
+        // Kamailio probes each node with OPTIONS every second; one unanswered probe marks it down.
+        Thread.sleep(4000);
+
+        Sipp.Result calls = sipp.run("caller.xml", 5991, List.of("-s", BenchTenant.SERVICE_NUMBER,
+                "-r", "5", "-m", "40", "-l", "40", "-d", "300", "-timeout", "60s", "-trace_logs"));
+        assertThat(calls.exit()).as("every call after the dispatcher noticed succeeds: %s", sipp.errorLogs()).isZero();
+        Set<String> completed = completedCallIds();
+        assertThat(completed).hasSize(40);
+        assertThat(awaitAnsweredRecords(completed, () -> callIds(master()))).containsAll(completed);
+
+        HttpResponse<String> state = http.send(HttpRequest.newBuilder(URI.create(cluster.httpUrl() + "api/v1/agents/" + extension(1) + "/state"))
+                .header("Authorization", benchAdmin()).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(state.statusCode()).as("the session pinned to %s continues on %s: %s", killedNode.name(), survivor.name(), state.body())
+                .isEqualTo(200);
+        assertThat(TestNodes.json(state.body()).getString("state")).as("agent state kept in the replicated cache").isEqualTo("READY");
+        assertThat(health(survivor, "/telephony/health").getJsonObject("checks").getJsonObject("cache")
+                .getJsonArray("members").getValuesAs(jakarta.json.JsonString::getString)).containsExactly(survivor.name());
+    }
+
+    /** Registers the bench tenant's agents through Kamailio, answers for all their phones, makes them READY. */
+    private Sipp readyAgents() throws Exception {
+        Sipp sipp = new Sipp(cluster.topology().frontends().sip(), sippFolder);
+        Path agents = sippFolder.resolve("agents.csv");
+        List<String> lines = new ArrayList<>(List.of("SEQUENTIAL"));
+        IntStream.rangeClosed(1, AGENTS).mapToObj(ClusterFailoverIT::extension)
+                .map(user -> user + ";[authentication username=" + user + " password=bench];" + AGENT_PHONES_PORT)
+                .forEach(lines::add);
+        Files.write(agents, lines);
+        Sipp.Result registered = sipp.run("bench-register.xml", 5970, List.of("-inf", agents.toString(),
+                "-m", Integer.toString(AGENTS), "-r", "50", "-timeout", "60s"));
+        assertThat(registered.exit()).as("agent phones registered: %s", sipp.errorLogs()).isZero();
+        sipp.start("agent-answer.xml", AGENT_PHONES_PORT, List.of("-d", "0", "-timeout", "200s"));
+        for (int i = 1; i <= AGENTS; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(cluster.httpUrl() + "api/v1/agents/" + extension(i) + "/state"))
+                    .header("Authorization", benchAdmin()).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"state\":\"READY\"}")).build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("%s READY: %s", extension(i), response.body()).isEqualTo(200);
+        }
+        return sipp;
+    }
+
+    private static String benchAdmin() {
+        return "Basic " + Base64.getEncoder().encodeToString("admin@bench:bench-admin".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String extension(int i) {
+        return String.format("b%04d", i);
+    }
+
+    /** SIGKILL, as a crash: the pid the launcher recorded for that part. */
+    private static void kill(String component) throws Exception {
+        Properties record = new Properties();
+        try (var reader = Files.newBufferedReader(home.resolve("cluster/run/cluster.properties"))) {
+            record.load(reader);
+        }
+        long pid = Long.parseLong(record.getProperty("pid." + component));
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+        process.destroyForcibly();
+        process.onExit().get();
+    }
+
+    private static Connection master() throws SQLException {
+        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + cluster.topology().frontends().dbMaster() + "/verbund",
+                "verbund", cluster.applicationPassword());
+    }
+
+    private long realtimeServerId(Cluster.Node node) throws Exception {
+        return health(node, "/stats/health").getJsonObject("checks").getJsonObject("datasources")
+                .getJsonObject("realtime").getJsonNumber("serverId").longValue();
+    }
+
+    private JsonObject health(Cluster.Node node, String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.ports().http() + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return TestNodes.json(response.body());
+    }
+
+    /** Call-IDs of the caller runs' -trace_logs: the calls SIPp completed (200, ACK, BYE, 200). */
+    private Set<String> completedCallIds() throws Exception {
+        try (var files = Files.list(sippFolder)) {
+            Set<String> ids = new HashSet<>();
+            for (Path log : files.filter(path -> path.getFileName().toString().matches("caller_\\d+_logs\\.log")).toList()) {
+                Files.readAllLines(log).stream().filter(line -> line.startsWith("completed "))
+                        .map(line -> line.substring("completed ".length()).trim()).forEach(ids::add);
+            }
+            return ids;
+        }
+    }
+
+    private static Set<String> callIds(Connection db) throws SQLException {
+        try (db; PreparedStatement query = db.prepareStatement("SELECT r.call_id FROM call_record r JOIN tenant t ON t.id = r.tenant_id"
+                + " WHERE t.tenant_key = 'bench' AND r.outcome = 'ANSWERED' AND r.ended_at IS NOT NULL");
+             ResultSet rows = query.executeQuery()) {
+            Set<String> ids = new HashSet<>();
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+            return ids;
+        }
+    }
+
+    /** Records are written in batches, and retried across the failover: wait up to 30 s for all. */
+    private static Set<String> awaitAnsweredRecords(Set<String> expected, Callable<Set<String>> read) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        Set<String> ids = read.call();
+        while (!ids.containsAll(expected) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            ids = read.call();
+        }
+        Set<String> found = ids;
+        Set<String> missing = expected.stream().filter(id -> !found.contains(id)).collect(Collectors.toSet());
+        System.out.println("answered records: " + found.size() + ", missing for completed calls: " + missing);
+        return found;
+    }
+
+    private static void awaitTrue(String what, Duration timeout, Callable<Boolean> condition) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        Exception last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (condition.call()) {
+                    return;
+                }
+            } catch (Exception e) {
+                last = e;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what, last);
+    }
+
+    private record Launch(int exit, String output) {
+    }
+
+    private static Launch verbund(String... args) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--home", home.resolve("cluster").toString(), "--node", TestNodes.nodeDir().toString()));
+        int exit = Verbund.run(print, print, all.toArray(String[]::new));
+        String output = buffer.toString(StandardCharsets.UTF_8);
+        System.out.println("./verbund " + String.join(" ", args) + " -> " + exit + "\n" + output);
+        return new Launch(exit, output);
+    }
+}
