@@ -309,17 +309,14 @@ public final class Cluster {
         nodes.add(member);
         out.println("Starting " + node.name() + " (WildFly, four services, port offset " + node.portOffset() + ") ...");
         wildfly.startMember(layout.generated().resolve("wildfly/" + node.name() + ".cli"), home.databasePassword(),
-                memberProperties(topology));
+                memberProperties());
         updateRecord(node.name(), wildfly.pid());
         member.health().awaitUp(wildfly, node.name(), NODE_READY_TIMEOUT, out);
     }
 
-    /** What every node of this run is told beyond its generated script: demo data, and which master is the primary. */
-    static Map<String, String> memberProperties(Topology topology) {
-        Map<String, String> run = new LinkedHashMap<>();
-        run.put("verbund.demo", "true");
-        run.put("verbund.db.master.primary-server-id", Long.toString(topology.primaryMaster().serverId()));
-        return run;
+    /** What every node of this run is told beyond its generated script: load the demo tenants. */
+    static Map<String, String> memberProperties() {
+        return Map.of("verbund.demo", "true");
     }
 
     private synchronized void updateRecord(String component, Optional<Long> pid) {

@@ -112,6 +112,11 @@ public final class HaproxyAdmin {
         command("clear table " + DB_MASTER);
     }
 
+    /** Takes a master out of maintenance ('disable server'), so health checks decide again. */
+    public void enableServer(String server) throws IOException {
+        command("enable server " + DB_MASTER + "/" + server);
+    }
+
     /** Cuts every connection to one master, so the pools reconnect through the frontend. */
     public void shutdownSessions(String server) throws IOException {
         command("shutdown sessions server " + DB_MASTER + "/" + server);

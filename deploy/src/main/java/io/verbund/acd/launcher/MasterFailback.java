@@ -74,12 +74,27 @@ final class MasterFailback {
         }
     }
 
+    /**
+     * The primary must be up in haproxy's view. An operator may have kept it in maintenance after a
+     * load-balancer restart (docs/operations.md); asking for the failback is the moment to end that.
+     */
     private void requirePrimaryUp() throws IOException {
-        boolean up = haproxy.servers(HaproxyAdmin.DB_MASTER).stream()
-                .anyMatch(server -> server.name().equals(primary.name()) && server.up());
-        if (!up) {
-            throw refused(primary.name() + " is not up in haproxy's view; start it and let it catch up first.");
+        if (primaryStatus().startsWith("MAINT")) {
+            out.println("0. haproxy: enable server " + HaproxyAdmin.DB_MASTER + "/" + primary.name() + " (it was in maintenance)");
+            haproxy.enableServer(primary.name());
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (!primaryStatus().startsWith("UP") && Instant.now().isBefore(deadline)) {
+                MariaDbServer.sleep(Duration.ofMillis(250));
+            }
         }
+        if (!primaryStatus().startsWith("UP")) {
+            throw refused(primary.name() + " is not up in haproxy's view (" + primaryStatus() + "); start it and let it catch up first.");
+        }
+    }
+
+    private String primaryStatus() throws IOException {
+        return haproxy.servers(HaproxyAdmin.DB_MASTER).stream().filter(server -> server.name().equals(primary.name()))
+                .map(HaproxyAdmin.Server::status).findFirst().orElse("unknown");
     }
 
     /**

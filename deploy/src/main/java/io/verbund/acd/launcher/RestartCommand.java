@@ -68,7 +68,7 @@ final class RestartCommand implements Callable<Integer> {
             WildFlyNode wildfly = new WildFlyNode(installation, layout.node(name), ports, name, Map.of());
             out.println("Starting " + name + " ...");
             wildfly.startMember(layout.generated().resolve("wildfly/" + name + ".cli"), home.databasePassword(),
-                    Cluster.memberProperties(topology));
+                    Cluster.memberProperties());
             pid = wildfly.pid();
             new ServiceHealth(ports).awaitUp(wildfly, name, Duration.ofMinutes(5), out);
         } else {

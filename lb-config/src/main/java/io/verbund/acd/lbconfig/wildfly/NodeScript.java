@@ -59,6 +59,9 @@ public final class NodeScript implements ConfigGenerator {
         for (DataSource dataSource : dataSources) {
             dataSource(cli, dataSource);
         }
+        cli.append("# The primary master's server_id: while writes reach any other server, every service raises\n")
+                .append("# the DB_MASTER_FAILED_OVER alarm (no automatic failback; see docs/operations.md).\n");
+        systemProperty(cli, "verbund.db.master.primary-server-id", Long.toString(topology.primaryMaster().serverId()));
 
         cli.append("\n# The telephony server's SIP listener (WildFly's port offset does not shift it).\n");
         systemProperty(cli, "verbund.sip.host", node.host());
