@@ -44,6 +44,15 @@ public class QueueStore {
         cache.remove(callId);
     }
 
+    /**
+     * True when the node that holds this caller is no longer in the cache cluster (crashed, killed,
+     * stopped): the caller's SIP dialog and call lived there and ended with it.
+     */
+    public boolean heldByDepartedNode(QueueEntry entry) {
+        List<org.infinispan.remoting.transport.Address> members = cache.getCacheManager().getMembers();
+        return members != null && members.stream().noneMatch(member -> member.toString().equals(entry.node()));
+    }
+
     public List<QueueEntry> waitingIn(long groupId) {
         return mirror.values().stream().filter(entry -> entry.groupId() == groupId).toList();
     }
