@@ -68,16 +68,18 @@ public final class ClusterDatabase {
         try {
             Files.createDirectories(dir);
             boolean firstStart = !Files.isDirectory(dir.resolve("data/mysql"));
+            Path tmp = dir.resolve("tmp");
+            Files.createDirectories(tmp);
             if (firstStart) {
-                // One at a time: two mariadb-install-db runs side by side were seen to fail on
-                // each other's temporary tables.
+                // One at a time, each with its own temporary folder: two mariadb-install-db runs
+                // side by side in /tmp were seen to fail on each other's temporary tables.
                 synchronized (ClusterDatabase.class) {
-                    MariaDbServer.initialise(basedir, configuration, dir.resolve("install.log"));
+                    MariaDbServer.initialise(basedir, configuration, dir.resolve("install.log"), log(), "--tmpdir=" + tmp);
                 }
             }
             List<String> command = new ArrayList<>(List.of(basedir.resolve("bin/mariadbd").toString(),
                     "--defaults-file=" + configuration, "--basedir=" + basedir,
-                    "--user=" + System.getProperty("user.name"),
+                    "--user=" + System.getProperty("user.name"), "--tmpdir=" + tmp,
                     // Loopback only; without it MariaDB 11.4 generates a TLS key at every start (~14 s here).
                     "--skip-ssl"));
             Path bootstrap = dir.resolve("bootstrap.sql");

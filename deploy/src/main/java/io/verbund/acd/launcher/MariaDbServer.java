@@ -75,7 +75,7 @@ public final class MariaDbServer {
             boolean firstStart = !Files.isDirectory(dataDir().resolve("mysql"));
             if (firstStart) {
                 out.println("  database: creating a new MariaDB data folder in " + dataDir());
-                initialise(basedir, dir.resolve("my.cnf"), dir.resolve("install.log"));
+                initialise(basedir, dir.resolve("my.cnf"), dir.resolve("install.log"), dir.resolve("mariadb.log"));
             }
             List<String> command = new ArrayList<>(List.of(basedir.resolve("bin/mariadbd").toString(),
                     "--defaults-file=" + dir.resolve("my.cnf")));
@@ -148,22 +148,37 @@ public final class MariaDbServer {
         return Path.of(System.getProperty("java.io.tmpdir"), "verbund-" + Integer.toHexString(dir.hashCode()) + ".sock");
     }
 
-    /** Creates a new data folder as the configuration file names it (mariadb-install-db). */
-    static void initialise(Path basedir, Path configuration, Path log) throws IOException {
-        Process install = new ProcessBuilder(basedir.resolve("scripts/mariadb-install-db").toString(),
+    /**
+     * Creates a new data folder as the configuration file names it (mariadb-install-db);
+     * {@code options} go to the server it runs. A failure quotes the end of the install log and of
+     * {@code errorLog}, where a configuration with {@code log_error} sends the server's complaint.
+     */
+    static void initialise(Path basedir, Path configuration, Path log, Path errorLog, String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(basedir.resolve("scripts/mariadb-install-db").toString(),
                 "--defaults-file=" + configuration, "--basedir=" + basedir, "--skip-test-db",
-                "--user=" + System.getProperty("user.name"))
+                "--user=" + System.getProperty("user.name")));
+        command.addAll(List.of(options));
+        Process install = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         try {
             if (!install.waitFor(120, TimeUnit.SECONDS) || install.exitValue() != 0) {
-                throw new LaunchFailure(ExitCode.FAILED, "mariadb-install-db failed; see " + log);
+                throw new LaunchFailure(ExitCode.FAILED, "mariadb-install-db failed; see " + log + ":\n"
+                        + tail(log) + tail(errorLog));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LaunchFailure(ExitCode.FAILED, "interrupted while creating the database");
         }
+    }
+
+    private static String tail(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return "";
+        }
+        List<String> lines = Files.readAllLines(file);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 8), lines.size())) + "\n";
     }
 
     /** Runs once, as the server starts on a new data folder: the database and its own user. */

@@ -204,6 +204,16 @@ class ClusterFailoverIT {
         awaitTrue(survivor.name() + " takes the killed node's waiting callers out of the queue", Duration.ofSeconds(20),
                 () -> Files.readString(survivor.wildfly().serverLog()).contains("left the queue: its node " + killedNode.name() + " left the cluster"));
 
+        try (Connection db = master(); PreparedStatement lost = db.prepareStatement("SELECT COUNT(*) FROM call_record"
+                + " WHERE handled_by_node = ? AND outcome = 'FAILED' AND ended_at IS NOT NULL")) {
+            lost.setString(1, killedNode.name());
+            awaitTrue("the killed node's waiting callers' records end FAILED", Duration.ofSeconds(10), () -> {
+                try (ResultSet count = lost.executeQuery()) {
+                    return count.next() && count.getInt(1) > 0;
+                }
+            });
+        }
+
         Sipp.Result calls = sipp.run("caller.xml", 5991, List.of("-s", BenchTenant.SERVICE_NUMBER,
                 "-r", "5", "-m", "40", "-l", "40", "-d", "300", "-timeout", "60s", "-trace_logs"));
         assertThat(calls.exit()).as("every call after the dispatcher noticed succeeds: %s", sipp.errorLogs()).isZero();

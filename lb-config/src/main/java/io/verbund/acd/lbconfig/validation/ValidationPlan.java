@@ -70,8 +70,10 @@ public final class ValidationPlan {
                 rule("storage/samba/smb.conf", TESTPARM),
                 rule("storage/mount/*.mount", SYSTEMD_ANALYZE),
                 rule("mariadb/*.cnf", MARIADBD),
-                unchecked("mariadb/*.sql", "needs a running MariaDB; apply it to the server it is named after"),
-                unchecked("wildfly/*.cli", "needs a WildFly installation: jboss-cli.sh --file=FILE inside embed-server"),
+                unchecked("mariadb/*.sql", "needs a running MariaDB; apply it to the server it is named after"
+                        + " (./verbund cluster runs it on real servers; tested by ClusterFailoverIT)"),
+                unchecked("wildfly/*.cli", "needs a WildFly installation: jboss-cli.sh --file=FILE inside embed-server"
+                        + " (./verbund cluster applies it so; tested by GeneratedNodeScriptIT and ClusterFailoverIT)"),
                 unchecked("secrets/*", "a secret, nothing to validate"),
                 unchecked("README.txt", "this list")));
     }

@@ -74,6 +74,11 @@ public class CallHistory {
         recorder.ended(call.callId, "ABANDONED", at);
     }
 
+    /** A caller whose node died while it waited: its record ends FAILED, written by the node that noticed. */
+    void lostWithItsNode(String callId, Instant at) {
+        recorder.ended(callId, "FAILED", at);
+    }
+
     void ended(AcdCall call, String outcome, String endedBy, Instant at) {
         event(call, "CallEnded", at, call.agentId == 0 ? null : call.agentId, null,
                 JSON.createObjectBuilder().add("outcome", outcome).add("endedBy", endedBy).build().toString());
