@@ -187,9 +187,18 @@ class ClusterFailoverIT {
         String cookie = pinned.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
         Cluster.Node killedNode = cluster.nodes().stream().filter(node -> cookie.endsWith("=" + node.name())).findFirst().orElseThrow();
         Cluster.Node survivor = cluster.nodes().stream().filter(node -> node != killedNode).findFirst().orElseThrow();
-        // Callers waiting on both nodes (Kamailio spreads them by Call-ID) while no agent is logged in.
-        for (int i = 1; i <= AGENTS; i++) {
-            setState(extension(i), "{\"state\":\"LOGGED_OUT\"}", cookie);
+        // Agents talking on both nodes (Kamailio spreads calls by Call-ID), the others logged out,
+        // and callers waiting on both nodes.
+        sipp.start("caller.xml", 5993, List.of("-s", BenchTenant.SERVICE_NUMBER,
+                "-r", "10", "-m", "10", "-l", "10", "-d", "60000", "-timeout", "120s"));
+        awaitTrue("ten agents talk", Duration.ofSeconds(20), () -> extensionsIn("ON_CALL").size() == 10);
+        java.util.Map<String, String> talking = new java.util.HashMap<>();
+        for (String extension : extensionsIn("ON_CALL")) {
+            talking.put(extension, agentState(extension, cookie).getString("callId"));
+        }
+        List<String> loggedOut = extensionsIn("READY");
+        for (String extension : loggedOut) {
+            setState(extension, "{\"state\":\"LOGGED_OUT\"}", cookie);
         }
         sipp.start("caller.xml", 5992, List.of("-s", BenchTenant.SERVICE_NUMBER,
                 "-r", "10", "-m", "10", "-l", "10", "-d", "300", "-timeout", "90s", "-trace_logs"));
@@ -198,14 +207,23 @@ class ClusterFailoverIT {
         kill(killedNode.name());
         // Kamailio probes each node with OPTIONS every second; one unanswered probe marks it down.
         Thread.sleep(4000);
-        for (int i = 1; i <= AGENTS; i++) {
-            setState(extension(i), "{\"state\":\"READY\"}", cookie);
+        for (String extension : loggedOut) {
+            setState(extension, "{\"state\":\"READY\"}", cookie);
         }
         awaitTrue(survivor.name() + " takes the killed node's waiting callers out of the queue", Duration.ofSeconds(20),
                 () -> Files.readString(survivor.wildfly().serverLog()).contains("left the queue: its node " + killedNode.name() + " left the cluster"));
+        awaitTrue("the calls agents talked on through " + killedNode.name() + " end FAILED", Duration.ofSeconds(10),
+                () -> !agentsOfFailedCalls(killedNode.name()).isEmpty());
+        java.util.Map<String, String> talkedOnKilledNode = agentsOfFailedCalls(killedNode.name());
+        System.out.println("agents freed after their calls died with " + killedNode.name() + ": " + talkedOnKilledNode);
+        for (var agentAndCall : talkedOnKilledNode.entrySet()) {
+            JsonObject now = agentState(agentAndCall.getKey(), cookie);
+            assertThat(now.isNull("callId") ? "" : now.getString("callId"))
+                    .as("%s freed from the dead call (now %s)", agentAndCall.getKey(), now).isNotEqualTo(agentAndCall.getValue());
+        }
 
         try (Connection db = master(); PreparedStatement lost = db.prepareStatement("SELECT COUNT(*) FROM call_record"
-                + " WHERE handled_by_node = ? AND outcome = 'FAILED' AND ended_at IS NOT NULL")) {
+                + " WHERE handled_by_node = ? AND outcome = 'FAILED' AND ended_at IS NOT NULL AND answered_at IS NULL")) {
             lost.setString(1, killedNode.name());
             awaitTrue("the killed node's waiting callers' records end FAILED", Duration.ofSeconds(10), () -> {
                 try (ResultSet count = lost.executeQuery()) {
@@ -221,13 +239,57 @@ class ClusterFailoverIT {
         assertThat(completed).hasSizeGreaterThanOrEqualTo(40);
         assertThat(awaitAnsweredRecords(completed, () -> callIds(master()))).containsAll(completed);
 
-        HttpResponse<String> state = http.send(HttpRequest.newBuilder(URI.create(cluster.httpUrl() + "api/v1/agents/" + extension(1) + "/state"))
-                .header("Authorization", benchAdmin()).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(state.statusCode()).as("the session pinned to %s continues on %s: %s", killedNode.name(), survivor.name(), state.body())
-                .isEqualTo(200);
-        assertThat(TestNodes.json(state.body()).getString("state")).as("agent state kept in the replicated cache").isEqualTo("READY");
+        // Agents still talking on the survivor's calls: their states came through the kill in the
+        // replicated cache, read through the browser session that was pinned to the killed node.
+        talking.keySet().removeAll(talkedOnKilledNode.keySet());
+        assertThat(talking).as("agents talking on %s's calls", survivor.name()).isNotEmpty();
+        for (var agentAndCall : talking.entrySet()) {
+            JsonObject now = agentState(agentAndCall.getKey(), cookie);
+            assertThat(now.getString("state")).as("%s still talks: %s", agentAndCall.getKey(), now).isEqualTo("ON_CALL");
+            assertThat(now.getString("callId")).isEqualTo(agentAndCall.getValue());
+        }
         assertThat(health(survivor, "/telephony/health").getJsonObject("checks").getJsonObject("cache")
                 .getJsonArray("members").getValuesAs(jakarta.json.JsonString::getString)).containsExactly(survivor.name());
+    }
+
+    private String state(String extension, String cookie) throws Exception {
+        return agentState(extension, cookie).getString("state");
+    }
+
+    private JsonObject agentState(String extension, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(cluster.httpUrl() + "api/v1/agents/" + extension + "/state"))
+                .header("Authorization", benchAdmin());
+        if (!cookie.isEmpty()) {
+            request.header("Cookie", cookie);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s: %s", extension, response.body()).isEqualTo(200);
+        return TestNodes.json(response.body());
+    }
+
+    private List<String> extensionsIn(String state) throws Exception {
+        List<String> found = new ArrayList<>();
+        for (int i = 1; i <= AGENTS; i++) {
+            if (state(extension(i), "").equals(state)) {
+                found.add(extension(i));
+            }
+        }
+        return found;
+    }
+
+    /** Agent extension to call id, for answered calls the killed node held: the survivor ends their records FAILED. */
+    private static java.util.Map<String, String> agentsOfFailedCalls(String node) throws Exception {
+        java.util.Map<String, String> extensions = new java.util.HashMap<>();
+        try (Connection db = master(); PreparedStatement query = db.prepareStatement("SELECT a.extension, r.call_id FROM call_record r"
+                + " JOIN agent a ON a.id = r.agent_id WHERE r.handled_by_node = ? AND r.outcome = 'FAILED' AND r.answered_at IS NOT NULL")) {
+            query.setString(1, node);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    extensions.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        return extensions;
     }
 
     private void setState(String extension, String body, String cookie) throws Exception {

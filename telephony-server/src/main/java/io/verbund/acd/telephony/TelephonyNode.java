@@ -1,6 +1,7 @@
 package io.verbund.acd.telephony;
 
 import io.verbund.acd.telephony.call.AgentLegs;
+import io.verbund.acd.telephony.call.DepartedNodeCalls;
 import io.verbund.acd.telephony.call.Distributor;
 import io.verbund.acd.telephony.call.InboundCalls;
 import io.verbund.acd.telephony.call.SipLegEvents;
@@ -40,21 +41,24 @@ public class TelephonyNode {
     private final SipAdapter adapter;
     private final CallRecorder recorder;
     private final Distributor distributor;
+    private final DepartedNodeCalls departedNodeCalls;
     private final List<Object> callPath;
     private ScheduledFuture<?> tick;
 
     @Inject
     public TelephonyNode(SipEndpoint sip, SipAdapter adapter, CallRecorder recorder, Distributor distributor,
-                         InboundCalls inbound, AgentLegs agentLegs, SipLegEvents legEvents, Registrar registrar) {
+                         InboundCalls inbound, AgentLegs agentLegs, SipLegEvents legEvents, Registrar registrar,
+                         DepartedNodeCalls departedNodeCalls) {
+        this.departedNodeCalls = departedNodeCalls;
         this.sip = sip;
         this.adapter = adapter;
         this.recorder = recorder;
         this.distributor = distributor;
-        this.callPath = Arrays.asList(adapter, distributor, inbound, agentLegs, legEvents, registrar);
+        this.callPath = Arrays.asList(adapter, distributor, inbound, agentLegs, legEvents, registrar, departedNodeCalls);
     }
 
     protected TelephonyNode() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
     void onStartup(@Observes Startup event) {
@@ -68,6 +72,7 @@ public class TelephonyNode {
 
     private void distribute() {
         try {
+            departedNodeCalls.sweep(java.time.Instant.now());
             distributor.distribute();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "distribution tick failed: " + e.getMessage(), e);

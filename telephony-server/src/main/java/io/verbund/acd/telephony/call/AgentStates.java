@@ -48,6 +48,11 @@ public class AgentStates {
         return mirror.get(agent.toString()).orElseGet(() -> AgentStatus.loggedOut(agent, now));
     }
 
+    /** Every agent this node's mirror knows, in any state. */
+    public java.util.Collection<AgentStatus> all() {
+        return mirror.values();
+    }
+
     /** Replaces {@code expected} with {@code next} only if nobody changed the agent meanwhile. */
     public boolean compareAndSet(AgentStatus expected, AgentStatus next) {
         return shared.compareAndSet(expected, next);

@@ -40,15 +40,12 @@ public class Distributor {
     private final Registrations registrations;
     private final CallSessions sessions;
     private final AgentLegs agentLegs;
-    private final CallHistory history;
     private final Clock clock = Clock.systemUTC();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean passRequested = new AtomicBoolean();
 
     @Inject
-    public Distributor(QueueStore queue, AgentStates agents, Registrations registrations, CallSessions sessions, AgentLegs agentLegs,
-                       CallHistory history) {
-        this.history = history;
+    public Distributor(QueueStore queue, AgentStates agents, Registrations registrations, CallSessions sessions, AgentLegs agentLegs) {
         this.queue = queue;
         this.agents = agents;
         this.registrations = registrations;
@@ -57,7 +54,7 @@ public class Distributor {
     }
 
     protected Distributor() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     /**
@@ -119,7 +116,6 @@ public class Distributor {
                 // Left in the queue, it would stand at the head of its group for ever.
                 if (queue.take(head)) {
                     LOG.warning("waiting caller " + head.callId() + " left the queue: its node " + head.node() + " left the cluster");
-                    history.lostWithItsNode(head.callId(), now);
                 }
                 continue;
             }

@@ -6,6 +6,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import org.infinispan.Cache;
 
@@ -18,6 +19,9 @@ public class QueueStore {
 
     @Resource(lookup = "java:jboss/infinispan/cache/acd/queues")
     private Cache<String, String> cache;
+
+    @Inject
+    private ClusterMembers members;
 
     private CacheMirror<QueueEntry> mirror;
 
@@ -49,8 +53,7 @@ public class QueueStore {
      * stopped): the caller's SIP dialog and call lived there and ended with it.
      */
     public boolean heldByDepartedNode(QueueEntry entry) {
-        List<org.infinispan.remoting.transport.Address> members = cache.getCacheManager().getMembers();
-        return members != null && members.stream().noneMatch(member -> member.toString().equals(entry.node()));
+        return members.hasLeft(entry.node());
     }
 
     public List<QueueEntry> waitingIn(long groupId) {
