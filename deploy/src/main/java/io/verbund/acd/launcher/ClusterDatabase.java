@@ -4,15 +4,12 @@ import io.verbund.acd.lbconfig.topology.Database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,21 +74,13 @@ public final class ClusterDatabase {
                     MariaDbServer.initialise(basedir, configuration, dir.resolve("install.log"), log(), "--tmpdir=" + tmp);
                 }
             }
-            List<String> command = new ArrayList<>(List.of(basedir.resolve("bin/mariadbd").toString(),
-                    "--defaults-file=" + configuration, "--basedir=" + basedir,
-                    "--user=" + System.getProperty("user.name"), "--tmpdir=" + tmp,
-                    // Loopback only; without it MariaDB 11.4 generates a TLS key at every start (~14 s here).
-                    "--skip-ssl"));
             Path bootstrap = dir.resolve("bootstrap.sql");
-            if (firstStart) {
-                writeBootstrap(bootstrap);
-                command.add("--init-file=" + bootstrap);
-            }
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("console.log").toFile()))
-                    .start();
-            awaitReady();
+            process = MariaDbProcess.launch(basedir, List.of("--defaults-file=" + configuration, "--basedir=" + basedir,
+                            "--user=" + System.getProperty("user.name"), "--tmpdir=" + tmp,
+                            // Loopback only; without it MariaDB 11.4 generates a TLS key at every start (~14 s here).
+                            "--skip-ssl"),
+                    firstStart ? Optional.of(bootstrapSql()) : Optional.empty(), bootstrap, dir.resolve("console.log"));
+            MariaDbProcess.awaitReady(process, database.name(), this::connectAsAdmin, START_TIMEOUT, log());
             Files.deleteIfExists(bootstrap);
         } catch (IOException e) {
             throw new LaunchFailure(ExitCode.FAILED, database.name() + " could not start: " + e.getMessage(), e);
@@ -167,45 +156,16 @@ public final class ClusterDatabase {
     }
 
     /** First start only: the database, the application's user and the administrator, on this server alone. */
-    private void writeBootstrap(Path file) throws IOException {
-        String sql = String.join("\n",
+    private String bootstrapSql() {
+        return String.join("\n",
                 "SET sql_log_bin = 0;",
                 "CREATE DATABASE IF NOT EXISTS " + MariaDbServer.DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;",
-                "CREATE USER IF NOT EXISTS '" + MariaDbServer.USER + "'@'127.0.0.1' IDENTIFIED BY '" + quoted(password) + "';",
+                "CREATE USER IF NOT EXISTS '" + MariaDbServer.USER + "'@'127.0.0.1' IDENTIFIED BY '" + MariaDbProcess.quoted(password) + "';",
                 "GRANT ALL PRIVILEGES ON " + MariaDbServer.DATABASE + ".* TO '" + MariaDbServer.USER + "'@'127.0.0.1';",
-                "CREATE USER IF NOT EXISTS '" + ADMIN + "'@'127.0.0.1' IDENTIFIED BY '" + quoted(adminPassword) + "';",
+                "CREATE USER IF NOT EXISTS '" + ADMIN + "'@'127.0.0.1' IDENTIFIED BY '" + MariaDbProcess.quoted(adminPassword) + "';",
                 "GRANT ALL PRIVILEGES ON *.* TO '" + ADMIN + "'@'127.0.0.1' WITH GRANT OPTION;",
                 "SET sql_log_bin = 1;",
                 "");
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, sql);
-    }
-
-    private static String quoted(String secret) {
-        return secret.replace("\\", "\\\\").replace("'", "\\'");
-    }
-
-    private void awaitReady() {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        SQLException last = null;
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new LaunchFailure(ExitCode.FAILED, database.name() + " exited with code " + process.exitValue()
-                        + " while starting; see " + log());
-            }
-            try (Connection connection = connectAsAdmin()) {
-                if (connection.isValid(2)) {
-                    return;
-                }
-            } catch (SQLException e) {
-                last = e;
-            }
-            MariaDbServer.sleep(Duration.ofMillis(250));
-        }
-        stop();
-        throw new LaunchFailure(ExitCode.FAILED, database.name() + " did not accept connections within "
-                + START_TIMEOUT.toSeconds() + " s (" + (last == null ? "no answer" : last.getMessage()) + "); see " + log());
     }
 
     /** A replica's (or master's) view of its replication source. */

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -77,18 +76,10 @@ public final class MariaDbServer {
                 out.println("  database: creating a new MariaDB data folder in " + dataDir());
                 initialise(basedir, dir.resolve("my.cnf"), dir.resolve("install.log"), dir.resolve("mariadb.log"));
             }
-            List<String> command = new ArrayList<>(List.of(basedir.resolve("bin/mariadbd").toString(),
-                    "--defaults-file=" + dir.resolve("my.cnf")));
             Path bootstrap = dir.resolve("bootstrap.sql");
-            if (firstStart) {
-                writeBootstrap(bootstrap);
-                command.add("--init-file=" + bootstrap);
-            }
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mariadb.log").toFile()))
-                    .start();
-            awaitReady();
+            process = MariaDbProcess.launch(basedir, List.of("--defaults-file=" + dir.resolve("my.cnf")),
+                    firstStart ? Optional.of(bootstrapSql()) : Optional.empty(), bootstrap, dir.resolve("mariadb.log"));
+            MariaDbProcess.awaitReady(process, "MariaDB", this::connect, START_TIMEOUT, dir.resolve("mariadb.log"));
             Files.deleteIfExists(bootstrap);
         } catch (IOException e) {
             throw new LaunchFailure(ExitCode.FAILED, "MariaDB could not start: " + e.getMessage(), e);
@@ -182,41 +173,15 @@ public final class MariaDbServer {
     }
 
     /** Runs once, as the server starts on a new data folder: the database and its own user. */
-    private void writeBootstrap(Path file) throws IOException {
-        String quoted = password.replace("\\", "\\\\").replace("'", "\\'");
-        String sql = String.join("\n",
+    private String bootstrapSql() {
+        String quoted = MariaDbProcess.quoted(password);
+        return String.join("\n",
                 "CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;",
                 "CREATE USER IF NOT EXISTS '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + quoted + "';",
                 "CREATE USER IF NOT EXISTS '" + USER + "'@'localhost' IDENTIFIED BY '" + quoted + "';",
                 "GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO '" + USER + "'@'127.0.0.1';",
                 "GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO '" + USER + "'@'localhost';",
                 "");
-        Files.deleteIfExists(file);
-        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, sql);
-    }
-
-    private void awaitReady() {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        SQLException last = null;
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new LaunchFailure(ExitCode.FAILED, "MariaDB exited with code " + process.exitValue()
-                        + " while starting; see " + dir.resolve("mariadb.log"));
-            }
-            try (Connection connection = connect()) {
-                if (connection.isValid(2)) {
-                    return;
-                }
-            } catch (SQLException e) {
-                last = e;
-            }
-            sleep(Duration.ofMillis(250));
-        }
-        stop();
-        throw new LaunchFailure(ExitCode.FAILED, "MariaDB did not accept connections within " + START_TIMEOUT.toSeconds()
-                + " s (" + (last == null ? "no answer" : last.getMessage()) + "); see " + dir.resolve("mariadb.log"));
     }
 
     /** Maven's unpacking drops the executable bits of the binaries. */
