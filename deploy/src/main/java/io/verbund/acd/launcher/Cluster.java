@@ -3,9 +3,7 @@ package io.verbund.acd.launcher;
 import io.verbund.acd.lbconfig.LbConfig;
 import io.verbund.acd.lbconfig.topology.AcdNode;
 import io.verbund.acd.lbconfig.topology.Database;
-import io.verbund.acd.lbconfig.topology.InvalidTopology;
 import io.verbund.acd.lbconfig.topology.Topology;
-import io.verbund.acd.lbconfig.topology.TopologyReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -164,12 +162,10 @@ public final class Cluster {
                         + messages.toString(StandardCharsets.UTF_8));
             }
             out.println("  " + layout.generated() + " (see README.txt there)");
-            return new TopologyReader().read(layout.topology());
         } catch (IOException e) {
             throw new LaunchFailure(ExitCode.FAILED, "cannot prepare " + layout.root() + ": " + e.getMessage(), e);
-        } catch (InvalidTopology e) {
-            throw new LaunchFailure(ExitCode.USAGE, e.getMessage(), e);
         }
+        return layout.readTopology();
     }
 
     private void refuseLeftovers() {
@@ -200,11 +196,8 @@ public final class Cluster {
     }
 
     private void startDatabases() {
-        String password = home.databasePassword();
-        String adminPassword = home.databaseAdminPassword();
         for (Database database : topology.databases()) {
-            databases.put(database.name(), new ClusterDatabase(database, installation, layout.generated(),
-                    layout.database(database.name()), password, adminPassword));
+            databases.put(database.name(), layout.server(database, installation));
         }
         out.println("Starting MariaDB " + installation.mariadbHome().getParent().getFileName() + ": "
                 + String.join(", ", databases.keySet()) + " ...");

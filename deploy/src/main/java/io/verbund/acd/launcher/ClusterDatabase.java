@@ -110,15 +110,6 @@ public final class ClusterDatabase {
         process = null;
     }
 
-    /** Kills the server as a crash would (SIGKILL): no shutdown, no flush beyond what was committed. */
-    public void kill() {
-        if (process != null) {
-            process.destroyForcibly();
-            ManagedProcess.awaitExit(process.toHandle(), Duration.ofSeconds(10));
-        }
-        process = null;
-    }
-
     String adminPassword() {
         return adminPassword;
     }

@@ -1,5 +1,10 @@
 package io.verbund.acd.launcher;
 
+import io.verbund.acd.lbconfig.topology.Database;
+import io.verbund.acd.lbconfig.topology.InvalidTopology;
+import io.verbund.acd.lbconfig.topology.Topology;
+import io.verbund.acd.lbconfig.topology.TopologyReader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,8 +30,24 @@ record ClusterLayout(Path root) {
         return root.resolve("db");
     }
 
-    Path database(String name) {
+    Path databaseDir(String name) {
         return databases().resolve(name);
+    }
+
+    /** One database server of this cluster, with the passwords kept in this home. */
+    ClusterDatabase server(Database database, Installation installation) {
+        DemoHome home = new DemoHome(root);
+        return new ClusterDatabase(database, installation, generated(), databaseDir(database.name()),
+                home.databasePassword(), home.databaseAdminPassword());
+    }
+
+    /** The topology this cluster was started from (lb-config checked it then). */
+    Topology readTopology() {
+        try {
+            return new TopologyReader().read(topology());
+        } catch (IOException | InvalidTopology e) {
+            throw new LaunchFailure(ExitCode.FAILED, "cannot read the cluster's topology " + topology() + ": " + e.getMessage(), e);
+        }
     }
 
     Path runDir() {
@@ -52,5 +73,10 @@ record ClusterLayout(Path root) {
     /** True for a home folder a cluster was started from (as opposed to a demo's). */
     boolean isCluster() {
         return Files.isRegularFile(topology());
+    }
+
+    /** A cluster launcher holds this home and has recorded what it started. */
+    boolean isRunning() {
+        return isCluster() && ClusterRecord.read(record()).isPresent() && new DemoHome(root).isLocked();
     }
 }

@@ -2,9 +2,7 @@ package io.verbund.acd.launcher;
 
 import io.verbund.acd.lbconfig.topology.AcdNode;
 import io.verbund.acd.lbconfig.topology.Database;
-import io.verbund.acd.lbconfig.topology.InvalidTopology;
 import io.verbund.acd.lbconfig.topology.Topology;
-import io.verbund.acd.lbconfig.topology.TopologyReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.sql.SQLException;
@@ -36,7 +34,7 @@ final class ClusterStatus {
             return false;
         }
         ClusterRecord record = found.get();
-        Topology topology = topology();
+        Topology topology = layout.readTopology();
         out.printf("Verbund ACD cluster %s runs from %s since %s (launcher pid %d)%n", topology.cluster(), layout.root(),
                 record.startedAt().truncatedTo(ChronoUnit.SECONDS), record.launcherPid());
         boolean healthy = true;
@@ -49,7 +47,7 @@ final class ClusterStatus {
         }
         out.println("  Databases:");
         for (Database database : topology.databases()) {
-            healthy &= printDatabase(out, database, record, home, servers);
+            healthy &= printDatabase(out, database, record, servers);
         }
         healthy &= printActiveMaster(out, topology, haproxy, servers);
         out.println("  Load balancing:");
@@ -70,15 +68,7 @@ final class ClusterStatus {
         return healthy;
     }
 
-    private Topology topology() {
-        try {
-            return new TopologyReader().read(layout.topology());
-        } catch (IOException | InvalidTopology e) {
-            throw new LaunchFailure(ExitCode.FAILED, "cannot read the cluster's topology " + layout.topology() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private boolean printDatabase(PrintStream out, Database database, ClusterRecord record, DemoHome home, List<HaproxyAdmin.Server> servers) {
+    private boolean printDatabase(PrintStream out, Database database, ClusterRecord record, List<HaproxyAdmin.Server> servers) {
         Optional<Long> pid = record.pid(database.name());
         boolean alive = alive(pid);
         String replication;
@@ -86,8 +76,7 @@ final class ClusterStatus {
         if (!alive) {
             replication = "-";
         } else {
-            ClusterDatabase server = new ClusterDatabase(database, installation, layout.generated(), layout.database(database.name()),
-                    home.databasePassword(), home.databaseAdminPassword());
+            ClusterDatabase server = layout.server(database, installation);
             try {
                 ClusterDatabase.ReplicationState state = server.replicationState();
                 replicating = state.healthy();

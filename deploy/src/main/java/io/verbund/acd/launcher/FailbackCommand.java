@@ -1,10 +1,6 @@
 package io.verbund.acd.launcher;
 
-import io.verbund.acd.lbconfig.topology.Database;
-import io.verbund.acd.lbconfig.topology.InvalidTopology;
 import io.verbund.acd.lbconfig.topology.Topology;
-import io.verbund.acd.lbconfig.topology.TopologyReader;
-import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,26 +21,15 @@ final class FailbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ClusterLayout layout = new ClusterLayout(locations.clusterHome());
-        DemoHome home = new DemoHome(layout.root());
-        if (!layout.isCluster() || ClusterRecord.read(layout.record()).isEmpty() || !home.isLocked()) {
+        if (!layout.isRunning()) {
             verbund.err().println("No running Verbund ACD cluster in " + layout.root() + " (start one with ./verbund cluster).");
             return ExitCode.NOT_RUNNING.code();
         }
-        Topology topology;
-        try {
-            topology = new TopologyReader().read(layout.topology());
-        } catch (IOException | InvalidTopology e) {
-            throw new LaunchFailure(ExitCode.FAILED, "cannot read " + layout.topology() + ": " + e.getMessage(), e);
-        }
+        Topology topology = layout.readTopology();
         Installation installation = locations.installation();
-        new MasterFailback(topology, database(topology.primaryMaster(), layout, home, installation),
-                database(topology.backupMaster(), layout, home, installation),
+        new MasterFailback(topology, layout.server(topology.primaryMaster(), installation),
+                layout.server(topology.backupMaster(), installation),
                 new HaproxyAdmin(layout.haproxySocket()), verbund.out()).run();
         return ExitCode.OK.code();
-    }
-
-    private static ClusterDatabase database(Database database, ClusterLayout layout, DemoHome home, Installation installation) {
-        return new ClusterDatabase(database, installation, layout.generated(), layout.database(database.name()),
-                home.databasePassword(), home.databaseAdminPassword());
     }
 }

@@ -2,10 +2,7 @@ package io.verbund.acd.launcher;
 
 import io.verbund.acd.lbconfig.topology.AcdNode;
 import io.verbund.acd.lbconfig.topology.Database;
-import io.verbund.acd.lbconfig.topology.InvalidTopology;
 import io.verbund.acd.lbconfig.topology.Topology;
-import io.verbund.acd.lbconfig.topology.TopologyReader;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -39,9 +36,8 @@ final class RestartCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = verbund.out();
         ClusterLayout layout = new ClusterLayout(locations.clusterHome());
-        DemoHome home = new DemoHome(layout.root());
         Optional<ClusterRecord> record = ClusterRecord.read(layout.record());
-        if (!layout.isCluster() || record.isEmpty() || !home.isLocked()) {
+        if (!layout.isRunning() || record.isEmpty()) {
             verbund.err().println("No running Verbund ACD cluster in " + layout.root() + " (start one with ./verbund cluster).");
             return ExitCode.NOT_RUNNING.code();
         }
@@ -49,14 +45,13 @@ final class RestartCommand implements Callable<Integer> {
             out.println(name + " is running (pid " + record.get().pid(name).orElseThrow() + "); nothing to do.");
             return ExitCode.OK.code();
         }
-        Topology topology = topology(layout);
+        Topology topology = layout.readTopology();
         Installation installation = locations.installation();
         Optional<Database> database = topology.databases().stream().filter(candidate -> candidate.name().equals(name)).findFirst();
         Optional<AcdNode> node = topology.nodes().stream().filter(candidate -> candidate.name().equals(name)).findFirst();
         Optional<Long> pid;
         if (database.isPresent()) {
-            ClusterDatabase server = new ClusterDatabase(database.get(), installation, layout.generated(),
-                    layout.database(name), home.databasePassword(), home.databaseAdminPassword());
+            ClusterDatabase server = layout.server(database.get(), installation);
             out.println("Starting " + name + " on " + database.get().endpoint() + " ...");
             server.start();
             server.setUpReplication();
@@ -67,7 +62,7 @@ final class RestartCommand implements Callable<Integer> {
             NodePorts ports = new NodePorts(node.get().portOffset());
             WildFlyNode wildfly = new WildFlyNode(installation, layout.node(name), ports, name, Map.of());
             out.println("Starting " + name + " ...");
-            wildfly.startMember(layout.generated().resolve("wildfly/" + name + ".cli"), home.databasePassword(),
+            wildfly.startMember(layout.generated().resolve("wildfly/" + name + ".cli"), new DemoHome(layout.root()).databasePassword(),
                     Cluster.memberProperties());
             pid = wildfly.pid();
             new ServiceHealth(ports).awaitUp(wildfly, name, Duration.ofMinutes(5), out);
@@ -77,13 +72,5 @@ final class RestartCommand implements Callable<Integer> {
         }
         ClusterRecord.read(layout.record()).orElse(record.get()).with(name, pid).write(layout.record());
         return ExitCode.OK.code();
-    }
-
-    private static Topology topology(ClusterLayout layout) {
-        try {
-            return new TopologyReader().read(layout.topology());
-        } catch (IOException | InvalidTopology e) {
-            throw new LaunchFailure(ExitCode.FAILED, "cannot read " + layout.topology() + ": " + e.getMessage(), e);
-        }
     }
 }

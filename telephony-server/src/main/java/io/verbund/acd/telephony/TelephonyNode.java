@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -72,7 +73,7 @@ public class TelephonyNode {
 
     private void distribute() {
         try {
-            departedNodeCalls.sweep(java.time.Instant.now());
+            departedNodeCalls.sweep(Instant.now());
             distributor.distribute();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "distribution tick failed: " + e.getMessage(), e);

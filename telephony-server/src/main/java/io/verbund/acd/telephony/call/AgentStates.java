@@ -14,6 +14,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import org.infinispan.Cache;
 
@@ -49,7 +50,7 @@ public class AgentStates {
     }
 
     /** Every agent this node's mirror knows, in any state. */
-    public java.util.Collection<AgentStatus> all() {
+    public Collection<AgentStatus> all() {
         return mirror.values();
     }
 

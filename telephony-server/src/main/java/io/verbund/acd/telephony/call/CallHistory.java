@@ -74,7 +74,7 @@ public class CallHistory {
         recorder.ended(call.callId, "ABANDONED", at);
     }
 
-    /** A caller whose node died while it waited: its record ends FAILED, written by the node that noticed. */
+    /** A call whose node died: its record ends FAILED, written by the node that noticed. */
     void lostWithItsNode(String callId, Instant at) {
         recorder.ended(callId, "FAILED", at);
     }

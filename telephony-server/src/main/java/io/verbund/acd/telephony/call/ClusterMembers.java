@@ -22,8 +22,4 @@ public class ClusterMembers {
         return members == null ? Optional.empty()
                 : Optional.of(members.stream().map(Address::toString).collect(Collectors.toUnmodifiableSet()));
     }
-
-    public boolean hasLeft(String node) {
-        return names().map(names -> !names.contains(node)).orElse(false);
-    }
 }

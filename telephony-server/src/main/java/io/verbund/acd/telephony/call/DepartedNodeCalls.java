@@ -2,6 +2,7 @@ package io.verbund.acd.telephony.call;
 
 import io.verbund.acd.agent.AgentState;
 import io.verbund.acd.agent.AgentStatus;
+import io.verbund.acd.routing.QueueEntry;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,8 +20,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * When nodes leave the cache cluster, frees the agents their calls held (reserved, ringing or
- * talking): those calls' signalling died with their node, and nothing would ever end them, so the
+ * When nodes leave the cache cluster, takes their waiting callers out of the replicated queue and
+ * frees the agents their calls held (reserved, ringing or talking): those calls' signalling died with their node, and nothing would ever end them, so the
  * agents would stay busy for good and the ACD would quietly lose their capacity. Which node held a
  * call is in its call record ({@code handled_by_node}); the calls' records end FAILED.
  */
@@ -34,24 +35,31 @@ public class DepartedNodeCalls {
     private DataSource master;
 
     private final ClusterMembers members;
+    private final QueueStore queue;
     private final AgentStates agents;
     private final CallSessions sessions;
     private final CallHistory history;
     private Set<String> lastSeen;
 
     @Inject
-    public DepartedNodeCalls(ClusterMembers members, AgentStates agents, CallSessions sessions, CallHistory history) {
+    public DepartedNodeCalls(ClusterMembers members, QueueStore queue, AgentStates agents, CallSessions sessions, CallHistory history) {
         this.members = members;
+        this.queue = queue;
         this.agents = agents;
         this.sessions = sessions;
         this.history = history;
     }
 
     protected DepartedNodeCalls() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
-    /** Called on every distribution tick; does work only when members have left since the last one. */
+    /**
+     * Called on every distribution tick, on the tick's thread (writes to the caches from
+     * Infinispan's own notification threads failed in WildFly's marshalling); does work only when
+     * members have left since the last sweep that succeeded, and tries again on the next tick when
+     * the database or the cache (still changing its topology) refused.
+     */
     public synchronized void sweep(Instant now) {
         Optional<Set<String>> current = members.names();
         if (current.isEmpty()) {
@@ -59,19 +67,26 @@ public class DepartedNodeCalls {
         }
         Set<String> departed = new HashSet<>(lastSeen == null ? Set.of() : lastSeen);
         departed.removeAll(current.get());
+        if (!departed.isEmpty()) {
+            try {
+                release(departed, now);
+            } catch (SQLException | RuntimeException e) {
+                LOG.log(Level.WARNING, "calls of departed nodes " + departed + " not released yet, trying again: " + e.getMessage());
+                return;
+            }
+        }
         lastSeen = current.get();
-        if (departed.isEmpty()) {
-            return;
+    }
+
+    private void release(Set<String> departed, Instant now) throws SQLException {
+        // Waiting callers first: left in the queue they would stand at the head of their group for
+        // ever, since the distributor never jumps a caller another node holds.
+        for (QueueEntry entry : queue.heldBy(departed)) {
+            if (queue.take(entry)) {
+                LOG.warning("waiting caller " + entry.callId() + " left the queue: its node " + entry.node() + " left the cluster");
+            }
         }
-        Set<String> lost;
-        try {
-            lost = openCallsOf(departed);
-        } catch (SQLException e) {
-            // Try again on the next tick: the departed nodes are still gone then.
-            lastSeen = null;
-            LOG.log(Level.WARNING, "cannot read the calls of departed nodes " + departed + ": " + e.getMessage());
-            return;
-        }
+        Set<String> lost = openCallsOf(departed);
         int freed = 0;
         for (AgentStatus status : agents.all()) {
             if (!HELD.contains(status.state()) || status.callId().isEmpty()) {

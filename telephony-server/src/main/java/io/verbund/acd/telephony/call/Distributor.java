@@ -95,8 +95,7 @@ public class Distributor {
     /**
      * One look at the group's queue and agents: callers in queue order, each offered to the best
      * agent still free. Stops at the first caller another node holds (it serves it; this node must
-     * not jump the queue) or when no agent is left; a caller whose node has left the cluster is
-     * taken out of the queue instead.
+     * not jump the queue) or when no agent is left.
      */
     private void serve(GroupSettings group) {
         RoutingStrategy strategy = RoutingStrategy.named(group.strategy());
@@ -112,13 +111,6 @@ public class Distributor {
                 return;
             }
             Optional<AcdCall> call = sessions.byCaller(head.callId());
-            if (call.isEmpty() && queue.heldByDepartedNode(head)) {
-                // Left in the queue, it would stand at the head of its group for ever.
-                if (queue.take(head)) {
-                    LOG.warning("waiting caller " + head.callId() + " left the queue: its node " + head.node() + " left the cluster");
-                }
-                continue;
-            }
             if (call.isEmpty() || !offer(call.get(), head, group, strategy, free, now)) {
                 return;
             }

@@ -6,8 +6,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Set;
 import org.infinispan.Cache;
 
 /**
@@ -19,9 +19,6 @@ public class QueueStore {
 
     @Resource(lookup = "java:jboss/infinispan/cache/acd/queues")
     private Cache<String, String> cache;
-
-    @Inject
-    private ClusterMembers members;
 
     private CacheMirror<QueueEntry> mirror;
 
@@ -48,12 +45,9 @@ public class QueueStore {
         cache.remove(callId);
     }
 
-    /**
-     * True when the node that holds this caller is no longer in the cache cluster (crashed, killed,
-     * stopped): the caller's SIP dialog and call lived there and ended with it.
-     */
-    public boolean heldByDepartedNode(QueueEntry entry) {
-        return members.hasLeft(entry.node());
+    /** The callers waiting on one of {@code nodes}. */
+    public List<QueueEntry> heldBy(Set<String> nodes) {
+        return mirror.values().stream().filter(entry -> nodes.contains(entry.node())).toList();
     }
 
     public List<QueueEntry> waitingIn(long groupId) {
