@@ -1,5 +1,8 @@
 /**
  * Call flows: a tenant's versioned graph of nodes (announcement, opening hours, DTMF menu, queue,
- * voicemail, hang-up, …) with named exits, and the interpreter that walks a call through it.
+ * voicemail, hang-up, …) with named exits, and the interpreter that walks a call through it. The
+ * node catalogue ({@link io.verbund.acd.callflow.NodeType}) says what each type takes and where it
+ * leads; {@link io.verbund.acd.callflow.CallFlowCheck} holds a stored graph against it and against
+ * the tenant's configuration before the graph becomes a {@link io.verbund.acd.callflow.CallFlow}.
  */
 package io.verbund.acd.callflow;

@@ -41,6 +41,11 @@ public abstract class ApiProblem extends RuntimeException {
         return getMessage();
     }
 
+    /** Problems with single fields of the request body; empty unless the problem is about fields. */
+    public java.util.List<FieldProblem> fieldProblems() {
+        return java.util.List.of();
+    }
+
     /** The tenant the request addressed, where it is known and the caller may see it. */
     public Optional<TenantKey> tenant() {
         return Optional.ofNullable(tenant);

@@ -12,9 +12,15 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  * @param detail   this occurrence, for the client: never a stack trace or SQL
  * @param instance the path of the request that failed
  * @param tenant   the tenant the request addressed, where known
+ * @param errors   one entry per invalid field of the request body; null when the problem is not about fields
  */
-@JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "tenant"})
-public record Problem(String type, String title, int status, String detail, String instance, String tenant) {
+@JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "tenant", "errors"})
+public record Problem(String type, String title, int status, String detail, String instance, String tenant,
+                      java.util.List<FieldProblem> errors) {
+
+    public Problem(String type, String title, int status, String detail, String instance, String tenant) {
+        this(type, title, status, detail, instance, tenant, null);
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -12,7 +12,8 @@ final class ProblemResponses {
 
     static Response.ResponseBuilder of(ApiProblem problem, int status, UriInfo request) {
         return of(new Problem(problem.type(), problem.title(), status, problem.detail(), instance(request),
-                problem.tenant().map(Object::toString).orElse(null)));
+                problem.tenant().map(Object::toString).orElse(null),
+                problem.fieldProblems().isEmpty() ? null : problem.fieldProblems()));
     }
 
     static Response.ResponseBuilder of(Problem problem) {

@@ -3,17 +3,11 @@ package io.verbund.acd.telephony.directory;
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.SipCredentials;
 import io.verbund.acd.callflow.CallFlow;
-import io.verbund.acd.callflow.CallFlowNode;
+import io.verbund.acd.runtime.callflow.CallFlowGraphJson;
 import io.verbund.acd.schedule.OpeningHours;
 import io.verbund.acd.tenant.TenantKey;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,7 +21,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -163,24 +156,7 @@ public class TelephonyDirectory {
     }
 
     static CallFlow parseFlow(String name, int version, String graph) {
-        try (JsonReader reader = Json.createReader(new StringReader(graph))) {
-            JsonObject root = reader.readObject();
-            List<CallFlowNode> nodes = new ArrayList<>();
-            for (JsonValue value : root.getJsonArray("nodes")) {
-                JsonObject node = value.asJsonObject();
-                nodes.add(new CallFlowNode(node.getString("id"), node.getString("type"),
-                        strings(node.getJsonObject("parameters")), strings(node.getJsonObject("exits"))));
-            }
-            return CallFlow.of(name, version, root.getString("start"), nodes);
-        }
-    }
-
-    private static Map<String, String> strings(JsonObject object) {
-        Map<String, String> result = new LinkedHashMap<>();
-        if (object != null) {
-            object.forEach((key, value) -> result.put(key, value instanceof JsonString text ? text.getString() : value.toString()));
-        }
-        return result;
+        return CallFlowGraphJson.read(graph).toCallFlow(name, version);
     }
 
     @FunctionalInterface

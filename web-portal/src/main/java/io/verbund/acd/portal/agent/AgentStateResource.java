@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.agent;
 
+import io.verbund.acd.runtime.security.ApiArea;
 import io.verbund.acd.runtime.security.CallerContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,14 +16,15 @@ import java.util.Optional;
 
 /**
  * Agent state: {@code GET agents/states}, {@code GET agents/{extension}/state} and {@code PUT
- * agents/{extension}/state} with {@link AgentStateRequest}. Every call needs a caller (Basic
- * authentication) and addresses the caller's tenant; a system administrator may name another with
+ * agents/{extension}/state} with {@link AgentStateRequest}. Every call needs a caller (session, Basic
+ * authentication or an API token with agents:read / agents:write) and addresses the caller's tenant; a system administrator may name another with
  * {@code ?tenant=}. Errors are problem+json: 400 malformed body or state, 401, 403 not this
  * caller's agent, 404 no such agent in the tenant, 409 not allowed from the current state, 422
  * pause reason the tenant does not offer.
  */
 @Path("agents")
 @RequestScoped
+@ApiArea(ApiArea.Area.AGENTS)
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentStateResource {
 

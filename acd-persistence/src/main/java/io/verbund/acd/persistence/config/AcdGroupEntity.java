@@ -1,0 +1,80 @@
+package io.verbund.acd.persistence.config;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code acd_group}: an ACD group's settings, members and required skills. */
+@Entity
+@Table(name = "acd_group")
+public class AcdGroupEntity extends TenantOwned {
+
+    @Column(nullable = false, length = 100)
+    private String name;
+    @Column(nullable = false, length = 16)
+    private String strategy = "LONGEST_IDLE";
+    @Column(name = "ring_time_seconds", nullable = false)
+    private int ringTimeSeconds = 15;
+    @Column(name = "wrap_up_seconds", nullable = false)
+    private int wrapUpSeconds;
+    @Column(name = "max_consecutive_no_answer", nullable = false)
+    private int maxConsecutiveNoAnswer = 3;
+    @Column(name = "redial_delay_seconds", nullable = false)
+    private int redialDelaySeconds = 2;
+    @Column(name = "service_level_seconds", nullable = false)
+    private int serviceLevelSeconds = 20;
+    @Column(name = "service_level_target_percent", nullable = false)
+    private int serviceLevelTargetPercent = 80;
+    @Column(name = "short_abandon_seconds", nullable = false)
+    private int shortAbandonSeconds = 5;
+    @Column(name = "forced_disposition", nullable = false)
+    private boolean forcedDisposition;
+    @Column(nullable = false)
+    private boolean recording;
+
+    @ElementCollection
+    @CollectionTable(name = "group_membership", joinColumns = @JoinColumn(name = "group_id"))
+    private List<GroupMember> members = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "group_skill_requirement", joinColumns = @JoinColumn(name = "group_id"))
+    private List<SkillRequirement> skillRequirements = new ArrayList<>();
+
+    protected AcdGroupEntity() {
+    }
+
+    public AcdGroupEntity(long tenantId, String name) {
+        super(tenantId);
+        this.name = name;
+    }
+
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getStrategy() { return strategy; }
+    public void setStrategy(String strategy) { this.strategy = strategy; }
+    public int getRingTimeSeconds() { return ringTimeSeconds; }
+    public void setRingTimeSeconds(int ringTimeSeconds) { this.ringTimeSeconds = ringTimeSeconds; }
+    public int getWrapUpSeconds() { return wrapUpSeconds; }
+    public void setWrapUpSeconds(int wrapUpSeconds) { this.wrapUpSeconds = wrapUpSeconds; }
+    public int getMaxConsecutiveNoAnswer() { return maxConsecutiveNoAnswer; }
+    public void setMaxConsecutiveNoAnswer(int maxConsecutiveNoAnswer) { this.maxConsecutiveNoAnswer = maxConsecutiveNoAnswer; }
+    public int getRedialDelaySeconds() { return redialDelaySeconds; }
+    public void setRedialDelaySeconds(int redialDelaySeconds) { this.redialDelaySeconds = redialDelaySeconds; }
+    public int getServiceLevelSeconds() { return serviceLevelSeconds; }
+    public void setServiceLevelSeconds(int serviceLevelSeconds) { this.serviceLevelSeconds = serviceLevelSeconds; }
+    public int getServiceLevelTargetPercent() { return serviceLevelTargetPercent; }
+    public void setServiceLevelTargetPercent(int serviceLevelTargetPercent) { this.serviceLevelTargetPercent = serviceLevelTargetPercent; }
+    public int getShortAbandonSeconds() { return shortAbandonSeconds; }
+    public void setShortAbandonSeconds(int shortAbandonSeconds) { this.shortAbandonSeconds = shortAbandonSeconds; }
+    public boolean isForcedDisposition() { return forcedDisposition; }
+    public void setForcedDisposition(boolean forcedDisposition) { this.forcedDisposition = forcedDisposition; }
+    public boolean isRecording() { return recording; }
+    public void setRecording(boolean recording) { this.recording = recording; }
+    public List<GroupMember> getMembers() { return members; }
+    public List<SkillRequirement> getSkillRequirements() { return skillRequirements; }
+}

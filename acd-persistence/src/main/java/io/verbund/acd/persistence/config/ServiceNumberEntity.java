@@ -1,0 +1,32 @@
+package io.verbund.acd.persistence.config;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/** {@code service_number}: a number callers dial and the call flow it leads into. */
+@Entity
+@Table(name = "service_number")
+public class ServiceNumberEntity extends TenantOwned {
+
+    @Column(nullable = false, length = 16, updatable = false)
+    private String number;
+    @Column(name = "call_flow_id")
+    private Long callFlowId;
+    @Column(nullable = false, length = 200)
+    private String label = "";
+
+    protected ServiceNumberEntity() {
+    }
+
+    public ServiceNumberEntity(long tenantId, String number) {
+        super(tenantId);
+        this.number = number;
+    }
+
+    public String getNumber() { return number; }
+    public Long getCallFlowId() { return callFlowId; }
+    public void setCallFlowId(Long callFlowId) { this.callFlowId = callFlowId; }
+    public String getLabel() { return label; }
+    public void setLabel(String label) { this.label = label; }
+}

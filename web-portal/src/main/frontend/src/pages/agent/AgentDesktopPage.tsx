@@ -1,0 +1,61 @@
+import { Alert, Box, Stack, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../session/SessionContext';
+import { CallCard, callPhaseOf } from './CallCard';
+import { StateButtons } from './StateButtons';
+import { StateDisplay } from './StateDisplay';
+import { TodayFigures } from './TodayFigures';
+import { useAgentState } from './useAgentState';
+import { reasonLabel, usePauseReasons } from './usePauseReasons';
+
+/** The agent's desktop: current state and time in it, the state buttons, the current call, today's figures. */
+export function AgentDesktopPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+
+  if (session.agent === null) {
+    return (
+      <Alert severity="info" data-testid="agent-desktop-no-agent">
+        {t('desktop.noAgent')}
+      </Alert>
+    );
+  }
+  return <AgentDesktop extension={session.agent} />;
+}
+
+function AgentDesktop({ extension }: { extension: string }) {
+  const { t } = useTranslation();
+  const agent = useAgentState(extension);
+  const reasons = usePauseReasons();
+  const state = agent.state;
+
+  return (
+    <Stack spacing={3} data-testid="page-agent">
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline', flexWrap: 'wrap' }}>
+        <Typography variant="h4" component="h1">
+          {t('desktop.title')}
+        </Typography>
+        <Typography variant="subtitle1" color="text.secondary" data-testid="agent-extension">
+          {t('desktop.extension', { extension })}
+        </Typography>
+      </Stack>
+
+      {agent.error !== null && (
+        <Alert severity="error" onClose={agent.dismissError} data-testid="agent-error" role="alert">
+          {agent.error}
+        </Alert>
+      )}
+
+      <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: '1fr', md: '3fr 2fr' }, alignItems: 'start' }}>
+        <Stack spacing={3}>
+          <StateDisplay state={state} reasonLabel={reasonLabel(reasons.all, state?.reason ?? null)} live={agent.live} />
+          <StateButtons state={state} reasons={reasons} changing={agent.changing} onChange={(request) => void agent.change(request)} />
+        </Stack>
+        <Stack spacing={3}>
+          {state?.callId != null && <CallCard call={{ callId: state.callId }} phase={callPhaseOf(state.state)} />}
+          <TodayFigures />
+        </Stack>
+      </Box>
+    </Stack>
+  );
+}

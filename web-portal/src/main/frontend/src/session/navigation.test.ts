@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { homePathFor, mayOpen, navigationFor } from './navigation';
+
+describe('navigation by role', () => {
+  it('gives an agent the agent desktop only', () => {
+    expect(navigationFor(['AGENT']).map((item) => item.path)).toEqual(['/agent']);
+    expect(homePathFor(['AGENT'])).toBe('/agent');
+  });
+
+  it('gives a supervisor the supervisor page and the wallboard', () => {
+    expect(navigationFor(['SUPERVISOR']).map((item) => item.path)).toEqual(['/supervisor', '/wallboard']);
+  });
+
+  it('gives a tenant admin supervision and administration', () => {
+    expect(navigationFor(['TENANT_ADMIN']).map((item) => item.path)).toEqual(['/supervisor', '/wallboard', '/admin']);
+  });
+
+  it('gives a system admin the administration', () => {
+    expect(navigationFor(['SYSTEM_ADMIN']).map((item) => item.path)).toEqual(['/admin']);
+    expect(mayOpen('/admin/tenants/demo', ['SYSTEM_ADMIN'])).toBe(true);
+    expect(mayOpen('/agent', ['SYSTEM_ADMIN'])).toBe(false);
+  });
+
+  it('joins the pages of several roles without repeating one', () => {
+    expect(navigationFor(['AGENT', 'SUPERVISOR', 'TENANT_ADMIN']).map((item) => item.path)).toEqual([
+      '/agent',
+      '/supervisor',
+      '/wallboard',
+      '/admin',
+    ]);
+  });
+
+  it('has no page for a reseller yet', () => {
+    expect(homePathFor(['RESELLER'])).toBeNull();
+  });
+
+  it('does not take a longer path for a page', () => {
+    expect(mayOpen('/agents', ['AGENT'])).toBe(false);
+  });
+});

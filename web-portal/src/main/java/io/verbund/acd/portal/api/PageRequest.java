@@ -1,0 +1,29 @@
+package io.verbund.acd.portal.api;
+
+import io.verbund.acd.runtime.problem.MalformedRequest;
+
+/** Which page of a list a client asks for: {@code ?offset=0&limit=50}, at most {@value #MAX_LIMIT} per page. */
+public record PageRequest(int offset, int limit) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
+
+    /** @throws MalformedRequest naming the parameter that is out of range */
+    public static PageRequest of(Integer offset, Integer limit) {
+        int from = offset == null ? 0 : offset;
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (from < 0) {
+            throw new MalformedRequest("offset must be 0 or more, not " + from);
+        }
+        if (size < 1 || size > MAX_LIMIT) {
+            throw new MalformedRequest("limit must be between 1 and " + MAX_LIMIT + ", not " + size);
+        }
+        return new PageRequest(from, size);
+    }
+
+    /** The filter text as a LIKE pattern matching it anywhere, with LIKE's wildcards taken literally. */
+    public static String containing(String text) {
+        String plain = text == null ? "" : text.strip();
+        return "%" + plain.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}

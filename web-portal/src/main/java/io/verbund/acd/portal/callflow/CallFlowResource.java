@@ -1,0 +1,137 @@
+package io.verbund.acd.portal.callflow;
+
+import io.verbund.acd.callflow.NodeType;
+import io.verbund.acd.portal.api.AddressedTenant;
+import io.verbund.acd.portal.api.BodyValidation;
+import io.verbund.acd.portal.api.EntityVersion;
+import io.verbund.acd.portal.api.Page;
+import io.verbund.acd.portal.api.PageRequest;
+import io.verbund.acd.portal.api.TenantAddressing;
+import io.verbund.acd.runtime.security.ApiArea;
+import io.verbund.acd.runtime.security.CallerContext;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code /call-flows}: the tenant's call flows, their published versions, a check for graphs being
+ * edited, and the node catalogue an editor offers. A graph that fails the check is answered 422
+ * with one field problem per finding, named {@code graph.nodes.<node id>.<what>}.
+ */
+@Path("call-flows")
+@RequestScoped
+@ApiArea(ApiArea.Area.CONFIG)
+@Produces(MediaType.APPLICATION_JSON)
+public class CallFlowResource {
+
+    private final CallFlows flows;
+    private final TenantAddressing addressing;
+    private final BodyValidation validation;
+    private final CallerContext callers;
+
+    @Inject
+    public CallFlowResource(CallFlows flows, TenantAddressing addressing, BodyValidation validation, CallerContext callers) {
+        this.flows = flows;
+        this.addressing = addressing;
+        this.validation = validation;
+        this.callers = callers;
+    }
+
+    /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
+    public CallFlowResource() {
+        this(null, null, null, null);
+    }
+
+    @GET
+    public Page<CallFlowDocument> list(@QueryParam("tenant") String tenant, @QueryParam("q") String filter,
+                                       @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+        return flows.list(addressing.forReading(callers.caller(), tenant), filter, PageRequest.of(offset, limit));
+    }
+
+    @GET
+    @Path("node-types")
+    public List<NodeTypeDocument> nodeTypes() {
+        callers.caller();
+        return Arrays.stream(NodeType.values()).map(NodeTypeDocument::of).toList();
+    }
+
+    @POST
+    @Path("check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CheckResult check(GraphRequest request, @QueryParam("tenant") String tenant) {
+        AddressedTenant addressed = addressing.forReading(callers.caller(), tenant);
+        return flows.check(addressed, validation.check(request, addressed.key()).graph());
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") long id, @QueryParam("tenant") String tenant) {
+        CallFlowDocument flow = flows.get(addressing.forReading(callers.caller(), tenant), id);
+        return Response.ok(flow).tag(EntityVersion.tag(flow.version())).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(CallFlowRequest request, @QueryParam("tenant") String tenant, @Context UriInfo uri) {
+        AddressedTenant addressed = addressing.forChanging(callers.caller(), tenant);
+        CallFlowDocument flow = flows.create(addressed, validation.check(request, addressed.key()), callers.caller());
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(flow.id())).build())
+                .tag(EntityVersion.tag(flow.version())).entity(flow).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response replace(@PathParam("id") long id, CallFlowRequest request, @QueryParam("tenant") String tenant,
+                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        AddressedTenant addressed = addressing.forChanging(callers.caller(), tenant);
+        CallFlowDocument flow = flows.replace(addressed, id, validation.check(request, addressed.key()), ifMatch, callers.caller());
+        return Response.ok(flow).tag(EntityVersion.tag(flow.version())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response remove(@PathParam("id") long id, @QueryParam("tenant") String tenant,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        flows.remove(addressing.forChanging(callers.caller(), tenant), id, ifMatch, callers.caller());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/versions")
+    public List<CallFlowVersionDocument> versions(@PathParam("id") long id, @QueryParam("tenant") String tenant) {
+        return flows.versions(addressing.forReading(callers.caller(), tenant), id);
+    }
+
+    @GET
+    @Path("{id}/versions/{version}")
+    public CallFlowVersionDocument version(@PathParam("id") long id, @PathParam("version") int version,
+                                           @QueryParam("tenant") String tenant) {
+        return flows.version(addressing.forReading(callers.caller(), tenant), id, version);
+    }
+
+    /** Makes this version the one new calls run: a rollback, or a roll forward again. */
+    @POST
+    @Path("{id}/versions/{version}/activate")
+    public Response activate(@PathParam("id") long id, @PathParam("version") int version, @QueryParam("tenant") String tenant,
+                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        CallFlowDocument flow = flows.activate(addressing.forChanging(callers.caller(), tenant), id, version, ifMatch, callers.caller());
+        return Response.ok(flow).tag(EntityVersion.tag(flow.version())).build();
+    }
+}

@@ -1,0 +1,170 @@
+package io.verbund.acd.portal.group;
+
+import io.verbund.acd.persistence.config.AcdGroupEntity;
+import io.verbund.acd.persistence.config.GroupMember;
+import io.verbund.acd.persistence.config.SkillRequirement;
+import io.verbund.acd.portal.api.AddressedTenant;
+import io.verbund.acd.portal.api.EntityVersion;
+import io.verbund.acd.portal.api.Page;
+import io.verbund.acd.portal.api.PageRequest;
+import io.verbund.acd.portal.api.TenantNames;
+import io.verbund.acd.portal.api.TenantRows;
+import io.verbund.acd.portal.api.UnknownItem;
+import io.verbund.acd.runtime.problem.FieldProblem;
+import io.verbund.acd.runtime.problem.InvalidFields;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The ACD groups of a tenant: read, created, replaced and removed in one transaction each. Members
+ * and skills are named by extension and skill name; a name the tenant does not have is a field
+ * problem naming the entry, not a silent drop.
+ */
+@ApplicationScoped
+@Transactional
+public class AcdGroups {
+
+    static final String KIND = "ACD group";
+    private static final Logger LOG = Logger.getLogger(AcdGroups.class.getName());
+
+    private final EntityManager entities;
+
+    @Inject
+    public AcdGroups(EntityManager entities) {
+        this.entities = entities;
+    }
+
+    /** For CDI's proxy only. */
+    protected AcdGroups() {
+        this.entities = null;
+    }
+
+    public Page<GroupDocument> list(AddressedTenant tenant, String filter, PageRequest page) {
+        Page<AcdGroupEntity> rows = TenantRows.page(entities, AcdGroupEntity.class, "name", filter, page, tenant);
+        return new Page<>(rows.items().stream().map(group -> document(group, tenant)).toList(), rows.total(), rows.offset(), rows.limit());
+    }
+
+    public GroupDocument get(AddressedTenant tenant, long id) {
+        return document(find(tenant, id), tenant);
+    }
+
+    public GroupDocument create(AddressedTenant tenant, GroupRequest request, String by) {
+        requireFreeName(tenant, request.name(), null);
+        AcdGroupEntity group = new AcdGroupEntity(tenant.idValue(), request.name().strip());
+        apply(tenant, group, request);
+        entities.persist(group);
+        entities.flush();
+        LOG.info(() -> "ACD group " + group.getName() + " (" + group.getId() + ") created in tenant " + tenant.key() + " by " + by);
+        return document(group, tenant);
+    }
+
+    public GroupDocument replace(AddressedTenant tenant, long id, GroupRequest request, String ifMatch, String by) {
+        AcdGroupEntity group = find(tenant, id);
+        if (request.version() == null) {
+            throw InvalidFields.of("version", "must name the version the change was made from", tenant.key());
+        }
+        EntityVersion.require(KIND + " '" + group.getName() + "'", group.getVersion(), request.version(), ifMatch, tenant.key());
+        requireFreeName(tenant, request.name(), group.getId());
+        group.setName(request.name().strip());
+        apply(tenant, group, request);
+        entities.flush();
+        LOG.info(() -> "ACD group " + group.getName() + " (" + id + ") changed to version " + group.getVersion()
+                + " in tenant " + tenant.key() + " by " + by + ": strategy " + group.getStrategy());
+        return document(group, tenant);
+    }
+
+    public void remove(AddressedTenant tenant, long id, String ifMatch, String by) {
+        AcdGroupEntity group = find(tenant, id);
+        EntityVersion.require(KIND + " '" + group.getName() + "'", group.getVersion(), group.getVersion(), ifMatch, tenant.key());
+        entities.remove(group);
+        entities.flush();
+        LOG.info(() -> "ACD group " + group.getName() + " (" + id + ") removed from tenant " + tenant.key() + " by " + by);
+    }
+
+    private AcdGroupEntity find(AddressedTenant tenant, long id) {
+        return TenantRows.find(entities, AcdGroupEntity.class, id, tenant).orElseThrow(() -> new UnknownItem(KIND, id, tenant.key()));
+    }
+
+    private void requireFreeName(AddressedTenant tenant, String name, Long exceptId) {
+        if (TenantRows.taken(entities, AcdGroupEntity.class, "name", name.strip(), exceptId, tenant)) {
+            throw InvalidFields.of("name", "the tenant already has an ACD group named '" + name.strip() + "'", tenant.key());
+        }
+    }
+
+    private void apply(AddressedTenant tenant, AcdGroupEntity group, GroupRequest request) {
+        group.setStrategy(Objects.requireNonNullElse(request.strategy(), "LONGEST_IDLE"));
+        group.setRingTimeSeconds(Objects.requireNonNullElse(request.ringTimeSeconds(), 15));
+        group.setWrapUpSeconds(Objects.requireNonNullElse(request.wrapUpSeconds(), 0));
+        group.setMaxConsecutiveNoAnswer(Objects.requireNonNullElse(request.maxConsecutiveNoAnswer(), 3));
+        group.setRedialDelaySeconds(Objects.requireNonNullElse(request.redialDelaySeconds(), 2));
+        group.setServiceLevelSeconds(Objects.requireNonNullElse(request.serviceLevelSeconds(), 20));
+        group.setServiceLevelTargetPercent(Objects.requireNonNullElse(request.serviceLevelTargetPercent(), 80));
+        group.setShortAbandonSeconds(Objects.requireNonNullElse(request.shortAbandonSeconds(), 5));
+        group.setForcedDisposition(Boolean.TRUE.equals(request.forcedDisposition()));
+        group.setRecording(Boolean.TRUE.equals(request.recording()));
+        List<FieldProblem> problems = new ArrayList<>();
+        List<GroupRequest.Member> members = Objects.requireNonNullElse(request.members(), List.of());
+        Map<String, Long> agentIds = TenantNames.agentIdsByExtension(entities,
+                members.stream().map(GroupRequest.Member::extension).toList(), tenant);
+        List<GroupMember> newMembers = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < members.size(); i++) {
+            GroupRequest.Member member = members.get(i);
+            Long agentId = agentIds.get(member.extension());
+            if (agentId == null) {
+                problems.add(new FieldProblem("members[" + i + "].extension", "the tenant has no agent with extension " + member.extension()));
+            } else if (!seen.add(member.extension())) {
+                problems.add(new FieldProblem("members[" + i + "].extension", "agent " + member.extension() + " is listed twice"));
+            } else {
+                newMembers.add(new GroupMember(tenant.idValue(), agentId, Objects.requireNonNullElse(member.penalty(), 0)));
+            }
+        }
+        List<GroupRequest.SkillNeeded> skills = Objects.requireNonNullElse(request.skillRequirements(), List.of());
+        Map<String, Long> skillIds = TenantNames.skillIdsByName(entities, skills.stream().map(GroupRequest.SkillNeeded::skill).toList(), tenant);
+        List<SkillRequirement> newSkills = new ArrayList<>();
+        Set<String> seenSkills = new HashSet<>();
+        for (int i = 0; i < skills.size(); i++) {
+            GroupRequest.SkillNeeded skill = skills.get(i);
+            Long skillId = skillIds.get(skill.skill());
+            if (skillId == null) {
+                problems.add(new FieldProblem("skillRequirements[" + i + "].skill", "the tenant has no skill named '" + skill.skill() + "'"));
+            } else if (!seenSkills.add(skill.skill())) {
+                problems.add(new FieldProblem("skillRequirements[" + i + "].skill", "skill '" + skill.skill() + "' is listed twice"));
+            } else {
+                newSkills.add(new SkillRequirement(tenant.idValue(), skillId, Objects.requireNonNullElse(skill.minProficiency(), 1)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidFields(problems, tenant.key());
+        }
+        group.getMembers().clear();
+        group.getMembers().addAll(newMembers);
+        group.getSkillRequirements().clear();
+        group.getSkillRequirements().addAll(newSkills);
+    }
+
+    private GroupDocument document(AcdGroupEntity group, AddressedTenant tenant) {
+        Map<Long, String> extensions = TenantNames.agentExtensionsById(entities,
+                group.getMembers().stream().map(GroupMember::getAgentId).toList(), tenant);
+        Map<Long, String> skills = TenantNames.skillNamesById(entities,
+                group.getSkillRequirements().stream().map(SkillRequirement::getSkillId).toList(), tenant);
+        return new GroupDocument(group.getId(), group.getName(), group.getStrategy(), group.getRingTimeSeconds(),
+                group.getWrapUpSeconds(), group.getMaxConsecutiveNoAnswer(), group.getRedialDelaySeconds(),
+                group.getServiceLevelSeconds(), group.getServiceLevelTargetPercent(), group.getShortAbandonSeconds(),
+                group.isForcedDisposition(), group.isRecording(),
+                group.getMembers().stream().map(member -> new GroupDocument.Member(extensions.get(member.getAgentId()), member.getPenalty()))
+                        .sorted(java.util.Comparator.comparing(GroupDocument.Member::extension)).toList(),
+                group.getSkillRequirements().stream()
+                        .map(skill -> new GroupDocument.SkillNeeded(skills.get(skill.getSkillId()), skill.getMinProficiency())).toList(),
+                group.getVersion(), group.getUpdatedAt());
+    }
+}

@@ -1,0 +1,18 @@
+package io.verbund.acd.portal.group;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An ACD group as the API answers it; {@code version} is what a change must name. */
+public record GroupDocument(long id, String name, String strategy, int ringTimeSeconds, int wrapUpSeconds,
+                            int maxConsecutiveNoAnswer, int redialDelaySeconds, int serviceLevelSeconds,
+                            int serviceLevelTargetPercent, int shortAbandonSeconds, boolean forcedDisposition,
+                            boolean recording, List<Member> members, List<SkillNeeded> skillRequirements,
+                            int version, Instant updatedAt) {
+
+    public record Member(String extension, int penalty) {
+    }
+
+    public record SkillNeeded(String skill, int minProficiency) {
+    }
+}

@@ -1,0 +1,41 @@
+package io.verbund.acd.portal.group;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * An ACD group as a client sends it, to create one or replace one whole. Numbers left out take
+ * their defaults; members and skill requirements left out become empty.
+ *
+ * @param version the version the change was made from; required when replacing, ignored on create
+ */
+public record GroupRequest(
+        @NotBlank @Size(max = 100) String name,
+        @Pattern(regexp = "LONGEST_IDLE|RING_ALL|SKILLS_BASED", message = "must be LONGEST_IDLE, RING_ALL or SKILLS_BASED") String strategy,
+        @Min(1) @Max(600) Integer ringTimeSeconds,
+        @Min(0) @Max(3600) Integer wrapUpSeconds,
+        @Min(1) @Max(100) Integer maxConsecutiveNoAnswer,
+        @Min(0) @Max(300) Integer redialDelaySeconds,
+        @Min(1) @Max(3600) Integer serviceLevelSeconds,
+        @Min(0) @Max(100) Integer serviceLevelTargetPercent,
+        @Min(0) @Max(300) Integer shortAbandonSeconds,
+        Boolean forcedDisposition,
+        Boolean recording,
+        @Size(max = 1000) List<@Valid @NotNull Member> members,
+        @Size(max = 50) List<@Valid @NotNull SkillNeeded> skillRequirements,
+        Integer version) {
+
+    /** An agent in the group; lower penalties are offered calls first. */
+    public record Member(@NotBlank @Size(max = 32) String extension, @Min(0) @Max(100) Integer penalty) {
+    }
+
+    /** A skill members need, at least at this proficiency (1–5). */
+    public record SkillNeeded(@NotBlank @Size(max = 100) String skill, @Min(1) @Max(5) Integer minProficiency) {
+    }
+}

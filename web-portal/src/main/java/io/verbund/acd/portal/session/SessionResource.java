@@ -1,0 +1,93 @@
+package io.verbund.acd.portal.session;
+
+import io.verbund.acd.portal.api.BodyValidation;
+import io.verbund.acd.runtime.problem.NotAuthenticated;
+import io.verbund.acd.runtime.security.Authenticator;
+import io.verbund.acd.runtime.security.BasicCredentials;
+import io.verbund.acd.runtime.security.Caller;
+import io.verbund.acd.runtime.security.CallerContext;
+import io.verbund.acd.runtime.security.SessionLogin;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.logging.Logger;
+
+/**
+ * {@code /session}: the browser's login. {@code POST} takes login and password and starts a new
+ * session (cookie, HttpOnly, SameSite=Strict); {@code GET} says who is logged in and repeats the
+ * CSRF token; {@code DELETE} logs out. Failed logins are throttled ({@link LoginThrottle}).
+ */
+@Path("session")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    private static final Logger LOG = Logger.getLogger(SessionResource.class.getName());
+
+    private final Authenticator authenticator;
+    private final LoginThrottle throttle;
+    private final UserProfiles profiles;
+    private final BodyValidation validation;
+    private final CallerContext callers;
+
+    @Context
+    private HttpServletRequest request;
+
+    @Inject
+    public SessionResource(Authenticator authenticator, LoginThrottle throttle, UserProfiles profiles,
+                           BodyValidation validation, CallerContext callers) {
+        this.authenticator = authenticator;
+        this.throttle = throttle;
+        this.profiles = profiles;
+        this.validation = validation;
+        this.callers = callers;
+    }
+
+    /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
+    public SessionResource() {
+        this(null, null, null, null, null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SessionDocument logIn(LoginRequest login) {
+        validation.check(login, null);
+        String address = request.getRemoteAddr();
+        throttle.requireAllowed(login.login(), address);
+        Caller caller;
+        try {
+            caller = authenticator.authenticate(new BasicCredentials(login.login(), login.password()));
+        } catch (NotAuthenticated refused) {
+            throttle.failed(login.login(), address);
+            LOG.info(() -> "failed login for " + login.login() + " from " + address);
+            throw refused;
+        }
+        throttle.succeeded(login.login());
+        String csrf = SessionLogin.start(request, caller);
+        LOG.info(() -> "user " + caller + " logged in from " + address);
+        return profiles.document(caller, csrf);
+    }
+
+    @GET
+    public SessionDocument current() {
+        Caller caller = callers.caller();
+        return profiles.document(caller, SessionLogin.csrfToken(request).orElse(null));
+    }
+
+    @DELETE
+    public Response logOut() {
+        Caller caller = callers.caller();
+        SessionLogin.end(request);
+        LOG.info(() -> "user " + caller + " logged out");
+        return Response.noContent().build();
+    }
+}

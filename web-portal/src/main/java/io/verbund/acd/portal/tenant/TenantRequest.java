@@ -1,0 +1,27 @@
+package io.verbund.acd.portal.tenant;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A tenant as a client sends it. The key cannot change once created (logins, storage paths and
+ * logs carry it). A tenant is never deleted through the API, only disabled: its call records stay.
+ *
+ * @param kind     TENANT, or RESELLER (a system administrator only)
+ * @param reseller the key of the reseller it belongs to (a system administrator only); a reseller's
+ *                 new tenants always belong to it
+ * @param version  the version the change was made from; required when replacing
+ */
+public record TenantRequest(
+        @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "must be 2 to 40 lower-case letters, digits or dashes, starting with a letter") String key,
+        @NotBlank @Size(max = 200) String name,
+        @Pattern(regexp = "TENANT|RESELLER", message = "must be TENANT or RESELLER") String kind,
+        String reseller,
+        @Min(0) Integer maxChannels,
+        @Size(max = 64) String timeZone,
+        @Pattern(regexp = "de|en", message = "must be de or en") String defaultLocale,
+        Boolean enabled,
+        Integer version) {
+}
