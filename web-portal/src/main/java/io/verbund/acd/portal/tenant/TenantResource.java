@@ -65,6 +65,7 @@ public class TenantResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(TenantRequest request, @Context UriInfo uri) {
+        tenants.requireMayCreate(callers.caller());
         TenantDocument tenant = tenants.create(callers.caller(), validation.check(request, callers.caller().tenant()));
         return Response.created(uri.getAbsolutePathBuilder().path(tenant.key()).build())
                 .tag(EntityVersion.tag(tenant.version())).entity(tenant).build();

@@ -62,10 +62,15 @@ public class Tenants {
         return document(visible(caller, key));
     }
 
-    public TenantDocument create(Caller caller, TenantRequest request) {
+    /** Checked before the body is, so a caller who may not create tenants learns nothing from validation. */
+    public void requireMayCreate(Caller caller) {
         if (!caller.has(Role.SYSTEM_ADMIN) && !caller.has(Role.RESELLER)) {
             throw new NotPermitted("Only system administrators and resellers create tenants", caller.tenant());
         }
+    }
+
+    public TenantDocument create(Caller caller, TenantRequest request) {
+        requireMayCreate(caller);
         String kind = Objects.requireNonNullElse(request.kind(), "TENANT");
         if (kind.equals("RESELLER") && !caller.has(Role.SYSTEM_ADMIN)) {
             throw InvalidFields.of("kind", "only a system administrator creates resellers", caller.tenant());

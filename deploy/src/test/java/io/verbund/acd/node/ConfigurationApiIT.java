@@ -1,0 +1,292 @@
+package io.verbund.acd.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.verbund.acd.launcher.DemoNode;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The configuration API of one real node with the demo tenants: create, read, replace and remove
+ * through HTTP and MariaDB, the problems a client gets for bad input and stale versions, the
+ * browser's session with its CSRF token, and API tokens with their scopes. Each test makes its own
+ * things under unique names, so the order does not matter.
+ */
+class ConfigurationApiIT {
+
+    private static final int PORT_OFFSET = 1100;
+
+    @TempDir
+    static Path homeFolder;
+
+    private static DemoNode node;
+    private static URI api;
+    private static ApiClient admin;
+    private static ApiClient supervisor;
+    private static ApiClient agent;
+
+    @BeforeAll
+    static void startNode() {
+        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of());
+        api = URI.create(node.portalUrl());
+        admin = ApiClient.as(api, "admin@demo", "demo-admin");
+        supervisor = ApiClient.as(api, "supervisor@demo", "demo-supervisor");
+        agent = ApiClient.as(api, "agent1001@demo", "demo-1001");
+    }
+
+    @AfterAll
+    static void stopNode() {
+        TestNodes.stopNode(node);
+    }
+
+    @Test
+    void anAdminCreatesReadsReplacesAndRemovesAGroup() {
+        ApiClient.Answer created = admin.post("api/v1/groups", """
+                {"name":"Billing","strategy":"RING_ALL","ringTimeSeconds":20,"members":[{"extension":"1004","penalty":1},{"extension":"1005"}],
+                 "skillRequirements":[{"skill":"sales","minProficiency":2}]}""");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.header("Location")).matches(".*/api/v1/groups/\\d+");
+        assertThat(created.header("ETag")).isEqualTo("\"0\"");
+        JsonObject group = created.json();
+        String path = "api/v1/groups/" + group.getJsonNumber("id").longValue();
+        assertThat(group.getString("strategy")).isEqualTo("RING_ALL");
+        assertThat(group.getJsonArray("members").toString()).contains("\"extension\":\"1004\"", "\"penalty\":1", "\"extension\":\"1005\"");
+        assertThat(group.getJsonArray("skillRequirements").getJsonObject(0).getString("skill")).isEqualTo("sales");
+
+        ApiClient.Answer read = supervisor.get(path);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.json().getString("name")).isEqualTo("Billing");
+        ApiClient.Answer listed = admin.get("api/v1/groups?q=bill");
+        assertThat(listed.json().getJsonArray("items")).extracting(item -> item.asJsonObject().getString("name")).containsExactly("Billing");
+
+        ApiClient.Answer replaced = admin.put(path, """
+                {"name":"Billing","strategy":"LONGEST_IDLE","members":[{"extension":"1004"}],"version":0}""");
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        assertThat(replaced.json().getInt("version")).isEqualTo(1);
+        assertThat(replaced.json().getJsonArray("members")).hasSize(1);
+        assertThat(replaced.json().getJsonArray("skillRequirements")).isEmpty();
+
+        ApiClient.Answer removed = admin.delete(path);
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
+        assertThat(admin.get(path).status()).isEqualTo(404);
+    }
+
+    @Test
+    void twoAdminsCannotSilentlyOverwriteEachOther() {
+        long id = admin.post("api/v1/groups", "{\"name\":\"Contested\"}").json().getJsonNumber("id").longValue();
+        String path = "api/v1/groups/" + id;
+        ApiClient.Answer first = admin.put(path, "{\"name\":\"Contested\",\"wrapUpSeconds\":30,\"version\":0}");
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+
+        ApiClient.Answer stale = admin.put(path, "{\"name\":\"Contested\",\"wrapUpSeconds\":60,\"version\":0}");
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
+        assertThat(stale.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(stale.json().getString("detail")).contains("version 1", "version 0");
+
+        ApiClient.Answer ifMatch = admin.send("PUT", path, "{\"name\":\"Contested\",\"wrapUpSeconds\":60,\"version\":1}", Map.of("If-Match", "\"0\""));
+        assertThat(ifMatch.status()).as(ifMatch.toString()).isEqualTo(412);
+        assertThat(admin.get(path).json().getInt("wrapUpSeconds")).isEqualTo(30);
+
+        ApiClient.Answer noVersion = admin.put(path, "{\"name\":\"Contested\"}");
+        assertThat(noVersion.status()).as(noVersion.toString()).isEqualTo(422);
+        assertThat(noVersion.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("version");
+    }
+
+    @Test
+    void invalidFieldsAreNamedOneByOne() {
+        ApiClient.Answer answer = admin.post("api/v1/groups", """
+                {"name":"","strategy":"FASTEST","ringTimeSeconds":0}""");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(422);
+        assertThat(answer.json().getJsonArray("errors")).extracting(error -> error.asJsonObject().getString("field"))
+                .containsExactly("name", "ringTimeSeconds", "strategy");
+
+        ApiClient.Answer unknownMember = admin.post("api/v1/groups", "{\"name\":\"Ghosts\",\"members\":[{\"extension\":\"1001\"},{\"extension\":\"9999\"}]}");
+        assertThat(unknownMember.status()).as(unknownMember.toString()).isEqualTo(422);
+        assertThat(unknownMember.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("members[1].extension");
+
+        ApiClient.Answer duplicate = admin.post("api/v1/groups", "{\"name\":\"Support\"}");
+        assertThat(duplicate.status()).as(duplicate.toString()).isEqualTo(422);
+        assertThat(duplicate.json().getString("detail")).contains("already has an ACD group named 'Support'");
+
+        ApiClient.Answer notJson = admin.post("api/v1/groups", "{\"name\":");
+        assertThat(notJson.status()).as(notJson.toString()).isEqualTo(400);
+        assertThat(notJson.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void rolesDecideWhoReadsAndWhoChanges() {
+        assertThat(supervisor.post("api/v1/groups", "{\"name\":\"Nope\"}").status()).isEqualTo(403);
+        assertThat(agent.get("api/v1/groups").status()).isEqualTo(403);
+        assertThat(agent.get("api/v1/users").status()).isEqualTo(403);
+        assertThat(supervisor.get("api/v1/users").status()).isEqualTo(403);
+        assertThat(ApiClient.as(api, "sysadmin", "system-admin").get("api/v1/groups?tenant=acme").json()
+                .getJsonArray("items")).extracting(item -> item.asJsonObject().getString("name")).containsExactly("Service");
+    }
+
+    @Test
+    void aCallFlowIsCheckedBeforeItIsPublishedAndEveryChangeIsANewVersion() {
+        String graph = """
+                {"start":"hello","nodes":[
+                  {"id":"hello","type":"announcement","parameters":{"prompt":"welcome"},"exits":{"next":"queue"}},
+                  {"id":"queue","type":"queue","parameters":{"group":"Support"},"exits":{}}]}""";
+        ApiClient.Answer created = admin.post("api/v1/call-flows", "{\"name\":\"Weekend\",\"graph\":" + graph + "}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String path = "api/v1/call-flows/" + created.json().getJsonNumber("id").longValue();
+        assertThat(created.json().getInt("currentVersion")).isEqualTo(1);
+        int lock = created.json().getInt("version");
+
+        ApiClient.Answer broken = admin.put(path, """
+                {"name":"Weekend","version":%d,"graph":{"start":"hello","nodes":[
+                  {"id":"hello","type":"announcement","parameters":{"prompt":"no-such-prompt"},"exits":{"next":"queue"}},
+                  {"id":"queue","type":"queue","parameters":{"group":"Nobody"},"exits":{"timeout":"gone"}},
+                  {"id":"island","type":"hangup","parameters":{},"exits":{}}]}}""".formatted(lock));
+        assertThat(broken.status()).as(broken.toString()).isEqualTo(422);
+        assertThat(broken.json().getJsonArray("errors")).extracting(error -> error.asJsonObject().getString("field"))
+                .contains("graph.nodes.hello.parameters.prompt", "graph.nodes.queue.parameters.group", "graph.nodes.queue.exits.timeout");
+        assertThat(broken.json().getString("detail")).contains("\"island\"", "no-such-prompt", "Nobody");
+        assertThat(admin.get(path).json().getInt("currentVersion")).isEqualTo(1);
+
+        ApiClient.Answer changed = admin.put(path, """
+                {"name":"Weekend","version":%d,"graph":{"start":"queue","nodes":[
+                  {"id":"queue","type":"queue","parameters":{"group":"Sales","priority":"3"},"exits":{}}]}}""".formatted(lock));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().getInt("currentVersion")).isEqualTo(2);
+        assertThat(changed.json().getJsonObject("graph").getString("start")).isEqualTo("queue");
+        assertThat(admin.get(path + "/versions").body()).contains("\"version\":2", "\"version\":1", "admin@demo");
+
+        ApiClient.Answer rolledBack = admin.post(path + "/versions/1/activate", null);
+        assertThat(rolledBack.status()).as(rolledBack.toString()).isEqualTo(200);
+        assertThat(rolledBack.json().getInt("currentVersion")).isEqualTo(1);
+        assertThat(rolledBack.json().getJsonObject("graph").getString("start")).isEqualTo("hello");
+
+        ApiClient.Answer check = admin.post("api/v1/call-flows/check", "{\"graph\":{\"start\":\"x\",\"nodes\":[]}}");
+        assertThat(check.status()).as(check.toString()).isEqualTo(200);
+        assertThat(check.json().getBoolean("valid")).isFalse();
+    }
+
+    @Test
+    void aServiceNumberLeadsIntoACallFlowThatThenCannotBeRemoved() {
+        long flow = admin.post("api/v1/call-flows", """
+                {"name":"Press","graph":{"start":"q","nodes":[{"id":"q","type":"queue","parameters":{"group":"Support"},"exits":{}}]}}""")
+                .json().getJsonNumber("id").longValue();
+        ApiClient.Answer number = admin.post("api/v1/service-numbers", "{\"number\":\"+4930500999\",\"label\":\"Press\",\"callFlow\":\"Press\"}");
+        assertThat(number.status()).as(number.toString()).isEqualTo(201);
+        assertThat(number.json().getString("callFlow")).isEqualTo("Press");
+
+        ApiClient.Answer inUse = admin.delete("api/v1/call-flows/" + flow);
+        assertThat(inUse.status()).as(inUse.toString()).isEqualTo(409);
+        assertThat(inUse.json().getString("detail")).contains("+4930500999");
+
+        ApiClient.Answer taken = ApiClient.as(api, "admin@acme", "acme-admin").post("api/v1/service-numbers", "{\"number\":\"+4930500999\"}");
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(422);
+        assertThat(taken.body()).doesNotContain("demo");
+        ApiClient.Answer malformed = admin.post("api/v1/service-numbers", "{\"number\":\"030 500\"}");
+        assertThat(malformed.status()).isEqualTo(422);
+
+        assertThat(admin.delete("api/v1/service-numbers/" + number.json().getJsonNumber("id").longValue()).status()).isEqualTo(204);
+        assertThat(admin.delete("api/v1/call-flows/" + flow).status()).isEqualTo(204);
+    }
+
+    @Test
+    void anAdminCreatesAUserWhoCanThenLogIn() {
+        ApiClient.Answer created = admin.post("api/v1/users", """
+                {"login":"lead@demo","displayName":"Team Lead","password":"lead-secret-1","locale":"en",
+                 "roles":["SUPERVISOR"],"supervisedGroups":["Sales"]}""");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.body()).doesNotContain("lead-secret-1").contains("\"supervisedGroups\":[\"Sales\"]");
+        assertThat(ApiClient.as(api, "lead@demo", "lead-secret-1").get("api/v1/groups").status()).isEqualTo(200);
+
+        ApiClient.Answer escalate = admin.post("api/v1/users", """
+                {"login":"boss@demo","displayName":"Boss","password":"boss-secret-1","roles":["SYSTEM_ADMIN"]}""");
+        assertThat(escalate.status()).as(escalate.toString()).isEqualTo(422);
+        ApiClient.Answer foreign = admin.post("api/v1/users", """
+                {"login":"spy@acme","displayName":"Spy","password":"spy-secret-1","roles":["AGENT"]}""");
+        assertThat(foreign.status()).as(foreign.toString()).isEqualTo(422);
+
+        long self = admin.get("api/v1/users?q=admin@demo").json().getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        assertThat(admin.delete("api/v1/users/" + self).status()).isEqualTo(409);
+    }
+
+    @Test
+    void anApiTokenWorksWithinItsScopesUntilRevoked() {
+        ApiClient.Answer created = admin.post("api/v1/api-tokens", "{\"name\":\"crm\",\"scopes\":[\"config:read\"]}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String secret = created.json().getString("token");
+        assertThat(secret).startsWith("vbd_");
+        assertThat(admin.get("api/v1/api-tokens").body()).doesNotContain(secret).contains(secret.substring(0, 12));
+
+        ApiClient crm = ApiClient.withToken(api, secret);
+        assertThat(crm.get("api/v1/groups").status()).isEqualTo(200);
+        ApiClient.Answer write = crm.post("api/v1/groups", "{\"name\":\"ByToken\"}");
+        assertThat(write.status()).as(write.toString()).isEqualTo(403);
+        assertThat(write.json().getString("detail")).contains("config:write");
+        assertThat(crm.get("api/v1/api-tokens").status()).as("a token never manages tokens").isEqualTo(403);
+
+        ApiClient.Answer badScope = admin.post("api/v1/api-tokens", "{\"name\":\"odd\",\"scopes\":[\"everything\"]}");
+        assertThat(badScope.status()).isEqualTo(422);
+
+        ApiClient.Answer unused = admin.post("api/v1/api-tokens", "{\"name\":\"short-lived\",\"scopes\":[\"config:read\"]}");
+        ApiClient.Answer revoked = admin.delete("api/v1/api-tokens/" + unused.json().getJsonNumber("id").longValue());
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        assertThat(revoked.json().containsKey("revokedAt")).isTrue();
+        assertThat(ApiClient.withToken(api, unused.json().getString("token")).get("api/v1/groups").status()).isEqualTo(401);
+        assertThat(ApiClient.withToken(api, "vbd_" + "x".repeat(43)).get("api/v1/groups").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theBrowserLogsInWithASessionWhoseChangesNeedTheCsrfToken() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> login = send(browser, "POST", "api/v1/session", "{\"login\":\"admin@demo\",\"password\":\"demo-admin\"}", Map.of());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Set-Cookie").orElse("")).contains("VERBUND_SESSION=", "HttpOnly", "SameSite=Strict");
+        String csrf = TestNodes.json(login.body()).getString("csrfToken");
+        assertThat(TestNodes.json(login.body()).getJsonArray("roles").toString()).contains("TENANT_ADMIN");
+
+        assertThat(send(browser, "GET", "api/v1/groups", null, Map.of()).statusCode()).isEqualTo(200);
+        HttpResponse<String> withoutToken = send(browser, "POST", "api/v1/groups", "{\"name\":\"Session\"}", Map.of());
+        assertThat(withoutToken.statusCode()).as(withoutToken.body()).isEqualTo(403);
+        assertThat(withoutToken.body()).contains("X-CSRF-Token");
+        HttpResponse<String> withToken = send(browser, "POST", "api/v1/groups", "{\"name\":\"Session\"}", Map.of("X-CSRF-Token", csrf));
+        assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(201);
+
+        assertThat(send(browser, "DELETE", "api/v1/session", null, Map.of("X-CSRF-Token", csrf)).statusCode()).isEqualTo(204);
+        HttpResponse<String> after = send(browser, "GET", "api/v1/groups", null, Map.of("X-Requested-With", "verbund-app"));
+        assertThat(after.statusCode()).isEqualTo(401);
+        assertThat(after.headers().firstValue("WWW-Authenticate").orElse("")).as("no Basic dialog in the browser").doesNotContain("Basic");
+    }
+
+    @Test
+    void passwordGuessingIsSlowedDown() throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        for (int i = 0; i < 5; i++) {
+            assertThat(send(client, "POST", "api/v1/session", "{\"login\":\"agent1009@demo\",\"password\":\"guess-" + i + "\"}", Map.of())
+                    .statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> throttled = send(client, "POST", "api/v1/session", "{\"login\":\"agent1009@demo\",\"password\":\"demo-1009\"}", Map.of());
+        assertThat(throttled.statusCode()).as(throttled.body()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    private static HttpResponse<String> send(HttpClient client, String method, String path, String json, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,203 @@
+package io.verbund.acd.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.verbund.acd.launcher.DemoNode;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Tenant isolation, generated from the API's own OpenAPI document on a real node: every operation
+ * is tried with tenant acme's admin on tenant demo's things (their ids in the path, or
+ * {@code ?tenant=demo}) and must be refused with 403 or 404; and without credentials with 401. An
+ * operation whose path this test cannot fill with demo's things fails the test, so a new resource
+ * cannot slip past it.
+ */
+class TenantIsolationIT {
+
+    private static final int PORT_OFFSET = 1000;
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
+
+    /** Operations that are open by design: answered without credentials. */
+    private static final Set<String> OPEN = Set.of("GET /api/v1/health", "POST /api/v1/session");
+    /** Operations that touch no tenant's data; each is still closed to anonymous callers. */
+    private static final Set<String> NOT_TENANT_DATA = Set.of(
+            "GET /api/v1/session", "DELETE /api/v1/session",
+            "GET /api/v1/call-flows/node-types");
+    /** Operations whose answer depends on who asks rather than on a named tenant: tested on their own below. */
+    private static final Set<String> TESTED_ON_THEIR_OWN = Set.of("GET /api/v1/tenants", "POST /api/v1/tenants");
+
+    @TempDir
+    static Path homeFolder;
+
+    private static DemoNode node;
+    private static URI api;
+    private static ApiClient sysadmin;
+    private static ApiClient acmeAdmin;
+    private static ApiClient nobody;
+    /** For each collection, how to name one of demo's entries in a path. */
+    private static Map<String, Function<String, String>> demoEntries;
+
+    @BeforeAll
+    static void startNode() {
+        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of());
+        api = URI.create(node.portalUrl());
+        sysadmin = ApiClient.as(api, "sysadmin", "system-admin");
+        acmeAdmin = ApiClient.as(api, "admin@acme", "acme-admin");
+        nobody = ApiClient.anonymous(api);
+        ApiClient demoAdmin = ApiClient.as(api, "admin@demo", "demo-admin");
+        ApiClient.Answer token = demoAdmin.post("api/v1/api-tokens", "{\"name\":\"isolation\",\"scopes\":[\"config:read\"]}");
+        assertThat(token.status()).as(token.toString()).isEqualTo(201);
+        demoEntries = Map.ofEntries(
+                Map.entry("agents", placeholder -> "1001"),
+                Map.entry("tenants", placeholder -> "demo"),
+                Map.entry("versions", placeholder -> "1"),
+                Map.entry("groups", placeholder -> firstDemoId("groups")),
+                Map.entry("call-flows", placeholder -> firstDemoId("call-flows")),
+                Map.entry("service-numbers", placeholder -> firstDemoId("service-numbers")),
+                Map.entry("users", placeholder -> firstDemoId("users")),
+                Map.entry("api-tokens", placeholder -> firstDemoId("api-tokens")),
+                Map.entry("skills", placeholder -> firstDemoId("skills")),
+                Map.entry("pause-reasons", placeholder -> firstDemoId("pause-reasons")),
+                Map.entry("dispositions", placeholder -> firstDemoId("dispositions")),
+                Map.entry("opening-hours", placeholder -> firstDemoId("opening-hours")));
+    }
+
+    @AfterAll
+    static void stopNode() {
+        TestNodes.stopNode(node);
+    }
+
+    @Test
+    void everyOperationRefusesAnotherTenantsAdminAndAnonymousCallers() {
+        ApiClient.Answer document = nobody.get("api/v1/openapi?format=JSON");
+        assertThat(document.status()).as(document.toString()).isEqualTo(200);
+        JsonObject paths = document.json().getJsonObject("paths");
+        assertThat(paths.keySet()).as("the OpenAPI document lists the API").contains("/api/v1/groups", "/api/v1/call-flows/{id}");
+
+        List<String> tried = new ArrayList<>();
+        List<String> uncovered = new ArrayList<>();
+        List<String> leaks = new ArrayList<>();
+        for (Map.Entry<String, JsonValue> path : paths.entrySet()) {
+            for (String method : path.getValue().asJsonObject().keySet()) {
+                if (!METHODS.contains(method)) {
+                    continue;
+                }
+                String operation = method.toUpperCase() + " " + path.getKey();
+                tried.add(operation);
+                String concrete = fill(path.getKey(), uncovered, operation);
+                if (concrete == null) {
+                    continue;
+                }
+                String relative = concrete.substring(1);
+                checkAnonymous(operation, relative, leaks);
+                if (OPEN.contains(operation) || NOT_TENANT_DATA.contains(operation) || TESTED_ON_THEIR_OWN.contains(operation)) {
+                    continue;
+                }
+                checkOtherTenant(operation, relative, leaks);
+            }
+        }
+        assertThat(uncovered).as("operations this test cannot aim at demo's things: add them to demoEntries").isEmpty();
+        assertThat(leaks).as("operations that did not refuse").isEmpty();
+        assertThat(tried).as("operations tried").hasSizeGreaterThan(20);
+        System.out.println("TenantIsolationIT: " + tried.size() + " operations tried: " + tried);
+    }
+
+    @Test
+    void anotherTenantsAdminSeesOnlyItsOwnTenant() {
+        ApiClient.Answer tenants = acmeAdmin.get("api/v1/tenants");
+        assertThat(tenants.status()).as(tenants.toString()).isEqualTo(200);
+        assertThat(tenants.json().getJsonArray("items")).extracting(item -> item.asJsonObject().getString("key")).containsExactly("acme");
+        ApiClient.Answer create = acmeAdmin.post("api/v1/tenants", "{\"key\":\"sneaky\",\"name\":\"Sneaky\"}");
+        assertThat(create.status()).as(create.toString()).isEqualTo(403);
+    }
+
+    /** Without credentials, everything but the open operations is 401. */
+    private static void checkAnonymous(String operation, String relative, List<String> leaks) {
+        ApiClient.Answer answer = nobody.send(method(operation), relative, body(operation), Map.of());
+        boolean expected = OPEN.contains(operation) ? answer.status() != 401 : answer.status() == 401;
+        if (!expected) {
+            leaks.add("anonymous " + answer);
+        }
+    }
+
+    /** With acme's admin: demo's things by id in the path, and demo named as the tenant. */
+    private static void checkOtherTenant(String operation, String relative, List<String> leaks) {
+        String method = method(operation);
+        boolean aimsAtAnEntry = !relative.equals(operation.substring(operation.indexOf(' ') + 2));
+        List<String> attempts = new ArrayList<>();
+        attempts.add(relative + (relative.contains("?") ? "&" : "?") + "tenant=demo");
+        if (aimsAtAnEntry) {
+            attempts.add(relative);
+        }
+        for (String attempt : attempts) {
+            ApiClient.Answer answer = acmeAdmin.send(method, attempt, bodyFor(method, relative), Map.of());
+            if (answer.status() != 403 && answer.status() != 404) {
+                leaks.add("admin@acme " + answer);
+            } else if (!answer.header("Content-Type").startsWith("application/problem+json")) {
+                leaks.add("admin@acme got no problem document: " + answer);
+            }
+        }
+    }
+
+    /** A realistic body: for a replacement, demo's own document as the system admin reads it. */
+    private static String bodyFor(String method, String relative) {
+        if (method.equals("PUT")) {
+            if (relative.endsWith("/state")) {
+                return "{\"state\":\"READY\"}";
+            }
+            ApiClient.Answer current = sysadmin.get(relative + "?tenant=demo");
+            return current.status() == 200 ? current.body() : "{}";
+        }
+        return method.equals("POST") || method.equals("PATCH") ? "{}" : null;
+    }
+
+    private static String body(String operation) {
+        String method = method(operation);
+        return method.equals("POST") || method.equals("PUT") || method.equals("PATCH") ? "{}" : null;
+    }
+
+    private static String method(String operation) {
+        return operation.substring(0, operation.indexOf(' '));
+    }
+
+    /** The path with each placeholder replaced by one of demo's things; null (and noted) when unknown. */
+    private static String fill(String template, List<String> uncovered, String operation) {
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        StringBuilder concrete = new StringBuilder();
+        while (matcher.find()) {
+            String before = template.substring(0, matcher.start());
+            String[] segments = before.split("/");
+            String collection = segments[segments.length - 1];
+            Function<String, String> entry = demoEntries.get(collection);
+            if (entry == null) {
+                uncovered.add(operation);
+                return null;
+            }
+            matcher.appendReplacement(concrete, Matcher.quoteReplacement(entry.apply(matcher.group(1))));
+        }
+        matcher.appendTail(concrete);
+        return concrete.toString();
+    }
+
+    private static String firstDemoId(String collection) {
+        ApiClient.Answer list = sysadmin.get("api/v1/" + collection + "?tenant=demo&limit=1");
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        assertThat(list.json().getJsonArray("items")).as("demo has " + collection).isNotEmpty();
+        return list.json().getJsonArray("items").getJsonObject(0).get("id").toString();
+    }
+}
