@@ -21,8 +21,10 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
-            { name: 'mui', test: /node_modules[\\/](@mui|@emotion)[\\/]/ },
+            { name: 'mui', test: /node_modules[\\/](@mui[\\/](material|system|utils|private-theming|styled-engine|core-downloads-tracker)|@emotion)[\\/]/ },
             { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next|i18next-browser-languagedetector)[\\/]/ },
+            // Only the wallboard draws charts: their chunk loads with it (after the groups above, which keep what they share).
+            { name: 'charts', test: /node_modules[\\/](@mui[\\/]x-|@base-ui|d3-|bezier-easing)/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

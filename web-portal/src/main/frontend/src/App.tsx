@@ -1,18 +1,26 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppLayout } from './layout/AppLayout';
 import { AgentDesktopPage } from './pages/agent/AgentDesktopPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { PlaceholderPage } from './pages/PlaceholderPage';
-import { RequireRole, RequireSession } from './session/guards';
+import { SupervisorPage } from './pages/supervisor/SupervisorPage';
+import { FullPageProgress, RequireRole, RequireSession } from './session/guards';
 import { NAV_ITEMS } from './session/navigation';
+
+// The wallboard (with its chart library) and the administration load when first opened: agents never need them.
+const WallboardPage = lazy(() => import('./pages/wallboard/WallboardPage').then((module) => ({ default: module.WallboardPage })));
+const AdminPage = lazy(() => import('./pages/admin/AdminPage').then((module) => ({ default: module.AdminPage })));
 
 /** Only users with a role the navigation names for `path` see `page`. */
 function forRolesOf(path: string, page: ReactNode) {
   const roles = NAV_ITEMS.find((item) => item.path === path)?.roles ?? [];
-  return <RequireRole roles={roles}>{page}</RequireRole>;
+  return (
+    <RequireRole roles={roles}>
+      <Suspense fallback={<FullPageProgress />}>{page}</Suspense>
+    </RequireRole>
+  );
 }
 
 /**
@@ -32,9 +40,9 @@ export function App() {
       >
         <Route index element={<HomePage />} />
         <Route path="agent" element={forRolesOf('/agent', <AgentDesktopPage />)} />
-        <Route path="supervisor" element={forRolesOf('/supervisor', <PlaceholderPage page="supervisor" />)} />
-        <Route path="wallboard" element={forRolesOf('/wallboard', <PlaceholderPage page="wallboard" />)} />
-        <Route path="admin/*" element={forRolesOf('/admin', <PlaceholderPage page="admin" />)} />
+        <Route path="supervisor" element={forRolesOf('/supervisor', <SupervisorPage />)} />
+        <Route path="wallboard" element={forRolesOf('/wallboard', <WallboardPage />)} />
+        <Route path="admin/*" element={forRolesOf('/admin', <AdminPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,4 +1,7 @@
 import type { ApiClient } from './client';
+import type { Page } from './page';
+
+export type { Page } from './page';
 
 /** A tenant's pause reason (`GET /pause-reasons`). `label` is the tenant's own wording. */
 export interface PauseReason {
@@ -11,13 +14,6 @@ export interface PauseReason {
   setBySystem: boolean;
   enabled: boolean;
   version: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  offset: number;
-  limit: number;
 }
 
 /** The reasons an agent may pick: enabled ones the system does not reserve for itself. */

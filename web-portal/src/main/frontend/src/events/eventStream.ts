@@ -1,5 +1,5 @@
 /** The named events of `GET /api/v1/events`; each carries a JSON document and a sequence id. */
-export const STREAM_EVENTS = ['agent-state', 'queue', 'call', 'alarm'] as const;
+export const STREAM_EVENTS = ['agent-state', 'queue', 'call', 'alarm', 'help-request', 'config'] as const;
 export type StreamEventName = (typeof STREAM_EVENTS)[number];
 
 /** Sent by the server when it cannot replay what a client missed: re-read the state. */

@@ -1,12 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
-import { EventStream, type StreamHandlers, type StreamStatus } from './eventStream';
+import { EventHub } from './eventHub';
+import type { StreamHandlers, StreamStatus } from './eventStream';
+
+/** The page's one event stream, shared by every component that listens. */
+export const eventHub = new EventHub();
 
 /**
- * Keeps the server's event stream open while the component is mounted and `enabled`, and hands
- * each named event (`agent-state`, `queue`, `call`, `alarm`) to the matching handler; `onResync`
- * runs when the stream (re)opens and on the server's `resync` event. Handlers may change on every
- * render without reconnecting. Returns the connection status, so a page can fall back to polling
- * while the stream is not open (e.g. before the server offers it).
+ * Listens to the server's event stream while the component is mounted and `enabled`, and hands
+ * each named event (`agent-state`, `queue`, `call`, `alarm`, `help-request`, `config`) to the
+ * matching handler; `onResync` runs when the stream (re)opens and on the server's `resync` event.
+ * Handlers may change on every render without reconnecting. All components share one connection.
+ * Returns the connection status, so a page can fall back to polling while the stream is not open
+ * (e.g. before the server offers it) — and must not poll while it is.
  */
 export function useEventStream(handlers: StreamHandlers, onResync: () => void, enabled = true): StreamStatus {
   const [status, setStatus] = useState<StreamStatus>('closed');
@@ -22,13 +27,11 @@ export function useEventStream(handlers: StreamHandlers, onResync: () => void, e
     if (!enabled || typeof EventSource === 'undefined') {
       return undefined;
     }
-    const stream = new EventStream({
+    return eventHub.subscribe({
       handlers: () => handlersRef.current,
       onResync: () => onResyncRef.current(),
       onStatus: setStatus,
     });
-    stream.start();
-    return () => stream.stop();
   }, [enabled]);
 
   return enabled ? status : 'closed';

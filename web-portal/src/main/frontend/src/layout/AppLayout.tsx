@@ -1,9 +1,20 @@
 import { AppBar, Box, Button, Container, Stack, Toolbar, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import type { Role } from '../api/session';
 import { navigationFor } from '../session/navigation';
 import { useSession, useSessionContext } from '../session/SessionContext';
+import { AlarmBanner } from './AlarmBanner';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useAlarms } from './useAlarms';
+
+/** Who sees the installation's alarms. */
+const ALARM_ROLES: readonly Role[] = ['SUPERVISOR', 'TENANT_ADMIN', 'SYSTEM_ADMIN'];
+
+/** Pages that use the whole width of the screen. */
+function isWide(path: string): boolean {
+  return path === '/wallboard' || path.startsWith('/admin/call-flows/');
+}
 
 /** The frame of every page after login: app bar with the user's pages, who is logged in, language, logout. */
 export function AppLayout() {
@@ -11,6 +22,8 @@ export function AppLayout() {
   const session = useSession();
   const { logOut } = useSessionContext();
   const navigate = useNavigate();
+  const location = useLocation();
+  const alarms = useAlarms(session.roles.some((role) => ALARM_ROLES.includes(role)));
 
   const signOut = () => {
     void logOut().finally(() => navigate('/login', { replace: true }));
@@ -51,7 +64,8 @@ export function AppLayout() {
           </Button>
         </Toolbar>
       </AppBar>
-      <Container component="main" maxWidth="lg" sx={{ py: 3 }}>
+      <AlarmBanner alarms={alarms} />
+      <Container component="main" maxWidth={isWide(location.pathname) ? false : 'lg'} sx={{ py: 3 }}>
         <Outlet />
       </Container>
     </Box>

@@ -1,12 +1,15 @@
 import { Alert, Box, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { useCallDocument } from '../../components/useCallDocument';
 import { useSession } from '../../session/SessionContext';
-import { CallCard, callPhaseOf } from './CallCard';
+import { CurrentCall } from './CurrentCall';
+import { HelpButton } from './HelpButton';
 import { StateButtons } from './StateButtons';
 import { StateDisplay } from './StateDisplay';
 import { TodayFigures } from './TodayFigures';
 import { useAgentState } from './useAgentState';
 import { reasonLabel, usePauseReasons } from './usePauseReasons';
+import { WrapUpPanel } from './WrapUpPanel';
 
 /** The agent's desktop: current state and time in it, the state buttons, the current call, today's figures. */
 export function AgentDesktopPage() {
@@ -28,6 +31,9 @@ function AgentDesktop({ extension }: { extension: string }) {
   const agent = useAgentState(extension);
   const reasons = usePauseReasons();
   const state = agent.state;
+  const callId = state?.callId ?? null;
+  // Read again when the call moves on (answered, wrapped up): the record then has more to say.
+  const call = useCallDocument(callId, state?.state ?? null);
 
   return (
     <Stack spacing={3} data-testid="page-agent">
@@ -50,9 +56,13 @@ function AgentDesktop({ extension }: { extension: string }) {
         <Stack spacing={3}>
           <StateDisplay state={state} reasonLabel={reasonLabel(reasons.all, state?.reason ?? null)} live={agent.live} />
           <StateButtons state={state} reasons={reasons} changing={agent.changing} onChange={(request) => void agent.change(request)} />
+          <Stack direction="row">
+            <HelpButton extension={extension} />
+          </Stack>
         </Stack>
         <Stack spacing={3}>
-          {state?.callId != null && <CallCard call={{ callId: state.callId }} phase={callPhaseOf(state.state)} />}
+          {state !== null && callId !== null && <CurrentCall state={{ ...state, callId }} call={call.call} />}
+          {state?.state === 'WRAP_UP' && callId !== null && <WrapUpPanel callId={callId} call={call.call} callLoading={call.loading} />}
           <TodayFigures />
         </Stack>
       </Box>

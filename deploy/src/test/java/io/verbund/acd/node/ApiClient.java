@@ -58,15 +58,17 @@ final class ApiClient {
     /** Any method, body (null: none) and extra headers, e.g. {@code If-Match}. */
     Answer send(String method, String path, String json, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path)).timeout(TIMEOUT)
-                .header("Accept", "application/json, application/problem+json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("Accept", "application/json, application/problem+json");
         if (json != null) {
-            request.header("Content-Type", "application/json");
+            all.put("Content-Type", "application/json");
         }
         if (authorization != null) {
-            request.header("Authorization", authorization);
+            all.put("Authorization", authorization);
         }
-        new LinkedHashMap<>(headers).forEach(request::header);
+        all.putAll(headers);
+        all.forEach(request::header);
         try {
             return new Answer(method + " " + path, HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {

@@ -38,8 +38,12 @@ class TenantIsolationIT {
     private static final Set<String> NOT_TENANT_DATA = Set.of(
             "GET /api/v1/session", "DELETE /api/v1/session",
             "GET /api/v1/call-flows/node-types");
-    /** Operations whose answer depends on who asks rather than on a named tenant: tested on their own below. */
-    private static final Set<String> TESTED_ON_THEIR_OWN = Set.of("GET /api/v1/tenants", "POST /api/v1/tenants");
+    /**
+     * Operations whose answer depends on who asks rather than on a named tenant: the tenant list
+     * (tested below) and the event stream, always the caller's own tenant (EventStreamIT shows acme
+     * never sees demo's events).
+     */
+    private static final Set<String> TESTED_ON_THEIR_OWN = Set.of("GET /api/v1/tenants", "POST /api/v1/tenants", "GET /api/v1/events");
 
     @TempDir
     static Path homeFolder;
@@ -62,8 +66,11 @@ class TenantIsolationIT {
         ApiClient demoAdmin = ApiClient.as(api, "admin@demo", "demo-admin");
         ApiClient.Answer token = demoAdmin.post("api/v1/api-tokens", "{\"name\":\"isolation\",\"scopes\":[\"config:read\"]}");
         assertThat(token.status()).as(token.toString()).isEqualTo(201);
+        String demoCall = recordDemoCall();
         demoEntries = Map.ofEntries(
                 Map.entry("agents", placeholder -> "1001"),
+                Map.entry("members", placeholder -> "1002"),
+                Map.entry("calls", placeholder -> demoCall),
                 Map.entry("tenants", placeholder -> "demo"),
                 Map.entry("versions", placeholder -> "1"),
                 Map.entry("groups", placeholder -> firstDemoId("groups")),
@@ -128,7 +135,8 @@ class TenantIsolationIT {
 
     /** Without credentials, everything but the open operations is 401. */
     private static void checkAnonymous(String operation, String relative, List<String> leaks) {
-        ApiClient.Answer answer = nobody.send(method(operation), relative, body(operation), Map.of());
+        Map<String, String> accept = operation.equals("GET /api/v1/events") ? Map.of("Accept", "text/event-stream") : Map.of();
+        ApiClient.Answer answer = nobody.send(method(operation), relative, body(operation), accept);
         boolean expected = OPEN.contains(operation) ? answer.status() != 401 : answer.status() == 401;
         if (!expected) {
             leaks.add("anonymous " + answer);
@@ -192,6 +200,23 @@ class TenantIsolationIT {
         }
         matcher.appendTail(concrete);
         return concrete.toString();
+    }
+
+    /** A finished call of demo's Support group, as the call path records one. */
+    private static String recordDemoCall() {
+        String callId = "isolation-" + System.nanoTime();
+        try (java.sql.Connection db = node.database().connect();
+             java.sql.PreparedStatement insert = db.prepareStatement("INSERT INTO call_record (call_id, tenant_id, service_number, caller,"
+                     + " group_id, received_at, queued_at, ended_at, outcome) SELECT ?, t.id, '+4930500100', '+4917000000', g.id,"
+                     + " UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 'ABANDONED' FROM tenant t JOIN acd_group g ON g.tenant_id = t.id"
+                     + " WHERE t.tenant_key = 'demo' AND g.name = 'Support'")) {
+            insert.setString(1, callId);
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("recording demo's call", e);
+        }
+        assertThat(sysadmin.get("api/v1/calls/" + callId + "?tenant=demo").status()).isEqualTo(200);
+        return callId;
     }
 
     private static String firstDemoId(String collection) {

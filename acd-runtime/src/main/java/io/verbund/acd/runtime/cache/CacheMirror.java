@@ -33,15 +33,32 @@ public final class CacheMirror<V> implements AutoCloseable {
     private final Cache<String, String> cache;
     private final Function<String, V> decode;
     private final ConcurrentHashMap<String, V> values = new ConcurrentHashMap<>();
+    private final Changes<V> changes;
 
-    private CacheMirror(Cache<String, String> cache, Function<String, V> decode) {
+    /**
+     * Told of every change this mirror applies, on the writer's thread (synchronous listener):
+     * hand anything slow to another thread, and never write to a cache from here.
+     */
+    @FunctionalInterface
+    public interface Changes<V> {
+        /** @param before the value before, or null; @param after the value now, or null when removed */
+        void changed(String key, V before, V after);
+    }
+
+    private CacheMirror(Cache<String, String> cache, Function<String, V> decode, Changes<V> changes) {
         this.cache = cache;
         this.decode = decode;
+        this.changes = changes;
     }
 
     /** Starts listening, then copies what the cache holds; an event seen first wins over the copy. */
     public static <V> CacheMirror<V> of(Cache<String, String> cache, Function<String, V> decode) {
-        CacheMirror<V> mirror = new CacheMirror<>(cache, decode);
+        return of(cache, decode, (key, before, after) -> { });
+    }
+
+    /** As {@link #of(Cache, Function)}, telling {@code changes} of every later change. */
+    public static <V> CacheMirror<V> of(Cache<String, String> cache, Function<String, V> decode, Changes<V> changes) {
+        CacheMirror<V> mirror = new CacheMirror<>(cache, decode, changes);
         cache.addListener(mirror);
         cache.forEach((key, value) -> mirror.decoded(value).ifPresent(decoded -> mirror.values.putIfAbsent(key, decoded)));
         return mirror;
@@ -59,17 +76,26 @@ public final class CacheMirror<V> implements AutoCloseable {
     @CacheEntryModified
     public void written(CacheEntryEvent<String, String> event) {
         String value = event.getValue();
-        if (value == null) {
-            values.remove(event.getKey());
-        } else {
-            decoded(value).ifPresentOrElse(decoded -> values.put(event.getKey(), decoded), () -> values.remove(event.getKey()));
-        }
+        Optional<V> now = value == null ? Optional.empty() : decoded(value);
+        V before = now.isPresent() ? values.put(event.getKey(), now.get()) : values.remove(event.getKey());
+        tell(event.getKey(), before, now.orElse(null));
     }
 
     @CacheEntryRemoved
     @CacheEntryExpired
     public void removed(CacheEntryEvent<String, String> event) {
-        values.remove(event.getKey());
+        V before = values.remove(event.getKey());
+        if (before != null) {
+            tell(event.getKey(), before, null);
+        }
+    }
+
+    private void tell(String key, V before, V after) {
+        try {
+            changes.changed(key, before, after);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a cache change listener failed: " + e);
+        }
     }
 
     /** A value this version cannot read (written by a newer node) is left out rather than breaking the listener. */

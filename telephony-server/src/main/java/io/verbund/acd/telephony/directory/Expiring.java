@@ -36,4 +36,9 @@ final class Expiring<K, V> {
         }
         return entry.value();
     }
+
+    /** Forgets everything: the next look-up of any key loads it again. */
+    void clear() {
+        entries.clear();
+    }
 }

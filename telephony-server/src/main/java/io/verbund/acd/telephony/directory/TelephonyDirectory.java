@@ -4,10 +4,14 @@ import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.SipCredentials;
 import io.verbund.acd.callflow.CallFlow;
 import io.verbund.acd.runtime.callflow.CallFlowGraphJson;
+import io.verbund.acd.runtime.config.ConfigurationChanges;
 import io.verbund.acd.schedule.OpeningHours;
 import io.verbund.acd.tenant.TenantKey;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +30,11 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** JDBC look-ups of the configuration the call path needs, each cached for a short while. */
+/**
+ * JDBC look-ups of the configuration the call path needs, each cached for a short while. A change
+ * committed through the portal empties the caches on every node at once ({@link ConfigurationChanges}),
+ * so the next call follows it; the expiry only covers changes made behind the API's back.
+ */
 @ApplicationScoped
 public class TelephonyDirectory {
 
@@ -34,6 +42,28 @@ public class TelephonyDirectory {
 
     @Resource(lookup = "java:jboss/datasources/AcdMasterDS")
     private DataSource master;
+
+    @Inject
+    private ConfigurationChanges changes;
+
+    private final Runnable forget = this::forgetAll;
+
+    @PostConstruct
+    void watchChanges() {
+        changes.watch(forget);
+    }
+
+    @PreDestroy
+    void stopWatching() {
+        changes.stopWatching(forget);
+    }
+
+    private void forgetAll() {
+        numbers.clear();
+        groups.clear();
+        phones.clear();
+        hours.clear();
+    }
 
     private final Clock clock = Clock.systemUTC();
     private final Expiring<String, ServiceNumberRoute> numbers = new Expiring<>(TTL, clock);

@@ -2,6 +2,7 @@ package io.verbund.acd.portal.agent;
 
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.BodyValidation;
+import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
@@ -57,21 +58,23 @@ public class AgentResource {
     private final Agents agents;
     private final TenantAddressing addressing;
     private final BodyValidation validation;
+    private final HelpRequests help;
     private final CallerContext callers;
 
     @Inject
     public AgentResource(AgentStateService service, Agents agents, TenantAddressing addressing, BodyValidation validation,
-                         CallerContext callers) {
+                         HelpRequests help, CallerContext callers) {
         this.service = service;
         this.agents = agents;
         this.addressing = addressing;
         this.validation = validation;
+        this.help = help;
         this.callers = callers;
     }
 
     /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
     public AgentResource() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     @GET
@@ -88,6 +91,7 @@ public class AgentResource {
         return Response.ok(agent).tag(EntityVersion.tag(agent.version())).build();
     }
 
+    @ChangesConfiguration("agent")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(AgentRequest request, @QueryParam("tenant") String tenant, @Context UriInfo uri) {
@@ -97,6 +101,7 @@ public class AgentResource {
                 .tag(EntityVersion.tag(agent.version())).entity(agent).build();
     }
 
+    @ChangesConfiguration("agent")
     @PUT
     @Path("{extension}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -108,6 +113,7 @@ public class AgentResource {
         return Response.ok(agent).tag(EntityVersion.tag(agent.version())).build();
     }
 
+    @ChangesConfiguration("agent")
     @DELETE
     @Path("{extension}")
     public Response remove(@PathParam("extension") String extension, @QueryParam("tenant") String tenant,
@@ -136,5 +142,14 @@ public class AgentResource {
                                      AgentStateRequest request) {
         RequestedState requested = RequestedState.from(request);
         return AgentStateDocument.of(service.change(callers.caller(), Optional.ofNullable(tenant), extension, requested));
+    }
+
+    /** An agent asks the supervisors who watch it for help: 202, and a {@code help-request} event. */
+    @POST
+    @Path("{extension}/help")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response askForHelp(@PathParam("extension") String extension, HelpRequest request) {
+        HelpRequest body = request == null ? new HelpRequest(null) : validation.check(request, callers.caller().tenant());
+        return Response.accepted(help.ask(callers.caller(), extension, body.message())).build();
     }
 }

@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.callflow;
 
+import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.callflow.NodeType;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.BodyValidation;
@@ -36,6 +37,7 @@ import java.util.List;
  */
 @Path("call-flows")
 @RequestScoped
+@ChangesConfiguration("call-flow")
 @ApiArea(ApiArea.Area.CONFIG)
 @Produces(MediaType.APPLICATION_JSON)
 public class CallFlowResource {

@@ -90,6 +90,35 @@ public class AcdGroups {
         LOG.info(() -> "ACD group " + group.getName() + " (" + id + ") removed from tenant " + tenant.key() + " by " + by);
     }
 
+    /** Puts the agent into the group (or gives it another penalty); the group's version moves on. */
+    public GroupDocument putMember(AddressedTenant tenant, long id, String extension, int penalty, String by) {
+        AcdGroupEntity group = find(tenant, id);
+        Long agentId = TenantNames.agentIdsByExtension(entities, List.of(extension), tenant).get(extension);
+        if (agentId == null) {
+            throw new UnknownItem("agent", extension, tenant.key());
+        }
+        group.getMembers().removeIf(member -> member.getAgentId() == agentId);
+        group.getMembers().add(new GroupMember(tenant.idValue(), agentId, penalty));
+        entities.flush();
+        LOG.info(() -> "agent " + extension + " put into ACD group " + group.getName() + " (penalty " + penalty + ") in tenant "
+                + tenant.key() + " by " + by);
+        return document(group, tenant);
+    }
+
+    /** Takes the agent out of the group; answering the group as it is when the agent was not in it. */
+    public GroupDocument removeMember(AddressedTenant tenant, long id, String extension, String by) {
+        AcdGroupEntity group = find(tenant, id);
+        Long agentId = TenantNames.agentIdsByExtension(entities, List.of(extension), tenant).get(extension);
+        if (agentId == null) {
+            throw new UnknownItem("agent", extension, tenant.key());
+        }
+        if (group.getMembers().removeIf(member -> member.getAgentId() == agentId)) {
+            entities.flush();
+            LOG.info(() -> "agent " + extension + " taken out of ACD group " + group.getName() + " in tenant " + tenant.key() + " by " + by);
+        }
+        return document(group, tenant);
+    }
+
     private AcdGroupEntity find(AddressedTenant tenant, long id) {
         return TenantRows.find(entities, AcdGroupEntity.class, id, tenant).orElseThrow(() -> new UnknownItem(KIND, id, tenant.key()));
     }

@@ -1,12 +1,16 @@
 package io.verbund.acd.portal.group;
 
+import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.BodyValidation;
+import io.verbund.acd.portal.api.ConfigAccess;
 import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.portal.api.TenantAddressing;
 import io.verbund.acd.runtime.security.ApiArea;
+import io.verbund.acd.runtime.problem.NotPermitted;
+import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.runtime.security.CallerContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,6 +29,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
 
 /**
  * {@code /groups}: the ACD groups of the caller's tenant (or, for a system admin or reseller, the
@@ -33,6 +38,7 @@ import jakarta.ws.rs.core.UriInfo;
  */
 @Path("groups")
 @RequestScoped
+@ChangesConfiguration("group")
 @ApiArea(ApiArea.Area.CONFIG)
 @Produces(MediaType.APPLICATION_JSON)
 public class GroupResource {
@@ -40,19 +46,22 @@ public class GroupResource {
     private final AcdGroups groups;
     private final TenantAddressing addressing;
     private final BodyValidation validation;
+    private final GroupRoster roster;
     private final CallerContext callers;
 
     @Inject
-    public GroupResource(AcdGroups groups, TenantAddressing addressing, BodyValidation validation, CallerContext callers) {
+    public GroupResource(AcdGroups groups, TenantAddressing addressing, BodyValidation validation, GroupRoster roster,
+                         CallerContext callers) {
         this.groups = groups;
         this.addressing = addressing;
         this.validation = validation;
+        this.roster = roster;
         this.callers = callers;
     }
 
     /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
     public GroupResource() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     @GET
@@ -94,5 +103,38 @@ public class GroupResource {
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         groups.remove(addressing.forChanging(callers.caller(), tenant), id, ifMatch, callers.caller().login());
         return Response.noContent().build();
+    }
+
+    /** Puts an agent into the group: tenant admins, and supervisors of the group. */
+    @PUT
+    @Path("{id}/members/{extension}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public GroupDocument putMember(@PathParam("id") long id, @PathParam("extension") String extension, MemberRequest request,
+                                   @QueryParam("tenant") String tenant) {
+        AddressedTenant addressed = steering(id, tenant);
+        int penalty = request == null || request.penalty() == null ? 0 : validation.check(request, addressed.key()).penalty();
+        return groups.putMember(addressed, id, extension, penalty, callers.caller().login());
+    }
+
+    /** Takes an agent out of the group: tenant admins, and supervisors of the group. */
+    @DELETE
+    @Path("{id}/members/{extension}")
+    public GroupDocument removeMember(@PathParam("id") long id, @PathParam("extension") String extension,
+                                      @QueryParam("tenant") String tenant) {
+        return groups.removeMember(steering(id, tenant), id, extension, callers.caller().login());
+    }
+
+    /** The tenant, when the caller may change who is in this group: an admin, or a supervisor watching it. */
+    private AddressedTenant steering(long id, String tenant) {
+        Caller caller = callers.caller();
+        AddressedTenant addressed = addressing.forReading(caller, tenant);
+        if (!ConfigAccess.isAdmin(caller, addressed)) {
+            Set<Long> supervised = roster.supervisedBy(caller.user());
+            if (!supervised.isEmpty() && !supervised.contains(id)) {
+                groups.get(addressed, id);
+                throw new NotPermitted("User " + caller.login() + " does not supervise ACD group " + id, addressed.key());
+            }
+        }
+        return addressed;
     }
 }

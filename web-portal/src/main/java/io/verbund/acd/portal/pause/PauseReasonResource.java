@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.pause;
 
+import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.BodyValidation;
 import io.verbund.acd.portal.api.EntityVersion;
@@ -36,6 +37,7 @@ import jakarta.ws.rs.core.UriInfo;
  */
 @Path("pause-reasons")
 @RequestScoped
+@ChangesConfiguration("pause-reason")
 @ApiArea(ApiArea.Area.CONFIG)
 @Produces(MediaType.APPLICATION_JSON)
 public class PauseReasonResource {

@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.schedule;
 
+import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.BodyValidation;
 import io.verbund.acd.portal.api.EntityVersion;
@@ -41,6 +42,7 @@ import java.util.Optional;
  */
 @Path("opening-hours")
 @RequestScoped
+@ChangesConfiguration("opening-hours")
 @ApiArea(ApiArea.Area.CONFIG)
 @Produces(MediaType.APPLICATION_JSON)
 public class OpeningHoursResource {

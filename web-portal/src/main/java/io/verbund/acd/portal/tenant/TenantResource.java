@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.tenant;
 
+import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.portal.api.BodyValidation;
 import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.UriInfo;
  */
 @Path("tenants")
 @RequestScoped
+@ChangesConfiguration("tenant")
 @ApiArea(ApiArea.Area.CONFIG)
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantResource {

@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.user;
 
+import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.BodyValidation;
 import io.verbund.acd.portal.api.EntityVersion;
@@ -33,6 +34,7 @@ import jakarta.ws.rs.core.UriInfo;
  */
 @Path("users")
 @RequestScoped
+@ChangesConfiguration("user")
 @ApiArea(ApiArea.Area.CONFIG)
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {

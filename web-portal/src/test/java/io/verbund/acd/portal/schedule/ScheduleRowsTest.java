@@ -1,6 +1,7 @@
 package io.verbund.acd.portal.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.verbund.acd.persistence.config.Holiday;
 import io.verbund.acd.persistence.config.OpeningHoursEntity;
@@ -30,8 +31,8 @@ class ScheduleRowsTest {
         OpeningHoursEntity rows = office();
 
         assertThat(rows.getIntervals()).extracting(OpeningInterval::getStartTime, OpeningInterval::getEndTime)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("08:00:00", "18:00:00"),
-                        org.assertj.core.groups.Tuple.tuple("20:00:00", "24:00:00"));
+                .containsExactly(tuple("08:00:00", "18:00:00"),
+                        tuple("20:00:00", "24:00:00"));
         assertThat(rows.getHolidays().get(0).isClosedAllDay()).isTrue();
         assertThat(rows.getHolidays().get(0).getName()).isEqualTo("Closed Monday");
         assertThat(rows.getHolidays().get(1).isClosedAllDay()).isFalse();

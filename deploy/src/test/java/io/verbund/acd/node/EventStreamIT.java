@@ -1,0 +1,127 @@
+package io.verbund.acd.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.verbund.acd.launcher.DemoNode;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live event stream of one real node: agent states, queue and call events from a real SIPp
+ * caller, configuration changes; each subscriber sees only what its roles allow; a reconnect with
+ * Last-Event-ID gets what it missed, or is told to resync.
+ */
+class EventStreamIT {
+
+    private static final int PORT_OFFSET = 1200;
+    private static final String HOTLINE = "+4930500100";
+
+    @TempDir
+    static Path homeFolder;
+
+    private static DemoNode node;
+    private static URI api;
+    private static ApiClient admin;
+
+    @BeforeAll
+    static void startNode() {
+        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of());
+        api = URI.create(node.portalUrl());
+        admin = ApiClient.as(api, "admin@demo", "demo-admin");
+    }
+
+    @AfterAll
+    static void stopNode() {
+        TestNodes.stopNode(node);
+    }
+
+    @AfterEach
+    void agentsBackToLoggedOut() throws Exception {
+        Sipp.stopAll();
+        for (String extension : List.of("1001", "1002")) {
+            admin.put("api/v1/agents/" + extension + "/state", "{\"state\":\"LOGGED_OUT\"}");
+        }
+    }
+
+    @Test
+    void anAgentsChangeReachesItsSupervisorsButNotOtherAgentsOrTenants() throws Exception {
+        try (SseClient supervisor = SseClient.open(api, "supervisor@demo", "demo-supervisor");
+             SseClient colleague = SseClient.open(api, "agent1002@demo", "demo-1002");
+             SseClient acme = SseClient.open(api, "admin@acme", "acme-admin")) {
+            assertThat(supervisor.status()).isEqualTo(200);
+            supervisor.await(event -> event.name().equals("hello"), 10, "hello");
+            colleague.await(event -> event.name().equals("hello"), 10, "hello");
+
+            assertThat(ApiClient.as(api, "agent1001@demo", "demo-1001").put("api/v1/agents/1001/state", "{\"state\":\"READY\"}").status())
+                    .isEqualTo(200);
+
+            SseClient.Event state = supervisor.await(event -> event.name().equals("agent-state") && event.data().contains("\"1001\""),
+                    10, "agent-state of 1001");
+            assertThat(state.data()).contains("\"state\":\"READY\"", "\"tenant\":\"demo\"");
+            assertThat(state.id()).matches(".+:\\d+");
+            SseClient.Event queue = colleague.await(event -> event.name().equals("queue") && event.data().contains("\"group\":\"Support\""),
+                    10, "Support's queue after 1001 went ready");
+            assertThat(queue.data()).contains("\"READY\":1");
+
+            assertThat(colleague.drain(500)).as("another agent's state is not for agent 1002")
+                    .noneMatch(event -> event.name().equals("agent-state") && event.data().contains("\"1001\""));
+            assertThat(acme.drain(200)).as("demo's events are not for acme")
+                    .noneMatch(event -> event.data().contains("demo"));
+        }
+    }
+
+    @Test
+    void aQueuedCallerIsSeenEnteringAndLeavingTheQueue() throws Exception {
+        Path sippFolder = Files.createTempDirectory(homeFolder, "sipp");
+        Sipp sipp = new Sipp(node.ports().sip(), sippFolder);
+        try (SseClient supervisor = SseClient.open(api, "supervisor@demo", "demo-supervisor")) {
+            supervisor.await(event -> event.name().equals("hello"), 10, "hello");
+
+            Sipp.Result caller = sipp.run("caller-abandons.xml", 6692, List.of("-s", HOTLINE, "-m", "1", "-d", "2000", "-timeout", "30s"));
+            assertThat(caller.exit()).as(sipp.errorLogs()).isZero();
+
+            SseClient.Event queued = supervisor.await(event -> event.name().equals("call") && event.data().contains("QUEUED"), 10, "QUEUED");
+            String callId = queued.data().replaceAll(".*\"callId\":\"([^\"]+)\".*", "$1");
+            supervisor.await(event -> event.name().equals("queue") && event.data().contains("\"waiting\":1"), 10, "one waiting");
+            supervisor.await(event -> event.name().equals("call") && event.data().contains("LEFT_QUEUE") && event.data().contains(callId),
+                    10, "LEFT_QUEUE of " + callId);
+            supervisor.await(event -> event.name().equals("queue") && event.data().contains("\"waiting\":0"), 25, "nobody waiting");
+        }
+    }
+
+    @Test
+    void aReconnectGetsWhatItMissedOrIsToldToResync() throws Exception {
+        String resumeFrom;
+        try (SseClient first = SseClient.open(api, "admin@demo", "demo-admin")) {
+            resumeFrom = first.await(event -> event.name().equals("hello"), 10, "hello").id();
+        }
+        assertThat(admin.put("api/v1/agents/1002/state", "{\"state\":\"READY\"}").status()).isEqualTo(200);
+        assertThat(admin.post("api/v1/skills", "{\"name\":\"Spanish\"}").status()).isEqualTo(201);
+
+        try (SseClient resumed = SseClient.resume(api, "admin@demo", "demo-admin", resumeFrom)) {
+            resumed.await(event -> event.name().equals("agent-state") && event.data().contains("\"1002\""), 10, "missed agent-state");
+            SseClient.Event config = resumed.await(event -> event.name().equals("config"), 10, "missed config event");
+            assertThat(config.data()).contains("\"kind\":\"skill\"");
+            assertThat(resumed.seen()).noneMatch(event -> event.name().equals("resync"));
+        }
+        try (SseClient elsewhere = SseClient.resume(api, "admin@demo", "demo-admin", "some-other-node:12")) {
+            elsewhere.await(event -> event.name().equals("resync"), 10, "resync");
+        }
+    }
+
+    @Test
+    void theStreamNeedsCredentialsAndTokensNeedTheEventsScope() throws Exception {
+        Map<String, String> stream = Map.of("Accept", "text/event-stream");
+        assertThat(ApiClient.anonymous(api).send("GET", "api/v1/events", null, stream).status()).isEqualTo(401);
+        String token = admin.post("api/v1/api-tokens", "{\"name\":\"no-events\",\"scopes\":[\"config:read\"]}").json().getString("token");
+        assertThat(ApiClient.withToken(api, token).send("GET", "api/v1/events", null, stream).status()).isEqualTo(403);
+    }
+}

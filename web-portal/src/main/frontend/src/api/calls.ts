@@ -1,0 +1,106 @@
+import type { ApiClient } from './client';
+import { MAX_PAGE_LIMIT, queryString, type Page } from './page';
+import { ApiError } from './problem';
+
+/** One entry of a call's routing decision record, e.g. `distributed`: "longest idle: 1003 ready for 42 s". */
+export interface CallStep {
+  at: string;
+  kind: string;
+  detail: string;
+}
+
+/** A call as `GET /calls/{callId}` answers it; `steps` are left out of lists. */
+export interface CallDocument {
+  callId: string;
+  caller: string | null;
+  serviceNumber: string | null;
+  group: string | null;
+  receivedAt: string | null;
+  queuedAt: string | null;
+  answeredAt: string | null;
+  endedAt: string | null;
+  outcome: string | null;
+  agent: string | null;
+  disposition: string | null;
+  steps?: CallStep[];
+}
+
+/** A disposition an agent picks after a call (`GET /dispositions`). */
+export interface Disposition {
+  id: number;
+  code: string;
+  label: string;
+  group: string | null;
+  enabled: boolean;
+}
+
+export interface RetryOptions {
+  /** How many times to ask in all. */
+  attempts?: number;
+  delayMs?: number;
+  signal?: AbortSignal;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new DOMException('aborted', 'AbortError'));
+    });
+  });
+}
+
+/**
+ * Asks until the answer is not 404: call records are written in batches, so a call that has just
+ * started may be unknown for a second. Other failures, and the last 404, are thrown.
+ */
+export async function retryOn404<T>(request: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  const attempts = Math.max(1, options.attempts ?? 5);
+  const wait = options.sleep ?? sleep;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await request();
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 404 || attempt >= attempts || options.signal?.aborted) {
+        throw error;
+      }
+    }
+    await wait((options.delayMs ?? 1000) * attempt, options.signal);
+  }
+}
+
+export class CallApi {
+  constructor(private readonly client: ApiClient) {}
+
+  get(callId: string, signal?: AbortSignal): Promise<CallDocument> {
+    return this.client.get<CallDocument>(`/calls/${encodeURIComponent(callId)}`, { signal });
+  }
+
+  /** The call, asking again a few times while it is not yet recorded (404). */
+  getSoon(callId: string, options: RetryOptions = {}): Promise<CallDocument> {
+    return retryOn404(() => this.get(callId, options.signal), options);
+  }
+
+  async active(signal?: AbortSignal): Promise<CallDocument[]> {
+    const page = await this.client.get<Page<CallDocument>>(`/calls${queryString({ active: true, limit: MAX_PAGE_LIMIT })}`, { signal });
+    return page.items;
+  }
+
+  setDisposition(callId: string, code: string): Promise<unknown> {
+    return this.client.put(`/calls/${encodeURIComponent(callId)}/disposition`, { code });
+  }
+
+  /** The enabled dispositions offered in a group (all groups' ones when the group is not known). */
+  async dispositions(group: string | null, signal?: AbortSignal): Promise<Disposition[]> {
+    const query = queryString({ enabled: true, group: group ?? undefined, limit: MAX_PAGE_LIMIT });
+    const page = await this.client.get<Page<Disposition>>(`/dispositions${query}`, { signal });
+    return page.items;
+  }
+
+  /** An agent asks its supervisors for help (202). */
+  askForHelp(extension: string, message: string): Promise<unknown> {
+    return this.client.post(`/agents/${encodeURIComponent(extension)}/help`, { message });
+  }
+}

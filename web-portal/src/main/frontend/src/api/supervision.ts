@@ -1,0 +1,108 @@
+import type { AgentStateDocument, AgentStateName } from './agents';
+import type { ApiClient } from './client';
+import { MAX_PAGE_LIMIT, queryString, type Page } from './page';
+
+export const GROUP_STRATEGIES = ['LONGEST_IDLE', 'RING_ALL', 'SKILLS_BASED'] as const;
+export type GroupStrategy = (typeof GROUP_STRATEGIES)[number];
+
+/** A queue's figures since midnight (tenant time); only in `GET /queues`, not in `queue` events. */
+export interface QueueToday {
+  offered: number;
+  answered: number;
+  abandoned: number;
+  answeredWithinTarget: number;
+  /** Answered within the target time, in percent of the counted calls; null before the first call. */
+  serviceLevelPercent: number | null;
+  targetSeconds: number;
+  targetPercent: number;
+}
+
+/** One ACD group's queue as the supervisor sees it (`GET /queues` item and `queue` event). */
+export interface QueueItem {
+  groupId: number;
+  group: string;
+  strategy: GroupStrategy | string;
+  waiting: number;
+  /** When the caller waiting longest entered the queue; null when nobody waits. */
+  longestWaitSince: string | null;
+  /** The group's members per state. */
+  agents: Partial<Record<AgentStateName, number>>;
+  today?: QueueToday | null;
+}
+
+export interface QueueList {
+  items: QueueItem[];
+}
+
+/** `GET /agents/states`. */
+export interface AgentStateList {
+  tenant: string;
+  agents: AgentStateDocument[];
+}
+
+/** An agent's configuration as `GET /agents` lists it (what the supervisor needs of it). */
+export interface AgentSummary {
+  id: number;
+  extension: string;
+  displayName: string;
+  enabled: boolean;
+  /** The names of the groups the agent is a member of (when the server sends them). */
+  groups?: string[];
+  userLogin?: string | null;
+}
+
+/** An agent's call for help (`help-request` event). */
+export interface HelpRequest {
+  extension: string;
+  displayName: string;
+  message: string;
+  at: string;
+}
+
+/** A caller entering or leaving a queue (`call` event). */
+export interface CallQueueEvent {
+  callId: string;
+  event: 'QUEUED' | 'LEFT_QUEUE' | string;
+  groupId: number;
+  at: string;
+}
+
+/** A raised or cleared alarm (`alarm` event), also listed by `GET /health`. */
+export interface AlarmEvent {
+  code: string;
+  active: boolean;
+  message: string;
+}
+
+/** A configuration change (`config` event): what kind of thing, and which. */
+export interface ConfigEvent {
+  kind: string;
+  id: number | string | null;
+}
+
+/** What supervisors read and do: queues, agents' states, group membership. */
+export class SupervisionApi {
+  constructor(private readonly client: ApiClient) {}
+
+  async queues(signal?: AbortSignal): Promise<QueueItem[]> {
+    const list = await this.client.get<QueueList>('/queues', { signal });
+    return list.items;
+  }
+
+  agentStates(signal?: AbortSignal): Promise<AgentStateList> {
+    return this.client.get<AgentStateList>('/agents/states', { signal });
+  }
+
+  async agents(signal?: AbortSignal): Promise<AgentSummary[]> {
+    const page = await this.client.get<Page<AgentSummary>>(`/agents${queryString({ limit: MAX_PAGE_LIMIT })}`, { signal });
+    return page.items;
+  }
+
+  addMember(groupId: number, extension: string, penalty = 0): Promise<unknown> {
+    return this.client.put(`/groups/${groupId}/members/${encodeURIComponent(extension)}`, { penalty });
+  }
+
+  removeMember(groupId: number, extension: string): Promise<unknown> {
+    return this.client.delete(`/groups/${groupId}/members/${encodeURIComponent(extension)}`);
+  }
+}

@@ -1,0 +1,120 @@
+import {
+  Alert,
+  Box,
+  Button,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  List,
+  ListItem,
+  ListItemText,
+  Typography,
+} from '@mui/material';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCallDocument } from '../../components/useCallDocument';
+
+function formatTime(iso: string | null | undefined, language: string): string {
+  if (iso == null) return '–';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+function Field({ label, testId, children }: { label: string; testId: string; children: ReactNode }) {
+  return (
+    <Box sx={{ display: 'grid', gridTemplateColumns: '10rem 1fr', gap: 1, py: 0.25 }}>
+      <Typography variant="body2" color="text.secondary" component="dt">
+        {label}
+      </Typography>
+      <Typography variant="body2" component="dd" sx={{ m: 0, wordBreak: 'break-all' }} data-testid={testId}>
+        {children}
+      </Typography>
+    </Box>
+  );
+}
+
+/** A call's document and its routing decision record (why it went where it went). */
+export function CallDialog({ callId, onClose }: { callId: string | null; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? 'en';
+  const { call, loading, error } = useCallDocument(callId);
+
+  return (
+    <Dialog open={callId !== null} onClose={onClose} fullWidth maxWidth="md" data-testid="call-dialog" data-call-id={callId ?? ''}>
+      <DialogTitle>{t('callDialog.title', { callId: callId ?? '' })}</DialogTitle>
+      <DialogContent dividers>
+        {loading && (
+          <Box sx={{ display: 'grid', placeItems: 'center', py: 4 }}>
+            <CircularProgress aria-label={t('app.loading')} />
+          </Box>
+        )}
+        {error !== null && (
+          <Alert severity="error" data-testid="call-dialog-error">
+            {error}
+          </Alert>
+        )}
+        {call !== null && (
+          <>
+            <Box component="dl" sx={{ m: 0, mb: 2 }}>
+              <Field label={t('call.caller')} testId="call-dialog-caller">
+                {call.caller ?? '–'}
+              </Field>
+              <Field label={t('call.serviceNumber')} testId="call-dialog-service-number">
+                {call.serviceNumber ?? '–'}
+              </Field>
+              <Field label={t('call.group')} testId="call-dialog-group">
+                {call.group ?? '–'}
+              </Field>
+              <Field label={t('callDialog.agent')} testId="call-dialog-agent">
+                {call.agent ?? '–'}
+              </Field>
+              <Field label={t('callDialog.received')} testId="call-dialog-received">
+                {formatTime(call.receivedAt, language)}
+              </Field>
+              <Field label={t('callDialog.answered')} testId="call-dialog-answered">
+                {formatTime(call.answeredAt, language)}
+              </Field>
+              <Field label={t('callDialog.outcome')} testId="call-dialog-outcome">
+                {call.outcome ?? t('callDialog.ongoing')}
+              </Field>
+            </Box>
+            <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+              {t('callDialog.steps')}
+            </Typography>
+            <List dense data-testid="call-steps">
+              {(call.steps ?? []).map((step, index) => (
+                <ListItem key={`${step.at}-${index}`} data-testid={`call-step-${index}`} data-kind={step.kind} divider>
+                  <ListItemText
+                    primary={
+                      <>
+                        <Typography component="span" variant="body2" sx={{ fontWeight: 600, mr: 1 }}>
+                          {step.kind}
+                        </Typography>
+                        <Typography component="span" variant="body2">
+                          {step.detail}
+                        </Typography>
+                      </>
+                    }
+                    secondary={formatTime(step.at, language)}
+                  />
+                </ListItem>
+              ))}
+              {(call.steps ?? []).length === 0 && (
+                <ListItem>
+                  <ListItemText secondary={t('callDialog.noSteps')} />
+                </ListItem>
+              )}
+            </List>
+          </>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} data-testid="call-dialog-close">
+          {t('common.close')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,26 @@
+package io.verbund.acd.portal.call;
+
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A call as the API answers it; {@code steps} (the decision record) only for a single call.
+ *
+ * @param outcome null while the call runs
+ * @param agent   the extension of the agent who answered
+ */
+public record CallDocument(String callId, String caller, String serviceNumber, String group, Instant receivedAt,
+                           Instant queuedAt, Instant offeredAt, Instant answeredAt, Instant endedAt, String outcome,
+                           String agent, String disposition, String node, List<Step> steps) {
+
+    /**
+     * One step of the call's way through the call flow and the queue.
+     *
+     * @param kind   a past-tense fact: CallReceived, CallQueued, CallOffered, CallAnswered, …
+     * @param detail the step in a few words, e.g. the routing strategy's reason for an offer
+     * @param data   everything the step recorded
+     */
+    public record Step(int seq, Instant at, String kind, String flowNode, String agent, String detail, JsonObject data) {
+    }
+}

@@ -1,0 +1,124 @@
+package io.verbund.acd.portal.queue;
+
+import io.verbund.acd.agent.AgentKey;
+import io.verbund.acd.agent.AgentState;
+import io.verbund.acd.agent.AgentStatus;
+import io.verbund.acd.portal.agent.LiveAgents;
+import io.verbund.acd.portal.event.Audience;
+import io.verbund.acd.portal.event.EventJournal;
+import io.verbund.acd.portal.event.EventJson;
+import io.verbund.acd.portal.group.GroupRoster;
+import io.verbund.acd.routing.QueueEntry;
+import io.verbund.acd.runtime.cache.CacheMirror;
+import io.verbund.acd.runtime.concurrent.SerialExecutor;
+import io.verbund.acd.tenant.TenantKey;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.infinispan.Cache;
+
+/**
+ * The waiting callers of every ACD group as this node sees them (a mirror of the replicated
+ * {@code queues} cache), summarised per group; publishes a {@code call} event when a caller enters
+ * or leaves a queue and a {@code queue} event whenever a group's summary changes, including when
+ * one of its agents changes state.
+ */
+@ApplicationScoped
+public class LiveQueues {
+
+    private static final Logger LOG = Logger.getLogger(LiveQueues.class.getName());
+
+    @Resource(lookup = "java:jboss/infinispan/cache/acd/queues")
+    private Cache<String, String> cache;
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
+    private ManagedExecutorService executor;
+
+    private final EventJournal journal;
+    private final GroupRoster roster;
+    private final LiveAgents agents;
+    private CacheMirror<QueueEntry> mirror;
+    private SerialExecutor publisher;
+
+    /** The body of a {@code call} event. */
+    public record CallMoved(String callId, String event, long groupId, Instant at) {
+    }
+
+    @Inject
+    public LiveQueues(EventJournal journal, GroupRoster roster, LiveAgents agents) {
+        this.journal = journal;
+        this.roster = roster;
+        this.agents = agents;
+    }
+
+    /** For CDI's proxy only. */
+    protected LiveQueues() {
+        this.journal = null;
+        this.roster = null;
+        this.agents = null;
+    }
+
+    void start(@Observes Startup startup) {
+        publisher = new SerialExecutor(executor);
+        mirror = CacheMirror.of(cache, QueueEntry::decode, this::changed);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (mirror != null) {
+            mirror.close();
+        }
+    }
+
+    public QueueSummary summary(GroupRoster.Group group) {
+        List<QueueEntry> waiting = mirror.values().stream()
+                .filter(entry -> entry.groupId() == group.id() && entry.tenant().equals(group.tenant())).toList();
+        Instant longest = waiting.stream().map(QueueEntry::enteredAt).min(Instant::compareTo).orElse(null);
+        Map<AgentState, Integer> counts = new EnumMap<>(AgentState.class);
+        for (AgentState state : AgentState.values()) {
+            counts.put(state, 0);
+        }
+        for (String extension : group.members()) {
+            AgentState state = agents.status(new AgentKey(group.tenant(), extension)).map(AgentStatus::state).orElse(AgentState.LOGGED_OUT);
+            counts.merge(state, 1, Integer::sum);
+        }
+        Map<String, Integer> byName = new LinkedHashMap<>();
+        counts.forEach((state, count) -> byName.put(state.name(), count));
+        return new QueueSummary(group.id(), group.name(), group.strategy(), waiting.size(), longest, byName);
+    }
+
+    void agentChanged(@Observes LiveAgents.AgentChanged change) {
+        AgentKey agent = change.status().agent();
+        publisher.execute(() -> roster.groupsOf(agent.tenant()).stream()
+                .filter(group -> group.members().contains(agent.extension()))
+                .forEach(this::publishSummary));
+    }
+
+    private void changed(String key, QueueEntry before, QueueEntry after) {
+        if (before != null && after != null) {
+            return;
+        }
+        QueueEntry entry = after != null ? after : before;
+        String event = after != null ? "QUEUED" : "LEFT_QUEUE";
+        Instant at = Instant.now();
+        publisher.execute(() -> {
+            TenantKey tenant = entry.tenant();
+            journal.publish(tenant, "call", Audience.group(entry.groupId()), EventJson.of(new CallMoved(entry.callId(), event, entry.groupId(), at)));
+            roster.group(tenant, entry.groupId()).ifPresentOrElse(this::publishSummary,
+                    () -> LOG.fine(() -> "queue change in unknown group " + entry.groupId() + " of " + tenant));
+        });
+    }
+
+    private void publishSummary(GroupRoster.Group group) {
+        journal.publish(group.tenant(), "queue", Audience.group(group.id()), EventJson.of(summary(group)));
+    }
+}
