@@ -18,10 +18,20 @@ export function WaitingChart({ samples, now, testId }: { samples: readonly Sampl
         height={140}
         skipAnimation
         hideLegend
-        margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+        margin={{ top: 8, right: 28, bottom: 0, left: 0 }}
         xAxis={[{ data: MINUTES, scaleType: 'linear', min: -(BUCKETS - 1), max: 0, tickNumber: 4, valueFormatter: (minutes: number) => t('wallboard.minutes', { minutes }) }]}
         yAxis={[{ min: 0, max: Math.max(4, highest + 1), tickMinStep: 1, width: 32 }]}
-        series={[{ data, area: true, showMark: false, connectNulls: false, color: '#4fc3f7', label: t('supervisor.waiting') }]}
+        series={[
+          {
+            data,
+            area: true,
+            // A point with nothing known beside it (e.g. the first minute after opening) would draw no line.
+            showMark: ({ index }) => data[index] != null && data[index - 1] == null && data[index + 1] == null,
+            connectNulls: false,
+            color: '#4fc3f7',
+            label: t('supervisor.waiting'),
+          },
+        ]}
         grid={{ horizontal: true }}
       />
     </div>

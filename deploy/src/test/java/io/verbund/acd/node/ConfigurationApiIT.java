@@ -279,6 +279,58 @@ class ConfigurationApiIT {
         assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
     }
 
+    @Test
+    void theNextCallFollowsAChangedCallFlowAndStrategy() throws Exception {
+        JsonObject hotline = admin.get("api/v1/call-flows?q=Hotline").json().getJsonArray("items").getJsonObject(0);
+        String flowPath = "api/v1/call-flows/" + hotline.getJsonNumber("id").longValue();
+        JsonObject sales = admin.get("api/v1/groups?q=Sales").json().getJsonArray("items").getJsonObject(0);
+        String salesPath = "api/v1/groups/" + sales.getJsonNumber("id").longValue();
+        Path sippFolder = java.nio.file.Files.createTempDirectory(homeFolder, "sipp");
+        Sipp sipp = new Sipp(node.ports().sip(), sippFolder);
+        try {
+            sipp.registerAgent(1006, "demo-1006", 7606);
+            Process phone = sipp.start("agent-answer.xml", 7606, java.util.List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+            assertThat(admin.put("api/v1/agents/1006/state", "{\"state\":\"READY\"}").status()).isEqualTo(200);
+
+            ApiClient.Answer strategy = admin.put(salesPath, sales.toString().replace("\"SKILLS_BASED\"", "\"RING_ALL\""));
+            assertThat(strategy.status()).as(strategy.toString()).isEqualTo(200);
+            ApiClient.Answer flow = admin.put(flowPath, """
+                    {"name":"Hotline","version":%d,"graph":{"start":"sales","nodes":[
+                      {"id":"sales","type":"queue","parameters":{"group":"Sales"},"exits":{}}]}}"""
+                    .formatted(admin.get(flowPath).json().getInt("version")));
+            assertThat(flow.status()).as(flow.toString()).isEqualTo(200);
+
+            Sipp.Result caller = sipp.run("caller.xml", 7690, java.util.List.of("-s", "+4930500100", "-m", "1", "-timeout", "60s"));
+            assertThat(caller.exit()).as(sipp.errorLogs()).isZero();
+            assertThat(Sipp.await(phone, 30).exit()).as(sipp.errorLogs()).isZero();
+
+            JsonObject call = awaitAnsweredCall();
+            assertThat(call.getString("group")).as("the new call flow queued it in Sales").isEqualTo("Sales");
+            assertThat(call.getString("agent")).isEqualTo("1006");
+            assertThat(call.getJsonArray("steps").toString()).as("offered by the new strategy").contains("ring all: 1006");
+        } finally {
+            Sipp.stopAll();
+            admin.put("api/v1/agents/1006/state", "{\"state\":\"LOGGED_OUT\"}");
+            JsonObject now = admin.get(flowPath).json();
+            admin.post(flowPath + "/versions/" + hotline.getInt("currentVersion") + "/activate", null);
+            JsonObject group = admin.get(salesPath).json();
+            admin.put(salesPath, group.toString().replace("\"RING_ALL\"", "\"SKILLS_BASED\""));
+            assertThat(now.getInt("currentVersion")).isGreaterThan(hotline.getInt("currentVersion"));
+        }
+    }
+
+    /** The newest answered call with its steps, once the call path's batch has written it. */
+    private static JsonObject awaitAnsweredCall() throws InterruptedException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            jakarta.json.JsonArray calls = admin.get("api/v1/calls?limit=1").json().getJsonArray("items");
+            if (!calls.isEmpty() && "ANSWERED".equals(calls.getJsonObject(0).getString("outcome", ""))) {
+                return admin.get("api/v1/calls/" + calls.getJsonObject(0).getString("callId")).json();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no answered call recorded: " + admin.get("api/v1/calls?limit=3"));
+    }
+
     private static HttpResponse<String> send(HttpClient client, String method, String path, String json, Map<String, String> headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30))

@@ -68,6 +68,15 @@ final class Sipp {
         return new Result(process.exitValue(), process.info().commandLine().orElse("sipp"));
     }
 
+    /** Registers a demo agent's phone (digest user = extension) from {@code port}; fails the test if refused. */
+    void registerAgent(int extension, String password, int port) throws IOException, InterruptedException {
+        Result registered = run("agent-register.xml", port, List.of("-s", Integer.toString(extension),
+                "-au", Integer.toString(extension), "-ap", password, "-m", "1", "-timeout", "20s"));
+        if (registered.exit() != 0) {
+            throw new AssertionError("REGISTER of " + extension + " failed: " + errorLogs());
+        }
+    }
+
     /** The error logs SIPp wrote (-trace_err), for failure messages. */
     String errorLogs() throws IOException {
         StringBuilder all = new StringBuilder();

@@ -68,6 +68,23 @@ describe('the call-flow layout', () => {
     expect(edge.points.at(-1)).toEqual({ x: target.x + target.width / 2, y: target.y });
   });
 
+  it('leads no arrow through a box', () => {
+    const inside = (point: { x: number; y: number }, box: { x: number; y: number; width: number; height: number }) =>
+      point.x > box.x + 1 && point.x < box.x + box.width - 1 && point.y > box.y + 1 && point.y < box.y + box.height - 1;
+    for (const edge of layout.edges) {
+      for (let segment = 1; segment < edge.points.length; segment++) {
+        const a = edge.points[segment - 1]!;
+        const b = edge.points[segment]!;
+        for (let step = 0; step <= 50; step++) {
+          const point = { x: a.x + ((b.x - a.x) * step) / 50, y: a.y + ((b.y - a.y) * step) / 50 };
+          for (const node of layout.nodes) {
+            expect(inside(point, node), `${edge.from}.${edge.exit} through ${node.id}`).toBe(false);
+          }
+        }
+      }
+    }
+  });
+
   it('routes loops round the right side of the drawing', () => {
     const loop = layout.edges.find((edge) => edge.from === 'menu' && edge.exit === 'invalid')!;
     expect(loop.back).toBe(true);

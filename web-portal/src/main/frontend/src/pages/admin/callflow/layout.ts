@@ -7,6 +7,8 @@ const GAP_Y = 80;
 const MARGIN = 24;
 /** Room to the right for edges that lead back up (loops), one lane each. */
 const LANE_GAP = 16;
+/** The width of a way point: where an arrow that skips layers crosses one. */
+const WAY_WIDTH = 8;
 
 export interface Point {
   x: number;
@@ -49,8 +51,9 @@ export interface FlowLayout {
 /**
  * A layered drawing of a call flow, top to bottom from the start node: each node one layer below
  * the lowest node that leads to it (loops aside), nodes of a layer ordered by where their
- * predecessors are, exits as arrows from the bottom of a box to the top of its target; exits that
- * lead back up go round the right side; exits that lead to no node end in a short stub.
+ * predecessors are, exits as arrows from the bottom of a box to the top of its target (through
+ * way points in the layers they skip); exits that lead back up go round the right side; exits
+ * that lead to no node end in a short stub.
  */
 export function layoutFlow(graph: CallFlowGraph): FlowLayout {
   const nodes = graph.nodes;
@@ -111,42 +114,76 @@ export function layoutFlow(graph: CallFlowGraph): FlowLayout {
     }
   }
 
-  // Order within layers: first as found, then by the mean position of the predecessors above.
+  // Exits that skip layers run through a slot in each layer between (a "way point"), so that
+  // ordering keeps them beside the boxes instead of through them.
+  type Slot = { kind: 'node'; node: number } | { kind: 'way'; edge: string; index: number };
   const layerCount = count === 0 ? 0 : Math.max(...layer) + 1;
-  const layers: number[][] = Array.from({ length: layerCount }, () => []);
+  const layers: Slot[][] = Array.from({ length: layerCount }, () => []);
   const rank = new Map(preorder.map((node, position) => [node, position]));
-  [...Array(count).keys()].sort((a, b) => rank.get(a)! - rank.get(b)!).forEach((node) => layers[layer[node]!]!.push(node));
-  const predecessors: number[][] = Array.from({ length: count }, () => []);
-  successors.forEach((targets, node) => targets.forEach((target) => predecessors[target]!.push(node)));
-  const position = new Array<number>(count).fill(0);
-  const place = () => layers.forEach((members) => members.forEach((node, order) => (position[node] = order)));
-  place();
-  for (let sweep = 0; sweep < 2; sweep++) {
+  [...Array(count).keys()].sort((a, b) => rank.get(a)! - rank.get(b)!).forEach((node) => layers[layer[node]!]!.push({ kind: 'node', node }));
+  /** Way points of an edge "from>exit", one per layer it crosses, top down. */
+  const wayPoints = new Map<string, Slot[]>();
+  /** What is directly above each slot (its predecessors one layer up), for the ordering. */
+  const above = new Map<Slot, Slot[]>();
+  const nodeSlot = new Map<number, Slot>();
+  layers.forEach((members) => members.forEach((slot) => slot.kind === 'node' && nodeSlot.set(slot.node, slot)));
+  const addAbove = (slot: Slot, parent: Slot) => above.set(slot, [...(above.get(slot) ?? []), parent]);
+  nodes.forEach((node, from) => {
+    Object.entries(node.exits).forEach(([exit, target]) => {
+      const to = indexOf.get(target);
+      if (to === undefined || backEdges.has(`${from}>${to}`) || layer[to]! <= layer[from]!) return;
+      let previous = nodeSlot.get(from)!;
+      const points: Slot[] = [];
+      for (let crossed = layer[from]! + 1; crossed < layer[to]!; crossed++) {
+        const way: Slot = { kind: 'way', edge: `${from}>${exit}`, index: points.length };
+        layers[crossed]!.push(way);
+        addAbove(way, previous);
+        points.push(way);
+        previous = way;
+      }
+      addAbove(nodeSlot.get(to)!, previous);
+      if (points.length > 0) wayPoints.set(`${from}>${exit}`, points);
+    });
+  });
+
+  // Order within layers: first as found, then by the mean position of what is above.
+  const position = new Map<Slot, number>();
+  layers.forEach((members) => members.forEach((slot, order) => position.set(slot, order)));
+  for (let sweep = 0; sweep < 3; sweep++) {
     for (let current = 1; current < layerCount; current++) {
       const members = layers[current]!;
-      const weight = (node: number) => {
-        const above = predecessors[node]!.filter((p) => layer[p]! < current);
-        return above.length === 0 ? position[node]! : above.reduce((sum, p) => sum + position[p]!, 0) / above.length;
-      };
-      const weights = new Map(members.map((node) => [node, weight(node)]));
-      members.sort((a, b) => weights.get(a)! - weights.get(b)! || rank.get(a)! - rank.get(b)!);
-      members.forEach((node, order) => (position[node] = order));
+      const weights = new Map(
+        members.map((slot) => {
+          const parents = above.get(slot) ?? [];
+          return [slot, parents.length === 0 ? position.get(slot)! : parents.reduce((sum, parent) => sum + position.get(parent)!, 0) / parents.length];
+        }),
+      );
+      members.sort((a, b) => weights.get(a)! - weights.get(b)! || position.get(a)! - position.get(b)!);
+      members.forEach((slot, order) => position.set(slot, order));
     }
   }
 
-  const widest = Math.max(1, ...layers.map((members) => members.length));
-  const rowWidth = widest * NODE_WIDTH + (widest - 1) * GAP_X;
+  const widthOf = (slot: Slot) => (slot.kind === 'node' ? NODE_WIDTH : WAY_WIDTH);
+  const rowWidths = layers.map((members) => members.reduce((sum, slot) => sum + widthOf(slot), 0) + Math.max(0, members.length - 1) * GAP_X);
+  const rowWidth = Math.max(NODE_WIDTH, ...rowWidths);
+  const slotX = new Map<Slot, number>();
+  layers.forEach((members, index) => {
+    let x = MARGIN + (rowWidth - rowWidths[index]!) / 2;
+    for (const slot of members) {
+      slotX.set(slot, x);
+      x += widthOf(slot) + GAP_X;
+    }
+  });
+  const layerY = (index: number) => MARGIN + index * (NODE_HEIGHT + GAP_Y);
   const placed: PlacedNode[] = nodes.map((node, index) => {
-    const members = layers[layer[index]!]!;
-    const width = members.length * NODE_WIDTH + (members.length - 1) * GAP_X;
-    const offset = MARGIN + (rowWidth - width) / 2;
+    const slot = nodeSlot.get(index)!;
     return {
       index,
       id: node.id,
       layer: layer[index]!,
-      order: position[index]!,
-      x: offset + position[index]! * (NODE_WIDTH + GAP_X),
-      y: MARGIN + layer[index]! * (NODE_HEIGHT + GAP_Y),
+      order: position.get(slot)!,
+      x: slotX.get(slot)!,
+      y: layerY(layer[index]!),
       width: NODE_WIDTH,
       height: NODE_HEIGHT,
       reachable: reachable.has(index),
@@ -163,50 +200,44 @@ export function layoutFlow(graph: CallFlowGraph): FlowLayout {
       const toIndex = indexOf.get(to) ?? -1;
       const portX = source.x + (source.width * (exitPosition + 1)) / (exits.length + 1);
       const bottom = source.y + source.height;
+      const base = { from: node.id, fromIndex, exit, to, toIndex };
       if (toIndex < 0) {
-        const end = { x: portX, y: bottom + GAP_Y / 2 };
-        edges.push({ from: node.id, fromIndex, exit, to, toIndex, back: false, points: [{ x: portX, y: bottom }, end], label: { x: portX + 4, y: bottom + GAP_Y / 4 } });
+        edges.push({ ...base, back: false, points: [{ x: portX, y: bottom }, { x: portX, y: bottom + GAP_Y / 2 }], label: { x: portX + 4, y: bottom + 14 } });
         return;
       }
       const target = placed[toIndex]!;
+      const endX = target.x + target.width / 2;
       if (target.layer > source.layer) {
-        const endX = target.x + target.width / 2;
-        const middleY = bottom + GAP_Y / 2;
-        edges.push({
-          from: node.id,
-          fromIndex,
-          exit,
-          to,
-          toIndex,
-          back: false,
-          points: [
-            { x: portX, y: bottom },
-            { x: portX, y: middleY },
-            { x: endX, y: target.y - GAP_Y / 2 },
-            { x: endX, y: target.y },
-          ],
-          label: { x: portX + 4, y: bottom + 14 },
-        });
+        const points: Point[] = [
+          { x: portX, y: bottom },
+          { x: portX, y: bottom + GAP_Y / 2 },
+        ];
+        for (const way of wayPoints.get(`${fromIndex}>${exit}`) ?? []) {
+          const x = slotX.get(way)! + WAY_WIDTH / 2;
+          const top = layerY(layer[fromIndex]! + 1 + (way.kind === 'way' ? way.index : 0));
+          points.push({ x, y: top }, { x, y: top + NODE_HEIGHT });
+        }
+        points.push({ x: endX, y: target.y - GAP_Y / 2 }, { x: endX, y: target.y });
+        edges.push({ ...base, back: false, points, label: { x: portX + 4, y: bottom + 14 } });
         return;
       }
-      // Back up (or sideways): out of the right side, along a lane right of every node, into the target's right side.
-      const lane = right + LANE_GAP * (++lanes);
-      const fromY = source.y + source.height / 2 + (exitPosition - (exits.length - 1) / 2) * 8;
-      const toY = target.y + target.height / 2 - 8;
+      // Back up (a loop) or sideways: down into the gap below the node, along a lane right of
+      // every box, and into the target from the gap above it; the gaps between layers hold no boxes.
+      const lane = right + LANE_GAP * ++lanes;
+      const below = bottom + GAP_Y / 4;
+      const aboveTarget = target.y - GAP_Y / 4;
       edges.push({
-        from: node.id,
-        fromIndex,
-        exit,
-        to,
-        toIndex,
+        ...base,
         back: true,
         points: [
-          { x: source.x + source.width, y: fromY },
-          { x: lane, y: fromY },
-          { x: lane, y: toY },
-          { x: target.x + target.width, y: toY },
+          { x: portX, y: bottom },
+          { x: portX, y: below },
+          { x: lane, y: below },
+          { x: lane, y: aboveTarget },
+          { x: endX + 8, y: aboveTarget },
+          { x: endX + 8, y: target.y },
         ],
-        label: { x: source.x + source.width + 4, y: fromY - 4 },
+        label: { x: portX + 4, y: bottom + 14 },
       });
     });
   });
