@@ -2,11 +2,17 @@ import type { ApiClient } from './client';
 import { MAX_PAGE_LIMIT, queryString, type Page } from './page';
 import { ApiError } from './problem';
 
-/** One entry of a call's routing decision record, e.g. `distributed`: "longest idle: 1003 ready for 42 s". */
+/** One entry of a call's routing decision record, e.g. `CallOffered`: "longest idle: 1003 ready for 42 s". */
 export interface CallStep {
+  seq?: number;
   at: string;
+  /** A past-tense fact: CallReceived, CallQueued, CallOffered, CallAnswered, … */
   kind: string;
-  detail: string;
+  detail: string | null;
+  /** The call-flow node the call was in. */
+  flowNode?: string | null;
+  /** The agent concerned (offered to, answered by). */
+  agent?: string | null;
 }
 
 /** A call as `GET /calls/{callId}` answers it; `steps` are left out of lists. */
@@ -17,6 +23,7 @@ export interface CallDocument {
   group: string | null;
   receivedAt: string | null;
   queuedAt: string | null;
+  offeredAt?: string | null;
   answeredAt: string | null;
   endedAt: string | null;
   outcome: string | null;

@@ -110,7 +110,7 @@ export function AgentTable(props: Props) {
                       </Link>
                     )}
                   </TableCell>
-                  <TableCell data-testid={`agent-group-list-${ext}`}>
+                  <TableCell data-testid={`agent-memberships-${ext}`}>
                     <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', gap: 0.5 }}>
                       {groups.map((group) => (
                         <Chip key={group} size="small" variant="outlined" label={group} />

@@ -93,11 +93,17 @@ export function CallDialog({ callId, onClose }: { callId: string | null; onClose
                           {step.kind}
                         </Typography>
                         <Typography component="span" variant="body2">
-                          {step.detail}
+                          {step.detail ?? ''}
                         </Typography>
                       </>
                     }
-                    secondary={formatTime(step.at, language)}
+                    secondary={[
+                      formatTime(step.at, language),
+                      step.flowNode ? t('callDialog.flowNode', { node: step.flowNode }) : null,
+                      step.agent ? t('callDialog.stepAgent', { agent: step.agent }) : null,
+                    ]
+                      .filter((part) => part !== null)
+                      .join(' · ')}
                   />
                 </ListItem>
               ))}

@@ -33,7 +33,7 @@ class EventStreamIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of());
+        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of("verbund.webhooks.allow-private-targets", "true"));
         api = URI.create(node.portalUrl());
         admin = ApiClient.as(api, "admin@demo", "demo-admin");
     }
@@ -115,6 +115,62 @@ class EventStreamIT {
         try (SseClient elsewhere = SseClient.resume(api, "admin@demo", "demo-admin", "some-other-node:12")) {
             elsewhere.await(event -> event.name().equals("resync"), 10, "resync");
         }
+    }
+
+    @Test
+    void aWebhookGetsSignedEventsAndIsRetriedUntilItAnswers() throws Exception {
+        java.util.concurrent.BlockingQueue<Map<String, String>> deliveries = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            deliveries.add(Map.of("body", body, "signature", exchange.getRequestHeaders().getFirst("X-Verbund-Signature"),
+                    "delivery", exchange.getRequestHeaders().getFirst("X-Verbund-Delivery"),
+                    "event", exchange.getRequestHeaders().getFirst("X-Verbund-Event")));
+            exchange.sendResponseHeaders(calls.incrementAndGet() == 1 ? 503 : 204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            assertThat(admin.post("api/v1/webhooks", "{\"name\":\"ftp\",\"url\":\"ftp://example.org\",\"events\":[\"*\"]}").status())
+                    .isEqualTo(422);
+            ApiClient.Answer created = admin.post("api/v1/webhooks", "{\"name\":\"crm\",\"url\":\"http://127.0.0.1:"
+                    + receiver.getAddress().getPort() + "/hook\",\"events\":[\"agent-state\"]}");
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            String secret = created.json().getString("secret");
+            assertThat(admin.get("api/v1/webhooks").body()).doesNotContain(secret);
+
+            assertThat(admin.put("api/v1/agents/1003/state", "{\"state\":\"READY\"}").status()).isEqualTo(200);
+
+            Map<String, String> first = deliveries.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(first).as("first delivery").isNotNull();
+            assertThat(first.get("event")).isEqualTo("agent-state");
+            assertThat(first.get("body")).contains("\"extension\":\"1003\"", "\"state\":\"READY\"", "\"tenant\":\"demo\"");
+            assertThat(verify(secret, first.get("signature"), first.get("body"))).as("signed with the webhook's secret").isTrue();
+            Map<String, String> retry = deliveries.poll(15, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(retry).as("retried after the 503").isNotNull();
+            assertThat(retry.get("delivery")).isEqualTo(first.get("delivery"));
+            assertThat(retry.get("body")).isEqualTo(first.get("body"));
+
+            long id = created.json().getJsonNumber("id").longValue();
+            for (int i = 0; i < 20 && !admin.get("api/v1/webhooks/" + id).body().contains("HTTP 204"); i++) {
+                Thread.sleep(200);
+            }
+            assertThat(admin.get("api/v1/webhooks/" + id).json().getString("lastStatus")).contains("HTTP 204", "attempt 2");
+        } finally {
+            receiver.stop(0);
+            admin.put("api/v1/agents/1003/state", "{\"state\":\"LOGGED_OUT\"}");
+        }
+    }
+
+    /** What an integrator does with X-Verbund-Signature: t=…,v1=hex(HMAC-SHA256(secret, t + "." + body)). */
+    private static boolean verify(String secret, String header, String body) throws Exception {
+        String t = header.replaceAll(".*t=(\\d+).*", "$1");
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        String expected = java.util.HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return header.endsWith("v1=" + expected);
     }
 
     @Test

@@ -1,4 +1,5 @@
 import { Box } from '@mui/material';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useParams } from 'react-router';
 import { configApi, supervisionApi } from '../../../api';
@@ -11,7 +12,6 @@ import { ListEditor } from '../forms/ListEditor';
 import { itemPaths } from '../forms/paths';
 import { useChoices } from '../forms/useChoices';
 import { useEntityForm } from '../forms/useEntityForm';
-import { useEffect, useState } from 'react';
 
 const LIST = '/admin/groups';
 

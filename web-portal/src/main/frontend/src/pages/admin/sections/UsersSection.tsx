@@ -22,6 +22,10 @@ type UserValues = {
   enabled: boolean;
 };
 
+function showsSupervisedGroups(values: UserValues): boolean {
+  return values.roles.includes('SUPERVISOR') || values.supervisedGroups.length > 0;
+}
+
 function UserList() {
   const { t } = useTranslation();
   return (
@@ -68,9 +72,17 @@ function UserForm() {
       // The password is write-only: left out, the stored one stays.
       return password === '' ? { ...rest, login: rest.login.trim() } : { ...rest, login: rest.login.trim(), password };
     },
-    shownFields: () => ['login', 'displayName', 'password', 'locale', 'roles', 'supervisedGroups', 'enabled'],
+    shownFields: (values) => [
+      'login',
+      'displayName',
+      'password',
+      'locale',
+      'roles',
+      'enabled',
+      // Only shown for supervisors (or while groups are ticked): otherwise its problems go to the summary.
+      ...(showsSupervisedGroups(values) ? ['supervisedGroups'] : []),
+    ],
   });
-  const supervisor = form.values.roles.includes('SUPERVISOR');
   return (
     <EntityFormFrame form={form} title={form.isNew ? t('admin.newUser') : form.values.login} listPath={LIST}>
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
@@ -97,7 +109,7 @@ function UserForm() {
         />
       </Box>
       <FormCheckboxGroup form={form} path="roles" label={t('admin.fields.roles')} choices={USER_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
-      {(supervisor || form.values.supervisedGroups.length > 0) && (
+      {showsSupervisedGroups(form.values) && (
         <FormCheckboxGroup form={form} path="supervisedGroups" label={t('admin.fields.supervisedGroups')} hint={t('admin.supervisedGroupsHint')} choices={groups} />
       )}
       <FormCheckbox form={form} path="enabled" label={t('admin.fields.enabled')} />

@@ -41,8 +41,12 @@ public final class CacheMirror<V> implements AutoCloseable {
      */
     @FunctionalInterface
     public interface Changes<V> {
-        /** @param before the value before, or null; @param after the value now, or null when removed */
-        void changed(String key, V before, V after);
+        /**
+         * @param before      the value before, or null
+         * @param after       the value now, or null when removed
+         * @param originLocal whether the write was made on this node (each change is local on exactly one node)
+         */
+        void changed(String key, V before, V after, boolean originLocal);
     }
 
     private CacheMirror(Cache<String, String> cache, Function<String, V> decode, Changes<V> changes) {
@@ -53,7 +57,7 @@ public final class CacheMirror<V> implements AutoCloseable {
 
     /** Starts listening, then copies what the cache holds; an event seen first wins over the copy. */
     public static <V> CacheMirror<V> of(Cache<String, String> cache, Function<String, V> decode) {
-        return of(cache, decode, (key, before, after) -> { });
+        return of(cache, decode, (key, before, after, local) -> { });
     }
 
     /** As {@link #of(Cache, Function)}, telling {@code changes} of every later change. */
@@ -78,7 +82,7 @@ public final class CacheMirror<V> implements AutoCloseable {
         String value = event.getValue();
         Optional<V> now = value == null ? Optional.empty() : decoded(value);
         V before = now.isPresent() ? values.put(event.getKey(), now.get()) : values.remove(event.getKey());
-        tell(event.getKey(), before, now.orElse(null));
+        tell(event.getKey(), before, now.orElse(null), event.isOriginLocal());
     }
 
     @CacheEntryRemoved
@@ -86,13 +90,13 @@ public final class CacheMirror<V> implements AutoCloseable {
     public void removed(CacheEntryEvent<String, String> event) {
         V before = values.remove(event.getKey());
         if (before != null) {
-            tell(event.getKey(), before, null);
+            tell(event.getKey(), before, null, event.isOriginLocal());
         }
     }
 
-    private void tell(String key, V before, V after) {
+    private void tell(String key, V before, V after, boolean originLocal) {
         try {
-            changes.changed(key, before, after);
+            changes.changed(key, before, after, originLocal);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "a cache change listener failed: " + e);
         }

@@ -30,7 +30,7 @@ import org.infinispan.Cache;
 public class LiveAgents {
 
     /** Fired (synchronously, on the publishing thread) after an agent's event went out. */
-    public record AgentChanged(AgentStatus status) {
+    public record AgentChanged(AgentStatus status, boolean local) {
     }
 
     @Resource(lookup = SharedAgentCache.JNDI_NAME)
@@ -71,15 +71,15 @@ public class LiveAgents {
         return mirror.get(agent.toString());
     }
 
-    private void changed(String key, AgentStatus before, AgentStatus after) {
+    private void changed(String key, AgentStatus before, AgentStatus after, boolean local) {
         if (after == null || (before != null && before.state() == after.state() && Objects.equals(before.reason(), after.reason())
                 && Objects.equals(before.callId(), after.callId()))) {
             return;
         }
         publisher.execute(() -> {
             journal.publish(after.agent().tenant(), "agent-state", Audience.agent(after.agent().extension()),
-                    EventJson.of(AgentStateDocument.of(after)));
-            changed.fire(new AgentChanged(after));
+                    EventJson.of(AgentStateDocument.of(after)), local);
+            changed.fire(new AgentChanged(after, local));
         });
     }
 }

@@ -7,6 +7,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayDeque;
@@ -25,7 +27,8 @@ import java.util.logging.Logger;
  * This node's event streams, one per tenant: a sequence number without gaps, the last
  * {@value #REPLAY_DEPTH} events for browsers that reconnect, and the open subscribers. A browser
  * that reconnects with a {@code Last-Event-ID} of this node still in the buffer gets what it
- * missed; one from another node, or too old, is told to {@code resync}.
+ * missed; one from another node, or too old, is told to {@code resync}. Events that happened on
+ * this node are also fired (asynchronously) as CDI events, for webhooks.
  */
 @ApplicationScoped
 public class EventJournal {
@@ -38,6 +41,9 @@ public class EventJournal {
     private ManagedExecutorService executor;
     @Resource(lookup = "java:jboss/ee/concurrency/scheduler/default")
     private ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    private Event<PortalEvent> published;
 
     private final String node = System.getProperty("jboss.node.name", "node");
     private final Map<TenantKey, TenantStream> streams = new ConcurrentHashMap<>();
@@ -62,12 +68,18 @@ public class EventJournal {
         streams.values().forEach(stream -> stream.subscribers.forEach(Subscriber::close));
     }
 
+    /** An event that happened on this node (a request here, a timer here). */
     public void publish(TenantKey tenant, String name, Audience audience, String data) {
+        publish(tenant, name, audience, data, true);
+    }
+
+    /** @param local whether it happened on this node rather than arriving from another through a cache */
+    public void publish(TenantKey tenant, String name, Audience audience, String data, boolean local) {
         TenantStream stream = streams.computeIfAbsent(tenant, key -> new TenantStream());
         PortalEvent event;
         synchronized (stream) {
             stream.sequence++;
-            event = new PortalEvent(node + ":" + stream.sequence, stream.sequence, tenant, name, audience, data);
+            event = new PortalEvent(node + ":" + stream.sequence, stream.sequence, tenant, name, audience, data, local);
             stream.recent.addLast(event);
             if (stream.recent.size() > REPLAY_DEPTH) {
                 stream.recent.removeFirst();
@@ -76,6 +88,9 @@ public class EventJournal {
             for (Subscriber subscriber : stream.subscribers) {
                 subscriber.deliver(event);
             }
+        }
+        if (local) {
+            published.fireAsync(event);
         }
     }
 

@@ -100,10 +100,10 @@ public class LiveQueues {
         AgentKey agent = change.status().agent();
         publisher.execute(() -> roster.groupsOf(agent.tenant()).stream()
                 .filter(group -> group.members().contains(agent.extension()))
-                .forEach(this::publishSummary));
+                .forEach(group -> publishSummary(group, change.local())));
     }
 
-    private void changed(String key, QueueEntry before, QueueEntry after) {
+    private void changed(String key, QueueEntry before, QueueEntry after, boolean local) {
         if (before != null && after != null) {
             return;
         }
@@ -112,13 +112,14 @@ public class LiveQueues {
         Instant at = Instant.now();
         publisher.execute(() -> {
             TenantKey tenant = entry.tenant();
-            journal.publish(tenant, "call", Audience.group(entry.groupId()), EventJson.of(new CallMoved(entry.callId(), event, entry.groupId(), at)));
-            roster.group(tenant, entry.groupId()).ifPresentOrElse(this::publishSummary,
+            journal.publish(tenant, "call", Audience.group(entry.groupId()), EventJson.of(new CallMoved(entry.callId(), event, entry.groupId(), at)),
+                    local);
+            roster.group(tenant, entry.groupId()).ifPresentOrElse(group -> publishSummary(group, local),
                     () -> LOG.fine(() -> "queue change in unknown group " + entry.groupId() + " of " + tenant));
         });
     }
 
-    private void publishSummary(GroupRoster.Group group) {
-        journal.publish(group.tenant(), "queue", Audience.group(group.id()), EventJson.of(summary(group)));
+    private void publishSummary(GroupRoster.Group group, boolean local) {
+        journal.publish(group.tenant(), "queue", Audience.group(group.id()), EventJson.of(summary(group)), local);
     }
 }

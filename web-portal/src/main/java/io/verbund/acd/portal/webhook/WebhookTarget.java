@@ -1,0 +1,53 @@
+package io.verbund.acd.portal.webhook;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Where a webhook may point. Only http and https; and, unless the installation allows it, never an
+ * address inside the installation's own networks (loopback, private, link-local): otherwise a
+ * tenant admin could make our nodes call their neighbours (server-side request forgery).
+ */
+public final class WebhookTarget {
+
+    private WebhookTarget() {
+    }
+
+    /** @return what is wrong with the URL, or empty when it may be used */
+    public static Optional<String> problem(String url, boolean allowPrivate) {
+        URI uri;
+        try {
+            uri = URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            return Optional.of("is not a URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return Optional.of("must start with http:// or https://");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            return Optional.of("has no host");
+        }
+        if (uri.getUserInfo() != null) {
+            return Optional.of("must not carry a user name or password; the signature proves who sends");
+        }
+        if (allowPrivate) {
+            return Optional.empty();
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                        || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+                    return Optional.of("points into the installation's own network (" + address.getHostAddress()
+                            + "); set verbund.webhooks.allow-private-targets=true to allow that");
+                }
+            }
+        } catch (UnknownHostException e) {
+            return Optional.of("names a host that does not resolve: " + uri.getHost());
+        }
+        return Optional.empty();
+    }
+}
