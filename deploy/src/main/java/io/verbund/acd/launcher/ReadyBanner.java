@@ -22,8 +22,8 @@ final class ReadyBanner {
         out.println();
         out.printf("Verbund ACD %s is ready on %s (started in %d s).%n", installation.version(), DemoNode.NODE_NAME, startup.toSeconds());
         out.println();
-        out.printf("  Portal (browser)      %s/%n", http);
-        out.printf("  REST API              %s/api/v1        health: %s/api/v1/health%n", http, http);
+        out.printf("  Portal (browser)      %s/   (agent desktop /agent, supervisor /supervisor, wallboard /wallboard, admin /admin)%n", http);
+        out.printf("  REST API              %s/api/v1        health: %s/api/v1/health   OpenAPI: %s/api/v1/openapi%n", http, http, http);
         out.printf("  Service health        %s/telephony/health  %s/stats/health  %s/storage/health%n", http, http, http);
         out.printf("  SIP trunk, registrar  %s:%d (UDP and TCP)%n", NodePorts.HOST, sip);
         out.printf("  WildFly management    http://%s:%d/%n", NodePorts.HOST, ports.management());
@@ -46,10 +46,11 @@ final class ReadyBanner {
         out.printf("    1. register agent 1001's phone:  sipp %s:%d -sf %s/agent-register.xml -s 1001 -au 1001 -ap demo-1001 -i %s -p 5071 -m 1 -nostdin%n",
                 NodePorts.HOST, sip, sipp, NodePorts.HOST);
         out.printf("    2. let the phone answer:         sipp -sf %s/agent-answer.xml -i %s -p 5071 -m 1 -d 500 -nostdin &%n", sipp, NodePorts.HOST);
-        out.printf("    3. make agent 1001 ready:        curl -u agent1001@demo:demo-1001 -X PUT -H 'Content-Type: application/json' -d '{\"state\":\"READY\"}' %s/api/v1/agents/1001/state%n", http);
-        out.printf("    4. call the Hotline:             sipp %s:%d -sf %s/caller.xml -s +4930500100 -i %s -p 5070 -m 1 -d 2000 -nostdin%n",
+        out.printf("    3. make agent 1001 ready:        log in at %s/ as agent1001@demo / demo-1001 and click Ready, or:%n", http);
+        out.printf("                                     curl -u agent1001@demo:demo-1001 -X PUT -H 'Content-Type: application/json' -d '{\"state\":\"READY\"}' %s/api/v1/agents/1001/state%n", http);
+        out.printf("    4. call the Hotline:             sipp %s:%d -sf %s/caller.xml -s +4930500100 -i %s -p 5070 -m 1 -d 15000 -nostdin%n",
                 NodePorts.HOST, sip, sipp, NodePorts.HOST);
-        out.println("    The call record is in table call_record (and its steps in call_event).");
+        out.println("    The desktop shows the call; supervisor@demo sees it live at /supervisor and /wallboard.");
         out.println();
         out.println("Ctrl-C here, or ./verbund stop in another shell, stops everything. ./verbund status shows what runs.");
     }

@@ -56,11 +56,23 @@ final class HeadlessChromium implements BeforeEachCallback, AfterTestExecutionCa
     static final String CHROMEDRIVER = System.getProperty("verbund.chromedriver", "/usr/bin/chromedriver");
     /** How long a UI state may take to appear by default. */
     static final Duration WAIT = Duration.ofSeconds(15);
+    /**
+     * Selenium looks for CDP bindings of this Chromium's version (selenium-devtools-v156, not on the
+     * class path: nothing here uses CDP) and warns at every start; kept quiet. Held here, as
+     * java.util.logging keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger CDP_VERSION_FINDER = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
 
     private Path profile;
     private ChromeDriverService service;
     private ChromeDriver driver;
     private OutputStream driverLog;
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
+    }
 
     /** Where screenshots are saved: deploy/target/screenshots, created when needed. */
     static Path screenshotFolder() {
