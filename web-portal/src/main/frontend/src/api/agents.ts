@@ -41,8 +41,21 @@ export function allowedRequests(state: AgentStateName): { ready: boolean; pause:
   };
 }
 
+/** The agent's own figures since midnight (`GET /agents/{extension}/today`); times in seconds. */
+export interface AgentToday {
+  extension: string;
+  answered: number;
+  talkSeconds: number;
+  averageTalkSeconds: number;
+  longestTalkSeconds: number;
+}
+
 export class AgentApi {
   constructor(private readonly client: ApiClient) {}
+
+  today(extension: string, signal?: AbortSignal): Promise<AgentToday> {
+    return this.client.get<AgentToday>(`/agents/${encodeURIComponent(extension)}/today`, { signal });
+  }
 
   state(extension: string, signal?: AbortSignal): Promise<AgentStateDocument> {
     return this.client.get<AgentStateDocument>(`/agents/${encodeURIComponent(extension)}/state`, { signal });

@@ -63,7 +63,7 @@ function AgentDesktop({ extension }: { extension: string }) {
         <Stack spacing={3}>
           {state !== null && callId !== null && <CurrentCall state={{ ...state, callId }} call={call.call} />}
           {state?.state === 'WRAP_UP' && callId !== null && <WrapUpPanel callId={callId} call={call.call} callLoading={call.loading} />}
-          <TodayFigures />
+          <TodayFigures extension={extension} refreshKey={state?.state ?? ''} />
         </Stack>
       </Box>
     </Stack>

@@ -1,17 +1,64 @@
-import { Card, CardContent, Typography } from '@mui/material';
+import { Card, CardContent, Stack, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { agentApi } from '../../api';
+import type { AgentToday } from '../../api/agents';
 
-/** The agent's figures for today; a placeholder until the stats-service offers them. */
-export function TodayFigures() {
+/** m:ss, or h:mm:ss from an hour on. */
+export function duration(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
+  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+}
+
+/**
+ * The agent's figures for today, read again whenever {@code refreshKey} changes (the desktop
+ * passes the agent's state, so a finished call shows up as soon as wrap-up starts).
+ */
+export function TodayFigures({ extension, refreshKey }: { extension: string; refreshKey: string }) {
   const { t } = useTranslation();
+  const [today, setToday] = useState<AgentToday | null>(null);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    agentApi.today(extension, abort.signal).then(setToday).catch(() => {
+      /* figures are a convenience: the desktop works without them */
+    });
+    return () => abort.abort();
+  }, [extension, refreshKey]);
+
   return (
     <Card variant="outlined" data-testid="today-figures">
       <CardContent>
         <Typography variant="h6" component="h2" gutterBottom>
           {t('today.title')}
         </Typography>
-        <Typography color="text.secondary">{t('today.placeholder')}</Typography>
+        {today === null ? (
+          <Typography color="text.secondary">{t('today.loading')}</Typography>
+        ) : (
+          <Stack direction="row" spacing={4} sx={{ flexWrap: 'wrap' }}>
+            <Figure label={t('today.answered')} value={String(today.answered)} testId="today-answered" />
+            <Figure label={t('today.talkTime')} value={duration(today.talkSeconds)} testId="today-talk" />
+            <Figure label={t('today.averageTalk')} value={duration(today.averageTalkSeconds)} testId="today-average" />
+            <Figure label={t('today.longestTalk')} value={duration(today.longestTalkSeconds)} testId="today-longest" />
+          </Stack>
+        )}
       </CardContent>
     </Card>
+  );
+}
+
+function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <Stack>
+      <Typography variant="h5" data-testid={testId}>
+        {value}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {label}
+      </Typography>
+    </Stack>
   );
 }

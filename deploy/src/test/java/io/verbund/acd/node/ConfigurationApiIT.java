@@ -319,6 +319,45 @@ class ConfigurationApiIT {
         }
     }
 
+    @Test
+    void aForcedDispositionKeepsTheAgentInWrapUpUntilItIsGiven() throws Exception {
+        JsonObject support = admin.get("api/v1/groups?q=Support").json().getJsonArray("items").getJsonObject(0);
+        String supportPath = "api/v1/groups/" + support.getJsonNumber("id").longValue();
+        ApiClient agent1002 = ApiClient.as(api, "agent1002@demo", "demo-1002");
+        Path sippFolder = java.nio.file.Files.createTempDirectory(homeFolder, "sipp");
+        Sipp sipp = new Sipp(node.ports().sip(), sippFolder);
+        try {
+            ApiClient.Answer forced = admin.put(supportPath, support.toString()
+                    .replace("\"forcedDisposition\":false", "\"forcedDisposition\":true").replace("\"wrapUpSeconds\":0", "\"wrapUpSeconds\":1"));
+            assertThat(forced.status()).as(forced.toString()).isEqualTo(200);
+            sipp.registerAgent(1002, "demo-1002", 7602);
+            Process phone = sipp.start("agent-answer.xml", 7602, java.util.List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+            assertThat(agent1002.put("api/v1/agents/1002/state", "{\"state\":\"READY\"}").status()).isEqualTo(200);
+
+            Sipp.Result caller = sipp.run("caller.xml", 7691, java.util.List.of("-s", "+4930500100", "-m", "1", "-d", "500", "-timeout", "60s"));
+            assertThat(caller.exit()).as(sipp.errorLogs()).isZero();
+            assertThat(Sipp.await(phone, 30).exit()).as(sipp.errorLogs()).isZero();
+            JsonObject call = awaitAnsweredCall();
+            Thread.sleep(2500);
+
+            JsonObject state = agent1002.get("api/v1/agents/1002/state").json();
+            assertThat(state.getString("state")).as("wrap-up time is over, but no disposition yet").isEqualTo("WRAP_UP");
+            ApiClient.Answer early = agent1002.put("api/v1/agents/1002/state", "{\"state\":\"READY\"}");
+            assertThat(early.status()).as(early.toString()).isEqualTo(409);
+            assertThat(early.json().getString("type")).endsWith("disposition-required");
+
+            ApiClient.Answer disposed = agent1002.put("api/v1/calls/" + call.getString("callId") + "/disposition", "{\"code\":\"SALE\"}");
+            assertThat(disposed.status()).as(disposed.toString()).isEqualTo(200);
+            assertThat(disposed.json().getString("disposition")).isEqualTo("SALE");
+            assertThat(agent1002.get("api/v1/agents/1002/state").json().getString("state")).isEqualTo("READY");
+        } finally {
+            Sipp.stopAll();
+            admin.put("api/v1/agents/1002/state", "{\"state\":\"LOGGED_OUT\"}");
+            admin.put(supportPath, admin.get(supportPath).json().toString()
+                    .replace("\"forcedDisposition\":true", "\"forcedDisposition\":false").replace("\"wrapUpSeconds\":1", "\"wrapUpSeconds\":0"));
+        }
+    }
+
     /** The newest answered call with its steps, once the call path's batch has written it. */
     private static JsonObject awaitAnsweredCall() throws InterruptedException {
         for (int attempt = 0; attempt < 50; attempt++) {

@@ -1,5 +1,6 @@
 package io.verbund.acd.telephony.call;
 
+import io.verbund.acd.telephony.directory.TelephonyDirectory;
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.telephony.directory.GroupSettings;
@@ -52,21 +53,23 @@ public class AgentLegs {
     private final QueueStore queue;
     private final CallHistory history;
     private final Instance<Distributor> distributor;
+    private final TelephonyDirectory directory;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
     public AgentLegs(SipEndpoint sip, CallSessions sessions, AgentStates agents, QueueStore queue, CallHistory history,
-                     Instance<Distributor> distributor) {
+                     Instance<Distributor> distributor, TelephonyDirectory directory) {
         this.sip = sip;
         this.sessions = sessions;
         this.agents = agents;
         this.queue = queue;
         this.history = history;
         this.distributor = distributor;
+        this.directory = directory;
     }
 
     protected AgentLegs() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     /**
@@ -274,16 +277,25 @@ public class AgentLegs {
         endForAgent(call);
     }
 
+    /**
+     * Starts the agent's wrap-up, and ends it after the group's wrap-up time. A group with forced
+     * disposition keeps the agent in wrap-up (at least a moment, even with no wrap-up time) until
+     * the call has a disposition; the portal ends the wrap-up when the agent gives one later.
+     */
     void endForAgent(AcdCall call) {
-        Instant now = clock.instant();
-        int wrapUp = call.group.wrapUpSeconds();
+        boolean forced = call.group.forcedDisposition();
+        int wrapUp = forced ? Math.max(1, call.group.wrapUpSeconds()) : call.group.wrapUpSeconds();
         AgentKey agent = call.agent;
+        String callId = call.callId;
         agents.update(agent, (current, at) -> current.endCall(wrapUp, at));
         if (wrapUp > 0) {
             scheduler.schedule(() -> {
-                Instant later = clock.instant();
+                if (forced && !directory.hasDisposition(callId)) {
+                    LOG.fine(() -> "agent " + agent + " stays in wrap-up of " + callId + " until it gives a disposition");
+                    return;
+                }
                 agents.update(agent, (current, at) -> current.state() == io.verbund.acd.agent.AgentState.WRAP_UP
-                        ? current.goReady(at) : current);
+                        && current.callId().filter(callId::equals).isPresent() ? current.goReady(at) : current);
             }, wrapUp, TimeUnit.SECONDS);
         }
     }

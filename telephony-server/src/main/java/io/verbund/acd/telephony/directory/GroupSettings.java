@@ -10,19 +10,22 @@ import java.util.Map;
 /**
  * An ACD group as the call path needs it: strategy, timers and members. Members are kept by
  * extension: the call path looks one up for every offer, in groups of hundreds of agents.
+ *
+ * @param forcedDisposition wrap-up does not end before the agent gave the call a disposition
  */
 public record GroupSettings(long id, TenantKey tenant, long tenantId, String name, String strategy,
                             int ringTimeSeconds, int wrapUpSeconds, int maxConsecutiveNoAnswer,
-                            int redialDelaySeconds, Map<String, GroupMember> membersByExtension) {
+                            int redialDelaySeconds, boolean forcedDisposition, Map<String, GroupMember> membersByExtension) {
 
     public GroupSettings {
         membersByExtension = Collections.unmodifiableMap(new LinkedHashMap<>(membersByExtension));
     }
 
     public GroupSettings(long id, TenantKey tenant, long tenantId, String name, String strategy, int ringTimeSeconds,
-                         int wrapUpSeconds, int maxConsecutiveNoAnswer, int redialDelaySeconds, List<GroupMember> members) {
+                         int wrapUpSeconds, int maxConsecutiveNoAnswer, int redialDelaySeconds, boolean forcedDisposition,
+                         List<GroupMember> members) {
         this(id, tenant, tenantId, name, strategy, ringTimeSeconds, wrapUpSeconds, maxConsecutiveNoAnswer, redialDelaySeconds,
-                index(members));
+                forcedDisposition, index(members));
     }
 
     public Collection<GroupMember> members() {

@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.agent;
 
+import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.BodyValidation;
 import io.verbund.acd.portal.api.ChangesConfiguration;
@@ -59,22 +60,24 @@ public class AgentResource {
     private final TenantAddressing addressing;
     private final BodyValidation validation;
     private final HelpRequests help;
+    private final AgentDay days;
     private final CallerContext callers;
 
     @Inject
     public AgentResource(AgentStateService service, Agents agents, TenantAddressing addressing, BodyValidation validation,
-                         HelpRequests help, CallerContext callers) {
+                         HelpRequests help, AgentDay days, CallerContext callers) {
         this.service = service;
         this.agents = agents;
         this.addressing = addressing;
         this.validation = validation;
         this.help = help;
+        this.days = days;
         this.callers = callers;
     }
 
     /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
     public AgentResource() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     @GET
@@ -151,5 +154,13 @@ public class AgentResource {
     public Response askForHelp(@PathParam("extension") String extension, HelpRequest request) {
         HelpRequest body = request == null ? new HelpRequest(null) : validation.check(request, callers.caller().tenant());
         return Response.accepted(help.ask(callers.caller(), extension, body.message())).build();
+    }
+
+    /** The agent's figures for today: itself, its supervisors and admins (as for its state). */
+    @GET
+    @Path("{extension}/today")
+    public AgentDay.Today today(@PathParam("extension") String extension, @QueryParam("tenant") String tenant) {
+        AgentStatus status = service.stateOf(callers.caller(), Optional.ofNullable(tenant), extension);
+        return days.of(status.agent());
     }
 }

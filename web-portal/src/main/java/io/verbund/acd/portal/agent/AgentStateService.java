@@ -37,15 +37,17 @@ public class AgentStateService {
     private final JdbcPauseReasons pauseReasons;
     private final JdbcAgentEvents events;
     private final Supervision supervision;
+    private final WrapUps wrapUps;
 
     @Inject
     public AgentStateService(InfinispanAgentStates states, JdbcAgentDirectory directory, JdbcPauseReasons pauseReasons,
-                             JdbcAgentEvents events, Supervision supervision) {
+                             JdbcAgentEvents events, Supervision supervision, WrapUps wrapUps) {
         this.states = states;
         this.directory = directory;
         this.pauseReasons = pauseReasons;
         this.events = events;
         this.supervision = supervision;
+        this.wrapUps = wrapUps;
     }
 
     /** For CDI's proxy only. */
@@ -55,6 +57,7 @@ public class AgentStateService {
         this.pauseReasons = null;
         this.events = null;
         this.supervision = null;
+        this.wrapUps = null;
     }
 
     public AgentStatus stateOf(Caller caller, Optional<String> tenant, String extension) {
@@ -89,6 +92,9 @@ public class AgentStateService {
             ConfiguredAgent agent = permittedAgent(access, key);
             if (requested.state() == AgentState.PAUSED) {
                 pauseReasons.requireChoosable(agent.key().tenant(), requested.reason().orElseThrow());
+            }
+            if (requested.state() == AgentState.READY) {
+                wrapUps.requireMayLeave(states.current(agent.key()));
             }
             AgentStateChange change;
             try {

@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.call;
 
+import io.verbund.acd.portal.agent.WrapUps;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.BodyValidation;
 import io.verbund.acd.portal.api.ConfigAccess;
@@ -40,21 +41,23 @@ public class CallResource {
     private final TenantAddressing addressing;
     private final GroupRoster roster;
     private final BodyValidation validation;
+    private final WrapUps wrapUps;
     private final CallerContext callers;
 
     @Inject
     public CallResource(CallRecords records, TenantAddressing addressing, GroupRoster roster, BodyValidation validation,
-                        CallerContext callers) {
+                        WrapUps wrapUps, CallerContext callers) {
         this.records = records;
         this.addressing = addressing;
         this.roster = roster;
         this.validation = validation;
+        this.wrapUps = wrapUps;
         this.callers = callers;
     }
 
     /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
     public CallResource() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     @GET
@@ -79,7 +82,9 @@ public class CallResource {
         CallRecords.Scope scope = scope(callers.caller(), addressed);
         records.get(addressed, scope, callId);
         String code = validation.check(request, addressed.key()).code();
-        return records.dispose(addressed, scope, callId, code, callers.caller().login());
+        CallDocument disposed = records.dispose(addressed, scope, callId, code, callers.caller().login());
+        wrapUps.disposed(addressed.key(), callId);
+        return disposed;
     }
 
     private CallRecords.Scope scope(Caller caller, AddressedTenant tenant) {
