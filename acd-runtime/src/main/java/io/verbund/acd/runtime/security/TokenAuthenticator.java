@@ -1,14 +1,11 @@
 package io.verbund.acd.runtime.security;
 
+import io.verbund.acd.runtime.cache.TimedCache;
 import io.verbund.acd.runtime.problem.NotAuthenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a bearer API token into the token as stored, or refuses it. A token found is trusted for
@@ -22,12 +19,9 @@ public class TokenAuthenticator {
     private static final int SIZE_LIMIT = 10_000;
     private static final String REFUSED = "The API token is unknown, expired or revoked";
 
-    private record Entry(StoredToken token, Instant until) {
-    }
-
     private final TokenDirectory directory;
     private final Clock clock;
-    private final Map<String, Entry> recent = new ConcurrentHashMap<>();
+    private final TimedCache<String, StoredToken> recent;
 
     @Inject
     public TokenAuthenticator(TokenDirectory directory) {
@@ -37,12 +31,14 @@ public class TokenAuthenticator {
     public TokenAuthenticator(TokenDirectory directory, Clock clock) {
         this.directory = directory;
         this.clock = clock;
+        this.recent = new TimedCache<>(TIME_TO_LIVE, SIZE_LIMIT, clock);
     }
 
     /** For CDI's proxy only. */
     protected TokenAuthenticator() {
         this.directory = null;
         this.clock = null;
+        this.recent = null;
     }
 
     /** @throws NotAuthenticated unless the text is a token that is valid now */
@@ -51,24 +47,14 @@ public class TokenAuthenticator {
             throw new NotAuthenticated(REFUSED);
         }
         String hash = ApiTokenSecret.of(bearer).sha256Hex();
-        Instant now = clock.instant();
-        Entry entry = recent.get(hash);
-        if (entry == null || !now.isBefore(entry.until())) {
-            Optional<StoredToken> found = directory.findByHash(hash);
-            if (found.isEmpty()) {
-                recent.remove(hash);
-                throw new NotAuthenticated(REFUSED);
-            }
-            if (recent.size() >= SIZE_LIMIT) {
-                recent.clear();
-            }
-            entry = new Entry(found.get(), now.plus(TIME_TO_LIVE));
-            recent.put(hash, entry);
-            directory.touched(found.get().id());
-        }
-        if (!entry.token().validAt(now)) {
+        StoredToken token = recent.get(hash, key -> {
+            StoredToken found = directory.findByHash(key).orElseThrow(() -> new NotAuthenticated(REFUSED));
+            directory.touched(found.id());
+            return found;
+        });
+        if (!token.validAt(clock.instant())) {
             throw new NotAuthenticated(REFUSED);
         }
-        return entry.token();
+        return token;
     }
 }

@@ -1,16 +1,14 @@
 package io.verbund.acd.runtime.security;
 
+import io.verbund.acd.runtime.cache.TimedCache;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Credentials verified recently, so a client sending Basic credentials with every request pays
@@ -26,40 +24,20 @@ public final class VerifiedCredentials {
     /** Above this many entries the expired ones are dropped; above twice as many, all. */
     static final int SIZE_LIMIT = 10_000;
 
-    private record Entry(Caller caller, Instant expires) {
-    }
-
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final Clock clock;
+    private final TimedCache<String, Caller> entries;
     private final byte[] salt = new byte[16];
 
     public VerifiedCredentials(Clock clock) {
-        this.clock = clock;
+        this.entries = new TimedCache<>(TIME_TO_LIVE, SIZE_LIMIT, clock);
         new SecureRandom().nextBytes(salt);
     }
 
     public Optional<Caller> lookup(BasicCredentials credentials) {
-        String key = key(credentials);
-        Entry entry = entries.get(key);
-        if (entry == null) {
-            return Optional.empty();
-        }
-        if (!clock.instant().isBefore(entry.expires())) {
-            entries.remove(key, entry);
-            return Optional.empty();
-        }
-        return Optional.of(entry.caller());
+        return entries.get(key(credentials));
     }
 
     public void remember(BasicCredentials credentials, Caller caller) {
-        if (entries.size() >= SIZE_LIMIT) {
-            Instant now = clock.instant();
-            entries.values().removeIf(entry -> !now.isBefore(entry.expires()));
-            if (entries.size() >= 2 * SIZE_LIMIT) {
-                entries.clear();
-            }
-        }
-        entries.put(key(credentials), new Entry(caller, clock.instant().plus(TIME_TO_LIVE)));
+        entries.put(key(credentials), caller);
     }
 
     int size() {

@@ -3,6 +3,7 @@ package io.verbund.acd.telephony.directory;
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.SipCredentials;
 import io.verbund.acd.callflow.CallFlow;
+import io.verbund.acd.runtime.cache.TimedCache;
 import io.verbund.acd.runtime.callflow.CallFlowGraphJson;
 import io.verbund.acd.runtime.config.ConfigurationChanges;
 import io.verbund.acd.schedule.OpeningHours;
@@ -39,6 +40,7 @@ import javax.sql.DataSource;
 public class TelephonyDirectory {
 
     private static final Duration TTL = Duration.ofSeconds(15);
+    private static final int SIZE_LIMIT = 100_000;
 
     @Resource(lookup = "java:jboss/datasources/AcdMasterDS")
     private DataSource master;
@@ -66,10 +68,11 @@ public class TelephonyDirectory {
     }
 
     private final Clock clock = Clock.systemUTC();
-    private final Expiring<String, ServiceNumberRoute> numbers = new Expiring<>(TTL, clock);
-    private final Expiring<String, GroupSettings> groups = new Expiring<>(TTL, clock);
-    private final Expiring<String, PhoneAccount> phones = new Expiring<>(TTL, clock);
-    private final Expiring<String, OpeningHours> hours = new Expiring<>(TTL, clock);
+    // Misses are remembered too (an empty Optional): an unknown number must not cost a query per INVITE.
+    private final TimedCache<String, Optional<ServiceNumberRoute>> numbers = new TimedCache<>(TTL, SIZE_LIMIT, clock);
+    private final TimedCache<String, Optional<GroupSettings>> groups = new TimedCache<>(TTL, SIZE_LIMIT, clock);
+    private final TimedCache<String, Optional<PhoneAccount>> phones = new TimedCache<>(TTL, SIZE_LIMIT, clock);
+    private final TimedCache<String, Optional<OpeningHours>> hours = new TimedCache<>(TTL, SIZE_LIMIT, clock);
 
     public Optional<ServiceNumberRoute> serviceNumber(String number) {
         return numbers.get(number, this::loadServiceNumber);

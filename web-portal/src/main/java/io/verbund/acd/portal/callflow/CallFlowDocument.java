@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.callflow;
 
+import io.verbund.acd.portal.api.TenantItem;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
@@ -10,5 +11,5 @@ import java.util.List;
  * published graph's number.
  */
 public record CallFlowDocument(long id, String name, Integer currentVersion, JsonObject graph,
-                               List<String> serviceNumbers, int version, Instant updatedAt) {
+                               List<String> serviceNumbers, int version, Instant updatedAt) implements TenantItem {
 }

@@ -8,25 +8,22 @@ import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.portal.api.TenantAddressing;
+import io.verbund.acd.portal.api.TenantItemResource;
 import io.verbund.acd.runtime.security.ApiArea;
 import io.verbund.acd.runtime.security.CallerContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.List;
 
@@ -40,19 +37,14 @@ import java.util.List;
 @ChangesConfiguration("call-flow")
 @ApiArea(ApiArea.Area.CONFIG)
 @Produces(MediaType.APPLICATION_JSON)
-public class CallFlowResource {
+public class CallFlowResource extends TenantItemResource<CallFlowRequest, CallFlowDocument> {
 
     private final CallFlows flows;
-    private final TenantAddressing addressing;
-    private final BodyValidation validation;
-    private final CallerContext callers;
 
     @Inject
     public CallFlowResource(CallFlows flows, TenantAddressing addressing, BodyValidation validation, CallerContext callers) {
+        super(flows, addressing, validation, callers);
         this.flows = flows;
-        this.addressing = addressing;
-        this.validation = validation;
-        this.callers = callers;
     }
 
     /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
@@ -63,7 +55,7 @@ public class CallFlowResource {
     @GET
     public Page<CallFlowDocument> list(@QueryParam("tenant") String tenant, @QueryParam("q") String filter,
                                        @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
-        return flows.list(addressing.forReading(callers.caller(), tenant), filter, PageRequest.of(offset, limit));
+        return flows.list(readable(tenant), filter, PageRequest.of(offset, limit));
     }
 
     @GET
@@ -77,55 +69,21 @@ public class CallFlowResource {
     @Path("check")
     @Consumes(MediaType.APPLICATION_JSON)
     public CheckResult check(GraphRequest request, @QueryParam("tenant") String tenant) {
-        AddressedTenant addressed = addressing.forReading(callers.caller(), tenant);
+        AddressedTenant addressed = readable(tenant);
         return flows.check(addressed, validation.check(request, addressed.key()).graph());
-    }
-
-    @GET
-    @Path("{id}")
-    public Response get(@PathParam("id") long id, @QueryParam("tenant") String tenant) {
-        CallFlowDocument flow = flows.get(addressing.forReading(callers.caller(), tenant), id);
-        return Response.ok(flow).tag(EntityVersion.tag(flow.version())).build();
-    }
-
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(CallFlowRequest request, @QueryParam("tenant") String tenant, @Context UriInfo uri) {
-        AddressedTenant addressed = addressing.forChanging(callers.caller(), tenant);
-        CallFlowDocument flow = flows.create(addressed, validation.check(request, addressed.key()), callers.caller());
-        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(flow.id())).build())
-                .tag(EntityVersion.tag(flow.version())).entity(flow).build();
-    }
-
-    @PUT
-    @Path("{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response replace(@PathParam("id") long id, CallFlowRequest request, @QueryParam("tenant") String tenant,
-                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        AddressedTenant addressed = addressing.forChanging(callers.caller(), tenant);
-        CallFlowDocument flow = flows.replace(addressed, id, validation.check(request, addressed.key()), ifMatch, callers.caller());
-        return Response.ok(flow).tag(EntityVersion.tag(flow.version())).build();
-    }
-
-    @DELETE
-    @Path("{id}")
-    public Response remove(@PathParam("id") long id, @QueryParam("tenant") String tenant,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        flows.remove(addressing.forChanging(callers.caller(), tenant), id, ifMatch, callers.caller());
-        return Response.noContent().build();
     }
 
     @GET
     @Path("{id}/versions")
     public List<CallFlowVersionDocument> versions(@PathParam("id") long id, @QueryParam("tenant") String tenant) {
-        return flows.versions(addressing.forReading(callers.caller(), tenant), id);
+        return flows.versions(readable(tenant), id);
     }
 
     @GET
     @Path("{id}/versions/{version}")
     public CallFlowVersionDocument version(@PathParam("id") long id, @PathParam("version") int version,
                                            @QueryParam("tenant") String tenant) {
-        return flows.version(addressing.forReading(callers.caller(), tenant), id, version);
+        return flows.version(readable(tenant), id, version);
     }
 
     /** Makes this version the one new calls run: a rollback, or a roll forward again. */
@@ -133,7 +91,7 @@ public class CallFlowResource {
     @Path("{id}/versions/{version}/activate")
     public Response activate(@PathParam("id") long id, @PathParam("version") int version, @QueryParam("tenant") String tenant,
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        CallFlowDocument flow = flows.activate(addressing.forChanging(callers.caller(), tenant), id, version, ifMatch, callers.caller());
+        CallFlowDocument flow = flows.activate(writable(tenant), id, version, ifMatch, callers.caller());
         return Response.ok(flow).tag(EntityVersion.tag(flow.version())).build();
     }
 }

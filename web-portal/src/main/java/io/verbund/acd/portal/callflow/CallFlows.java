@@ -7,6 +7,7 @@ import io.verbund.acd.persistence.config.CallFlowEntity;
 import io.verbund.acd.persistence.config.CallFlowVersionEntity;
 import io.verbund.acd.persistence.config.UserEntity;
 import io.verbund.acd.portal.api.AddressedTenant;
+import io.verbund.acd.portal.api.TenantItems;
 import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
@@ -36,7 +37,7 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 @Transactional
-public class CallFlows {
+public class CallFlows implements TenantItems<CallFlowRequest, CallFlowDocument> {
 
     static final String KIND = "call flow";
     private static final Logger LOG = Logger.getLogger(CallFlows.class.getName());
@@ -59,6 +60,7 @@ public class CallFlows {
         return new Page<>(rows.items().stream().map(flow -> document(flow, null)).toList(), rows.total(), rows.offset(), rows.limit());
     }
 
+    @Override
     public CallFlowDocument get(AddressedTenant tenant, long id) {
         CallFlowEntity flow = find(tenant, id);
         return document(flow, currentGraph(flow).orElse(null));
@@ -74,6 +76,7 @@ public class CallFlows {
         return new CheckResult(violations.isEmpty(), violations);
     }
 
+    @Override
     public CallFlowDocument create(AddressedTenant tenant, CallFlowRequest request, Caller by) {
         requireFreeName(tenant, request.name(), null);
         String graph = checked(tenant, request.graph());
@@ -85,6 +88,7 @@ public class CallFlows {
         return document(flow, graph);
     }
 
+    @Override
     public CallFlowDocument replace(AddressedTenant tenant, long id, CallFlowRequest request, String ifMatch, Caller by) {
         CallFlowEntity flow = find(tenant, id);
         if (request.version() == null) {
@@ -128,6 +132,7 @@ public class CallFlows {
                 .orElseThrow(() -> new UnknownItem("call flow version", versionNumber, tenant.key()));
     }
 
+    @Override
     public void remove(AddressedTenant tenant, long id, String ifMatch, Caller by) {
         CallFlowEntity flow = find(tenant, id);
         EntityVersion.require(KIND + " '" + flow.getName() + "'", flow.getVersion(), flow.getVersion(), ifMatch, tenant.key());

@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.disposition;
 
+import io.verbund.acd.portal.api.TenantItem;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
@@ -8,5 +9,5 @@ import java.time.Instant;
 @JsonbNillable
 @JsonbPropertyOrder({"id", "code", "label", "group", "enabled", "version", "updatedAt"})
 public record DispositionDocument(long id, String code, String label, String group, boolean enabled, int version,
-                                  Instant updatedAt) {
+                                  Instant updatedAt) implements TenantItem {
 }

@@ -2,6 +2,8 @@ package io.verbund.acd.portal.disposition;
 
 import io.verbund.acd.persistence.config.DispositionEntity;
 import io.verbund.acd.portal.api.AddressedTenant;
+import io.verbund.acd.portal.api.TenantItems;
+import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
@@ -31,7 +33,7 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 @Transactional
-public class Dispositions {
+public class Dispositions implements TenantItems<DispositionRequest, DispositionDocument> {
 
     static final String KIND = "disposition";
     private static final Logger LOG = Logger.getLogger(Dispositions.class.getName());
@@ -71,11 +73,13 @@ public class Dispositions {
         return new Page<>(rows.items().stream().map(row -> document(row, groups)).toList(), rows.total(), rows.offset(), rows.limit());
     }
 
+    @Override
     public DispositionDocument get(AddressedTenant tenant, long id) {
         return document(find(tenant, id), tenant);
     }
 
-    public DispositionDocument create(AddressedTenant tenant, DispositionRequest request, String by) {
+    @Override
+    public DispositionDocument create(AddressedTenant tenant, DispositionRequest request, Caller by) {
         if (TenantRows.taken(entities, DispositionEntity.class, "code", request.code(), null, tenant)) {
             throw InvalidFields.of("code", "the tenant already has a disposition with code " + request.code(), tenant.key());
         }
@@ -88,7 +92,8 @@ public class Dispositions {
         return document(disposition, tenant);
     }
 
-    public DispositionDocument replace(AddressedTenant tenant, long id, DispositionRequest request, String ifMatch, String by) {
+    @Override
+    public DispositionDocument replace(AddressedTenant tenant, long id, DispositionRequest request, String ifMatch, Caller by) {
         DispositionEntity disposition = find(tenant, id);
         EntityVersion.require(KIND + " " + disposition.getCode(), disposition.getVersion(),
                 RequiredVersion.of(request.version(), tenant.key()), ifMatch, tenant.key());
@@ -100,7 +105,8 @@ public class Dispositions {
         return document(disposition, tenant);
     }
 
-    public void remove(AddressedTenant tenant, long id, String ifMatch, String by) {
+    @Override
+    public void remove(AddressedTenant tenant, long id, String ifMatch, Caller by) {
         DispositionEntity disposition = find(tenant, id);
         EntityVersion.require(KIND + " " + disposition.getCode(), disposition.getVersion(), disposition.getVersion(), ifMatch,
                 tenant.key());

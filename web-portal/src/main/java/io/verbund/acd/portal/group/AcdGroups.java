@@ -4,6 +4,8 @@ import io.verbund.acd.persistence.config.AcdGroupEntity;
 import io.verbund.acd.persistence.config.GroupMember;
 import io.verbund.acd.persistence.config.SkillRequirement;
 import io.verbund.acd.portal.api.AddressedTenant;
+import io.verbund.acd.portal.api.TenantItems;
+import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
@@ -31,7 +33,7 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 @Transactional
-public class AcdGroups {
+public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
 
     static final String KIND = "ACD group";
     private static final Logger LOG = Logger.getLogger(AcdGroups.class.getName());
@@ -53,11 +55,13 @@ public class AcdGroups {
         return new Page<>(rows.items().stream().map(group -> document(group, tenant)).toList(), rows.total(), rows.offset(), rows.limit());
     }
 
+    @Override
     public GroupDocument get(AddressedTenant tenant, long id) {
         return document(find(tenant, id), tenant);
     }
 
-    public GroupDocument create(AddressedTenant tenant, GroupRequest request, String by) {
+    @Override
+    public GroupDocument create(AddressedTenant tenant, GroupRequest request, Caller by) {
         requireFreeName(tenant, request.name(), null);
         AcdGroupEntity group = new AcdGroupEntity(tenant.idValue(), request.name().strip());
         apply(tenant, group, request);
@@ -67,7 +71,8 @@ public class AcdGroups {
         return document(group, tenant);
     }
 
-    public GroupDocument replace(AddressedTenant tenant, long id, GroupRequest request, String ifMatch, String by) {
+    @Override
+    public GroupDocument replace(AddressedTenant tenant, long id, GroupRequest request, String ifMatch, Caller by) {
         AcdGroupEntity group = find(tenant, id);
         if (request.version() == null) {
             throw InvalidFields.of("version", "must name the version the change was made from", tenant.key());
@@ -82,7 +87,8 @@ public class AcdGroups {
         return document(group, tenant);
     }
 
-    public void remove(AddressedTenant tenant, long id, String ifMatch, String by) {
+    @Override
+    public void remove(AddressedTenant tenant, long id, String ifMatch, Caller by) {
         AcdGroupEntity group = find(tenant, id);
         EntityVersion.require(KIND + " '" + group.getName() + "'", group.getVersion(), group.getVersion(), ifMatch, tenant.key());
         entities.remove(group);
@@ -91,7 +97,7 @@ public class AcdGroups {
     }
 
     /** Puts the agent into the group (or gives it another penalty); the group's version moves on. */
-    public GroupDocument putMember(AddressedTenant tenant, long id, String extension, int penalty, String by) {
+    public GroupDocument putMember(AddressedTenant tenant, long id, String extension, int penalty, Caller by) {
         AcdGroupEntity group = find(tenant, id);
         Long agentId = TenantNames.agentIdsByExtension(entities, List.of(extension), tenant).get(extension);
         if (agentId == null) {
@@ -106,7 +112,7 @@ public class AcdGroups {
     }
 
     /** Takes the agent out of the group; answering the group as it is when the agent was not in it. */
-    public GroupDocument removeMember(AddressedTenant tenant, long id, String extension, String by) {
+    public GroupDocument removeMember(AddressedTenant tenant, long id, String extension, Caller by) {
         AcdGroupEntity group = find(tenant, id);
         Long agentId = TenantNames.agentIdsByExtension(entities, List.of(extension), tenant).get(extension);
         if (agentId == null) {

@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.group;
 
+import io.verbund.acd.portal.api.TenantItem;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,7 +9,7 @@ public record GroupDocument(long id, String name, String strategy, int ringTimeS
                             int maxConsecutiveNoAnswer, int redialDelaySeconds, int serviceLevelSeconds,
                             int serviceLevelTargetPercent, int shortAbandonSeconds, boolean forcedDisposition,
                             boolean recording, List<Member> members, List<SkillNeeded> skillRequirements,
-                            int version, Instant updatedAt) {
+                            int version, Instant updatedAt) implements TenantItem {
 
     public record Member(String extension, int penalty) {
     }

@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.pause;
 
+import io.verbund.acd.portal.api.TenantItem;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
@@ -11,5 +12,5 @@ import java.time.Instant;
 @JsonbNillable
 @JsonbPropertyOrder({"id", "code", "label", "paid", "maxSeconds", "setBySystem", "enabled", "version", "updatedAt"})
 public record PauseReasonDocument(long id, String code, String label, boolean paid, Integer maxSeconds, boolean setBySystem,
-                                  boolean enabled, int version, Instant updatedAt) {
+                                  boolean enabled, int version, Instant updatedAt) implements TenantItem {
 }

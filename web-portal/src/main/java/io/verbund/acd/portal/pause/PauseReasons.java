@@ -2,6 +2,8 @@ package io.verbund.acd.portal.pause;
 
 import io.verbund.acd.persistence.config.PauseReasonEntity;
 import io.verbund.acd.portal.api.AddressedTenant;
+import io.verbund.acd.portal.api.TenantItems;
+import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
@@ -24,7 +26,7 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 @Transactional
-public class PauseReasons {
+public class PauseReasons implements TenantItems<PauseReasonRequest, PauseReasonDocument> {
 
     static final String KIND = "pause reason";
     private static final Logger LOG = Logger.getLogger(PauseReasons.class.getName());
@@ -54,11 +56,13 @@ public class PauseReasons {
         return new Page<>(rows.items().stream().map(PauseReasons::document).toList(), rows.total(), rows.offset(), rows.limit());
     }
 
+    @Override
     public PauseReasonDocument get(AddressedTenant tenant, long id) {
         return document(find(tenant, id));
     }
 
-    public PauseReasonDocument create(AddressedTenant tenant, PauseReasonRequest request, String by) {
+    @Override
+    public PauseReasonDocument create(AddressedTenant tenant, PauseReasonRequest request, Caller by) {
         if (SystemPauseReason.RESERVED_CODES.contains(request.code())) {
             throw new SystemPauseReason(request.code(), "created", tenant.key());
         }
@@ -73,7 +77,8 @@ public class PauseReasons {
         return document(reason);
     }
 
-    public PauseReasonDocument replace(AddressedTenant tenant, long id, PauseReasonRequest request, String ifMatch, String by) {
+    @Override
+    public PauseReasonDocument replace(AddressedTenant tenant, long id, PauseReasonRequest request, String ifMatch, Caller by) {
         PauseReasonEntity reason = find(tenant, id);
         if (reason.isSetBySystem()) {
             throw new SystemPauseReason(reason.getCode(), "changed", tenant.key());
@@ -88,7 +93,8 @@ public class PauseReasons {
         return document(reason);
     }
 
-    public void remove(AddressedTenant tenant, long id, String ifMatch, String by) {
+    @Override
+    public void remove(AddressedTenant tenant, long id, String ifMatch, Caller by) {
         PauseReasonEntity reason = find(tenant, id);
         if (reason.isSetBySystem()) {
             throw new SystemPauseReason(reason.getCode(), "removed", tenant.key());

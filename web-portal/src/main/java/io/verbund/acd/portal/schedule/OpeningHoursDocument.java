@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.schedule;
 
+import io.verbund.acd.portal.api.TenantItem;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import java.util.List;
  */
 @JsonbPropertyOrder({"id", "name", "timeZone", "intervals", "holidays", "version", "updatedAt"})
 public record OpeningHoursDocument(long id, String name, String timeZone, List<Interval> intervals, List<Holiday> holidays,
-                                   int version, Instant updatedAt) {
+                                   int version, Instant updatedAt) implements TenantItem {
 
     /** @param day ISO 8601 day of the week: 1 Monday … 7 Sunday */
     @JsonbPropertyOrder({"day", "from", "until"})

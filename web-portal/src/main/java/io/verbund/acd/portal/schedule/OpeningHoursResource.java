@@ -3,31 +3,22 @@ package io.verbund.acd.portal.schedule;
 import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.BodyValidation;
-import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.portal.api.TenantAddressing;
+import io.verbund.acd.portal.api.TenantItemResource;
 import io.verbund.acd.runtime.problem.ClientText;
 import io.verbund.acd.runtime.problem.MalformedRequest;
 import io.verbund.acd.runtime.security.ApiArea;
 import io.verbund.acd.runtime.security.CallerContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -45,19 +36,14 @@ import java.util.Optional;
 @ChangesConfiguration("opening-hours")
 @ApiArea(ApiArea.Area.CONFIG)
 @Produces(MediaType.APPLICATION_JSON)
-public class OpeningHoursResource {
+public class OpeningHoursResource extends TenantItemResource<OpeningHoursRequest, OpeningHoursDocument> {
 
     private final Schedules schedules;
-    private final TenantAddressing addressing;
-    private final BodyValidation validation;
-    private final CallerContext callers;
 
     @Inject
     public OpeningHoursResource(Schedules schedules, TenantAddressing addressing, BodyValidation validation, CallerContext callers) {
+        super(schedules, addressing, validation, callers);
         this.schedules = schedules;
-        this.addressing = addressing;
-        this.validation = validation;
-        this.callers = callers;
     }
 
     /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
@@ -68,15 +54,8 @@ public class OpeningHoursResource {
     @GET
     public Page<OpeningHoursDocument> list(@QueryParam("tenant") String tenant, @QueryParam("q") String filter,
                                            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
-        AddressedTenant addressed = addressing.forReading(callers.caller(), tenant);
+        AddressedTenant addressed = readable(tenant);
         return schedules.list(addressed, filter, PageRequest.of(offset, limit));
-    }
-
-    @GET
-    @Path("{id}")
-    public Response get(@PathParam("id") long id, @QueryParam("tenant") String tenant) {
-        OpeningHoursDocument hours = schedules.get(addressing.forReading(callers.caller(), tenant), id);
-        return Response.ok(hours).tag(EntityVersion.tag(hours.version())).build();
     }
 
     /**
@@ -87,35 +66,7 @@ public class OpeningHoursResource {
     @Path("{id}/status")
     public OpeningStatus status(@PathParam("id") long id, @QueryParam("at") String at, @QueryParam("tenant") String tenant) {
         Optional<Instant> instant = instant(at);
-        return schedules.status(addressing.forReading(callers.caller(), tenant), id, instant);
-    }
-
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(OpeningHoursRequest request, @QueryParam("tenant") String tenant, @Context UriInfo uri) {
-        AddressedTenant addressed = addressing.forChanging(callers.caller(), tenant);
-        OpeningHoursDocument hours = schedules.create(addressed, validation.check(request, addressed.key()), callers.caller().login());
-        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(hours.id())).build())
-                .tag(EntityVersion.tag(hours.version())).entity(hours).build();
-    }
-
-    @PUT
-    @Path("{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response replace(@PathParam("id") long id, OpeningHoursRequest request, @QueryParam("tenant") String tenant,
-                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        AddressedTenant addressed = addressing.forChanging(callers.caller(), tenant);
-        OpeningHoursDocument hours = schedules.replace(addressed, id, validation.check(request, addressed.key()), ifMatch,
-                callers.caller().login());
-        return Response.ok(hours).tag(EntityVersion.tag(hours.version())).build();
-    }
-
-    @DELETE
-    @Path("{id}")
-    public Response remove(@PathParam("id") long id, @QueryParam("tenant") String tenant,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        schedules.remove(addressing.forChanging(callers.caller(), tenant), id, ifMatch, callers.caller().login());
-        return Response.noContent().build();
+        return schedules.status(readable(tenant), id, instant);
     }
 
     /** @throws MalformedRequest naming {@code at} when it is neither an instant nor a date-time with offset */

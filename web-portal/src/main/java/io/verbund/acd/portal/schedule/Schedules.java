@@ -3,6 +3,8 @@ package io.verbund.acd.portal.schedule;
 import io.verbund.acd.persistence.config.OpeningHoursEntity;
 import io.verbund.acd.persistence.config.TenantEntity;
 import io.verbund.acd.portal.api.AddressedTenant;
+import io.verbund.acd.portal.api.TenantItems;
+import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
@@ -32,7 +34,7 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 @Transactional
-public class Schedules {
+public class Schedules implements TenantItems<OpeningHoursRequest, OpeningHoursDocument> {
 
     static final String KIND = "opening hours";
     private static final Logger LOG = Logger.getLogger(Schedules.class.getName());
@@ -60,6 +62,7 @@ public class Schedules {
         return new Page<>(rows.items().stream().map(ScheduleRows::document).toList(), rows.total(), rows.offset(), rows.limit());
     }
 
+    @Override
     public OpeningHoursDocument get(AddressedTenant tenant, long id) {
         return ScheduleRows.document(find(tenant, id));
     }
@@ -70,7 +73,8 @@ public class Schedules {
         return new OpeningStatus(ScheduleRows.schedule(find(tenant, id)).isOpen(instant), instant);
     }
 
-    public OpeningHoursDocument create(AddressedTenant tenant, OpeningHoursRequest request, String by) {
+    @Override
+    public OpeningHoursDocument create(AddressedTenant tenant, OpeningHoursRequest request, Caller by) {
         String name = request.name().strip();
         requireValid(tenant, request, name, null);
         OpeningHoursEntity hours = new OpeningHoursEntity(tenant.idValue(), name);
@@ -81,7 +85,8 @@ public class Schedules {
         return ScheduleRows.document(hours);
     }
 
-    public OpeningHoursDocument replace(AddressedTenant tenant, long id, OpeningHoursRequest request, String ifMatch, String by) {
+    @Override
+    public OpeningHoursDocument replace(AddressedTenant tenant, long id, OpeningHoursRequest request, String ifMatch, Caller by) {
         OpeningHoursEntity hours = find(tenant, id);
         EntityVersion.require(KIND + " '" + hours.getName() + "'", hours.getVersion(),
                 RequiredVersion.of(request.version(), tenant.key()), ifMatch, tenant.key());
@@ -96,7 +101,8 @@ public class Schedules {
         return ScheduleRows.document(hours);
     }
 
-    public void remove(AddressedTenant tenant, long id, String ifMatch, String by) {
+    @Override
+    public void remove(AddressedTenant tenant, long id, String ifMatch, Caller by) {
         OpeningHoursEntity hours = find(tenant, id);
         EntityVersion.require(KIND + " '" + hours.getName() + "'", hours.getVersion(), hours.getVersion(), ifMatch, tenant.key());
         entities.remove(hours);

@@ -3,6 +3,8 @@ package io.verbund.acd.portal.servicenumber;
 import io.verbund.acd.persistence.config.CallFlowEntity;
 import io.verbund.acd.persistence.config.ServiceNumberEntity;
 import io.verbund.acd.portal.api.AddressedTenant;
+import io.verbund.acd.portal.api.TenantItems;
+import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
@@ -22,7 +24,7 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 @Transactional
-public class ServiceNumbers {
+public class ServiceNumbers implements TenantItems<ServiceNumberRequest, ServiceNumberDocument> {
 
     static final String KIND = "service number";
     private static final Logger LOG = Logger.getLogger(ServiceNumbers.class.getName());
@@ -44,11 +46,13 @@ public class ServiceNumbers {
         return new Page<>(rows.items().stream().map(this::document).toList(), rows.total(), rows.offset(), rows.limit());
     }
 
+    @Override
     public ServiceNumberDocument get(AddressedTenant tenant, long id) {
         return document(find(tenant, id));
     }
 
-    public ServiceNumberDocument create(AddressedTenant tenant, ServiceNumberRequest request, String by) {
+    @Override
+    public ServiceNumberDocument create(AddressedTenant tenant, ServiceNumberRequest request, Caller by) {
         long holders = entities.createQuery("SELECT COUNT(n) FROM ServiceNumberEntity n WHERE n.number = :number", Long.class)
                 .setParameter("number", request.number()).getSingleResult();
         if (holders > 0) {
@@ -62,7 +66,8 @@ public class ServiceNumbers {
         return document(number);
     }
 
-    public ServiceNumberDocument replace(AddressedTenant tenant, long id, ServiceNumberRequest request, String ifMatch, String by) {
+    @Override
+    public ServiceNumberDocument replace(AddressedTenant tenant, long id, ServiceNumberRequest request, String ifMatch, Caller by) {
         ServiceNumberEntity number = find(tenant, id);
         if (request.version() == null) {
             throw InvalidFields.of("version", "must name the version the change was made from", tenant.key());
@@ -79,7 +84,8 @@ public class ServiceNumbers {
         return document(number);
     }
 
-    public void remove(AddressedTenant tenant, long id, String ifMatch, String by) {
+    @Override
+    public void remove(AddressedTenant tenant, long id, String ifMatch, Caller by) {
         ServiceNumberEntity number = find(tenant, id);
         EntityVersion.require(KIND + " " + number.getNumber(), number.getVersion(), number.getVersion(), ifMatch, tenant.key());
         entities.remove(number);

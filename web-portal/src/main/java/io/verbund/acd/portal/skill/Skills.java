@@ -2,6 +2,8 @@ package io.verbund.acd.portal.skill;
 
 import io.verbund.acd.persistence.config.SkillEntity;
 import io.verbund.acd.portal.api.AddressedTenant;
+import io.verbund.acd.portal.api.TenantItems;
+import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
@@ -23,7 +25,7 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 @Transactional
-public class Skills {
+public class Skills implements TenantItems<SkillRequest, SkillDocument> {
 
     static final String KIND = "skill";
     private static final Logger LOG = Logger.getLogger(Skills.class.getName());
@@ -45,11 +47,13 @@ public class Skills {
         return new Page<>(rows.items().stream().map(Skills::document).toList(), rows.total(), rows.offset(), rows.limit());
     }
 
+    @Override
     public SkillDocument get(AddressedTenant tenant, long id) {
         return document(find(tenant, id));
     }
 
-    public SkillDocument create(AddressedTenant tenant, SkillRequest request, String by) {
+    @Override
+    public SkillDocument create(AddressedTenant tenant, SkillRequest request, Caller by) {
         String name = request.name().strip();
         requireFreeName(tenant, name, null);
         SkillEntity skill = new SkillEntity(tenant.idValue(), name);
@@ -59,7 +63,8 @@ public class Skills {
         return document(skill);
     }
 
-    public SkillDocument replace(AddressedTenant tenant, long id, SkillRequest request, String ifMatch, String by) {
+    @Override
+    public SkillDocument replace(AddressedTenant tenant, long id, SkillRequest request, String ifMatch, Caller by) {
         SkillEntity skill = find(tenant, id);
         EntityVersion.require(KIND + " '" + skill.getName() + "'", skill.getVersion(),
                 RequiredVersion.of(request.version(), tenant.key()), ifMatch, tenant.key());
@@ -73,7 +78,8 @@ public class Skills {
         return document(skill);
     }
 
-    public void remove(AddressedTenant tenant, long id, String ifMatch, String by) {
+    @Override
+    public void remove(AddressedTenant tenant, long id, String ifMatch, Caller by) {
         SkillEntity skill = find(tenant, id);
         EntityVersion.require(KIND + " '" + skill.getName() + "'", skill.getVersion(), skill.getVersion(), ifMatch, tenant.key());
         entities.remove(skill);

@@ -4,6 +4,7 @@ import io.verbund.acd.persistence.config.AgentEntity;
 import io.verbund.acd.persistence.config.SupervisedGroup;
 import io.verbund.acd.persistence.config.UserEntity;
 import io.verbund.acd.portal.api.AddressedTenant;
+import io.verbund.acd.portal.api.TenantItems;
 import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
@@ -31,7 +32,7 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 @Transactional
-public class Users {
+public class Users implements TenantItems<UserRequest, UserDocument> {
 
     static final String KIND = "user";
     private static final Logger LOG = Logger.getLogger(Users.class.getName());
@@ -53,10 +54,12 @@ public class Users {
         return new Page<>(rows.items().stream().map(user -> document(user, tenant)).toList(), rows.total(), rows.offset(), rows.limit());
     }
 
+    @Override
     public UserDocument get(AddressedTenant tenant, long id) {
         return document(find(tenant, id), tenant);
     }
 
+    @Override
     public UserDocument create(AddressedTenant tenant, UserRequest request, Caller by) {
         requireLoginOfTenant(tenant, request.login());
         long holders = entities.createQuery("SELECT COUNT(u) FROM UserEntity u WHERE u.login = :login", Long.class)
@@ -75,6 +78,7 @@ public class Users {
         return document(user, tenant);
     }
 
+    @Override
     public UserDocument replace(AddressedTenant tenant, long id, UserRequest request, String ifMatch, Caller by) {
         UserEntity user = find(tenant, id);
         if (request.version() == null) {
@@ -95,6 +99,7 @@ public class Users {
         return document(user, tenant);
     }
 
+    @Override
     public void remove(AddressedTenant tenant, long id, String ifMatch, Caller by) {
         UserEntity user = find(tenant, id);
         EntityVersion.require(KIND + " " + user.getLogin(), user.getVersion(), user.getVersion(), ifMatch, tenant.key());

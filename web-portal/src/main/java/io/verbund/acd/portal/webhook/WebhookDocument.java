@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.webhook;
 
+import io.verbund.acd.portal.api.TenantItem;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,5 +9,5 @@ import java.util.List;
  * the receiver checks {@code X-Verbund-Signature} with it.
  */
 public record WebhookDocument(long id, String name, String url, List<String> events, boolean enabled, String lastStatus,
-                              Instant lastAttemptAt, int version, Instant updatedAt, String secret) {
+                              Instant lastAttemptAt, int version, Instant updatedAt, String secret) implements TenantItem {
 }

@@ -2,6 +2,8 @@ package io.verbund.acd.portal.webhook;
 
 import io.verbund.acd.persistence.config.WebhookEntity;
 import io.verbund.acd.portal.api.AddressedTenant;
+import io.verbund.acd.portal.api.TenantItems;
+import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
@@ -19,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** The webhooks of a tenant; the secret is made here and shown once. */
 @ApplicationScoped
 @Transactional
-public class Webhooks {
+public class Webhooks implements TenantItems<WebhookRequest, WebhookDocument> {
 
     static final String KIND = "webhook";
     private static final Logger LOG = Logger.getLogger(Webhooks.class.getName());
@@ -45,11 +47,13 @@ public class Webhooks {
         return new Page<>(rows.items().stream().map(hook -> document(hook, null)).toList(), rows.total(), rows.offset(), rows.limit());
     }
 
+    @Override
     public WebhookDocument get(AddressedTenant tenant, long id) {
         return document(find(tenant, id), null);
     }
 
-    public WebhookDocument create(AddressedTenant tenant, WebhookRequest request, String by) {
+    @Override
+    public WebhookDocument create(AddressedTenant tenant, WebhookRequest request, Caller by) {
         requireFreeName(tenant, request.name(), null);
         WebhookEntity hook = new WebhookEntity(tenant.idValue(), WebhookSignature.newSecret());
         apply(tenant, hook, request);
@@ -59,7 +63,8 @@ public class Webhooks {
         return document(hook, hook.getSecret());
     }
 
-    public WebhookDocument replace(AddressedTenant tenant, long id, WebhookRequest request, String ifMatch, String by) {
+    @Override
+    public WebhookDocument replace(AddressedTenant tenant, long id, WebhookRequest request, String ifMatch, Caller by) {
         WebhookEntity hook = find(tenant, id);
         if (request.version() == null) {
             throw InvalidFields.of("version", "must name the version the change was made from", tenant.key());
@@ -72,7 +77,8 @@ public class Webhooks {
         return document(hook, null);
     }
 
-    public void remove(AddressedTenant tenant, long id, String ifMatch, String by) {
+    @Override
+    public void remove(AddressedTenant tenant, long id, String ifMatch, Caller by) {
         WebhookEntity hook = find(tenant, id);
         EntityVersion.require(KIND + " '" + hook.getName() + "'", hook.getVersion(), hook.getVersion(), ifMatch, tenant.key());
         entities.remove(hook);
