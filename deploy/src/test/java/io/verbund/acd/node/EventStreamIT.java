@@ -93,7 +93,8 @@ class EventStreamIT {
             supervisor.await(event -> event.name().equals("queue") && event.data().contains("\"waiting\":1"), 10, "one waiting");
             supervisor.await(event -> event.name().equals("call") && event.data().contains("LEFT_QUEUE") && event.data().contains(callId),
                     10, "LEFT_QUEUE of " + callId);
-            supervisor.await(event -> event.name().equals("queue") && event.data().contains("\"waiting\":0"), 25, "nobody waiting");
+            supervisor.await(event -> event.name().equals("queue") && event.data().contains("\"waiting\":0"),
+                    SseClient.LAST_OF_BURST_SECONDS, "nobody waiting");
         }
     }
 
@@ -108,7 +109,8 @@ class EventStreamIT {
 
         try (SseClient resumed = SseClient.resume(api, "admin@demo", "demo-admin", resumeFrom)) {
             resumed.await(event -> event.name().equals("agent-state") && event.data().contains("\"1002\""), 10, "missed agent-state");
-            SseClient.Event config = resumed.await(event -> event.name().equals("config"), 10, "missed config event");
+            SseClient.Event config = resumed.await(event -> event.name().equals("config"), SseClient.LAST_OF_BURST_SECONDS,
+                    "missed config event");
             assertThat(config.data()).contains("\"kind\":\"skill\"");
             assertThat(resumed.seen()).noneMatch(event -> event.name().equals("resync"));
         }

@@ -13,7 +13,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * A real Server-Sent Events client on {@code /api/v1/events}: reads the stream on its own thread
@@ -28,13 +27,18 @@ final class SseClient implements AutoCloseable {
     record Event(String id, String name, String data) {
     }
 
+    /** The server's keep-alive period (EventJournal), plus a margin. */
+    static final int KEEP_ALIVE_SECONDS = 20;
+    /** How long to wait for an event that may be the last of its burst. */
+    static final int LAST_OF_BURST_SECONDS = KEEP_ALIVE_SECONDS + 8;
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final BlockingQueue<Event> received = new LinkedBlockingQueue<>();
     private final List<Event> seen = new ArrayList<>();
     private final Thread reader;
     private final int status;
-    private volatile Stream<String> lines;
+    private volatile java.io.InputStream body;
 
     private SseClient(URI events, String login, String password, String lastEventId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(events).header("Accept", "text/event-stream")
@@ -42,9 +46,9 @@ final class SseClient implements AutoCloseable {
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        HttpResponse<Stream<String>> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<java.io.InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         status = response.statusCode();
-        lines = response.body();
+        body = response.body();
         reader = new Thread(this::read, "sse-" + login);
         reader.setDaemon(true);
         reader.start();
@@ -100,8 +104,9 @@ final class SseClient implements AutoCloseable {
         String id = null;
         String name = "message";
         StringBuilder data = new StringBuilder();
-        try {
-            for (String line : (Iterable<String>) lines::iterator) {
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(body, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
                 if (line.isEmpty()) {
                     if (data.length() > 0) {
                         received.add(new Event(id, name, data.toString()));
@@ -116,16 +121,20 @@ final class SseClient implements AutoCloseable {
                     data.append(data.length() > 0 ? "\n" : "").append(line.substring(5).strip());
                 }
             }
-        } catch (RuntimeException closed) {
+        } catch (java.io.IOException | RuntimeException closed) {
             // the stream ended
         }
     }
 
     @Override
     public void close() {
-        Stream<String> open = lines;
+        java.io.InputStream open = body;
         if (open != null) {
-            open.close();
+            try {
+                open.close();
+            } catch (java.io.IOException e) {
+                // closing anyway
+            }
         }
         reader.interrupt();
     }

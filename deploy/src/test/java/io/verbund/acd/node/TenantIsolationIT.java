@@ -58,7 +58,7 @@ class TenantIsolationIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of());
+        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of("verbund.webhooks.allow-private-targets", "true"));
         api = URI.create(node.portalUrl());
         sysadmin = ApiClient.as(api, "sysadmin", "system-admin");
         acmeAdmin = ApiClient.as(api, "admin@acme", "acme-admin");
@@ -66,6 +66,8 @@ class TenantIsolationIT {
         ApiClient demoAdmin = ApiClient.as(api, "admin@demo", "demo-admin");
         ApiClient.Answer token = demoAdmin.post("api/v1/api-tokens", "{\"name\":\"isolation\",\"scopes\":[\"config:read\"]}");
         assertThat(token.status()).as(token.toString()).isEqualTo(201);
+        ApiClient.Answer webhook = demoAdmin.post("api/v1/webhooks", "{\"name\":\"isolation\",\"url\":\"http://127.0.0.1:9/hook\",\"events\":[\"config\"]}");
+        assertThat(webhook.status()).as(webhook.toString()).isEqualTo(201);
         String demoCall = recordDemoCall();
         demoEntries = Map.ofEntries(
                 Map.entry("agents", placeholder -> "1001"),
@@ -78,6 +80,7 @@ class TenantIsolationIT {
                 Map.entry("service-numbers", placeholder -> firstDemoId("service-numbers")),
                 Map.entry("users", placeholder -> firstDemoId("users")),
                 Map.entry("api-tokens", placeholder -> firstDemoId("api-tokens")),
+                Map.entry("webhooks", placeholder -> firstDemoId("webhooks")),
                 Map.entry("skills", placeholder -> firstDemoId("skills")),
                 Map.entry("pause-reasons", placeholder -> firstDemoId("pause-reasons")),
                 Map.entry("dispositions", placeholder -> firstDemoId("dispositions")),
