@@ -63,6 +63,10 @@ public final class NodeScript implements ConfigGenerator {
                 .append("# the DB_MASTER_FAILED_OVER alarm (no automatic failback; see docs/operations.md).\n");
         systemProperty(cli, "verbund.db.master.primary-server-id", Long.toString(topology.primaryMaster().serverId()));
 
+        cli.append("\n# Browsers reach the node through haproxy (option forwardfor): the client's own address, for the\n")
+                .append("# login throttle and the logs, is in X-Forwarded-For. Only haproxy may reach this listener.\n")
+                .append("/subsystem=undertow/server=default-server/http-listener=default:write-attribute(name=proxy-address-forwarding, value=true)\n");
+
         cli.append("\n# The telephony server's SIP listener (WildFly's port offset does not shift it).\n");
         systemProperty(cli, "verbund.sip.host", node.host());
         systemProperty(cli, "verbund.sip.port", Integer.toString(node.sip().port()));
