@@ -99,6 +99,38 @@ class EventStreamIT {
     }
 
     @Test
+    void aSupervisorHangsUpAWaitingCaller() throws Exception {
+        Path sippFolder = Files.createTempDirectory(homeFolder, "sipp");
+        Sipp sipp = new Sipp(node.ports().sip(), sippFolder);
+        ApiClient supervisor = ApiClient.as(api, "supervisor@demo", "demo-supervisor");
+        try (SseClient events = SseClient.open(api, "supervisor@demo", "demo-supervisor")) {
+            events.await(event -> event.name().equals("hello"), 10, "hello");
+            Process caller = sipp.start("caller-ended-by-api.xml", 6693, List.of("-s", HOTLINE, "-m", "1", "-timeout", "60s"));
+
+            SseClient.Event queued = events.await(event -> event.name().equals("call") && event.data().contains("QUEUED"), 15, "QUEUED");
+            String callId = queued.data().replaceAll(".*\"callId\":\"([^\"]+)\".*", "$1");
+            ApiClient.Answer hangUp = supervisor.delete("api/v1/calls/" + callId);
+            for (int attempt = 0; attempt < 25 && hangUp.status() == 404; attempt++) {
+                Thread.sleep(200);
+                hangUp = supervisor.delete("api/v1/calls/" + callId);
+            }
+            assertThat(hangUp.status()).as(hangUp.toString()).isEqualTo(202);
+
+            assertThat(Sipp.await(caller, 30).exit()).as("the caller got 480: %s", sipp.errorLogs()).isZero();
+            events.await(event -> event.name().equals("call") && event.data().contains("LEFT_QUEUE") && event.data().contains(callId),
+                    SseClient.LAST_OF_BURST_SECONDS, "LEFT_QUEUE");
+            String outcome = "";
+            for (int attempt = 0; attempt < 25 && !outcome.equals("TERMINATED"); attempt++) {
+                Thread.sleep(200);
+                outcome = supervisor.get("api/v1/calls/" + callId).json().getString("outcome", "");
+            }
+            assertThat(outcome).isEqualTo("TERMINATED");
+            assertThat(supervisor.get("api/v1/calls/" + callId).body()).contains("api:supervisor@demo");
+            assertThat(supervisor.delete("api/v1/calls/" + callId).status()).as("already ended").isEqualTo(409);
+        }
+    }
+
+    @Test
     void aReconnectGetsWhatItMissedOrIsToldToResync() throws Exception {
         String resumeFrom;
         try (SseClient first = SseClient.open(api, "admin@demo", "demo-admin")) {

@@ -231,6 +231,50 @@ public class InboundCalls {
         }
     }
 
+    /**
+     * Ends a call because someone asked through the API (a supervisor, an integrator), whatever its
+     * phase: a connected call loses both legs (the agent goes into wrap-up); a caller still waiting
+     * or being offered hears 480 and leaves the queue. Recorded with who asked.
+     *
+     * @return whether this node held the call
+     */
+    public boolean endByRequest(String callId, String by) {
+        Optional<AcdCall> held = sessions.byCaller(callId);
+        held.ifPresent(call -> {
+            try (CallLogContext context = CallLogContext.of(call)) {
+                synchronized (call) {
+                    if (call.phase == AcdCall.Phase.ENDED) {
+                        return;
+                    }
+                    Instant now = clock.instant();
+                    if (call.phase == AcdCall.Phase.CONNECTED) {
+                        agentLegs.hangUp(call.callerDialog);
+                        agentLegs.endFromCaller(call);
+                        history.ended(call, "ANSWERED", "api:" + by, now);
+                    } else {
+                        sessions.remove(call);
+                        responses.send(call.callerInvite, Response.TEMPORARILY_UNAVAILABLE, "Call ended by " + by);
+                        if (call.entry != null) {
+                            queue.remove(call.callId);
+                        }
+                        if (call.phase == AcdCall.Phase.OFFERING) {
+                            agentLegs.withdraw(call);
+                        }
+                        if (call.tenant != null) {
+                            history.ended(call, "TERMINATED", "api:" + by, now);
+                        }
+                        call.clearOffers();
+                    }
+                    call.phase = AcdCall.Phase.ENDED;
+                    sessions.remove(call);
+                    LOG.info(() -> "call ended through the API by " + by);
+                }
+            }
+        });
+        distributor.distribute();
+        return held.isPresent();
+    }
+
     /** BYE on either leg of a connected call. */
     public void onBye(String callId) {
         Optional<AcdCall> fromCaller = sessions.byCaller(callId);

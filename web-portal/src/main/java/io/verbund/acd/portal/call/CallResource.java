@@ -8,6 +8,7 @@ import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.portal.api.TenantAddressing;
 import io.verbund.acd.portal.group.GroupRoster;
+import io.verbund.acd.runtime.callcontrol.CallCommands;
 import io.verbund.acd.runtime.problem.NotPermitted;
 import io.verbund.acd.runtime.security.ApiArea;
 import io.verbund.acd.runtime.security.Caller;
@@ -16,6 +17,7 @@ import io.verbund.acd.runtime.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -23,12 +25,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code /calls}: the tenant's calls, newest first ({@code ?active=true}: those still running), a
- * single call with its routing decision record, and its disposition. Admins see every call, a
+ * single call with its routing decision record, its disposition, and hanging it up. Admins see every call, a
  * supervisor the calls of the groups it watches, an agent the calls it answered.
  */
 @Path("calls")
@@ -42,22 +45,24 @@ public class CallResource {
     private final GroupRoster roster;
     private final BodyValidation validation;
     private final WrapUps wrapUps;
+    private final CallCommands commands;
     private final CallerContext callers;
 
     @Inject
     public CallResource(CallRecords records, TenantAddressing addressing, GroupRoster roster, BodyValidation validation,
-                        WrapUps wrapUps, CallerContext callers) {
+                        WrapUps wrapUps, CallCommands commands, CallerContext callers) {
         this.records = records;
         this.addressing = addressing;
         this.roster = roster;
         this.validation = validation;
         this.wrapUps = wrapUps;
+        this.commands = commands;
         this.callers = callers;
     }
 
     /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
     public CallResource() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     @GET
@@ -98,5 +103,22 @@ public class CallResource {
         String extension = caller.agent().map(agent -> agent.extension())
                 .orElseThrow(() -> new NotPermitted("User " + caller.login() + " sees no calls: it is no agent", tenant.key()));
         return new CallRecords.Scope(Optional.empty(), Optional.of(extension));
+    }
+
+    /**
+     * Hangs up a running call, whichever node holds it: 202 once asked (the call's record then ends
+     * with who asked), 409 when the call has already ended. A call that started a moment ago may
+     * not be recorded yet: 404, try again.
+     */
+    @DELETE
+    @Path("{callId}")
+    public Response hangUp(@PathParam("callId") String callId, @QueryParam("tenant") String tenant) {
+        AddressedTenant addressed = addressing.forMembers(callers.caller(), tenant);
+        CallDocument call = records.get(addressed, scope(callers.caller(), addressed), callId);
+        if (call.endedAt() != null) {
+            throw new CallEnded(callId, addressed.key());
+        }
+        commands.hangUp(callId, callers.caller().login());
+        return Response.accepted(call).build();
     }
 }
