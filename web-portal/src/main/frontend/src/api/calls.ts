@@ -81,6 +81,11 @@ export async function retryOn404<T>(request: () => Promise<T>, options: RetryOpt
 export class CallApi {
   constructor(private readonly client: ApiClient) {}
 
+  /** Asks the node holding the call to hang it up (202); 409 when it has already ended. */
+  hangUp(callId: string): Promise<unknown> {
+    return this.client.delete(`/calls/${encodeURIComponent(callId)}`);
+  }
+
   get(callId: string, signal?: AbortSignal): Promise<CallDocument> {
     return this.client.get<CallDocument>(`/calls/${encodeURIComponent(callId)}`, { signal });
   }

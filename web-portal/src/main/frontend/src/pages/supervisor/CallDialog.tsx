@@ -12,7 +12,9 @@ import {
   ListItemText,
   Typography,
 } from '@mui/material';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { callApi } from '../../api';
+import { errorText } from '../../api/errorText';
 import { useTranslation } from 'react-i18next';
 import { useCallDocument } from '../../components/useCallDocument';
 
@@ -40,6 +42,17 @@ export function CallDialog({ callId, onClose }: { callId: string | null; onClose
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
   const { call, loading, error } = useCallDocument(callId);
+  const [hangUp, setHangUp] = useState<'idle' | 'asked' | string>('idle');
+  const running = call !== null && !call.endedAt;
+
+  async function askHangUp(id: string) {
+    try {
+      await callApi.hangUp(id);
+      setHangUp('asked');
+    } catch (failure) {
+      setHangUp(errorText(failure, t));
+    }
+  }
 
   return (
     <Dialog open={callId !== null} onClose={onClose} fullWidth maxWidth="md" data-testid="call-dialog" data-call-id={callId ?? ''}>
@@ -117,6 +130,16 @@ export function CallDialog({ callId, onClose }: { callId: string | null; onClose
         )}
       </DialogContent>
       <DialogActions>
+        {hangUp !== 'idle' && (
+          <Alert severity={hangUp === 'asked' ? 'success' : 'error'} data-testid="call-hangup-result" sx={{ mr: 'auto' }}>
+            {hangUp === 'asked' ? t('callDialog.hangUpAsked') : hangUp}
+          </Alert>
+        )}
+        {running && callId !== null && hangUp !== 'asked' && (
+          <Button color="error" onClick={() => void askHangUp(callId)} data-testid="call-hangup">
+            {t('callDialog.hangUp')}
+          </Button>
+        )}
         <Button onClick={onClose} data-testid="call-dialog-close">
           {t('common.close')}
         </Button>
