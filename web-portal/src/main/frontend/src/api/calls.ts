@@ -26,6 +26,8 @@ export interface CallDocument {
   offeredAt?: string | null;
   answeredAt: string | null;
   endedAt: string | null;
+  /** The group's CRM link for this caller, when the group has a CRM URL template. */
+  crmUrl?: string | null;
   outcome: string | null;
   agent: string | null;
   disposition: string | null;

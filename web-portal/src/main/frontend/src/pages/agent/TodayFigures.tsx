@@ -3,15 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentApi } from '../../api';
 import type { AgentToday } from '../../api/agents';
-
-/** m:ss, or h:mm:ss from an hour on. */
-export function duration(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
-  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
-}
+import { formatDuration } from './duration';
 
 /**
  * The agent's figures for today, read again whenever {@code refreshKey} changes (the desktop
@@ -40,9 +32,9 @@ export function TodayFigures({ extension, refreshKey }: { extension: string; ref
         ) : (
           <Stack direction="row" spacing={4} sx={{ flexWrap: 'wrap' }}>
             <Figure label={t('today.answered')} value={String(today.answered)} testId="today-answered" />
-            <Figure label={t('today.talkTime')} value={duration(today.talkSeconds)} testId="today-talk" />
-            <Figure label={t('today.averageTalk')} value={duration(today.averageTalkSeconds)} testId="today-average" />
-            <Figure label={t('today.longestTalk')} value={duration(today.longestTalkSeconds)} testId="today-longest" />
+            <Figure label={t('today.talkTime')} value={formatDuration(today.talkSeconds)} testId="today-talk" />
+            <Figure label={t('today.averageTalk')} value={formatDuration(today.averageTalkSeconds)} testId="today-average" />
+            <Figure label={t('today.longestTalk')} value={formatDuration(today.longestTalkSeconds)} testId="today-longest" />
           </Stack>
         )}
       </CardContent>

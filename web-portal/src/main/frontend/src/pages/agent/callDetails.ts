@@ -34,5 +34,6 @@ export function callDetailsOf(callId: string, call: CallDocument | null, phase: 
     serviceNumber: call.serviceNumber ?? undefined,
     group: call.group ?? undefined,
     waitingSeconds: waitingSecondsOf(call, phase, stateSince, now),
+    crmUrl: call.crmUrl ?? undefined,
   };
 }

@@ -292,7 +292,8 @@ class ConfigurationApiIT {
             Process phone = sipp.start("agent-answer.xml", 7606, java.util.List.of("-m", "1", "-d", "200", "-timeout", "60s"));
             assertThat(admin.put("api/v1/agents/1006/state", "{\"state\":\"READY\"}").status()).isEqualTo(200);
 
-            ApiClient.Answer strategy = admin.put(salesPath, sales.toString().replace("\"SKILLS_BASED\"", "\"RING_ALL\""));
+            ApiClient.Answer strategy = admin.put(salesPath, sales.toString().replace("\"SKILLS_BASED\"", "\"RING_ALL\"")
+                    .replace("\"recording\":false", "\"recording\":false,\"crmUrlTemplate\":\"https://crm.example.org/s?phone={caller}\""));
             assertThat(strategy.status()).as(strategy.toString()).isEqualTo(200);
             ApiClient.Answer flow = admin.put(flowPath, """
                     {"name":"Hotline","version":%d,"graph":{"start":"sales","nodes":[
@@ -308,6 +309,7 @@ class ConfigurationApiIT {
             assertThat(call.getString("group")).as("the new call flow queued it in Sales").isEqualTo("Sales");
             assertThat(call.getString("agent")).isEqualTo("1006");
             assertThat(call.getJsonArray("steps").toString()).as("offered by the new strategy").contains("ring all: 1006");
+            assertThat(call.getString("crmUrl")).as("the group's CRM link, filled in").startsWith("https://crm.example.org/s?phone=%2B49");
         } finally {
             Sipp.stopAll();
             admin.put("api/v1/agents/1006/state", "{\"state\":\"LOGGED_OUT\"}");

@@ -32,6 +32,7 @@ type GroupValues = {
   skillRequirements: Array<{ skill: string; minProficiency: number | null }>;
   forcedDisposition: boolean;
   recording: boolean;
+  crmUrlTemplate: string;
 } & Record<(typeof NUMBER_FIELDS)[number], number | null>;
 
 /** The server's defaults, so a new group shows what it will get. */
@@ -47,6 +48,7 @@ const EMPTY: GroupValues = {
   shortAbandonSeconds: 5,
   forcedDisposition: false,
   recording: false,
+  crmUrlTemplate: '',
   members: [],
   skillRequirements: [],
 };
@@ -111,16 +113,18 @@ function GroupForm() {
       shortAbandonSeconds: group.shortAbandonSeconds,
       forcedDisposition: group.forcedDisposition,
       recording: group.recording,
+      crmUrlTemplate: group.crmUrlTemplate ?? '',
       members: group.members.map((member) => ({ ...member })),
       skillRequirements: group.skillRequirements.map((skill) => ({ ...skill })),
     }),
-    toRequest: (values) => ({ ...values, name: values.name.trim() }),
+    toRequest: (values) => ({ ...values, name: values.name.trim(), crmUrlTemplate: values.crmUrlTemplate.trim() || null }),
     shownFields: (values) => [
       'name',
       'strategy',
       ...NUMBER_FIELDS,
       'forcedDisposition',
       'recording',
+      'crmUrlTemplate',
       ...itemPaths('members', values.members.length, ['extension', 'penalty']),
       ...itemPaths('skillRequirements', values.skillRequirements.length, ['skill', 'minProficiency']),
     ],
@@ -143,6 +147,7 @@ function GroupForm() {
         <FormCheckbox form={form} path="forcedDisposition" label={t('admin.fields.forcedDisposition')} />
         <FormCheckbox form={form} path="recording" label={t('admin.fields.recording')} />
       </Box>
+      <FormTextField form={form} path="crmUrlTemplate" label={t('admin.fields.crmUrlTemplate')} />
       <ListEditor
         form={form}
         path="members"

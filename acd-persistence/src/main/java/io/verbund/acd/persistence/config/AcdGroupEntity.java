@@ -36,6 +36,8 @@ public class AcdGroupEntity extends TenantOwned {
     private boolean forcedDisposition;
     @Column(nullable = false)
     private boolean recording;
+    @Column(name = "crm_url_template", length = 1000)
+    private String crmUrlTemplate;
 
     @ElementCollection
     @CollectionTable(name = "group_membership", joinColumns = @JoinColumn(name = "group_id"))
@@ -75,6 +77,8 @@ public class AcdGroupEntity extends TenantOwned {
     public void setForcedDisposition(boolean forcedDisposition) { this.forcedDisposition = forcedDisposition; }
     public boolean isRecording() { return recording; }
     public void setRecording(boolean recording) { this.recording = recording; }
+    public String getCrmUrlTemplate() { return crmUrlTemplate; }
+    public void setCrmUrlTemplate(String crmUrlTemplate) { this.crmUrlTemplate = crmUrlTemplate; }
     public List<GroupMember> getMembers() { return members; }
     public List<SkillRequirement> getSkillRequirements() { return skillRequirements; }
 }

@@ -9,10 +9,11 @@ import java.util.List;
  *
  * @param outcome null while the call runs
  * @param agent   the extension of the agent who answered
+ * @param crmUrl  the group's CRM link for this caller, if the group has a CRM URL template
  */
 public record CallDocument(String callId, String caller, String serviceNumber, String group, Instant receivedAt,
                            Instant queuedAt, Instant offeredAt, Instant answeredAt, Instant endedAt, String outcome,
-                           String agent, String disposition, String node, List<Step> steps) {
+                           String agent, String disposition, String node, String crmUrl, List<Step> steps) {
 
     /**
      * One step of the call's way through the call flow and the queue.

@@ -27,6 +27,8 @@ public record GroupRequest(
         @Min(0) @Max(300) Integer shortAbandonSeconds,
         Boolean forcedDisposition,
         Boolean recording,
+        @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL; {caller}, {serviceNumber} and {callId} are filled in")
+        String crmUrlTemplate,
         @Size(max = 1000) List<@Valid @NotNull Member> members,
         @Size(max = 50) List<@Valid @NotNull SkillNeeded> skillRequirements,
         Integer version) {
