@@ -1,4 +1,4 @@
-import { Card, CardContent, Stack, Typography } from '@mui/material';
+import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentApi } from '../../api';
@@ -30,12 +30,12 @@ export function TodayFigures({ extension, refreshKey }: { extension: string; ref
         {today === null ? (
           <Typography color="text.secondary">{t('today.loading')}</Typography>
         ) : (
-          <Stack direction="row" spacing={4} sx={{ flexWrap: 'wrap' }}>
+          <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(2, 1fr)' }}>
             <Figure label={t('today.answered')} value={String(today.answered)} testId="today-answered" />
             <Figure label={t('today.talkTime')} value={formatDuration(today.talkSeconds)} testId="today-talk" />
             <Figure label={t('today.averageTalk')} value={formatDuration(today.averageTalkSeconds)} testId="today-average" />
             <Figure label={t('today.longestTalk')} value={formatDuration(today.longestTalkSeconds)} testId="today-longest" />
-          </Stack>
+          </Box>
         )}
       </CardContent>
     </Card>
