@@ -32,6 +32,8 @@ public class JdbcAgentEvents {
 
     private static final Logger LOG = Logger.getLogger(JdbcAgentEvents.class.getName());
     static final int MAX_ATTEMPTS = 5;
+    /** MariaDB's ER_AUTOINC_READ_FAILED: InnoDB could not hand out an id under concurrent inserts; it passes. */
+    private static final int AUTO_INCREMENT_BUSY = 1467;
 
     private static final String INSERT = "INSERT INTO agent_event"
             + " (tenant_id, agent_id, seq, state, reason, call_id, occurred_at, node)"
@@ -77,12 +79,24 @@ public class JdbcAgentEvents {
                 last = e; // another writer took the sequence number or the lock: next number
             } catch (SQLException e) {
                 last = e;
-                break;
+                if (e.getErrorCode() != AUTO_INCREMENT_BUSY) {
+                    break;
+                }
+                pause(attempt);
             }
         }
         LOG.log(Level.SEVERE, "agent event not recorded: " + agent.key() + " entered " + entered.state()
                 + entered.reason().map(reason -> " (" + reason + ")").orElse("") + " at " + entered.since(), last);
         return false;
+    }
+
+    /** A few milliseconds, longer each time, so concurrent writers spread out. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(5L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void setOptional(PreparedStatement statement, int index, Optional<String> value) throws SQLException {

@@ -13,7 +13,6 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -126,12 +125,6 @@ public class EventJournal {
         return streams.values().stream().mapToInt(stream -> stream.subscribers.size()).sum();
     }
 
-    /** Subscribers of a tenant, so their view can be rebuilt when group memberships change. */
-    Collection<Subscriber> subscribersOf(TenantKey tenant) {
-        TenantStream stream = streams.get(tenant);
-        return stream == null ? List.of() : List.copyOf(stream.subscribers);
-    }
-
     private Long resumePoint(String lastEventId) {
         if (lastEventId == null) {
             return null;
@@ -156,8 +149,15 @@ public class EventJournal {
     }
 
     private void keepAlive() {
+        long now = System.nanoTime();
         for (TenantStream stream : streams.values()) {
-            stream.subscribers.removeIf(subscriber -> !subscriber.isOpen());
+            stream.subscribers.removeIf(subscriber -> {
+                if (subscriber.isStuck(now)) {
+                    LOG.info(() -> "event stream of " + subscriber.viewer().caller().login() + " stuck in a write; closed");
+                    subscriber.close();
+                }
+                return !subscriber.isOpen();
+            });
             stream.subscribers.forEach(Subscriber::keepAlive);
         }
     }

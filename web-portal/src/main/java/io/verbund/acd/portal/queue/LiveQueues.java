@@ -15,23 +15,30 @@ import io.verbund.acd.tenant.TenantKey;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.infinispan.Cache;
 
 /**
  * The waiting callers of every ACD group as this node sees them (a mirror of the replicated
  * {@code queues} cache), summarised per group; publishes a {@code call} event when a caller enters
- * or leaves a queue and a {@code queue} event whenever a group's summary changes, including when
- * one of its agents changes state.
+ * or leaves a queue and a {@code queue} event when a group's summary changes, including when one of
+ * its agents changes state. Summaries are coalesced: at most one per group every
+ * {@link #SUMMARY_INTERVAL}, with the state at that moment, because every member of a group
+ * receives it and a large group's agents change state many times a second (a benchmark measured
+ * the fan-out growing with the square of the group's size).
  */
 @ApplicationScoped
 public class LiveQueues {
@@ -40,8 +47,15 @@ public class LiveQueues {
 
     @Resource(lookup = "java:jboss/infinispan/cache/acd/queues")
     private Cache<String, String> cache;
+    static final Duration SUMMARY_INTERVAL = Duration.ofMillis(250);
+
     @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
     private ManagedExecutorService executor;
+    @Resource(lookup = "java:jboss/ee/concurrency/scheduler/default")
+    private ManagedScheduledExecutorService scheduler;
+
+    /** Groups whose summary is due, with whether the change that made it due happened on this node. */
+    private final ConcurrentHashMap<GroupRoster.Group, Boolean> due = new ConcurrentHashMap<>();
 
     private final EventJournal journal;
     private final GroupRoster roster;
@@ -119,7 +133,20 @@ public class LiveQueues {
         });
     }
 
+    /** Marks the group's summary due; the first mark in an interval schedules its publication. */
     private void publishSummary(GroupRoster.Group group, boolean local) {
-        journal.publish(group.tenant(), "queue", Audience.group(group.id()), EventJson.of(summary(group)), local);
+        Boolean before = due.putIfAbsent(group, local);
+        if (before == null) {
+            scheduler.schedule(() -> publisher.execute(() -> flush(group)), SUMMARY_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        } else if (local && !before) {
+            due.replace(group, false, true);
+        }
+    }
+
+    private void flush(GroupRoster.Group group) {
+        Boolean local = due.remove(group);
+        if (local != null) {
+            journal.publish(group.tenant(), "queue", Audience.group(group.id()), EventJson.of(summary(group)), local);
+        }
     }
 }
