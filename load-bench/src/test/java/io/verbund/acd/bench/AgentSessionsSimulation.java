@@ -41,15 +41,16 @@ import java.util.stream.Stream;
  * of its own changes.
  *
  * System properties: bench.baseUrl (http://127.0.0.1:8080), bench.steps (100,250,500,1000),
- * bench.loginRate (logins per second while a step adds users, 4), bench.settle (15 s),
- * bench.steady (120 s), bench.serverPid (WildFly's pid, for CPU and RSS), bench.setup (true: create
- * the users and agents first), bench.out (the table, target/agent-sessions.md).
+ * bench.loginRate (logins per second while a step adds users, 4), bench.settle (10 s),
+ * bench.steady (90 s), bench.serverPid (WildFly's pid, for CPU and RSS), bench.setup (true: create
+ * the users and agents first), bench.out (the table, target/agent-sessions.md), bench.debug (print
+ * every stream message the agents look at).
  */
 public class AgentSessionsSimulation extends Simulation {
 
     private static final String BASE_URL = System.getProperty("bench.baseUrl", "http://127.0.0.1:8080").replaceAll("/+$", "");
     private static final Ramp RAMP = new Ramp(Ramp.parseSteps(System.getProperty("bench.steps", "100,250,500,1000")),
-            Integer.getInteger("bench.loginRate", 4), Long.getLong("bench.settle", 15), Long.getLong("bench.steady", 120),
+            Integer.getInteger("bench.loginRate", 4), Long.getLong("bench.settle", 10), Long.getLong("bench.steady", 90),
             Long.getLong("bench.serverPid", 0), Path.of(System.getProperty("bench.out", "target/agent-sessions.md")));
 
     private static final boolean DEBUG = Boolean.getBoolean("bench.debug");
