@@ -325,7 +325,9 @@ class CallPathIT {
                 + "Via: SIP/2.0/UDP 127.0.0.1:5697;branch=z9hG4bK-no-call-id\r\n"
                 + "From: <sip:x@127.0.0.1>;tag=3\r\nTo: <sip:" + HOTLINE + "@127.0.0.1>\r\n"
                 + "CSeq: 1 INVITE\r\nContact: <sip:x@127.0.0.1:5697>\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
-        String noContact = noCallId.replace("Contact: <sip:x@127.0.0.1:5697>\r\n", "Call-ID: no-contact-1\r\n");
+        // A branch of its own: with the no-Call-ID request's branch it could be taken for a retransmission.
+        String noContact = noCallId.replace("Contact: <sip:x@127.0.0.1:5697>\r\n", "Call-ID: no-contact-1\r\n")
+                .replace("branch=z9hG4bK-no-call-id", "branch=z9hG4bK-no-contact");
         int callsBefore = callRecordCount();
 
         String answer = exchange(malformed, 5697);
