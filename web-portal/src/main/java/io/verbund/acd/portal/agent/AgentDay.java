@@ -1,6 +1,7 @@
 package io.verbund.acd.portal.agent;
 
 import io.verbund.acd.agent.AgentKey;
+import io.verbund.acd.portal.api.TenantMidnight;
 import io.verbund.acd.runtime.datasource.DatasourceRole;
 import io.verbund.acd.runtime.datasource.Datasources;
 import io.verbund.acd.runtime.problem.DatabaseUnavailable;
@@ -11,9 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * An agent's own figures for today (since midnight in its tenant's time zone), from the call
@@ -26,7 +24,6 @@ public class AgentDay {
     public record Today(String extension, int answered, long talkSeconds, long averageTalkSeconds, long longestTalkSeconds) {
     }
 
-    private static final String ZONE = "SELECT time_zone FROM tenant WHERE tenant_key = ?";
     private static final String FIGURES = "SELECT COUNT(r.id), COALESCE(SUM(TIMESTAMPDIFF(SECOND, r.answered_at, r.ended_at)), 0),"
             + " COALESCE(MAX(TIMESTAMPDIFF(SECOND, r.answered_at, r.ended_at)), 0)"
             + " FROM tenant t JOIN agent a ON a.tenant_id = t.id"
@@ -50,9 +47,7 @@ public class AgentDay {
     public Today of(AgentKey agent) {
         try (Connection db = datasources.forRole(DatasourceRole.REALTIME).getConnection();
              PreparedStatement query = db.prepareStatement(FIGURES)) {
-            ZoneId tenantZone = zoneOf(db, agent);
-            query.setObject(1, LocalDate.now(clock.withZone(tenantZone)).atStartOfDay(tenantZone)
-                    .withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime());
+            query.setObject(1, TenantMidnight.today(db, agent.tenant(), clock));
             query.setString(2, agent.tenant().value());
             query.setString(3, agent.extension());
             try (ResultSet row = query.executeQuery()) {
@@ -65,15 +60,6 @@ public class AgentDay {
             }
         } catch (SQLException e) {
             throw new DatabaseUnavailable("counting an agent's calls today", e);
-        }
-    }
-
-    private static ZoneId zoneOf(Connection db, AgentKey agent) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement(ZONE)) {
-            query.setString(1, agent.tenant().value());
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? ZoneId.of(row.getString(1)) : ZoneOffset.UTC;
-            }
         }
     }
 }

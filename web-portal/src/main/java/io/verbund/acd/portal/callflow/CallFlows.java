@@ -9,6 +9,7 @@ import io.verbund.acd.persistence.config.UserEntity;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.TenantItems;
 import io.verbund.acd.portal.api.EntityVersion;
+import io.verbund.acd.portal.api.RequiredVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.portal.api.TenantRows;
@@ -91,10 +92,7 @@ public class CallFlows implements TenantItems<CallFlowRequest, CallFlowDocument>
     @Override
     public CallFlowDocument replace(AddressedTenant tenant, long id, CallFlowRequest request, String ifMatch, Caller by) {
         CallFlowEntity flow = find(tenant, id);
-        if (request.version() == null) {
-            throw InvalidFields.of("version", "must name the version the change was made from", tenant.key());
-        }
-        EntityVersion.require(KIND + " '" + flow.getName() + "'", flow.getVersion(), request.version(), ifMatch, tenant.key());
+        EntityVersion.require(KIND + " '" + flow.getName() + "'", flow.getVersion(), RequiredVersion.of(request.version(), tenant.key()), ifMatch, tenant.key());
         requireFreeName(tenant, request.name(), flow.getId());
         String graph = checked(tenant, request.graph());
         flow.setName(request.name().strip());

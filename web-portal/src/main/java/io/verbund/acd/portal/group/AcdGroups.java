@@ -7,6 +7,7 @@ import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.TenantItems;
 import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.portal.api.EntityVersion;
+import io.verbund.acd.portal.api.RequiredVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.portal.api.TenantNames;
@@ -74,10 +75,7 @@ public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
     @Override
     public GroupDocument replace(AddressedTenant tenant, long id, GroupRequest request, String ifMatch, Caller by) {
         AcdGroupEntity group = find(tenant, id);
-        if (request.version() == null) {
-            throw InvalidFields.of("version", "must name the version the change was made from", tenant.key());
-        }
-        EntityVersion.require(KIND + " '" + group.getName() + "'", group.getVersion(), request.version(), ifMatch, tenant.key());
+        EntityVersion.require(KIND + " '" + group.getName() + "'", group.getVersion(), RequiredVersion.of(request.version(), tenant.key()), ifMatch, tenant.key());
         requireFreeName(tenant, request.name(), group.getId());
         group.setName(request.name().strip());
         apply(tenant, group, request);

@@ -58,7 +58,7 @@ public class QueueResource {
         Caller caller = callers.caller();
         AddressedTenant addressed = addressing.forMembers(caller, tenant);
         Viewer viewer = viewers.of(caller);
-        Map<Long, TodayFigures.Today> today = figures.of(addressed.id());
+        Map<Long, TodayFigures.Today> today = figures.of(addressed);
         List<QueueDocument> items = roster.groupsOf(addressed.key()).stream()
                 .filter(group -> !addressed.callersOwn() || (viewer.staff()
                         ? viewer.visibleGroups().map(ids -> ids.contains(group.id())).orElse(true)

@@ -1,9 +1,10 @@
 package io.verbund.acd.portal.queue;
 
+import io.verbund.acd.portal.api.AddressedTenant;
+import io.verbund.acd.portal.api.TenantMidnight;
 import io.verbund.acd.runtime.datasource.DatasourceRole;
 import io.verbund.acd.runtime.datasource.Datasources;
 import io.verbund.acd.runtime.problem.DatabaseUnavailable;
-import io.verbund.acd.runtime.security.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -11,10 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -44,7 +42,6 @@ public class TodayFigures {
             + " g.service_level_seconds, g.service_level_target_percent"
             + " FROM call_record r JOIN acd_group g ON g.id = r.group_id"
             + " WHERE r.tenant_id = ? AND r.queued_at >= ? GROUP BY r.group_id, g.service_level_seconds, g.service_level_target_percent";
-    private static final String ZONE = "SELECT time_zone FROM tenant WHERE id = ?";
 
     private final Datasources datasources;
     private final Clock clock;
@@ -66,12 +63,12 @@ public class TodayFigures {
     }
 
     /** By group id; groups without a call today are missing. */
-    public Map<Long, Today> of(TenantId tenant) {
+    public Map<Long, Today> of(AddressedTenant tenant) {
         try (Connection db = datasources.forRole(DatasourceRole.REALTIME).getConnection()) {
-            LocalDateTime midnight = startOfDay(db, tenant);
+            LocalDateTime midnight = TenantMidnight.today(db, tenant.key(), clock);
             Map<Long, Today> figures = new HashMap<>();
             try (PreparedStatement query = db.prepareStatement(FIGURES)) {
-                query.setLong(1, tenant.value());
+                query.setLong(1, tenant.idValue());
                 query.setObject(2, midnight);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
@@ -90,19 +87,5 @@ public class TodayFigures {
         int counted = answered + abandoned;
         Double level = counted == 0 ? null : Math.round(1000.0 * within / counted) / 10.0;
         return new Today(offered, answered, abandoned, within, level, targetSeconds, targetPercent);
-    }
-
-    /** Midnight of today in the tenant's zone, as the UTC wall time the columns hold. */
-    private LocalDateTime startOfDay(Connection db, TenantId tenant) throws SQLException {
-        ZoneId zone = ZoneOffset.UTC;
-        try (PreparedStatement query = db.prepareStatement(ZONE)) {
-            query.setLong(1, tenant.value());
-            try (ResultSet row = query.executeQuery()) {
-                if (row.next()) {
-                    zone = ZoneId.of(row.getString(1));
-                }
-            }
-        }
-        return LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
     }
 }

@@ -6,6 +6,7 @@ import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.TenantItems;
 import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.portal.api.EntityVersion;
+import io.verbund.acd.portal.api.RequiredVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.portal.api.TenantRows;
@@ -69,10 +70,7 @@ public class ServiceNumbers implements TenantItems<ServiceNumberRequest, Service
     @Override
     public ServiceNumberDocument replace(AddressedTenant tenant, long id, ServiceNumberRequest request, String ifMatch, Caller by) {
         ServiceNumberEntity number = find(tenant, id);
-        if (request.version() == null) {
-            throw InvalidFields.of("version", "must name the version the change was made from", tenant.key());
-        }
-        EntityVersion.require(KIND + " " + number.getNumber(), number.getVersion(), request.version(), ifMatch, tenant.key());
+        EntityVersion.require(KIND + " " + number.getNumber(), number.getVersion(), RequiredVersion.of(request.version(), tenant.key()), ifMatch, tenant.key());
         if (!number.getNumber().equals(request.number())) {
             throw InvalidFields.of("number", "a service number cannot change; add " + request.number() + " and remove "
                     + number.getNumber() + " instead", tenant.key());

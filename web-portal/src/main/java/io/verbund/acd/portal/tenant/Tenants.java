@@ -2,6 +2,7 @@ package io.verbund.acd.portal.tenant;
 
 import io.verbund.acd.persistence.config.TenantEntity;
 import io.verbund.acd.portal.api.EntityVersion;
+import io.verbund.acd.portal.api.RequiredVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.runtime.problem.InvalidFields;
@@ -93,10 +94,7 @@ public class Tenants {
         if (!manages) {
             throw new NotPermitted("Only a system administrator or the tenant's reseller changes tenant " + key, caller.tenant());
         }
-        if (request.version() == null) {
-            throw InvalidFields.of("version", "must name the version the change was made from", caller.tenant());
-        }
-        EntityVersion.require("tenant " + key, tenant.getVersion(), request.version(), ifMatch, caller.tenant());
+        EntityVersion.require("tenant " + key, tenant.getVersion(), RequiredVersion.of(request.version(), caller.tenant()), ifMatch, caller.tenant());
         if (!tenant.getTenantKey().equals(request.key())) {
             throw InvalidFields.of("key", "a tenant key cannot change", caller.tenant());
         }

@@ -6,6 +6,7 @@ import io.verbund.acd.persistence.config.UserEntity;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.TenantItems;
 import io.verbund.acd.portal.api.EntityVersion;
+import io.verbund.acd.portal.api.RequiredVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.portal.api.TenantNames;
@@ -81,10 +82,7 @@ public class Users implements TenantItems<UserRequest, UserDocument> {
     @Override
     public UserDocument replace(AddressedTenant tenant, long id, UserRequest request, String ifMatch, Caller by) {
         UserEntity user = find(tenant, id);
-        if (request.version() == null) {
-            throw InvalidFields.of("version", "must name the version the change was made from", tenant.key());
-        }
-        EntityVersion.require(KIND + " " + user.getLogin(), user.getVersion(), request.version(), ifMatch, tenant.key());
+        EntityVersion.require(KIND + " " + user.getLogin(), user.getVersion(), RequiredVersion.of(request.version(), tenant.key()), ifMatch, tenant.key());
         if (!user.getLogin().equals(request.login())) {
             throw InvalidFields.of("login", "a login cannot change; create a new user instead", tenant.key());
         }

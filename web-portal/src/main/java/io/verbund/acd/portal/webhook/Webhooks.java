@@ -5,6 +5,7 @@ import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.TenantItems;
 import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.portal.api.EntityVersion;
+import io.verbund.acd.portal.api.RequiredVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.portal.api.TenantRows;
@@ -66,10 +67,7 @@ public class Webhooks implements TenantItems<WebhookRequest, WebhookDocument> {
     @Override
     public WebhookDocument replace(AddressedTenant tenant, long id, WebhookRequest request, String ifMatch, Caller by) {
         WebhookEntity hook = find(tenant, id);
-        if (request.version() == null) {
-            throw InvalidFields.of("version", "must name the version the change was made from", tenant.key());
-        }
-        EntityVersion.require(KIND + " '" + hook.getName() + "'", hook.getVersion(), request.version(), ifMatch, tenant.key());
+        EntityVersion.require(KIND + " '" + hook.getName() + "'", hook.getVersion(), RequiredVersion.of(request.version(), tenant.key()), ifMatch, tenant.key());
         requireFreeName(tenant, request.name(), hook.getId());
         apply(tenant, hook, request);
         entities.flush();
