@@ -360,6 +360,80 @@ class ConfigurationApiIT {
         }
     }
 
+    @Test
+    void skillsPauseReasonsDispositionsOpeningHoursAndAgentsAreCreatedChangedAndRemoved() {
+        ApiClient.Answer skill = admin.post("api/v1/skills", "{\"name\":\"Italian\"}");
+        assertThat(skill.status()).as(skill.toString()).isEqualTo(201);
+        String skillPath = "api/v1/skills/" + skill.json().getJsonNumber("id").longValue();
+        assertThat(admin.put(skillPath, "{\"name\":\"Italiano\",\"version\":0}").json().getString("name")).isEqualTo("Italiano");
+
+        ApiClient.Answer agentCreated = admin.post("api/v1/agents", """
+                {"extension":"1099","displayName":"Temp Agent","sipPassword":"temp-phone-1","skills":[{"skill":"Italiano","proficiency":4}]}""");
+        assertThat(agentCreated.status()).as(agentCreated.toString()).isEqualTo(201);
+        assertThat(agentCreated.body()).doesNotContain("temp-phone-1").contains("\"Italiano\"");
+        assertThat(admin.get("api/v1/agents/1099/state").json().getString("state")).isEqualTo("LOGGED_OUT");
+
+        ApiClient.Answer reason = agent.get("api/v1/pause-reasons?enabled=true");
+        assertThat(reason.status()).as("agents read pause reasons").isEqualTo(200);
+        ApiClient.Answer coffee = admin.post("api/v1/pause-reasons", "{\"code\":\"COFFEE\",\"label\":\"Coffee\",\"paid\":true,\"maxSeconds\":600}");
+        assertThat(coffee.status()).as(coffee.toString()).isEqualTo(201);
+        assertThat(admin.post("api/v1/pause-reasons", "{\"code\":\"NO_ANSWER\",\"label\":\"Mine\"}").status()).isEqualTo(409);
+        assertThat(admin.post("api/v1/pause-reasons", "{\"code\":\"coffee\",\"label\":\"x\"}").status()).isEqualTo(422);
+
+        ApiClient.Answer upsell = admin.post("api/v1/dispositions", "{\"code\":\"UPSELL\",\"label\":\"Upsell\",\"group\":\"Sales\"}");
+        assertThat(upsell.status()).as(upsell.toString()).isEqualTo(201);
+        assertThat(agent.get("api/v1/dispositions?group=Sales").body()).contains("UPSELL");
+        assertThat(agent.get("api/v1/dispositions?group=Support").body()).doesNotContain("UPSELL");
+
+        ApiClient.Answer hours = admin.post("api/v1/opening-hours", """
+                {"name":"Office","timeZone":"Europe/Berlin","intervals":[{"day":1,"from":"08:00","until":"18:00"}],
+                 "holidays":[{"day":"2026-12-24","name":"Heiligabend","openFrom":"09:00","openUntil":"12:00"}]}""");
+        assertThat(hours.status()).as(hours.toString()).isEqualTo(201);
+        String hoursPath = "api/v1/opening-hours/" + hours.json().getJsonNumber("id").longValue();
+        assertThat(admin.get(hoursPath + "/status?at=2026-11-30T07:30:00Z").json().getBoolean("open")).as("Monday 08:30 Berlin").isTrue();
+        assertThat(admin.get(hoursPath + "/status?at=2026-12-24T12:30:00Z").json().getBoolean("open")).as("after the holiday's hours").isFalse();
+        ApiClient.Answer overlap = admin.post("api/v1/opening-hours", """
+                {"name":"Overlap","intervals":[{"day":2,"from":"08:00","until":"12:00"},{"day":2,"from":"11:00","until":"13:00"}]}""");
+        assertThat(overlap.status()).isEqualTo(422);
+        assertThat(overlap.json().getJsonArray("errors").getJsonObject(0).getString("field")).startsWith("intervals[1]");
+
+        assertThat(admin.delete("api/v1/agents/1099").status()).isEqualTo(204);
+        assertThat(admin.delete(hoursPath).status()).isEqualTo(204);
+        assertThat(admin.delete(skillPath).status()).isEqualTo(204);
+        assertThat(admin.delete("api/v1/pause-reasons/" + coffee.json().getJsonNumber("id").longValue()).status()).isEqualTo(204);
+        assertThat(admin.delete("api/v1/dispositions/" + upsell.json().getJsonNumber("id").longValue()).status()).isEqualTo(204);
+        assertThat(admin.get(hoursPath).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aSupervisorMovesAnAgentBetweenGroups() {
+        JsonObject sales = admin.get("api/v1/groups?q=Sales").json().getJsonArray("items").getJsonObject(0);
+        String members = "api/v1/groups/" + sales.getJsonNumber("id").longValue() + "/members/1005";
+        try {
+            ApiClient.Answer added = supervisor.put(members, "{\"penalty\":2}");
+            assertThat(added.status()).as(added.toString()).isEqualTo(200);
+            assertThat(added.json().getJsonArray("members").toString()).contains("{\"extension\":\"1005\",\"penalty\":2}");
+            assertThat(agent.put(members, "{}").status()).as("an agent cannot").isEqualTo(403);
+        } finally {
+            ApiClient.Answer removed = supervisor.delete(members);
+            assertThat(removed.status()).isEqualTo(200);
+            assertThat(removed.json().getJsonArray("members").toString()).doesNotContain("\"1005\"");
+        }
+    }
+
+    @Test
+    void anAgentsDayCountsTheCallsItAnswered() {
+        ApiClient.Answer today = ApiClient.as(api, "agent1002@demo", "demo-1002").get("api/v1/agents/1002/today");
+        assertThat(today.status()).as(today.toString()).isEqualTo(200);
+        long answered = admin.get("api/v1/calls?limit=500").json().getJsonArray("items").stream()
+                .map(item -> item.asJsonObject())
+                .filter(call -> "1002".equals(call.getString("agent", "")) && call.containsKey("answeredAt") && call.containsKey("endedAt"))
+                .count();
+        assertThat(today.json().getInt("answered")).isEqualTo((int) answered);
+        assertThat(ApiClient.as(api, "agent1003@demo", "demo-1003").get("api/v1/agents/1002/today").status())
+                .as("another agent's day").isEqualTo(403);
+    }
+
     /** The newest answered call with its steps, once the call path's batch has written it. */
     private static JsonObject awaitAnsweredCall() throws InterruptedException {
         for (int attempt = 0; attempt < 50; attempt++) {

@@ -99,6 +99,23 @@ class EventStreamIT {
     }
 
     @Test
+    void anAgentsHelpRequestReachesItsSupervisorsOnly() throws Exception {
+        try (SseClient supervisor = SseClient.open(api, "supervisor@demo", "demo-supervisor");
+             SseClient colleague = SseClient.open(api, "agent1002@demo", "demo-1002")) {
+            supervisor.await(event -> event.name().equals("hello"), 10, "hello");
+            colleague.await(event -> event.name().equals("hello"), 10, "hello");
+            ApiClient agent1001 = ApiClient.as(api, "agent1001@demo", "demo-1001");
+
+            assertThat(agent1001.post("api/v1/agents/1001/help", "{\"message\":\"angry caller\"}").status()).isEqualTo(202);
+            assertThat(agent1001.post("api/v1/agents/1002/help", "{}").status()).as("not in another's name").isEqualTo(403);
+
+            SseClient.Event help = supervisor.await(event -> event.name().equals("help-request"), SseClient.LAST_OF_BURST_SECONDS, "help");
+            assertThat(help.data()).contains("\"extension\":\"1001\"", "angry caller");
+            assertThat(colleague.drain(500)).noneMatch(event -> event.name().equals("help-request"));
+        }
+    }
+
+    @Test
     void aSupervisorHangsUpAWaitingCaller() throws Exception {
         Path sippFolder = Files.createTempDirectory(homeFolder, "sipp");
         Sipp sipp = new Sipp(node.ports().sip(), sippFolder);
