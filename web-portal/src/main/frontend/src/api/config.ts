@@ -31,6 +31,7 @@ export interface GroupFields {
   shortAbandonSeconds: number;
   forcedDisposition: boolean;
   recording: boolean;
+  recordingNotice: boolean;
   crmUrlTemplate?: string | null;
   members: GroupMember[];
   skillRequirements: SkillRequirement[];

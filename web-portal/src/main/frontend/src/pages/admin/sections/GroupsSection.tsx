@@ -32,6 +32,7 @@ type GroupValues = {
   skillRequirements: Array<{ skill: string; minProficiency: number | null }>;
   forcedDisposition: boolean;
   recording: boolean;
+  recordingNotice: boolean;
   crmUrlTemplate: string;
 } & Record<(typeof NUMBER_FIELDS)[number], number | null>;
 
@@ -48,6 +49,7 @@ const EMPTY: GroupValues = {
   shortAbandonSeconds: 5,
   forcedDisposition: false,
   recording: false,
+  recordingNotice: true,
   crmUrlTemplate: '',
   members: [],
   skillRequirements: [],
@@ -113,6 +115,7 @@ function GroupForm() {
       shortAbandonSeconds: group.shortAbandonSeconds,
       forcedDisposition: group.forcedDisposition,
       recording: group.recording,
+      recordingNotice: group.recordingNotice,
       crmUrlTemplate: group.crmUrlTemplate ?? '',
       members: group.members.map((member) => ({ ...member })),
       skillRequirements: group.skillRequirements.map((skill) => ({ ...skill })),
@@ -124,6 +127,7 @@ function GroupForm() {
       ...NUMBER_FIELDS,
       'forcedDisposition',
       'recording',
+      'recordingNotice',
       'crmUrlTemplate',
       ...itemPaths('members', values.members.length, ['extension', 'penalty']),
       ...itemPaths('skillRequirements', values.skillRequirements.length, ['skill', 'minProficiency']),
@@ -146,6 +150,7 @@ function GroupForm() {
       <Box sx={{ display: 'flex', gap: 3, flexWrap: 'wrap' }}>
         <FormCheckbox form={form} path="forcedDisposition" label={t('admin.fields.forcedDisposition')} />
         <FormCheckbox form={form} path="recording" label={t('admin.fields.recording')} />
+        <FormCheckbox form={form} path="recordingNotice" label={t('admin.fields.recordingNotice')} />
       </Box>
       <FormTextField form={form} path="crmUrlTemplate" label={t('admin.fields.crmUrlTemplate')} />
       <ListEditor

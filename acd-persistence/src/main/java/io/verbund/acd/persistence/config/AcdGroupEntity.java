@@ -36,6 +36,8 @@ public class AcdGroupEntity extends TenantOwned {
     private boolean forcedDisposition;
     @Column(nullable = false)
     private boolean recording;
+    @Column(name = "recording_notice", nullable = false)
+    private boolean recordingNotice = true;
     @Column(name = "crm_url_template", length = 1000)
     private String crmUrlTemplate;
 
@@ -75,6 +77,8 @@ public class AcdGroupEntity extends TenantOwned {
     public void setShortAbandonSeconds(int shortAbandonSeconds) { this.shortAbandonSeconds = shortAbandonSeconds; }
     public boolean isForcedDisposition() { return forcedDisposition; }
     public void setForcedDisposition(boolean forcedDisposition) { this.forcedDisposition = forcedDisposition; }
+    public boolean isRecordingNotice() { return recordingNotice; }
+    public void setRecordingNotice(boolean recordingNotice) { this.recordingNotice = recordingNotice; }
     public boolean isRecording() { return recording; }
     public void setRecording(boolean recording) { this.recording = recording; }
     public String getCrmUrlTemplate() { return crmUrlTemplate; }

@@ -29,8 +29,8 @@ final class DemoContract {
                     .mapToObj(extension -> agent("demo", extension,
                             extension >= 1006 ? Map.of("sales", extension - 1005) : Map.of()))
                     .toList(),
-            List.of(new Group("Support", "LONGEST_IDLE", range(1001, 1005), Map.of()),
-                    new Group("Sales", "SKILLS_BASED", range(1006, 1010), Map.of("sales", 1))),
+            List.of(new Group("Support", "LONGEST_IDLE", range(1001, 1005), Map.of(), true),
+                    new Group("Sales", "SKILLS_BASED", range(1006, 1010), Map.of("sales", 1), true)),
             List.of(new OpeningHours("Open all week", TIME_ZONE, true),
                     new OpeningHours("Always closed", TIME_ZONE, false)),
             List.of(new ServiceNumber("+4930500100", "Hotline", "Hotline", "hotline.json"),
@@ -40,7 +40,7 @@ final class DemoContract {
     static final Tenant ACME = new Tenant("acme", "ACME AG",
             List.of(new User("admin@acme", "acme-admin", "ACME Admin", "TENANT_ADMIN", List.of())),
             IntStream.rangeClosed(2001, 2002).mapToObj(extension -> agent("acme", extension, Map.of())).toList(),
-            List.of(new Group("Service", "LONGEST_IDLE", range(2001, 2002), Map.of())),
+            List.of(new Group("Service", "LONGEST_IDLE", range(2001, 2002), Map.of(), false)),
             List.of(),
             List.of(new ServiceNumber("+4940700100", "Service", "Service", "service.json")));
 
@@ -99,7 +99,8 @@ final class DemoContract {
     record Agent(String extension, String displayName, String sipPassword, User user, Map<String, Integer> skills) {
     }
 
-    record Group(String name, String strategy, List<String> memberExtensions, Map<String, Integer> requiredSkills) {
+    /** An ACD group; the demo records Support and Sales, so a first call leaves a recording to find. */
+    record Group(String name, String strategy, List<String> memberExtensions, Map<String, Integer> requiredSkills, boolean recording) {
     }
 
     /**

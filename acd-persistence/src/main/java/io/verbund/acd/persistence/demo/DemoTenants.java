@@ -199,8 +199,8 @@ public final class DemoTenants {
             Map<String, Long> groups = new HashMap<>();
             for (DemoContract.Group group : tenant.groups()) {
                 long groupId = insert("acd_group",
-                        "INSERT INTO acd_group (tenant_id, name, strategy) VALUES (?, ?, ?)",
-                        tenantId, group.name(), group.strategy());
+                        "INSERT INTO acd_group (tenant_id, name, strategy, recording) VALUES (?, ?, ?, ?)",
+                        tenantId, group.name(), group.strategy(), group.recording());
                 groups.put(group.name(), groupId);
                 for (String extension : group.memberExtensions()) {
                     insert("group_membership",

@@ -12,10 +12,13 @@ import java.util.Map;
  * extension: the call path looks one up for every offer, in groups of hundreds of agents.
  *
  * @param forcedDisposition wrap-up does not end before the agent gave the call a disposition
+ * @param recording answered calls are recorded in two channels
+ * @param recordingNotice the caller hears that the call may be recorded before it is connected
  */
 public record GroupSettings(long id, TenantKey tenant, long tenantId, String name, String strategy,
                             int ringTimeSeconds, int wrapUpSeconds, int maxConsecutiveNoAnswer,
-                            int redialDelaySeconds, boolean forcedDisposition, Map<String, GroupMember> membersByExtension) {
+                            int redialDelaySeconds, boolean forcedDisposition, boolean recording, boolean recordingNotice,
+                            Map<String, GroupMember> membersByExtension) {
 
     public GroupSettings {
         membersByExtension = Collections.unmodifiableMap(new LinkedHashMap<>(membersByExtension));
@@ -23,9 +26,9 @@ public record GroupSettings(long id, TenantKey tenant, long tenantId, String nam
 
     public GroupSettings(long id, TenantKey tenant, long tenantId, String name, String strategy, int ringTimeSeconds,
                          int wrapUpSeconds, int maxConsecutiveNoAnswer, int redialDelaySeconds, boolean forcedDisposition,
-                         List<GroupMember> members) {
+                         boolean recording, boolean recordingNotice, List<GroupMember> members) {
         this(id, tenant, tenantId, name, strategy, ringTimeSeconds, wrapUpSeconds, maxConsecutiveNoAnswer, redialDelaySeconds,
-                forcedDisposition, index(members));
+                forcedDisposition, recording, recordingNotice, index(members));
     }
 
     public Collection<GroupMember> members() {

@@ -116,14 +116,16 @@ public class TelephonyDirectory {
 
     private Optional<GroupSettings> loadGroup(long tenantId, String name) {
         String sql = "SELECT g.id, t.tenant_key, g.strategy, g.ring_time_seconds, g.wrap_up_seconds,"
-                + " g.max_consecutive_no_answer, g.redial_delay_seconds, g.forced_disposition FROM acd_group g JOIN tenant t ON t.id = g.tenant_id"
+                + " g.max_consecutive_no_answer, g.redial_delay_seconds, g.forced_disposition,"
+                + " g.recording, g.recording_notice FROM acd_group g JOIN tenant t ON t.id = g.tenant_id"
                 + " WHERE g.tenant_id = ? AND g.name = ?";
         Optional<GroupSettings> bare = query(sql, statement -> {
             statement.setLong(1, tenantId);
             statement.setString(2, name);
         }, rows -> rows.next()
                 ? Optional.of(new GroupSettings(rows.getLong(1), new TenantKey(rows.getString(2)), tenantId, name,
-                        rows.getString(3), rows.getInt(4), rows.getInt(5), rows.getInt(6), rows.getInt(7), rows.getBoolean(8), List.of()))
+                        rows.getString(3), rows.getInt(4), rows.getInt(5), rows.getInt(6), rows.getInt(7), rows.getBoolean(8),
+                        rows.getBoolean(9), rows.getBoolean(10), List.of()))
                 : Optional.empty());
         return bare.map(group -> {
             String members = "SELECT a.id, a.extension, a.sip_username, m.penalty,"
@@ -138,7 +140,8 @@ public class TelephonyDirectory {
                 return found;
             });
             return new GroupSettings(group.id(), group.tenant(), tenantId, name, group.strategy(), group.ringTimeSeconds(),
-                    group.wrapUpSeconds(), group.maxConsecutiveNoAnswer(), group.redialDelaySeconds(), group.forcedDisposition(), list);
+                    group.wrapUpSeconds(), group.maxConsecutiveNoAnswer(), group.redialDelaySeconds(), group.forcedDisposition(),
+                    group.recording(), group.recordingNotice(), list);
         });
     }
 

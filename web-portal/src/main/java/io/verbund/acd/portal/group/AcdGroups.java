@@ -144,6 +144,7 @@ public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
         group.setShortAbandonSeconds(Objects.requireNonNullElse(request.shortAbandonSeconds(), 5));
         group.setForcedDisposition(Boolean.TRUE.equals(request.forcedDisposition()));
         group.setRecording(Boolean.TRUE.equals(request.recording()));
+        group.setRecordingNotice(!Boolean.FALSE.equals(request.recordingNotice()));
         group.setCrmUrlTemplate(request.crmUrlTemplate() == null || request.crmUrlTemplate().isBlank() ? null : request.crmUrlTemplate().strip());
         List<FieldProblem> problems = new ArrayList<>();
         List<GroupRequest.Member> members = Objects.requireNonNullElse(request.members(), List.of());
@@ -194,7 +195,7 @@ public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
         return new GroupDocument(group.getId(), group.getName(), group.getStrategy(), group.getRingTimeSeconds(),
                 group.getWrapUpSeconds(), group.getMaxConsecutiveNoAnswer(), group.getRedialDelaySeconds(),
                 group.getServiceLevelSeconds(), group.getServiceLevelTargetPercent(), group.getShortAbandonSeconds(),
-                group.isForcedDisposition(), group.isRecording(), group.getCrmUrlTemplate(),
+                group.isForcedDisposition(), group.isRecording(), group.isRecordingNotice(), group.getCrmUrlTemplate(),
                 group.getMembers().stream().map(member -> new GroupDocument.Member(extensions.get(member.getAgentId()), member.getPenalty()))
                         .sorted(java.util.Comparator.comparing(GroupDocument.Member::extension)).toList(),
                 group.getSkillRequirements().stream()

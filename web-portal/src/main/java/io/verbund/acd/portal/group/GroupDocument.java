@@ -8,7 +8,7 @@ import java.util.List;
 public record GroupDocument(long id, String name, String strategy, int ringTimeSeconds, int wrapUpSeconds,
                             int maxConsecutiveNoAnswer, int redialDelaySeconds, int serviceLevelSeconds,
                             int serviceLevelTargetPercent, int shortAbandonSeconds, boolean forcedDisposition,
-                            boolean recording, String crmUrlTemplate, List<Member> members, List<SkillNeeded> skillRequirements,
+                            boolean recording, boolean recordingNotice, String crmUrlTemplate, List<Member> members, List<SkillNeeded> skillRequirements,
                             int version, Instant updatedAt) implements TenantItem {
 
     public record Member(String extension, int penalty) {

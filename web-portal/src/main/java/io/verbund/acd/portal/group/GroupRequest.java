@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * An ACD group as a client sends it, to create one or replace one whole. Numbers left out take
- * their defaults; members and skill requirements left out become empty.
+ * their defaults (a recorded group tells the caller so unless {@code recordingNotice} is false); members and skill requirements left out become empty.
  *
  * @param version the version the change was made from; required when replacing, ignored on create
  */
@@ -27,6 +27,7 @@ public record GroupRequest(
         @Min(0) @Max(300) Integer shortAbandonSeconds,
         Boolean forcedDisposition,
         Boolean recording,
+        Boolean recordingNotice,
         @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL; {caller}, {serviceNumber} and {callId} are filled in")
         String crmUrlTemplate,
         @Size(max = 1000) List<@Valid @NotNull Member> members,
