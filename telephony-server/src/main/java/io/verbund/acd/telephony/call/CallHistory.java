@@ -85,6 +85,17 @@ public class CallHistory {
         recorder.ended(call.callId, outcome, at);
     }
 
+    void recordingStarted(AcdCall call, String file, Instant at) {
+        recorder.recording(call.callId, file);
+        event(call, "RecordingStarted", at, call.agentId == 0 ? null : call.agentId, null,
+                JSON.createObjectBuilder().add("file", file).build().toString());
+    }
+
+    void voicemailStarted(AcdCall call, String file, String flowNode, Instant at) {
+        recorder.voicemail(call.callId, file);
+        event(call, "VoicemailStarted", at, null, flowNode, JSON.createObjectBuilder().add("file", file).build().toString());
+    }
+
     void flowStep(AcdCall call, String type, String flowNode, Instant at, String detail) {
         event(call, type, at, null, flowNode, detail);
     }

@@ -3,6 +3,10 @@ package io.verbund.acd.telephony.directory;
 import io.verbund.acd.callflow.CallFlow;
 import io.verbund.acd.tenant.TenantKey;
 
-/** A dialled service number: whose it is and the call flow version that answers it. */
-public record ServiceNumberRoute(String number, TenantKey tenant, long tenantId, Integer maxChannels, CallFlow flow) {
+/**
+ * A dialled service number: whose it is and the call flow version that answers it.
+ *
+ * @param language the tenant's language (BCP 47, e.g. {@code de}), in which callers hear the system prompts
+ */
+public record ServiceNumberRoute(String number, TenantKey tenant, long tenantId, Integer maxChannels, CallFlow flow, String language) {
 }

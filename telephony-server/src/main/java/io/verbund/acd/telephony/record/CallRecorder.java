@@ -44,6 +44,8 @@ public class CallRecorder {
         QUEUED(moment("queued_at")),
         OFFERED(moment("offered_at")),
         ANSWERED(moment("answered_at")),
+        RECORDING("UPDATE call_record SET recording_file = COALESCE(recording_file, ?) WHERE call_id = ?"),
+        VOICEMAIL("UPDATE call_record SET voicemail_file = COALESCE(voicemail_file, ?) WHERE call_id = ?"),
         ENDED("UPDATE call_record SET ended_at = COALESCE(ended_at, ?), outcome = COALESCE(outcome, ?) WHERE call_id = ?"),
         EVENT("INSERT IGNORE INTO call_event (tenant_id, call_id, seq, type, occurred_at, agent_id, group_id, flow_node, node, detail)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -98,6 +100,16 @@ public class CallRecorder {
     /** Sets a moment of the call record the first time only. */
     public void mark(String callId, Moment moment, Instant at, Long groupId, Long agentId) {
         pending.add(new Write(moment.statement, Timestamp.from(at), groupId, agentId, callId));
+    }
+
+    /** The call's two-channel recording is being written to this file of storage-service. */
+    public void recording(String callId, String file) {
+        pending.add(new Write(Statement.RECORDING, file, callId));
+    }
+
+    /** The caller's message is being written to this file of storage-service. */
+    public void voicemail(String callId, String file) {
+        pending.add(new Write(Statement.VOICEMAIL, file, callId));
     }
 
     public void ended(String callId, String outcome, Instant at) {
