@@ -1,11 +1,16 @@
 package io.verbund.acd.telephony.call;
 
 import io.verbund.acd.agent.AgentKey;
+import io.verbund.acd.callflow.CallFlowRun;
 import io.verbund.acd.routing.QueueEntry;
 import io.verbund.acd.telephony.directory.GroupSettings;
+import io.verbund.acd.telephony.media.BridgeTap;
+import io.verbund.acd.telephony.media.RtpLeg;
 import io.verbund.acd.tenant.TenantKey;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -21,7 +26,11 @@ import javax.sip.message.Request;
  */
 final class AcdCall {
 
-    enum Phase { ROUTING, QUEUED, OFFERING, CONNECTED, ENDED }
+    /**
+     * ROUTING: in the call flow; QUEUED and OFFERING: waiting for an agent; VOICEMAIL: answered by
+     * the node, the caller's message is being recorded; CONNECTED: talking to an agent.
+     */
+    enum Phase { ROUTING, QUEUED, OFFERING, VOICEMAIL, CONNECTED, ENDED }
 
     final String callId;
     final ServerTransaction callerInvite;
@@ -37,6 +46,28 @@ final class AcdCall {
     long tenantId;
     GroupSettings group;
     QueueEntry entry;
+
+    /** The tenant's call flow for this call, and the turn of it that callbacks must still belong to. */
+    CallFlowRun flow;
+    int flowTurn;
+    /** The system prompts' language, the tenant's. */
+    String language = "de";
+    /** A menu waits for a key; keys pressed before that wait here (type-ahead). */
+    boolean collectingDigit;
+    final Deque<Character> typeAhead = new ArrayDeque<>();
+    ScheduledFuture<?> flowTimer;
+    /** Announcements, maximum wait and empty-queue checks of the queue the caller waits in. */
+    final List<ScheduledFuture<?>> queueTimers = new ArrayList<>();
+
+    /** The caller's RTP, anchored on this node; null for an INVITE without a session offer. */
+    RtpLeg callerMedia;
+    /** The caller was answered with a session description in 183 (early media). */
+    boolean earlyMedia;
+    /** The node itself answered the caller (voicemail) with 200. */
+    boolean answeredByNode;
+    /** The two-channel recording of the connected call; null when the group does not record. */
+    BridgeTap recording;
+    String voicemailFile;
 
     /** The phones ringing for this call: one, or every free agent's with ring-all. */
     final List<AgentOffer> offers = new ArrayList<>();
@@ -70,6 +101,22 @@ final class AcdCall {
 
     Optional<AgentOffer> offerSentWith(ClientTransaction invite) {
         return offers.stream().filter(offer -> offer.invite() == invite).findFirst();
+    }
+
+    int nextFlowTurn() {
+        return ++flowTurn;
+    }
+
+    void cancelFlowTimer() {
+        if (flowTimer != null) {
+            flowTimer.cancel(false);
+            flowTimer = null;
+        }
+    }
+
+    void cancelQueueTimers() {
+        queueTimers.forEach(timer -> timer.cancel(false));
+        queueTimers.clear();
     }
 
     /** No phone rings for this call any more. */

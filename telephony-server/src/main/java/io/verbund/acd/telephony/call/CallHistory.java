@@ -1,10 +1,12 @@
 package io.verbund.acd.telephony.call;
 
+import io.verbund.acd.callflow.FlowStep;
 import io.verbund.acd.telephony.record.CallRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -94,6 +96,31 @@ public class CallHistory {
     void voicemailStarted(AcdCall call, String file, String flowNode, Instant at) {
         recorder.voicemail(call.callId, file);
         event(call, "VoicemailStarted", at, null, flowNode, JSON.createObjectBuilder().add("file", file).build().toString());
+    }
+
+    /** A step of the call flow, as the interpreter reported it, with what each kind of step knows. */
+    void flowStep(AcdCall call, FlowStep step) {
+        JsonObjectBuilder detail = JSON.createObjectBuilder().add("step", step.step()).add("nodeType", step.type());
+        switch (step) {
+            case FlowStep.NodeEntered entered -> { }
+            case FlowStep.ExitTaken exit -> {
+                detail.add("exit", exit.exit());
+                exit.next().ifPresent(next -> detail.add("next", next));
+                exit.detail().ifPresent(why -> detail.add("why", why));
+            }
+            case FlowStep.VariablesSet set -> {
+                JsonObjectBuilder values = JSON.createObjectBuilder();
+                set.values().forEach(values::add);
+                detail.add("variables", values);
+            }
+            case FlowStep.MenuAskedAgain again -> {
+                detail.add("attempt", again.attempt());
+                again.key().ifPresent(key -> detail.add("key", key));
+            }
+            case FlowStep.FlowEnded ended -> detail.add("reason", ended.reason());
+        }
+        String type = step instanceof FlowStep.FlowEnded ? "FlowEnded" : "Flow" + step.getClass().getSimpleName();
+        event(call, type, step.at(), null, step.node(), detail.build().toString());
     }
 
     void flowStep(AcdCall call, String type, String flowNode, Instant at, String detail) {

@@ -1,0 +1,263 @@
+package io.verbund.acd.telephony.call;
+
+import io.verbund.acd.callflow.CallFlowRun;
+import io.verbund.acd.callflow.FlowAction;
+import io.verbund.acd.callflow.FlowStep;
+import io.verbund.acd.routing.QueueEntry;
+import io.verbund.acd.telephony.directory.GroupSettings;
+import io.verbund.acd.telephony.directory.ServiceNumberRoute;
+import io.verbund.acd.telephony.directory.TelephonyDirectory;
+import io.verbund.acd.telephony.sip.SipResponses;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import javax.sip.message.Response;
+
+/**
+ * Runs a tenant's call flow for each call: the acd-core interpreter ({@link CallFlowRun}) decides,
+ * this class carries out what it asks — prompts and menus through the caller's media
+ * ({@link CallerMedia}), the queue, voicemail, HTTP look-ups — and feeds back what happened. Every
+ * continuation runs on a managed thread under the call's monitor; an answer that comes too late
+ * (a key after the menu timed out, a timer after the caller left) is recognised by the flow turn
+ * it was started in and dropped.
+ */
+@ApplicationScoped
+public class CallFlows {
+
+    private static final Logger LOG = Logger.getLogger(CallFlows.class.getName());
+
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
+    private ManagedExecutorService executor;
+    @Resource(lookup = "java:jboss/ee/concurrency/scheduler/default")
+    private ManagedScheduledExecutorService scheduler;
+
+    private final TelephonyDirectory directory;
+    private final QueueStore queue;
+    private final CallHistory history;
+    private final CallSessions sessions;
+    private final SipResponses responses;
+    private final CallerMedia media;
+    private final QueueAnnouncements announcements;
+    private final Voicemails voicemails;
+    private final FlowLookups lookups;
+    private final Instance<Distributor> distributor;
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    public CallFlows(TelephonyDirectory directory, QueueStore queue, CallHistory history, CallSessions sessions,
+                     SipResponses responses, CallerMedia media, QueueAnnouncements announcements, Voicemails voicemails,
+                     FlowLookups lookups, Instance<Distributor> distributor) {
+        this.directory = directory;
+        this.queue = queue;
+        this.history = history;
+        this.sessions = sessions;
+        this.responses = responses;
+        this.media = media;
+        this.announcements = announcements;
+        this.voicemails = voicemails;
+        this.lookups = lookups;
+        this.distributor = distributor;
+    }
+
+    protected CallFlows() {
+        this(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Starts the number's flow for a call whose tenant is known. Called under the call's monitor. */
+    void start(AcdCall call, ServiceNumberRoute number) {
+        call.language = number.language();
+        call.flow = new CallFlowRun(number.flow(), (hours, at) -> directory.isOpen(number.tenantId(), hours, at), clock,
+                step -> recordStep(call, step),
+                Map.of(CallFlowRun.CALLER, call.caller == null ? "" : call.caller, CallFlowRun.SERVICE_NUMBER, call.serviceNumber));
+        perform(call, call.flow.start());
+    }
+
+    /** A key the caller pressed, from the media thread or a SIP INFO. */
+    void digit(AcdCall call, char key) {
+        executor.execute(() -> {
+            try (CallLogContext context = CallLogContext.of(call)) {
+                synchronized (call) {
+                    if (call.phase != AcdCall.Phase.ROUTING) {
+                        return;
+                    }
+                    if (!call.collectingDigit) {
+                        // Type-ahead: a caller who knows the menu need not wait for it.
+                        call.typeAhead.add(key);
+                        return;
+                    }
+                    call.collectingDigit = false;
+                    call.cancelFlowTimer();
+                    media.stop(call);
+                    perform(call, call.flow.digit(key));
+                }
+            }
+        });
+    }
+
+    /** The caller is answered by an agent: the flow is over, and so are its timers and queue media. */
+    void leaveFlow(AcdCall call) {
+        call.nextFlowTurn();
+        call.cancelFlowTimer();
+        call.cancelQueueTimers();
+    }
+
+    private void perform(AcdCall call, FlowAction action) {
+        int turn = call.nextFlowTurn();
+        switch (action) {
+            case FlowAction.Play play -> media.play(call, List.of(play.prompt()),
+                    () -> continueWith(call, turn, CallFlowRun::played));
+            case FlowAction.CollectDigit menu -> collect(call, menu, turn);
+            case FlowAction.Enqueue enqueue -> enqueue(call, enqueue, turn);
+            case FlowAction.RecordVoicemail voicemail -> voicemails.record(call, voicemail,
+                    () -> continueWith(call, turn, CallFlowRun::voicemailRecorded));
+            case FlowAction.Transfer transfer -> {
+                // No outbound trunk is configured on this node: the flow takes its failed exit.
+                LOG.info(() -> "transfer to " + transfer.number() + " not possible: no outbound trunk configured");
+                perform(call, call.flow.transferFailed());
+            }
+            case FlowAction.HttpLookup lookup -> lookups.ask(call, lookup,
+                    answer -> continueWith(call, turn, run -> answer.map(run::lookupAnswered).orElseGet(run::lookupFailed)));
+            case FlowAction.Hangup hangup -> media.play(call, hangup.prompt().map(List::of).orElse(List.of()),
+                    () -> executor.execute(() -> endFlow(call, turn, hangup.reason())));
+        }
+    }
+
+    private void collect(AcdCall call, FlowAction.CollectDigit menu, int turn) {
+        Character ahead = call.typeAhead.poll();
+        if (ahead != null) {
+            perform(call, call.flow.digit(ahead));
+            return;
+        }
+        if (!media.hasMedia(call)) {
+            // A caller without a session description can neither hear the menu nor press a key.
+            perform(call, call.flow.noInput());
+            return;
+        }
+        call.collectingDigit = true;
+        media.play(call, menu.prompts(), () -> executor.execute(() -> {
+            synchronized (call) {
+                if (call.flowTurn == turn && call.collectingDigit) {
+                    call.flowTimer = scheduler.schedule(() -> continueWith(call, turn, run -> {
+                        call.collectingDigit = false;
+                        return run.noInput();
+                    }), menu.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+        }));
+    }
+
+    private void enqueue(AcdCall call, FlowAction.Enqueue enqueue, int turn) {
+        String nodeId = call.flow.currentNode().map(node -> node.id()).orElse(null);
+        Optional<GroupSettings> group = directory.group(call.tenantId, enqueue.group());
+        if (group.isEmpty()) {
+            endCall(call, Response.SERVER_INTERNAL_ERROR, "call flow names unknown group " + enqueue.group(), "FAILED");
+            return;
+        }
+        if (enqueue.leaveWhenEmpty() && !announcements.anyAgentLoggedIn(group.get())) {
+            perform(call, call.flow.queueEmpty());
+            return;
+        }
+        Instant now = clock.instant();
+        call.group = group.get();
+        call.entry = new QueueEntry(call.callId, call.tenant, group.get().id(), enqueue.priority(), call.receivedAt, history.node());
+        call.phase = AcdCall.Phase.QUEUED;
+        queue.enqueue(call.entry);
+        history.queued(call, nodeId, now);
+        announcements.start(call, enqueue);
+        enqueue.maxWait().ifPresent(maxWait -> call.queueTimers.add(scheduler.schedule(
+                () -> leaveQueue(call, turn, CallFlowRun::queueTimedOut), maxWait.toMillis(), TimeUnit.MILLISECONDS)));
+        if (enqueue.leaveWhenEmpty()) {
+            call.queueTimers.add(scheduler.scheduleWithFixedDelay(() -> {
+                if (!announcements.anyAgentLoggedIn(call.group)) {
+                    leaveQueue(call, turn, CallFlowRun::queueEmpty);
+                }
+            }, 5, 5, TimeUnit.SECONDS));
+        }
+        distributor.get().distribute();
+    }
+
+    /** The caller leaves the queue by an exit of the queue node, if it is still waiting. */
+    private void leaveQueue(AcdCall call, int turn, Function<CallFlowRun, FlowAction> outcome) {
+        executor.execute(() -> {
+            try (CallLogContext context = CallLogContext.of(call)) {
+                synchronized (call) {
+                    if (call.flowTurn != turn || call.phase != AcdCall.Phase.QUEUED) {
+                        return;
+                    }
+                    queue.remove(call.callId);
+                    call.cancelQueueTimers();
+                    history.flowStep(call, "LeftQueue", call.flow.currentNode().map(node -> node.id()).orElse(null), clock.instant(), null);
+                    call.entry = null;
+                    call.phase = AcdCall.Phase.ROUTING;
+                    media.stop(call);
+                    perform(call, outcome.apply(call.flow));
+                }
+            }
+        });
+    }
+
+    /** Continues the flow with an outcome, unless the call moved on since the action was asked for. */
+    private void continueWith(AcdCall call, int turn, Function<CallFlowRun, FlowAction> outcome) {
+        executor.execute(() -> {
+            try (CallLogContext context = CallLogContext.of(call)) {
+                synchronized (call) {
+                    if (call.flowTurn != turn || (call.phase != AcdCall.Phase.ROUTING && call.phase != AcdCall.Phase.VOICEMAIL)) {
+                        return;
+                    }
+                    if (call.phase == AcdCall.Phase.VOICEMAIL) {
+                        call.phase = AcdCall.Phase.ROUTING;
+                    }
+                    perform(call, outcome.apply(call.flow));
+                }
+            }
+        });
+    }
+
+    private void endFlow(AcdCall call, int turn, String reason) {
+        try (CallLogContext context = CallLogContext.of(call)) {
+            synchronized (call) {
+                if (call.flowTurn != turn || call.phase != AcdCall.Phase.ROUTING) {
+                    return;
+                }
+                LOG.info(() -> "call flow ended: " + reason);
+                String outcome = call.voicemailFile != null ? "VOICEMAIL" : "HANGUP_IN_FLOW";
+                if (call.answeredByNode) {
+                    media.hangUpAnswered(call);
+                    finish(call, outcome);
+                } else {
+                    endCall(call, Response.TEMPORARILY_UNAVAILABLE, "Call flow ended", outcome);
+                }
+            }
+        }
+    }
+
+    /** Ends a call still waiting for a final response: the caller hears the status. */
+    void endCall(AcdCall call, int status, String why, String outcome) {
+        sessions.remove(call);
+        responses.send(call.callerInvite, status, why);
+        finish(call, outcome);
+    }
+
+    private void finish(AcdCall call, String outcome) {
+        call.phase = AcdCall.Phase.ENDED;
+        sessions.remove(call);
+        leaveFlow(call);
+        media.close(call);
+        history.ended(call, outcome, "flow", clock.instant());
+    }
+
+    private void recordStep(AcdCall call, FlowStep step) {
+        history.flowStep(call, step);
+    }
+}

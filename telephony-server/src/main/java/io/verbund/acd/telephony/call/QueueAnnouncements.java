@@ -1,0 +1,121 @@
+package io.verbund.acd.telephony.call;
+
+import io.verbund.acd.agent.AgentState;
+import io.verbund.acd.callflow.FlowAction;
+import io.verbund.acd.routing.QueueOrder;
+import io.verbund.acd.telephony.directory.GroupSettings;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a waiting caller hears: the recording notice where the group records, its place in the
+ * queue and the estimated wait, then music on hold, and the place and wait again every so often.
+ * The estimate is the caller's place times the group's average handling time on this node, shared
+ * by the agents logged in; until a call of the group has been handled there is no estimate and the
+ * caller hears only the place — an invented number would be worse than none.
+ */
+@ApplicationScoped
+public class QueueAnnouncements {
+
+    /** Places beyond this are not read out: the system prompts have numbers up to 59. */
+    private static final int HIGHEST_SPOKEN = 59;
+    /** Weight of the newest call in the average handling time. */
+    private static final double NEWEST_WEIGHT = 0.2;
+
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
+    private ManagedExecutorService executor;
+    @Resource(lookup = "java:jboss/ee/concurrency/scheduler/default")
+    private ManagedScheduledExecutorService scheduler;
+
+    private final QueueStore queue;
+    private final AgentStates agents;
+    private final CallerMedia media;
+    private final Map<Long, Double> handlingSeconds = new ConcurrentHashMap<>();
+
+    @Inject
+    public QueueAnnouncements(QueueStore queue, AgentStates agents, CallerMedia media) {
+        this.queue = queue;
+        this.agents = agents;
+        this.media = media;
+    }
+
+    protected QueueAnnouncements() {
+        this(null, null, null);
+    }
+
+    /** The caller has just been queued. Called under the call's monitor. */
+    void start(AcdCall call, FlowAction.Enqueue enqueue) {
+        List<String> first = new ArrayList<>();
+        if (call.group.recording() && call.group.recordingNotice()) {
+            first.add("recording-notice");
+        }
+        enqueue.announceEvery().ifPresent(every -> first.addAll(placeAndWait(call)));
+        media.playThenLoop(call, first, enqueue.mohPrompt());
+        enqueue.announceEvery().ifPresent(every -> call.queueTimers.add(scheduler.scheduleWithFixedDelay(
+                () -> executor.execute(() -> announce(call, enqueue.mohPrompt())),
+                every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS)));
+    }
+
+    private void announce(AcdCall call, String moh) {
+        try (CallLogContext context = CallLogContext.of(call)) {
+            synchronized (call) {
+                if (call.phase == AcdCall.Phase.QUEUED) {
+                    media.playThenLoop(call, placeAndWait(call), moh);
+                }
+            }
+        }
+    }
+
+    /** A connected call of the group ended after this long: the estimate follows it. */
+    void handled(long groupId, Duration talked) {
+        handlingSeconds.merge(groupId, (double) talked.toSeconds(),
+                (average, newest) -> average * (1 - NEWEST_WEIGHT) + newest * NEWEST_WEIGHT);
+    }
+
+    boolean anyAgentLoggedIn(GroupSettings group) {
+        return loggedIn(group) > 0;
+    }
+
+    private long loggedIn(GroupSettings group) {
+        return agents.all().stream().filter(status -> status.state() != AgentState.LOGGED_OUT
+                && status.agent().tenant().equals(group.tenant())
+                && group.membersByExtension().containsKey(status.agent().extension())).count();
+    }
+
+    private List<String> placeAndWait(AcdCall call) {
+        int place = QueueOrder.positionOf(call.entry, queue.waitingIn(call.group.id()));
+        List<String> prompts = new ArrayList<>();
+        if (place >= 1 && place <= HIGHEST_SPOKEN) {
+            prompts.add("you-are-caller-number");
+            prompts.add("number-" + place);
+        }
+        Double average = handlingSeconds.get(call.group.id());
+        if (average != null) {
+            long minutes = Math.round(Math.ceil(place * average / Math.max(1, loggedIn(call.group)) / 60));
+            prompts.addAll(waitPrompts(minutes));
+        }
+        return prompts;
+    }
+
+    static List<String> waitPrompts(long minutes) {
+        if (minutes < 1) {
+            return List.of("estimated-wait-is", "less-than-a-minute");
+        }
+        if (minutes == 1) {
+            return List.of("estimated-wait-is", "one-minute");
+        }
+        if (minutes > HIGHEST_SPOKEN) {
+            return List.of();
+        }
+        return List.of("estimated-wait-is", "number-" + minutes, "minutes");
+    }
+}
