@@ -37,6 +37,11 @@ public record NodePorts(int offset) {
         return 7600 + offset;
     }
 
+    /** The RTP ports, as {@code lowest-highest}: 20000–29999 shifted like every other port. */
+    public String rtp() {
+        return (20000 + offset) + "-" + (29999 + offset);
+    }
+
     public List<Need> needs() {
         return List.of(
                 new Need(http(), "HTTP: portal, REST API and service health", false),

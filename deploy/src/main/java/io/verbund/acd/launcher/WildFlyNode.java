@@ -57,6 +57,7 @@ public final class WildFlyNode {
         Map<String, String> run = new LinkedHashMap<>();
         run.put("verbund.demo", Boolean.toString(demo));
         run.put("verbund.sip.port", Integer.toString(ports.sip()));
+        run.put("verbund.rtp.ports", ports.rtp());
         run.put("verbund.cluster.name", "verbund-" + nodeName + "-" + ports.offset());
         run.put("verbund.jgroups.seed1.host", NodePorts.HOST);
         run.put("verbund.jgroups.seed1.port", Integer.toString(ports.jgroups()));

@@ -70,6 +70,10 @@ public final class NodeScript implements ConfigGenerator {
         cli.append("\n# The telephony server's SIP listener (WildFly's port offset does not shift it).\n");
         systemProperty(cli, "verbund.sip.host", node.host());
         systemProperty(cli, "verbund.sip.port", Integer.toString(node.sip().port()));
+        int index = topology.nodes().indexOf(node);
+        cli.append("# RTP (media anchored on this node): a share of 20000-39999 of its own, so that nodes sharing\n")
+                .append("# a host (the local cluster) never offer the same port.\n");
+        systemProperty(cli, "verbund.rtp.ports", (20000 + index * 5000) + "-" + (24999 + index * 5000));
 
         cli.append("\n# Cluster membership over TCP: TCPPING with every node as a seed, equivalent to JGroups\n")
                 .append("# initial_hosts=").append(initialHosts).append("\n");

@@ -6,6 +6,7 @@ import io.verbund.acd.routing.QueueEntry;
 import io.verbund.acd.telephony.directory.GroupSettings;
 import io.verbund.acd.telephony.media.BridgeTap;
 import io.verbund.acd.telephony.media.RtpLeg;
+import io.verbund.acd.telephony.media.VoicemailRecording;
 import io.verbund.acd.tenant.TenantKey;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -61,6 +62,12 @@ final class AcdCall {
 
     /** The caller's RTP, anchored on this node; null for an INVITE without a session offer. */
     RtpLeg callerMedia;
+    /** Our answer to the caller's offer, given in 183 and again in 200. */
+    String callerSdp;
+    /** The answering agent's RTP, bridged to the caller's. */
+    RtpLeg agentMedia;
+    /** The message the caller is leaving. */
+    VoicemailRecording voicemail;
     /** The caller was answered with a session description in 183 (early media). */
     boolean earlyMedia;
     /** The node itself answered the caller (voicemail) with 200. */
@@ -73,8 +80,9 @@ final class AcdCall {
     final List<AgentOffer> offers = new ArrayList<>();
     ScheduledFuture<?> ringTimer;
 
-    /** The agent who answered, from then on. */
+    /** The agent who answered, from then on, and when. */
     AgentKey agent;
+    Instant answeredAt;
     long agentId;
     Dialog agentDialog;
     String agentCallId;

@@ -5,7 +5,13 @@ import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.telephony.directory.GroupSettings;
 import io.verbund.acd.telephony.registrar.Binding;
+import io.verbund.acd.audio.AudioCodec;
+import io.verbund.acd.telephony.media.MediaPortsExhausted;
+import io.verbund.acd.telephony.media.NodeMedia;
+import io.verbund.acd.telephony.media.RtpLeg;
+import io.verbund.acd.telephony.media.SessionDescription;
 import io.verbund.acd.telephony.sip.SipEndpoint;
+import java.nio.charset.StandardCharsets;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,11 +60,20 @@ public class AgentLegs {
     private final CallHistory history;
     private final Instance<Distributor> distributor;
     private final TelephonyDirectory directory;
+    private final NodeMedia node;
+    private final CallerSignalling signalling;
+    private final CallFlows flows;
+    private final CallRecordings recordings;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
     public AgentLegs(SipEndpoint sip, CallSessions sessions, AgentStates agents, QueueStore queue, CallHistory history,
-                     Instance<Distributor> distributor, TelephonyDirectory directory) {
+                     Instance<Distributor> distributor, TelephonyDirectory directory, NodeMedia node,
+                     CallerSignalling signalling, CallFlows flows, CallRecordings recordings) {
+        this.node = node;
+        this.signalling = signalling;
+        this.flows = flows;
+        this.recordings = recordings;
         this.sip = sip;
         this.sessions = sessions;
         this.agents = agents;
@@ -69,7 +84,7 @@ public class AgentLegs {
     }
 
     protected AgentLegs() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -85,19 +100,24 @@ public class AgentLegs {
             }
             for (OfferTarget target : targets) {
                 AgentStatus reserved = target.reserved();
+                RtpLeg media = null;
                 try {
-                    Request invite = inviteFor(call, reserved.agent(), target.phone());
+                    media = call.callerMedia == null ? null : node.engine().openLeg("agent " + reserved.agent().extension() + " " + call.callId);
+                    Request invite = inviteFor(call, reserved.agent(), target.phone(), media);
                     ClientTransaction transaction = sip.provider().getNewClientTransaction(invite);
                     String agentCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
                     AgentOffer offer = new AgentOffer(reserved.agent(), group.member(reserved.agent().extension()).agentId(),
-                            transaction, sip.provider().getNewDialog(transaction), agentCallId);
+                            transaction, sip.provider().getNewDialog(transaction), agentCallId, media);
                     call.offers.add(offer);
                     sessions.linkAgentLeg(agentCallId, call);
                     history.offered(call, offer, target.why(), now);
                     transaction.sendRequest();
                     LOG.info(() -> "offered to agent " + reserved.agent().extension() + ": " + target.why());
-                } catch (ParseException | SipException | javax.sip.InvalidArgumentException e) {
+                } catch (ParseException | SipException | javax.sip.InvalidArgumentException | MediaPortsExhausted e) {
                     LOG.log(Level.WARNING, "offer of call " + call.callId + " to " + reserved.agent() + " failed: " + e.getMessage());
+                    if (media != null) {
+                        media.close();
+                    }
                     call.offers.removeIf(offer -> offer.agent().equals(reserved.agent()));
                     agents.compareAndSet(reserved, reserved.offerNotTaken(false, 0, group.redialDelaySeconds(), now));
                 }
@@ -170,16 +190,7 @@ public class AgentLegs {
                 return;
             }
             AgentOffer offer = answering.get();
-            try {
-                Response ok = sip.messages().createResponse(Response.OK, call.callerRequest);
-                ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(call.callerDialog.getLocalTag());
-                ok.addHeader(sip.contact("udp"));
-                if (agentOk.getRawContent() != null) {
-                    ok.setContent(agentOk.getRawContent(), sip.headers().createContentTypeHeader("application", "sdp"));
-                }
-                call.callerInvite.sendResponse(ok);
-            } catch (ParseException | SipException | javax.sip.InvalidArgumentException e) {
-                LOG.warning("connecting caller of call " + call.callId + " failed: " + e.getMessage());
+            if (!connectCaller(call, offer, agentOk)) {
                 hangUp(dialog);
                 return;
             }
@@ -192,9 +203,34 @@ public class AgentLegs {
             call.agentDialog = dialog;
             call.agentCallId = offer.agentCallId();
             agents.update(call.agent, (status, at) -> status.answer(at));
+            call.answeredAt = now;
             history.answered(call, now);
+            if (offer.media() != null) {
+                call.agentMedia = offer.media();
+                recordings.bridge(call, now);
+            }
             LOG.info(() -> "answered by agent " + call.agent.extension());
         }
+    }
+
+    /**
+     * The caller is answered: with our own session description where its media is anchored here
+     * (the agent's phone gets its answer to our offer), else with the agent phone's, passed through.
+     */
+    private boolean connectCaller(AcdCall call, AgentOffer offer, Response agentOk) {
+        byte[] agentSdp = agentOk.getRawContent();
+        if (offer.media() == null) {
+            return signalling.answer(call, agentSdp == null ? null : new String(agentSdp, StandardCharsets.US_ASCII));
+        }
+        try {
+            offer.media().setRemote(SessionDescription.parse(new String(agentSdp == null ? new byte[0] : agentSdp, StandardCharsets.US_ASCII)));
+        } catch (RuntimeException e) {
+            LOG.warning("agent phone's answer for call " + call.callId + " not usable: " + e.getMessage());
+            return false;
+        }
+        flows.leaveFlow(call);
+        call.callerMedia.stop();
+        return signalling.answer(call, call.callerSdp);
     }
 
     private void notTaken(AcdCall call, ClientTransaction transaction, int status) {
@@ -238,6 +274,7 @@ public class AgentLegs {
     /** One phone stopped ringing without answering: its agent is freed, paused after too many no-answers. */
     private void release(AcdCall call, AgentOffer offer, boolean noAnswer, int redialDelay, int status, Instant now) {
         call.offers.remove(offer);
+        offer.releaseMedia();
         sessions.unlinkAgentLeg(offer.agentCallId());
         agents.update(offer.agent(), (current, at) -> current.offerNotTaken(noAnswer, call.group.maxConsecutiveNoAnswer(), redialDelay, at));
         history.offerNotTaken(call, offer.agentId(), offer.agent().extension(), status, now);
@@ -261,6 +298,7 @@ public class AgentLegs {
         for (AgentOffer offer : List.copyOf(call.offers)) {
             cancel(offer.invite());
             call.offers.remove(offer);
+            offer.releaseMedia();
             sessions.unlinkAgentLeg(offer.agentCallId());
             agents.update(offer.agent(), (current, at) -> current.offerNotTaken(false, 0, 0, at));
             history.offerWithdrawn(call, offer, why, now);
@@ -322,7 +360,7 @@ public class AgentLegs {
         }
     }
 
-    private Request inviteFor(AcdCall call, AgentKey agent, Binding phone) throws ParseException, javax.sip.InvalidArgumentException {
+    private Request inviteFor(AcdCall call, AgentKey agent, Binding phone, RtpLeg media) throws ParseException, javax.sip.InvalidArgumentException {
         SipURI target = (SipURI) sip.addresses().createURI(phone.contact());
         String transport = target.getTransportParam() == null ? "udp" : target.getTransportParam().toLowerCase(java.util.Locale.ROOT);
         SipURI fromUri = sip.addresses().createSipURI(call.caller == null ? "anonymous" : call.caller, sip.host());
@@ -336,7 +374,11 @@ public class AgentLegs {
         invite.addHeader(sip.contact(transport));
         invite.addHeader(sip.headers().createHeader("X-ACD-Service-Number", call.serviceNumber));
         invite.addHeader(sip.headers().createHeader("X-ACD-Group", call.group.name()));
-        if (call.callerRequest.getRawContent() != null) {
+        if (media != null) {
+            // The same law as the caller's first, so the relay passes payload on untouched and the recording is bit-exact.
+            AudioCodec law = call.callerMedia.negotiated().map(audio -> audio.codec()).orElse(AudioCodec.PCMU);
+            invite.setContent(media.offer(law).toString(), sip.headers().createContentTypeHeader("application", "sdp"));
+        } else if (call.callerRequest.getRawContent() != null) {
             invite.setContent(call.callerRequest.getRawContent(), sip.headers().createContentTypeHeader("application", "sdp"));
         }
         return invite;

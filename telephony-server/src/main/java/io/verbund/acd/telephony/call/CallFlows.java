@@ -51,13 +51,15 @@ public class CallFlows {
     private final QueueAnnouncements announcements;
     private final Voicemails voicemails;
     private final FlowLookups lookups;
+    private final CallerSignalling signalling;
     private final Instance<Distributor> distributor;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
     public CallFlows(TelephonyDirectory directory, QueueStore queue, CallHistory history, CallSessions sessions,
                      SipResponses responses, CallerMedia media, QueueAnnouncements announcements, Voicemails voicemails,
-                     FlowLookups lookups, Instance<Distributor> distributor) {
+                     FlowLookups lookups, CallerSignalling signalling, Instance<Distributor> distributor) {
+        this.signalling = signalling;
         this.directory = directory;
         this.queue = queue;
         this.history = history;
@@ -71,7 +73,7 @@ public class CallFlows {
     }
 
     protected CallFlows() {
-        this(null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Starts the number's flow for a call whose tenant is known. Called under the call's monitor. */
@@ -216,6 +218,8 @@ public class CallFlows {
                         return;
                     }
                     if (call.phase == AcdCall.Phase.VOICEMAIL) {
+                        voicemails.finish(call);
+                        call.cancelFlowTimer();
                         call.phase = AcdCall.Phase.ROUTING;
                     }
                     perform(call, outcome.apply(call.flow));
@@ -233,7 +237,7 @@ public class CallFlows {
                 LOG.info(() -> "call flow ended: " + reason);
                 String outcome = call.voicemailFile != null ? "VOICEMAIL" : "HANGUP_IN_FLOW";
                 if (call.answeredByNode) {
-                    media.hangUpAnswered(call);
+                    signalling.hangUp(call);
                     finish(call, outcome);
                 } else {
                     endCall(call, Response.TEMPORARILY_UNAVAILABLE, "Call flow ended", outcome);

@@ -1,11 +1,15 @@
 package io.verbund.acd.telephony.call;
 
-import io.verbund.acd.callflow.SignallingWalk;
-import io.verbund.acd.routing.QueueEntry;
 import io.verbund.acd.telephony.directory.DirectoryUnavailable;
-import io.verbund.acd.telephony.directory.GroupSettings;
 import io.verbund.acd.telephony.directory.ServiceNumberRoute;
 import io.verbund.acd.telephony.directory.TelephonyDirectory;
+import io.verbund.acd.telephony.media.MalformedSdp;
+import io.verbund.acd.telephony.media.MediaPortsExhausted;
+import io.verbund.acd.telephony.media.NoCommonCodec;
+import io.verbund.acd.telephony.media.RtpLeg;
+import io.verbund.acd.telephony.media.SessionDescription;
+import io.verbund.acd.audio.AudioCodec;
+import java.nio.charset.StandardCharsets;
 import io.verbund.acd.telephony.sip.SipEndpoint;
 import io.verbund.acd.telephony.sip.SipResponses;
 import jakarta.annotation.Resource;
@@ -52,13 +56,24 @@ public class InboundCalls {
     private final CallHistory history;
     private final AgentLegs agentLegs;
     private final Distributor distributor;
+    private final CallFlows flows;
+    private final CallerMedia media;
+    private final CallerSignalling signalling;
+    private final Voicemails voicemails;
+    private final QueueAnnouncements announcements;
     private final int maxCalls;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
     public InboundCalls(SipEndpoint sip, SipResponses responses, CallSessions sessions, TelephonyDirectory directory,
-                        QueueStore queue, CallHistory history, AgentLegs agentLegs, Distributor distributor,
+                        QueueStore queue, CallHistory history, AgentLegs agentLegs, Distributor distributor, CallFlows flows,
+                        CallerMedia media, CallerSignalling signalling, Voicemails voicemails, QueueAnnouncements announcements,
                         @ConfigProperty(name = "verbund.telephony.max-calls", defaultValue = "1000") int maxCalls) {
+        this.flows = flows;
+        this.media = media;
+        this.signalling = signalling;
+        this.voicemails = voicemails;
+        this.announcements = announcements;
         this.sip = sip;
         this.responses = responses;
         this.sessions = sessions;
@@ -71,7 +86,7 @@ public class InboundCalls {
     }
 
     protected InboundCalls() {
-        this(null, null, null, null, null, null, null, null, 0);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, 0);
     }
 
     /** On the SIP thread: answer at once, then hand the call to a managed thread. */
@@ -106,9 +121,10 @@ public class InboundCalls {
     }
 
     /**
-     * A re-INVITE inside a call, from either leg (a session refresh, hold, a codec change). Media is
-     * not anchored yet, so the session stays as it is: the answer is the session description the
-     * other leg gave, which both ends already use.
+     * A re-INVITE inside a call, from either leg (a session refresh, hold, a codec change). Where
+     * the media is anchored here, that leg answers the new offer itself (a new address, hold); else
+     * the session stays as it is: the answer is the session description the other leg gave, which
+     * both ends already use.
      */
     private void onReInvite(ServerTransaction transaction) {
         Request request = transaction.getRequest();
@@ -127,6 +143,18 @@ public class InboundCalls {
                 return;
             }
             byte[] sdp = fromCaller.isPresent() ? call.agentSdp : call.callerRequest.getRawContent();
+            RtpLeg leg = fromCaller.isPresent() ? call.callerMedia : call.agentMedia;
+            if (leg != null) {
+                try {
+                    byte[] offer = request.getRawContent();
+                    sdp = (offer == null || offer.length == 0 ? leg.offer(leg.negotiated().map(audio -> audio.codec()).orElse(AudioCodec.PCMU))
+                            : leg.answer(SessionDescription.parse(new String(offer, StandardCharsets.US_ASCII))))
+                            .toString().getBytes(StandardCharsets.US_ASCII);
+                } catch (NoCommonCodec | MalformedSdp e) {
+                    responses.send(transaction, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
+                    return;
+                }
+            }
             try {
                 Response ok = sip.messages().createResponse(Response.OK, request);
                 ok.addHeader(sip.contact(transportOf(request)));
@@ -174,27 +202,20 @@ public class InboundCalls {
                 return;
             }
             history.received(call);
-            SignallingWalk.Outcome outcome = new SignallingWalk((hours, at) -> directory.isOpen(number.tenantId(), hours, at))
-                    .walk(number.flow(), now);
-            if (!outcome.isQueue()) {
-                history.flowStep(call, "FlowEnded", outcome.stop().id(), now, null);
-                end(call, Response.TEMPORARILY_UNAVAILABLE, outcome.stop().type() + " needs the media engine", "HANGUP_IN_FLOW");
+            try {
+                media.open(call, key -> flows.digit(call, key));
+            } catch (NoCommonCodec e) {
+                flows.endCall(call, Response.NOT_ACCEPTABLE_HERE, "no common codec: offer PCMU or PCMA", "REJECTED");
+                return;
+            } catch (MalformedSdp e) {
+                flows.endCall(call, Response.BAD_REQUEST, "session description not readable: " + e.getMessage(), "REJECTED");
+                return;
+            } catch (MediaPortsExhausted e) {
+                flows.endCall(call, Response.SERVICE_UNAVAILABLE, "no RTP port free on this node", "FAILED");
                 return;
             }
-            String groupName = outcome.stop().parameter("group").orElse("");
-            Optional<GroupSettings> group = directory.group(number.tenantId(), groupName);
-            if (group.isEmpty()) {
-                end(call, Response.SERVER_INTERNAL_ERROR, "call flow names unknown group " + groupName, "FAILED");
-                return;
-            }
-            int priority = outcome.stop().parameter("priority").map(Integer::parseInt).orElse(0);
-            call.group = group.get();
-            call.entry = new QueueEntry(call.callId, number.tenant(), group.get().id(), priority, call.receivedAt, history.node());
-            call.phase = AcdCall.Phase.QUEUED;
-            queue.enqueue(call.entry);
-            history.queued(call, outcome.stop().id(), now);
+            flows.start(call, number);
         }
-        distributor.distribute();
     }
 
     /** The caller hung up before being connected (CANCEL). */
@@ -227,6 +248,8 @@ public class InboundCalls {
             call.clearOffers();
             call.phase = AcdCall.Phase.ENDED;
             sessions.remove(call);
+            flows.leaveFlow(call);
+            media.close(call);
             LOG.info("caller abandoned");
         }
     }
@@ -251,6 +274,9 @@ public class InboundCalls {
                         agentLegs.hangUp(call.callerDialog);
                         agentLegs.endFromCaller(call);
                         history.ended(call, "ANSWERED", "api:" + by, now);
+                    } else if (call.answeredByNode) {
+                        signalling.hangUp(call);
+                        history.ended(call, call.voicemailFile != null ? "VOICEMAIL" : "TERMINATED", "api:" + by, now);
                     } else {
                         sessions.remove(call);
                         responses.send(call.callerInvite, Response.TEMPORARILY_UNAVAILABLE, "Call ended by " + by);
@@ -267,6 +293,9 @@ public class InboundCalls {
                     }
                     call.phase = AcdCall.Phase.ENDED;
                     sessions.remove(call);
+                    flows.leaveFlow(call);
+                    voicemails.finish(call);
+                    media.close(call);
                     LOG.info(() -> "call ended through the API by " + by);
                 }
             }
@@ -288,6 +317,16 @@ public class InboundCalls {
 
     private void end(AcdCall found, boolean byCaller) {
         synchronized (found) {
+            if (byCaller && found.answeredByNode && found.phase != AcdCall.Phase.CONNECTED && found.phase != AcdCall.Phase.ENDED) {
+                // The caller hung up on the node itself: after (or while) leaving a message.
+                voicemails.finish(found);
+                found.phase = AcdCall.Phase.ENDED;
+                sessions.remove(found);
+                flows.leaveFlow(found);
+                media.close(found);
+                history.ended(found, found.voicemailFile != null ? "VOICEMAIL" : "HANGUP_IN_FLOW", "caller", clock.instant());
+                return;
+            }
             if (found.phase != AcdCall.Phase.CONNECTED) {
                 return;
             }
@@ -301,6 +340,10 @@ public class InboundCalls {
             }
             found.phase = AcdCall.Phase.ENDED;
             sessions.remove(found);
+            media.close(found);
+            if (found.answeredAt != null) {
+                announcements.handled(found.group.id(), java.time.Duration.between(found.answeredAt, clock.instant()));
+            }
             LOG.info(() -> "call ended by the " + (byCaller ? "caller" : "agent"));
         }
     }
@@ -311,13 +354,6 @@ public class InboundCalls {
             sessions.remove(call);
             responses.send(call.callerInvite, status, why, retryAfter);
         }
-    }
-
-    private void end(AcdCall call, int status, String why, String outcome) {
-        call.phase = AcdCall.Phase.ENDED;
-        sessions.remove(call);
-        responses.send(call.callerInvite, status, why);
-        history.ended(call, outcome, "flow", clock.instant());
     }
 
     private long activeCallsOf(long tenantId) {

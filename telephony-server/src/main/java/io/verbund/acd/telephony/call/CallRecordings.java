@@ -1,0 +1,59 @@
+package io.verbund.acd.telephony.call;
+
+import io.verbund.acd.audio.AudioCodec;
+import io.verbund.acd.runtime.storage.FileCategory;
+import io.verbund.acd.runtime.storage.StorageClient;
+import io.verbund.acd.telephony.media.BridgeTap;
+import io.verbund.acd.telephony.media.NodeMedia;
+import io.verbund.acd.telephony.media.StereoRecording;
+import io.verbund.acd.telephony.recording.StorageRecordingSink;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.logging.Logger;
+
+/**
+ * Connects a caller with the agent who answered: the two RTP legs are bridged on this node, and
+ * where the group records, the bridge's tap streams both directions into a two-channel G.711 WAV
+ * in storage-service (caller left, agent right), named like the call's voicemail would be.
+ */
+@ApplicationScoped
+public class CallRecordings {
+
+    private static final Logger LOG = Logger.getLogger(CallRecordings.class.getName());
+
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
+    private ManagedExecutorService executor;
+
+    private final NodeMedia node;
+    private final StorageClient storage;
+    private final CallHistory history;
+
+    @Inject
+    public CallRecordings(NodeMedia node, StorageClient storage, CallHistory history) {
+        this.node = node;
+        this.storage = storage;
+        this.history = history;
+    }
+
+    protected CallRecordings() {
+        this(null, null, null);
+    }
+
+    /** Called under the call's monitor once both legs have media. */
+    void bridge(AcdCall call, Instant now) {
+        BridgeTap tap = null;
+        if (call.group.recording()) {
+            String file = Voicemails.fileName(call);
+            AudioCodec law = call.callerMedia.negotiated().map(audio -> audio.codec()).orElse(AudioCodec.PCMU);
+            call.recording = new StereoRecording(law, System.nanoTime(),
+                    new StorageRecordingSink(storage, call.tenant, FileCategory.RECORDINGS, file), executor);
+            history.recordingStarted(call, file, now);
+            tap = call.recording;
+            LOG.info(() -> "recording to " + file);
+        }
+        node.engine().bridge(call.callerMedia, call.agentMedia, tap);
+    }
+}
