@@ -4,6 +4,7 @@ import io.verbund.acd.agent.AgentState;
 import io.verbund.acd.callflow.FlowAction;
 import io.verbund.acd.routing.QueueOrder;
 import io.verbund.acd.telephony.directory.GroupSettings;
+import io.verbund.acd.telephony.media.PromptLibrary;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -26,8 +27,6 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class QueueAnnouncements {
 
-    /** Places beyond this are not read out: the system prompts have numbers up to 59. */
-    private static final int HIGHEST_SPOKEN = 59;
     /** Weight of the newest call in the average handling time. */
     private static final double NEWEST_WEIGHT = 0.2;
 
@@ -93,29 +92,11 @@ public class QueueAnnouncements {
 
     private List<String> placeAndWait(AcdCall call) {
         int place = QueueOrder.positionOf(call.entry, queue.waitingIn(call.group.id()));
-        List<String> prompts = new ArrayList<>();
-        if (place >= 1 && place <= HIGHEST_SPOKEN) {
-            prompts.add("you-are-caller-number");
-            prompts.add("number-" + place);
-        }
+        List<String> prompts = new ArrayList<>(PromptLibrary.callerPosition(place));
         Double average = handlingSeconds.get(call.group.id());
         if (average != null) {
-            long minutes = Math.round(Math.ceil(place * average / Math.max(1, loggedIn(call.group)) / 60));
-            prompts.addAll(waitPrompts(minutes));
+            prompts.addAll(PromptLibrary.estimatedWait(Math.round(Math.ceil(place * average / Math.max(1, loggedIn(call.group)) / 60))));
         }
         return prompts;
-    }
-
-    static List<String> waitPrompts(long minutes) {
-        if (minutes < 1) {
-            return List.of("estimated-wait-is", "less-than-a-minute");
-        }
-        if (minutes == 1) {
-            return List.of("estimated-wait-is", "one-minute");
-        }
-        if (minutes > HIGHEST_SPOKEN) {
-            return List.of();
-        }
-        return List.of("estimated-wait-is", "number-" + minutes, "minutes");
     }
 }

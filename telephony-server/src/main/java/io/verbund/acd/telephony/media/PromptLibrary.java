@@ -22,7 +22,7 @@ import java.util.stream.IntStream;
  * present but broken is an error, as it is a packaging mistake.
  *
  * <p>German and English both say the number before the unit ("vier Minuten", "four minutes"), so
- * {@link #estimatedWait} is the same sequence in both.
+ * {@link #estimatedWait} is the same sequence of names in both.
  */
 public final class PromptLibrary {
 
@@ -33,6 +33,8 @@ public final class PromptLibrary {
     public static final String ESTIMATED_WAIT = "estimated-wait-is";
     public static final String MINUTES = "minutes";
     public static final String MINUTE = "minute";
+    public static final String ONE_MINUTE = "one-minute";
+    public static final String LESS_THAN_A_MINUTE = "less-than-a-minute";
     public static final String BEEP = "beep";
 
     /** Every name the library loads: the call flows' prompts, the queue's announcement parts and numbers. */
@@ -91,28 +93,35 @@ public final class PromptLibrary {
         return prompts.get(language).containsKey(name);
     }
 
-    /** The number spoken on its own, 0 to {@link #HIGHEST_NUMBER}. */
-    public Playable number(PromptLanguage language, int n) {
-        if (n < 0 || n > HIGHEST_NUMBER) {
-            throw new IllegalArgumentException("there are number prompts for 0 to " + HIGHEST_NUMBER + ", not " + n);
+    /** "You are caller number three", as prompt names; empty for a place that has no number prompt. */
+    public static List<String> callerPosition(int position) {
+        if (position < 1 || position > HIGHEST_NUMBER) {
+            return List.of();
         }
-        return prompt(language, "number-" + n);
+        return List.of(CALLER_POSITION, "number-" + position);
     }
 
-    /** "You are caller number three." */
-    public Playable callerPosition(PromptLanguage language, int position) {
-        return PromptSequence.of(prompt(language, CALLER_POSITION), number(language, position));
-    }
-
-    /** "The estimated wait is four minutes"; one minute takes the singular. */
-    public Playable estimatedWait(PromptLanguage language, int minutes) {
-        return PromptSequence.of(prompt(language, ESTIMATED_WAIT), number(language, minutes),
-                prompt(language, minutes == 1 ? MINUTE : MINUTES));
+    /**
+     * "The estimated wait is four minutes", as prompt names. German counts "eins" but says "eine
+     * Minute", so one minute has a prompt of its own; so has less than a minute. Empty beyond the
+     * highest number: a caller is better told nothing than a wrong number.
+     */
+    public static List<String> estimatedWait(long minutes) {
+        if (minutes < 1) {
+            return List.of(ESTIMATED_WAIT, LESS_THAN_A_MINUTE);
+        }
+        if (minutes == 1) {
+            return List.of(ESTIMATED_WAIT, ONE_MINUTE);
+        }
+        if (minutes > HIGHEST_NUMBER) {
+            return List.of();
+        }
+        return List.of(ESTIMATED_WAIT, "number-" + minutes, MINUTES);
     }
 
     private static Set<String> names() {
         Set<String> names = new LinkedHashSet<>(SystemPrompts.NAMES);
-        names.addAll(List.of(CALLER_POSITION, ESTIMATED_WAIT, MINUTES, MINUTE, BEEP));
+        names.addAll(List.of(CALLER_POSITION, ESTIMATED_WAIT, MINUTES, MINUTE, ONE_MINUTE, LESS_THAN_A_MINUTE, BEEP));
         IntStream.rangeClosed(0, HIGHEST_NUMBER).forEach(n -> names.add("number-" + n));
         return Collections.unmodifiableSet(names);
     }

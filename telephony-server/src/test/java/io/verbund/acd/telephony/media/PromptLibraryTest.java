@@ -117,23 +117,15 @@ class PromptLibraryTest {
     }
 
     @Test
-    void announcesTheCallersPositionAndTheWaitFromSharedFrames() {
-        PromptLibrary library = new PromptLibrary(oneFramePerPrompt());
-
-        Playable position = library.callerPosition(PromptLanguage.DE, 3);
-        Playable wait = library.estimatedWait(PromptLanguage.EN, 4);
-        Playable oneMinute = library.estimatedWait(PromptLanguage.EN, 1);
-
-        assertThat(position.frameCount()).isEqualTo(2);
-        assertThat(position.frame(1, AudioCodec.PCMU))
-                .isSameAs(library.number(PromptLanguage.DE, 3).frame(0, AudioCodec.PCMU));
-        assertThat(wait.frameCount()).isEqualTo(3);
-        assertThat(wait.frame(0, AudioCodec.PCMA))
-                .isSameAs(library.prompt(PromptLanguage.EN, "estimated-wait-is").frame(0, AudioCodec.PCMA));
-        assertThat(wait.frame(1, AudioCodec.PCMU)).isSameAs(library.number(PromptLanguage.EN, 4).frame(0, AudioCodec.PCMU));
-        assertThat(wait.frame(2, AudioCodec.PCMU)).isSameAs(library.prompt(PromptLanguage.EN, "minutes").frame(0, AudioCodec.PCMU));
-        assertThat(oneMinute.frame(2, AudioCodec.PCMU)).isSameAs(library.prompt(PromptLanguage.EN, "minute").frame(0, AudioCodec.PCMU));
-        assertThatThrownBy(() -> library.number(PromptLanguage.EN, 60)).hasMessageContaining("0 to 59");
+    void announcesThePlaceAndTheWaitWithPromptsTheLibraryHas() {
+        assertThat(PromptLibrary.callerPosition(3)).containsExactly("you-are-caller-number", "number-3");
+        assertThat(PromptLibrary.callerPosition(60)).isEmpty();
+        assertThat(PromptLibrary.estimatedWait(0)).containsExactly("estimated-wait-is", "less-than-a-minute");
+        assertThat(PromptLibrary.estimatedWait(1)).containsExactly("estimated-wait-is", "one-minute");
+        assertThat(PromptLibrary.estimatedWait(4)).containsExactly("estimated-wait-is", "number-4", "minutes");
+        assertThat(PromptLibrary.estimatedWait(60)).isEmpty();
+        assertThat(PromptLibrary.NAMES).containsAll(PromptLibrary.estimatedWait(0)).containsAll(PromptLibrary.estimatedWait(1))
+                .containsAll(PromptLibrary.estimatedWait(59)).containsAll(PromptLibrary.callerPosition(59));
     }
 
     @Test
