@@ -1,0 +1,161 @@
+package io.verbund.acd.telephony.media;
+
+import io.verbund.acd.audio.AudioCodec;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SDP offer/answer (RFC 3264) for one G.711 audio stream with RFC 4733 telephone-events. An answer
+ * keeps every media section of the offer in order, accepts the first audio section that has a codec in
+ * common (the offerer's first of PCMU and PCMA) and refuses the others with port 0. Our own offers
+ * list both G.711 laws, the preferred first, with telephone-event 101 and a 20 ms packet time. Pure
+ * functions: the leg keeps the result.
+ */
+public final class AudioNegotiation {
+
+    /** The payload type of telephone-event in our offers. */
+    public static final int OFFERED_TELEPHONE_EVENT = 101;
+    /** DTMF 0–9, *, #, A–D and flash: the events we understand. */
+    public static final String TELEPHONE_EVENTS = "0-16";
+    /** The packet time of everything we send. */
+    public static final int PTIME = 20;
+    private static final String PROTOCOL = "RTP/AVP";
+
+    /** An answer and what it settled. */
+    public record Answer(SessionDescription description, NegotiatedAudio audio) {
+    }
+
+    private AudioNegotiation() {
+    }
+
+    /**
+     * Answers an offer on our local RTP address and port.
+     *
+     * @throws NoCommonCodec when no audio section offers PCMU or PCMA on a port other than 0 (the
+     *                       SIP side answers 488)
+     */
+    public static Answer answer(SessionDescription offer, SessionDescription.Origin origin, InetAddress localAddress, int localPort) {
+        List<MediaDescription> answered = new ArrayList<>();
+        NegotiatedAudio audio = null;
+        for (MediaDescription section : offer.media()) {
+            if (audio == null && section.isAudio() && !section.isRejected() && section.protocol().equals(PROTOCOL)) {
+                Optional<Chosen> chosen = firstSupportedCodec(section);
+                if (chosen.isPresent()) {
+                    int eventType = section.telephoneEventPayloadType().orElse(-1);
+                    MediaDirection offered = offer.directionOf(section);
+                    String remoteAddress = offer.connectionAddressOf(section);
+                    boolean held = isHold(remoteAddress);
+                    MediaDirection ours = held ? offered.reverse().withoutSending() : offered.reverse();
+                    audio = new NegotiatedAudio(chosen.get().codec(), chosen.get().payloadType(), eventType,
+                            held ? null : socket(remoteAddress, section.port()),
+                            held ? null : socket(remoteAddress, section.rtcpPort() > 0 ? section.rtcpPort() : section.port() + 1),
+                            ours);
+                    answered.add(audioSection(localPort, chosen.get(), eventType, ours));
+                    continue;
+                }
+            }
+            answered.add(new MediaDescription(section.media(), 0, section.protocol(), section.formats(), null,
+                    Map.of(), Map.of(), 0, null, 0));
+        }
+        if (audio == null) {
+            throw new NoCommonCodec("the offer has no audio stream with PCMU or PCMA: " + describe(offer));
+        }
+        return new Answer(new SessionDescription(origin, "verbund", localAddress.getHostAddress(), null, answered), audio);
+    }
+
+    /**
+     * Our offer: both G.711 laws with the preferred first, telephone-event 101 (0-16), ptime 20.
+     *
+     * @param direction {@code sendrecv}, or {@code sendonly}/{@code inactive} to put the peer on hold
+     */
+    public static SessionDescription offer(SessionDescription.Origin origin, InetAddress localAddress, int localPort,
+                                           AudioCodec preferred, MediaDirection direction) {
+        AudioCodec other = preferred == AudioCodec.PCMU ? AudioCodec.PCMA : AudioCodec.PCMU;
+        MediaDescription audio = new MediaDescription("audio", localPort, PROTOCOL,
+                List.of(String.valueOf(preferred.payloadType()), String.valueOf(other.payloadType()),
+                        String.valueOf(OFFERED_TELEPHONE_EVENT)),
+                null,
+                Map.of(preferred.payloadType(), preferred.encodingName() + "/8000",
+                        other.payloadType(), other.encodingName() + "/8000",
+                        OFFERED_TELEPHONE_EVENT, "telephone-event/8000"),
+                Map.of(OFFERED_TELEPHONE_EVENT, TELEPHONE_EVENTS), PTIME, direction, 0);
+        return new SessionDescription(origin, "verbund", localAddress.getHostAddress(), null, List.of(audio));
+    }
+
+    /**
+     * Reads the answer to one of our offers.
+     *
+     * @throws NoCommonCodec when the answer refuses the audio (port 0) or picks no G.711 law
+     */
+    public static NegotiatedAudio accept(SessionDescription answer) {
+        MediaDescription section = answer.media().stream().filter(MediaDescription::isAudio).findFirst()
+                .orElseThrow(() -> new NoCommonCodec("the answer has no audio stream"));
+        if (section.isRejected()) {
+            throw new NoCommonCodec("the answer refused the audio stream (port 0)");
+        }
+        Chosen chosen = firstSupportedCodec(section)
+                .orElseThrow(() -> new NoCommonCodec("the answer chose no G.711 codec: " + section.formats()));
+        String remoteAddress = answer.connectionAddressOf(section);
+        boolean held = isHold(remoteAddress);
+        MediaDirection ours = answer.directionOf(section).reverse();
+        return new NegotiatedAudio(chosen.codec(), chosen.payloadType(), section.telephoneEventPayloadType().orElse(-1),
+                held ? null : socket(remoteAddress, section.port()),
+                held ? null : socket(remoteAddress, section.rtcpPort() > 0 ? section.rtcpPort() : section.port() + 1),
+                held ? ours.withoutSending() : ours);
+    }
+
+    private record Chosen(AudioCodec codec, int payloadType) {
+    }
+
+    private static Optional<Chosen> firstSupportedCodec(MediaDescription section) {
+        for (String format : section.formats()) {
+            int payloadType = Integer.parseInt(format);
+            Optional<AudioCodec> codec = section.encodingOf(payloadType)
+                    .filter(encoding -> encoding.endsWith("/8000") || encoding.endsWith("/8000/1"))
+                    .flatMap(encoding -> AudioCodec.ofEncodingName(encoding.substring(0, encoding.indexOf('/'))));
+            if (codec.isPresent()) {
+                return Optional.of(new Chosen(codec.get(), payloadType));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static MediaDescription audioSection(int localPort, Chosen chosen, int eventType, MediaDirection direction) {
+        List<String> formats = new ArrayList<>(List.of(String.valueOf(chosen.payloadType())));
+        Map<Integer, String> rtpmaps = new java.util.LinkedHashMap<>();
+        rtpmaps.put(chosen.payloadType(), chosen.codec().encodingName() + "/8000");
+        Map<Integer, String> fmtps = Map.of();
+        if (eventType >= 0) {
+            formats.add(String.valueOf(eventType));
+            rtpmaps.put(eventType, "telephone-event/8000");
+            fmtps = Map.of(eventType, TELEPHONE_EVENTS);
+        }
+        return new MediaDescription("audio", localPort, PROTOCOL, formats, null, rtpmaps, fmtps, PTIME, direction, 0);
+    }
+
+    /** RFC 2543 hold: the peer asks not to be sent anything. */
+    private static boolean isHold(String address) {
+        return address == null || address.equals("0.0.0.0") || address.equals("::");
+    }
+
+    private static InetSocketAddress socket(String address, int port) {
+        try {
+            return new InetSocketAddress(InetAddress.getByName(address), port);
+        } catch (UnknownHostException e) {
+            throw new MalformedSdp("connection address cannot be resolved: " + address);
+        }
+    }
+
+    private static String describe(SessionDescription offer) {
+        StringBuilder text = new StringBuilder();
+        for (MediaDescription section : offer.media()) {
+            text.append(section.media()).append(' ').append(section.port()).append(' ').append(section.formats()).append("; ");
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,17 @@
+package io.verbund.acd.telephony.media;
+
+/**
+ * What one leg sent and received, for the log line at its close and for health figures.
+ *
+ * @param lost              packets never received (gaps the reorder window gave up on)
+ * @param late              packets that arrived after their gap had been given up
+ * @param duplicates        packets received twice
+ * @param malformed         datagrams that were not RTP (or RTCP) at all
+ * @param unexpected        RTP packets of a payload type not negotiated (comfort noise, video, …)
+ * @param jitterMillis      the interarrival jitter estimate of RFC 3550 §6.4.1
+ * @param sendFailures      packets the socket did not take (buffer full, unreachable)
+ */
+public record LegStats(String label, int localPort, long packetsSent, long octetsSent, long packetsReceived,
+                       long lost, long late, long duplicates, long malformed, long unexpected, long ssrcChanges,
+                       double jitterMillis, long senderReports, long receiverReports, long digits, long sendFailures) {
+}

@@ -1,0 +1,715 @@
+package io.verbund.acd.telephony.media;
+
+import io.verbund.acd.audio.AudioCodec;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The media of one SIP dialog side: a local RTP/RTCP port pair, what offer/answer settled, and one
+ * outgoing RTP stream whose SSRC, sequence numbers and timestamps run on continuously across
+ * everything the leg sends (silence, prompts, music on hold, relayed audio): a phone's jitter buffer
+ * never sees the source restart. The first packet after each change of what is sent carries the
+ * marker bit.
+ * <p>
+ * <b>Idle, the leg sends silence</b>, 50 packets a second, as long as the peer accepts audio: the
+ * engine is dimensioned for every leg sending (music on hold) anyway, and a silent stream keeps NAT
+ * bindings open, keeps the peer's RTP inactivity timers (which hang up calls) quiet, and spares the
+ * peer's jitter buffer a restart at every prompt. Nothing is sent while the peer holds us
+ * ({@code sendonly}/{@code inactive}/{@code c=0.0.0.0}) or before we know where to send.
+ * <p>
+ * <b>Symmetric RTP</b>: packets go to the SDP address until the peer's first valid packet arrives, then
+ * to wherever its packets come from (a phone behind NAT is reachable only there).
+ * <p>
+ * Thread rules: every public method may be called from any thread. {@code onFinished} of
+ * {@link #play} and the {@link DigitListener} run on the engine's event executor, in order per leg.
+ */
+public final class RtpLeg {
+
+    private static final Logger LOG = Logger.getLogger(RtpLeg.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int FRAME_BYTES = AudioCodec.SAMPLES_PER_FRAME;
+    private static final long TIMESTAMP_MASK = 0xFFFFFFFFL;
+    private static final long NANOS_PER_SAMPLE = 1_000_000_000L / AudioCodec.SAMPLE_RATE;
+    private static final long NTP_EPOCH_OFFSET = 2_208_988_800L;
+    private static final byte[] PCMU_SILENCE = silence(AudioCodec.PCMU);
+    private static final byte[] PCMA_SILENCE = silence(AudioCodec.PCMA);
+
+    /** What the pacer plays: a {@code Playable} once (then {@code onFinished}) or in a loop. */
+    private record Playback(Playable audio, boolean loop, Runnable onFinished) {
+    }
+
+    private final MediaEngine engine;
+    private final String label;
+    private final RtpPorts.Pair ports;
+    private final SerialEvents events;
+    private final InetAddress advertisedAddress;
+    private final int ssrc;
+    private final byte[] cname;
+
+    private final Object negotiation = new Object();
+    private SessionDescription.Origin origin;
+    private volatile NegotiatedAudio audio;
+    private volatile InetSocketAddress latchedRtp;
+    private volatile InetSocketAddress latchedRtcp;
+    private final AtomicReference<Playback> playback = new AtomicReference<>();
+    private volatile Bridge bridge;
+    private volatile DigitListener digitListener;
+    private volatile boolean closed;
+
+    // The outgoing stream, written by the pacer or (bridged) by the receive thread.
+    private final Object sendLock = new Object();
+    private int nextSequence = RANDOM.nextInt(0x10000);
+    private long timestamp = RANDOM.nextInt() & TIMESTAMP_MASK;
+    private long lastSentNanos;
+    private boolean anySent;
+    private boolean markNext = true;
+    private boolean relayMapped;
+    private int relaySource;
+    private int sequenceOffset;
+    private long timestampOffset;
+    private volatile long packetsSent;
+    private volatile long octetsSent;
+    private volatile long sendFailures;
+
+    // The pacer thread's.
+    private final byte[] paced = new byte[RtpPacket.HEADER_LENGTH + FRAME_BYTES];
+    private final ByteBuffer pacedBuffer = ByteBuffer.wrap(paced);
+    private Playback pacedPlayback;
+    private int frameIndex;
+    private boolean pacedLastTick;
+    private long lastPacedNanos;
+
+    // The receive thread's.
+    private final ReorderBuffer reorder;
+    private final DtmfDetector dtmf;
+    private boolean haveRemoteSsrc;
+    private int remoteSsrc;
+    private boolean haveHighest;
+    private int highestSequence;
+    private int sequenceCycles;
+    private boolean haveTransit;
+    private long lastTransit;
+    private double jitterSamples;
+    private long nextReportNanos;
+    private long lastSenderReportMiddle;
+    private long lastSenderReportNanos;
+    private long reportedLost;
+    private long reportedReceived;
+    private long reportedSent;
+    private volatile long packetsReceived;
+    private volatile long malformed;
+    private volatile long unexpected;
+    private volatile long ssrcChanges;
+    private volatile long senderReports;
+    private volatile long receiverReports;
+    private volatile long digits;
+
+    RtpLeg(MediaEngine engine, String label, RtpPorts.Pair ports, SerialEvents events) {
+        this.engine = engine;
+        this.label = label;
+        this.ports = ports;
+        this.events = events;
+        this.advertisedAddress = engine.config().advertisedAddress();
+        this.ssrc = RANDOM.nextInt();
+        this.cname = ("verbund-" + Integer.toHexString(ssrc) + "@" + advertisedAddress.getHostAddress()).getBytes(StandardCharsets.US_ASCII);
+        MediaConfig config = engine.config();
+        this.reorder = new ReorderBuffer(config.reorderDepth(), config.reorderWait().toNanos(), this::onOrdered);
+        this.dtmf = new DtmfDetector(config.dtmfEndTimeout().toNanos(), this::onDetectedDigit);
+        this.nextReportNanos = System.nanoTime() + config.rtcpInterval().toNanos();
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The RTP port; RTCP is on the next one. */
+    public int localPort() {
+        return ports.rtpPort();
+    }
+
+    /** The address our SDP gives. */
+    public InetAddress localAddress() {
+        return advertisedAddress;
+    }
+
+    /** Our synchronization source, the same for everything this leg sends. */
+    public int ssrc() {
+        return ssrc;
+    }
+
+    /** What offer/answer settled; empty before it. */
+    public Optional<NegotiatedAudio> negotiated() {
+        return Optional.ofNullable(audio);
+    }
+
+    /** Where packets go now: the peer's latched source, else its SDP address; empty when we must not send. */
+    public Optional<InetSocketAddress> remoteTarget() {
+        return Optional.ofNullable(target(audio));
+    }
+
+    // ---- offer/answer ----
+
+    /**
+     * Answers the peer's offer (an INVITE's, or a re-INVITE's: the stream carries on). What is being
+     * played carries on in the newly chosen codec.
+     *
+     * @return the answer to send in the 200
+     * @throws NoCommonCodec when the offer has no PCMU or PCMA audio (answer 488)
+     */
+    public SessionDescription answer(SessionDescription offer) {
+        requireOpen();
+        synchronized (negotiation) {
+            AudioNegotiation.Answer answer = AudioNegotiation.answer(offer, nextOrigin(), advertisedAddress, localPort());
+            apply(answer.audio());
+            return answer.description();
+        }
+    }
+
+    /** Our offer (the agent's leg): both G.711 laws, {@code preferred} first, telephone-event 101, ptime 20. */
+    public SessionDescription offer(AudioCodec preferred) {
+        return offer(preferred, MediaDirection.SENDRECV);
+    }
+
+    /** Our offer with a direction: {@code sendonly} to hold the peer, {@code sendrecv} to resume. */
+    public SessionDescription offer(AudioCodec preferred, MediaDirection direction) {
+        requireOpen();
+        synchronized (negotiation) {
+            return AudioNegotiation.offer(nextOrigin(), advertisedAddress, localPort(), preferred, direction);
+        }
+    }
+
+    /**
+     * Takes the peer's answer to our {@link #offer}.
+     *
+     * @throws NoCommonCodec when it refused the audio or chose no G.711 law
+     */
+    public void setRemote(SessionDescription answer) {
+        requireOpen();
+        synchronized (negotiation) {
+            apply(AudioNegotiation.accept(answer));
+        }
+    }
+
+    private SessionDescription.Origin nextOrigin() {
+        origin = origin == null
+                ? new SessionDescription.Origin("verbund", Long.toString(RANDOM.nextLong() & Long.MAX_VALUE), 1, advertisedAddress.getHostAddress())
+                : origin.next();
+        return origin;
+    }
+
+    private void apply(NegotiatedAudio negotiated) {
+        NegotiatedAudio previous = audio;
+        if (previous == null || !Objects.equals(previous.remoteRtp(), negotiated.remoteRtp())) {
+            latchedRtp = null;
+            latchedRtcp = null;
+        }
+        audio = negotiated;
+        LOG.fine(() -> label + ": media " + negotiated);
+    }
+
+    // ---- what the leg sends ----
+
+    /**
+     * Plays the audio once, then the leg is idle and {@code onFinished} runs (on the event executor).
+     * Replaces what was playing; {@code onFinished} does not run if this playback is itself replaced,
+     * stopped or bridged over.
+     *
+     * @throws IllegalStateException when the leg is bridged or closed
+     */
+    public void play(Playable audio, Runnable onFinished) {
+        start(new Playback(Objects.requireNonNull(audio), false, onFinished));
+    }
+
+    /** Plays the audio over and over (music on hold) until stopped, replaced or bridged. */
+    public void loop(Playable audio) {
+        start(new Playback(Objects.requireNonNull(audio), true, null));
+    }
+
+    /** Back to idle (silence); the stopped playback's {@code onFinished} does not run. */
+    public void stop() {
+        playback.set(null);
+    }
+
+    public boolean isPlaying() {
+        return playback.get() != null;
+    }
+
+    private void start(Playback next) {
+        requireOpen();
+        if (bridge != null) {
+            throw new IllegalStateException(label + " is bridged: unbridge before playing");
+        }
+        playback.set(next);
+    }
+
+    // ---- DTMF ----
+
+    /** Who hears this leg's digits (one listener; null for none). */
+    public void onDigits(DigitListener listener) {
+        this.digitListener = listener;
+    }
+
+    /**
+     * A digit that came out of band (SIP INFO, see {@link SipInfoDtmf}): the listener hears it like
+     * one from RTP.
+     *
+     * @throws IllegalArgumentException for anything but 0–9, *, #, A–D
+     */
+    public void injectDigit(char digit) {
+        if (DtmfDetector.eventOf(digit) < 0) {
+            throw new IllegalArgumentException("not a DTMF digit: " + digit);
+        }
+        emitDigit(Character.toUpperCase(digit));
+    }
+
+    private void onDetectedDigit(char digit, int durationSamples) {
+        LOG.fine(() -> label + ": DTMF " + digit + " (" + durationSamples / 8 + " ms)");
+        emitDigit(digit);
+    }
+
+    private void emitDigit(char digit) {
+        digits++;
+        events.execute(() -> {
+            DigitListener listener = digitListener;
+            if (listener != null) {
+                listener.onDigit(digit);
+            }
+        });
+    }
+
+    // ---- bridging ----
+
+    public boolean isBridged() {
+        return bridge != null;
+    }
+
+    Bridge currentBridge() {
+        return bridge;
+    }
+
+    void enterBridge(Bridge joined) {
+        playback.set(null);
+        synchronized (sendLock) {
+            relayMapped = false;
+            markNext = true;
+        }
+        bridge = joined;
+    }
+
+    void leaveBridge(Bridge left) {
+        if (bridge == left) {
+            bridge = null;
+        }
+    }
+
+    // ---- the pacer's side ----
+
+    /** The next 20 ms: a frame of the playback (or silence) to the peer. Pacer thread only. */
+    void paceTick(SendJitter jitter) {
+        if (bridge != null) {
+            pacedLastTick = false;
+            return;
+        }
+        Playback current = playback.get();
+        boolean newSource = current != pacedPlayback;
+        if (newSource) {
+            pacedPlayback = current;
+            frameIndex = 0;
+        }
+        NegotiatedAudio negotiated = audio;
+        AudioCodec codec = negotiated == null ? AudioCodec.PCMU : negotiated.codec();
+        byte[] frame;
+        boolean finished = false;
+        if (current == null) {
+            frame = codec == AudioCodec.PCMU ? PCMU_SILENCE : PCMA_SILENCE;
+        } else {
+            int count = current.audio().frameCount();
+            if (count == 0) {
+                frame = codec == AudioCodec.PCMU ? PCMU_SILENCE : PCMA_SILENCE;
+                finished = !current.loop();
+            } else {
+                frame = current.audio().frame(frameIndex, codec);
+                if (++frameIndex >= count) {
+                    frameIndex = 0;
+                    finished = !current.loop();
+                }
+            }
+        }
+        InetSocketAddress target = target(negotiated);
+        if (target != null) {
+            sendPaced(frame, negotiated.codecPayloadType(), target, newSource, jitter);
+        } else {
+            pacedLastTick = false;
+        }
+        if (finished && playback.compareAndSet(current, null)) {
+            pacedPlayback = null;
+            if (current.onFinished() != null) {
+                events.execute(current.onFinished());
+            }
+        }
+    }
+
+    private void sendPaced(byte[] frame, int payloadType, InetSocketAddress target, boolean newSource, SendJitter jitter) {
+        int length = Math.min(frame.length, FRAME_BYTES);
+        long now = System.nanoTime();
+        synchronized (sendLock) {
+            boolean marker = markNext || newSource || !pacedLastTick;
+            if (anySent) {
+                long step = pacedLastTick ? FRAME_BYTES : Math.max(FRAME_BYTES, (now - lastSentNanos) / NANOS_PER_SAMPLE);
+                timestamp = (timestamp + step) & TIMESTAMP_MASK;
+            }
+            RtpPacket.write(paced, 0, marker, payloadType, nextSequence, timestamp, ssrc);
+            System.arraycopy(frame, 0, paced, RtpPacket.HEADER_LENGTH, length);
+            nextSequence = (nextSequence + 1) & 0xFFFF;
+            markNext = false;
+            relayMapped = false;
+            anySent = true;
+            lastSentNanos = now;
+            pacedBuffer.clear().limit(RtpPacket.HEADER_LENGTH + length);
+            send(pacedBuffer, target, length);
+        }
+        if (pacedLastTick) {
+            jitter.record(now - lastPacedNanos - Pacer.PERIOD_NANOS);
+        }
+        lastPacedNanos = now;
+        pacedLastTick = true;
+    }
+
+    private void send(ByteBuffer packet, InetSocketAddress target, int payloadLength) {
+        try {
+            if (ports.rtp().send(packet, target) == 0) {
+                sendFailures++;
+            } else {
+                packetsSent++;
+                octetsSent += payloadLength;
+            }
+        } catch (IOException e) {
+            sendFailures++;
+            LOG.log(Level.FINE, label + ": sending to " + target, e);
+        }
+    }
+
+    private InetSocketAddress target(NegotiatedAudio negotiated) {
+        if (negotiated == null || !negotiated.sends() || closed) {
+            return null;
+        }
+        InetSocketAddress latched = latchedRtp;
+        return latched != null ? latched : negotiated.remoteRtp();
+    }
+
+    // ---- the receive thread's side ----
+
+    /** A datagram on the RTP port. Receive thread only. */
+    void onRtp(byte[] data, int length, InetSocketAddress source, long now, MediaEngine.ReceiveScratch scratch) {
+        RtpPacket packet = scratch.received;
+        if (!packet.read(data, length)) {
+            malformed++;
+            return;
+        }
+        NegotiatedAudio negotiated = audio;
+        if (negotiated == null) {
+            unexpected++;
+            return;
+        }
+        int payloadType = packet.payloadType();
+        boolean event = negotiated.hasTelephoneEvents() && payloadType == negotiated.telephoneEventPayloadType();
+        if (!event && payloadType != negotiated.codecPayloadType()) {
+            unexpected++;
+            return;
+        }
+        packetsReceived++;
+        if (!source.equals(latchedRtp)) {
+            latchedRtp = source;
+            LOG.fine(() -> label + ": RTP now goes to " + source);
+        }
+        if (haveRemoteSsrc && packet.ssrc() != remoteSsrc) {
+            ssrcChanges++;
+            reorder.reset();
+            dtmf.reset();
+            haveHighest = false;
+            haveTransit = false;
+        }
+        remoteSsrc = packet.ssrc();
+        haveRemoteSsrc = true;
+        trackHighest(packet.sequence());
+        if (!event) {
+            trackJitter(packet.timestamp(), now);
+        }
+        Bridge joined = bridge;
+        if (joined != null) {
+            joined.other(this).relay(packet, negotiated.codec(), event, now, scratch);
+        }
+        reorder.accept(packet.sequence(), data, length, now);
+    }
+
+    /** A packet of the bridged leg, sent on as ours. Receive thread only. */
+    private void relay(RtpPacket packet, AudioCodec fromCodec, boolean event, long now, MediaEngine.ReceiveScratch scratch) {
+        NegotiatedAudio negotiated = audio;
+        InetSocketAddress target = target(negotiated);
+        if (target == null || (event && !negotiated.hasTelephoneEvents())) {
+            return;
+        }
+        int payloadType = event ? negotiated.telephoneEventPayloadType() : negotiated.codecPayloadType();
+        int length = packet.payloadLength();
+        byte[] out = scratch.relay;
+        synchronized (sendLock) {
+            boolean marker = packet.marker();
+            if (!relayMapped || relaySource != packet.ssrc()) {
+                long nextTimestamp = anySent ? timestamp + Math.max(FRAME_BYTES, (now - lastSentNanos) / NANOS_PER_SAMPLE) : timestamp;
+                sequenceOffset = nextSequence - packet.sequence();
+                timestampOffset = nextTimestamp - packet.timestamp();
+                relaySource = packet.ssrc();
+                relayMapped = true;
+                marker = true;
+            }
+            int sequence = (packet.sequence() + sequenceOffset) & 0xFFFF;
+            long stamp = (packet.timestamp() + timestampOffset) & TIMESTAMP_MASK;
+            RtpPacket.write(out, 0, marker, payloadType, sequence, stamp, ssrc);
+            if (event) {
+                System.arraycopy(packet.data(), packet.payloadOffset(), out, RtpPacket.HEADER_LENGTH, length);
+            } else {
+                G711.transcode(packet.data(), packet.payloadOffset(), fromCodec, out, RtpPacket.HEADER_LENGTH, negotiated.codec(), length);
+            }
+            if (!anySent || RtpPacket.sequenceAfter(sequence, (nextSequence - 1) & 0xFFFF)) {
+                nextSequence = (sequence + 1) & 0xFFFF;
+                timestamp = stamp;
+            }
+            markNext = false;
+            anySent = true;
+            lastSentNanos = now;
+            scratch.relayBuffer.clear().limit(RtpPacket.HEADER_LENGTH + length);
+            send(scratch.relayBuffer, target, length);
+        }
+    }
+
+    /** A packet leaving the reorder window, in sequence order. Receive thread only. */
+    private void onOrdered(byte[] data, int length, long receivedNanos) {
+        RtpPacket packet = engine.scratch().ordered;
+        if (!packet.read(data, length)) {
+            return;
+        }
+        NegotiatedAudio negotiated = audio;
+        if (negotiated != null && negotiated.hasTelephoneEvents() && packet.payloadType() == negotiated.telephoneEventPayloadType()) {
+            dtmf.onPacket(packet.timestamp(), data, packet.payloadOffset(), packet.payloadLength(), receivedNanos);
+            return;
+        }
+        Bridge joined = bridge;
+        if (joined != null) {
+            joined.tap(this, data, packet.payloadOffset(), packet.payloadLength(), packet.timestamp(), receivedNanos);
+        }
+    }
+
+    private void trackHighest(int sequence) {
+        if (!haveHighest) {
+            haveHighest = true;
+            highestSequence = sequence;
+        } else if (RtpPacket.sequenceAfter(sequence, highestSequence)) {
+            if (sequence < highestSequence) {
+                sequenceCycles++;
+            }
+            highestSequence = sequence;
+        }
+    }
+
+    /** RFC 3550 §6.4.1 / A.8: interarrival jitter in samples. */
+    private void trackJitter(long rtpTimestamp, long now) {
+        long transit = now / NANOS_PER_SAMPLE - rtpTimestamp;
+        if (haveTransit) {
+            int difference = Math.abs((int) (transit - lastTransit));
+            jitterSamples += (difference - jitterSamples) / 16.0;
+        }
+        lastTransit = transit;
+        haveTransit = true;
+    }
+
+    /** A datagram on the RTCP port: SR and RR are counted. Receive thread only. */
+    void onRtcp(byte[] data, int length, InetSocketAddress source) {
+        int offset = 0;
+        boolean valid = false;
+        while (offset + 4 <= length) {
+            if ((data[offset] & 0xC0) != 0x80) {
+                malformed++;
+                return;
+            }
+            int type = data[offset + 1] & 0xFF;
+            int size = 4 * ((((data[offset + 2] & 0xFF) << 8) | (data[offset + 3] & 0xFF)) + 1);
+            if (offset + size > length) {
+                malformed++;
+                return;
+            }
+            if (type == 200) {
+                senderReports++;
+                if (size >= 28) {
+                    lastSenderReportMiddle = RtpPacket.readInt(data, offset + 10) & TIMESTAMP_MASK;
+                    lastSenderReportNanos = System.nanoTime();
+                }
+            } else if (type == 201) {
+                receiverReports++;
+            }
+            valid = true;
+            offset += size;
+        }
+        if (!valid) {
+            malformed++;
+        } else if (!source.equals(latchedRtcp)) {
+            latchedRtcp = source;
+        }
+    }
+
+    /** Gives up old gaps, ends DTMF events whose end was lost, sends RTCP when due. Receive thread only. */
+    void housekeeping(long now, MediaEngine.ReceiveScratch scratch) {
+        reorder.flush(now);
+        dtmf.onTick(now);
+        long interval = engine.config().rtcpInterval().toNanos();
+        if (interval > 0 && now - nextReportNanos >= 0) {
+            nextReportNanos = now + interval;
+            sendReport(scratch);
+        }
+    }
+
+    /** A compound RTCP packet (RFC 3550 §6.4): SR if we sent since the last report, else RR; one report block; SDES CNAME. */
+    private void sendReport(MediaEngine.ReceiveScratch scratch) {
+        NegotiatedAudio negotiated = audio;
+        InetSocketAddress target = latchedRtcp != null ? latchedRtcp : negotiated == null ? null : negotiated.remoteRtcp();
+        if (target == null || closed) {
+            return;
+        }
+        byte[] out = scratch.report;
+        boolean sender;
+        long sent;
+        long octets;
+        long rtpTimestamp;
+        synchronized (sendLock) {
+            sent = packetsSent;
+            octets = octetsSent;
+            rtpTimestamp = timestamp;
+            sender = sent != reportedSent;
+        }
+        reportedSent = sent;
+        int blocks = haveRemoteSsrc ? 1 : 0;
+        int offset = 0;
+        if (sender) {
+            offset = rtcpHeader(out, offset, blocks, 200, 6 + 6 * blocks);
+            RtpPacket.writeInt(out, offset, ssrc);
+            long millis = System.currentTimeMillis();
+            RtpPacket.writeInt(out, offset + 4, (int) (millis / 1000 + NTP_EPOCH_OFFSET));
+            RtpPacket.writeInt(out, offset + 8, (int) (((millis % 1000) << 32) / 1000));
+            RtpPacket.writeInt(out, offset + 12, (int) rtpTimestamp);
+            RtpPacket.writeInt(out, offset + 16, (int) sent);
+            RtpPacket.writeInt(out, offset + 20, (int) octets);
+            offset += 24;
+        } else {
+            offset = rtcpHeader(out, offset, blocks, 201, 1 + 6 * blocks);
+            RtpPacket.writeInt(out, offset, ssrc);
+            offset += 4;
+        }
+        if (blocks == 1) {
+            long lost = reorder.lost();
+            long received = packetsReceived;
+            long lostNow = lost - reportedLost;
+            long receivedNow = received - reportedReceived;
+            reportedLost = lost;
+            reportedReceived = received;
+            int fraction = lostNow <= 0 ? 0 : (int) Math.min(255, lostNow * 256 / (lostNow + receivedNow));
+            RtpPacket.writeInt(out, offset, remoteSsrc);
+            RtpPacket.writeInt(out, offset + 4, (fraction << 24) | (int) Math.max(0, Math.min(0x7FFFFF, lost)));
+            RtpPacket.writeInt(out, offset + 8, (sequenceCycles << 16) | highestSequence);
+            RtpPacket.writeInt(out, offset + 12, (int) jitterSamples);
+            RtpPacket.writeInt(out, offset + 16, (int) lastSenderReportMiddle);
+            long delay = lastSenderReportNanos == 0 ? 0 : (System.nanoTime() - lastSenderReportNanos) * 65536 / 1_000_000_000L;
+            RtpPacket.writeInt(out, offset + 20, lastSenderReportMiddle == 0 ? 0 : (int) delay);
+            offset += 24;
+        }
+        int sdesLength = 4 + 2 + cname.length + 1;
+        int sdesPadded = (sdesLength + 3) & ~3;
+        offset = rtcpHeader(out, offset, 1, 202, sdesPadded / 4);
+        RtpPacket.writeInt(out, offset, ssrc);
+        out[offset + 4] = 1;
+        out[offset + 5] = (byte) cname.length;
+        System.arraycopy(cname, 0, out, offset + 6, cname.length);
+        Arrays.fill(out, offset + 6 + cname.length, offset + sdesPadded, (byte) 0);
+        offset += sdesPadded;
+        scratch.reportBuffer.clear().limit(offset);
+        try {
+            ports.rtcp().send(scratch.reportBuffer, target);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, label + ": sending RTCP to " + target, e);
+        }
+    }
+
+    private static int rtcpHeader(byte[] out, int offset, int count, int type, int lengthWords) {
+        out[offset] = (byte) (0x80 | count);
+        out[offset + 1] = (byte) type;
+        out[offset + 2] = (byte) (lengthWords >> 8);
+        out[offset + 3] = (byte) lengthWords;
+        return offset + 4;
+    }
+
+    // ---- lifecycle ----
+
+    RtpPorts.Pair ports() {
+        return ports;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** The figures so far (approximate while the leg runs). */
+    public LegStats stats() {
+        return new LegStats(label, localPort(), packetsSent, octetsSent, packetsReceived, reorder.lost(), reorder.late(),
+                reorder.duplicates(), malformed + dtmf.malformed(), unexpected, ssrcChanges, jitterSamples / 8.0,
+                senderReports, receiverReports, digits, sendFailures);
+    }
+
+    /**
+     * Ends the leg: leaves its bridge, stops playing, frees its ports (on the receive thread, shortly)
+     * and logs its figures. Idempotent.
+     *
+     * @return the leg's figures at its close
+     */
+    public LegStats close() {
+        synchronized (negotiation) {
+            if (closed) {
+                return stats();
+            }
+            closed = true;
+        }
+        Bridge joined = bridge;
+        if (joined != null) {
+            joined.unbridge();
+        }
+        playback.set(null);
+        engine.closed(this, ports);
+        LegStats stats = stats();
+        LOG.info(() -> label + ": media closed " + stats);
+        return stats;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException(label + " is closed");
+        }
+    }
+
+    private static byte[] silence(AudioCodec codec) {
+        byte[] frame = new byte[FRAME_BYTES];
+        Arrays.fill(frame, codec.silence());
+        return frame;
+    }
+
+    @Override
+    public String toString() {
+        return label + " :" + localPort();
+    }
+}
