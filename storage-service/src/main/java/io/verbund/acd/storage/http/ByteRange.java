@@ -43,10 +43,10 @@ public record ByteRange(Kind kind, long first, long last) {
                 return new ByteRange(Kind.PART, Math.max(0, size - suffix), size - 1);
             }
             long first = Long.parseLong(from);
-            long last = to.isEmpty() ? size - 1 : Long.parseLong(to);
-            if (last < first) {
+            if (!to.isEmpty() && Long.parseLong(to) < first) {
                 return whole;
             }
+            long last = to.isEmpty() ? size - 1 : Long.parseLong(to);
             if (first >= size) {
                 return unsatisfiable(size);
             }
