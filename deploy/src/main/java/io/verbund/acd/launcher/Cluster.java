@@ -302,14 +302,17 @@ public final class Cluster {
         nodes.add(member);
         out.println("Starting " + node.name() + " (WildFly, four services, port offset " + node.portOffset() + ") ...");
         wildfly.startMember(layout.generated().resolve("wildfly/" + node.name() + ".cli"), home.databasePassword(),
-                memberProperties());
+                home.serviceSecret(), memberProperties(home));
         updateRecord(node.name(), wildfly.pid());
         member.health().awaitUp(wildfly, node.name(), NODE_READY_TIMEOUT, out);
     }
 
-    /** What every node of this run is told beyond its generated script: load the demo tenants. */
-    static Map<String, String> memberProperties() {
-        return Map.of("verbund.demo", "true");
+    /**
+     * What every node of this run is told beyond its generated script: load the demo tenants, and
+     * keep the tenants' files in the cluster home's {@code storage/}, the one folder all nodes share.
+     */
+    static Map<String, String> memberProperties(DemoHome clusterHome) {
+        return Map.of("verbund.demo", "true", WildFlyNode.STORAGE_ROOT, clusterHome.storageRoot().toString());
     }
 
     private synchronized void updateRecord(String component, Optional<Long> pid) {

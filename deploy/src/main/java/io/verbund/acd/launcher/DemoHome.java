@@ -125,9 +125,9 @@ public final class DemoHome {
                 + "Stop it first with: ./verbund stop   (or see it with ./verbund status)";
     }
 
-    /** Starts from empty: removes database, server state and secrets, keeps nothing. */
+    /** Starts from empty: removes database, server state, stored files and secrets, keeps nothing. */
     public void wipe() {
-        for (Path part : new Path[] {root.resolve("db"), wildflyBase(), root.resolve("secrets")}) {
+        for (Path part : new Path[] {root.resolve("db"), wildflyBase(), storageRoot(), root.resolve("secrets")}) {
             deleteTree(part);
         }
     }
@@ -135,6 +135,34 @@ public final class DemoHome {
     /** The application's database password: generated once, kept readable only by its owner. */
     public String databasePassword() {
         return secret("db.properties", "Verbund ACD: password of the database user 'verbund'");
+    }
+
+    /**
+     * The secret the services of this home show each other (e.g. the telephony server writing
+     * recordings to the storage service): {@code secrets/service-secret}, generated once, readable
+     * only by its owner, handed to WildFly in the environment, never on a command line.
+     */
+    public String serviceSecret() {
+        Path file = root.resolve("secrets").resolve("service-secret");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            Files.createDirectories(file.getParent());
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, secret + "\n");
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write " + file, e);
+        }
+    }
+
+    /** The tenants' files (storage service): {@code storage/} in this home, shared by every node started from it. */
+    public Path storageRoot() {
+        return root.resolve("storage");
     }
 
     /**

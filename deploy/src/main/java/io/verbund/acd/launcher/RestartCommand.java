@@ -62,8 +62,9 @@ final class RestartCommand implements Callable<Integer> {
             NodePorts ports = new NodePorts(node.get().portOffset());
             WildFlyNode wildfly = new WildFlyNode(installation, layout.node(name), ports, name, Map.of());
             out.println("Starting " + name + " ...");
-            wildfly.startMember(layout.generated().resolve("wildfly/" + name + ".cli"), new DemoHome(layout.root()).databasePassword(),
-                    Cluster.memberProperties());
+            DemoHome clusterHome = new DemoHome(layout.root());
+            wildfly.startMember(layout.generated().resolve("wildfly/" + name + ".cli"), clusterHome.databasePassword(),
+                    clusterHome.serviceSecret(), Cluster.memberProperties(clusterHome));
             pid = wildfly.pid();
             new ServiceHealth(ports).awaitUp(wildfly, name, Duration.ofMinutes(5), out);
         } else {

@@ -50,6 +50,9 @@ public final class WildFlyNode {
         return home.wildflyBase().resolve("log/server.log");
     }
 
+    /** The storage service's shared folder of the tenants' files. */
+    public static final String STORAGE_ROOT = "verbund.storage.root";
+
     static final String NODE_JVM_SIZING = "-Xms1g -Xmx1g -XX:MaxGCPauseMillis=10";
 
     /** A node of its own: the demo's database for every role, a one-node cluster of its own name. */
@@ -65,12 +68,13 @@ public final class WildFlyNode {
         run.put("verbund.db.master.url", database.jdbcUrl());
         run.put("verbund.db.realtime.url", database.jdbcUrl());
         run.put("verbund.db.reporting.url", database.jdbcUrl());
+        run.put(STORAGE_ROOT, home.storageRoot().toString());
         try {
             refreshFromBuild(home.wildflyBase());
         } catch (IOException e) {
             throw new LaunchFailure(ExitCode.FAILED, "WildFly could not be prepared: " + e.getMessage(), e);
         }
-        launch(run, database.password());
+        launch(run, database.password(), home.serviceSecret());
     }
 
     /**
@@ -78,17 +82,17 @@ public final class WildFlyNode {
      * lb-config's script for this node, applied with the real jboss-cli to this node's copy of the
      * built configuration before it starts; {@code run} adds what only this run knows.
      */
-    public void startMember(Path nodeScript, String databasePassword, Map<String, String> run) {
+    public void startMember(Path nodeScript, String databasePassword, String serviceSecret, Map<String, String> run) {
         try {
             refreshFromBuild(home.wildflyBase());
             new EmbeddedCli(installation, home.wildflyBase()).apply(nodeScript);
         } catch (IOException e) {
             throw new LaunchFailure(ExitCode.FAILED, "WildFly of " + nodeName + " could not be prepared: " + e.getMessage(), e);
         }
-        launch(run, databasePassword);
+        launch(run, databasePassword, serviceSecret);
     }
 
-    private void launch(Map<String, String> run, String databasePassword) {
+    private void launch(Map<String, String> run, String databasePassword, String serviceSecret) {
         Path base = home.wildflyBase();
         try {
             Files.createDirectories(base.resolve("log"));
@@ -115,6 +119,8 @@ public final class WildFlyNode {
             environment.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
             environment.put("JBOSS_PIDFILE", pidFile().toString());
             environment.put("VERBUND_DB_PASSWORD", databasePassword);
+            // Read by the services as verbund.service.secret (MicroProfile Config maps the name).
+            environment.put("VERBUND_SERVICE_SECRET", serviceSecret);
             environment.remove("JAVA_OPTS");
             // WildFly's default (64 MB growing to 512 MB) keeps the young generation so small that
             // collections of the SIP stack's short-lived transactions paused the node for up to

@@ -15,5 +15,5 @@ public @interface ApiArea {
 
     Area value();
 
-    enum Area { CONFIG, AGENTS, CALLS, EVENTS, STATS }
+    enum Area { CONFIG, AGENTS, CALLS, EVENTS, STATS, STORAGE }
 }

@@ -25,6 +25,8 @@ import java.util.Optional;
  * given ({@link ApiArea} of the resource class; a class without one is closed to tokens);</li>
  * <li>{@code Authorization: Basic}: a user's login and password (scripts, tests, the demo's
  * commands);</li>
+ * <li>{@code Authorization: Verbund-Service <secret>}: another Verbund service with the cluster's
+ * {@link ServiceSecret}, accepted only by resource classes marked {@link ServiceAccess};</li>
  * <li>no header: the browser's session, and then every request that could change something must
  * echo the session's CSRF token in {@value SessionLogin#CSRF_HEADER}.</li>
  * </ul>
@@ -41,6 +43,7 @@ public class ApiAuthentication implements ContainerRequestFilter {
     private final TokenAuthenticator tokens;
     private final SessionUsers sessions;
     private final CallerContext callers;
+    private final ServiceSecret serviceSecret;
 
     @Context
     private HttpServletRequest servletRequest;
@@ -48,16 +51,23 @@ public class ApiAuthentication implements ContainerRequestFilter {
     private ResourceInfo resource;
 
     @Inject
-    public ApiAuthentication(Authenticator passwords, TokenAuthenticator tokens, SessionUsers sessions, CallerContext callers) {
+    public ApiAuthentication(Authenticator passwords, TokenAuthenticator tokens, SessionUsers sessions, CallerContext callers,
+                             ServiceSecret serviceSecret) {
         this.passwords = passwords;
         this.tokens = tokens;
         this.sessions = sessions;
         this.callers = callers;
+        this.serviceSecret = serviceSecret;
+    }
+
+    /** Without service credentials (tests of the user side). */
+    public ApiAuthentication(Authenticator passwords, TokenAuthenticator tokens, SessionUsers sessions, CallerContext callers) {
+        this(passwords, tokens, sessions, callers, null);
     }
 
     /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
     public ApiAuthentication() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     @Override
@@ -69,7 +79,9 @@ public class ApiAuthentication implements ContainerRequestFilter {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null && !authorization.isBlank()) {
             String header = authorization.strip();
-            if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            if (ServiceSecret.isServiceHeader(header)) {
+                authenticateService(header);
+            } else if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 StoredToken token = tokens.authenticate(header.substring(7).strip());
                 requireScope(token, method);
                 callers.authenticated(token.caller(), CallerContext.Credentials.TOKEN);
@@ -94,6 +106,19 @@ public class ApiAuthentication implements ContainerRequestFilter {
                     + SessionLogin.CSRF_HEADER + " (from GET /api/v1/session)", caller.tenant());
         }
         callers.authenticated(caller, CallerContext.Credentials.SESSION);
+    }
+
+    /** The secret is checked before the resource is: a wrong one is a 401 wherever it is sent. */
+    private void authenticateService(String header) {
+        if (serviceSecret == null || !serviceSecret.matches(ServiceSecret.credentialOf(header))) {
+            throw new NotAuthenticated("The service credential is wrong, or this node has no service secret configured");
+        }
+        boolean allowed = resource != null && resource.getResourceClass() != null
+                && resource.getResourceClass().isAnnotationPresent(ServiceAccess.class);
+        if (!allowed) {
+            throw new NotPermitted("Service credentials cannot use this resource", null);
+        }
+        callers.authenticatedService();
     }
 
     private void requireScope(StoredToken token, String method) {

@@ -1,0 +1,18 @@
+package io.verbund.acd.storage.http;
+
+import io.verbund.acd.storage.StorageSettings;
+import io.verbund.acd.storage.file.FileStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+
+/** The store on the configured root, one per deployment. */
+@ApplicationScoped
+public class StorageBeans {
+
+    @Produces
+    @ApplicationScoped
+    FileStore fileStore(StorageSettings settings) {
+        return new FileStore(settings.root(), Clock.systemUTC());
+    }
+}
