@@ -1,10 +1,15 @@
 package io.verbund.acd.telephony;
 
 import io.verbund.acd.telephony.call.AgentLegs;
+import io.verbund.acd.telephony.call.CallFlows;
+import io.verbund.acd.telephony.call.CallRecordings;
 import io.verbund.acd.telephony.call.DepartedNodeCalls;
 import io.verbund.acd.telephony.call.Distributor;
 import io.verbund.acd.telephony.call.InboundCalls;
+import io.verbund.acd.telephony.call.QueueAnnouncements;
 import io.verbund.acd.telephony.call.SipLegEvents;
+import io.verbund.acd.telephony.call.Voicemails;
+import io.verbund.acd.telephony.media.NodeMedia;
 import io.verbund.acd.telephony.registrar.Registrar;
 import io.verbund.acd.telephony.record.CallRecorder;
 import io.verbund.acd.telephony.sip.SipAdapter;
@@ -43,23 +48,27 @@ public class TelephonyNode {
     private final CallRecorder recorder;
     private final Distributor distributor;
     private final DepartedNodeCalls departedNodeCalls;
+    private final NodeMedia media;
     private final List<Object> callPath;
     private ScheduledFuture<?> tick;
 
     @Inject
     public TelephonyNode(SipEndpoint sip, SipAdapter adapter, CallRecorder recorder, Distributor distributor,
                          InboundCalls inbound, AgentLegs agentLegs, SipLegEvents legEvents, Registrar registrar,
-                         DepartedNodeCalls departedNodeCalls) {
+                         DepartedNodeCalls departedNodeCalls, NodeMedia media, CallFlows flows,
+                         QueueAnnouncements announcements, Voicemails voicemails, CallRecordings recordings) {
+        this.media = media;
         this.departedNodeCalls = departedNodeCalls;
         this.sip = sip;
         this.adapter = adapter;
         this.recorder = recorder;
         this.distributor = distributor;
-        this.callPath = Arrays.asList(adapter, distributor, inbound, agentLegs, legEvents, registrar, departedNodeCalls);
+        this.callPath = Arrays.asList(adapter, distributor, inbound, agentLegs, legEvents, registrar, departedNodeCalls, flows,
+                announcements, voicemails, recordings);
     }
 
     protected TelephonyNode() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     void onStartup(@Observes Startup event) {
@@ -67,6 +76,7 @@ public class TelephonyNode {
         // thread, their resource injection would find no naming context.
         callPath.forEach(Object::toString);
         recorder.start();
+        media.start();
         sip.start(adapter);
         tick = scheduler.scheduleWithFixedDelay(this::distribute, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }

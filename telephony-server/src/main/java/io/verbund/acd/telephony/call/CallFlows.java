@@ -116,21 +116,23 @@ public class CallFlows {
 
     private void perform(AcdCall call, FlowAction action) {
         int turn = call.nextFlowTurn();
-        switch (action) {
-            case FlowAction.Play play -> media.play(call, List.of(play.prompt()),
-                    () -> continueWith(call, turn, CallFlowRun::played));
-            case FlowAction.CollectDigit menu -> collect(call, menu, turn);
-            case FlowAction.Enqueue enqueue -> enqueue(call, enqueue, turn);
-            case FlowAction.RecordVoicemail voicemail -> voicemails.record(call, voicemail,
-                    () -> continueWith(call, turn, CallFlowRun::voicemailRecorded));
-            case FlowAction.Transfer transfer -> {
-                // No outbound trunk is configured on this node: the flow takes its failed exit.
-                LOG.info(() -> "transfer to " + transfer.number() + " not possible: no outbound trunk configured");
-                perform(call, call.flow.transferFailed());
-            }
-            case FlowAction.HttpLookup lookup -> lookups.ask(call, lookup,
-                    answer -> continueWith(call, turn, run -> answer.map(run::lookupAnswered).orElseGet(run::lookupFailed)));
-            case FlowAction.Hangup hangup -> media.play(call, hangup.prompt().map(List::of).orElse(List.of()),
+        if (action instanceof FlowAction.Play play) {
+            media.play(call, List.of(play.prompt()), () -> continueWith(call, turn, CallFlowRun::played));
+        } else if (action instanceof FlowAction.CollectDigit menu) {
+            collect(call, menu, turn);
+        } else if (action instanceof FlowAction.Enqueue enqueue) {
+            enqueue(call, enqueue, turn);
+        } else if (action instanceof FlowAction.RecordVoicemail voicemail) {
+            voicemails.record(call, voicemail, () -> continueWith(call, turn, CallFlowRun::voicemailRecorded));
+        } else if (action instanceof FlowAction.Transfer transfer) {
+            // No outbound trunk is configured on this node: the flow takes its failed exit.
+            LOG.info(() -> "transfer to " + transfer.number() + " not possible: no outbound trunk configured");
+            perform(call, call.flow.transferFailed());
+        } else if (action instanceof FlowAction.HttpLookup lookup) {
+            lookups.ask(call, lookup, answer -> continueWith(call, turn,
+                    run -> answer.map(run::lookupAnswered).orElseGet(run::lookupFailed)));
+        } else if (action instanceof FlowAction.Hangup hangup) {
+            media.play(call, hangup.prompt().map(List::of).orElse(List.of()),
                     () -> executor.execute(() -> endFlow(call, turn, hangup.reason())));
         }
     }

@@ -101,23 +101,19 @@ public class CallHistory {
     /** A step of the call flow, as the interpreter reported it, with what each kind of step knows. */
     void flowStep(AcdCall call, FlowStep step) {
         JsonObjectBuilder detail = JSON.createObjectBuilder().add("step", step.step()).add("nodeType", step.type());
-        switch (step) {
-            case FlowStep.NodeEntered entered -> { }
-            case FlowStep.ExitTaken exit -> {
-                detail.add("exit", exit.exit());
-                exit.next().ifPresent(next -> detail.add("next", next));
-                exit.detail().ifPresent(why -> detail.add("why", why));
-            }
-            case FlowStep.VariablesSet set -> {
-                JsonObjectBuilder values = JSON.createObjectBuilder();
-                set.values().forEach(values::add);
-                detail.add("variables", values);
-            }
-            case FlowStep.MenuAskedAgain again -> {
-                detail.add("attempt", again.attempt());
-                again.key().ifPresent(key -> detail.add("key", key));
-            }
-            case FlowStep.FlowEnded ended -> detail.add("reason", ended.reason());
+        if (step instanceof FlowStep.ExitTaken exit) {
+            detail.add("exit", exit.exit());
+            exit.next().ifPresent(next -> detail.add("next", next));
+            exit.detail().ifPresent(why -> detail.add("why", why));
+        } else if (step instanceof FlowStep.VariablesSet set) {
+            JsonObjectBuilder values = JSON.createObjectBuilder();
+            set.values().forEach(values::add);
+            detail.add("variables", values);
+        } else if (step instanceof FlowStep.MenuAskedAgain again) {
+            detail.add("attempt", again.attempt());
+            again.key().ifPresent(key -> detail.add("key", key));
+        } else if (step instanceof FlowStep.FlowEnded ended) {
+            detail.add("reason", ended.reason());
         }
         String type = step instanceof FlowStep.FlowEnded ? "FlowEnded" : "Flow" + step.getClass().getSimpleName();
         event(call, type, step.at(), null, step.node(), detail.build().toString());

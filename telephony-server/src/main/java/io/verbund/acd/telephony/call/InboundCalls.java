@@ -218,6 +218,13 @@ public class InboundCalls {
         }
     }
 
+    /** A key from a SIP INFO of the caller's dialog; false when there is no such call here. */
+    public boolean onInfoDigit(String callId, char key) {
+        Optional<AcdCall> call = sessions.byCaller(callId);
+        call.ifPresent(found -> flows.digit(found, key));
+        return call.isPresent();
+    }
+
     /** The caller hung up before being connected (CANCEL). */
     public void onCancel(String callId) {
         sessions.byCaller(callId).ifPresent(call -> {

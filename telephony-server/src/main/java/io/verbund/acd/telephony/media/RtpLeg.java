@@ -63,6 +63,7 @@ public final class RtpLeg {
     private volatile InetSocketAddress latchedRtcp;
     private final AtomicReference<Playback> playback = new AtomicReference<>();
     private volatile Bridge bridge;
+    private volatile AudioListener listener;
     private volatile DigitListener digitListener;
     private volatile boolean closed;
 
@@ -253,6 +254,11 @@ public final class RtpLeg {
     }
 
     // ---- DTMF ----
+
+    /** Who hears the audio this leg receives while not bridged (one listener; null for none). */
+    public void listen(AudioListener listener) {
+        this.listener = listener;
+    }
 
     /** Who hears this leg's digits (one listener; null for none). */
     public void onDigits(DigitListener listener) {
@@ -504,8 +510,11 @@ public final class RtpLeg {
             return;
         }
         Bridge joined = bridge;
+        AudioListener hearing = listener;
         if (joined != null) {
             joined.tap(this, data, packet.payloadOffset(), packet.payloadLength(), packet.timestamp(), receivedNanos);
+        } else if (hearing != null) {
+            hearing.received(data, packet.payloadOffset(), packet.payloadLength(), packet.timestamp(), receivedNanos);
         }
     }
 

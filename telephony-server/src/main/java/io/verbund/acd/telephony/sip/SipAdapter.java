@@ -2,6 +2,9 @@ package io.verbund.acd.telephony.sip;
 
 import io.verbund.acd.telephony.call.AgentLegs;
 import io.verbund.acd.telephony.call.InboundCalls;
+import io.verbund.acd.telephony.media.SipInfoDtmf;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import io.verbund.acd.telephony.call.SipLegEvents;
 import io.verbund.acd.telephony.registrar.Registrar;
 import jakarta.annotation.Resource;
@@ -20,6 +23,7 @@ import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContentTypeHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -93,11 +97,28 @@ public class SipAdapter implements SipListener {
                 }
                 case Request.REGISTER -> executor.execute(() -> registrar.register(transaction));
                 case Request.OPTIONS -> responses.send(transaction, Response.OK, null);
+                case Request.INFO -> onInfo(transaction, request, callId);
                 default -> responses.send(transaction, Response.METHOD_NOT_ALLOWED, method + " is not handled here");
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, method + " " + callId + " failed: " + e.getMessage(), e);
             responses.send(transaction, Response.SERVER_INTERNAL_ERROR, "internal error");
+        }
+    }
+
+    /** SIP INFO: a key the caller pressed, from phones that do not send RFC 4733 events. */
+    private void onInfo(ServerTransaction transaction, Request request, String callId) {
+        ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
+        byte[] body = request.getRawContent();
+        Optional<Character> key = SipInfoDtmf.parse(type == null ? null : type.getContentType() + "/" + type.getContentSubType(),
+                body == null ? "" : new String(body, StandardCharsets.UTF_8));
+        if (key.isEmpty()) {
+            responses.send(transaction, Response.UNSUPPORTED_MEDIA_TYPE,
+                    "INFO is taken for DTMF only: application/dtmf-relay (Signal=5) or application/dtmf");
+        } else if (inbound.onInfoDigit(callId, key.get())) {
+            responses.send(transaction, Response.OK, null);
+        } else {
+            responses.send(transaction, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no call with this Call-ID here");
         }
     }
 

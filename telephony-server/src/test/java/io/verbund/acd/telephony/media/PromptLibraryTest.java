@@ -150,7 +150,7 @@ class PromptLibraryTest {
 
         assertThat(beep).isPresent();
         assertThat(PromptAudio.fromWav(beep.get()).frameCount()).isEqualTo(5);
-        assertThat(PromptSource.classpath(getClass().getClassLoader()).read(PromptLanguage.DE, "beep")).isEmpty();
+        assertThat(PromptSource.classpath(getClass().getClassLoader()).read(PromptLanguage.DE, "no-such-prompt")).isEmpty();
     }
 
     @Test
