@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -113,7 +114,7 @@ public final class RtpLeg {
     private volatile long ssrcChanges;
     private volatile long senderReports;
     private volatile long receiverReports;
-    private volatile long digits;
+    private final AtomicLong digits = new AtomicLong();
 
     RtpLeg(MediaEngine engine, String label, RtpPorts.Pair ports, SerialEvents events) {
         this.engine = engine;
@@ -284,7 +285,7 @@ public final class RtpLeg {
     }
 
     private void emitDigit(char digit) {
-        digits++;
+        digits.incrementAndGet();
         events.execute(() -> {
             DigitListener listener = digitListener;
             if (listener != null) {
@@ -678,7 +679,7 @@ public final class RtpLeg {
     public LegStats stats() {
         return new LegStats(label, localPort(), packetsSent, octetsSent, packetsReceived, reorder.lost(), reorder.late(),
                 reorder.duplicates(), malformed + dtmf.malformed(), unexpected, ssrcChanges, jitterSamples / 8.0,
-                senderReports, receiverReports, digits, sendFailures);
+                senderReports, receiverReports, digits.get(), sendFailures);
     }
 
     /**
