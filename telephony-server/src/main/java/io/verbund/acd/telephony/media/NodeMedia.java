@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,15 +26,15 @@ public class NodeMedia {
     private PromptLibrary prompts;
 
     @Inject
-    public NodeMedia(@ConfigProperty(name = "verbund.rtp.address", defaultValue = "") String rtpAddress,
+    public NodeMedia(@ConfigProperty(name = "verbund.rtp.address") Optional<String> rtpAddress,
                      @ConfigProperty(name = "verbund.sip.host", defaultValue = "127.0.0.1") String sipHost,
                      @ConfigProperty(name = "verbund.rtp.ports", defaultValue = "20000-29999") String ports) {
-        this.address = rtpAddress == null || rtpAddress.isBlank() ? sipHost : rtpAddress;
+        this.address = rtpAddress.filter(address -> !address.isBlank()).orElse(sipHost);
         this.ports = ports;
     }
 
     protected NodeMedia() {
-        this("", "127.0.0.1", "20000-29999");
+        this(Optional.empty(), "127.0.0.1", "20000-29999");
     }
 
     /** Loads the prompts and starts the engine; at deployment, before the SIP endpoint takes calls. */
