@@ -34,10 +34,15 @@ final class Sipp {
 
     /** Starts SIPp in the background; {@code extra} are further SIPp options. */
     Process start(String scenario, int localPort, List<String> extra) throws IOException {
-        List<String> command = new ArrayList<>(List.of("sipp", "127.0.0.1:" + serverPort, "-sf", scenario(scenario).toString(),
+        return start(scenario(scenario), localPort, extra);
+    }
+
+    /** Starts SIPp with a scenario file of the test's own (a filled-in template). */
+    Process start(Path scenario, int localPort, List<String> extra) throws IOException {
+        List<String> command = new ArrayList<>(List.of("sipp", "127.0.0.1:" + serverPort, "-sf", scenario.toString(),
                 "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-nostdin", "-trace_err"));
         command.addAll(extra);
-        Path log = workDir.resolve(scenario + "-" + localPort + "-" + System.nanoTime() + ".out");
+        Path log = workDir.resolve(scenario.getFileName() + "-" + localPort + "-" + System.nanoTime() + ".out");
         Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         STARTED.add(process);
@@ -56,8 +61,12 @@ final class Sipp {
     }
 
     Result run(String scenario, int localPort, List<String> extra) throws IOException, InterruptedException {
+        return run(scenario(scenario), localPort, extra);
+    }
+
+    Result run(Path scenario, int localPort, List<String> extra) throws IOException, InterruptedException {
         Process process = start(scenario, localPort, extra);
-        return await(process, 60);
+        return await(process, 90);
     }
 
     static Result await(Process process, int seconds) throws InterruptedException, IOException {

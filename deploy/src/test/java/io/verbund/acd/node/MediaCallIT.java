@@ -1,0 +1,300 @@
+package io.verbund.acd.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.verbund.acd.launcher.DemoNode;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Media through the real node: SIPp callers with RTP and RFC 4733 DTMF in the demo's Menu and
+ * Closed flows, a recorded call whose two channels are compared byte for byte with what both SIPp
+ * sides sent, a voicemail that lands in storage-service, and the pacing of what a queued caller
+ * hears, counted on the test's own socket.
+ */
+class MediaCallIT {
+
+    private static final int PORT_OFFSET = 1500;
+    private static final String HOTLINE = "+4930500100";
+    private static final String MENU = "+4930500200";
+    private static final String CLOSED = "+4930500300";
+    private static final int PCMA = 8;
+
+    @TempDir
+    static Path homeFolder;
+
+    @TempDir
+    Path sippFolder;
+
+    private static DemoNode node;
+    private static ApiClient admin;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startNode() {
+        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of());
+        admin = ApiClient.as(URI.create(node.portalUrl()), "admin@demo", "demo-admin");
+    }
+
+    @AfterAll
+    static void stopNode() {
+        TestNodes.stopNode(node);
+    }
+
+    @AfterEach
+    void logEveryoneOut() throws Exception {
+        Sipp.stopAll();
+        for (int extension : new int[] {1001, 1006}) {
+            admin.put("api/v1/agents/" + extension + "/state", "{\"state\":\"LOGGED_OUT\"}");
+        }
+    }
+
+    @Test
+    void inTheMenuKeyOneReachesSalesAndKeyTwoSupport() throws Exception {
+        assertThat(menuCallWithKey("1", 1006, 5801)).isEqualTo("Sales");
+        assertThat(menuCallWithKey("2", 1001, 5802)).isEqualTo("Support");
+    }
+
+    @Test
+    void aCallerWhoPressesNothingTwiceIsQueuedForSupport() throws Exception {
+        assertThat(menuCallWithKey(null, 1001, 5803)).isEqualTo("Support");
+    }
+
+    @Test
+    void theRecordingOfABridgedCallHoldsExactlyWhatBothSidesSent() throws Exception {
+        Sipp sipp = new Sipp(node.ports().sip(), sippFolder);
+        RtpCapture callerAudio = RtpCapture.noise(1, 150);
+        RtpCapture agentAudio = RtpCapture.noise(2, 150);
+        Path agentScenario = template("agent-talks.xml", Map.of("@PCAP@", agentAudio.write(sippFolder.resolve("agent.pcap"), PCMA).toString()));
+        Path callerScenario = template("caller-talks.xml", Map.of("@PCAP@", callerAudio.write(sippFolder.resolve("caller.pcap"), PCMA).toString(),
+                "@TALK_MS@", "4000"));
+        sipp.registerAgent(1001, "demo-1001", 5804);
+        Process phone = sipp.start(agentScenario, 5804, List.of("-m", "1", "-mp", "16200", "-timeout", "90s"));
+        ready(1001);
+        long before = lastRecordId();
+
+        Sipp.Result caller = sipp.run(callerScenario, 5805, List.of("-s", HOTLINE, "-m", "1", "-mp", "16100", "-timeout", "90s"));
+
+        assertThat(caller.exit()).as("caller: %s%n%s", caller.command(), sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as("agent phone: %s", sipp.errorLogs()).isZero();
+        String file = awaitColumn(before, "recording_file");
+        byte[] wav = awaitCompleteFile("recordings", file);
+        Channels recording = Channels.of(wav, 2);
+        assertThat(recording.formatTag).as("A-law, as both phones spoke it").isEqualTo(6);
+        assertThat(RtpCapture.indexOf(recording.channel(0), callerAudio.audio()))
+                .as("the caller's 3 s of audio, byte for byte, in the left channel").isNotNegative();
+        assertThat(RtpCapture.indexOf(recording.channel(1), agentAudio.audio()))
+                .as("the agent's 3 s of audio, byte for byte, in the right channel").isNotNegative();
+        double seconds = recording.frames() / 8000.0;
+        assertThat(seconds).as("the recording lasts as long as the connected call (about 4 s)").isBetween(3.0, 6.0);
+    }
+
+    @Test
+    void theClosedFlowTakesAVoicemailThatAppearsInStorage() throws Exception {
+        Sipp sipp = new Sipp(node.ports().sip(), sippFolder);
+        RtpCapture message = RtpCapture.noise(3, 100);
+        Path scenario = template("caller-talks.xml", Map.of("@PCAP@", message.write(sippFolder.resolve("message.pcap"), PCMA).toString(),
+                "@TALK_MS@", "3000"));
+        long before = lastRecordId();
+
+        Sipp.Result caller = sipp.run(scenario, 5806, List.of("-s", CLOSED, "-m", "1", "-mp", "16300", "-timeout", "90s"));
+
+        assertThat(caller.exit()).as("caller: %s%n%s", caller.command(), sipp.errorLogs()).isZero();
+        String file = awaitColumn(before, "voicemail_file");
+        Channels voicemail = Channels.of(awaitCompleteFile("voicemail", file), 1);
+        assertThat(RtpCapture.indexOf(voicemail.channel(0), message.audio())).as("the caller's 2 s message, byte for byte").isNotNegative();
+        assertThat(outcome(before)).isEqualTo("VOICEMAIL");
+    }
+
+    @Test
+    void aQueuedCallerHearsAPacketEvery20Milliseconds() throws Exception {
+        Sipp sipp = new Sipp(node.ports().sip(), sippFolder);
+        try (DatagramChannel rtp = DatagramChannel.open()) {
+            rtp.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = ((InetSocketAddress) rtp.getLocalAddress()).getPort();
+            Process caller = sipp.start(Sipp.scenario("caller-listens.xml"), 5807,
+                    List.of("-s", HOTLINE, "-m", "1", "-d", "9000", "-key", "rtpport", Integer.toString(port), "-timeout", "60s"));
+
+            rtp.socket().setSoTimeout(5000);
+            ByteBuffer packet = ByteBuffer.allocate(2048);
+            rtp.receive(packet);
+            // The welcome prompt, then the queue: count three whole seconds of it.
+            Thread.sleep(3000);
+            List<long[]> seen = new ArrayList<>();
+            rtp.configureBlocking(false);
+            while (rtp.receive(packet.clear()) != null) {
+                // Drain what queued while waiting.
+            }
+            long start = System.nanoTime();
+            while (System.nanoTime() - start < 3_000_000_000L) {
+                if (rtp.receive(packet.clear()) != null) {
+                    packet.flip();
+                    seen.add(new long[] {System.nanoTime(), packet.getShort(2) & 0xFFFF, packet.getInt(4) & 0xFFFFFFFFL, packet.remaining()});
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
+            assertThat(seen.size()).as("packets in 3 s at 50 a second").isBetween(140, 160);
+            for (int i = 1; i < seen.size(); i++) {
+                assertThat(seen.get(i)[1]).as("sequence numbers run on").isEqualTo((seen.get(i - 1)[1] + 1) & 0xFFFF);
+                assertThat(seen.get(i)[2] - seen.get(i - 1)[2]).as("timestamps advance by 160 samples").isEqualTo(160);
+                assertThat(seen.get(i)[3]).as("12 bytes of header and 160 of audio").isEqualTo(172);
+            }
+            assertThat(Sipp.await(caller, 30).exit()).as(sipp.errorLogs()).isZero();
+        }
+    }
+
+    /** One caller in the Menu, pressing {@code key} (or nothing), answered by the agent; the group it was queued in. */
+    private String menuCallWithKey(String key, int extension, int port) throws Exception {
+        Sipp sipp = new Sipp(node.ports().sip(), sippFolder);
+        String scenario = Files.readString(Sipp.scenario("caller-menu.xml"));
+        if (key == null) {
+            scenario = scenario.replaceAll("(?s)<!--DTMF-->.*<!--/DTMF-->", "");
+        } else {
+            scenario = scenario.replace("@DTMF_PCAP@", "/usr/share/sip-tester/dtmf_2833_" + key + ".pcap").replace("@DELAY_MS@", "1000");
+        }
+        Path file = sippFolder.resolve("caller-menu-" + port + ".xml");
+        Files.writeString(file, scenario);
+        sipp.registerAgent(extension, "demo-" + extension, port);
+        Process phone = sipp.start(Sipp.scenario("agent-answer.xml"), port, List.of("-m", "1", "-d", "200", "-mp", "17000", "-timeout", "90s"));
+        ready(extension);
+        long before = lastRecordId();
+
+        Sipp.Result caller = sipp.run(file, port + 100, List.of("-s", MENU, "-m", "1", "-d", "500", "-mp", "17100", "-timeout", "90s"));
+
+        assertThat(caller.exit()).as("caller: %s%n%s", caller.command(), sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as("agent phone: %s", sipp.errorLogs()).isZero();
+        return awaitColumn(before, "(SELECT g.name FROM acd_group g WHERE g.id = r.group_id)");
+    }
+
+    private void ready(int extension) {
+        ApiClient.Answer answer = admin.put("api/v1/agents/" + extension + "/state", "{\"state\":\"READY\"}");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    }
+
+    private Path template(String name, Map<String, String> values) throws IOException {
+        String text = Files.readString(Sipp.scenario(name));
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            text = text.replace(value.getKey(), value.getValue());
+        }
+        return Files.writeString(sippFolder.resolve(name), text);
+    }
+
+    /** The file once storage-service says it is complete (the recorder finishes it after the call). */
+    private byte[] awaitCompleteFile(String category, String name) throws Exception {
+        URI uri = URI.create(node.portalUrl()).resolve("/storage/api/v1/tenants/demo/files/" + category + "/" + name);
+        Instant deadline = Instant.now().plusSeconds(20);
+        HttpResponse<byte[]> last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = http.send(HttpRequest.newBuilder(uri).header("Authorization", basic("admin@demo", "demo-admin")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (last.statusCode() == 200 && "true".equals(last.headers().firstValue("X-File-Complete").orElse(""))) {
+                return last.body();
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(category + "/" + name + " not complete in storage within 20 s; last answer "
+                + (last == null ? "none" : last.statusCode() + " " + last.headers().map()));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long lastRecordId() throws Exception {
+        try (Connection db = node.database().connect(); PreparedStatement query = db.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM call_record");
+             ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static String outcome(long afterId) throws Exception {
+        return awaitColumn(afterId, "r.outcome");
+    }
+
+    /** A column of the first finished call record after {@code afterId}, once it is written. */
+    private static String awaitColumn(long afterId, String column) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            try (Connection db = node.database().connect(); PreparedStatement query = db.prepareStatement(
+                    "SELECT " + column + " FROM call_record r WHERE r.id > ? AND r.outcome IS NOT NULL ORDER BY r.id LIMIT 1")) {
+                query.setLong(1, afterId);
+                try (ResultSet rows = query.executeQuery()) {
+                    if (rows.next() && rows.getString(1) != null) {
+                        return rows.getString(1);
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no finished call record with " + column + " after id " + afterId + " within 20 s");
+    }
+
+    /** The samples of an 8-bit WAV, read here rather than with the recorder's own reader. */
+    private record Channels(int formatTag, int channels, byte[] data) {
+
+        static Channels of(byte[] wav, int expectedChannels) {
+            ByteBuffer file = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
+            assertThat(new String(wav, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+            assertThat(new String(wav, 8, 4, StandardCharsets.US_ASCII)).isEqualTo("WAVE");
+            int position = 12;
+            int tag = -1;
+            int channels = -1;
+            while (position + 8 <= wav.length) {
+                String id = new String(wav, position, 4, StandardCharsets.US_ASCII);
+                int size = file.getInt(position + 4);
+                if (id.equals("fmt ")) {
+                    tag = file.getShort(position + 8);
+                    channels = file.getShort(position + 10);
+                    assertThat(file.getInt(position + 12)).as("sample rate").isEqualTo(8000);
+                    assertThat(file.getShort(position + 22)).as("bits per sample").isEqualTo((short) 8);
+                } else if (id.equals("data")) {
+                    assertThat(channels).as("channels").isEqualTo(expectedChannels);
+                    int length = Math.min(size, wav.length - position - 8);
+                    byte[] data = new byte[length];
+                    System.arraycopy(wav, position + 8, data, 0, length);
+                    return new Channels(tag, channels, data);
+                }
+                position += 8 + size + (size & 1);
+            }
+            throw new AssertionError("no data chunk in the WAV");
+        }
+
+        int frames() {
+            return data.length / channels;
+        }
+
+        byte[] channel(int index) {
+            byte[] samples = new byte[frames()];
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = data[i * channels + index];
+            }
+            return samples;
+        }
+    }
+}
