@@ -17,16 +17,23 @@ import java.util.Set;
  */
 public record HealthReport(String service, String node, String version,
                            Map<DatasourceRole, Check> datasources, Set<DatasourceRole> required,
-                           Check schema, Check cache, List<Alarm> alarms) {
+                           Check schema, Check cache, List<Alarm> alarms, Map<String, Check> own) {
 
     public HealthReport {
         datasources = new EnumMap<>(datasources);
         required = Set.copyOf(required);
         alarms = List.copyOf(alarms);
+        own = new java.util.TreeMap<>(own);
+    }
+
+    /** Without checks of the service's own (see {@link ServiceCheck}). */
+    public HealthReport(String service, String node, String version, Map<DatasourceRole, Check> datasources,
+                        Set<DatasourceRole> required, Check schema, Check cache, List<Alarm> alarms) {
+        this(service, node, version, datasources, required, schema, cache, alarms, Map.of());
     }
 
     public boolean up() {
-        return schema.up() && cache.up()
+        return schema.up() && cache.up() && own.values().stream().allMatch(Check::up)
                 && required.stream().allMatch(role -> datasources.containsKey(role) && datasources.get(role).up());
     }
 
@@ -34,15 +41,17 @@ public record HealthReport(String service, String node, String version,
         JsonObjectBuilder roles = Json.createObjectBuilder();
         datasources.forEach((role, check) -> roles.add(role.key(), Json.createObjectBuilder(check.details())
                 .add("required", required.contains(role))));
+        JsonObjectBuilder checks = Json.createObjectBuilder()
+                .add("datasources", roles)
+                .add("schema", schema.details())
+                .add("cache", cache.details());
+        own.forEach((name, check) -> checks.add(name, check.details()));
         return Json.createObjectBuilder()
                 .add("status", up() ? "UP" : "DOWN")
                 .add("service", service)
                 .add("node", node)
                 .add("version", version)
-                .add("checks", Json.createObjectBuilder()
-                        .add("datasources", roles)
-                        .add("schema", schema.details())
-                        .add("cache", cache.details()))
+                .add("checks", checks)
                 .add("alarms", alarmsJson())
                 .build();
     }

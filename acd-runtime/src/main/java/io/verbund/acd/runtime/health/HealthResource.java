@@ -33,12 +33,14 @@ public class HealthResource {
     private final CacheClusterCheck cacheCheck;
     private final MasterFailoverWatch failoverWatch;
     private final Set<DatasourceRole> required;
+    private final jakarta.enterprise.inject.Instance<ServiceCheck> own;
 
     @Inject
     public HealthResource(ServiceIdentity identity, DatasourceCheck datasourceCheck, SchemaCheck schemaCheck,
                           CacheClusterCheck cacheCheck, MasterFailoverWatch failoverWatch,
                           @ConfigProperty(name = "verbund.health.required-roles", defaultValue = "master,realtime,reporting")
-                          List<String> requiredRoles) {
+                          List<String> requiredRoles, jakarta.enterprise.inject.Instance<ServiceCheck> own) {
+        this.own = own;
         this.identity = identity;
         this.datasourceCheck = datasourceCheck;
         this.schemaCheck = schemaCheck;
@@ -56,6 +58,13 @@ public class HealthResource {
         this.cacheCheck = null;
         this.failoverWatch = null;
         this.required = null;
+        this.own = null;
+    }
+
+    private Map<String, Check> ownChecks() {
+        Map<String, Check> checks = new java.util.TreeMap<>();
+        own.forEach(check -> checks.put(check.name(), check.check()));
+        return checks;
     }
 
     @GET
@@ -64,7 +73,7 @@ public class HealthResource {
         Map<DatasourceRole, Check> datasources = new EnumMap<>(DatasourceRole.class);
         Arrays.stream(DatasourceRole.values()).forEach(role -> datasources.put(role, datasourceCheck.check(role)));
         HealthReport report = new HealthReport(identity.service(), identity.node(), identity.version(),
-                datasources, required, schemaCheck.check(), cacheCheck.check(), failoverWatch.current().stream().toList());
+                datasources, required, schemaCheck.check(), cacheCheck.check(), failoverWatch.current().stream().toList(), ownChecks());
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.status(report.up() ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)

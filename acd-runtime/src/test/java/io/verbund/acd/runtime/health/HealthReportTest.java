@@ -73,6 +73,19 @@ class HealthReportTest {
         assertThat(json.getJsonArray("alarms").getJsonObject(0).getJsonObject("details").getInt("activeServerId")).isEqualTo(2);
     }
 
+    @Test
+    void aServicesOwnCheckIsReportedAndADownOneMakesTheServiceDown() {
+        HealthReport up = new HealthReport("storage-service", "node-a", "test", Map.of(DatasourceRole.MASTER, UP),
+                EnumSet.of(DatasourceRole.MASTER), UP, UP, List.of(), Map.of("storage", UP));
+        assertThat(up.toJson().getString("status")).isEqualTo("UP");
+        assertThat(up.toJson().getJsonObject("checks").getJsonObject("storage").getString("status")).isEqualTo("UP");
+
+        HealthReport down = new HealthReport("storage-service", "node-a", "test", Map.of(DatasourceRole.MASTER, UP),
+                EnumSet.of(DatasourceRole.MASTER), UP, UP, List.of(), Map.of("storage", DOWN));
+        assertThat(down.up()).isFalse();
+        assertThat(down.toJson().getJsonObject("checks").getJsonObject("storage").getString("problem")).isEqualTo("Connection refused");
+    }
+
     private static HealthReport report(Map<DatasourceRole, Check> roles, EnumSet<DatasourceRole> required, Check schema) {
         return new HealthReport("telephony-server", "node-a", "test", roles, required, schema, UP, List.of());
     }

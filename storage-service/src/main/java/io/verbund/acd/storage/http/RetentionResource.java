@@ -46,6 +46,8 @@ public class RetentionResource {
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject lastRun() throws IOException {
         Optional<TenantKey> only = access.limitedTo();
+        // the same role check as for the tenant's files: its administrators and supervisors
+        only.ifPresent(tenant -> access.tenant(tenant.value()));
         RetentionReport report = job.lastRun()
                 .orElseThrow(() -> new StorageProblem.NoRun());
         return only.map(tenant -> report.forTenant(tenant.value())).orElse(report).toJson();
