@@ -177,51 +177,48 @@ public class AgentLegs {
             if (dialog == null) {
                 return;
             }
-            try {
-                dialog.sendAck(dialog.createAck(cseq));
-            } catch (SipException | javax.sip.InvalidArgumentException e) {
-                LOG.warning("ACK to agent failed for call " + call.callId + ": " + e.getMessage());
-            }
             if (call.phase != AcdCall.Phase.OFFERING || answering.isEmpty()) {
                 // Answered too late: another phone won, the caller left, or the ring time ran out.
+                ack(call, dialog, cseq);
                 if (event.getClientTransaction() != null) {
                     hangUp(dialog);
                 }
                 return;
             }
             AgentOffer offer = answering.get();
-            if (!connectCaller(call, offer, agentOk)) {
+            call.agent = offer.agent();
+            call.agentId = offer.agentId();
+            // The media first: both phones start talking the moment they have their ACK and 200,
+            // and the relay and the recording must not miss their first packet.
+            if (offer.media() != null && !anchor(call, offer, agentOk, now)) {
+                ack(call, dialog, cseq);
+                hangUp(dialog);
+                return;
+            }
+            ack(call, dialog, cseq);
+            byte[] agentSdp = agentOk.getRawContent();
+            String callerAnswer = offer.media() != null ? call.callerSdp
+                    : agentSdp == null ? null : new String(agentSdp, StandardCharsets.US_ASCII);
+            if (!signalling.answer(call, callerAnswer)) {
                 hangUp(dialog);
                 return;
             }
             call.offers.remove(offer);
             withdrawOffers(call, "answered by " + offer.agent().extension(), now);
-            call.agentSdp = agentOk.getRawContent();
+            call.agentSdp = agentSdp;
             call.phase = AcdCall.Phase.CONNECTED;
-            call.agent = offer.agent();
-            call.agentId = offer.agentId();
             call.agentDialog = dialog;
             call.agentCallId = offer.agentCallId();
             agents.update(call.agent, (status, at) -> status.answer(at));
             call.answeredAt = now;
             history.answered(call, now);
-            if (offer.media() != null) {
-                call.agentMedia = offer.media();
-                recordings.bridge(call, now);
-            }
             LOG.info(() -> "answered by agent " + call.agent.extension());
         }
     }
 
-    /**
-     * The caller is answered: with our own session description where its media is anchored here
-     * (the agent's phone gets its answer to our offer), else with the agent phone's, passed through.
-     */
-    private boolean connectCaller(AcdCall call, AgentOffer offer, Response agentOk) {
+    /** The agent phone's answer completes its leg, which is bridged to the caller's (and recorded). */
+    private boolean anchor(AcdCall call, AgentOffer offer, Response agentOk, Instant now) {
         byte[] agentSdp = agentOk.getRawContent();
-        if (offer.media() == null) {
-            return signalling.answer(call, agentSdp == null ? null : new String(agentSdp, StandardCharsets.US_ASCII));
-        }
         try {
             offer.media().setRemote(SessionDescription.parse(new String(agentSdp == null ? new byte[0] : agentSdp, StandardCharsets.US_ASCII)));
         } catch (RuntimeException e) {
@@ -230,7 +227,17 @@ public class AgentLegs {
         }
         flows.leaveFlow(call);
         call.callerMedia.stop();
-        return signalling.answer(call, call.callerSdp);
+        call.agentMedia = offer.media();
+        recordings.bridge(call, now);
+        return true;
+    }
+
+    private static void ack(AcdCall call, Dialog dialog, long cseq) {
+        try {
+            dialog.sendAck(dialog.createAck(cseq));
+        } catch (SipException | javax.sip.InvalidArgumentException e) {
+            LOG.warning("ACK to agent failed for call " + call.callId + ": " + e.getMessage());
+        }
     }
 
     private void notTaken(AcdCall call, ClientTransaction transaction, int status) {

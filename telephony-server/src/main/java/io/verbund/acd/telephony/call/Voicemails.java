@@ -74,21 +74,24 @@ public class Voicemails {
     }
 
     private void start(AcdCall call, FlowAction.RecordVoicemail voicemail, Runnable recorded) {
+        String file = fileName(call);
+        AudioCodec codec = call.callerMedia.negotiated().map(audio -> audio.codec()).orElse(AudioCodec.PCMU);
+        VoicemailRecording message = new VoicemailRecording(codec, System.nanoTime(), voicemail.maxLength(),
+                new StorageRecordingSink(storage, call.tenant, FileCategory.VOICEMAIL, file), executor, recorded);
+        // Listening before the answer: the caller starts speaking the moment it has the 200.
+        call.callerMedia.listen(message::fromCaller);
         if (!signalling.answer(call, call.callerSdp)) {
+            call.callerMedia.listen(null);
+            message.abort();
             recorded.run();
             return;
         }
         call.answeredByNode = true;
         call.phase = AcdCall.Phase.VOICEMAIL;
-        String file = fileName(call);
         call.voicemailFile = file;
+        call.voicemail = message;
         String node = call.flow.currentNode().map(current -> current.id()).orElse(null);
         history.voicemailStarted(call, file, node, clock.instant());
-        AudioCodec codec = call.callerMedia.negotiated().map(audio -> audio.codec()).orElse(AudioCodec.PCMU);
-        VoicemailRecording message = new VoicemailRecording(codec, System.nanoTime(), voicemail.maxLength(),
-                new StorageRecordingSink(storage, call.tenant, FileCategory.VOICEMAIL, file), executor, recorded);
-        call.voicemail = message;
-        call.callerMedia.listen(message::fromCaller);
         // A caller who says nothing still reaches the maximum: the recording only counts packets.
         call.flowTimer = scheduler.schedule(() -> {
             message.close();
