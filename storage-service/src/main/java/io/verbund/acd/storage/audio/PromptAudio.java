@@ -1,5 +1,6 @@
 package io.verbund.acd.storage.audio;
 
+import io.verbund.acd.audio.G711;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +114,7 @@ public final class PromptAudio {
         }
         byte[] muLaw = new byte[g711.length];
         for (int i = 0; i < g711.length; i++) {
-            muLaw[i] = G711.linearToMuLaw(G711.aLawToLinear(g711[i]));
+            muLaw[i] = G711.linearToUlaw((short) G711.alawToLinear(g711[i]));
         }
         return wav(muLaw);
     }
@@ -134,7 +135,7 @@ public final class PromptAudio {
         }
         byte[] muLaw = new byte[samples.length];
         for (int i = 0; i < samples.length; i++) {
-            muLaw[i] = G711.linearToMuLaw(samples[i]);
+            muLaw[i] = G711.linearToUlaw((short) samples[i]);
         }
         return wav(muLaw);
     }

@@ -1,5 +1,6 @@
 package io.verbund.acd.storage.audio;
 
+import io.verbund.acd.audio.G711;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,14 +16,13 @@ class PromptAudioTest {
 
     @Test
     void g711EncodesTheStandardCodewords() {
-        assertThat(G711.linearToMuLaw(0)).isEqualTo((byte) 0xFF);
-        assertThat(G711.linearToMuLaw(-1)).isEqualTo((byte) 0x7F);
-        assertThat(G711.linearToMuLaw(32767)).isEqualTo((byte) 0x80);
-        assertThat(G711.linearToMuLaw(-32768)).isEqualTo((byte) 0x00);
-        assertThat(G711.aLawToLinear((byte) 0xD5)).isEqualTo((short) 8);
-        assertThat(G711.aLawToLinear((byte) 0x55)).isEqualTo((short) -8);
+        assertThat(G711.linearToUlaw((short) 0)).isEqualTo((byte) 0xFF);
+        assertThat(G711.linearToUlaw((short) 32767)).isEqualTo((byte) 0x80);
+        assertThat(G711.linearToUlaw((short) -32768)).isEqualTo((byte) 0x00);
+        assertThat(G711.alawToLinear((byte) 0xD5)).isEqualTo((short) 8);
+        assertThat(G711.alawToLinear((byte) 0x55)).isEqualTo((short) -8);
         for (int sample = -32768; sample <= 32767; sample += 7) {
-            short back = G711.muLawToLinear(G711.linearToMuLaw(sample));
+            short back = G711.ulawToLinear(G711.linearToUlaw((short) sample));
             // µ-law keeps the sign and loses at most a sixteenth of the magnitude (plus the step near zero)
             assertThat(Math.abs(back - Math.max(-32635, Math.min(32635, sample)))).as("sample %d", sample)
                     .isLessThanOrEqualTo(Math.abs(sample) / 16 + 8);
@@ -40,7 +40,7 @@ class PromptAudioTest {
         assertThat(out.bits).isEqualTo(8);
         assertThat(out.data).hasSize(5);
         for (int i = 0; i < samples.length; i++) {
-            assertThat(out.data[i]).isEqualTo(G711.linearToMuLaw(samples[i]));
+            assertThat(out.data[i]).isEqualTo(G711.linearToUlaw((short) samples[i]));
         }
         assertThat(ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN).getInt(4)).isEqualTo(wav.length - 8);
     }
@@ -97,7 +97,7 @@ class PromptAudioTest {
     @Test
     void rawALawBecomesMuLaw() throws InvalidPrompt {
         Wav out = Wav.read(audio.fromRaw(new byte[] {(byte) 0xD5, (byte) 0x55}, PromptAudio.RawLaw.A_LAW));
-        assertThat(out.data).containsExactly(G711.linearToMuLaw(8), G711.linearToMuLaw(-8));
+        assertThat(out.data).containsExactly(G711.linearToUlaw((short) 8), G711.linearToUlaw((short) -8));
         Wav mu = Wav.read(audio.fromRaw(new byte[] {1, 2, 3}, PromptAudio.RawLaw.MU_LAW));
         assertThat(mu.data).containsExactly(1, 2, 3);
     }
@@ -126,7 +126,7 @@ class PromptAudioTest {
     private static int crossings(byte[] muLaw) {
         int count = 0;
         for (int i = 1; i < muLaw.length; i++) {
-            if ((G711.muLawToLinear(muLaw[i - 1]) < 0) != (G711.muLawToLinear(muLaw[i]) < 0)) {
+            if ((G711.ulawToLinear(muLaw[i - 1]) < 0) != (G711.ulawToLinear(muLaw[i]) < 0)) {
                 count++;
             }
         }
@@ -136,7 +136,7 @@ class PromptAudioTest {
     private static int peak(byte[] muLaw) {
         int peak = 0;
         for (int i = 100; i < muLaw.length - 100; i++) {
-            peak = Math.max(peak, Math.abs(G711.muLawToLinear(muLaw[i])));
+            peak = Math.max(peak, Math.abs(G711.ulawToLinear(muLaw[i])));
         }
         return peak;
     }

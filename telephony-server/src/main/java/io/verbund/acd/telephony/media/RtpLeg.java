@@ -1,6 +1,7 @@
 package io.verbund.acd.telephony.media;
 
 import io.verbund.acd.audio.AudioCodec;
+import io.verbund.acd.audio.G711;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -485,7 +486,7 @@ public final class RtpLeg {
             if (event) {
                 System.arraycopy(packet.data(), packet.payloadOffset(), out, RtpPacket.HEADER_LENGTH, length);
             } else {
-                G711.transcode(packet.data(), packet.payloadOffset(), fromCodec, out, RtpPacket.HEADER_LENGTH, negotiated.codec(), length);
+                G711.transcode(packet.data(), packet.payloadOffset(), out, RtpPacket.HEADER_LENGTH, length, fromCodec, negotiated.codec());
             }
             if (!anySent || RtpPacket.sequenceAfter(sequence, (nextSequence - 1) & 0xFFFF)) {
                 nextSequence = (sequence + 1) & 0xFFFF;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.verbund.acd.audio.AudioCodec;
+import io.verbund.acd.audio.G711;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
