@@ -4,7 +4,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
 /**
- * The telephony server's HTTP side (health now; call control for the portal later). SIP and RTP run beside it.
+ * The telephony server's HTTP side: health and the media figures. SIP and RTP run beside it.
  */
 @ApplicationPath("/")
 public class TelephonyApi extends Application {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,6 +25,7 @@ public class NodeMedia {
     private final String ports;
     private MediaEngine engine;
     private PromptLibrary prompts;
+    private volatile Instant figuresSince = Instant.now();
 
     @Inject
     public NodeMedia(@ConfigProperty(name = "verbund.rtp.address") Optional<String> rtpAddress,
@@ -68,6 +70,16 @@ public class NodeMedia {
 
     public PromptLibrary prompts() {
         return prompts;
+    }
+
+    /** Since when {@link MediaEngine#sendJitter()} counts. */
+    public Instant figuresSince() {
+        return figuresSince;
+    }
+
+    public void resetFigures() {
+        engine.resetSendJitter();
+        figuresSince = Instant.now();
     }
 
     @PreDestroy
