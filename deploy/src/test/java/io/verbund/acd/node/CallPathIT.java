@@ -257,7 +257,7 @@ class CallPathIT {
     }
 
     @Test
-    void aReInviteOfAConnectedCallIsAnsweredWithTheAgentPhonesSessionDescription() throws Exception {
+    void aReInviteOfAConnectedCallIsAnsweredByTheNodesAnchoredMedia() throws Exception {
         Sipp sipp = sipp();
         register(sipp, 1005, 5713);
         Process phone = sipp.start("agent-answer.xml", 5713, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
@@ -265,7 +265,7 @@ class CallPathIT {
 
         Sipp.Result caller = sipp.run("caller-reinvite.xml", 5705, List.of("-s", HOTLINE, "-m", "1", "-timeout", "60s"));
 
-        assertThat(caller.exit()).as("re-INVITE answered with o=agent: %s", sipp.errorLogs()).isZero();
+        assertThat(caller.exit()).as("re-INVITE answered with o=verbund: %s", sipp.errorLogs()).isZero();
         assertThat(Sipp.await(phone, 30).exit()).as(sipp.errorLogs()).isZero();
         assertThat(awaitRecord("ANSWERED")).contains("1005");
     }
