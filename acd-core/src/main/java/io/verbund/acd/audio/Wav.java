@@ -11,7 +11,8 @@ import java.util.Arrays;
  *
  * <p>A recording still being written says its data is 0xFFFFFFFF bytes long, or more than the file
  * holds; that is read as "up to the end of the file", cut to whole blocks, and {@link #truncated()}
- * tells. Anything else that is wrong throws {@link UnreadableWav} naming the chunk or field.
+ * tells. A file without a RIFF/WAVE header throws {@link NotAWav}; anything else that is wrong throws
+ * {@link UnreadableWav} naming the chunk or field.
  */
 public final class Wav {
 
@@ -31,13 +32,13 @@ public final class Wav {
     public static Wav read(byte[] file) {
         ByteBuffer in = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
         if (file.length < 12) {
-            throw new UnreadableWav("not a WAV: " + file.length + " bytes are too few for a RIFF header");
+            throw new NotAWav("not a WAV: " + file.length + " bytes are too few for a RIFF header");
         }
         if (!"RIFF".equals(fourCc(in, 0))) {
-            throw new UnreadableWav("not a WAV: the file starts with '" + printable(fourCc(in, 0)) + "', not 'RIFF'");
+            throw new NotAWav("not a WAV: the file starts with '" + printable(fourCc(in, 0)) + "', not 'RIFF'");
         }
         if (!"WAVE".equals(fourCc(in, 8))) {
-            throw new UnreadableWav("not a WAV: the RIFF form is '" + printable(fourCc(in, 8)) + "', not 'WAVE'");
+            throw new NotAWav("not a WAV: the RIFF form is '" + printable(fourCc(in, 8)) + "', not 'WAVE'");
         }
         WavFormat format = null;
         int position = 12;
@@ -86,7 +87,7 @@ public final class Wav {
         }
         int formatTag = tag;
         WavEncoding encoding = WavEncoding.ofFormatTag(formatTag).orElseThrow(() -> new UnreadableWav(
-                "format tag " + formatTag + " is not PCM (1), A-law (6) or µ-law (7)"));
+                "format tag " + formatTag + unsupportedName(formatTag, bits) + " is not PCM (1), A-law (6) or µ-law (7)"));
         if (channels == 0) {
             throw new UnreadableWav("the fmt chunk says 0 channels");
         }
@@ -105,6 +106,18 @@ public final class Wav {
                     + " channel(s) of " + bits + " bits need " + format.blockAlign());
         }
         return format;
+    }
+
+    /** The name of a format tag met in uploads that this reader does not decode, so a refusal says what the file is. */
+    private static String unsupportedName(int formatTag, int bits) {
+        return switch (formatTag) {
+            case 2 -> " (MS ADPCM)";
+            case 3 -> " (" + bits + "-bit float)";
+            case 0x11 -> " (IMA ADPCM)";
+            case 0x31 -> " (GSM 6.10)";
+            case 0x55 -> " (MP3)";
+            default -> "";
+        };
     }
 
     private static String fourCc(ByteBuffer in, int at) {

@@ -115,6 +115,23 @@ class WavTest {
         assertUnreadable(RiffBuilder.wave().chunk("fmt ", 16, new byte[4]).build(), "fmt chunk says 16 bytes");
     }
 
+    @Test
+    void tellsAFileThatIsNoWavFromABrokenWav() {
+        assertThatThrownBy(() -> Wav.read("%PDF-1.7 not audio".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+                .isInstanceOf(NotAWav.class).hasMessage("not a WAV: the file starts with '%PDF', not 'RIFF'");
+        assertThatThrownBy(() -> Wav.read(new byte[0])).isInstanceOf(NotAWav.class);
+        assertThatThrownBy(() -> Wav.read(RiffBuilder.wave().fmt(7, 1, 8000, 1, 8).build()))
+                .isInstanceOf(UnreadableWav.class).isNotInstanceOf(NotAWav.class);
+    }
+
+    @Test
+    void namesTheCommonFormatsItDoesNotRead() {
+        assertUnreadable(RiffBuilder.wave().fmt(3, 1, 8000, 4, 32).chunk("data", new byte[4]).build(),
+                "format tag 3 (32-bit float) is not PCM (1), A-law (6) or µ-law (7)");
+        assertUnreadable(RiffBuilder.wave().fmt(0x55, 1, 8000, 1, 8).chunk("data", new byte[2]).build(),
+                "format tag 85 (MP3)");
+    }
+
     private static void assertUnreadable(byte[] file, String reason) {
         assertThatThrownBy(() -> Wav.read(file)).isInstanceOf(UnreadableWav.class).hasMessageContaining(reason);
     }

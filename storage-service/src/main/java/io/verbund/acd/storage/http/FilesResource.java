@@ -1,5 +1,6 @@
 package io.verbund.acd.storage.http;
 
+import io.verbund.acd.audio.AudioCodec;
 import io.verbund.acd.runtime.problem.MalformedRequest;
 import io.verbund.acd.runtime.security.ApiArea;
 import io.verbund.acd.runtime.security.ServiceAccess;
@@ -401,8 +402,8 @@ public class FilesResource {
         String type = mediaType(contentType).toLowerCase(Locale.ROOT);
         try {
             return switch (type) {
-                case "audio/basic", "audio/pcmu" -> audio.fromRaw(raw, PromptAudio.RawLaw.MU_LAW);
-                case "audio/pcma" -> audio.fromRaw(raw, PromptAudio.RawLaw.A_LAW);
+                case "audio/basic", "audio/pcmu" -> audio.fromRaw(raw, AudioCodec.PCMU);
+                case "audio/pcma" -> audio.fromRaw(raw, AudioCodec.PCMA);
                 default -> audio.fromWav(raw);
             };
         } catch (InvalidPrompt invalid) {
