@@ -223,7 +223,8 @@ class CallPathIT {
         Thread.sleep(700);
         // Came second: it must still be waiting when it hangs up after 6 s.
         Process second = sipp.start("caller-abandons.xml", 5704, List.of("-s", HOTLINE, "-m", "1", "-d", "6000", "-timeout", "60s"));
-        Thread.sleep(1000);
+        // The first caller hears the welcome prompt before it is queued; the second has no media and is queued at once.
+        awaitQueuedAfter(before, 2);
 
         setState(1004, "READY");
 
@@ -477,6 +478,25 @@ class CallPathIT {
     }
 
     /** The call records after {@code afterId}, in the order calls arrived, once {@code count} have an outcome. */
+    /** Waits until {@code count} calls received after {@code afterId} are in the queue. */
+    private static void awaitQueuedAfter(long afterId, int count) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (Instant.now().isBefore(deadline)) {
+            try (Connection db = node.database().connect(); PreparedStatement query = db.prepareStatement(
+                    "SELECT COUNT(*) FROM call_record WHERE id > ? AND queued_at IS NOT NULL")) {
+                query.setLong(1, afterId);
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) >= count) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(count + " calls not queued within 15 s");
+    }
+
     private static List<String> awaitRecordsAfter(long afterId, int count) throws Exception {
         Instant deadline = Instant.now().plusSeconds(15);
         List<String> records = List.of();
