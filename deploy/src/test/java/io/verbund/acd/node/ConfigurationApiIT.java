@@ -292,8 +292,8 @@ class ConfigurationApiIT {
             Process phone = sipp.start("agent-answer.xml", 7606, java.util.List.of("-m", "1", "-d", "200", "-timeout", "60s"));
             assertThat(admin.put("api/v1/agents/1006/state", "{\"state\":\"READY\"}").status()).isEqualTo(200);
 
-            ApiClient.Answer strategy = admin.put(salesPath, sales.toString().replace("\"SKILLS_BASED\"", "\"RING_ALL\"")
-                    .replace("\"recording\":false", "\"recording\":false,\"crmUrlTemplate\":\"https://crm.example.org/s?phone={caller}\""));
+            ApiClient.Answer strategy = admin.put(salesPath, jakarta.json.Json.createObjectBuilder(sales).add("strategy", "RING_ALL")
+                    .add("crmUrlTemplate", "https://crm.example.org/s?phone={caller}").build().toString());
             assertThat(strategy.status()).as(strategy.toString()).isEqualTo(200);
             ApiClient.Answer flow = admin.put(flowPath, """
                     {"name":"Hotline","version":%d,"graph":{"start":"sales","nodes":[
