@@ -1,7 +1,5 @@
 package io.verbund.acd.telephony.media;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.DatagramPacket;
@@ -11,21 +9,23 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The sizing goal: 1000 callers hearing music on hold, send-interval jitter p99 ≤ 5 ms. Too long and
- * too machine-dependent for every build: {@code -Dmedia.load=true} (optionally {@code -Dmedia.load.legs},
- * {@code -Dmedia.load.seconds}). Every leg sends to one sink socket that counts what arrives.
+ * The media engine alone, without SIP or WildFly: N legs playing music on hold to one sink socket
+ * that counts what arrives; prints the pacer's send-interval deviation (p50/p99/max), packets a
+ * second and the media threads' CPU. A benchmark, not a test (speed is measured, never asserted):
+ * {@code java -cp telephony-server/target/classes:telephony-server/target/test-classes:acd-core/target/classes
+ * io.verbund.acd.telephony.media.MusicOnHoldBench [legs, default 1000] [seconds, default 20]}.
+ * The whole path through SIP is deploy/bench/moh-callers.sh.
  */
-@EnabledIfSystemProperty(named = "media.load", matches = "true")
-class MusicOnHoldLoadTest {
+public final class MusicOnHoldBench {
 
-    @Test
-    void aThousandCallersHearMusicOnHoldWithLowJitter() throws Exception {
-        int legs = Integer.getInteger("media.load.legs", 1000);
-        int seconds = Integer.getInteger("media.load.seconds", 20);
+    private MusicOnHoldBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int legs = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         InetAddress loopback = InetAddress.getLoopbackAddress();
         int base = 20000 + 2 * java.util.concurrent.ThreadLocalRandom.current().nextInt(2000);
         MediaEngine engine = new MediaEngine(MediaConfig.defaults(loopback).withPorts(base, base + 2 * legs + 999));
@@ -74,8 +74,6 @@ class MusicOnHoldLoadTest {
                     legs * 50.0, (after[0] - before[0]) / wall / 1e7, (after[1] - before[1]) / wall / 1e7,
                     engine.pacerLateTicks() - lateBefore);
             open.forEach(RtpLeg::close);
-            assertThat(jitter.p99Millis()).isLessThanOrEqualTo(5.0);
-            assertThat(packetsPerSecond).isGreaterThan(legs * 50.0 * 0.95);
         } finally {
             engine.stop();
         }
