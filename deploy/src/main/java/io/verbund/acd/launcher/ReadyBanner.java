@@ -51,6 +51,9 @@ final class ReadyBanner {
         out.printf("    4. call the Hotline:             sipp %s:%d -sf %s/caller.xml -s +4930500100 -i %s -p 5070 -m 1 -d 15000 -nostdin%n",
                 NodePorts.HOST, sip, sipp, NodePorts.HOST);
         out.println("    The desktop shows the call; supervisor@demo sees it live at /supervisor and /wallboard.");
+        out.printf("    The caller hears the welcome prompt and music on hold; Support records, so afterwards the stereo%n");
+        out.printf("    recording is listed at %s/storage/api/v1/tenants/demo/files/recordings (as admin@demo).%n", http);
+        out.println("    The Menu (+4930500200, DTMF 1 Sales, 2 Support) and Closed (+4930500300, voicemail): see the README.");
         out.println();
         out.println("Ctrl-C here, or ./verbund stop in another shell, stops everything. ./verbund status shows what runs.");
     }
