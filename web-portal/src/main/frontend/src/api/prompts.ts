@@ -42,7 +42,7 @@ export function promptNameFromFile(fileName: string): string {
  */
 export function promptContentType(file: { name: string; type: string }): string {
   const extension = /\.([^.]+)$/.exec(file.name)?.[1]?.toLowerCase() ?? '';
-  if (['ul', 'ulaw', 'mulaw', 'pcmu', 'au'].includes(extension)) return 'audio/PCMU';
+  if (['ul', 'ulaw', 'mulaw', 'pcmu'].includes(extension)) return 'audio/PCMU';
   if (['al', 'alaw', 'pcma'].includes(extension)) return 'audio/PCMA';
   if (file.type !== '') return file.type;
   return extension === 'wav' ? 'audio/wav' : 'application/octet-stream';

@@ -4,7 +4,9 @@ import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.TenantAddressing;
+import io.verbund.acd.portal.storage.StorageRefused;
 import io.verbund.acd.portal.storage.StoredAudio;
+import io.verbund.acd.runtime.problem.ApiProblem;
 import io.verbund.acd.runtime.problem.InvalidFields;
 import io.verbund.acd.runtime.security.ApiArea;
 import io.verbund.acd.runtime.security.CallerContext;
@@ -24,6 +26,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,6 +44,11 @@ import java.util.Optional;
 public class PromptResource {
 
     private static final String WAV = "audio/wav";
+    /**
+     * The most the portal reads of an upload before handing it on: ten minutes (storage-service's
+     * longest prompt) of 16-bit PCM at 48 kHz mono is 57.6 MB.
+     */
+    static final int MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
     private final Prompts prompts;
     private final TenantAddressing addressing;
@@ -74,13 +83,18 @@ public class PromptResource {
     @Path("{name}")
     @Consumes(MediaType.WILDCARD)
     @ChangesConfiguration("prompt")
-    public Response upload(@PathParam("name") String name, @QueryParam("tenant") String tenant, byte[] audio,
-                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context UriInfo uri) {
+    public Response upload(@PathParam("name") String name, @QueryParam("tenant") String tenant, InputStream body,
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context UriInfo uri) throws IOException {
         AddressedTenant addressed = addressing.forChanging(callers.caller(), tenant);
         if (!PromptName.valid(name)) {
             throw InvalidFields.of("name", "a prompt name has " + PromptName.RULE, addressed.key());
         }
-        Prompts.Upload upload = prompts.upload(addressed, new PromptName(name), audio == null ? new byte[0] : audio,
+        byte[] audio = body == null ? new byte[0] : body.readNBytes(MAX_UPLOAD_BYTES + 1);
+        if (audio.length > MAX_UPLOAD_BYTES) {
+            throw new StorageRefused(413, ApiProblem.TYPE_PREFIX + "file-too-large", "A prompt upload may have at most "
+                    + MAX_UPLOAD_BYTES / (1024 * 1024) + " MiB (ten minutes of 16-bit PCM at 48 kHz mono is 57.6 MB)", addressed.key());
+        }
+        Prompts.Upload upload = prompts.upload(addressed, new PromptName(name), audio,
                 contentType == null || contentType.isBlank() ? WAV : contentType, callers.caller());
         return upload.created() ? Response.created(uri.getAbsolutePath()).entity(upload.prompt()).build() : Response.ok(upload.prompt()).build();
     }
