@@ -103,14 +103,14 @@ class PromptApiIT {
         HttpResponse<byte[]> stereo = admin.sendBytes("PUT", "api/v1/prompts/it-stereo", wav(8000, 2, 0.2), WAV);
         assertThat(stereo.statusCode()).as(text(stereo)).isEqualTo(422);
         assertThat(stereo.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(TestNodes.json(text(stereo)).getString("detail")).contains("stereo").contains("mono");
+        assertThat(TestNodes.json(body(stereo)).getString("detail")).contains("stereo").contains("mono");
 
         HttpResponse<byte[]> pdf = admin.sendBytes("PUT", "api/v1/prompts/it-pdf", "%PDF-1.7 not audio".getBytes(StandardCharsets.US_ASCII), WAV);
         assertThat(pdf.statusCode()).as(text(pdf)).isEqualTo(415);
 
         HttpResponse<byte[]> system = admin.sendBytes("PUT", "api/v1/prompts/welcome", wav(8000, 1, 0.2), WAV);
         assertThat(system.statusCode()).as(text(system)).isEqualTo(409);
-        assertThat(TestNodes.json(text(system)).getString("type")).endsWith("system-prompt-name");
+        assertThat(TestNodes.json(body(system)).getString("type")).endsWith("system-prompt-name");
         assertThat(admin.delete("api/v1/prompts/welcome").status()).isEqualTo(409);
 
         HttpResponse<byte[]> badName = admin.sendBytes("PUT", "api/v1/prompts/Not%20A%20Name", wav(8000, 1, 0.2), WAV);
@@ -198,6 +198,10 @@ class PromptApiIT {
     }
 
     private static String text(HttpResponse<byte[]> response) {
-        return response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8);
+        return response.statusCode() + " " + body(response);
+    }
+
+    private static String body(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
     }
 }
