@@ -1,4 +1,5 @@
 import type { ApiClient } from './client';
+import { API_BASE } from './client';
 import { MAX_PAGE_LIMIT, queryString, type Page } from './page';
 import { ApiError } from './problem';
 
@@ -31,7 +32,27 @@ export interface CallDocument {
   outcome: string | null;
   agent: string | null;
   disposition: string | null;
+  /** Whether `/calls/{callId}/recording` has the call's recording. */
+  hasRecording?: boolean;
+  /** Whether `/calls/{callId}/voicemail` has the message the caller left. */
+  hasVoicemail?: boolean;
   steps?: CallStep[];
+}
+
+/** Audio a call can leave: both sides of the conversation, or the caller's message. */
+export type CallAudio = 'recording' | 'voicemail';
+
+/** Where a player fetches a call's recording or voicemail (the server answers byte ranges). */
+export function callAudioUrl(callId: string, kind: CallAudio, base: string = API_BASE): string {
+  return `${base}/calls/${encodeURIComponent(callId)}/${kind}`;
+}
+
+/** The audio a call has, in the order a supervisor listens to it. */
+export function callAudioOf(call: Pick<CallDocument, 'hasRecording' | 'hasVoicemail'>): CallAudio[] {
+  const audio: CallAudio[] = [];
+  if (call.hasRecording === true) audio.push('recording');
+  if (call.hasVoicemail === true) audio.push('voicemail');
+  return audio;
 }
 
 /** A disposition an agent picks after a call (`GET /dispositions`). */

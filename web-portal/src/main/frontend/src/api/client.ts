@@ -15,7 +15,7 @@ export interface RequestOptions {
 }
 
 /**
- * Talks JSON to the portal's REST API with the browser's session cookie.
+ * Talks JSON (and, for uploads, files) to the portal's REST API with the browser's session cookie.
  *
  * The session's CSRF token is kept here, in memory only (never in storage a script could read
  * later), and sent as `X-CSRF-Token` on every state-changing request, because the cookie alone
@@ -69,7 +69,11 @@ export class ApiClient {
     // X-Requested-With makes the server answer a 401 with a challenge the browser does not turn
     // into its own password dialog.
     const headers: Record<string, string> = { Accept: 'application/json', 'X-Requested-With': 'verbund-app' };
-    if (options.body !== undefined) {
+    // A file (a prompt's audio) goes as it is, with its own type; anything else as JSON.
+    const file = typeof Blob !== 'undefined' && options.body instanceof Blob ? options.body : null;
+    if (file !== null) {
+      headers['Content-Type'] = file.type !== '' ? file.type : 'application/octet-stream';
+    } else if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json';
     }
     if (UNSAFE_METHODS.has(method) && this.csrfToken !== null) {
@@ -79,7 +83,7 @@ export class ApiClient {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     };
 

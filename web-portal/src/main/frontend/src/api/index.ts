@@ -22,6 +22,7 @@ import {
 } from './config';
 import { HealthApi } from './health';
 import { PauseReasonApi } from './pauseReasons';
+import { PromptApi } from './prompts';
 import { SessionApi } from './session';
 import { SupervisionApi } from './supervision';
 
@@ -32,6 +33,7 @@ export const pauseReasonApi = new PauseReasonApi(api);
 export const supervisionApi = new SupervisionApi(api);
 export const callApi = new CallApi(api);
 export const healthApi = new HealthApi(api);
+export const promptApi = new PromptApi(api);
 
 /** The tenant admin's configuration collections. */
 export const configApi = {

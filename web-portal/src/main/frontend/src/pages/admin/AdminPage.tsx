@@ -9,6 +9,7 @@ import { DispositionsSection } from './sections/DispositionsSection';
 import { GroupsSection } from './sections/GroupsSection';
 import { OpeningHoursSection } from './sections/OpeningHoursSection';
 import { PauseReasonsSection } from './sections/PauseReasonsSection';
+import { PromptsSection } from './sections/PromptsSection';
 import { ServiceNumbersSection } from './sections/ServiceNumbersSection';
 import { SkillsSection } from './sections/SkillsSection';
 import { UsersSection } from './sections/UsersSection';
@@ -17,6 +18,7 @@ import { UsersSection } from './sections/UsersSection';
 export const ADMIN_SECTIONS = [
   'groups',
   'call-flows',
+  'prompts',
   'service-numbers',
   'opening-hours',
   'skills',
@@ -30,6 +32,7 @@ export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 const SECTION_PAGES: Record<AdminSection, ComponentType> = {
   groups: GroupsSection,
   'call-flows': CallFlowsSection,
+  prompts: PromptsSection,
   'service-numbers': ServiceNumbersSection,
   'opening-hours': OpeningHoursSection,
   skills: SkillsSection,

@@ -17,6 +17,7 @@ import { callApi } from '../../api';
 import { errorText } from '../../api/errorText';
 import { useTranslation } from 'react-i18next';
 import { useCallDocument } from '../../components/useCallDocument';
+import { CallAudioPlayers } from './CallAudioPlayers';
 
 function formatTime(iso: string | null | undefined, language: string): string {
   if (iso == null) return '–';
@@ -37,7 +38,7 @@ function Field({ label, testId, children }: { label: string; testId: string; chi
   );
 }
 
-/** A call's document and its routing decision record (why it went where it went). */
+/** A call's document, its recording and voicemail, and its routing decision record (why it went where it went). */
 export function CallDialog({ callId, onClose }: { callId: string | null; onClose(): void }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
@@ -93,6 +94,7 @@ export function CallDialog({ callId, onClose }: { callId: string | null; onClose
                 {call.outcome ?? t('callDialog.ongoing')}
               </Field>
             </Box>
+            <CallAudioPlayers call={call} />
             <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
               {t('callDialog.steps')}
             </Typography>

@@ -3,6 +3,7 @@ package io.verbund.acd.callflow;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A call-flow graph as stored, before anything is checked: the start may be missing or name no
@@ -39,5 +40,20 @@ public record CallFlowGraph(String start, List<CallFlowNode> nodes) {
             }
         }
         return CallFlow.of(name, version, start, nodes);
+    }
+
+    /**
+     * The names of one kind of tenant configuration the nodes' parameters name (e.g. every prompt
+     * the flow plays), so a prompt or group still in use can be told from one that is not. Nodes of
+     * unknown types name nothing.
+     */
+    public Set<String> references(TenantResource kind) {
+        Set<String> names = new TreeSet<>();
+        for (CallFlowNode node : nodes) {
+            NodeType.named(node.type()).ifPresent(type -> type.parameters().stream()
+                    .filter(parameter -> parameter.names().filter(kind::equals).isPresent())
+                    .forEach(parameter -> node.parameter(parameter.name()).filter(value -> !value.isBlank()).ifPresent(names::add)));
+        }
+        return names;
     }
 }

@@ -38,4 +38,15 @@ class NodeTypeTest {
         assertThat(NodeType.VOICEMAIL.parameter("greeting").flatMap(NodeParameter::names)).contains(TenantResource.PROMPT);
         assertThat(NodeType.QUEUE.parameter("priority").flatMap(NodeParameter::names)).isEmpty();
     }
+
+    @Test
+    void aGraphNamesThePromptsItsNodesPlayAndNothingElse() {
+        CallFlowGraph graph = new CallFlowGraph("menu", java.util.List.of(
+                new CallFlowNode("menu", "dtmf_menu", java.util.Map.of("prompt", "main-menu", "invalidPrompt", "invalid"), java.util.Map.of("1", "queue")),
+                new CallFlowNode("queue", "queue", java.util.Map.of("group", "Sales", "mohPrompt", "jazz"), java.util.Map.of()),
+                new CallFlowNode("odd", "no_such_type", java.util.Map.of("prompt", "ignored"), java.util.Map.of())));
+
+        assertThat(graph.references(TenantResource.PROMPT)).containsExactly("invalid", "jazz", "main-menu");
+        assertThat(graph.references(TenantResource.GROUP)).containsExactly("Sales");
+    }
 }

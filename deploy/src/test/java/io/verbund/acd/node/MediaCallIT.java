@@ -111,6 +111,11 @@ class MediaCallIT {
                 .as("the agent's 3 s of audio, byte for byte, in the right channel").isNotNegative();
         double seconds = recording.frames() / 8000.0;
         assertThat(seconds).as("the recording lasts as long as the connected call (about 4 s)").isBetween(3.0, 6.0);
+        String callId = awaitColumn(before, "r.call_id");
+        HttpResponse<byte[]> viaPortal = http.send(HttpRequest.newBuilder(URI.create(node.portalUrl()).resolve("api/v1/calls/" + callId + "/recording"))
+                .header("Authorization", basic("supervisor@demo", "demo-supervisor")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(viaPortal.statusCode()).as("the supervisor fetches the call's recording from the portal").isEqualTo(200);
+        assertThat(viaPortal.body()).as("the same bytes as storage-service holds").isEqualTo(wav);
     }
 
     @Test

@@ -44,6 +44,13 @@ class TenantIsolationIT {
      * never sees demo's events).
      */
     private static final Set<String> TESTED_ON_THEIR_OWN = Set.of("GET /api/v1/tenants", "POST /api/v1/tenants", "GET /api/v1/events");
+    /**
+     * Operations that create by name in the addressed tenant: acme's admin naming demo's prompt
+     * without {@code ?tenant=} uploads acme's own prompt of that name, which is its right. Only the
+     * attempt naming demo applies; afterwards demo's prompt must be unchanged.
+     */
+    private static final Set<String> NAMED_IN_THE_CALLERS_OWN_TENANT = Set.of("PUT /api/v1/prompts/{name}");
+    private static final String DEMO_PROMPT = "isolation-prompt";
 
     @TempDir
     static Path homeFolder;
@@ -68,11 +75,18 @@ class TenantIsolationIT {
         assertThat(token.status()).as(token.toString()).isEqualTo(201);
         ApiClient.Answer webhook = demoAdmin.post("api/v1/webhooks", "{\"name\":\"isolation\",\"url\":\"http://127.0.0.1:9/hook\",\"events\":[\"config\"]}");
         assertThat(webhook.status()).as(webhook.toString()).isEqualTo(201);
+        java.net.http.HttpResponse<byte[]> prompt = demoAdmin.sendBytes("PUT", "api/v1/prompts/" + DEMO_PROMPT,
+                PromptApiIT.wav(8000, 1, 0.2), Map.of("Content-Type", "audio/wav"));
+        assertThat(prompt.statusCode()).as(new String(prompt.body())).isEqualTo(201);
+        java.net.http.HttpResponse<byte[]> recording = demoAdmin.sendBytes("PUT", "/storage/api/v1/tenants/demo/files/recordings/isolation.wav",
+                PromptApiIT.wav(8000, 2, 0.2), Map.of("Content-Type", "audio/wav"));
+        assertThat(recording.statusCode()).as(new String(recording.body())).isEqualTo(201);
         String demoCall = recordDemoCall();
         demoEntries = Map.ofEntries(
                 Map.entry("agents", placeholder -> "1001"),
                 Map.entry("members", placeholder -> "1002"),
                 Map.entry("calls", placeholder -> demoCall),
+                Map.entry("prompts", placeholder -> DEMO_PROMPT),
                 Map.entry("tenants", placeholder -> "demo"),
                 Map.entry("versions", placeholder -> "1"),
                 Map.entry("groups", placeholder -> firstDemoId("groups")),
@@ -97,6 +111,7 @@ class TenantIsolationIT {
         ApiClient.Answer document = nobody.get("api/v1/openapi?format=JSON");
         assertThat(document.status()).as(document.toString()).isEqualTo(200);
         JsonObject paths = document.json().getJsonObject("paths");
+        String demoPromptBefore = demoPromptChecksum();
         assertThat(paths.keySet()).as("the OpenAPI document lists the API").contains("/api/v1/groups", "/api/v1/call-flows/{id}");
 
         List<String> tried = new ArrayList<>();
@@ -121,6 +136,7 @@ class TenantIsolationIT {
                 checkOtherTenant(operation, relative, leaks);
             }
         }
+        assertThat(demoPromptChecksum()).as("demo's prompt after acme's attempts").isEqualTo(demoPromptBefore);
         assertThat(uncovered).as("operations this test cannot aim at demo's things: add them to demoEntries").isEmpty();
         assertThat(leaks).as("operations that did not refuse").isEmpty();
         assertThat(tried).as("operations tried").hasSizeGreaterThan(20);
@@ -152,7 +168,7 @@ class TenantIsolationIT {
         boolean aimsAtAnEntry = !relative.equals(operation.substring(operation.indexOf(' ') + 2));
         List<String> attempts = new ArrayList<>();
         attempts.add(relative + (relative.contains("?") ? "&" : "?") + "tenant=demo");
-        if (aimsAtAnEntry) {
+        if (aimsAtAnEntry && !NAMED_IN_THE_CALLERS_OWN_TENANT.contains(operation)) {
             attempts.add(relative);
         }
         for (String attempt : attempts) {
@@ -205,13 +221,13 @@ class TenantIsolationIT {
         return concrete.toString();
     }
 
-    /** A finished call of demo's Support group, as the call path records one. */
+    /** A finished call of demo's Support group, as the call path records one, with a recording in storage. */
     private static String recordDemoCall() {
         String callId = "isolation-" + System.nanoTime();
         try (java.sql.Connection db = node.database().connect();
              java.sql.PreparedStatement insert = db.prepareStatement("INSERT INTO call_record (call_id, tenant_id, service_number, caller,"
-                     + " group_id, received_at, queued_at, ended_at, outcome) SELECT ?, t.id, '+4930500100', '+4917000000', g.id,"
-                     + " UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 'ABANDONED' FROM tenant t JOIN acd_group g ON g.tenant_id = t.id"
+                     + " group_id, received_at, queued_at, ended_at, outcome, recording_file) SELECT ?, t.id, '+4930500100', '+4917000000', g.id,"
+                     + " UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 'ABANDONED', 'isolation.wav' FROM tenant t JOIN acd_group g ON g.tenant_id = t.id"
                      + " WHERE t.tenant_key = 'demo' AND g.name = 'Support'")) {
             insert.setString(1, callId);
             assertThat(insert.executeUpdate()).isEqualTo(1);
@@ -220,6 +236,14 @@ class TenantIsolationIT {
         }
         assertThat(sysadmin.get("api/v1/calls/" + callId + "?tenant=demo").status()).isEqualTo(200);
         return callId;
+    }
+
+    private static String demoPromptChecksum() {
+        ApiClient.Answer prompts = sysadmin.get("api/v1/prompts?tenant=demo");
+        assertThat(prompts.status()).as(prompts.toString()).isEqualTo(200);
+        return prompts.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(prompt -> prompt.getString("name").equals(DEMO_PROMPT)).map(prompt -> prompt.getString("sha256"))
+                .findFirst().orElse("missing");
     }
 
     private static String firstDemoId(String collection) {

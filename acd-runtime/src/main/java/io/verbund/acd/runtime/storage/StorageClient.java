@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -131,6 +133,44 @@ public class StorageClient {
         return Optional.of(response.body());
     }
 
+    /**
+     * Opens a file for reading, passing a client's {@code Range} and {@code If-Range} on, so a
+     * player can seek without the whole file passing through the caller. The answer may be 200, 206
+     * or 416 (with {@code Content-Range}); the caller must close its body.
+     *
+     * @return empty when there is no such file
+     */
+    public Optional<StoredStream> open(TenantKey tenant, FileCategory category, String name, Optional<String> range, Optional<String> ifRange) {
+        HttpRequest.Builder request = request(file(tenant, category, name)).GET();
+        range.ifPresent(value -> request.header("Range", value));
+        ifRange.ifPresent(value -> request.header("If-Range", value));
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new StorageFailure("storage service unreachable (read " + name + "): " + e.getMessage(), 0, "", Optional.empty(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageFailure("interrupted (read " + name + ")", 0, "", Optional.empty(), e);
+        }
+        int status = response.statusCode();
+        if (status == 200 || status == 206 || status == 416) {
+            return Optional.of(new StoredStream(status, StoredStream.PASSED_ON.stream()
+                    .flatMap(header -> response.headers().firstValue(header).map(value -> Map.entry(header, value)).stream())
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), response.body()));
+        }
+        byte[] body;
+        try (InputStream in = response.body()) {
+            body = in.readNBytes(64 * 1024);
+        } catch (IOException e) {
+            body = new byte[0];
+        }
+        if (status == 404) {
+            return Optional.empty();
+        }
+        throw refusal(status, response.headers(), body, "read " + name);
+    }
+
     public boolean delete(TenantKey tenant, FileCategory category, String name) {
         HttpResponse<byte[]> response = exchange(request(file(tenant, category, name)).DELETE(), "delete " + name);
         if (response.statusCode() == 404) {
@@ -177,10 +217,14 @@ public class StorageClient {
         if (response.statusCode() / 100 == 2) {
             return;
         }
+        throw refusal(response.statusCode(), response.headers(), response.body(), what);
+    }
+
+    private static StorageFailure refusal(int status, java.net.http.HttpHeaders headers, byte[] content, String what) {
         String type = "";
         String detail = "";
-        String body = new String(response.body(), StandardCharsets.UTF_8);
-        if (response.headers().firstValue("Content-Type").orElse("").contains("json") && !body.isBlank()) {
+        String body = new String(content, StandardCharsets.UTF_8);
+        if (headers.firstValue("Content-Type").orElse("").contains("json") && !body.isBlank()) {
             try (JsonReader reader = Json.createReader(new StringReader(body))) {
                 JsonObject problem = reader.readObject();
                 type = problem.getString("type", "");
@@ -189,9 +233,9 @@ public class StorageClient {
                 // keep the status alone
             }
         }
-        Optional<Long> offset = response.headers().firstValue("Upload-Offset").map(Long::parseLong);
-        throw new StorageFailure("storage service refused to " + what + ": " + response.statusCode() + (detail.isEmpty() ? "" : " " + detail),
-                response.statusCode(), type, offset, null);
+        Optional<Long> offset = headers.firstValue("Upload-Offset").map(Long::parseLong);
+        return new StorageFailure("storage service refused to " + what + ": " + status + (detail.isEmpty() ? "" : " " + detail),
+                status, type, detail, offset, null);
     }
 
     private static long offsetOf(HttpResponse<byte[]> response) {

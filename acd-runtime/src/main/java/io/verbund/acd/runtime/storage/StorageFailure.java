@@ -12,12 +12,29 @@ public class StorageFailure extends RuntimeException {
     private final int status;
     private final String problemType;
     private final Optional<Long> uploadOffset;
+    private final String detail;
 
     public StorageFailure(String message, int status, String problemType, Optional<Long> uploadOffset, Throwable cause) {
+        this(message, status, problemType, "", uploadOffset, cause);
+    }
+
+    /** @param detail the service's own sentence for the client (the problem's {@code detail}), empty when none came */
+    public StorageFailure(String message, int status, String problemType, String detail, Optional<Long> uploadOffset, Throwable cause) {
         super(message, cause);
         this.status = status;
         this.problemType = problemType;
+        this.detail = detail;
         this.uploadOffset = uploadOffset;
+    }
+
+    /** The service's problem {@code detail}, written for the client (e.g. "prompts must be mono"); empty when none came. */
+    public String detail() {
+        return detail;
+    }
+
+    /** The service refused the request itself (4xx), as opposed to failing or being unreachable. */
+    public boolean refused() {
+        return status >= 400 && status < 500;
     }
 
     public int status() {

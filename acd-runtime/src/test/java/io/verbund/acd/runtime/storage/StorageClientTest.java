@@ -44,6 +44,12 @@ class StorageClientTest {
             } else if (path.endsWith("/upload") && exchange.getRequestMethod().equals("POST")) {
                 exchange.getResponseHeaders().add("Upload-Offset", "0");
                 exchange.sendResponseHeaders(201, -1);
+            } else if (exchange.getRequestMethod().equals("GET") && path.endsWith("/part.wav")) {
+                exchange.getResponseHeaders().add("Content-Type", "audio/wav");
+                exchange.getResponseHeaders().add("Content-Range", "bytes 1-2/4");
+                exchange.getResponseHeaders().add("X-Not-Passed-On", "x");
+                exchange.sendResponseHeaders(206, 2);
+                exchange.getResponseBody().write(exchange.getRequestHeaders().getFirst("Range").equals("bytes=1-2") ? new byte[] {1, 2} : new byte[] {0, 0});
             } else if (exchange.getRequestMethod().equals("GET") && path.endsWith("/missing.wav")) {
                 exchange.sendResponseHeaders(404, -1);
             } else {
@@ -83,6 +89,8 @@ class StorageClientTest {
                     assertThat(failure.status()).isEqualTo(409);
                     assertThat(failure.uploadOffset()).contains(10L);
                     assertThat(failure.problemType()).endsWith("upload-offset-mismatch");
+                    assertThat(failure.detail()).isEqualTo("has 10 bytes");
+                    assertThat(failure.refused()).isTrue();
                 });
         assertThat(seen.get(1)).startsWith("PATCH /storage/api/v1/tenants/demo/files/recordings/call.wav/upload").contains("offset=0", "body=10");
     }
@@ -90,5 +98,17 @@ class StorageClientTest {
     @Test
     void aMissingFileDownloadsAsEmpty() {
         assertThat(client.download(new TenantKey("demo"), FileCategory.VOICEMAIL, "missing.wav")).isEmpty();
+    }
+
+    @Test
+    void opensARangeAndPassesOnThePlayersHeaders() throws IOException {
+        try (StoredStream part = client.open(new TenantKey("demo"), FileCategory.RECORDINGS, "part.wav", java.util.Optional.of("bytes=1-2"),
+                java.util.Optional.empty()).orElseThrow()) {
+            assertThat(part.status()).isEqualTo(206);
+            assertThat(part.headers()).containsEntry("Content-Range", "bytes 1-2/4").containsEntry("Content-Type", "audio/wav")
+                    .doesNotContainKey("X-Not-Passed-On");
+            assertThat(part.body().readAllBytes()).containsExactly(1, 2);
+        }
+        assertThat(client.open(new TenantKey("demo"), FileCategory.RECORDINGS, "missing.wav", java.util.Optional.empty(), java.util.Optional.empty())).isEmpty();
     }
 }

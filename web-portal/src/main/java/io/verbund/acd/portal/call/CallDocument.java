@@ -10,10 +10,13 @@ import java.util.List;
  * @param outcome null while the call runs
  * @param agent   the extension of the agent who answered
  * @param crmUrl  the group's CRM link for this caller, if the group has a CRM URL template
+ * @param hasRecording  whether {@code /calls/{id}/recording} has the call's recording (it grows while the call runs)
+ * @param hasVoicemail  whether {@code /calls/{id}/voicemail} has the message the caller left
  */
 public record CallDocument(String callId, String caller, String serviceNumber, String group, Instant receivedAt,
                            Instant queuedAt, Instant offeredAt, Instant answeredAt, Instant endedAt, String outcome,
-                           String agent, String disposition, String node, String crmUrl, List<Step> steps) {
+                           String agent, String disposition, String node, String crmUrl,
+                           boolean hasRecording, boolean hasVoicemail, List<Step> steps) {
 
     /**
      * One step of the call's way through the call flow and the queue.

@@ -42,7 +42,8 @@ public class CallRecords {
 
     private static final Logger LOG = Logger.getLogger(CallRecords.class.getName());
     private static final String COLUMNS = "SELECT r.call_id, r.caller, r.service_number, g.name, r.received_at, r.queued_at,"
-            + " r.offered_at, r.answered_at, r.ended_at, r.outcome, a.extension, r.disposition, r.handled_by_node, g.crm_url_template"
+            + " r.offered_at, r.answered_at, r.ended_at, r.outcome, a.extension, r.disposition, r.handled_by_node, g.crm_url_template,"
+            + " r.recording_file IS NOT NULL, r.voicemail_file IS NOT NULL"
             + " FROM call_record r LEFT JOIN acd_group g ON g.id = r.group_id LEFT JOIN agent a ON a.id = r.agent_id";
     private static final String STEPS = "SELECT e.seq, e.occurred_at, e.type, e.flow_node, a.extension, e.detail FROM call_event e"
             + " LEFT JOIN agent a ON a.id = e.agent_id WHERE e.tenant_id = ? AND e.call_id = ? ORDER BY e.seq";
@@ -96,6 +97,24 @@ public class CallRecords {
                 throw new UnknownCall(callId, tenant.key());
             }
             return document(row, steps(db, tenant, callId));
+        } catch (SQLException e) {
+            throw new DatabaseUnavailable("reading a call", e);
+        }
+    }
+
+    /** The storage name of the call's recording or voicemail, if it has one; 404 for a call the scope does not cover. */
+    public Optional<String> mediaFile(AddressedTenant tenant, Scope scope, String callId, CallMedia media) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(tenant, scope, parameters) + " AND r.call_id = ?";
+        parameters.add(callId);
+        try (Connection db = datasources.forRole(DatasourceRole.MASTER).getConnection();
+             PreparedStatement query = prepare(db, "SELECT r." + media.column() + " FROM call_record r LEFT JOIN agent a ON a.id = r.agent_id"
+                     + where, parameters);
+             ResultSet row = query.executeQuery()) {
+            if (!row.next()) {
+                throw new UnknownCall(callId, tenant.key());
+            }
+            return Optional.ofNullable(row.getString(1));
         } catch (SQLException e) {
             throw new DatabaseUnavailable("reading a call", e);
         }
@@ -198,7 +217,7 @@ public class CallRecords {
         return new CallDocument(row.getString(1), row.getString(2), row.getString(3), row.getString(4), instant(row, 5),
                 instant(row, 6), instant(row, 7), instant(row, 8), instant(row, 9), row.getString(10), row.getString(11),
                 row.getString(12), row.getString(13), CrmLink.of(row.getString(14), row.getString(2), row.getString(3), row.getString(1)),
-                steps);
+                row.getBoolean(15), row.getBoolean(16), steps);
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {

@@ -8,6 +8,8 @@ import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.portal.api.TenantAddressing;
 import io.verbund.acd.portal.group.GroupRoster;
+import io.verbund.acd.portal.storage.StoredAudio;
+import io.verbund.acd.portal.storage.TenantFiles;
 import io.verbund.acd.runtime.callcontrol.CallCommands;
 import io.verbund.acd.runtime.problem.NotPermitted;
 import io.verbund.acd.runtime.security.ApiArea;
@@ -19,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,7 +34,7 @@ import java.util.Set;
 
 /**
  * {@code /calls}: the tenant's calls, newest first ({@code ?active=true}: those still running), a
- * single call with its routing decision record, its disposition, and hanging it up. Admins see every call, a
+ * single call with its routing decision record, its recording and voicemail, its disposition, and hanging it up. Admins see every call, a
  * supervisor the calls of the groups it watches, an agent the calls it answered.
  */
 @Path("calls")
@@ -47,10 +50,12 @@ public class CallResource {
     private final WrapUps wrapUps;
     private final CallCommands commands;
     private final CallerContext callers;
+    private final TenantFiles files;
 
     @Inject
     public CallResource(CallRecords records, TenantAddressing addressing, GroupRoster roster, BodyValidation validation,
-                        WrapUps wrapUps, CallCommands commands, CallerContext callers) {
+                        WrapUps wrapUps, CallCommands commands, CallerContext callers, TenantFiles files) {
+        this.files = files;
         this.records = records;
         this.addressing = addressing;
         this.roster = roster;
@@ -62,7 +67,7 @@ public class CallResource {
 
     /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
     public CallResource() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     @GET
@@ -90,6 +95,32 @@ public class CallResource {
         CallDocument disposed = records.dispose(addressed, scope, callId, code, callers.caller().login());
         wrapUps.disposed(addressed.key(), callId);
         return disposed;
+    }
+
+    /** The call's two-channel recording as WAV; {@code Range} gives 206, so a player can seek. 404 when the call has none. */
+    @GET
+    @Path("{callId}/recording")
+    @Produces({"audio/wav", MediaType.WILDCARD})
+    public Response recording(@PathParam("callId") String callId, @QueryParam("tenant") String tenant,
+                              @HeaderParam("Range") String range, @HeaderParam("If-Range") String ifRange) {
+        return media(callId, tenant, CallMedia.RECORDING, range, ifRange);
+    }
+
+    /** The message the caller left, as WAV, with byte ranges like the recording. 404 when the call has none. */
+    @GET
+    @Path("{callId}/voicemail")
+    @Produces({"audio/wav", MediaType.WILDCARD})
+    public Response voicemail(@PathParam("callId") String callId, @QueryParam("tenant") String tenant,
+                              @HeaderParam("Range") String range, @HeaderParam("If-Range") String ifRange) {
+        return media(callId, tenant, CallMedia.VOICEMAIL, range, ifRange);
+    }
+
+    private Response media(String callId, String tenant, CallMedia media, String range, String ifRange) {
+        AddressedTenant addressed = addressing.forMembers(callers.caller(), tenant);
+        String file = records.mediaFile(addressed, scope(callers.caller(), addressed), callId, media)
+                .orElseThrow(() -> new NoCallMedia(callId, media, addressed.key()));
+        return StoredAudio.of(files.open(addressed, media.category(), file, Optional.ofNullable(range), Optional.ofNullable(ifRange))
+                .orElseThrow(() -> new NoCallMedia(callId, media, addressed.key())));
     }
 
     private CallRecords.Scope scope(Caller caller, AddressedTenant tenant) {

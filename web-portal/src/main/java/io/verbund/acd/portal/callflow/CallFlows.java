@@ -14,6 +14,7 @@ import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.portal.api.TenantRows;
 import io.verbund.acd.portal.api.UnknownItem;
+import io.verbund.acd.portal.prompt.Prompts;
 import io.verbund.acd.runtime.callflow.CallFlowGraphJson;
 import io.verbund.acd.runtime.callflow.MalformedCallFlowGraph;
 import io.verbund.acd.runtime.problem.FieldProblem;
@@ -44,15 +45,18 @@ public class CallFlows implements TenantItems<CallFlowRequest, CallFlowDocument>
     private static final Logger LOG = Logger.getLogger(CallFlows.class.getName());
 
     private final EntityManager entities;
+    private final Prompts prompts;
 
     @Inject
-    public CallFlows(EntityManager entities) {
+    public CallFlows(EntityManager entities, Prompts prompts) {
         this.entities = entities;
+        this.prompts = prompts;
     }
 
     /** For CDI's proxy only. */
     protected CallFlows() {
         this.entities = null;
+        this.prompts = null;
     }
 
     /** The flows, without their graphs (fetch one for that). */
@@ -70,7 +74,7 @@ public class CallFlows implements TenantItems<CallFlowRequest, CallFlowDocument>
     public CheckResult check(AddressedTenant tenant, JsonObject graph) {
         List<CallFlowViolation> violations;
         try {
-            violations = new CallFlowCheck(new TenantCallFlowReferences(entities, tenant)).violations(CallFlowGraphJson.read(graph.toString()));
+            violations = new CallFlowCheck(new TenantCallFlowReferences(entities, tenant, () -> prompts.uploadedNames(tenant))).violations(CallFlowGraphJson.read(graph.toString()));
         } catch (MalformedCallFlowGraph malformed) {
             violations = List.of(new CallFlowViolation(null, null, malformed.getMessage()));
         }

@@ -4,24 +4,36 @@ import io.verbund.acd.callflow.CallFlowReferences;
 import io.verbund.acd.callflow.SystemPrompts;
 import io.verbund.acd.portal.api.AddressedTenant;
 import jakarta.persistence.EntityManager;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * What a tenant's call flow may name: its ACD groups and opening hours, by name, and the system
- * prompts (tenants' own uploaded prompts join them with the storage-service).
+ * What a tenant's call flow may name: its ACD groups and opening hours, by name, the system
+ * prompts and the prompts the tenant uploaded. The uploaded ones are listed from storage-service
+ * once per check, and only if the flow names a prompt that is not a system prompt.
  */
 final class TenantCallFlowReferences implements CallFlowReferences {
 
     private final EntityManager entities;
     private final AddressedTenant tenant;
+    private final Supplier<Set<String>> listUploadedPrompts;
+    private Set<String> uploadedPrompts;
 
-    TenantCallFlowReferences(EntityManager entities, AddressedTenant tenant) {
+    TenantCallFlowReferences(EntityManager entities, AddressedTenant tenant, Supplier<Set<String>> uploadedPrompts) {
         this.entities = entities;
         this.tenant = tenant;
+        this.listUploadedPrompts = uploadedPrompts;
     }
 
     @Override
     public boolean hasPrompt(String name) {
-        return SystemPrompts.has(name);
+        if (SystemPrompts.has(name)) {
+            return true;
+        }
+        if (uploadedPrompts == null) {
+            uploadedPrompts = listUploadedPrompts.get();
+        }
+        return uploadedPrompts.contains(name);
     }
 
     @Override
