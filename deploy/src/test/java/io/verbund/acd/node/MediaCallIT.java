@@ -169,6 +169,12 @@ class MediaCallIT {
                 assertThat(seen.get(i)[2] - seen.get(i - 1)[2]).as("timestamps advance by 160 samples").isEqualTo(160);
                 assertThat(seen.get(i)[3]).as("12 bytes of header and 160 of audio").isEqualTo(172);
             }
+            ApiClient telephony = ApiClient.as(URI.create(node.portalUrl()), "sysadmin", "system-admin");
+            ApiClient.Answer figures = telephony.get("telephony/media");
+            assertThat(figures.status()).as(figures.toString()).isEqualTo(200);
+            assertThat(figures.json().getInt("openLegs")).as("the waiting caller's leg").isGreaterThanOrEqualTo(1);
+            assertThat(figures.json().getJsonObject("sendIntervalDeviationMillis").getJsonNumber("p99")).isNotNull();
+            assertThat(admin.get("telephony/media").status()).as("a tenant admin does not see the node's figures").isEqualTo(403);
             assertThat(Sipp.await(caller, 30).exit()).as(sipp.errorLogs()).isZero();
         }
     }
