@@ -35,7 +35,8 @@ public class MediaFiguresResource {
         this.callers = callers;
     }
 
-    protected MediaFiguresResource() {
+    /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
+    public MediaFiguresResource() {
         this(null, null);
     }
 
