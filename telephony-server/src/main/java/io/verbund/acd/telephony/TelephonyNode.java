@@ -9,6 +9,7 @@ import io.verbund.acd.telephony.call.InboundCalls;
 import io.verbund.acd.telephony.call.QueueAnnouncements;
 import io.verbund.acd.telephony.call.SipLegEvents;
 import io.verbund.acd.telephony.call.Voicemails;
+import io.verbund.acd.telephony.call.Transfers;
 import io.verbund.acd.telephony.media.NodeMedia;
 import io.verbund.acd.telephony.registrar.Registrar;
 import io.verbund.acd.telephony.record.CallRecorder;
@@ -56,7 +57,7 @@ public class TelephonyNode {
     public TelephonyNode(SipEndpoint sip, SipAdapter adapter, CallRecorder recorder, Distributor distributor,
                          InboundCalls inbound, AgentLegs agentLegs, SipLegEvents legEvents, Registrar registrar,
                          DepartedNodeCalls departedNodeCalls, NodeMedia media, CallFlows flows,
-                         QueueAnnouncements announcements, Voicemails voicemails, CallRecordings recordings) {
+                         QueueAnnouncements announcements, Voicemails voicemails, CallRecordings recordings, Transfers transfers) {
         this.media = media;
         this.departedNodeCalls = departedNodeCalls;
         this.sip = sip;
@@ -64,11 +65,11 @@ public class TelephonyNode {
         this.recorder = recorder;
         this.distributor = distributor;
         this.callPath = Arrays.asList(adapter, distributor, inbound, agentLegs, legEvents, registrar, departedNodeCalls, flows,
-                announcements, voicemails, recordings);
+                announcements, voicemails, recordings, transfers);
     }
 
     protected TelephonyNode() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     void onStartup(@Observes Startup event) {

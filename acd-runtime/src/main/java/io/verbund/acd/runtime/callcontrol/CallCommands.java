@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.infinispan.Cache;
 import org.infinispan.notifications.Listener;
@@ -15,9 +16,11 @@ import org.infinispan.notifications.cachelistener.annotation.CacheEntryModified;
 import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
 
 /**
- * Asks the node that holds a call to hang it up: the portal {@link #hangUp}s by call id; every
- * node's telephony server {@link #watch}es, and the one holding the call ends it and
- * {@link #done}s the command. A command nobody claims expires after {@link #LIFESPAN_SECONDS}.
+ * Asks the node that holds a call to hang it up or to transfer it: the portal {@link #hangUp}s or
+ * {@link #transfer}s by call id; every node's telephony server {@link #watch}es, and the one
+ * holding the call carries it out and marks it {@link #done} ({@link #transferDone}). A command
+ * nobody claims expires after {@link #LIFESPAN_SECONDS}. Hang-ups are kept under the call id,
+ * transfers under {@code transfer:<call id>}, so one never overwrites the other.
  * Watchers run on Infinispan's notification thread: they must hand the work to another thread
  * (writing a cache from there fails in WildFly).
  */
@@ -27,12 +30,15 @@ public class CallCommands {
 
     static final long LIFESPAN_SECONDS = 60;
     private static final String HANG_UP = "HANGUP";
+    private static final String TRANSFER = "TRANSFER";
+    private static final String TRANSFER_KEY = "transfer:";
     private static final Logger LOG = Logger.getLogger(CallCommands.class.getName());
 
     @Resource(lookup = "java:jboss/infinispan/cache/acd/commands")
     private Cache<String, String> cache;
 
     private final List<BiConsumer<String, String>> hangUpWatchers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<TransferAsked>> transferWatchers = new CopyOnWriteArrayList<>();
     private volatile boolean listening;
 
     /** @param by who asks, for the call's record and the log */
@@ -40,9 +46,24 @@ public class CallCommands {
         cache.put(callId, HANG_UP + "|" + by, LIFESPAN_SECONDS, TimeUnit.SECONDS);
     }
 
+    /** A blind transfer of the call to the target, asked for by {@code by}. */
+    public void transfer(String callId, TransferTarget target, String by) {
+        cache.put(TRANSFER_KEY + callId, TRANSFER + "|" + target + "|" + by, LIFESPAN_SECONDS, TimeUnit.SECONDS);
+    }
+
     /** Runs {@code onHangUp(callId, by)} on this node for every hang-up asked for on any node. */
     public void watch(BiConsumer<String, String> onHangUp) {
         hangUpWatchers.add(onHangUp);
+        listen();
+    }
+
+    /** Runs {@code onTransfer} on this node for every transfer asked for on any node. */
+    public void watchTransfers(Consumer<TransferAsked> onTransfer) {
+        transferWatchers.add(onTransfer);
+        listen();
+    }
+
+    private void listen() {
         if (!listening) {
             synchronized (this) {
                 if (!listening) {
@@ -57,22 +78,59 @@ public class CallCommands {
         hangUpWatchers.remove(onHangUp);
     }
 
+    public void stopWatchingTransfers(Consumer<TransferAsked> onTransfer) {
+        transferWatchers.remove(onTransfer);
+    }
+
     /** The command was carried out: other nodes need not look at it again. */
     public void done(String callId) {
         cache.remove(callId);
+    }
+
+    /** The transfer was taken on by the node holding the call (its outcome shows in the call's events). */
+    public void transferDone(String callId) {
+        cache.remove(TRANSFER_KEY + callId);
     }
 
     @CacheEntryCreated
     @CacheEntryModified
     public void asked(CacheEntryEvent<String, String> event) {
         String value = event.getValue();
-        if (event.isPre() || value == null || !value.startsWith(HANG_UP + "|")) {
+        if (event.isPre() || value == null) {
+            return;
+        }
+        if (value.startsWith(TRANSFER + "|") && event.getKey().startsWith(TRANSFER_KEY)) {
+            transferAsked(event.getKey().substring(TRANSFER_KEY.length()), value.substring(TRANSFER.length() + 1));
+            return;
+        }
+        if (!value.startsWith(HANG_UP + "|")) {
             return;
         }
         String by = value.substring(HANG_UP.length() + 1);
         for (BiConsumer<String, String> watcher : hangUpWatchers) {
             try {
                 watcher.accept(event.getKey(), by);
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "a call command watcher failed: " + e);
+            }
+        }
+    }
+
+    private void transferAsked(String callId, String targetAndBy) {
+        int bar = targetAndBy.indexOf('|');
+        if (bar < 0) {
+            return;
+        }
+        TransferAsked asked;
+        try {
+            asked = new TransferAsked(callId, TransferTarget.parse(targetAndBy.substring(0, bar)), targetAndBy.substring(bar + 1));
+        } catch (IllegalArgumentException e) {
+            LOG.warning(() -> "a transfer command for " + callId + " not understood: " + e.getMessage());
+            return;
+        }
+        for (Consumer<TransferAsked> watcher : transferWatchers) {
+            try {
+                watcher.accept(asked);
             } catch (RuntimeException e) {
                 LOG.warning(() -> "a call command watcher failed: " + e);
             }

@@ -4,6 +4,7 @@ import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.callflow.CallFlowRun;
 import io.verbund.acd.routing.QueueEntry;
 import io.verbund.acd.telephony.directory.GroupSettings;
+import io.verbund.acd.telephony.media.Bridge;
 import io.verbund.acd.telephony.media.BridgeTap;
 import io.verbund.acd.telephony.media.RtpLeg;
 import io.verbund.acd.telephony.media.VoicemailRecording;
@@ -29,9 +30,10 @@ final class AcdCall {
 
     /**
      * ROUTING: in the call flow; QUEUED and OFFERING: waiting for an agent; VOICEMAIL: answered by
-     * the node, the caller's message is being recorded; CONNECTED: talking to an agent.
+     * the node, the caller's message is being recorded; TRANSFERRING: a transfer node of the flow
+     * rings a number; CONNECTED: talking to an agent, or to the number a transfer reached.
      */
-    enum Phase { ROUTING, QUEUED, OFFERING, VOICEMAIL, CONNECTED, ENDED }
+    enum Phase { ROUTING, QUEUED, OFFERING, VOICEMAIL, TRANSFERRING, CONNECTED, ENDED }
 
     final String callId;
     final ServerTransaction callerInvite;
@@ -74,6 +76,8 @@ final class AcdCall {
     boolean answeredByNode;
     /** The two-channel recording of the connected call; null when the group does not record. */
     BridgeTap recording;
+    /** The relay between the caller's and the other leg's RTP while connected. */
+    Bridge bridge;
     String voicemailFile;
 
     /** The phones ringing for this call: one, or every free agent's with ring-all. */
@@ -88,6 +92,16 @@ final class AcdCall {
     String agentCallId;
     /** The agent phone's session description from its 200 OK, which the caller was given. */
     byte[] agentSdp;
+
+    /** A transfer's outbound leg while it rings; null otherwise. At most one at a time. */
+    TransferLeg transfer;
+    /**
+     * The external number the connected call was transferred to; its other leg is then that
+     * number's, with no agent ({@link #agent} null), and the call ends TRANSFERRED.
+     */
+    String transferredTo;
+    /** How many transfers connected: names each further recording. */
+    int transfers;
 
     AcdCall(String callId, ServerTransaction callerInvite, Dialog callerDialog, Instant receivedAt, String caller, String serviceNumber) {
         this.callId = callId;
@@ -105,6 +119,11 @@ final class AcdCall {
 
     Long groupId() {
         return group == null ? null : group.id();
+    }
+
+    /** Whether an agent talks on the call's other leg (not so after a transfer to a number). */
+    boolean hasAgent() {
+        return agent != null;
     }
 
     Optional<AgentOffer> offerSentWith(ClientTransaction invite) {

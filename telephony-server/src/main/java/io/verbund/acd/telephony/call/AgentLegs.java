@@ -316,22 +316,29 @@ public class AgentLegs {
         }
     }
 
-    /** The connected call ended on the caller's side: hang up the agent and start its wrap-up. */
+    /** The connected call ended on the caller's side: hang up the other leg and start its agent's wrap-up. */
     void endFromCaller(AcdCall call) {
         hangUp(call.agentDialog);
         endForAgent(call);
     }
 
+    /** The agent's wrap-up after its call; nothing for a call whose other leg is no agent (a transfer to a number). */
+    void endForAgent(AcdCall call) {
+        if (call.hasAgent()) {
+            endForAgent(call.agent, call.group, call.callId);
+        }
+    }
+
     /**
      * Starts the agent's wrap-up, and ends it after the group's wrap-up time. A group with forced
      * disposition keeps the agent in wrap-up (at least a moment, even with no wrap-up time) until
-     * the call has a disposition; the portal ends the wrap-up when the agent gives one later.
+     * the call has a disposition; the portal ends the wrap-up when the agent gives one later. Also
+     * for an agent a transfer took the call from.
      */
-    void endForAgent(AcdCall call) {
-        boolean forced = call.group.forcedDisposition();
-        int wrapUp = forced ? Math.max(1, call.group.wrapUpSeconds()) : call.group.wrapUpSeconds();
-        AgentKey agent = call.agent;
-        String callId = call.callId;
+    void endForAgent(AgentKey agent, GroupSettings group, String callId) {
+        boolean forced = group != null && group.forcedDisposition();
+        int wrapUpSeconds = group == null ? 0 : group.wrapUpSeconds();
+        int wrapUp = forced ? Math.max(1, wrapUpSeconds) : wrapUpSeconds;
         agents.update(agent, (current, at) -> current.endCall(wrapUp, at));
         if (wrapUp > 0) {
             scheduler.schedule(() -> {

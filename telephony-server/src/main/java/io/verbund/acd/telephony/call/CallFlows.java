@@ -53,12 +53,15 @@ public class CallFlows {
     private final FlowLookups lookups;
     private final CallerSignalling signalling;
     private final Instance<Distributor> distributor;
+    private final Instance<Transfers> transfers;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
     public CallFlows(TelephonyDirectory directory, QueueStore queue, CallHistory history, CallSessions sessions,
                      SipResponses responses, CallerMedia media, QueueAnnouncements announcements, Voicemails voicemails,
-                     FlowLookups lookups, CallerSignalling signalling, Instance<Distributor> distributor) {
+                     FlowLookups lookups, CallerSignalling signalling, Instance<Distributor> distributor,
+                     Instance<Transfers> transfers) {
+        this.transfers = transfers;
         this.signalling = signalling;
         this.directory = directory;
         this.queue = queue;
@@ -73,7 +76,7 @@ public class CallFlows {
     }
 
     protected CallFlows() {
-        this(null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Starts the number's flow for a call whose tenant is known. Called under the call's monitor. */
@@ -125,15 +128,27 @@ public class CallFlows {
         } else if (action instanceof FlowAction.RecordVoicemail voicemail) {
             voicemails.record(call, voicemail, () -> continueWith(call, turn, CallFlowRun::voicemailRecorded));
         } else if (action instanceof FlowAction.Transfer transfer) {
-            // No outbound trunk is configured on this node: the flow takes its failed exit.
-            LOG.info(() -> "transfer to " + transfer.number() + " not possible: no outbound trunk configured");
-            perform(call, call.flow.transferFailed());
+            // The number rings through the trunk; its answer takes the call out of the flow, anything
+            // else comes back through transferFailed. Not even tried (no trunk): the failed exit now.
+            if (!transfers.get().fromFlow(call, transfer.number(), turn)) {
+                perform(call, call.flow.transferFailed());
+            }
         } else if (action instanceof FlowAction.HttpLookup lookup) {
             lookups.ask(call, lookup, answer -> continueWith(call, turn,
                     run -> answer.map(run::lookupAnswered).orElseGet(run::lookupFailed)));
         } else if (action instanceof FlowAction.Hangup hangup) {
             media.play(call, hangup.prompt().map(List::of).orElse(List.of()),
                     () -> executor.execute(() -> endFlow(call, turn, hangup.reason())));
+        }
+    }
+
+    /**
+     * The transfer node's number did not answer (refused, no answer in time, unreachable): the flow
+     * goes on by the node's failed exit, if the call is still in that turn. Under the call's monitor.
+     */
+    void transferFailed(AcdCall call, int turn) {
+        if (call.flowTurn == turn && call.phase == AcdCall.Phase.ROUTING) {
+            perform(call, call.flow.transferFailed());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.verbund.acd.telephony.call;
 
 import io.verbund.acd.callflow.FlowStep;
+import io.verbund.acd.runtime.callcontrol.TransferTarget;
 import io.verbund.acd.telephony.record.CallRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -85,6 +86,39 @@ public class CallHistory {
         event(call, "CallEnded", at, call.agentId == 0 ? null : call.agentId, null,
                 JSON.createObjectBuilder().add("outcome", outcome).add("endedBy", endedBy).build().toString());
         recorder.ended(call.callId, outcome, at);
+    }
+
+    /** A transfer's outbound leg rings: {@code by} is "flow" or "api:<login>". */
+    void transferStarted(AcdCall call, TransferTarget target, String by, Instant at) {
+        event(call, "TransferStarted", at, call.agentId == 0 ? null : call.agentId, flowNode(call),
+                target(target).add("by", by).build().toString());
+    }
+
+    /** A call flow's transfer reached the number: the call has left the flow, talking to it. */
+    void transferConnected(AcdCall call, TransferTarget target, Instant at) {
+        event(call, "TransferConnected", at, null, flowNode(call), target(target).build().toString());
+    }
+
+    /** A connected call was transferred: the caller talks to the target now; the record names the new agent. */
+    void transferred(AcdCall call, String from, TransferTarget target, String by, Instant at) {
+        if (target.isAgent()) {
+            recorder.agentChanged(call.callId, call.agentId);
+        }
+        event(call, "Transferred", at, call.agentId == 0 ? null : call.agentId, null,
+                target(target).add("from", from).add("by", by).build().toString());
+    }
+
+    void transferFailed(AcdCall call, TransferTarget target, String why, Instant at) {
+        event(call, "TransferFailed", at, call.agentId == 0 ? null : call.agentId, flowNode(call),
+                target(target).add("why", why).build().toString());
+    }
+
+    private static JsonObjectBuilder target(TransferTarget target) {
+        return JSON.createObjectBuilder().add("target", target.toString()).add(target.isAgent() ? "agent" : "number", target.value());
+    }
+
+    private static String flowNode(AcdCall call) {
+        return call.phase == AcdCall.Phase.CONNECTED || call.flow == null ? null : call.flow.currentNode().map(node -> node.id()).orElse(null);
     }
 
     void recordingStarted(AcdCall call, String file, Instant at) {

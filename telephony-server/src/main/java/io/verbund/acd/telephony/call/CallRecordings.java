@@ -17,7 +17,10 @@ import java.util.logging.Logger;
 /**
  * Connects a caller with the agent who answered: the two RTP legs are bridged on this node, and
  * where the group records, the bridge's tap streams both directions into a two-channel G.711 WAV
- * in storage-service (caller left, agent right), named like the call's voicemail would be.
+ * in storage-service (caller left, agent right), named like the call's voicemail would be. After a
+ * transfer the new leg gets a recording of its own, the name with {@code -transfer<n>} before
+ * {@code .wav}: each file holds one conversation, and the call's events name every file. A call the
+ * flow transferred before any queue has no group and is not recorded.
  */
 @ApplicationScoped
 public class CallRecordings {
@@ -45,8 +48,8 @@ public class CallRecordings {
     /** Called under the call's monitor once both legs have media. */
     void bridge(AcdCall call, Instant now) {
         BridgeTap tap = null;
-        if (call.group.recording()) {
-            String file = Voicemails.fileName(call);
+        if (call.group != null && call.group.recording()) {
+            String file = fileName(call);
             AudioCodec law = call.callerMedia.negotiated().map(audio -> audio.codec()).orElse(AudioCodec.PCMU);
             call.recording = new StereoRecording(law, System.nanoTime(),
                     new StorageRecordingSink(storage, call.tenant, FileCategory.RECORDINGS, file), executor);
@@ -54,6 +57,12 @@ public class CallRecordings {
             tap = call.recording;
             LOG.info(() -> "recording to " + file);
         }
-        node.engine().bridge(call.callerMedia, call.agentMedia, tap);
+        call.bridge = node.engine().bridge(call.callerMedia, call.agentMedia, tap);
+    }
+
+    /** The call's recording file; after the n-th transfer with {@code -transfer<n>} before the extension. */
+    static String fileName(AcdCall call) {
+        String first = Voicemails.fileName(call);
+        return call.transfers == 0 ? first : first.substring(0, first.length() - ".wav".length()) + "-transfer" + call.transfers + ".wav";
     }
 }

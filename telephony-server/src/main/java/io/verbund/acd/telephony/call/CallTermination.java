@@ -8,12 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import io.verbund.acd.runtime.callcontrol.TransferAsked;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
- * Carries out the hang-ups asked for through the API ({@link CallCommands}) for the calls this
- * node holds: off Infinispan's notification thread, on a managed one, then marks the command done
- * so the other nodes stop looking.
+ * Carries out the hang-ups and transfers asked for through the API ({@link CallCommands}) for the
+ * calls this node holds: off Infinispan's notification thread, on a managed one, then marks the
+ * command done so the other nodes stop looking.
  */
 @ApplicationScoped
 public class CallTermination {
@@ -24,27 +26,43 @@ public class CallTermination {
     private final CallCommands commands;
     private final CallSessions sessions;
     private final InboundCalls calls;
+    private final Transfers transfers;
     private final BiConsumer<String, String> onHangUp = this::asked;
+    private final Consumer<TransferAsked> onTransfer = this::transferAsked;
 
     @Inject
-    public CallTermination(CallCommands commands, CallSessions sessions, InboundCalls calls) {
+    public CallTermination(CallCommands commands, CallSessions sessions, InboundCalls calls, Transfers transfers) {
         this.commands = commands;
         this.sessions = sessions;
         this.calls = calls;
+        this.transfers = transfers;
     }
 
     /** For CDI's proxy only. */
     protected CallTermination() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     void start(@Observes Startup startup) {
         commands.watch(onHangUp);
+        commands.watchTransfers(onTransfer);
     }
 
     @PreDestroy
     void stop() {
         commands.stopWatching(onHangUp);
+        commands.stopWatchingTransfers(onTransfer);
+    }
+
+    private void transferAsked(TransferAsked asked) {
+        if (sessions.byCaller(asked.callId()).isEmpty()) {
+            return;
+        }
+        executor.execute(() -> {
+            if (transfers.blind(asked)) {
+                commands.transferDone(asked.callId());
+            }
+        });
     }
 
     private void asked(String callId, String by) {

@@ -61,6 +61,7 @@ public class InboundCalls {
     private final CallerSignalling signalling;
     private final Voicemails voicemails;
     private final QueueAnnouncements announcements;
+    private final Transfers transfers;
     private final int maxCalls;
     private final Clock clock = Clock.systemUTC();
 
@@ -68,12 +69,13 @@ public class InboundCalls {
     public InboundCalls(SipEndpoint sip, SipResponses responses, CallSessions sessions, TelephonyDirectory directory,
                         QueueStore queue, CallHistory history, AgentLegs agentLegs, Distributor distributor, CallFlows flows,
                         CallerMedia media, CallerSignalling signalling, Voicemails voicemails, QueueAnnouncements announcements,
-                        @ConfigProperty(name = "verbund.telephony.max-calls", defaultValue = "1000") int maxCalls) {
+                        Transfers transfers, @ConfigProperty(name = "verbund.telephony.max-calls", defaultValue = "1000") int maxCalls) {
         this.flows = flows;
         this.media = media;
         this.signalling = signalling;
         this.voicemails = voicemails;
         this.announcements = announcements;
+        this.transfers = transfers;
         this.sip = sip;
         this.responses = responses;
         this.sessions = sessions;
@@ -86,7 +88,7 @@ public class InboundCalls {
     }
 
     protected InboundCalls() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, 0);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0);
     }
 
     /** On the SIP thread: answer at once, then hand the call to a managed thread. */
@@ -249,6 +251,7 @@ public class InboundCalls {
             if (call.phase == AcdCall.Phase.OFFERING) {
                 agentLegs.withdraw(call);
             }
+            transfers.withdraw(call, "caller hung up");
             if (call.tenant != null) {
                 history.abandoned(call, clock.instant());
             }
@@ -277,10 +280,11 @@ public class InboundCalls {
                         return;
                     }
                     Instant now = clock.instant();
+                    transfers.withdraw(call, "call ended by " + by);
                     if (call.phase == AcdCall.Phase.CONNECTED) {
                         agentLegs.hangUp(call.callerDialog);
                         agentLegs.endFromCaller(call);
-                        history.ended(call, "ANSWERED", "api:" + by, now);
+                        history.ended(call, connectedOutcome(call), "api:" + by, now);
                     } else if (call.answeredByNode) {
                         signalling.hangUp(call);
                         history.ended(call, call.voicemailFile != null ? "VOICEMAIL" : "TERMINATED", "api:" + by, now);
@@ -317,13 +321,17 @@ public class InboundCalls {
         Optional<AcdCall> call = fromCaller.or(() -> sessions.byAgent(callId));
         call.ifPresent(found -> {
             try (CallLogContext context = CallLogContext.of(found)) {
-                end(found, fromCaller.isPresent());
+                end(found, fromCaller.isPresent(), callId);
             }
         });
     }
 
-    private void end(AcdCall found, boolean byCaller) {
+    private void end(AcdCall found, boolean byCaller, String legCallId) {
         synchronized (found) {
+            if (!byCaller && found.transfer != null && found.transfer.legCallId.equals(legCallId)) {
+                // A transfer target that hangs up before it is connected ends nothing but its own leg.
+                return;
+            }
             if (byCaller && found.answeredByNode && found.phase != AcdCall.Phase.CONNECTED && found.phase != AcdCall.Phase.ENDED) {
                 // The caller hung up on the node itself: after (or while) leaving a message.
                 voicemails.finish(found);
@@ -337,22 +345,28 @@ public class InboundCalls {
             if (found.phase != AcdCall.Phase.CONNECTED) {
                 return;
             }
+            transfers.withdraw(found, "call ended by the " + (byCaller ? "caller" : found.hasAgent() ? "agent" : "transfer target"));
             if (byCaller) {
                 agentLegs.endFromCaller(found);
-                history.ended(found, "ANSWERED", "caller", clock.instant());
+                history.ended(found, connectedOutcome(found), "caller", clock.instant());
             } else {
                 agentLegs.hangUp(found.callerDialog);
                 agentLegs.endForAgent(found);
-                history.ended(found, "ANSWERED", "agent", clock.instant());
+                history.ended(found, connectedOutcome(found), found.hasAgent() ? "agent" : "transfer target", clock.instant());
             }
             found.phase = AcdCall.Phase.ENDED;
             sessions.remove(found);
             media.close(found);
-            if (found.answeredAt != null) {
+            if (found.answeredAt != null && found.group != null) {
                 announcements.handled(found.group.id(), java.time.Duration.between(found.answeredAt, clock.instant()));
             }
             LOG.info(() -> "call ended by the " + (byCaller ? "caller" : "agent"));
         }
+    }
+
+    /** A connected call ends ANSWERED, or TRANSFERRED when its other leg is a number a transfer reached. */
+    static String connectedOutcome(AcdCall call) {
+        return call.transferredTo != null ? "TRANSFERRED" : "ANSWERED";
     }
 
     private void refuse(AcdCall call, int status, String why, int retryAfter) {

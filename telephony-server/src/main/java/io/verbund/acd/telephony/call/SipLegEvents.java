@@ -5,26 +5,36 @@ import jakarta.inject.Inject;
 import javax.sip.ClientTransaction;
 import javax.sip.ResponseEvent;
 
-/** Responses and timeouts of the legs this node started (the agent legs), for the SIP adapter. */
+/**
+ * Responses and timeouts of the legs this node started, for the SIP adapter: a ringing transfer's
+ * leg goes to {@link Transfers}, everything else (agent offers, and the legs of connected calls)
+ * to {@link AgentLegs}.
+ */
 @ApplicationScoped
 public class SipLegEvents {
 
     private final AgentLegs agentLegs;
+    private final Transfers transfers;
 
     @Inject
-    public SipLegEvents(AgentLegs agentLegs) {
+    public SipLegEvents(AgentLegs agentLegs, Transfers transfers) {
         this.agentLegs = agentLegs;
+        this.transfers = transfers;
     }
 
     protected SipLegEvents() {
-        this(null);
+        this(null, null);
     }
 
     public void onResponse(ResponseEvent event) {
-        agentLegs.onResponse(event);
+        if (!transfers.onResponse(event)) {
+            agentLegs.onResponse(event);
+        }
     }
 
     public void onTimeout(ClientTransaction transaction) {
-        agentLegs.transactionTimedOut(transaction);
+        if (!transfers.onTimeout(transaction)) {
+            agentLegs.transactionTimedOut(transaction);
+        }
     }
 }

@@ -87,6 +87,21 @@ public class TelephonyDirectory {
     }
 
     /** Whether the agent gave the call a disposition yet: read fresh, never cached (wrap-up waits on it). */
+    /**
+     * The tenant's enabled agent with this extension, read fresh (a transfer is rare, and must not
+     * ring an agent disabled a moment ago).
+     */
+    public Optional<AgentLine> agent(long tenantId, String extension) {
+        String sql = "SELECT a.id, t.tenant_key, a.sip_username FROM agent a JOIN tenant t ON t.id = a.tenant_id"
+                + " WHERE a.tenant_id = ? AND a.extension = ? AND a.enabled";
+        return query(sql, statement -> {
+            statement.setLong(1, tenantId);
+            statement.setString(2, extension);
+        }, rows -> rows.next()
+                ? Optional.of(new AgentLine(rows.getLong(1), new AgentKey(new TenantKey(rows.getString(2)), extension), rows.getString(3)))
+                : Optional.empty());
+    }
+
     public boolean hasDisposition(String callId) {
         return query("SELECT disposition IS NOT NULL FROM call_record WHERE call_id = ?", statement -> statement.setString(1, callId),
                 rows -> rows.next() && rows.getBoolean(1));

@@ -44,6 +44,7 @@ public class CallRecorder {
         QUEUED(moment("queued_at")),
         OFFERED(moment("offered_at")),
         ANSWERED(moment("answered_at")),
+        AGENT("UPDATE call_record SET agent_id = ? WHERE call_id = ?"),
         RECORDING("UPDATE call_record SET recording_file = COALESCE(recording_file, ?) WHERE call_id = ?"),
         VOICEMAIL("UPDATE call_record SET voicemail_file = COALESCE(voicemail_file, ?) WHERE call_id = ?"),
         ENDED("UPDATE call_record SET ended_at = COALESCE(ended_at, ?), outcome = COALESCE(outcome, ?) WHERE call_id = ?"),
@@ -100,6 +101,11 @@ public class CallRecorder {
     /** Sets a moment of the call record the first time only. */
     public void mark(String callId, Moment moment, Instant at, Long groupId, Long agentId) {
         pending.add(new Write(moment.statement, Timestamp.from(at), groupId, agentId, callId));
+    }
+
+    /** A transfer gave the call to another agent: the record names it from now on. */
+    public void agentChanged(String callId, long agentId) {
+        pending.add(new Write(Statement.AGENT, agentId, callId));
     }
 
     /** The call's two-channel recording is being written to this file of storage-service. */

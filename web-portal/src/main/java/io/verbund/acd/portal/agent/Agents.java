@@ -151,6 +151,13 @@ public class Agents {
         LOG.info(() -> "agent " + agent.getExtension() + " (" + agent.getId() + ") removed from tenant " + tenant.key() + " by " + by);
     }
 
+    /** Whether the tenant has an enabled agent with this extension (a transfer's target, say). */
+    public boolean exists(AddressedTenant tenant, String extension) {
+        return !entities.createQuery("SELECT a.id FROM AgentEntity a WHERE a.tenantId = :tenant AND a.extension = :extension AND a.enabled = true",
+                        Long.class)
+                .setParameter("tenant", tenant.idValue()).setParameter("extension", extension).setMaxResults(1).getResultList().isEmpty();
+    }
+
     private AgentEntity find(AddressedTenant tenant, String extension) {
         return entities.createQuery("SELECT a FROM AgentEntity a WHERE a.tenantId = :tenant AND a.extension = :extension", AgentEntity.class)
                 .setParameter("tenant", tenant.idValue()).setParameter("extension", extension)

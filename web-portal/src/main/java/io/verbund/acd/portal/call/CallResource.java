@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.call;
 
+import io.verbund.acd.portal.agent.Agents;
 import io.verbund.acd.portal.agent.WrapUps;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.BodyValidation;
@@ -11,6 +12,7 @@ import io.verbund.acd.portal.group.GroupRoster;
 import io.verbund.acd.portal.storage.StoredAudio;
 import io.verbund.acd.portal.storage.TenantFiles;
 import io.verbund.acd.runtime.callcontrol.CallCommands;
+import io.verbund.acd.runtime.problem.InvalidFields;
 import io.verbund.acd.runtime.problem.NotPermitted;
 import io.verbund.acd.runtime.security.ApiArea;
 import io.verbund.acd.runtime.security.Caller;
@@ -22,20 +24,24 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code /calls}: the tenant's calls, newest first ({@code ?active=true}: those still running), a
- * single call with its routing decision record, its recording and voicemail, its disposition, and hanging it up. Admins see every call, a
- * supervisor the calls of the groups it watches, an agent the calls it answered.
+ * single call with its routing decision record, its recording and voicemail, its disposition,
+ * hanging it up and transferring it. Admins see every call, a supervisor the calls of the groups it
+ * watches, an agent the calls it answered.
  */
 @Path("calls")
 @RequestScoped
@@ -51,11 +57,13 @@ public class CallResource {
     private final CallCommands commands;
     private final CallerContext callers;
     private final TenantFiles files;
+    private final Agents agents;
 
     @Inject
     public CallResource(CallRecords records, TenantAddressing addressing, GroupRoster roster, BodyValidation validation,
-                        WrapUps wrapUps, CallCommands commands, CallerContext callers, TenantFiles files) {
+                        WrapUps wrapUps, CallCommands commands, CallerContext callers, TenantFiles files, Agents agents) {
         this.files = files;
+        this.agents = agents;
         this.records = records;
         this.addressing = addressing;
         this.roster = roster;
@@ -67,7 +75,7 @@ public class CallResource {
 
     /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
     public CallResource() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
     @GET
@@ -151,5 +159,38 @@ public class CallResource {
         }
         commands.hangUp(callId, callers.caller().login());
         return Response.accepted(call).build();
+    }
+
+    /**
+     * Blind transfer of a connected call to another agent or an external number, on whichever node
+     * holds it: 202 with the call's location once asked. The outcome is asynchronous: the call's
+     * events show {@code TransferStarted}, then {@code Transferred} or {@code TransferFailed} with
+     * the reason (the caller then stays with its agent). Supervisors for the calls of their groups,
+     * tenant admins; 409 when the call is not connected (waiting, ringing, or ended).
+     */
+    @POST
+    @Path("{callId}/transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response transfer(@PathParam("callId") String callId, TransferRequest request, @QueryParam("tenant") String tenant,
+                             @Context UriInfo uri) {
+        Caller caller = callers.caller();
+        AddressedTenant addressed = addressing.forMembers(caller, tenant);
+        if (!ConfigAccess.isAdmin(caller, addressed) && !caller.has(Role.SUPERVISOR)) {
+            throw new NotPermitted("User " + caller.login() + " may not transfer calls (that needs the role TENANT_ADMIN or SUPERVISOR)",
+                    addressed.key());
+        }
+        CallDocument call = records.get(addressed, scope(caller, addressed), callId);
+        TransferRequest checked = validation.check(request, addressed.key());
+        if (checked.agent() != null && !agents.exists(addressed, checked.agent())) {
+            throw InvalidFields.of("agent", "the tenant has no agent with extension " + checked.agent(), addressed.key());
+        }
+        if (call.endedAt() != null) {
+            throw new CallEnded(callId, addressed.key());
+        }
+        if (call.answeredAt() == null) {
+            throw new CallNotConnected(callId, "is not connected to an agent yet", addressed.key());
+        }
+        commands.transfer(callId, checked.toTarget(), caller.login());
+        return Response.accepted(call).location(uri.getBaseUriBuilder().path("calls").path(callId).build()).build();
     }
 }

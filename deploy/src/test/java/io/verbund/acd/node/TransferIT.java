@@ -1,0 +1,221 @@
+package io.verbund.acd.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.verbund.acd.launcher.DemoNode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Transfers through a real node: a call flow's transfer node reaching a number through the
+ * outbound trunk (a SIPp UAS stands in for the carrier), its failed exit when the number is busy,
+ * and a blind transfer of a connected call from one agent's SIPp phone to another's through the API.
+ */
+class TransferIT {
+
+    private static final int PORT_OFFSET = 1700;
+    private static final String HOTLINE = "+4930500100";
+    private static final String NUMBER = "+4940123456";
+    /** The SIPp UAS standing in for the outbound trunk. */
+    private static final int TRUNK_PORT = 6771;
+
+    @TempDir
+    static Path homeFolder;
+
+    @TempDir
+    Path sippFolder;
+
+    private static DemoNode node;
+    private static ApiClient admin;
+
+    @BeforeAll
+    static void startNode() {
+        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of(
+                "verbund.trunk.outbound", "sip:127.0.0.1:" + TRUNK_PORT,
+                "verbund.trunk.ring-timeout-seconds", "10"));
+        admin = ApiClient.as(URI.create(node.portalUrl()), "admin@demo", "demo-admin");
+    }
+
+    @AfterAll
+    static void stopNode() {
+        TestNodes.stopNode(node);
+    }
+
+    @AfterEach
+    void everyoneOut() throws Exception {
+        Sipp.stopAll();
+        for (String extension : List.of("1001", "1002")) {
+            admin.put("api/v1/agents/" + extension + "/state", "{\"state\":\"LOGGED_OUT\"}");
+        }
+    }
+
+    @Test
+    void aFlowsTransferNodeConnectsTheCallerWithTheNumberThroughTheTrunk() throws Exception {
+        String number = serviceNumber("+4930500771", "Transfer out", """
+                {"start":"out","nodes":[
+                  {"id":"out","type":"transfer","parameters":{"number":"%s"},"exits":{"failed":"bye"}},
+                  {"id":"bye","type":"hangup","parameters":{},"exits":{}}]}""".formatted(NUMBER));
+        Sipp sipp = sipp();
+        Process farEnd = sipp.start("agent-answer.xml", TRUNK_PORT, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+
+        Sipp.Result caller = sipp.run("caller.xml", 6781, List.of("-s", number, "-m", "1", "-d", "2000", "-timeout", "60s"));
+
+        assertThat(caller.exit()).as("caller: %s%n%s", caller.command(), sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(farEnd, 30).exit()).as("the trunk's far end got INVITE, ACK and BYE: %s", sipp.errorLogs()).isZero();
+        String callId = awaitEndedCallOf(number);
+        assertThat(outcomeOf(callId)).isEqualTo("TRANSFERRED");
+        assertThat(eventsOf(callId)).containsSubsequence("CallReceived", "TransferStarted", "TransferConnected", "CallEnded")
+                .doesNotContain("TransferFailed");
+    }
+
+    @Test
+    void aTransferTheNumberRefusesTakesTheFailedExit() throws Exception {
+        String number = serviceNumber("+4930500772", "Transfer refused", """
+                {"start":"out","nodes":[
+                  {"id":"out","type":"transfer","parameters":{"number":"%s"},"exits":{"failed":"bye"}},
+                  {"id":"bye","type":"hangup","parameters":{},"exits":{}}]}""".formatted(NUMBER));
+        Sipp sipp = sipp();
+        Process busy = sipp.start("agent-busy.xml", TRUNK_PORT, List.of("-m", "1", "-timeout", "60s"));
+
+        Sipp.Result caller = sipp.run("caller-flow-ends.xml", 6782, List.of("-s", number, "-m", "1", "-timeout", "60s"));
+
+        assertThat(caller.exit()).as("caller hears 480 after the failed exit: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(busy, 30).exit()).as("the far end refused with 486: %s", sipp.errorLogs()).isZero();
+        String callId = awaitEndedCallOf(number);
+        assertThat(outcomeOf(callId)).isEqualTo("HANGUP_IN_FLOW");
+        assertThat(eventsOf(callId)).containsSubsequence("TransferStarted", "TransferFailed", "FlowExitTaken", "CallEnded")
+                .doesNotContain("TransferConnected");
+    }
+
+    @Test
+    void aSupervisorsBlindTransferMovesAConnectedCallToAnotherAgent() throws Exception {
+        Sipp sipp = sipp();
+        sipp.registerAgent(1001, "demo-1001", 6773);
+        sipp.registerAgent(1002, "demo-1002", 6774);
+        Process first = sipp.start("agent-answer.xml", 6773, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        Process second = sipp.start("agent-answer.xml", 6774, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        setState("1001", "READY");
+        String lastBefore = single("SELECT COALESCE(MAX(id), 0) FROM call_record WHERE id > ?", 0);
+        Process caller = sipp.start("caller.xml", 6783, List.of("-s", HOTLINE, "-m", "1", "-d", "8000", "-timeout", "60s"));
+        String callId = awaitAnsweredCallAfter(Long.parseLong(lastBefore));
+        setState("1002", "READY");
+
+        ApiClient.Answer both = admin.post("api/v1/calls/" + callId + "/transfer", "{\"agent\":\"1002\",\"number\":\"" + NUMBER + "\"}");
+        assertThat(both.status()).as(both.toString()).isEqualTo(422);
+        assertThat(both.body()).contains("target");
+        ApiClient.Answer unknownAgent = admin.post("api/v1/calls/" + callId + "/transfer", "{\"agent\":\"9999\"}");
+        assertThat(unknownAgent.status()).as(unknownAgent.toString()).isEqualTo(422);
+        assertThat(unknownAgent.body()).contains("agent");
+        assertThat(admin.post("api/v1/calls/no-such-call/transfer", "{\"agent\":\"1002\"}").status()).isEqualTo(404);
+
+        ApiClient.Answer asked = admin.post("api/v1/calls/" + callId + "/transfer", "{\"agent\":\"1002\"}");
+
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(202);
+        assertThat(asked.header("Location")).endsWith("/api/v1/calls/" + callId);
+        assertThat(Sipp.await(first, 30).exit()).as("1001's phone got BYE: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(caller, 30).exit()).as("the caller talked on and hung up: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(second, 30).exit()).as("1002's phone rang, answered and got the caller's BYE: %s", sipp.errorLogs()).isZero();
+        awaitOutcome(callId);
+        assertThat(outcomeOf(callId)).isEqualTo("ANSWERED");
+        assertThat(agentOf(callId)).isEqualTo("1002");
+        assertThat(eventsOf(callId)).containsSubsequence("CallAnswered", "TransferStarted", "Transferred", "CallEnded")
+                .doesNotContain("TransferFailed");
+        ApiClient.Answer ended = admin.post("api/v1/calls/" + callId + "/transfer", "{\"agent\":\"1001\"}");
+        assertThat(ended.status()).as("an ended call: %s", ended).isEqualTo(409);
+    }
+
+    private Sipp sipp() {
+        return new Sipp(node.ports().sip(), sippFolder);
+    }
+
+    private static void setState(String extension, String state) {
+        ApiClient.Answer answer = admin.put("api/v1/agents/" + extension + "/state", "{\"state\":\"" + state + "\"}");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    }
+
+    /** A new service number of demo with a new call flow of this graph, through the configuration API. */
+    private static String serviceNumber(String number, String flowName, String graph) {
+        ApiClient.Answer flow = admin.post("api/v1/call-flows", "{\"name\":\"" + flowName + "\",\"graph\":" + graph + "}");
+        assertThat(flow.status()).as(flow.toString()).isEqualTo(201);
+        ApiClient.Answer created = admin.post("api/v1/service-numbers",
+                "{\"number\":\"" + number + "\",\"label\":\"" + flowName + "\",\"callFlow\":\"" + flowName + "\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return number;
+    }
+
+    private static String awaitEndedCallOf(String number) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (Instant.now().isBefore(deadline)) {
+            String callId = single("SELECT call_id FROM call_record WHERE service_number = ? AND outcome IS NOT NULL ORDER BY id DESC LIMIT 1", number);
+            if (callId != null) {
+                return callId;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no ended call of " + number + " within 15 s");
+    }
+
+    private static String awaitAnsweredCallAfter(long lastBefore) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            String callId = single("SELECT call_id FROM call_record WHERE answered_at IS NOT NULL AND outcome IS NULL"
+                    + " AND id > ? ORDER BY id DESC LIMIT 1", lastBefore);
+            if (callId != null) {
+                return callId;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no call answered within 20 s");
+    }
+
+    private static void awaitOutcome(String callId) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (Instant.now().isBefore(deadline) && outcomeOf(callId) == null) {
+            Thread.sleep(200);
+        }
+    }
+
+    private static String outcomeOf(String callId) throws SQLException {
+        return single("SELECT outcome FROM call_record WHERE call_id = ?", callId);
+    }
+
+    private static String agentOf(String callId) throws SQLException {
+        return single("SELECT a.extension FROM call_record r JOIN agent a ON a.id = r.agent_id WHERE r.call_id = ?", callId);
+    }
+
+    private static List<String> eventsOf(String callId) throws SQLException {
+        List<String> types = new ArrayList<>();
+        try (Connection db = node.database().connect();
+             PreparedStatement query = db.prepareStatement("SELECT type FROM call_event WHERE call_id = ? ORDER BY seq")) {
+            query.setString(1, callId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    types.add(rows.getString(1));
+                }
+            }
+        }
+        return types;
+    }
+
+    private static String single(String sql, Object parameter) throws SQLException {
+        try (Connection db = node.database().connect(); PreparedStatement query = db.prepareStatement(sql)) {
+            query.setObject(1, parameter);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+}

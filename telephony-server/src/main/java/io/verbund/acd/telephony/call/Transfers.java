@@ -1,0 +1,521 @@
+package io.verbund.acd.telephony.call;
+
+import io.verbund.acd.agent.AgentKey;
+import io.verbund.acd.agent.AgentStatus;
+import io.verbund.acd.audio.AudioCodec;
+import io.verbund.acd.callflow.CallFlowRun;
+import io.verbund.acd.runtime.callcontrol.TransferAsked;
+import io.verbund.acd.runtime.callcontrol.TransferTarget;
+import io.verbund.acd.telephony.directory.AgentLine;
+import io.verbund.acd.telephony.directory.DirectoryUnavailable;
+import io.verbund.acd.telephony.directory.TelephonyDirectory;
+import io.verbund.acd.telephony.media.MediaPortsExhausted;
+import io.verbund.acd.telephony.media.NodeMedia;
+import io.verbund.acd.telephony.media.RtpLeg;
+import io.verbund.acd.telephony.media.SessionDescription;
+import io.verbund.acd.telephony.registrar.Binding;
+import io.verbund.acd.telephony.registrar.Registrations;
+import io.verbund.acd.telephony.sip.SipEndpoint;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ResponseEvent;
+import javax.sip.SipException;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * Transfers: a new outbound leg of the B2BUA, to an external number through the node's outbound
+ * trunk ({@link OutboundTrunk}) or to another agent's registered phone, with our own session
+ * offer from a new RTP leg in the caller's law. Two ways in: a call flow's transfer node (the caller
+ * is not connected yet and keeps its early media while the number rings; on success the call leaves
+ * the flow, like an agent's answer) and a blind transfer of a connected call through the API (the
+ * caller keeps talking to its agent until the target answers; then the old agent's leg is
+ * unbridged and hung up, the caller bridged to the new leg). Whatever fails leaves the caller where
+ * it was: the flow takes its {@code failed} exit, a connected caller stays with its agent.
+ * <p>
+ * The leg is found by its Call-ID through the call's agent-leg link ({@link CallSessions#byAgent}),
+ * so its responses, and once connected its BYE and re-INVITEs, reach the call like an agent leg's.
+ * Every method runs under the call's monitor.
+ */
+@ApplicationScoped
+public class Transfers {
+
+    private static final Logger LOG = Logger.getLogger(Transfers.class.getName());
+    /** An agent's phone rings this long when the call has no group to say otherwise (a call a transfer connected to a number). */
+    private static final Duration AGENT_RING_TIME = Duration.ofSeconds(15);
+
+    @Resource(lookup = "java:jboss/ee/concurrency/scheduler/default")
+    private ManagedScheduledExecutorService scheduler;
+
+    private final SipEndpoint sip;
+    private final CallSessions sessions;
+    private final OutboundTrunk trunk;
+    private final NodeMedia node;
+    private final CallerMedia media;
+    private final CallerSignalling signalling;
+    private final CallRecordings recordings;
+    private final CallHistory history;
+    private final AgentStates agents;
+    private final AgentLegs agentLegs;
+    private final Registrations registrations;
+    private final TelephonyDirectory directory;
+    private final CallFlows flows;
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    public Transfers(SipEndpoint sip, CallSessions sessions, OutboundTrunk trunk, NodeMedia node, CallerMedia media,
+                     CallerSignalling signalling, CallRecordings recordings, CallHistory history, AgentStates agents,
+                     AgentLegs agentLegs, Registrations registrations, TelephonyDirectory directory, CallFlows flows) {
+        this.sip = sip;
+        this.sessions = sessions;
+        this.trunk = trunk;
+        this.node = node;
+        this.media = media;
+        this.signalling = signalling;
+        this.recordings = recordings;
+        this.history = history;
+        this.agents = agents;
+        this.agentLegs = agentLegs;
+        this.registrations = registrations;
+        this.directory = directory;
+        this.flows = flows;
+    }
+
+    protected Transfers() {
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * A call flow's transfer node: rings the number through the trunk while the caller keeps its
+     * early media (music on hold where it already hears the flow; else its own ringback after our
+     * 180). Called under the call's monitor in the flow turn {@code turn}.
+     *
+     * @return whether the number rings; false (logged, with a TransferFailed event) when it cannot
+     *         be tried at all, and the flow takes its failed exit at once
+     */
+    boolean fromFlow(AcdCall call, String number, int turn) {
+        TransferTarget target = TransferTarget.number(number);
+        Optional<String> impossible = whyNotToNumber(number);
+        if (impossible.isEmpty() && call.callerMedia == null) {
+            // Without anchored media the node has no session to offer the trunk.
+            impossible = Optional.of("the caller's INVITE had no session description");
+        }
+        if (impossible.isPresent()) {
+            String why = impossible.get();
+            LOG.info(() -> "transfer to " + number + " not possible: " + why);
+            history.transferFailed(call, target, why, clock.instant());
+            return false;
+        }
+        if (!ring(call, target, true, turn, "flow", null, 0, trunkUri(number), trunk.address().orElseThrow().transport(), trunk.ringTimeout())) {
+            return false;
+        }
+        call.phase = AcdCall.Phase.TRANSFERRING;
+        if (call.earlyMedia) {
+            media.playThenLoop(call, List.of(), CallFlowRun.QUEUE_MOH_PROMPT);
+        }
+        return true;
+    }
+
+    /**
+     * A blind transfer asked for through the API, on a managed thread. The caller stays with its
+     * agent until the target answers; every refusal is a TransferFailed event of the call.
+     *
+     * @return whether this node holds the call
+     */
+    public boolean blind(TransferAsked asked) {
+        Optional<AcdCall> held = sessions.byCaller(asked.callId());
+        held.ifPresent(call -> {
+            try (CallLogContext context = CallLogContext.of(call)) {
+                synchronized (call) {
+                    Optional<String> refused = startBlind(call, asked);
+                    refused.ifPresent(why -> {
+                        LOG.info(() -> "transfer to " + asked.target() + " asked by " + asked.by() + " not possible: " + why);
+                        history.transferFailed(call, asked.target(), why, clock.instant());
+                    });
+                }
+            }
+        });
+        return held.isPresent();
+    }
+
+    private Optional<String> startBlind(AcdCall call, TransferAsked asked) {
+        if (call.phase != AcdCall.Phase.CONNECTED) {
+            return Optional.of("the call is not connected");
+        }
+        if (call.transfer != null) {
+            return Optional.of("a transfer of this call is already ringing");
+        }
+        if (call.callerMedia == null || call.agentMedia == null) {
+            return Optional.of("the call's media is not anchored on this node");
+        }
+        TransferTarget target = asked.target();
+        if (!target.isAgent()) {
+            Optional<String> impossible = whyNotToNumber(target.value());
+            if (impossible.isPresent()) {
+                return impossible;
+            }
+            boolean ringing = ring(call, target, false, 0, "api:" + asked.by(), null, 0, trunkUri(target.value()),
+                    trunk.address().orElseThrow().transport(), trunk.ringTimeout());
+            return ringing ? Optional.empty() : Optional.of("the INVITE to " + target.value() + " could not be sent");
+        }
+        if (call.hasAgent() && call.agent.extension().equals(target.value())) {
+            return Optional.of("agent " + target.value() + " already talks to the caller");
+        }
+        Instant now = clock.instant();
+        Optional<AgentLine> line;
+        try {
+            line = directory.agent(call.tenantId, target.value());
+        } catch (DirectoryUnavailable e) {
+            return Optional.of("configuration unavailable");
+        }
+        if (line.isEmpty()) {
+            return Optional.of("no agent " + target.value() + " in this tenant");
+        }
+        Optional<Binding> phone = registrations.active(line.get().sipUsername(), now);
+        if (phone.isEmpty()) {
+            return Optional.of("agent " + target.value() + " has no registered phone");
+        }
+        AgentStatus ready = agents.current(line.get().agent(), now);
+        if (!ready.isAvailable(now)) {
+            return Optional.of("agent " + target.value() + " is not ready (" + ready.state() + ")");
+        }
+        AgentStatus reserved = ready.reserve(call.callId, now);
+        if (!agents.compareAndSet(ready, reserved)) {
+            return Optional.of("agent " + target.value() + " was taken by another call");
+        }
+        SipURI contact;
+        try {
+            contact = (SipURI) sip.addresses().createURI(phone.get().contact());
+        } catch (ParseException | ClassCastException e) {
+            agents.compareAndSet(reserved, reserved.offerNotTaken(false, 0, 0, now));
+            return Optional.of("agent " + target.value() + "'s phone has no usable contact");
+        }
+        String transport = contact.getTransportParam() == null ? "udp" : contact.getTransportParam().toLowerCase(Locale.ROOT);
+        Duration ringTime = call.group == null ? AGENT_RING_TIME : Duration.ofSeconds(call.group.ringTimeSeconds());
+        if (!ring(call, target, false, 0, "api:" + asked.by(), line.get().agent(), line.get().agentId(), contact, transport, ringTime)) {
+            agents.compareAndSet(reserved, reserved.offerNotTaken(false, 0, 0, now));
+            return Optional.of("the INVITE to agent " + target.value() + " could not be sent");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> whyNotToNumber(String number) {
+        if (trunk.address().isEmpty()) {
+            return Optional.of("no outbound trunk configured (verbund.trunk.outbound)");
+        }
+        if (!OutboundTrunk.isE164(number)) {
+            return Optional.of(number + " is no number in E.164 form");
+        }
+        return Optional.empty();
+    }
+
+    /** Sends the INVITE of the transfer leg and starts its ring timer; false when it could not be sent. */
+    private boolean ring(AcdCall call, TransferTarget target, boolean fromFlow, int turn, String by, AgentKey agent, long agentId,
+                         SipURI requestUri, String transport, Duration ringTime) {
+        RtpLeg leg = null;
+        try {
+            leg = node.engine().openLeg("transfer " + target + " " + call.callId);
+            Request invite = invite(call, target, requestUri, transport, leg);
+            ClientTransaction transaction = sip.provider().getNewClientTransaction(invite);
+            String legCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
+            TransferLeg transfer = new TransferLeg(target, fromFlow, turn, by, transaction, sip.provider().getNewDialog(transaction),
+                    legCallId, leg, agent, agentId);
+            call.transfer = transfer;
+            sessions.linkAgentLeg(legCallId, call);
+            history.transferStarted(call, target, by, clock.instant());
+            transaction.sendRequest();
+            transfer.ringTimer = scheduler.schedule(() -> {
+                try (CallLogContext context = CallLogContext.of(call)) {
+                    ringTimedOut(call, transfer, ringTime);
+                }
+            }, ringTime.toMillis(), TimeUnit.MILLISECONDS);
+            LOG.info(() -> "transfer to " + target + " rings, asked by " + by);
+            return true;
+        } catch (ParseException | SipException | InvalidArgumentException | MediaPortsExhausted e) {
+            LOG.warning("transfer of call " + call.callId + " to " + target + " not started: " + e.getMessage());
+            if (call.transfer != null && call.transfer.media == leg) {
+                sessions.unlinkAgentLeg(call.transfer.legCallId);
+                call.transfer = null;
+            }
+            if (leg != null) {
+                leg.close();
+            }
+            return false;
+        }
+    }
+
+    /** Whether the response belongs to a transfer leg that still rings; if so, it is handled here. */
+    boolean onResponse(ResponseEvent event) {
+        Response response = event.getResponse();
+        String legCallId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
+        Optional<AcdCall> found = sessions.byAgent(legCallId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        AcdCall call = found.get();
+        try (CallLogContext context = CallLogContext.of(call)) {
+            synchronized (call) {
+                TransferLeg leg = call.transfer;
+                if (leg == null || !leg.legCallId.equals(legCallId)) {
+                    return false;
+                }
+                CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+                if (!Request.INVITE.equals(cseq.getMethod())) {
+                    return true;
+                }
+                int status = response.getStatusCode();
+                if (status > 100 && status < 200) {
+                    if (!leg.ringing && leg.agent != null) {
+                        agents.update(leg.agent, (current, at) -> current.ring(at));
+                    }
+                    leg.ringing = true;
+                } else if (status >= 200 && status < 300) {
+                    Dialog dialog = event.getDialog() != null ? event.getDialog() : leg.dialog;
+                    answered(call, leg, dialog, response, cseq.getSeqNumber());
+                } else if (status >= 300) {
+                    failed(call, leg, "refused with " + status);
+                }
+                return true;
+            }
+        }
+    }
+
+    /** Whether the timed-out INVITE was a transfer's; if so, the transfer failed. */
+    boolean onTimeout(ClientTransaction transaction) {
+        String legCallId = ((CallIdHeader) transaction.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
+        Optional<AcdCall> found = sessions.byAgent(legCallId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        AcdCall call = found.get();
+        synchronized (call) {
+            TransferLeg leg = call.transfer;
+            if (leg == null || leg.invite != transaction) {
+                return false;
+            }
+            failed(call, leg, "no response (408)");
+            return true;
+        }
+    }
+
+    private void ringTimedOut(AcdCall call, TransferLeg leg, Duration ringTime) {
+        synchronized (call) {
+            if (call.transfer != leg) {
+                return;
+            }
+            cancel(leg.invite);
+            failed(call, leg, "no answer within " + ringTime.toSeconds() + " s");
+        }
+    }
+
+    /**
+     * The target answered. The media first (bridged before the ACK and before the caller's 200:
+     * both ends talk the moment they have them, and the relay must not miss the first packet),
+     * then the signalling.
+     */
+    private void answered(AcdCall call, TransferLeg leg, Dialog dialog, Response ok, long cseq) {
+        Instant now = clock.instant();
+        leg.cancelRingTimer();
+        byte[] sdp = ok.getRawContent();
+        try {
+            leg.media.setRemote(SessionDescription.parse(new String(sdp == null ? new byte[0] : sdp, StandardCharsets.US_ASCII)));
+        } catch (RuntimeException e) {
+            LOG.warning("the transfer target's answer for call " + call.callId + " is not usable: " + e.getMessage());
+            ack(call, dialog, cseq);
+            agentLegs.hangUp(dialog);
+            failed(call, leg, "answer without usable session description");
+            return;
+        }
+        call.transfer = null;
+        if (leg.fromFlow) {
+            connectFromFlow(call, leg, dialog, sdp, cseq, now);
+        } else {
+            connectBlind(call, leg, dialog, sdp, cseq, now);
+        }
+    }
+
+    private void connectFromFlow(AcdCall call, TransferLeg leg, Dialog dialog, byte[] sdp, long cseq, Instant now) {
+        flows.leaveFlow(call);
+        call.callerMedia.stop();
+        call.agentMedia = leg.media;
+        recordings.bridge(call, now);
+        ack(call, dialog, cseq);
+        if (!call.answeredByNode && !signalling.answer(call, call.callerSdp)) {
+            // The caller's transaction is gone (it hung up at this very moment): nobody to connect.
+            agentLegs.hangUp(dialog);
+            sessions.unlinkAgentLeg(leg.legCallId);
+            call.agentMedia = null;
+            leg.media.close();
+            return;
+        }
+        call.phase = AcdCall.Phase.CONNECTED;
+        call.agentDialog = dialog;
+        call.agentCallId = leg.legCallId;
+        call.agentSdp = sdp;
+        call.transferredTo = leg.target.value();
+        call.transfers++;
+        history.transferConnected(call, leg.target, now);
+        LOG.info(() -> "transferred to " + leg.target.value() + " by the call flow");
+    }
+
+    /** The old agent's leg is unbridged and hung up (its agent goes to wrap-up); the caller talks to the new leg. */
+    private void connectBlind(AcdCall call, TransferLeg leg, Dialog dialog, byte[] sdp, long cseq, Instant now) {
+        if (call.phase != AcdCall.Phase.CONNECTED) {
+            ack(call, dialog, cseq);
+            agentLegs.hangUp(dialog);
+            release(call, leg);
+            return;
+        }
+        AgentKey oldAgent = call.agent;
+        String from = oldAgent != null ? "agent:" + oldAgent.extension() : "number:" + call.transferredTo;
+        Dialog oldDialog = call.agentDialog;
+        RtpLeg oldMedia = call.agentMedia;
+        if (call.bridge != null) {
+            call.bridge.unbridge();
+            call.bridge = null;
+        }
+        call.recording = null;
+        call.transfers++;
+        call.agentMedia = leg.media;
+        call.agent = leg.agent;
+        call.agentId = leg.agentId;
+        recordings.bridge(call, now);
+        ack(call, dialog, cseq);
+        agentLegs.hangUp(oldDialog);
+        sessions.unlinkAgentLeg(call.agentCallId);
+        if (oldMedia != null) {
+            oldMedia.close();
+        }
+        if (oldAgent != null) {
+            agentLegs.endForAgent(oldAgent, call.group, call.callId);
+        }
+        call.agentDialog = dialog;
+        call.agentCallId = leg.legCallId;
+        call.agentSdp = sdp;
+        call.transferredTo = leg.agent == null ? leg.target.value() : null;
+        if (leg.agent != null) {
+            agents.update(leg.agent, (current, at) -> current.answer(at));
+        }
+        history.transferred(call, from, leg.target, leg.by, now);
+        LOG.info(() -> "transferred from " + from + " to " + leg.target + ", asked by " + leg.by);
+    }
+
+    /**
+     * The transfer did not connect: the caller stays where it was — a flow takes its failed exit
+     * (if it is still at the transfer node), a connected caller keeps its agent.
+     */
+    private void failed(AcdCall call, TransferLeg leg, String why) {
+        release(call, leg);
+        history.transferFailed(call, leg.target, why, clock.instant());
+        LOG.info(() -> "transfer to " + leg.target + " failed: " + why);
+        if (leg.fromFlow && call.phase == AcdCall.Phase.TRANSFERRING) {
+            call.phase = AcdCall.Phase.ROUTING;
+            media.stop(call);
+            flows.transferFailed(call, leg.flowTurn);
+        }
+    }
+
+    /**
+     * The call ends (or is ended) while a transfer rings: the target's phone stops ringing. Called
+     * under the call's monitor before the call's own clean-up.
+     */
+    void withdraw(AcdCall call, String why) {
+        TransferLeg leg = call.transfer;
+        if (leg == null) {
+            return;
+        }
+        cancel(leg.invite);
+        release(call, leg);
+        history.transferFailed(call, leg.target, why, clock.instant());
+    }
+
+    /** Forgets the ringing leg: its timer, its RTP, its link, and the reserved agent is free again. */
+    private void release(AcdCall call, TransferLeg leg) {
+        leg.cancelRingTimer();
+        if (call.transfer == leg) {
+            call.transfer = null;
+        }
+        if (call.agentMedia != leg.media) {
+            leg.media.close();
+        }
+        sessions.unlinkAgentLeg(leg.legCallId);
+        if (leg.agent != null) {
+            agents.update(leg.agent, (current, at) -> current.offerNotTaken(false, 0, 0, at));
+        }
+    }
+
+    private Request invite(AcdCall call, TransferTarget target, SipURI requestUri, String transport, RtpLeg leg)
+            throws ParseException, InvalidArgumentException {
+        SipURI fromUri = sip.addresses().createSipURI(call.caller == null ? "anonymous" : call.caller, sip.host());
+        FromHeader from = sip.headers().createFromHeader(sip.addresses().createAddress(fromUri), UUID.randomUUID().toString().substring(0, 12));
+        SipURI toUri = target.isAgent() ? sip.addresses().createSipURI(target.value(), sip.host()) : (SipURI) requestUri.clone();
+        ToHeader to = sip.headers().createToHeader(sip.addresses().createAddress(toUri), null);
+        ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.port(), transport, null);
+        CallIdHeader callId = sip.provider().getNewCallId();
+        Request invite = sip.messages().createRequest(requestUri, Request.INVITE, callId,
+                sip.headers().createCSeqHeader(1L, Request.INVITE), from, to, List.of(via), sip.headers().createMaxForwardsHeader(70));
+        invite.addHeader(sip.contact(transport));
+        if (target.isAgent()) {
+            invite.addHeader(sip.headers().createHeader("X-ACD-Service-Number", call.serviceNumber));
+            if (call.group != null) {
+                invite.addHeader(sip.headers().createHeader("X-ACD-Group", call.group.name()));
+            }
+        }
+        // The caller's law first, so the relay passes payload on untouched and a recording stays bit-exact.
+        AudioCodec law = call.callerMedia.negotiated().map(audio -> audio.codec()).orElse(AudioCodec.PCMU);
+        invite.setContent(leg.offer(law).toString(), sip.headers().createContentTypeHeader("application", "sdp"));
+        return invite;
+    }
+
+    private SipURI trunkUri(String number) {
+        OutboundTrunk.Address address = trunk.address().orElseThrow();
+        try {
+            SipURI uri = sip.addresses().createSipURI(number, address.host());
+            uri.setPort(address.port());
+            if (!"udp".equals(address.transport())) {
+                uri.setTransportParam(address.transport());
+            }
+            return uri;
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("no SIP address for " + number + " at the trunk: " + e.getMessage(), e);
+        }
+    }
+
+    private static void ack(AcdCall call, Dialog dialog, long cseq) {
+        try {
+            dialog.sendAck(dialog.createAck(cseq));
+        } catch (SipException | InvalidArgumentException e) {
+            LOG.warning("ACK to the transfer target failed for call " + call.callId + ": " + e.getMessage());
+        }
+    }
+
+    private void cancel(ClientTransaction transaction) {
+        try {
+            sip.provider().getNewClientTransaction(transaction.createCancel()).sendRequest();
+        } catch (SipException e) {
+            LOG.fine("CANCEL not sent: " + e.getMessage());
+        }
+    }
+}

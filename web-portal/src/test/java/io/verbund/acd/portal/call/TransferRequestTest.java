@@ -1,0 +1,23 @@
+package io.verbund.acd.portal.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.verbund.acd.runtime.callcontrol.TransferTarget;
+import org.junit.jupiter.api.Test;
+
+class TransferRequestTest {
+
+    @Test
+    void namesExactlyOneTarget() {
+        assertThat(new TransferRequest("1002", null).isTarget()).isTrue();
+        assertThat(new TransferRequest(null, "+4940123456").isTarget()).isTrue();
+        assertThat(new TransferRequest("1002", "+4940123456").isTarget()).isFalse();
+        assertThat(new TransferRequest(null, null).isTarget()).isFalse();
+    }
+
+    @Test
+    void becomesTheTargetTheNodeRings() {
+        assertThat(new TransferRequest("1002", null).toTarget()).isEqualTo(TransferTarget.agent("1002"));
+        assertThat(new TransferRequest(null, "+4940123456").toTarget()).isEqualTo(TransferTarget.number("+4940123456"));
+    }
+}
