@@ -263,7 +263,7 @@ public class FilesResource {
         TenantKey tenant = access.tenant(tenantName);
         FileCategory category = StorageAccess.category(categoryName);
         FileName name = new FileName(fileName);
-        return json(store.find(tenant, category, name).orElseThrow(() -> StorageProblem.unknownFile(tenant, category.segment(), name.value())));
+        return json(existing(tenant, category, name));
     }
 
     /** Reads the whole file again and compares it with the checksum recorded when it was written. */
@@ -275,7 +275,7 @@ public class FilesResource {
         TenantKey tenant = access.tenant(tenantName);
         FileCategory category = StorageAccess.category(categoryName);
         FileName name = new FileName(fileName);
-        StoredFile file = store.find(tenant, category, name).orElseThrow(() -> StorageProblem.unknownFile(tenant, category.segment(), name.value()));
+        StoredFile file = existing(tenant, category, name);
         Sha256 actual = store.digest(tenant, category, name);
         JsonObjectBuilder answer = Json.createObjectBuilder().add("name", name.value()).add("complete", file.complete())
                 .add("actualSha256", actual.hex());
@@ -310,7 +310,7 @@ public class FilesResource {
         TenantKey tenant = access.tenant(tenantName);
         FileCategory category = StorageAccess.category(categoryName);
         FileName name = new FileName(fileName);
-        StoredFile file = store.find(tenant, category, name).orElseThrow(() -> StorageProblem.unknownFile(tenant, category.segment(), name.value()));
+        StoredFile file = existing(tenant, category, name);
         return Response.ok().header(UPLOAD_OFFSET, file.size()).header(FILE_COMPLETE, Boolean.toString(file.complete()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
@@ -326,7 +326,7 @@ public class FilesResource {
         FileName name = new FileName(fileName);
         long offset = offset(offsetHeader);
         byte[] bytes = readAppend(tenant, body);
-        StoredFile file = store.find(tenant, category, name).orElseThrow(() -> StorageProblem.unknownFile(tenant, category.segment(), name.value()));
+        StoredFile file = existing(tenant, category, name);
         long growth = Math.max(0, offset + bytes.length - file.size());
         if (file.size() + growth > settings.maxFileBytes(category)) {
             throw StorageProblem.tooLarge(tenant, category.segment(), settings.maxFileBytes(category));
@@ -379,7 +379,7 @@ public class FilesResource {
         TenantKey tenant = access.tenant(tenantName);
         FileCategory category = StorageAccess.category(categoryName);
         FileName name = new FileName(fileName);
-        StoredFile file = store.find(tenant, category, name).orElseThrow(() -> StorageProblem.unknownFile(tenant, category.segment(), name.value()));
+        StoredFile file = existing(tenant, category, name);
         if (file.complete()) {
             throw StorageProblem.conflict(tenant, "'" + name + "' is complete; delete the file instead of its upload");
         }
@@ -469,5 +469,9 @@ public class FilesResource {
                 .add("modified", file.modified().toString()).add("complete", file.complete());
         file.sha256().ifPresentOrElse(sha -> json.add("sha256", sha.hex()), () -> json.addNull("sha256"));
         return json.build();
+    }
+
+    private StoredFile existing(TenantKey tenant, FileCategory category, FileName name) throws IOException {
+        return store.find(tenant, category, name).orElseThrow(() -> StorageProblem.unknownFile(tenant, category.segment(), name.value()));
     }
 }
