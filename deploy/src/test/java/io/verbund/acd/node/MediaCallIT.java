@@ -3,6 +3,7 @@ package io.verbund.acd.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.verbund.acd.launcher.DemoNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,6 +22,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -142,17 +144,33 @@ class MediaCallIT {
             rtp.bind(new InetSocketAddress("127.0.0.1", 0));
             int port = ((InetSocketAddress) rtp.getLocalAddress()).getPort();
             Process caller = sipp.start(Sipp.scenario("caller-listens.xml"), 5807,
-                    List.of("-s", HOTLINE, "-m", "1", "-d", "9000", "-key", "rtpport", Integer.toString(port), "-timeout", "60s"));
+                    List.of("-s", HOTLINE, "-m", "1", "-d", "18000", "-key", "rtpport", Integer.toString(port), "-timeout", "60s"));
 
-            rtp.socket().setSoTimeout(5000);
-            ByteBuffer packet = ByteBuffer.allocate(2048);
-            rtp.receive(packet);
-            // The welcome prompt, then the queue: count three whole seconds of it.
-            Thread.sleep(3000);
-            List<long[]> seen = new ArrayList<>();
             rtp.configureBlocking(false);
+            ByteBuffer packet = ByteBuffer.allocate(2048);
+            ByteArrayOutputStream heard = new ByteArrayOutputStream();
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            // What the caller hears first: the welcome prompt, then the queue. Twelve seconds of it.
+            while (heard.size() < 12 * 8000 && System.nanoTime() < deadline) {
+                if (rtp.receive(packet.clear()) != null) {
+                    packet.flip();
+                    heard.write(packet.array(), 12, packet.remaining() - 12);
+                } else {
+                    Thread.sleep(1);
+                }
+            }
+            byte[] audio = heard.toByteArray();
+            int welcome = RtpCapture.indexOf(audio, promptStart("welcome"));
+            int notice = RtpCapture.indexOf(audio, promptStart("recording-notice"));
+            int place = RtpCapture.indexOf(audio, promptStart("you-are-caller-number"));
+            int music = RtpCapture.indexOf(audio, promptStart("music-on-hold"));
+            assertThat(welcome).as("the caller hears the demo tenant's (German) welcome prompt, byte for byte").isNotNegative();
+            assertThat(notice).as("then, Support recording, the recording notice").isGreaterThan(welcome);
+            assertThat(place).as("then its place in the queue").isGreaterThan(notice);
+            assertThat(music).as("then music on hold").isGreaterThan(place);
+            List<long[]> seen = new ArrayList<>();
             while (rtp.receive(packet.clear()) != null) {
-                // Drain what queued while waiting.
+                // Drain what queued up meanwhile.
             }
             long start = System.nanoTime();
             while (System.nanoTime() - start < 3_000_000_000L) {
@@ -177,6 +195,13 @@ class MediaCallIT {
             assertThat(admin.get("telephony/media").status()).as("a tenant admin does not see the node's figures").isEqualTo(403);
             assertThat(Sipp.await(caller, 30).exit()).as(sipp.errorLogs()).isZero();
         }
+    }
+
+    /** The first 200 ms of a system prompt as the node sends it to a PCMU caller. */
+    private static byte[] promptStart(String name) throws IOException {
+        byte[] samples = Channels.of(Files.readAllBytes(TestNodes.repository()
+                .resolve("telephony-server/src/main/resources/prompts/de/" + name + ".wav")), 1).channel(0);
+        return Arrays.copyOf(samples, 1600);
     }
 
     /** One caller in the Menu, pressing {@code key} (or nothing), answered by the agent; the group it was queued in. */
