@@ -138,7 +138,7 @@ class MediaCallIT {
     }
 
     @Test
-    void aQueuedCallerHearsAPacketEvery20Milliseconds() throws Exception {
+    void aWaitingCallerHearsTheWelcomeTheNoticeItsPlaceAndMusicAtAPacketEvery20Milliseconds() throws Exception {
         Sipp sipp = new Sipp(node.ports().sip(), sippFolder);
         try (DatagramChannel rtp = DatagramChannel.open()) {
             rtp.bind(new InetSocketAddress("127.0.0.1", 0));
