@@ -19,10 +19,15 @@ public final class QueueOrder {
         return waiting.stream().min(FIRST_SERVED_FIRST);
     }
 
-    /** 1-based position of a call in its group's queue, for position announcements. */
+    /**
+     * 1-based position of a call in its group's queue, for position announcements. The call's own
+     * entry in {@code waiting} never counts, even as a copy that went through the cache (whose
+     * times are stored to the millisecond, and so look earlier than the caller's own).
+     */
     public static int positionOf(QueueEntry call, List<QueueEntry> waiting) {
         return (int) waiting.stream()
                 .filter(other -> other.groupId() == call.groupId())
+                .filter(other -> !other.callId().equals(call.callId()))
                 .filter(other -> FIRST_SERVED_FIRST.compare(other, call) < 0)
                 .count() + 1;
     }

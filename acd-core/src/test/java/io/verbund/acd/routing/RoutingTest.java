@@ -32,6 +32,14 @@ class RoutingTest {
     }
 
     @Test
+    void aCallersOwnEntryAsTheCacheKeepsItIsNotAheadOfIt() {
+        QueueEntry waiting = call("a", 0, T0.plusNanos(123_456_789));
+        QueueEntry cachedCopy = call("a", 0, T0.plusMillis(123));
+
+        assertThat(QueueOrder.positionOf(waiting, List.of(cachedCopy))).isEqualTo(1);
+    }
+
+    @Test
     void offersLongestIdleAgentFirstWithinTheSamePenalty() {
         Candidate recent = candidate("1001", T0.plusSeconds(50), 0, 0);
         Candidate idle = candidate("1002", T0, 0, 0);
