@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -51,10 +52,18 @@ public class MediaFiguresResource {
                 .add("portsInUse", engine.portsInUse())
                 .add("since", media.figuresSince().toString())
                 .add("packetsPerSecond", Math.round(jitter.intervals() / seconds))
-                .add("sendIntervalDeviationMillis", Json.createObjectBuilder()
-                        .add("p50", jitter.p50Millis()).add("p99", jitter.p99Millis()).add("max", jitter.maxMillis()))
+                .add("sendIntervalDeviationMillis", deviation(jitter))
                 .add("pacerLateTicks", engine.pacerLateTicks())
                 .build();
+    }
+
+    /** The deviation's percentiles; null while nothing was sent since the reset (no call, no figure). */
+    static JsonObjectBuilder deviation(SendJitter.Snapshot jitter) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        if (jitter.intervals() == 0) {
+            return json.addNull("p50").addNull("p99").addNull("max");
+        }
+        return json.add("p50", jitter.p50Millis()).add("p99", jitter.p99Millis()).add("max", jitter.maxMillis());
     }
 
     /** Starts the figures afresh, e.g. once a benchmark's callers are all in the queue. */
