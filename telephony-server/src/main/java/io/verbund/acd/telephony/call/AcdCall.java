@@ -1,6 +1,7 @@
 package io.verbund.acd.telephony.call;
 
 import io.verbund.acd.agent.AgentKey;
+import io.verbund.acd.audio.AudioCodec;
 import io.verbund.acd.callflow.CallFlowRun;
 import io.verbund.acd.routing.QueueEntry;
 import io.verbund.acd.telephony.directory.GroupSettings;
@@ -128,6 +129,20 @@ final class AcdCall {
 
     Optional<AgentOffer> offerSentWith(ClientTransaction invite) {
         return offers.stream().filter(offer -> offer.invite() == invite).findFirst();
+    }
+
+    /** The G.711 law the caller's leg settled on: the agent's and the trunk's legs are offered it first. */
+    AudioCodec callerLaw() {
+        return callerMedia.negotiated().map(audio -> audio.codec()).orElse(AudioCodec.PCMU);
+    }
+
+    /** The call's files in storage-service: the call id made safe for a name, after its time, so listings sort. */
+    String storageName() {
+        String safe = callId.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (safe.length() > 120) {
+            safe = safe.substring(0, 120);
+        }
+        return receivedAt.toString().replace(":", "").replace(".", "") + "-" + safe + ".wav";
     }
 
     int nextFlowTurn() {

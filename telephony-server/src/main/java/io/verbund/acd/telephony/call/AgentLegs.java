@@ -5,7 +5,6 @@ import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.telephony.directory.GroupSettings;
 import io.verbund.acd.telephony.registrar.Binding;
-import io.verbund.acd.audio.AudioCodec;
 import io.verbund.acd.telephony.media.MediaPortsExhausted;
 import io.verbund.acd.telephony.media.NodeMedia;
 import io.verbund.acd.telephony.media.RtpLeg;
@@ -22,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,13 +28,9 @@ import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
 import javax.sip.SipException;
-import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.FromHeader;
-import javax.sip.header.ToHeader;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -64,12 +58,14 @@ public class AgentLegs {
     private final CallerSignalling signalling;
     private final CallFlows flows;
     private final CallRecordings recordings;
+    private final OutboundRequests requests;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
     public AgentLegs(SipEndpoint sip, CallSessions sessions, AgentStates agents, QueueStore queue, CallHistory history,
                      Instance<Distributor> distributor, TelephonyDirectory directory, NodeMedia node,
-                     CallerSignalling signalling, CallFlows flows, CallRecordings recordings) {
+                     CallerSignalling signalling, CallFlows flows, CallRecordings recordings, OutboundRequests requests) {
+        this.requests = requests;
         this.node = node;
         this.signalling = signalling;
         this.flows = flows;
@@ -84,7 +80,7 @@ public class AgentLegs {
     }
 
     protected AgentLegs() {
-        this(null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -179,7 +175,7 @@ public class AgentLegs {
             }
             if (call.phase != AcdCall.Phase.OFFERING || answering.isEmpty()) {
                 // Answered too late: another phone won, the caller left, or the ring time ran out.
-                ack(call, dialog, cseq);
+                requests.ack(call, dialog, cseq);
                 if (event.getClientTransaction() != null) {
                     hangUp(dialog);
                 }
@@ -191,11 +187,11 @@ public class AgentLegs {
             // The media first: both phones start talking the moment they have their ACK and 200,
             // and the relay and the recording must not miss their first packet.
             if (offer.media() != null && !anchor(call, offer, agentOk, now)) {
-                ack(call, dialog, cseq);
+                requests.ack(call, dialog, cseq);
                 hangUp(dialog);
                 return;
             }
-            ack(call, dialog, cseq);
+            requests.ack(call, dialog, cseq);
             byte[] agentSdp = agentOk.getRawContent();
             String callerAnswer = offer.media() != null ? call.callerSdp
                     : agentSdp == null ? null : new String(agentSdp, StandardCharsets.US_ASCII);
@@ -232,13 +228,6 @@ public class AgentLegs {
         return true;
     }
 
-    private static void ack(AcdCall call, Dialog dialog, long cseq) {
-        try {
-            dialog.sendAck(dialog.createAck(cseq));
-        } catch (SipException | javax.sip.InvalidArgumentException e) {
-            LOG.warning("ACK to agent failed for call " + call.callId + ": " + e.getMessage());
-        }
-    }
 
     private void notTaken(AcdCall call, ClientTransaction transaction, int status) {
         Instant now = clock.instant();
@@ -270,7 +259,7 @@ public class AgentLegs {
                 return;
             }
             for (AgentOffer offer : List.copyOf(call.offers)) {
-                cancel(offer.invite());
+                requests.cancel(offer.invite());
                 release(call, offer, true, call.group.redialDelaySeconds(), Response.REQUEST_TIMEOUT, now);
             }
             backToQueue(call);
@@ -303,7 +292,7 @@ public class AgentLegs {
     /** Cancels the phones still ringing for a call; their agents did nothing wrong and are free at once. */
     private void withdrawOffers(AcdCall call, String why, Instant now) {
         for (AgentOffer offer : List.copyOf(call.offers)) {
-            cancel(offer.invite());
+            requests.cancel(offer.invite());
             call.offers.remove(offer);
             offer.releaseMedia();
             sessions.unlinkAgentLeg(offer.agentCallId());
@@ -353,48 +342,18 @@ public class AgentLegs {
     }
 
     void hangUp(Dialog dialog) {
-        if (dialog == null) {
-            return;
-        }
-        try {
-            Request bye = dialog.createRequest(Request.BYE);
-            ClientTransaction transaction = sip.provider().getNewClientTransaction(bye);
-            dialog.sendRequest(transaction);
-        } catch (SipException e) {
-            LOG.fine("BYE not sent: " + e.getMessage());
-        }
-    }
-
-    private void cancel(ClientTransaction transaction) {
-        try {
-            Request cancel = transaction.createCancel();
-            sip.provider().getNewClientTransaction(cancel).sendRequest();
-        } catch (SipException e) {
-            LOG.fine("CANCEL not sent: " + e.getMessage());
-        }
+        requests.bye(dialog);
     }
 
     private Request inviteFor(AcdCall call, AgentKey agent, Binding phone, RtpLeg media) throws ParseException, javax.sip.InvalidArgumentException {
         SipURI target = (SipURI) sip.addresses().createURI(phone.contact());
         String transport = target.getTransportParam() == null ? "udp" : target.getTransportParam().toLowerCase(java.util.Locale.ROOT);
-        SipURI fromUri = sip.addresses().createSipURI(call.caller == null ? "anonymous" : call.caller, sip.host());
-        Address fromAddress = sip.addresses().createAddress(fromUri);
-        FromHeader from = sip.headers().createFromHeader(fromAddress, UUID.randomUUID().toString().substring(0, 12));
-        ToHeader to = sip.headers().createToHeader(sip.addresses().createAddress(sip.addresses().createSipURI(agent.extension(), sip.host())), null);
-        ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.port(), transport, null);
-        CallIdHeader callId = sip.provider().getNewCallId();
-        Request invite = sip.messages().createRequest(target, Request.INVITE, callId,
-                sip.headers().createCSeqHeader(1L, Request.INVITE), from, to, List.of(via), sip.headers().createMaxForwardsHeader(70));
-        invite.addHeader(sip.contact(transport));
+        // Our offer in the caller's law, so the relay passes payload on untouched and the recording is bit-exact;
+        // a caller without a session description gets the phone's, passed through.
+        byte[] sdp = media != null ? media.offer(call.callerLaw()).toString().getBytes(StandardCharsets.US_ASCII) : call.callerRequest.getRawContent();
+        Request invite = requests.invite(call, target, sip.addresses().createSipURI(agent.extension(), sip.host()), transport, sdp);
         invite.addHeader(sip.headers().createHeader("X-ACD-Service-Number", call.serviceNumber));
         invite.addHeader(sip.headers().createHeader("X-ACD-Group", call.group.name()));
-        if (media != null) {
-            // The same law as the caller's first, so the relay passes payload on untouched and the recording is bit-exact.
-            AudioCodec law = call.callerMedia.negotiated().map(audio -> audio.codec()).orElse(AudioCodec.PCMU);
-            invite.setContent(media.offer(law).toString(), sip.headers().createContentTypeHeader("application", "sdp"));
-        } else if (call.callerRequest.getRawContent() != null) {
-            invite.setContent(call.callerRequest.getRawContent(), sip.headers().createContentTypeHeader("application", "sdp"));
-        }
         return invite;
     }
 

@@ -51,7 +51,7 @@ public class CallFlows {
     private final QueueAnnouncements announcements;
     private final Voicemails voicemails;
     private final FlowLookups lookups;
-    private final CallerSignalling signalling;
+    private final OutboundRequests requests;
     private final Instance<Distributor> distributor;
     private final Instance<Transfers> transfers;
     private final Clock clock = Clock.systemUTC();
@@ -59,10 +59,10 @@ public class CallFlows {
     @Inject
     public CallFlows(TelephonyDirectory directory, QueueStore queue, CallHistory history, CallSessions sessions,
                      SipResponses responses, CallerMedia media, QueueAnnouncements announcements, Voicemails voicemails,
-                     FlowLookups lookups, CallerSignalling signalling, Instance<Distributor> distributor,
+                     FlowLookups lookups, OutboundRequests requests, Instance<Distributor> distributor,
                      Instance<Transfers> transfers) {
         this.transfers = transfers;
-        this.signalling = signalling;
+        this.requests = requests;
         this.directory = directory;
         this.queue = queue;
         this.history = history;
@@ -254,7 +254,7 @@ public class CallFlows {
                 LOG.info(() -> "call flow ended: " + reason);
                 String outcome = call.voicemailFile != null ? "VOICEMAIL" : "HANGUP_IN_FLOW";
                 if (call.answeredByNode) {
-                    signalling.hangUp(call);
+                    requests.bye(call.callerDialog);
                     finish(call, outcome);
                 } else {
                     endCall(call, Response.TEMPORARILY_UNAVAILABLE, "Call flow ended", outcome);

@@ -49,8 +49,8 @@ public class CallRecordings {
     void bridge(AcdCall call, Instant now) {
         BridgeTap tap = null;
         if (call.group != null && call.group.recording()) {
-            String file = fileName(call);
-            AudioCodec law = call.callerMedia.negotiated().map(audio -> audio.codec()).orElse(AudioCodec.PCMU);
+            String file = call.storageName();
+            AudioCodec law = call.callerLaw();
             call.recording = new StereoRecording(law, System.nanoTime(),
                     new StorageRecordingSink(storage, call.tenant, FileCategory.RECORDINGS, file), executor);
             history.recordingStarted(call, file, now);
@@ -62,7 +62,7 @@ public class CallRecordings {
 
     /** The call's recording file; after the n-th transfer with {@code -transfer<n>} before the extension. */
     static String fileName(AcdCall call) {
-        String first = Voicemails.fileName(call);
+        String first = call.storageName();
         return call.transfers == 0 ? first : first.substring(0, first.length() - ".wav".length()) + "-transfer" + call.transfers + ".wav";
     }
 }

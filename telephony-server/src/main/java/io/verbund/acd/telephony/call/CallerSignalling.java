@@ -6,11 +6,9 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.logging.Logger;
-import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.header.ToHeader;
-import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
@@ -41,17 +39,6 @@ public class CallerSignalling {
     /** 200 OK with our session description (the answer, or our offer to an INVITE without one). */
     boolean answer(AcdCall call, String sdp) {
         return respond(call, Response.OK, sdp);
-    }
-
-    /** The node ends an answered call (BYE on the caller's dialog). */
-    void hangUp(AcdCall call) {
-        try {
-            Request bye = call.callerDialog.createRequest(Request.BYE);
-            ClientTransaction transaction = sip.provider().getNewClientTransaction(bye);
-            call.callerDialog.sendRequest(transaction);
-        } catch (SipException e) {
-            LOG.fine("BYE to the caller not sent: " + e.getMessage());
-        }
     }
 
     private boolean respond(AcdCall call, int status, String sdp) {

@@ -58,7 +58,6 @@ public class InboundCalls {
     private final Distributor distributor;
     private final CallFlows flows;
     private final CallerMedia media;
-    private final CallerSignalling signalling;
     private final Voicemails voicemails;
     private final QueueAnnouncements announcements;
     private final Transfers transfers;
@@ -68,11 +67,10 @@ public class InboundCalls {
     @Inject
     public InboundCalls(SipEndpoint sip, SipResponses responses, CallSessions sessions, TelephonyDirectory directory,
                         QueueStore queue, CallHistory history, AgentLegs agentLegs, Distributor distributor, CallFlows flows,
-                        CallerMedia media, CallerSignalling signalling, Voicemails voicemails, QueueAnnouncements announcements,
+                        CallerMedia media, Voicemails voicemails, QueueAnnouncements announcements,
                         Transfers transfers, @ConfigProperty(name = "verbund.telephony.max-calls", defaultValue = "1000") int maxCalls) {
         this.flows = flows;
         this.media = media;
-        this.signalling = signalling;
         this.voicemails = voicemails;
         this.announcements = announcements;
         this.transfers = transfers;
@@ -88,7 +86,7 @@ public class InboundCalls {
     }
 
     protected InboundCalls() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, 0);
     }
 
     /** On the SIP thread: answer at once, then hand the call to a managed thread. */
@@ -286,7 +284,7 @@ public class InboundCalls {
                         agentLegs.endFromCaller(call);
                         history.ended(call, connectedOutcome(call), "api:" + by, now);
                     } else if (call.answeredByNode) {
-                        signalling.hangUp(call);
+                        agentLegs.hangUp(call.callerDialog);
                         history.ended(call, call.voicemailFile != null ? "VOICEMAIL" : "TERMINATED", "api:" + by, now);
                     } else {
                         sessions.remove(call);

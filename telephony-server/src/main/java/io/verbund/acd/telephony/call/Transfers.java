@@ -2,7 +2,6 @@ package io.verbund.acd.telephony.call;
 
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentStatus;
-import io.verbund.acd.audio.AudioCodec;
 import io.verbund.acd.callflow.CallFlowRun;
 import io.verbund.acd.runtime.callcontrol.TransferAsked;
 import io.verbund.acd.runtime.callcontrol.TransferTarget;
@@ -28,7 +27,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
@@ -39,9 +37,6 @@ import javax.sip.SipException;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.FromHeader;
-import javax.sip.header.ToHeader;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -79,6 +74,7 @@ public class Transfers {
     private final CallHistory history;
     private final AgentStates agents;
     private final AgentLegs agentLegs;
+    private final OutboundRequests requests;
     private final Registrations registrations;
     private final TelephonyDirectory directory;
     private final CallFlows flows;
@@ -87,7 +83,7 @@ public class Transfers {
     @Inject
     public Transfers(SipEndpoint sip, CallSessions sessions, OutboundTrunk trunk, NodeMedia node, CallerMedia media,
                      CallerSignalling signalling, CallRecordings recordings, CallHistory history, AgentStates agents,
-                     AgentLegs agentLegs, Registrations registrations, TelephonyDirectory directory, CallFlows flows) {
+                     AgentLegs agentLegs, OutboundRequests requests, Registrations registrations, TelephonyDirectory directory, CallFlows flows) {
         this.sip = sip;
         this.sessions = sessions;
         this.trunk = trunk;
@@ -98,13 +94,14 @@ public class Transfers {
         this.history = history;
         this.agents = agents;
         this.agentLegs = agentLegs;
+        this.requests = requests;
         this.registrations = registrations;
         this.directory = directory;
         this.flows = flows;
     }
 
     protected Transfers() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -325,7 +322,7 @@ public class Transfers {
             if (call.transfer != leg) {
                 return;
             }
-            cancel(leg.invite);
+            requests.cancel(leg.invite);
             failed(call, leg, "no answer within " + ringTime.toSeconds() + " s");
         }
     }
@@ -343,8 +340,8 @@ public class Transfers {
             leg.media.setRemote(SessionDescription.parse(new String(sdp == null ? new byte[0] : sdp, StandardCharsets.US_ASCII)));
         } catch (RuntimeException e) {
             LOG.warning("the transfer target's answer for call " + call.callId + " is not usable: " + e.getMessage());
-            ack(call, dialog, cseq);
-            agentLegs.hangUp(dialog);
+            requests.ack(call, dialog, cseq);
+            requests.bye(dialog);
             failed(call, leg, "answer without usable session description");
             return;
         }
@@ -361,10 +358,10 @@ public class Transfers {
         call.callerMedia.stop();
         call.agentMedia = leg.media;
         recordings.bridge(call, now);
-        ack(call, dialog, cseq);
+        requests.ack(call, dialog, cseq);
         if (!call.answeredByNode && !signalling.answer(call, call.callerSdp)) {
             // The caller's transaction is gone (it hung up at this very moment): nobody to connect.
-            agentLegs.hangUp(dialog);
+            requests.bye(dialog);
             sessions.unlinkAgentLeg(leg.legCallId);
             call.agentMedia = null;
             leg.media.close();
@@ -383,8 +380,8 @@ public class Transfers {
     /** The old agent's leg is unbridged and hung up (its agent goes to wrap-up); the caller talks to the new leg. */
     private void connectBlind(AcdCall call, TransferLeg leg, Dialog dialog, byte[] sdp, long cseq, Instant now) {
         if (call.phase != AcdCall.Phase.CONNECTED) {
-            ack(call, dialog, cseq);
-            agentLegs.hangUp(dialog);
+            requests.ack(call, dialog, cseq);
+            requests.bye(dialog);
             release(call, leg);
             return;
         }
@@ -402,8 +399,8 @@ public class Transfers {
         call.agent = leg.agent;
         call.agentId = leg.agentId;
         recordings.bridge(call, now);
-        ack(call, dialog, cseq);
-        agentLegs.hangUp(oldDialog);
+        requests.ack(call, dialog, cseq);
+        requests.bye(oldDialog);
         sessions.unlinkAgentLeg(call.agentCallId);
         if (oldMedia != null) {
             oldMedia.close();
@@ -446,7 +443,7 @@ public class Transfers {
         if (leg == null) {
             return;
         }
-        cancel(leg.invite);
+        requests.cancel(leg.invite);
         release(call, leg);
         history.transferFailed(call, leg.target, why, clock.instant());
     }
@@ -468,24 +465,15 @@ public class Transfers {
 
     private Request invite(AcdCall call, TransferTarget target, SipURI requestUri, String transport, RtpLeg leg)
             throws ParseException, InvalidArgumentException {
-        SipURI fromUri = sip.addresses().createSipURI(call.caller == null ? "anonymous" : call.caller, sip.host());
-        FromHeader from = sip.headers().createFromHeader(sip.addresses().createAddress(fromUri), UUID.randomUUID().toString().substring(0, 12));
-        SipURI toUri = target.isAgent() ? sip.addresses().createSipURI(target.value(), sip.host()) : (SipURI) requestUri.clone();
-        ToHeader to = sip.headers().createToHeader(sip.addresses().createAddress(toUri), null);
-        ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.port(), transport, null);
-        CallIdHeader callId = sip.provider().getNewCallId();
-        Request invite = sip.messages().createRequest(requestUri, Request.INVITE, callId,
-                sip.headers().createCSeqHeader(1L, Request.INVITE), from, to, List.of(via), sip.headers().createMaxForwardsHeader(70));
-        invite.addHeader(sip.contact(transport));
+        SipURI to = target.isAgent() ? sip.addresses().createSipURI(target.value(), sip.host()) : (SipURI) requestUri.clone();
+        // The caller's law first, so the relay passes payload on untouched and a recording stays bit-exact.
+        Request invite = requests.invite(call, requestUri, to, transport, leg.offer(call.callerLaw()).toString().getBytes(StandardCharsets.US_ASCII));
         if (target.isAgent()) {
             invite.addHeader(sip.headers().createHeader("X-ACD-Service-Number", call.serviceNumber));
             if (call.group != null) {
                 invite.addHeader(sip.headers().createHeader("X-ACD-Group", call.group.name()));
             }
         }
-        // The caller's law first, so the relay passes payload on untouched and a recording stays bit-exact.
-        AudioCodec law = call.callerMedia.negotiated().map(audio -> audio.codec()).orElse(AudioCodec.PCMU);
-        invite.setContent(leg.offer(law).toString(), sip.headers().createContentTypeHeader("application", "sdp"));
         return invite;
     }
 
@@ -503,19 +491,5 @@ public class Transfers {
         }
     }
 
-    private static void ack(AcdCall call, Dialog dialog, long cseq) {
-        try {
-            dialog.sendAck(dialog.createAck(cseq));
-        } catch (SipException | InvalidArgumentException e) {
-            LOG.warning("ACK to the transfer target failed for call " + call.callId + ": " + e.getMessage());
-        }
-    }
 
-    private void cancel(ClientTransaction transaction) {
-        try {
-            sip.provider().getNewClientTransaction(transaction.createCancel()).sendRequest();
-        } catch (SipException e) {
-            LOG.fine("CANCEL not sent: " + e.getMessage());
-        }
-    }
 }

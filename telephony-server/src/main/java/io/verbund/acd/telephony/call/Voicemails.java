@@ -74,8 +74,8 @@ public class Voicemails {
     }
 
     private void start(AcdCall call, FlowAction.RecordVoicemail voicemail, Runnable recorded) {
-        String file = fileName(call);
-        AudioCodec codec = call.callerMedia.negotiated().map(audio -> audio.codec()).orElse(AudioCodec.PCMU);
+        String file = call.storageName();
+        AudioCodec codec = call.callerLaw();
         VoicemailRecording message = new VoicemailRecording(codec, System.nanoTime(), voicemail.maxLength(),
                 new StorageRecordingSink(storage, call.tenant, FileCategory.VOICEMAIL, file), executor, recorded);
         // Listening before the answer: the caller starts speaking the moment it has the 200.
@@ -111,12 +111,4 @@ public class Voicemails {
         }
     }
 
-    /** The call id, made safe for a file name, and the time: unique, and sortable in a listing. */
-    static String fileName(AcdCall call) {
-        String safe = call.callId.replaceAll("[^A-Za-z0-9._-]", "_");
-        if (safe.length() > 120) {
-            safe = safe.substring(0, 120);
-        }
-        return call.receivedAt.toString().replace(":", "").replace(".", "") + "-" + safe + ".wav";
-    }
 }
