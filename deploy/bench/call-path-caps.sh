@@ -55,7 +55,7 @@ for rate in $rates; do
   start_node
   if [ $first = 1 ]; then
     password=$(sed -n 's/^password=//p' "$home/secrets/db.properties")
-    java -cp "$repo/deploy/target/test-classes:$(ls "$repo"/acd-core/target/acd-core-*.jar | head -1):$(ls "$repo"/deploy/target/lib/mariadb-java-client-*.jar)" \
+    java -cp "$repo/deploy/target/test-classes:$(ls "$repo"/acd-core/target/acd-core-*[0-9T].jar | head -1):$(ls "$repo"/deploy/target/lib/mariadb-java-client-*.jar)" \
       io.verbund.acd.node.BenchTenant "jdbc:mariadb://127.0.0.1:$(record database.port)/verbund" verbund "$password" "$agents" >/dev/null
     { echo SEQUENTIAL; for i in $(seq 1 "$agents"); do u=$(printf 'b%04d' "$i"); echo "$u;[authentication username=$u password=bench];$uas_port"; done; } > "$work/agents.csv"
     first=0

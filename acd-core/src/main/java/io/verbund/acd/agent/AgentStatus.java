@@ -10,13 +10,19 @@ import java.util.Optional;
  * reserve the same agent. {@code readySince} is when the agent last became free for a call, the
  * measure of "longest idle".
  *
+ * <p>While RESERVED, RINGING, ON_CALL or in WRAP_UP the status names the call and the telephony
+ * node that holds it: that node's call is the agent's lease ({@link AgentLease}), and when the node
+ * no longer holds the call, or has left the cluster, the agent is {@linkplain #release released}.
+ *
  * @param reason       pause reason code while PAUSED, otherwise empty
- * @param callId       the call it is reserved for, ringing with or talking on
+ * @param callId       the call it is reserved for, ringing with, talking on or wrapping up
+ * @param node         the telephony node holding that call
  * @param noAnswers    offers in a row the agent let ring out
  * @param blockedUntil no offers before this instant (redial delay after a rejected offer)
  */
 public record AgentStatus(AgentKey agent, AgentState state, Instant since, Instant readySince,
-                          Optional<String> reason, Optional<String> callId, int noAnswers, Instant blockedUntil) {
+                          Optional<String> reason, Optional<String> callId, Optional<String> node,
+                          int noAnswers, Instant blockedUntil) {
 
     public AgentStatus {
         Objects.requireNonNull(agent, "agent");
@@ -25,17 +31,24 @@ public record AgentStatus(AgentKey agent, AgentState state, Instant since, Insta
         Objects.requireNonNull(readySince, "readySince");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(node, "node");
         Objects.requireNonNull(blockedUntil, "blockedUntil");
     }
 
     /** Every agent starts here; the demo agents too. */
     public static AgentStatus loggedOut(AgentKey agent, Instant now) {
-        return new AgentStatus(agent, AgentState.LOGGED_OUT, now, now, Optional.empty(), Optional.empty(), 0, Instant.EPOCH);
+        return new AgentStatus(agent, AgentState.LOGGED_OUT, now, now, Optional.empty(), Optional.empty(), Optional.empty(),
+                0, Instant.EPOCH);
     }
 
     /** Whether the routing engine may offer this agent a call now. */
     public boolean isAvailable(Instant now) {
         return state == AgentState.READY && !now.isBefore(blockedUntil);
+    }
+
+    /** Whether the agent is reserved for, ringing with, talking on or wrapping up {@code call}. */
+    public boolean isEngagedWith(String call) {
+        return state.isEngaged() && callId.filter(call::equals).isPresent();
     }
 
     public AgentStatus goReady(Instant now) {
@@ -44,43 +57,70 @@ public record AgentStatus(AgentKey agent, AgentState state, Instant since, Insta
         if (state == AgentState.READY) {
             return this;
         }
-        return new AgentStatus(agent, AgentState.READY, now, now, Optional.empty(), Optional.empty(), 0, blockedUntil);
+        return free(now, now, 0, blockedUntil);
     }
 
     public AgentStatus pause(String reasonCode, Instant now) {
         require(state == AgentState.READY || state == AgentState.PAUSED || state == AgentState.WRAP_UP
                 || state == AgentState.LOGGED_OUT, AgentState.PAUSED);
-        return new AgentStatus(agent, AgentState.PAUSED, now, readySince, Optional.of(reasonCode), Optional.empty(), noAnswers, blockedUntil);
+        return new AgentStatus(agent, AgentState.PAUSED, now, readySince, Optional.of(reasonCode), Optional.empty(), Optional.empty(),
+                noAnswers, blockedUntil);
     }
 
     public AgentStatus logOut(Instant now) {
         require(!state.isEngaged() || state == AgentState.WRAP_UP, AgentState.LOGGED_OUT);
-        return new AgentStatus(agent, AgentState.LOGGED_OUT, now, readySince, Optional.empty(), Optional.empty(), 0, Instant.EPOCH);
+        return new AgentStatus(agent, AgentState.LOGGED_OUT, now, readySince, Optional.empty(), Optional.empty(), Optional.empty(),
+                0, Instant.EPOCH);
     }
 
-    /** Claims the agent for one call; stored with a conditional replace so only one node wins. */
-    public AgentStatus reserve(String forCall, Instant now) {
+    /**
+     * A supervisor or admin sets the agent's state whatever it is now, also while it is reserved,
+     * ringing or on a call: the node holding that call sees that the agent is no longer
+     * {@linkplain #isEngagedWith engaged with it} and withdraws the offer or ends the call ({@link AgentLease}).
+     *
+     * @param target LOGGED_OUT, READY or PAUSED
+     * @param reasonCode the pause reason, with PAUSED only
+     */
+    public AgentStatus force(AgentState target, Optional<String> reasonCode, Instant now) {
+        if (!target.isRequestable() || reasonCode.isPresent() != (target == AgentState.PAUSED)) {
+            throw new IllegalArgumentException("cannot force " + target + reasonCode.map(r -> " (" + r + ")").orElse(""));
+        }
+        if (state == target && reason.equals(reasonCode)) {
+            return this;
+        }
+        return switch (target) {
+            case LOGGED_OUT -> new AgentStatus(agent, AgentState.LOGGED_OUT, now, readySince, Optional.empty(), Optional.empty(),
+                    Optional.empty(), 0, Instant.EPOCH);
+            case PAUSED -> new AgentStatus(agent, AgentState.PAUSED, now, readySince, reasonCode, Optional.empty(), Optional.empty(),
+                    noAnswers, blockedUntil);
+            default -> free(now, state == AgentState.READY ? readySince : now, 0, blockedUntil);
+        };
+    }
+
+    /** Claims the agent for one call held by {@code holdingNode}; stored with a conditional replace so only one node wins. */
+    public AgentStatus reserve(String forCall, String holdingNode, Instant now) {
         require(isAvailable(now), AgentState.RESERVED);
-        return new AgentStatus(agent, AgentState.RESERVED, now, readySince, Optional.empty(), Optional.of(forCall), noAnswers, blockedUntil);
+        return new AgentStatus(agent, AgentState.RESERVED, now, readySince, Optional.empty(), Optional.of(forCall),
+                Optional.of(holdingNode), noAnswers, blockedUntil);
     }
 
     public AgentStatus ring(Instant now) {
         require(state == AgentState.RESERVED, AgentState.RINGING);
-        return new AgentStatus(agent, AgentState.RINGING, now, readySince, reason, callId, noAnswers, blockedUntil);
+        return new AgentStatus(agent, AgentState.RINGING, now, readySince, reason, callId, node, noAnswers, blockedUntil);
     }
 
     public AgentStatus answer(Instant now) {
         require(state == AgentState.RINGING || state == AgentState.RESERVED, AgentState.ON_CALL);
-        return new AgentStatus(agent, AgentState.ON_CALL, now, readySince, reason, callId, 0, blockedUntil);
+        return new AgentStatus(agent, AgentState.ON_CALL, now, readySince, reason, callId, node, 0, blockedUntil);
     }
 
     /** The call ended: wrap-up for the group's time, or straight back to READY when it has none. */
     public AgentStatus endCall(long wrapUpSeconds, Instant now) {
         require(state == AgentState.ON_CALL, AgentState.WRAP_UP);
         if (wrapUpSeconds <= 0) {
-            return new AgentStatus(agent, AgentState.READY, now, now, Optional.empty(), Optional.empty(), 0, blockedUntil);
+            return free(now, now, 0, blockedUntil);
         }
-        return new AgentStatus(agent, AgentState.WRAP_UP, now, readySince, Optional.empty(), callId, 0, blockedUntil);
+        return new AgentStatus(agent, AgentState.WRAP_UP, now, readySince, Optional.empty(), callId, node, 0, blockedUntil);
     }
 
     /**
@@ -93,9 +133,27 @@ public record AgentStatus(AgentKey agent, AgentState state, Instant since, Insta
         int count = noAnswer ? noAnswers + 1 : noAnswers;
         Instant blocked = delaySeconds > 0 ? now.plusSeconds(delaySeconds) : blockedUntil;
         if (noAnswer && maxNoAnswers > 0 && count >= maxNoAnswers) {
-            return new AgentStatus(agent, AgentState.PAUSED, now, readySince, Optional.of("NO_ANSWER"), Optional.empty(), count, blocked);
+            return new AgentStatus(agent, AgentState.PAUSED, now, readySince, Optional.of("NO_ANSWER"), Optional.empty(), Optional.empty(),
+                    count, blocked);
         }
-        return new AgentStatus(agent, AgentState.READY, now, readySince, Optional.empty(), Optional.empty(), count, blocked);
+        return free(now, readySince, count, blocked);
+    }
+
+    /**
+     * The agent's lease on its call ended without the call path ending it: the call is gone, its
+     * phone unregistered, its node left, or the caller never acknowledged the answer. An offer that
+     * ends so is not the agent's fault (no no-answer is counted); an agent who talked starts idling now.
+     */
+    public AgentStatus release(Instant now) {
+        require(state == AgentState.RESERVED || state == AgentState.RINGING || state == AgentState.ON_CALL
+                || state == AgentState.WRAP_UP, AgentState.READY);
+        boolean talked = state == AgentState.ON_CALL || state == AgentState.WRAP_UP;
+        return free(now, talked ? now : readySince, talked ? 0 : noAnswers, blockedUntil);
+    }
+
+    private AgentStatus free(Instant now, Instant idleSince, int misses, Instant blocked) {
+        return new AgentStatus(agent, AgentState.READY, now, idleSince, Optional.empty(), Optional.empty(), Optional.empty(),
+                misses, blocked);
     }
 
     private void require(boolean allowed, AgentState target) {

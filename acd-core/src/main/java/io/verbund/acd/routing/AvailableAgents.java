@@ -43,6 +43,11 @@ public final class AvailableAgents {
         return Optional.of(taken);
     }
 
+    /** An agent reserved in this pass and given back (its caller was taken elsewhere) is free again. */
+    public void putBack(Candidate candidate) {
+        free.add(candidate);
+    }
+
     /** Removes and returns every agent still free, best first (ring-all offers them together). */
     public List<Candidate> takeAll() {
         List<Candidate> all = free.stream().sorted(order).toList();

@@ -18,12 +18,12 @@ class AgentStatusCodecTest {
     void everyStatusOfTheCallPathSurvivesARoundTrip() {
         AgentStatus loggedOut = AgentStatus.loggedOut(AGENT, T0);
         AgentStatus ready = loggedOut.goReady(T0.plusSeconds(1));
-        AgentStatus reserved = ready.reserve("a84b4c76e66710@pc33.example.com", T0.plusSeconds(2));
+        AgentStatus reserved = ready.reserve("a84b4c76e66710@pc33.example.com", "node-a", T0.plusSeconds(2));
         AgentStatus ringing = reserved.ring(T0.plusSeconds(3));
         AgentStatus talking = ringing.answer(T0.plusSeconds(4));
         AgentStatus wrapUp = talking.endCall(30, T0.plusSeconds(5));
         AgentStatus paused = wrapUp.pause("BREAK", T0.plusSeconds(6));
-        AgentStatus blocked = paused.goReady(T0.plusSeconds(7)).reserve("call-2", T0.plusSeconds(8))
+        AgentStatus blocked = paused.goReady(T0.plusSeconds(7)).reserve("call-2", "node-a", T0.plusSeconds(8))
                 .offerNotTaken(true, 3, 2, T0.plusSeconds(9));
 
         for (AgentStatus status : List.of(loggedOut, ready, reserved, ringing, talking, wrapUp, paused, blocked)) {
@@ -36,7 +36,7 @@ class AgentStatusCodecTest {
         AgentStatus paused = AgentStatus.loggedOut(AGENT, T0).pause("BREAK", T0);
 
         assertThat(AgentStatusCodec.encode(paused))
-                .isEqualTo("v1|demo/1001|PAUSED|" + T0.toEpochMilli() + "|" + T0.toEpochMilli() + "|BREAK||0|0");
+                .isEqualTo("v2|demo/1001|PAUSED|" + T0.toEpochMilli() + "|" + T0.toEpochMilli() + "|BREAK|||0|0");
     }
 
     @Test
@@ -57,9 +57,28 @@ class AgentStatusCodecTest {
     }
 
     @Test
+    void namesTheNodeHoldingTheCallOfAnEngagedAgent() {
+        AgentStatus reserved = AgentStatus.loggedOut(AGENT, T0).goReady(T0).reserve("c1", "node-b", T0);
+
+        assertThat(AgentStatusCodec.encode(reserved)).contains("|RESERVED|").contains("|c1|node-b|");
+        assertThat(AgentStatusCodec.decode(AgentStatusCodec.encode(reserved)).node()).contains("node-b");
+    }
+
+    @Test
+    void readsTheLayoutBeforeNodesWereNamed() {
+        // A node of the previous build may still write version 1 during a rolling update.
+        AgentStatus reserved = AgentStatusCodec.decode("v1|demo/1001|RESERVED|1000|500||c1|2|0");
+
+        assertThat(reserved.state()).isEqualTo(AgentState.RESERVED);
+        assertThat(reserved.callId()).contains("c1");
+        assertThat(reserved.node()).isEmpty();
+        assertThat(reserved.noAnswers()).isEqualTo(2);
+    }
+
+    @Test
     void refusesAReasonOrCallIdContainingTheSeparator() {
         AgentStatus paused = AgentStatus.loggedOut(AGENT, T0).pause("BREAK|X", T0);
-        AgentStatus reserved = AgentStatus.loggedOut(AGENT, T0).goReady(T0).reserve("call|1", T0);
+        AgentStatus reserved = AgentStatus.loggedOut(AGENT, T0).goReady(T0).reserve("call|1", "node-a", T0);
 
         assertThatThrownBy(() -> AgentStatusCodec.encode(paused)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AgentStatusCodec.encode(reserved)).isInstanceOf(IllegalArgumentException.class);
@@ -68,7 +87,7 @@ class AgentStatusCodecTest {
     @Test
     void refusesTextOfAnotherLayoutOrVersion() {
         assertThatThrownBy(() -> AgentStatusCodec.decode("READY")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> AgentStatusCodec.decode("v2|demo/1001|READY|0|0|||0|0"))
+        assertThatThrownBy(() -> AgentStatusCodec.decode("v3|demo/1001|READY|0|0||||0|0"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AgentStatusCodec.decode("v1|demo/1001|SLEEPING|0|0|||0|0"))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -77,7 +96,7 @@ class AgentStatusCodecTest {
     @Test
     void anEmptyReasonDoesNotSurviveARoundTrip() {
         // Documents a limit of the layout: an empty optional and an empty string encode alike.
-        AgentStatus emptyReason = new AgentStatus(AGENT, AgentState.PAUSED, T0, T0, Optional.of(""), Optional.empty(), 0,
+        AgentStatus emptyReason = new AgentStatus(AGENT, AgentState.PAUSED, T0, T0, Optional.of(""), Optional.empty(), Optional.empty(), 0,
                 Instant.EPOCH);
 
         assertThat(AgentStatusCodec.decode(AgentStatusCodec.encode(emptyReason)).reason()).isEmpty();

@@ -28,7 +28,7 @@ class AgentStatusTest {
     }
 
     private static AgentStatus onCall() {
-        return ready().reserve("call-1", at(20)).ring(at(21)).answer(at(25));
+        return ready().reserve("call-1", "node-a", at(20)).ring(at(21)).answer(at(25));
     }
 
     @Nested
@@ -113,7 +113,7 @@ class AgentStatusTest {
 
         @Test
         void aReadyAgentIsReservedRungAnsweredAndWrapsUp() {
-            AgentStatus reserved = ready().reserve("call-1", at(20));
+            AgentStatus reserved = ready().reserve("call-1", "node-a", at(20));
             AgentStatus ringing = reserved.ring(at(21));
             AgentStatus talking = ringing.answer(at(25));
             AgentStatus wrapUp = talking.endCall(30, at(90));
@@ -147,12 +147,12 @@ class AgentStatusTest {
 
         @Test
         void anAgentMayAnswerWithoutARingingStep() {
-            assertThat(ready().reserve("call-1", at(20)).answer(at(21)).state()).isEqualTo(AgentState.ON_CALL);
+            assertThat(ready().reserve("call-1", "node-a", at(20)).answer(at(21)).state()).isEqualTo(AgentState.ON_CALL);
         }
 
         @Test
         void anOfferNotAnsweredCountsAndBlocksTheAgentForTheRedialDelay() {
-            AgentStatus free = ready().reserve("call-1", at(20)).ring(at(21)).offerNotTaken(true, 3, 2, at(36));
+            AgentStatus free = ready().reserve("call-1", "node-a", at(20)).ring(at(21)).offerNotTaken(true, 3, 2, at(36));
 
             assertThat(free.state()).isEqualTo(AgentState.READY);
             assertThat(free.noAnswers()).isEqualTo(1);
@@ -167,7 +167,7 @@ class AgentStatusTest {
             AgentStatus status = ready();
             for (int offer = 0; offer < 3; offer++) {
                 Instant now = at(100 + offer * 20L);
-                status = status.reserve("call-" + offer, now).ring(now).offerNotTaken(true, 3, 0, now.plusSeconds(15));
+                status = status.reserve("call-" + offer, "node-a", now).ring(now).offerNotTaken(true, 3, 0, now.plusSeconds(15));
             }
 
             assertThat(status.state()).isEqualTo(AgentState.PAUSED);
@@ -177,14 +177,14 @@ class AgentStatusTest {
 
         @Test
         void anAnsweredCallResetsTheNoAnswerCount() {
-            AgentStatus missedOnce = ready().reserve("call-1", at(20)).offerNotTaken(true, 3, 0, at(35));
+            AgentStatus missedOnce = ready().reserve("call-1", "node-a", at(20)).offerNotTaken(true, 3, 0, at(35));
 
-            assertThat(missedOnce.reserve("call-2", at(40)).answer(at(41)).noAnswers()).isZero();
+            assertThat(missedOnce.reserve("call-2", "node-a", at(40)).answer(at(41)).noAnswers()).isZero();
         }
 
         @Test
         void anOfferTheCallerAbandonedDoesNotCountAsNoAnswer() {
-            AgentStatus free = ready().reserve("call-1", at(20)).offerNotTaken(false, 3, 0, at(22));
+            AgentStatus free = ready().reserve("call-1", "node-a", at(20)).offerNotTaken(false, 3, 0, at(22));
 
             assertThat(free.noAnswers()).isZero();
             assertThat(free.isAvailable(at(22))).isTrue();
@@ -210,7 +210,7 @@ class AgentStatusTest {
 
         @Test
         void aReservedOrRingingAgentCannotBeMovedByAPerson() {
-            AgentStatus reserved = ready().reserve("call-1", at(20));
+            AgentStatus reserved = ready().reserve("call-1", "node-a", at(20));
 
             assertThatThrownBy(() -> reserved.goReady(at(21))).isInstanceOf(IllegalAgentTransition.class);
             assertThatThrownBy(() -> reserved.ring(at(21)).pause("BREAK", at(22))).isInstanceOf(IllegalAgentTransition.class);
@@ -218,19 +218,19 @@ class AgentStatusTest {
 
         @Test
         void onlyAReadyUnblockedAgentCanBeReserved() {
-            assertThatThrownBy(() -> loggedOut().reserve("call-1", at(1))).isInstanceOf(IllegalAgentTransition.class);
-            assertThatThrownBy(() -> ready().pause("BREAK", at(11)).reserve("call-1", at(12)))
+            assertThatThrownBy(() -> loggedOut().reserve("call-1", "node-a", at(1))).isInstanceOf(IllegalAgentTransition.class);
+            assertThatThrownBy(() -> ready().pause("BREAK", at(11)).reserve("call-1", "node-a", at(12)))
                     .isInstanceOf(IllegalAgentTransition.class);
-            AgentStatus blocked = ready().reserve("call-1", at(20)).offerNotTaken(true, 5, 10, at(30));
-            assertThatThrownBy(() -> blocked.reserve("call-2", at(35))).isInstanceOf(IllegalAgentTransition.class);
+            AgentStatus blocked = ready().reserve("call-1", "node-a", at(20)).offerNotTaken(true, 5, 10, at(30));
+            assertThatThrownBy(() -> blocked.reserve("call-2", "node-a", at(35))).isInstanceOf(IllegalAgentTransition.class);
         }
 
         @Test
         void theSecondOfTwoReservationsFromTheSameSnapshotIsRefused() {
             AgentStatus snapshot = ready();
-            AgentStatus first = snapshot.reserve("call-1", at(20));
+            AgentStatus first = snapshot.reserve("call-1", "node-a", at(20));
 
-            assertThatThrownBy(() -> first.reserve("call-2", at(20))).isInstanceOf(IllegalAgentTransition.class);
+            assertThatThrownBy(() -> first.reserve("call-2", "node-a", at(20))).isInstanceOf(IllegalAgentTransition.class);
         }
 
         @Test
@@ -240,11 +240,93 @@ class AgentStatusTest {
         }
     }
 
+    @Nested
+    class SupervisorsForceAndLeasesRelease {
+
+        @Test
+        void aReservationNamesTheCallAndTheNodeHoldingIt() {
+            AgentStatus reserved = ready().reserve("call-1", "node-b", at(20));
+
+            assertThat(reserved.callId()).contains("call-1");
+            assertThat(reserved.node()).contains("node-b");
+            assertThat(reserved.ring(at(21)).answer(at(22)).node()).contains("node-b");
+            assertThat(reserved.ring(at(21)).answer(at(22)).endCall(10, at(30)).node()).as("wrap-up too").contains("node-b");
+            assertThat(reserved.isEngagedWith("call-1")).isTrue();
+            assertThat(reserved.isEngagedWith("call-2")).isFalse();
+        }
+
+        @Test
+        void aSupervisorCanLogOutAnAgentOnACall() {
+            AgentStatus out = onCall().force(AgentState.LOGGED_OUT, Optional.empty(), at(40));
+
+            assertThat(out.state()).isEqualTo(AgentState.LOGGED_OUT);
+            assertThat(out.callId()).isEmpty();
+            assertThat(out.node()).isEmpty();
+            assertThat(out.since()).isEqualTo(at(40));
+        }
+
+        @Test
+        void aSupervisorCanPauseARingingAgentWithAReason() {
+            AgentStatus paused = ready().reserve("call-1", "node-a", at(20)).ring(at(21))
+                    .force(AgentState.PAUSED, Optional.of("MEETING"), at(22));
+
+            assertThat(paused.state()).isEqualTo(AgentState.PAUSED);
+            assertThat(paused.reason()).contains("MEETING");
+            assertThat(paused.callId()).isEmpty();
+        }
+
+        @Test
+        void forcingReadyEndsWrapUpAndForcingTheSameStateChangesNothing() {
+            AgentStatus wrapUp = onCall().endCall(60, at(30));
+
+            AgentStatus ready = wrapUp.force(AgentState.READY, Optional.empty(), at(35));
+
+            assertThat(ready.state()).isEqualTo(AgentState.READY);
+            assertThat(ready.readySince()).isEqualTo(at(35));
+            assertThat(ready.force(AgentState.READY, Optional.empty(), at(50))).isSameAs(ready);
+        }
+
+        @Test
+        void onlyRequestableStatesCanBeForcedAndAReasonGoesWithPausedOnly() {
+            assertThatThrownBy(() -> ready().force(AgentState.ON_CALL, Optional.empty(), at(20)))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> ready().force(AgentState.PAUSED, Optional.empty(), at(20)))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> ready().force(AgentState.READY, Optional.of("BREAK"), at(20)))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void aReleasedOfferIsNotTheAgentsFaultAndKeepsItsIdleTime() {
+            AgentStatus missedOnce = ready().reserve("call-1", "node-a", at(20)).offerNotTaken(true, 3, 0, at(35));
+
+            AgentStatus released = missedOnce.reserve("call-2", "node-a", at(40)).ring(at(41)).release(at(60));
+
+            assertThat(released.state()).isEqualTo(AgentState.READY);
+            assertThat(released.noAnswers()).isEqualTo(1);
+            assertThat(released.readySince()).isEqualTo(at(10));
+            assertThat(released.callId()).isEmpty();
+            assertThat(released.node()).isEmpty();
+        }
+
+        @Test
+        void aReleasedCallLetsTheAgentIdleFromNow() {
+            assertThat(onCall().release(at(70)).readySince()).isEqualTo(at(70));
+            assertThat(onCall().endCall(30, at(40)).release(at(70)).state()).isEqualTo(AgentState.READY);
+        }
+
+        @Test
+        void onlyAnEngagedAgentCanBeReleased() {
+            assertThatThrownBy(() -> ready().release(at(20))).isInstanceOf(IllegalAgentTransition.class);
+            assertThatThrownBy(() -> loggedOut().release(at(20))).isInstanceOf(IllegalAgentTransition.class);
+        }
+    }
+
     @Test
     void requiresEveryPart() {
-        assertThatThrownBy(() -> new AgentStatus(AGENT, null, T0, T0, Optional.empty(), Optional.empty(), 0, Instant.EPOCH))
+        assertThatThrownBy(() -> new AgentStatus(AGENT, null, T0, T0, Optional.empty(), Optional.empty(), Optional.empty(), 0, Instant.EPOCH))
                 .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new AgentStatus(AGENT, AgentState.READY, T0, T0, null, Optional.empty(), 0, Instant.EPOCH))
+        assertThatThrownBy(() -> new AgentStatus(AGENT, AgentState.READY, T0, T0, null, Optional.empty(), Optional.empty(), 0, Instant.EPOCH))
                 .isInstanceOf(NullPointerException.class);
     }
 

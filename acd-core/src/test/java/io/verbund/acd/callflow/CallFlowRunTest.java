@@ -16,14 +16,13 @@ import io.verbund.acd.callflow.FlowStep.MenuAskedAgain;
 import io.verbund.acd.callflow.FlowStep.NodeEntered;
 import io.verbund.acd.callflow.FlowStep.VariablesSet;
 import io.verbund.acd.schedule.OpeningHours;
-import java.time.Clock;
+import io.verbund.acd.time.MovableClock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,11 +131,11 @@ class CallFlowRunTest {
         void reportsEveryStepInOrderNumberedFromOne() {
             CallFlowRun run = run(MENU);
             run.start();
-            clock.move(Duration.ofSeconds(3));
+            clock.advance(Duration.ofSeconds(3));
             run.played();
-            clock.move(Duration.ofSeconds(4));
+            clock.advance(Duration.ofSeconds(4));
             run.digit('7');
-            clock.move(Duration.ofSeconds(2));
+            clock.advance(Duration.ofSeconds(2));
             run.digit('1');
 
             Instant later = MONDAY_NOON.plusSeconds(3);
@@ -203,7 +202,7 @@ class CallFlowRunTest {
             clock.set(Instant.parse("2026-11-23T16:59:50Z"));
             CallFlowRun run = new CallFlowRun(office, schedules(OFFICE), clock, steps::add, Map.of());
             run.start();
-            clock.move(Duration.ofSeconds(15)); // 18:00:05 in Berlin, while the welcome plays
+            clock.advance(Duration.ofSeconds(15)); // 18:00:05 in Berlin, while the welcome plays
 
             assertThat(run.played()).isEqualTo(new Play("closed"));
         }
@@ -723,38 +722,5 @@ class CallFlowRunTest {
 
     private static CallFlowNode node(String id, String type, Map<String, String> parameters, Map<String, String> exits) {
         return new CallFlowNode(id, type, parameters, exits);
-    }
-
-    /** A clock the test moves, so no test waits. */
-    private static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        void set(Instant to) {
-            now = to;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the flow reads instants only");
-        }
     }
 }

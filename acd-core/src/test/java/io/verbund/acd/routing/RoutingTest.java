@@ -96,6 +96,6 @@ class RoutingTest {
 
     private static Candidate candidate(String extension, Instant readySince, int penalty, int proficiency) {
         AgentStatus ready = AgentStatus.loggedOut(new AgentKey(DEMO, extension), readySince).goReady(readySince);
-        return new Candidate(ready, penalty, proficiency);
+        return new Candidate(ready, new Member(ready.agent(), penalty, proficiency));
     }
 }

@@ -180,6 +180,69 @@ class ClusterFailoverIT {
 
     @Test
     @Order(4)
+    void ofTwoCallersWaitingOnTwoNodesTheOlderGetsTheOneFreeAgentAndOnlyOneOfferIsMade() throws Exception {
+        Sipp viaKamailio = new Sipp(cluster.topology().frontends().sip(), sippFolder);
+        for (int i = 1; i <= AGENTS; i++) {
+            setState(extension(i), "{\"state\":\"LOGGED_OUT\",\"force\":true}", "");
+        }
+        Sipp.Result registered = viaKamailio.run("agent-register.xml", AGENT_PHONES_PORT, List.of("-s", extension(1),
+                "-au", extension(1), "-ap", "bench", "-m", "1", "-timeout", "20s"));
+        assertThat(registered.exit()).as(viaKamailio.errorLogs()).isZero();
+        Process phone = viaKamailio.start("agent-answer.xml", AGENT_PHONES_PORT, List.of("-m", "1", "-d", "0", "-timeout", "60s"));
+        long before = lastRecordId();
+        Cluster.Node first = cluster.nodes().get(1);
+        Cluster.Node second = cluster.nodes().get(0);
+        // Straight to each node, past Kamailio: the older caller waits on one node, the younger on the other.
+        Process older = new Sipp(first.ports().sip(), sippFolder).start("caller.xml", 5994,
+                List.of("-s", BenchTenant.SERVICE_NUMBER, "-m", "1", "-d", "1000", "-timeout", "60s", "-trace_logs"));
+        awaitTrue("the older caller waits on " + first.name(), Duration.ofSeconds(15), () -> waitingOn(first.name(), before) == 1);
+        Process younger = new Sipp(second.ports().sip(), sippFolder).start("caller-abandons.xml", 5995,
+                List.of("-s", BenchTenant.SERVICE_NUMBER, "-m", "1", "-d", "5000", "-timeout", "60s"));
+        awaitTrue("the younger caller waits on " + second.name(), Duration.ofSeconds(15), () -> waitingOn(second.name(), before) == 1);
+
+        setState(extension(1), "{\"state\":\"READY\"}", "");
+
+        assertThat(Sipp.await(older, 30).exit()).as("the older caller was connected: %s", viaKamailio.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as(viaKamailio.errorLogs()).isZero();
+        assertThat(Sipp.await(younger, 30).exit()).as("the younger caller kept waiting, then hung up").isZero();
+        try (Connection db = master(); PreparedStatement offers = db.prepareStatement("SELECT r.handled_by_node, e.type, e.occurred_at"
+                + " FROM call_event e JOIN call_record r ON r.call_id = e.call_id WHERE r.id > ?"
+                + " AND e.type IN ('CallOffered', 'CallAnswered', 'CallEnded') ORDER BY e.occurred_at, e.id")) {
+            offers.setLong(1, before);
+            List<String> events = new ArrayList<>();
+            try (ResultSet rows = offers.executeQuery()) {
+                while (rows.next()) {
+                    events.add(rows.getString(1) + " " + rows.getString(2));
+                }
+            }
+            assertThat(events).as("offers while the agent took the older caller").startsWith(
+                    first.name() + " CallOffered", first.name() + " CallAnswered", first.name() + " CallEnded");
+        }
+        setState(extension(1), "{\"state\":\"LOGGED_OUT\",\"force\":true}", "");
+    }
+
+    private static long lastRecordId() throws SQLException {
+        try (Connection db = master(); PreparedStatement query = db.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM call_record");
+             ResultSet max = query.executeQuery()) {
+            max.next();
+            return max.getLong(1);
+        }
+    }
+
+    /** Callers since record {@code afterId} waiting in the queue that {@code node} holds (their call records say so). */
+    private static int waitingOn(String node, long afterId) throws SQLException {
+        try (Connection db = master(); PreparedStatement query = db.prepareStatement("SELECT COUNT(*) FROM call_record"
+                + " WHERE id > ? AND handled_by_node = ? AND queued_at IS NOT NULL AND ended_at IS NULL")) {
+            query.setLong(1, afterId);
+            query.setString(2, node);
+            try (ResultSet count = query.executeQuery()) {
+                return count.next() ? count.getInt(1) : 0;
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
     void aKilledNodesCallsGoToTheOtherNodeWithAgentStatesTheQueueAndTheBrowserSessionIntact() throws Exception {
         Sipp sipp = readyAgents();
         HttpResponse<String> pinned = http.send(HttpRequest.newBuilder(URI.create(cluster.httpUrl() + "api/v1/health")).build(),

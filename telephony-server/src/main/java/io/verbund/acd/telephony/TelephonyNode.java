@@ -3,8 +3,9 @@ package io.verbund.acd.telephony;
 import io.verbund.acd.telephony.call.AgentLegs;
 import io.verbund.acd.telephony.call.CallFlows;
 import io.verbund.acd.telephony.call.CallRecordings;
+import io.verbund.acd.telephony.call.CallDistribution;
 import io.verbund.acd.telephony.call.DepartedNodeCalls;
-import io.verbund.acd.telephony.call.Distributor;
+import io.verbund.acd.telephony.call.LeaseWatch;
 import io.verbund.acd.telephony.call.InboundCalls;
 import io.verbund.acd.telephony.call.QueueAnnouncements;
 import io.verbund.acd.telephony.call.SipLegEvents;
@@ -31,15 +32,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Brings the telephony node up with the deployment: the call recorder, the SIP endpoint and the
- * distribution tick, which finds agents who became ready (through the API, on any node) and
- * redial delays that ran out.
+ * Brings the telephony node up with the deployment: the call recorder, the media engine, the SIP
+ * endpoint, the distribution thread, and the once-a-second tick that checks agents' leases and
+ * notices nodes that left the cluster.
  */
 @ApplicationScoped
 public class TelephonyNode {
 
     private static final Logger LOG = Logger.getLogger(TelephonyNode.class.getName());
-    private static final long TICK_MILLIS = 200;
+    private static final long TICK_MILLIS = 1000;
 
     @Resource(lookup = "java:jboss/ee/concurrency/scheduler/default")
     private ManagedScheduledExecutorService scheduler;
@@ -47,29 +48,32 @@ public class TelephonyNode {
     private final SipEndpoint sip;
     private final SipAdapter adapter;
     private final CallRecorder recorder;
-    private final Distributor distributor;
+    private final CallDistribution distribution;
+    private final LeaseWatch leases;
     private final DepartedNodeCalls departedNodeCalls;
     private final NodeMedia media;
     private final List<Object> callPath;
     private ScheduledFuture<?> tick;
 
     @Inject
-    public TelephonyNode(SipEndpoint sip, SipAdapter adapter, CallRecorder recorder, Distributor distributor,
+    public TelephonyNode(SipEndpoint sip, SipAdapter adapter, CallRecorder recorder, CallDistribution distribution,
                          InboundCalls inbound, AgentLegs agentLegs, SipLegEvents legEvents, Registrar registrar,
                          DepartedNodeCalls departedNodeCalls, NodeMedia media, CallFlows flows,
-                         QueueAnnouncements announcements, Voicemails voicemails, CallRecordings recordings, Transfers transfers) {
+                         QueueAnnouncements announcements, Voicemails voicemails, CallRecordings recordings, Transfers transfers,
+                         LeaseWatch leases) {
         this.media = media;
         this.departedNodeCalls = departedNodeCalls;
         this.sip = sip;
         this.adapter = adapter;
         this.recorder = recorder;
-        this.distributor = distributor;
-        this.callPath = Arrays.asList(adapter, distributor, inbound, agentLegs, legEvents, registrar, departedNodeCalls, flows,
+        this.distribution = distribution;
+        this.leases = leases;
+        this.callPath = Arrays.asList(adapter, distribution, leases, inbound, agentLegs, legEvents, registrar, departedNodeCalls, flows,
                 announcements, voicemails, recordings, transfers);
     }
 
     protected TelephonyNode() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     void onStartup(@Observes Startup event) {
@@ -79,16 +83,18 @@ public class TelephonyNode {
         recorder.start();
         media.start();
         sip.start(adapter);
-        tick = scheduler.scheduleWithFixedDelay(this::distribute, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        distribution.start();
+        leases.start();
+        tick = scheduler.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    private void distribute() {
+    private void tick() {
         try {
             departedNodeCalls.sweep(Instant.now());
-            distributor.distribute();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "distribution tick failed: " + e.getMessage(), e);
+            LOG.log(Level.WARNING, "sweep of departed nodes failed: " + e.getMessage(), e);
         }
+        leases.check();
     }
 
     @PreDestroy

@@ -12,8 +12,10 @@ public class AgentStateConflict extends Conflict {
     }
 
     public static AgentStateConflict of(AgentKey agent, IllegalAgentTransition refused) {
+        String hint = refused.from().isEngaged() && refused.from() != io.verbund.acd.agent.AgentState.WRAP_UP
+                ? "; its supervisors and admins may force it with \"force\": true" : "";
         return new AgentStateConflict(agent, "Agent " + agent.extension() + " is " + refused.from()
-                + " and cannot go " + refused.to() + " now", null);
+                + " and cannot go " + refused.to() + " now" + hint, null);
     }
 
     static AgentStateConflict contended(AgentKey agent, int attempts) {

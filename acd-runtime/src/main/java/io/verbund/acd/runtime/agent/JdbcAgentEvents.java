@@ -1,5 +1,6 @@
 package io.verbund.acd.runtime.agent;
 
+import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.runtime.datasource.DatasourceRole;
 import io.verbund.acd.runtime.datasource.Datasources;
@@ -36,10 +37,13 @@ public class JdbcAgentEvents {
     private static final int AUTO_INCREMENT_BUSY = 1467;
 
     private static final String INSERT = "INSERT INTO agent_event"
-            + " (tenant_id, agent_id, seq, state, reason, call_id, occurred_at, node)"
+            + " (tenant_id, agent_id, seq, state, reason, call_id, cause, changed_by, occurred_at, node)"
             + " SELECT a.tenant_id, a.id,"
             + " (SELECT COALESCE(MAX(e.seq), 0) + 1 FROM agent_event e WHERE e.agent_id = a.id),"
-            + " ?, ?, ?, ?, ? FROM agent a WHERE a.id = ?";
+            + " ?, ?, ?, ?, ?, ?, ? FROM agent a";
+    private static final String BY_ID = INSERT + " WHERE a.id = ?";
+    /** The call path knows agents by key only. */
+    private static final String BY_KEY = INSERT + " JOIN tenant t ON t.id = a.tenant_id WHERE t.tenant_key = ? AND a.extension = ?";
 
     private final Datasources datasources;
     private final String node;
@@ -57,22 +61,42 @@ public class JdbcAgentEvents {
         this.node = null;
     }
 
-    /** @return whether the row was written */
+    /** A change the agent (or someone for it, as usual) asked for. @return whether the row was written */
     public boolean record(ConfiguredAgent agent, AgentStatus entered) {
+        return record(agent.key(), entered, Optional.empty(), Optional.empty(), BY_ID, agent.id().value());
+    }
+
+    /**
+     * A change with a cause: a supervisor or admin forced it ({@code cause} FORCED, {@code changedBy}
+     * their login: the audit trail), or the call path released the agent (a
+     * {@link io.verbund.acd.agent.ReleaseReason}).
+     *
+     * @return whether the row was written
+     */
+    public boolean record(AgentKey agent, AgentStatus entered, String cause, Optional<String> changedBy) {
+        return record(agent, entered, Optional.of(cause), changedBy, BY_KEY, agent.tenant().value(), agent.extension());
+    }
+
+    private boolean record(AgentKey agent, AgentStatus entered, Optional<String> cause, Optional<String> changedBy, String sql,
+                           Object... whichAgent) {
         SQLException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try (Connection db = datasources.forRole(DatasourceRole.MASTER).getConnection();
-                 PreparedStatement insert = db.prepareStatement(INSERT)) {
+                 PreparedStatement insert = db.prepareStatement(sql)) {
                 insert.setString(1, entered.state().name());
                 setOptional(insert, 2, entered.reason());
                 setOptional(insert, 3, entered.callId());
-                insert.setObject(4, LocalDateTime.ofInstant(entered.since(), ZoneOffset.UTC));
-                insert.setString(5, node);
-                insert.setLong(6, agent.id().value());
+                setOptional(insert, 4, cause);
+                setOptional(insert, 5, changedBy);
+                insert.setObject(6, LocalDateTime.ofInstant(entered.since(), ZoneOffset.UTC));
+                insert.setString(7, node);
+                for (int i = 0; i < whichAgent.length; i++) {
+                    insert.setObject(8 + i, whichAgent[i]);
+                }
                 if (insert.executeUpdate() == 1) {
                     return true;
                 }
-                LOG.warning(() -> "agent " + agent.key() + " is no longer configured; its " + entered.state()
+                LOG.warning(() -> "agent " + agent + " is no longer configured; its " + entered.state()
                         + " event was not recorded");
                 return false;
             } catch (SQLIntegrityConstraintViolationException | SQLTransactionRollbackException e) {
@@ -85,7 +109,7 @@ public class JdbcAgentEvents {
                 pause(attempt);
             }
         }
-        LOG.log(Level.SEVERE, "agent event not recorded: " + agent.key() + " entered " + entered.state()
+        LOG.log(Level.SEVERE, "agent event not recorded: " + agent + " entered " + entered.state()
                 + entered.reason().map(reason -> " (" + reason + ")").orElse("") + " at " + entered.since(), last);
         return false;
     }

@@ -49,10 +49,10 @@ class InfinispanAgentStatesTest {
     @Test
     void compareAndSetReplacesOnlyTheExactStatusSeen() {
         AgentStatus ready = states.apply(AGENT, (status, now) -> status.goReady(now)).current();
-        AgentStatus reserved = ready.reserve("call-1", NOW);
+        AgentStatus reserved = ready.reserve("call-1", "node-a", NOW);
 
         assertThat(states.compareAndSet(ready, reserved)).isTrue();
-        assertThat(states.compareAndSet(ready, ready.reserve("call-2", NOW))).as("a second reservation from the same view").isFalse();
+        assertThat(states.compareAndSet(ready, ready.reserve("call-2", "node-a", NOW))).as("a second reservation from the same view").isFalse();
         assertThat(states.current(AGENT)).isEqualTo(reserved);
         assertThat(new InfinispanAgentStates(new ConcurrentHashMap<>(), Clock.fixed(NOW, ZoneOffset.UTC))
                 .compareAndSet(ready, reserved)).as("no entry: nothing to replace").isFalse();
@@ -78,7 +78,7 @@ class InfinispanAgentStatesTest {
 
     @Test
     void anIllegalTransitionLeavesTheEntryAlone() {
-        states.apply(AGENT, (status, now) -> status.goReady(now).reserve("call-1", now).answer(now));
+        states.apply(AGENT, (status, now) -> status.goReady(now).reserve("call-1", "node-a", now).answer(now));
         String before = cache.get("demo/1001");
 
         assertThatThrownBy(() -> states.apply(AGENT, (status, now) -> status.goReady(now)))
@@ -94,9 +94,9 @@ class InfinispanAgentStatesTest {
         AgentTransition reserveAfterAnotherNodeDid = (status, now) -> {
             if (calls.incrementAndGet() == 1) {
                 // Another node reserves the agent between our read and our replace.
-                cache.put("demo/1001", AgentStatusCodec.encode(status.reserve("their-call", now)));
+                cache.put("demo/1001", AgentStatusCodec.encode(status.reserve("their-call", "node-a", now)));
             }
-            return status.reserve("our-call", now);
+            return status.reserve("our-call", "node-a", now);
         };
 
         assertThatThrownBy(() -> states.apply(AGENT, reserveAfterAnotherNodeDid)).isInstanceOf(IllegalAgentTransition.class);
@@ -145,7 +145,7 @@ class InfinispanAgentStatesTest {
                 String callId = "call-" + call;
                 attempts.add(threads.submit(() -> {
                     try {
-                        states.apply(AGENT, (status, now) -> status.reserve(callId, now));
+                        states.apply(AGENT, (status, now) -> status.reserve(callId, "node-a", now));
                         return true;
                     } catch (IllegalAgentTransition | AgentStateConflict lost) {
                         return false;

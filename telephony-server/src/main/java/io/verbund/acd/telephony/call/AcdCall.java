@@ -2,6 +2,8 @@ package io.verbund.acd.telephony.call;
 
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.audio.AudioCodec;
+import io.verbund.acd.call.Call;
+import io.verbund.acd.call.CallId;
 import io.verbund.acd.callflow.CallFlowRun;
 import io.verbund.acd.routing.QueueEntry;
 import io.verbund.acd.telephony.directory.GroupSettings;
@@ -24,17 +26,11 @@ import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 
 /**
- * One call on this node: the caller's leg (its INVITE transaction and dialog) and, once offered,
- * the agent's leg. Guarded by its own monitor: SIP events of both legs and timers touch it.
+ * One call on this node: the {@link Call} that decides what may happen to it, beside what carries it
+ * here: the caller's leg (its INVITE transaction and dialog) and, once offered, the agent's leg.
+ * Guarded by its own monitor: SIP events of both legs and timers touch it.
  */
 final class AcdCall {
-
-    /**
-     * ROUTING: in the call flow; QUEUED and OFFERING: waiting for an agent; VOICEMAIL: answered by
-     * the node, the caller's message is being recorded; TRANSFERRING: a transfer node of the flow
-     * rings a number; CONNECTED: talking to an agent, or to the number a transfer reached.
-     */
-    enum Phase { ROUTING, QUEUED, OFFERING, VOICEMAIL, TRANSFERRING, CONNECTED, ENDED }
 
     final String callId;
     final ServerTransaction callerInvite;
@@ -45,7 +41,8 @@ final class AcdCall {
     final String serviceNumber;
     private final AtomicInteger eventSeq = new AtomicInteger();
 
-    Phase phase = Phase.ROUTING;
+    /** Where the call stands, changed only through its named transitions. */
+    final Call state;
     TenantKey tenant;
     long tenantId;
     GroupSettings group;
@@ -112,6 +109,7 @@ final class AcdCall {
         this.receivedAt = receivedAt;
         this.caller = caller;
         this.serviceNumber = serviceNumber;
+        this.state = new Call(new CallId(callId), receivedAt);
     }
 
     int nextEventSeq() {
@@ -120,6 +118,16 @@ final class AcdCall {
 
     Long groupId() {
         return group == null ? null : group.id();
+    }
+
+    /**
+     * Whether this call involves the agent: its phone rings for it (an offer, or a transfer to the
+     * agent) or it talks on it. What keeps the agent's lease ({@link io.verbund.acd.agent.AgentLease}).
+     */
+    boolean involves(AgentKey someone) {
+        return !state.isEnded() && (someone.equals(agent)
+                || offers.stream().anyMatch(offer -> offer.agent().equals(someone))
+                || (transfer != null && someone.equals(transfer.agent)));
     }
 
     /** Whether an agent talks on the call's other leg (not so after a transfer to a number). */

@@ -1,5 +1,7 @@
 package io.verbund.acd.telephony.call;
 
+import io.verbund.acd.call.CallPhase;
+
 import io.verbund.acd.telephony.directory.TelephonyDirectory;
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentStatus;
@@ -14,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.text.ParseException;
 import java.time.Clock;
@@ -52,19 +53,20 @@ public class AgentLegs {
     private final AgentStates agents;
     private final QueueStore queue;
     private final CallHistory history;
-    private final Instance<Distributor> distributor;
+    private final DistributionSignal distribution;
     private final TelephonyDirectory directory;
     private final NodeMedia node;
     private final CallerSignalling signalling;
     private final CallFlows flows;
     private final CallRecordings recordings;
     private final OutboundRequests requests;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Inject
     public AgentLegs(SipEndpoint sip, CallSessions sessions, AgentStates agents, QueueStore queue, CallHistory history,
-                     Instance<Distributor> distributor, TelephonyDirectory directory, NodeMedia node,
-                     CallerSignalling signalling, CallFlows flows, CallRecordings recordings, OutboundRequests requests) {
+                     DistributionSignal distribution, TelephonyDirectory directory, NodeMedia node,
+                     CallerSignalling signalling, CallFlows flows, CallRecordings recordings, OutboundRequests requests, Clock clock) {
+        this.clock = clock;
         this.requests = requests;
         this.node = node;
         this.signalling = signalling;
@@ -75,12 +77,12 @@ public class AgentLegs {
         this.agents = agents;
         this.queue = queue;
         this.history = history;
-        this.distributor = distributor;
+        this.distribution = distribution;
         this.directory = directory;
     }
 
     protected AgentLegs() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -90,7 +92,7 @@ public class AgentLegs {
     void offer(AcdCall call, GroupSettings group, List<OfferTarget> targets) {
         Instant now = clock.instant();
         synchronized (call) {
-            if (call.phase != AcdCall.Phase.QUEUED) {
+            if (!call.state.is(CallPhase.QUEUED)) {
                 targets.forEach(target -> agents.compareAndSet(target.reserved(), target.reserved().offerNotTaken(false, 0, 0, now)));
                 return;
             }
@@ -122,7 +124,7 @@ public class AgentLegs {
                 queue.enqueue(call.entry);
                 return;
             }
-            call.phase = AcdCall.Phase.OFFERING;
+            call.state.offered();
             call.ringTimer = scheduler.schedule(() -> {
                 try (CallLogContext context = CallLogContext.of(call)) {
                     ringTimedOut(call);
@@ -158,7 +160,7 @@ public class AgentLegs {
 
     private void ringing(AcdCall call, ClientTransaction transaction) {
         synchronized (call) {
-            if (call.phase == AcdCall.Phase.OFFERING) {
+            if (call.state.is(CallPhase.OFFERING)) {
                 call.offerSentWith(transaction).ifPresent(offer -> agents.update(offer.agent(), (status, at) -> status.ring(at)));
             }
         }
@@ -173,7 +175,7 @@ public class AgentLegs {
             if (dialog == null) {
                 return;
             }
-            if (call.phase != AcdCall.Phase.OFFERING || answering.isEmpty()) {
+            if (!call.state.is(CallPhase.OFFERING) || answering.isEmpty()) {
                 // Answered too late: another phone won, the caller left, or the ring time ran out.
                 requests.ack(call, dialog, cseq);
                 if (event.getClientTransaction() != null) {
@@ -202,7 +204,7 @@ public class AgentLegs {
             call.offers.remove(offer);
             withdrawOffers(call, "answered by " + offer.agent().extension(), now);
             call.agentSdp = agentSdp;
-            call.phase = AcdCall.Phase.CONNECTED;
+            call.state.answered();
             call.agentDialog = dialog;
             call.agentCallId = offer.agentCallId();
             agents.update(call.agent, (status, at) -> status.answer(at));
@@ -233,7 +235,7 @@ public class AgentLegs {
         Instant now = clock.instant();
         synchronized (call) {
             Optional<AgentOffer> refused = call.offerSentWith(transaction);
-            if (refused.isEmpty() || call.phase != AcdCall.Phase.OFFERING) {
+            if (refused.isEmpty() || !call.state.is(CallPhase.OFFERING)) {
                 return;
             }
             boolean noAnswer = status == Response.REQUEST_TIMEOUT || status == Response.TEMPORARILY_UNAVAILABLE;
@@ -243,7 +245,7 @@ public class AgentLegs {
             }
             backToQueue(call);
         }
-        distributor.get().distribute();
+        distribution.raise();
     }
 
     void transactionTimedOut(ClientTransaction transaction) {
@@ -255,7 +257,7 @@ public class AgentLegs {
     private void ringTimedOut(AcdCall call) {
         Instant now = clock.instant();
         synchronized (call) {
-            if (call.phase != AcdCall.Phase.OFFERING) {
+            if (!call.state.is(CallPhase.OFFERING)) {
                 return;
             }
             for (AgentOffer offer : List.copyOf(call.offers)) {
@@ -264,7 +266,7 @@ public class AgentLegs {
             }
             backToQueue(call);
         }
-        distributor.get().distribute();
+        distribution.raise();
     }
 
     /** One phone stopped ringing without answering: its agent is freed, paused after too many no-answers. */
@@ -276,10 +278,28 @@ public class AgentLegs {
         history.offerNotTaken(call, offer.agentId(), offer.agent().extension(), status, now);
     }
 
+    /**
+     * The agent a phone rings for is no longer the call's (a supervisor forced it away, or its
+     * lease ended): that phone stops ringing, and with no other phone left the caller goes back to
+     * its place in the queue. The agent's status is left as it is: it is what someone made it.
+     */
+    void offerLost(AcdCall call, AgentOffer offer, AgentStatus status) {
+        requests.cancel(offer.invite());
+        call.offers.remove(offer);
+        offer.releaseMedia();
+        sessions.unlinkAgentLeg(offer.agentCallId());
+        history.offerWithdrawn(call, offer, "agent is " + status.state() + " now", clock.instant());
+        LOG.info(() -> "offer to agent " + offer.agent().extension() + " withdrawn: the agent is " + status.state() + " now");
+        if (call.offers.isEmpty()) {
+            backToQueue(call);
+            distribution.raise();
+        }
+    }
+
     /** The caller returns to its old place in the queue. */
     private void backToQueue(AcdCall call) {
         call.clearOffers();
-        call.phase = AcdCall.Phase.QUEUED;
+        call.state.backInQueue();
         queue.enqueue(call.entry);
     }
 

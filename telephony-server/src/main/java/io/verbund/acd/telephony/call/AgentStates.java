@@ -4,6 +4,7 @@ import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.agent.AgentStatusCodec;
 import io.verbund.acd.agent.IllegalAgentTransition;
+import io.verbund.acd.routing.AgentBoard;
 import io.verbund.acd.runtime.agent.AgentStateConflict;
 import io.verbund.acd.runtime.agent.AgentTransition;
 import io.verbund.acd.runtime.agent.InfinispanAgentStates;
@@ -15,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import org.infinispan.Cache;
 
@@ -24,7 +27,7 @@ import org.infinispan.Cache;
  * on exactly one node, and all other changes) through the shared {@link InfinispanAgentStates}.
  */
 @ApplicationScoped
-public class AgentStates {
+public class AgentStates implements AgentBoard {
 
     @Resource(lookup = "java:jboss/infinispan/cache/acd/agents")
     private Cache<String, String> cache;
@@ -33,10 +36,20 @@ public class AgentStates {
     private InfinispanAgentStates shared;
 
     private CacheMirror<AgentStatus> mirror;
+    private final List<CacheMirror.Changes<AgentStatus>> watchers = new CopyOnWriteArrayList<>();
 
     @PostConstruct
     void startMirror() {
-        mirror = CacheMirror.of(cache, AgentStatusCodec::decode);
+        mirror = CacheMirror.of(cache, AgentStatusCodec::decode,
+                (key, before, after, local) -> watchers.forEach(watcher -> watcher.changed(key, before, after, local)));
+    }
+
+    /**
+     * Tells {@code watcher} of every change of any agent, made on any node, on the writer's thread:
+     * it must hand anything slow to another thread and never write to a cache from there.
+     */
+    public void watch(CacheMirror.Changes<AgentStatus> watcher) {
+        watchers.add(watcher);
     }
 
     @PreDestroy
@@ -45,6 +58,7 @@ public class AgentStates {
     }
 
     /** From this node's mirror of the cache: may be a moment behind; decisions use {@link #compareAndSet}. */
+    @Override
     public AgentStatus current(AgentKey agent, Instant now) {
         return mirror.get(agent.toString()).orElseGet(() -> AgentStatus.loggedOut(agent, now));
     }
@@ -55,6 +69,7 @@ public class AgentStates {
     }
 
     /** Replaces {@code expected} with {@code next} only if nobody changed the agent meanwhile. */
+    @Override
     public boolean compareAndSet(AgentStatus expected, AgentStatus next) {
         return shared.compareAndSet(expected, next);
     }

@@ -1,5 +1,7 @@
 package io.verbund.acd.telephony.call;
 
+import io.verbund.acd.call.CallPhase;
+
 import io.verbund.acd.callflow.CallFlowRun;
 import io.verbund.acd.callflow.FlowAction;
 import io.verbund.acd.callflow.FlowStep;
@@ -52,15 +54,16 @@ public class CallFlows {
     private final Voicemails voicemails;
     private final FlowLookups lookups;
     private final OutboundRequests requests;
-    private final Instance<Distributor> distributor;
+    private final DistributionSignal distribution;
     private final Instance<Transfers> transfers;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Inject
     public CallFlows(TelephonyDirectory directory, QueueStore queue, CallHistory history, CallSessions sessions,
                      SipResponses responses, CallerMedia media, QueueAnnouncements announcements, Voicemails voicemails,
-                     FlowLookups lookups, OutboundRequests requests, Instance<Distributor> distributor,
-                     Instance<Transfers> transfers) {
+                     FlowLookups lookups, OutboundRequests requests, DistributionSignal distribution,
+                     Instance<Transfers> transfers, Clock clock) {
+        this.clock = clock;
         this.transfers = transfers;
         this.requests = requests;
         this.directory = directory;
@@ -72,11 +75,11 @@ public class CallFlows {
         this.announcements = announcements;
         this.voicemails = voicemails;
         this.lookups = lookups;
-        this.distributor = distributor;
+        this.distribution = distribution;
     }
 
     protected CallFlows() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Starts the number's flow for a call whose tenant is known. Called under the call's monitor. */
@@ -93,7 +96,7 @@ public class CallFlows {
         executor.execute(() -> {
             try (CallLogContext context = CallLogContext.of(call)) {
                 synchronized (call) {
-                    if (call.phase != AcdCall.Phase.ROUTING) {
+                    if (!call.state.is(CallPhase.ROUTING)) {
                         return;
                     }
                     if (!call.collectingDigit) {
@@ -147,7 +150,7 @@ public class CallFlows {
      * goes on by the node's failed exit, if the call is still in that turn. Under the call's monitor.
      */
     void transferFailed(AcdCall call, int turn) {
-        if (call.flowTurn == turn && call.phase == AcdCall.Phase.ROUTING) {
+        if (call.flowTurn == turn && call.state.is(CallPhase.ROUTING)) {
             perform(call, call.flow.transferFailed());
         }
     }
@@ -190,7 +193,7 @@ public class CallFlows {
         Instant now = clock.instant();
         call.group = group.get();
         call.entry = new QueueEntry(call.callId, call.tenant, group.get().id(), enqueue.priority(), call.receivedAt, history.node());
-        call.phase = AcdCall.Phase.QUEUED;
+        call.state.queued();
         queue.enqueue(call.entry);
         history.queued(call, nodeId, now);
         announcements.start(call, enqueue);
@@ -203,7 +206,7 @@ public class CallFlows {
                 }
             }, 5, 5, TimeUnit.SECONDS));
         }
-        distributor.get().distribute();
+        distribution.raise();
     }
 
     /** The caller leaves the queue by an exit of the queue node, if it is still waiting. */
@@ -211,14 +214,14 @@ public class CallFlows {
         executor.execute(() -> {
             try (CallLogContext context = CallLogContext.of(call)) {
                 synchronized (call) {
-                    if (call.flowTurn != turn || call.phase != AcdCall.Phase.QUEUED) {
+                    if (call.flowTurn != turn || !call.state.is(CallPhase.QUEUED)) {
                         return;
                     }
                     queue.remove(call.callId);
                     call.cancelQueueTimers();
                     history.flowStep(call, "LeftQueue", call.flow.currentNode().map(node -> node.id()).orElse(null), clock.instant(), null);
                     call.entry = null;
-                    call.phase = AcdCall.Phase.ROUTING;
+                    call.state.leftQueue();
                     media.stop(call);
                     perform(call, outcome.apply(call.flow));
                 }
@@ -231,13 +234,13 @@ public class CallFlows {
         executor.execute(() -> {
             try (CallLogContext context = CallLogContext.of(call)) {
                 synchronized (call) {
-                    if (call.flowTurn != turn || (call.phase != AcdCall.Phase.ROUTING && call.phase != AcdCall.Phase.VOICEMAIL)) {
+                    if (call.flowTurn != turn || (!call.state.is(CallPhase.ROUTING) && !call.state.is(CallPhase.VOICEMAIL))) {
                         return;
                     }
-                    if (call.phase == AcdCall.Phase.VOICEMAIL) {
+                    if (call.state.is(CallPhase.VOICEMAIL)) {
                         voicemails.finish(call);
                         call.cancelFlowTimer();
-                        call.phase = AcdCall.Phase.ROUTING;
+                        call.state.voicemailLeft();
                     }
                     perform(call, outcome.apply(call.flow));
                 }
@@ -248,7 +251,7 @@ public class CallFlows {
     private void endFlow(AcdCall call, int turn, String reason) {
         try (CallLogContext context = CallLogContext.of(call)) {
             synchronized (call) {
-                if (call.flowTurn != turn || call.phase != AcdCall.Phase.ROUTING) {
+                if (call.flowTurn != turn || !call.state.is(CallPhase.ROUTING)) {
                     return;
                 }
                 LOG.info(() -> "call flow ended: " + reason);
@@ -271,7 +274,7 @@ public class CallFlows {
     }
 
     private void finish(AcdCall call, String outcome) {
-        call.phase = AcdCall.Phase.ENDED;
+        call.state.end();
         sessions.remove(call);
         leaveFlow(call);
         media.close(call);

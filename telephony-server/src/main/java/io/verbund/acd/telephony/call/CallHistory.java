@@ -1,5 +1,7 @@
 package io.verbund.acd.telephony.call;
 
+import io.verbund.acd.call.CallPhase;
+
 import io.verbund.acd.callflow.FlowStep;
 import io.verbund.acd.runtime.callcontrol.TransferTarget;
 import io.verbund.acd.telephony.record.CallRecorder;
@@ -118,7 +120,7 @@ public class CallHistory {
     }
 
     private static String flowNode(AcdCall call) {
-        return call.phase == AcdCall.Phase.CONNECTED || call.flow == null ? null : call.flow.currentNode().map(node -> node.id()).orElse(null);
+        return call.state.is(CallPhase.CONNECTED) || call.flow == null ? null : call.flow.currentNode().map(node -> node.id()).orElse(null);
     }
 
     void recordingStarted(AcdCall call, String file, Instant at) {

@@ -1,5 +1,7 @@
 package io.verbund.acd.telephony.call;
 
+import io.verbund.acd.call.CallPhase;
+
 import io.verbund.acd.telephony.media.DigitListener;
 import io.verbund.acd.telephony.media.NodeMedia;
 import io.verbund.acd.telephony.media.Playable;
@@ -96,7 +98,7 @@ public class CallerMedia {
         }
         leg.play(first.get(), () -> {
             synchronized (call) {
-                if (call.phase == AcdCall.Phase.QUEUED && call.callerMedia == leg) {
+                if (call.state.is(CallPhase.QUEUED) && call.callerMedia == leg) {
                     music.ifPresent(leg::loop);
                 }
             }
@@ -126,7 +128,7 @@ public class CallerMedia {
     }
 
     private void earlyMedia(AcdCall call) {
-        if (!call.earlyMedia && !call.answeredByNode && call.phase != AcdCall.Phase.CONNECTED) {
+        if (!call.earlyMedia && !call.answeredByNode && !call.state.is(CallPhase.CONNECTED)) {
             call.earlyMedia = signalling.earlyMedia(call, call.callerSdp);
         }
     }

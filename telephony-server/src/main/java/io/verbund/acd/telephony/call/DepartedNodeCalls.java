@@ -1,7 +1,5 @@
 package io.verbund.acd.telephony.call;
 
-import io.verbund.acd.agent.AgentState;
-import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.routing.QueueEntry;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -21,37 +18,32 @@ import javax.sql.DataSource;
 
 /**
  * When nodes leave the cache cluster, takes their waiting callers out of the replicated queue and
- * frees the agents their calls held (reserved, ringing or talking): those calls' signalling died with their node, and nothing would ever end them, so the
- * agents would stay busy for good and the ACD would quietly lose their capacity. Which node held a
- * call is in its call record ({@code handled_by_node}); the calls' records end FAILED.
+ * ends their calls' records FAILED: those calls' signalling died with their node, and nothing else
+ * would ever end them. Which node held a call is in its call record ({@code handled_by_node}). The
+ * agents those calls held are released by their leases ({@link LeaseWatch}, reason NODE_LEFT).
  */
 @ApplicationScoped
 public class DepartedNodeCalls {
 
     private static final Logger LOG = Logger.getLogger(DepartedNodeCalls.class.getName());
-    private static final Set<AgentState> HELD = EnumSet.of(AgentState.RESERVED, AgentState.RINGING, AgentState.ON_CALL);
 
     @Resource(lookup = "java:jboss/datasources/AcdMasterDS")
     private DataSource master;
 
     private final ClusterMembers members;
     private final QueueStore queue;
-    private final AgentStates agents;
-    private final CallSessions sessions;
     private final CallHistory history;
     private Set<String> lastSeen;
 
     @Inject
-    public DepartedNodeCalls(ClusterMembers members, QueueStore queue, AgentStates agents, CallSessions sessions, CallHistory history) {
+    public DepartedNodeCalls(ClusterMembers members, QueueStore queue, CallHistory history) {
         this.members = members;
         this.queue = queue;
-        this.agents = agents;
-        this.sessions = sessions;
         this.history = history;
     }
 
     protected DepartedNodeCalls() {
-        this(null, null, null, null, null);
+        this(null, null, null);
     }
 
     /**
@@ -87,23 +79,8 @@ public class DepartedNodeCalls {
             }
         }
         Set<String> lost = openCallsOf(departed);
-        int freed = 0;
-        for (AgentStatus status : agents.all()) {
-            if (!HELD.contains(status.state()) || status.callId().isEmpty()) {
-                continue;
-            }
-            String callId = status.callId().get();
-            if (lost.contains(callId) && sessions.byCaller(callId).isEmpty() && agents.compareAndSet(status, freed(status, now))) {
-                freed++;
-                LOG.warning("agent " + status.agent() + " freed: call " + callId + " ended with its node " + departed);
-            }
-        }
         lost.forEach(callId -> history.lostWithItsNode(callId, now));
-        LOG.warning("cluster members " + departed + " left: " + lost.size() + " of their calls ended FAILED, " + freed + " agents freed");
-    }
-
-    private static AgentStatus freed(AgentStatus status, Instant now) {
-        return status.state() == AgentState.ON_CALL ? status.endCall(0, now) : status.offerNotTaken(false, 0, 0, now);
+        LOG.warning("cluster members " + departed + " left: " + lost.size() + " of their calls ended FAILED");
     }
 
     /** Calls the departed nodes had not ended: their records are the only trace of who held them. */

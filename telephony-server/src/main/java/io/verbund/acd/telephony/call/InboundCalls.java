@@ -1,5 +1,9 @@
 package io.verbund.acd.telephony.call;
 
+import io.verbund.acd.agent.AgentStatus;
+import io.verbund.acd.agent.ReleaseReason;
+import io.verbund.acd.call.CallPhase;
+
 import io.verbund.acd.telephony.directory.DirectoryUnavailable;
 import io.verbund.acd.telephony.directory.ServiceNumberRoute;
 import io.verbund.acd.telephony.directory.TelephonyDirectory;
@@ -55,25 +59,28 @@ public class InboundCalls {
     private final QueueStore queue;
     private final CallHistory history;
     private final AgentLegs agentLegs;
-    private final Distributor distributor;
+    private final DistributionSignal distribution;
     private final CallFlows flows;
     private final CallerMedia media;
     private final Voicemails voicemails;
     private final QueueAnnouncements announcements;
     private final Transfers transfers;
+    private final AgentReleases releases;
     private final int maxCalls;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Inject
     public InboundCalls(SipEndpoint sip, SipResponses responses, CallSessions sessions, TelephonyDirectory directory,
-                        QueueStore queue, CallHistory history, AgentLegs agentLegs, Distributor distributor, CallFlows flows,
+                        QueueStore queue, CallHistory history, AgentLegs agentLegs, DistributionSignal distribution, CallFlows flows,
                         CallerMedia media, Voicemails voicemails, QueueAnnouncements announcements,
-                        Transfers transfers, @ConfigProperty(name = "verbund.telephony.max-calls", defaultValue = "1000") int maxCalls) {
+                        Transfers transfers, AgentReleases releases, @ConfigProperty(name = "verbund.telephony.max-calls", defaultValue = "1000") int maxCalls, Clock clock) {
+        this.clock = clock;
         this.flows = flows;
         this.media = media;
         this.voicemails = voicemails;
         this.announcements = announcements;
         this.transfers = transfers;
+        this.releases = releases;
         this.sip = sip;
         this.responses = responses;
         this.sessions = sessions;
@@ -81,12 +88,12 @@ public class InboundCalls {
         this.queue = queue;
         this.history = history;
         this.agentLegs = agentLegs;
-        this.distributor = distributor;
+        this.distribution = distribution;
         this.maxCalls = maxCalls;
     }
 
     protected InboundCalls() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, 0);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, null);
     }
 
     /** On the SIP thread: answer at once, then hand the call to a managed thread. */
@@ -137,7 +144,7 @@ public class InboundCalls {
         }
         AcdCall call = found.get();
         synchronized (call) {
-            if (call.phase != AcdCall.Phase.CONNECTED) {
+            if (!call.state.is(CallPhase.CONNECTED)) {
                 // RFC 3261 14.2: an INVITE while the first is still pending gets 500 with Retry-After.
                 responses.send(transaction, Response.SERVER_INTERNAL_ERROR, "call not connected yet", 2);
                 return;
@@ -189,14 +196,14 @@ public class InboundCalls {
         ServiceNumberRoute number = route.get();
         Instant now = clock.instant();
         synchronized (call) {
-            if (call.phase != AcdCall.Phase.ROUTING) {
+            if (!call.state.is(CallPhase.ROUTING)) {
                 return;
             }
             call.tenant = number.tenant();
             call.tenantId = number.tenantId();
             CallLogContext.tenantKnown(call);
             if (number.maxChannels() != null && activeCallsOf(number.tenantId()) > number.maxChannels()) {
-                call.phase = AcdCall.Phase.ENDED;
+                call.state.end();
                 sessions.remove(call);
                 responses.send(call.callerInvite, Response.BUSY_HERE, "tenant at its limit of " + number.maxChannels() + " channels");
                 return;
@@ -232,12 +239,12 @@ public class InboundCalls {
                 abandon(call);
             }
         });
-        distributor.distribute();
+        distribution.raise();
     }
 
     private void abandon(AcdCall call) {
         synchronized (call) {
-            if (call.phase == AcdCall.Phase.CONNECTED || call.phase == AcdCall.Phase.ENDED) {
+            if (call.state.is(CallPhase.CONNECTED) || call.state.is(CallPhase.ENDED)) {
                 return;
             }
             // Out of the node's count before the caller hears 487, so it can call again at once.
@@ -246,7 +253,7 @@ public class InboundCalls {
             if (call.entry != null) {
                 queue.remove(call.callId);
             }
-            if (call.phase == AcdCall.Phase.OFFERING) {
+            if (call.state.is(CallPhase.OFFERING)) {
                 agentLegs.withdraw(call);
             }
             transfers.withdraw(call, "caller hung up");
@@ -254,7 +261,7 @@ public class InboundCalls {
                 history.abandoned(call, clock.instant());
             }
             call.clearOffers();
-            call.phase = AcdCall.Phase.ENDED;
+            call.state.end();
             sessions.remove(call);
             flows.leaveFlow(call);
             media.close(call);
@@ -273,44 +280,94 @@ public class InboundCalls {
         Optional<AcdCall> held = sessions.byCaller(callId);
         held.ifPresent(call -> {
             try (CallLogContext context = CallLogContext.of(call)) {
+                endFromOutside(call, "api:" + by, "Call ended by " + by);
+            }
+        });
+        distribution.raise();
+        return held.isPresent();
+    }
+
+    /**
+     * The agent a connected call talks to is no longer on it: a supervisor forced the agent out, or
+     * the agent's lease ended (its phone unregistered). Both legs end; the agent is left as it is.
+     */
+    void endBecauseAgentLeft(AcdCall call, AgentStatus agent) {
+        LOG.warning(() -> "agent " + agent.agent().extension() + " is " + agent.state() + " now: the call ends");
+        endFromOutside(call, "agent-" + agent.state().name().toLowerCase(Locale.ROOT), "Agent left the call");
+        distribution.raise();
+    }
+
+    /**
+     * The caller never acknowledged the answer (RFC 3261 13.3.1.4: the node retransmitted its 200
+     * for 64·T1 without an ACK): the dialog is dead, so both legs get a BYE, the agent is released
+     * at once (it never talked to anyone) and the call ends FAILED.
+     */
+    public void onAckTimeout(String callId) {
+        sessions.byCaller(callId).ifPresent(call -> {
+            try (CallLogContext context = CallLogContext.of(call)) {
                 synchronized (call) {
-                    if (call.phase == AcdCall.Phase.ENDED) {
+                    if (!call.state.isConnected()) {
                         return;
                     }
-                    Instant now = clock.instant();
-                    transfers.withdraw(call, "call ended by " + by);
-                    if (call.phase == AcdCall.Phase.CONNECTED) {
-                        agentLegs.hangUp(call.callerDialog);
-                        agentLegs.endFromCaller(call);
-                        history.ended(call, connectedOutcome(call), "api:" + by, now);
-                    } else if (call.answeredByNode) {
-                        agentLegs.hangUp(call.callerDialog);
-                        history.ended(call, call.voicemailFile != null ? "VOICEMAIL" : "TERMINATED", "api:" + by, now);
-                    } else {
-                        sessions.remove(call);
-                        responses.send(call.callerInvite, Response.TEMPORARILY_UNAVAILABLE, "Call ended by " + by);
-                        if (call.entry != null) {
-                            queue.remove(call.callId);
-                        }
-                        if (call.phase == AcdCall.Phase.OFFERING) {
-                            agentLegs.withdraw(call);
-                        }
-                        if (call.tenant != null) {
-                            history.ended(call, "TERMINATED", "api:" + by, now);
-                        }
-                        call.clearOffers();
+                    LOG.warning("the caller never acknowledged the answer: both legs end");
+                    transfers.withdraw(call, "the caller never acknowledged the answer");
+                    agentLegs.hangUp(call.callerDialog);
+                    agentLegs.hangUp(call.agentDialog);
+                    if (call.hasAgent()) {
+                        releases.release(call.agent, call.callId, ReleaseReason.ACK_NOT_RECEIVED);
                     }
-                    call.phase = AcdCall.Phase.ENDED;
+                    history.ended(call, "FAILED", "ack-timeout", clock.instant());
+                    call.state.end();
                     sessions.remove(call);
-                    flows.leaveFlow(call);
-                    voicemails.finish(call);
                     media.close(call);
-                    LOG.info(() -> "call ended through the API by " + by);
                 }
             }
         });
-        distributor.distribute();
-        return held.isPresent();
+    }
+
+    /**
+     * Ends a call from outside its own signalling, whatever its phase: a connected call loses both
+     * legs (the agent goes into wrap-up, if it is still on the call); a caller still waiting or being
+     * offered hears 480 and leaves the queue.
+     *
+     * @param endedBy      who ended it, for the record ("api:admin@demo", "agent-logged_out")
+     * @param reasonPhrase the 480's reason phrase for a caller not yet connected
+     */
+    private void endFromOutside(AcdCall call, String endedBy, String reasonPhrase) {
+        synchronized (call) {
+            if (call.state.isEnded()) {
+                return;
+            }
+            Instant now = clock.instant();
+            transfers.withdraw(call, "call ended by " + endedBy);
+            if (call.state.isConnected()) {
+                agentLegs.hangUp(call.callerDialog);
+                agentLegs.endFromCaller(call);
+                history.ended(call, connectedOutcome(call), endedBy, now);
+            } else if (call.answeredByNode) {
+                agentLegs.hangUp(call.callerDialog);
+                history.ended(call, call.voicemailFile != null ? "VOICEMAIL" : "TERMINATED", endedBy, now);
+            } else {
+                sessions.remove(call);
+                responses.send(call.callerInvite, Response.TEMPORARILY_UNAVAILABLE, reasonPhrase);
+                if (call.entry != null) {
+                    queue.remove(call.callId);
+                }
+                if (call.state.is(CallPhase.OFFERING)) {
+                    agentLegs.withdraw(call);
+                }
+                if (call.tenant != null) {
+                    history.ended(call, "TERMINATED", endedBy, now);
+                }
+                call.clearOffers();
+            }
+            call.state.end();
+            sessions.remove(call);
+            flows.leaveFlow(call);
+            voicemails.finish(call);
+            media.close(call);
+            LOG.info(() -> "call ended by " + endedBy);
+        }
     }
 
     /** BYE on either leg of a connected call. */
@@ -330,17 +387,17 @@ public class InboundCalls {
                 // A transfer target that hangs up before it is connected ends nothing but its own leg.
                 return;
             }
-            if (byCaller && found.answeredByNode && found.phase != AcdCall.Phase.CONNECTED && found.phase != AcdCall.Phase.ENDED) {
+            if (byCaller && found.answeredByNode && !found.state.is(CallPhase.CONNECTED) && !found.state.is(CallPhase.ENDED)) {
                 // The caller hung up on the node itself: after (or while) leaving a message.
                 voicemails.finish(found);
-                found.phase = AcdCall.Phase.ENDED;
+                found.state.end();
                 sessions.remove(found);
                 flows.leaveFlow(found);
                 media.close(found);
                 history.ended(found, found.voicemailFile != null ? "VOICEMAIL" : "HANGUP_IN_FLOW", "caller", clock.instant());
                 return;
             }
-            if (found.phase != AcdCall.Phase.CONNECTED) {
+            if (!found.state.is(CallPhase.CONNECTED)) {
                 return;
             }
             transfers.withdraw(found, "call ended by the " + (byCaller ? "caller" : found.hasAgent() ? "agent" : "transfer target"));
@@ -352,7 +409,7 @@ public class InboundCalls {
                 agentLegs.endForAgent(found);
                 history.ended(found, connectedOutcome(found), found.hasAgent() ? "agent" : "transfer target", clock.instant());
             }
-            found.phase = AcdCall.Phase.ENDED;
+            found.state.end();
             sessions.remove(found);
             media.close(found);
             if (found.answeredAt != null && found.group != null) {
@@ -369,7 +426,7 @@ public class InboundCalls {
 
     private void refuse(AcdCall call, int status, String why, int retryAfter) {
         synchronized (call) {
-            call.phase = AcdCall.Phase.ENDED;
+            call.state.end();
             sessions.remove(call);
             responses.send(call.callerInvite, status, why, retryAfter);
         }

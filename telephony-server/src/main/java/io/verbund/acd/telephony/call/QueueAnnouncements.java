@@ -1,5 +1,7 @@
 package io.verbund.acd.telephony.call;
 
+import io.verbund.acd.call.CallPhase;
+
 import io.verbund.acd.agent.AgentState;
 import io.verbund.acd.callflow.FlowAction;
 import io.verbund.acd.routing.QueueOrder;
@@ -67,7 +69,7 @@ public class QueueAnnouncements {
     private void announce(AcdCall call, String moh) {
         try (CallLogContext context = CallLogContext.of(call)) {
             synchronized (call) {
-                if (call.phase == AcdCall.Phase.QUEUED) {
+                if (call.state.is(CallPhase.QUEUED)) {
                     media.playThenLoop(call, placeAndWait(call), moh);
                 }
             }

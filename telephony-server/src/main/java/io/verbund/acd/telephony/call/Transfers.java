@@ -1,5 +1,7 @@
 package io.verbund.acd.telephony.call;
 
+import io.verbund.acd.call.CallPhase;
+
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.callflow.CallFlowRun;
@@ -78,12 +80,13 @@ public class Transfers {
     private final Registrations registrations;
     private final TelephonyDirectory directory;
     private final CallFlows flows;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Inject
     public Transfers(SipEndpoint sip, CallSessions sessions, OutboundTrunk trunk, NodeMedia node, CallerMedia media,
                      CallerSignalling signalling, CallRecordings recordings, CallHistory history, AgentStates agents,
-                     AgentLegs agentLegs, OutboundRequests requests, Registrations registrations, TelephonyDirectory directory, CallFlows flows) {
+                     AgentLegs agentLegs, OutboundRequests requests, Registrations registrations, TelephonyDirectory directory, CallFlows flows, Clock clock) {
+        this.clock = clock;
         this.sip = sip;
         this.sessions = sessions;
         this.trunk = trunk;
@@ -101,7 +104,7 @@ public class Transfers {
     }
 
     protected Transfers() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -128,7 +131,7 @@ public class Transfers {
         if (!ring(call, target, true, turn, "flow", null, 0, trunkUri(number), trunk.address().orElseThrow().transport(), trunk.ringTimeout())) {
             return false;
         }
-        call.phase = AcdCall.Phase.TRANSFERRING;
+        call.state.transferRinging();
         if (call.earlyMedia) {
             media.playThenLoop(call, List.of(), CallFlowRun.QUEUE_MOH_PROMPT);
         }
@@ -158,7 +161,7 @@ public class Transfers {
     }
 
     private Optional<String> startBlind(AcdCall call, TransferAsked asked) {
-        if (call.phase != AcdCall.Phase.CONNECTED) {
+        if (!call.state.is(CallPhase.CONNECTED)) {
             return Optional.of("the call is not connected");
         }
         if (call.transfer != null) {
@@ -198,7 +201,7 @@ public class Transfers {
         if (!ready.isAvailable(now)) {
             return Optional.of("agent " + target.value() + " is not ready (" + ready.state() + ")");
         }
-        AgentStatus reserved = ready.reserve(call.callId, now);
+        AgentStatus reserved = ready.reserve(call.callId, history.node(), now);
         if (!agents.compareAndSet(ready, reserved)) {
             return Optional.of("agent " + target.value() + " was taken by another call");
         }
@@ -367,7 +370,7 @@ public class Transfers {
             leg.media.close();
             return;
         }
-        call.phase = AcdCall.Phase.CONNECTED;
+        call.state.transferred();
         call.agentDialog = dialog;
         call.agentCallId = leg.legCallId;
         call.agentSdp = sdp;
@@ -379,7 +382,7 @@ public class Transfers {
 
     /** The old agent's leg is unbridged and hung up (its agent goes to wrap-up); the caller talks to the new leg. */
     private void connectBlind(AcdCall call, TransferLeg leg, Dialog dialog, byte[] sdp, long cseq, Instant now) {
-        if (call.phase != AcdCall.Phase.CONNECTED) {
+        if (!call.state.is(CallPhase.CONNECTED)) {
             requests.ack(call, dialog, cseq);
             requests.bye(dialog);
             release(call, leg);
@@ -427,8 +430,8 @@ public class Transfers {
         release(call, leg);
         history.transferFailed(call, leg.target, why, clock.instant());
         LOG.info(() -> "transfer to " + leg.target + " failed: " + why);
-        if (leg.fromFlow && call.phase == AcdCall.Phase.TRANSFERRING) {
-            call.phase = AcdCall.Phase.ROUTING;
+        if (leg.fromFlow && call.state.is(CallPhase.TRANSFERRING)) {
+            call.state.transferFailed();
             media.stop(call);
             flows.transferFailed(call, leg.flowTurn);
         }

@@ -1,5 +1,7 @@
 package io.verbund.acd.telephony.call;
 
+import io.verbund.acd.call.CallPhase;
+
 import io.verbund.acd.audio.AudioCodec;
 import io.verbund.acd.callflow.FlowAction;
 import io.verbund.acd.runtime.storage.FileCategory;
@@ -37,10 +39,11 @@ public class Voicemails {
     private final CallerSignalling signalling;
     private final StorageClient storage;
     private final CallHistory history;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Inject
-    public Voicemails(CallerMedia media, CallerSignalling signalling, StorageClient storage, CallHistory history) {
+    public Voicemails(CallerMedia media, CallerSignalling signalling, StorageClient storage, CallHistory history, Clock clock) {
+        this.clock = clock;
         this.media = media;
         this.signalling = signalling;
         this.storage = storage;
@@ -48,7 +51,7 @@ public class Voicemails {
     }
 
     protected Voicemails() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     /** Called under the call's monitor; {@code recorded} runs once the message is complete. */
@@ -65,7 +68,7 @@ public class Voicemails {
         media.play(call, greeting, () -> executor.execute(() -> {
             try (CallLogContext context = CallLogContext.of(call)) {
                 synchronized (call) {
-                    if (call.flowTurn == turn && call.phase == AcdCall.Phase.ROUTING) {
+                    if (call.flowTurn == turn && call.state.is(CallPhase.ROUTING)) {
                         start(call, voicemail, recorded);
                     }
                 }
@@ -87,7 +90,7 @@ public class Voicemails {
             return;
         }
         call.answeredByNode = true;
-        call.phase = AcdCall.Phase.VOICEMAIL;
+        call.state.voicemailStarted();
         call.voicemailFile = file;
         call.voicemail = message;
         String node = call.flow.currentNode().map(current -> current.id()).orElse(null);

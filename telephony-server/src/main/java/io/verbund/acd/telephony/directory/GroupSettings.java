@@ -1,5 +1,6 @@
 package io.verbund.acd.telephony.directory;
 
+import io.verbund.acd.routing.RoutingGroup;
 import io.verbund.acd.tenant.TenantKey;
 import java.util.Collection;
 import java.util.Collections;
@@ -18,7 +19,7 @@ import java.util.Map;
 public record GroupSettings(long id, TenantKey tenant, long tenantId, String name, String strategy,
                             int ringTimeSeconds, int wrapUpSeconds, int maxConsecutiveNoAnswer,
                             int redialDelaySeconds, boolean forcedDisposition, boolean recording, boolean recordingNotice,
-                            Map<String, GroupMember> membersByExtension) {
+                            Map<String, GroupMember> membersByExtension) implements RoutingGroup {
 
     public GroupSettings {
         membersByExtension = Collections.unmodifiableMap(new LinkedHashMap<>(membersByExtension));
@@ -31,6 +32,7 @@ public record GroupSettings(long id, TenantKey tenant, long tenantId, String nam
                 forcedDisposition, recording, recordingNotice, index(members));
     }
 
+    @Override
     public Collection<GroupMember> members() {
         return membersByExtension.values();
     }

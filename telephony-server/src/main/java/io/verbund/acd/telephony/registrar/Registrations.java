@@ -6,7 +6,12 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import io.verbund.acd.agent.AgentKey;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
 
@@ -18,10 +23,17 @@ public class Registrations {
     private Cache<String, String> cache;
 
     private CacheMirror<Binding> mirror;
+    private final List<CacheMirror.Changes<Binding>> watchers = new CopyOnWriteArrayList<>();
 
     @PostConstruct
     void startMirror() {
-        mirror = CacheMirror.of(cache, Binding::decode);
+        mirror = CacheMirror.of(cache, Binding::decode,
+                (key, before, after, local) -> watchers.forEach(watcher -> watcher.changed(key, before, after, local)));
+    }
+
+    /** Tells {@code watcher} of every binding made, refreshed or removed on any node, on the writer's thread. */
+    public void watch(CacheMirror.Changes<Binding> watcher) {
+        watchers.add(watcher);
     }
 
     @PreDestroy
@@ -36,6 +48,11 @@ public class Registrations {
 
     public void unbind(String sipUsername) {
         cache.remove(sipUsername);
+    }
+
+    /** The agents with at least one phone registered now, from this node's mirror. */
+    public Set<AgentKey> agentsRegistered(Instant now) {
+        return mirror.values().stream().filter(binding -> binding.isActive(now)).map(Binding::agent).collect(Collectors.toSet());
     }
 
     public Optional<Binding> active(String sipUsername, Instant now) {

@@ -13,12 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import gov.nist.javax.sip.DialogTimeoutEvent;
+import gov.nist.javax.sip.SipListenerExt;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.SipListener;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
@@ -33,7 +34,7 @@ import javax.sip.message.Response;
  * routed elsewhere; REGISTER goes to a managed thread.
  */
 @ApplicationScoped
-public class SipAdapter implements SipListener {
+public class SipAdapter implements SipListenerExt {
 
     private static final Logger LOG = Logger.getLogger(SipAdapter.class.getName());
 
@@ -142,6 +143,20 @@ public class SipAdapter implements SipListener {
     @Override
     public void processTransactionTerminated(TransactionTerminatedEvent event) {
         // Nothing to clean: calls end on BYE, CANCEL or a final response.
+    }
+
+    /**
+     * The stack retransmitted a 200 for 64·T1 and no ACK came (RFC 3261 13.3.1.4): the caller's
+     * dialog is dead and the call path ends both legs. (A listener that is no {@link SipListenerExt}
+     * would only have the dialog deleted, silently, and the agent would stay on the call.)
+     */
+    @Override
+    public void processDialogTimeout(DialogTimeoutEvent event) {
+        if (event.getReason() == DialogTimeoutEvent.Reason.AckNotReceived && event.getDialog() != null
+                && event.getDialog().getCallId() != null) {
+            String callId = event.getDialog().getCallId().getCallId();
+            executor.execute(() -> inbound.onAckTimeout(callId));
+        }
     }
 
     @Override

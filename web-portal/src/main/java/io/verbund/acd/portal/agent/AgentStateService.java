@@ -13,7 +13,9 @@ import io.verbund.acd.runtime.agent.JdbcAgentDirectory;
 import io.verbund.acd.runtime.agent.JdbcAgentEvents;
 import io.verbund.acd.runtime.agent.JdbcPauseReasons;
 import io.verbund.acd.runtime.agent.UnknownAgent;
+import io.verbund.acd.runtime.problem.NotPermitted;
 import io.verbund.acd.runtime.security.Caller;
+import io.verbund.acd.runtime.security.Role;
 import io.verbund.acd.runtime.security.UnknownTenant;
 import io.verbund.acd.tenant.TenantKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -93,7 +95,9 @@ public class AgentStateService {
             if (requested.state() == AgentState.PAUSED) {
                 pauseReasons.requireChoosable(agent.key().tenant(), requested.reason().orElseThrow());
             }
-            if (requested.state() == AgentState.READY) {
+            if (requested.forced()) {
+                requireMayForce(caller, agent);
+            } else if (requested.state() == AgentState.READY) {
                 wrapUps.requireMayLeave(states.current(agent.key()));
             }
             AgentStateChange change;
@@ -104,11 +108,28 @@ public class AgentStateService {
             }
             if (change.changed()) {
                 AgentStatus now = change.current();
+                AgentStatus before = change.previous();
                 LOG.info(() -> "agent " + agent.key() + " went " + now.state() + now.reason().map(r -> " (" + r + ")").orElse("")
-                        + " from " + change.previous().state() + ", asked by " + caller.login());
-                events.record(agent, now);
+                        + " from " + before.state() + before.callId().map(call -> " on call " + call).orElse("")
+                        + (requested.forced() ? ", forced by " : ", asked by ") + caller.login());
+                if (requested.forced()) {
+                    events.record(agent.key(), now, "FORCED", Optional.of(caller.login()));
+                } else {
+                    events.record(agent, now);
+                }
             }
             return change.current();
+        }
+    }
+
+    /**
+     * Forcing a state is for the people who steer agents: a supervisor of the agent's groups (its
+     * scope was checked with the address) or an admin; an agent may not force its own state.
+     */
+    private static void requireMayForce(Caller caller, ConfiguredAgent agent) {
+        if (!caller.has(Role.SUPERVISOR) && !caller.has(Role.TENANT_ADMIN) && !caller.has(Role.SYSTEM_ADMIN)) {
+            throw new NotPermitted("User " + caller.login() + " may not force the state of agent " + agent.key().extension()
+                    + ": only its supervisors and admins may", agent.key().tenant());
         }
     }
 

@@ -14,12 +14,17 @@ import java.util.stream.Collectors;
 /**
  * A state a person asked for, validated: one of the {@linkplain AgentState#isRequestable()
  * requestable} states, with a reason exactly when PAUSED. Asking for the state the agent is already
- * in (same reason) changes nothing, so a repeated PUT is harmless.
+ * in (same reason) changes nothing, so a repeated PUT is harmless. A {@code forced} state is set
+ * whatever the agent is doing ({@link AgentStatus#force}).
  */
-public record RequestedState(AgentState state, Optional<String> reason) implements AgentTransition {
+public record RequestedState(AgentState state, Optional<String> reason, boolean forced) implements AgentTransition {
 
     static final String REQUESTABLE = Arrays.stream(AgentState.values()).filter(AgentState::isRequestable)
             .map(AgentState::name).collect(Collectors.joining(", "));
+
+    public RequestedState(AgentState state, Optional<String> reason) {
+        this(state, reason, false);
+    }
 
     public RequestedState {
         Objects.requireNonNull(state, "state");
@@ -54,13 +59,16 @@ public record RequestedState(AgentState state, Optional<String> reason) implemen
         if (state != AgentState.PAUSED && request.reason() != null) {
             throw new MalformedRequest("'reason' goes only with PAUSED");
         }
-        return new RequestedState(state, reason);
+        return new RequestedState(state, reason, Boolean.TRUE.equals(request.force()));
     }
 
     @Override
     public AgentStatus applyTo(AgentStatus current, Instant now) {
         if (current.state() == state && current.reason().equals(reason)) {
             return current;
+        }
+        if (forced) {
+            return current.force(state, reason, now);
         }
         return switch (state) {
             case READY -> current.goReady(now);

@@ -19,9 +19,9 @@ class RequestedStateTest {
 
     @Test
     void readsTheThreeRequestableStates() {
-        assertThat(RequestedState.from(new AgentStateRequest("READY", null)).state()).isEqualTo(AgentState.READY);
-        assertThat(RequestedState.from(new AgentStateRequest("LOGGED_OUT", null)).state()).isEqualTo(AgentState.LOGGED_OUT);
-        RequestedState paused = RequestedState.from(new AgentStateRequest("PAUSED", "BREAK"));
+        assertThat(RequestedState.from(new AgentStateRequest("READY", null, null)).state()).isEqualTo(AgentState.READY);
+        assertThat(RequestedState.from(new AgentStateRequest("LOGGED_OUT", null, null)).state()).isEqualTo(AgentState.LOGGED_OUT);
+        RequestedState paused = RequestedState.from(new AgentStateRequest("PAUSED", "BREAK", null));
         assertThat(paused.state()).isEqualTo(AgentState.PAUSED);
         assertThat(paused.reason()).contains("BREAK");
     }
@@ -30,22 +30,22 @@ class RequestedStateTest {
     void namesWhatIsWrongWithTheRequest() {
         assertThatThrownBy(() -> RequestedState.from(null)).isInstanceOf(MalformedRequest.class)
                 .hasMessageContaining("JSON body");
-        assertThatThrownBy(() -> RequestedState.from(new AgentStateRequest(null, null))).isInstanceOf(MalformedRequest.class)
+        assertThatThrownBy(() -> RequestedState.from(new AgentStateRequest(null, null, null))).isInstanceOf(MalformedRequest.class)
                 .hasMessageContaining("'state' is required");
-        assertThatThrownBy(() -> RequestedState.from(new AgentStateRequest("SLEEPING", null)))
+        assertThatThrownBy(() -> RequestedState.from(new AgentStateRequest("SLEEPING", null, null)))
                 .isInstanceOf(MalformedRequest.class).hasMessageContaining("'SLEEPING' is not an agent state")
                 .hasMessageContaining("LOGGED_OUT, READY, PAUSED");
-        assertThatThrownBy(() -> RequestedState.from(new AgentStateRequest("ON_CALL", null)))
+        assertThatThrownBy(() -> RequestedState.from(new AgentStateRequest("ON_CALL", null, null)))
                 .isInstanceOf(MalformedRequest.class).hasMessageContaining("ON_CALL is set by the call path");
-        assertThatThrownBy(() -> RequestedState.from(new AgentStateRequest("PAUSED", null)))
+        assertThatThrownBy(() -> RequestedState.from(new AgentStateRequest("PAUSED", null, null)))
                 .isInstanceOf(MalformedRequest.class).hasMessageContaining("PAUSED needs a 'reason'");
-        assertThatThrownBy(() -> RequestedState.from(new AgentStateRequest("READY", "BREAK")))
+        assertThatThrownBy(() -> RequestedState.from(new AgentStateRequest("READY", "BREAK", null)))
                 .isInstanceOf(MalformedRequest.class).hasMessageContaining("only with PAUSED");
     }
 
     @Test
     void stateNamesAreExact() {
-        assertThatThrownBy(() -> RequestedState.from(new AgentStateRequest("ready", null))).isInstanceOf(MalformedRequest.class);
+        assertThatThrownBy(() -> RequestedState.from(new AgentStateRequest("ready", null, null))).isInstanceOf(MalformedRequest.class);
     }
 
     @Test
@@ -53,9 +53,9 @@ class RequestedStateTest {
         AgentStatus loggedOut = AgentStatus.loggedOut(AGENT, T0);
         AgentStatus onBreak = loggedOut.pause("BREAK", T0);
 
-        assertThat(RequestedState.from(new AgentStateRequest("LOGGED_OUT", null)).applyTo(loggedOut, T0.plusSeconds(5)))
+        assertThat(RequestedState.from(new AgentStateRequest("LOGGED_OUT", null, null)).applyTo(loggedOut, T0.plusSeconds(5)))
                 .isSameAs(loggedOut);
-        assertThat(RequestedState.from(new AgentStateRequest("PAUSED", "BREAK")).applyTo(onBreak, T0.plusSeconds(5)))
+        assertThat(RequestedState.from(new AgentStateRequest("PAUSED", "BREAK", null)).applyTo(onBreak, T0.plusSeconds(5)))
                 .isSameAs(onBreak);
     }
 
@@ -63,7 +63,7 @@ class RequestedStateTest {
     void anotherReasonIsAChange() {
         AgentStatus onBreak = AgentStatus.loggedOut(AGENT, T0).pause("BREAK", T0);
 
-        AgentStatus atLunch = RequestedState.from(new AgentStateRequest("PAUSED", "LUNCH")).applyTo(onBreak, T0.plusSeconds(5));
+        AgentStatus atLunch = RequestedState.from(new AgentStateRequest("PAUSED", "LUNCH", null)).applyTo(onBreak, T0.plusSeconds(5));
 
         assertThat(atLunch.reason()).contains("LUNCH");
         assertThat(atLunch.since()).isEqualTo(T0.plusSeconds(5));
@@ -71,9 +71,27 @@ class RequestedStateTest {
 
     @Test
     void anAgentOnACallCannotBeMadeReady() {
-        AgentStatus onCall = AgentStatus.loggedOut(AGENT, T0).goReady(T0).reserve("c1", T0).answer(T0);
+        AgentStatus onCall = AgentStatus.loggedOut(AGENT, T0).goReady(T0).reserve("c1", "node-a", T0).answer(T0);
 
-        assertThatThrownBy(() -> RequestedState.from(new AgentStateRequest("READY", null)).applyTo(onCall, T0))
+        assertThatThrownBy(() -> RequestedState.from(new AgentStateRequest("READY", null, null)).applyTo(onCall, T0))
                 .isInstanceOf(IllegalAgentTransition.class);
+    }
+
+    @Test
+    void aForcedLogoutTakesAnAgentOffItsCall() {
+        AgentStatus onCall = AgentStatus.loggedOut(AGENT, T0).goReady(T0).reserve("c1", "node-a", T0).answer(T0);
+
+        RequestedState forced = RequestedState.from(new AgentStateRequest("LOGGED_OUT", null, true));
+        AgentStatus out = forced.applyTo(onCall, T0.plusSeconds(9));
+
+        assertThat(forced.forced()).isTrue();
+        assertThat(out.state()).isEqualTo(AgentState.LOGGED_OUT);
+        assertThat(out.isEngagedWith("c1")).isFalse();
+    }
+
+    @Test
+    void forceIsOffUnlessAskedFor() {
+        assertThat(RequestedState.from(new AgentStateRequest("READY", null, null)).forced()).isFalse();
+        assertThat(RequestedState.from(new AgentStateRequest("READY", null, false)).forced()).isFalse();
     }
 }

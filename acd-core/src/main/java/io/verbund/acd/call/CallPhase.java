@@ -1,0 +1,11 @@
+package io.verbund.acd.call;
+
+/**
+ * Where a call stands. ROUTING: in the call flow; QUEUED and OFFERING: waiting for an agent (an
+ * offering call has phones ringing); VOICEMAIL: answered by the node, the caller leaves a message;
+ * TRANSFERRING: a transfer node of the flow rings a number; CONNECTED: talking to an agent, or to
+ * the number a transfer reached; ENDED: nothing more happens.
+ */
+public enum CallPhase {
+    ROUTING, QUEUED, OFFERING, VOICEMAIL, TRANSFERRING, CONNECTED, ENDED
+}

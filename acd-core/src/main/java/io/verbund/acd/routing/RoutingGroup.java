@@ -1,0 +1,17 @@
+package io.verbund.acd.routing;
+
+import java.util.Collection;
+
+/**
+ * An ACD group as routing needs it: its id (the queue's key), its strategy's name and its members.
+ * An interface so a node's cached group settings serve every distribution pass as they are.
+ */
+public interface RoutingGroup {
+
+    long id();
+
+    /** LONGEST_IDLE, RING_ALL or SKILLS_BASED ({@link RoutingStrategy#named}). */
+    String strategy();
+
+    Collection<? extends GroupMembership> members();
+}

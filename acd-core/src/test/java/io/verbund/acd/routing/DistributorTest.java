@@ -1,0 +1,507 @@
+package io.verbund.acd.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.verbund.acd.agent.AgentKey;
+import io.verbund.acd.agent.AgentState;
+import io.verbund.acd.agent.AgentStatus;
+import io.verbund.acd.routing.RecordingOfferDesk.Offer;
+import io.verbund.acd.tenant.TenantKey;
+import io.verbund.acd.time.MovableClock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DistributorTest {
+
+    private static final TenantKey DEMO = new TenantKey("demo");
+    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+    private static final long GROUP = 7;
+
+    private final MovableClock clock = new MovableClock(T0);
+    private final InMemoryAgentBoard board = new InMemoryAgentBoard();
+    private final InMemoryQueue queue = new InMemoryQueue("node-a");
+    private final Set<AgentKey> unregistered = new HashSet<>();
+    private final RecordingOfferDesk desk = new RecordingOfferDesk();
+    private final List<Member> members = new ArrayList<>();
+
+    private Distributor distributorOn(InMemoryQueue view) {
+        return new Distributor(view.node(), clock, board, view, (member, now) -> !unregistered.contains(member.agent()), desk);
+    }
+
+    private int serve(String strategy) {
+        return distributorOn(queue).serve(new Group(GROUP, strategy, members));
+    }
+
+    private int serve() {
+        return serve("LONGEST_IDLE");
+    }
+
+    private static AgentKey agent(String extension) {
+        return new AgentKey(DEMO, extension);
+    }
+
+    /** A member READY for {@code idleSeconds} by now. */
+    private AgentKey ready(String extension, long idleSeconds) {
+        return member(extension, idleSeconds, 0, 0);
+    }
+
+    private AgentKey member(String extension, long idleSeconds, int penalty, int proficiency) {
+        Instant since = clock.instant().minusSeconds(idleSeconds);
+        AgentStatus status = AgentStatus.loggedOut(agent(extension), since).goReady(since);
+        board.put(status);
+        members.add(new Member(status.agent(), penalty, proficiency));
+        return status.agent();
+    }
+
+    /** A member whose status is whatever the test put on the board. */
+    private AgentKey memberWith(AgentStatus status) {
+        board.put(status);
+        members.add(new Member(status.agent(), 0, 0));
+        return status.agent();
+    }
+
+    private static AgentStatus readyAt(String extension, Instant since) {
+        return AgentStatus.loggedOut(agent(extension), since).goReady(since);
+    }
+
+    private QueueEntry caller(String callId, int priority, long waitedSeconds, String node) {
+        QueueEntry entry = new QueueEntry(callId, DEMO, GROUP, priority, clock.instant().minusSeconds(waitedSeconds), node);
+        queue.add(entry);
+        return entry;
+    }
+
+    private QueueEntry caller(String callId, long waitedSeconds) {
+        return caller(callId, 0, waitedSeconds, "node-a");
+    }
+
+    private AgentStatus status(AgentKey agent) {
+        return board.current(agent, clock.instant());
+    }
+
+    private Offer onlyOffer() {
+        assertThat(desk.offers()).hasSize(1);
+        return desk.offers().get(0);
+    }
+
+    @Nested
+    class WhoGetsServedFirst {
+
+        @Test
+        void offersTheLongestWaitingCallerOfTheHighestPriorityFirst() {
+            caller("low-early", 0, 300, "node-a");
+            caller("high-late", 5, 10, "node-a");
+            QueueEntry highEarly = caller("high-early", 5, 20, "node-a");
+            ready("1001", 60);
+
+            assertThat(serve()).isEqualTo(1);
+
+            assertThat(onlyOffer().caller()).isEqualTo(highEarly);
+            assertThat(queue.all()).extracting(QueueEntry::callId).containsExactlyInAnyOrder("low-early", "high-late");
+        }
+
+        @Test
+        void servesCallersInQueueOrderWhileAgentsRemain() {
+            caller("low-early", 0, 300, "node-a");
+            caller("high-late", 5, 10, "node-a");
+            caller("high-early", 5, 20, "node-a");
+            ready("1001", 60);
+            ready("1002", 50);
+            ready("1003", 40);
+
+            assertThat(serve()).isEqualTo(3);
+
+            assertThat(desk.offeredCallers()).containsExactly("high-early", "high-late", "low-early");
+            assertThat(desk.offers()).extracting(o -> o.extensions().get(0)).containsExactly("1001", "1002", "1003");
+            assertThat(queue.all()).isEmpty();
+        }
+
+        @Test
+        void offersTheLongestIdleAgentFirst() {
+            caller("c1", 5);
+            ready("1001", 10);
+            ready("1002", 300);
+            ready("1003", 60);
+
+            serve();
+
+            assertThat(onlyOffer().extensions()).containsExactly("1002");
+            assertThat(status(agent("1002")).state()).isEqualTo(AgentState.RESERVED);
+            assertThat(status(agent("1001")).state()).isEqualTo(AgentState.READY);
+            assertThat(status(agent("1003")).state()).isEqualTo(AgentState.READY);
+        }
+
+        @Test
+        void aLowerPenaltyIsOfferedFirstEvenWhenIdleForLess() {
+            caller("c1", 20);
+            caller("c2", 10);
+            member("1001", 600, 1, 0);
+            member("1002", 5, 0, 0);
+
+            serve();
+
+            assertThat(desk.offers()).extracting(o -> o.caller().callId() + "->" + o.extensions())
+                    .containsExactly("c1->[1002]", "c2->[1001]");
+        }
+
+        @Test
+        void skillsBasedOffersTheMostProficientAgent() {
+            caller("c1", 5);
+            member("1001", 600, 0, 2);
+            member("1002", 5, 0, 7);
+            member("1003", 300, 0, 4);
+
+            serve("SKILLS_BASED");
+
+            Offer offer = onlyOffer();
+            assertThat(offer.extensions()).containsExactly("1002");
+            assertThat(offer.reserved().get(0).why()).contains("proficiency 7");
+        }
+
+        @Test
+        void skillsBasedPrefersTheLongestIdleAmongEquallyProficientAgents() {
+            caller("c1", 5);
+            member("1001", 30, 0, 5);
+            member("1002", 90, 0, 5);
+
+            serve("SKILLS_BASED");
+
+            assertThat(onlyOffer().extensions()).containsExactly("1002");
+        }
+
+        @Test
+        void ringAllReservesEveryFreeRegisteredAgentForOneCaller() {
+            QueueEntry first = caller("c1", 20);
+            caller("c2", 10);
+            ready("1001", 30);
+            ready("1002", 90);
+            ready("1003", 60);
+            unregistered.add(ready("1004", 500));
+            memberWith(AgentStatus.loggedOut(agent("1005"), T0).pause("BREAK", T0));
+
+            assertThat(serve("RING_ALL")).isEqualTo(1);
+
+            Offer offer = onlyOffer();
+            assertThat(offer.caller()).isEqualTo(first);
+            assertThat(offer.extensions()).as("best first").containsExactly("1002", "1003", "1001");
+            for (String extension : List.of("1001", "1002", "1003")) {
+                assertThat(status(agent(extension)).isEngagedWith("c1")).as(extension).isTrue();
+            }
+            assertThat(status(agent("1004")).state()).isEqualTo(AgentState.READY);
+            assertThat(status(agent("1005")).state()).isEqualTo(AgentState.PAUSED);
+            assertThat(queue.all()).extracting(QueueEntry::callId).containsExactly("c2");
+        }
+    }
+
+    @Nested
+    class AgentsWhoCannotTakeACall {
+
+        @Test
+        void anUnregisteredPhoneIsSkippedHoweverLongItsAgentIdles() {
+            caller("c1", 5);
+            unregistered.add(ready("1001", 900));
+            ready("1002", 10);
+
+            serve();
+
+            assertThat(onlyOffer().extensions()).containsExactly("1002");
+            assertThat(status(agent("1001")).state()).isEqualTo(AgentState.READY);
+        }
+
+        @Test
+        void withOnlyUnregisteredPhonesTheCallerKeepsWaiting() {
+            QueueEntry waiting = caller("c1", 5);
+            unregistered.add(ready("1001", 900));
+
+            assertThat(serve()).isZero();
+
+            assertThat(desk.offers()).isEmpty();
+            assertThat(queue.contains(waiting)).isTrue();
+            assertThat(board.writes()).isZero();
+        }
+
+        @Test
+        void onlyReadyAgentsAreOffered() {
+            caller("c1", 30);
+            caller("c2", 20);
+            Instant earlier = T0.minusSeconds(3600);
+            memberWith(readyAt("1001", earlier).pause("BREAK", earlier.plusSeconds(1)));
+            memberWith(AgentStatus.loggedOut(agent("1002"), earlier));
+            memberWith(readyAt("1003", earlier).reserve("other", "node-b", earlier).ring(earlier).answer(earlier));
+            memberWith(readyAt("1004", earlier).reserve("other-2", "node-a", earlier).ring(earlier).answer(earlier)
+                    .endCall(60, earlier.plusSeconds(5)));
+            members.add(Member.of("1005")); // on the board nowhere: logged out
+            ready("1006", 1);
+
+            assertThat(serve()).isEqualTo(1);
+
+            assertThat(onlyOffer().extensions()).containsExactly("1006");
+            assertThat(status(agent("1001")).state()).isEqualTo(AgentState.PAUSED);
+            assertThat(status(agent("1002")).state()).isEqualTo(AgentState.LOGGED_OUT);
+            assertThat(status(agent("1003")).state()).isEqualTo(AgentState.ON_CALL);
+            assertThat(status(agent("1004")).state()).isEqualTo(AgentState.WRAP_UP);
+            assertThat(board.stored(agent("1005"))).isEmpty();
+        }
+
+        @Test
+        void anAgentBlockedForRedialIsOfferedOnceTheClockPassesItsBlock() {
+            AgentStatus ready = readyAt("1001", T0.minusSeconds(600));
+            AgentStatus blocked = ready.reserve("earlier", "node-a", T0.minusSeconds(20)).offerNotTaken(true, 5, 30, T0);
+            memberWith(blocked);
+            caller("c1", 40);
+
+            assertThat(serve()).as("blocked until T0+30").isZero();
+            clock.advanceSeconds(29);
+            assertThat(serve()).as("a second before the block ends").isZero();
+            assertThat(desk.offers()).isEmpty();
+
+            clock.advanceSeconds(2);
+            assertThat(serve()).isEqualTo(1);
+
+            assertThat(onlyOffer().extensions()).containsExactly("1001");
+        }
+
+        @Test
+        void aBlockedAgentLeavesTheCallerToTheNextFreeAgent() {
+            AgentStatus ready = readyAt("1001", T0.minusSeconds(600));
+            memberWith(ready.reserve("earlier", "node-a", T0.minusSeconds(20)).offerNotTaken(true, 5, 30, T0));
+            ready("1002", 5);
+            caller("c1", 40);
+
+            serve();
+
+            assertThat(onlyOffer().extensions()).containsExactly("1002");
+        }
+    }
+
+    @Nested
+    class ANodeNeverJumpsTheQueue {
+
+        @Test
+        void aCallerHeldByAnotherNodeAtTheHeadStopsThisNode() {
+            QueueEntry theirs = caller("theirs", 0, 60, "node-b");
+            QueueEntry ours = caller("ours", 0, 30, "node-a");
+            ready("1001", 100);
+            ready("1002", 50);
+
+            assertThat(serve()).isZero();
+
+            assertThat(desk.offers()).isEmpty();
+            assertThat(queue.contains(theirs)).isTrue();
+            assertThat(queue.contains(ours)).isTrue();
+            assertThat(board.writes()).as("no agent reserved for a caller it will not serve").isZero();
+        }
+
+        @Test
+        void theNodeHoldingTheHeadServesIt() {
+            QueueEntry theirs = caller("theirs", 0, 60, "node-b");
+            caller("ours", 0, 30, "node-a");
+            ready("1001", 100);
+
+            assertThat(distributorOn(queue.seenFrom("node-b")).serve(new Group(GROUP, "LONGEST_IDLE", members))).isEqualTo(1);
+
+            assertThat(onlyOffer().caller()).isEqualTo(theirs);
+        }
+
+        @Test
+        void callersBehindAnOwnHeadAreServedUntilAForeignCallerComes() {
+            caller("ours-1", 0, 90, "node-a");
+            caller("ours-2", 0, 80, "node-a");
+            caller("theirs", 0, 70, "node-b");
+            QueueEntry ours3 = caller("ours-3", 0, 60, "node-a");
+            ready("1001", 100);
+            ready("1002", 90);
+            ready("1003", 80);
+
+            assertThat(serve()).isEqualTo(2);
+
+            assertThat(desk.offeredCallers()).containsExactly("ours-1", "ours-2");
+            assertThat(queue.contains(ours3)).isTrue();
+            assertThat(status(agent("1003")).state()).isEqualTo(AgentState.READY);
+        }
+
+        @Test
+        void callersBehindAnOwnHeadWaitWhenTheAgentsRunOut() {
+            caller("ours-1", 0, 90, "node-a");
+            QueueEntry ours2 = caller("ours-2", 0, 80, "node-a");
+            ready("1001", 100);
+
+            assertThat(serve()).isEqualTo(1);
+
+            assertThat(desk.offeredCallers()).containsExactly("ours-1");
+            assertThat(queue.contains(ours2)).isTrue();
+        }
+
+        @Test
+        void aHigherPriorityCallerOnAnotherNodeStopsThisNodeToo() {
+            caller("ours", 0, 600, "node-a");
+            caller("theirs-urgent", 1, 1, "node-b");
+            ready("1001", 100);
+
+            assertThat(serve()).isZero();
+
+            assertThat(desk.offers()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Reservations {
+
+        @Test
+        void theReservationNamesTheCallAndTheDistributorsNode() {
+            InMemoryQueue onB = queue.seenFrom("node-b");
+            QueueEntry held = caller("a84b4c76e66710@pc33.example.com", 0, 5, "node-b");
+            AgentKey agent = ready("1001", 30);
+            clock.advanceSeconds(3);
+
+            distributorOn(onB).serve(new Group(GROUP, "LONGEST_IDLE", members));
+
+            Reservation reservation = onlyOffer().reserved().get(0);
+            assertThat(reservation.reserved().state()).isEqualTo(AgentState.RESERVED);
+            assertThat(reservation.reserved().callId()).contains(held.callId());
+            assertThat(reservation.reserved().node()).contains("node-b");
+            assertThat(reservation.reserved().since()).isEqualTo(clock.instant());
+            assertThat(reservation.member().agent()).isEqualTo(agent);
+            assertThat(reservation.why()).startsWith("longest idle: 1001");
+            assertThat(board.stored(agent)).as("stored, so no other node can reserve it").contains(reservation.reserved());
+            assertThat(onlyOffer().group().id()).isEqualTo(GROUP);
+        }
+
+        @Test
+        void aReservationLostToAConcurrentChangeTriesTheNextAgent() {
+            caller("c1", 5);
+            AgentKey best = ready("1001", 300);
+            ready("1002", 10);
+            AgentStatus takenByNodeB = status(best).reserve("other-call", "node-b", clock.instant());
+            board.beforeEachWrite(expected -> {
+                if (expected.agent().equals(best) && expected.state() == AgentState.READY) {
+                    board.put(takenByNodeB);
+                }
+            });
+
+            assertThat(serve()).isEqualTo(1);
+
+            assertThat(onlyOffer().extensions()).containsExactly("1002");
+            assertThat(status(best)).as("the other node's reservation stands").isEqualTo(takenByNodeB);
+            assertThat(board.lostWrites()).isEqualTo(1);
+        }
+
+        @Test
+        void whenEveryReservationIsLostTheCallerKeepsWaiting() {
+            QueueEntry waiting = caller("c1", 5);
+            ready("1001", 300);
+            ready("1002", 10);
+            board.beforeEachWrite(expected -> {
+                if (expected.state() == AgentState.READY) {
+                    board.put(expected.pause("MEETING", clock.instant()));
+                }
+            });
+
+            assertThat(serve()).isZero();
+
+            assertThat(desk.offers()).isEmpty();
+            assertThat(queue.contains(waiting)).isTrue();
+            assertThat(queue.takes()).as("a caller is taken only with an agent reserved").isZero();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"LONGEST_IDLE", "RING_ALL", "SKILLS_BASED"})
+        void whenAnotherThreadTookTheCallerTheReservedAgentsAreFreedAndNothingIsOffered(String strategy) {
+            QueueEntry caller = caller("c1", 5);
+            AgentKey first = ready("1001", 300);
+            AgentKey second = ready("1002", 10);
+            AgentStatus firstBefore = status(first);
+            queue.beforeEachTake(taken -> {
+                queue.beforeEachTake(again -> { });
+                assertThat(queue.take(taken)).as("the other thread's take").isTrue();
+            });
+
+            assertThat(serve(strategy)).isZero();
+
+            assertThat(desk.offers()).isEmpty();
+            assertThat(queue.contains(caller)).isFalse();
+            assertThat(queue.lostTakes()).isEqualTo(1);
+            for (AgentKey agent : List.of(first, second)) {
+                AgentStatus now = status(agent);
+                assertThat(now.state()).as(agent.extension()).isEqualTo(AgentState.READY);
+                assertThat(now.callId()).isEmpty();
+                assertThat(now.node()).isEmpty();
+                assertThat(now.isAvailable(clock.instant())).isTrue();
+            }
+            assertThat(status(first).readySince()).as("keeps its place in the idle order").isEqualTo(firstBefore.readySince());
+            assertThat(status(first).noAnswers()).as("not the agent's fault").isZero();
+        }
+
+        @Test
+        void aCallerTakenMeanwhileDoesNotStopTheCallersBehindIt() {
+            caller("c1", 20);
+            caller("c2", 10);
+            ready("1001", 300);
+            ready("1002", 10);
+            queue.beforeEachTake(taken -> {
+                queue.beforeEachTake(again -> { });
+                queue.take(taken);
+            });
+
+            assertThat(serve()).isEqualTo(1);
+
+            assertThat(onlyOffer().caller().callId()).isEqualTo("c2");
+            assertThat(onlyOffer().extensions()).as("the agent given back is still the longest idle").containsExactly("1001");
+            assertThat(status(agent("1002")).state()).isEqualTo(AgentState.READY);
+        }
+
+        @Test
+        void theOnlyAgentGivenBackAfterALostTakeServesTheNextCallerInTheSamePass() {
+            caller("c1", 20);
+            caller("c2", 10);
+            AgentKey only = ready("1001", 300);
+            AgentStatus before = status(only);
+            queue.beforeEachTake(taken -> {
+                queue.beforeEachTake(again -> { });
+                queue.take(taken);
+            });
+            List<AgentStatus> seenWhenGivenBack = new java.util.ArrayList<>();
+            board.beforeEachWrite(expected -> {
+                if (expected.state() == AgentState.RESERVED) {
+                    seenWhenGivenBack.add(expected);
+                }
+            });
+
+            assertThat(serve()).isEqualTo(1);
+
+            assertThat(onlyOffer().caller().callId()).isEqualTo("c2");
+            assertThat(seenWhenGivenBack).as("given back exactly once").hasSize(1);
+            assertThat(onlyOffer().reserved().get(0).ready()).as("restored exactly as it was").isEqualTo(before);
+        }
+    }
+
+    @Test
+    void anEmptyQueueDoesNothing() {
+        ready("1001", 300);
+        AgentStatus before = status(agent("1001"));
+
+        assertThat(serve()).isZero();
+
+        assertThat(desk.offers()).isEmpty();
+        assertThat(board.writes()).isZero();
+        assertThat(status(agent("1001"))).isEqualTo(before);
+    }
+
+    @Test
+    void callersOfOtherGroupsAreNotServed() {
+        QueueEntry elsewhere = new QueueEntry("c1", DEMO, GROUP + 1, 9, T0.minusSeconds(600), "node-a");
+        queue.add(elsewhere);
+        ready("1001", 300);
+
+        assertThat(serve()).isZero();
+
+        assertThat(desk.offers()).isEmpty();
+        assertThat(queue.contains(elsewhere)).isTrue();
+    }
+}

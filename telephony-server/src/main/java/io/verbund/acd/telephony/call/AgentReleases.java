@@ -1,0 +1,80 @@
+package io.verbund.acd.telephony.call;
+
+import io.verbund.acd.agent.AgentKey;
+import io.verbund.acd.agent.AgentStatus;
+import io.verbund.acd.agent.ReleaseReason;
+import io.verbund.acd.runtime.agent.AgentLogContext;
+import io.verbund.acd.runtime.agent.JdbcAgentEvents;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Frees an agent whose lease on a call ended ({@link io.verbund.acd.agent.AgentLease}): stores the
+ * release, logs it with the agent and the reason, adds it to the agent's history with the reason
+ * as its cause (off the caller's thread: a database outage must not hold the call path), and lets
+ * the distributor offer the agent the next caller at once.
+ */
+@ApplicationScoped
+public class AgentReleases {
+
+    private static final Logger LOG = Logger.getLogger(AgentReleases.class.getName());
+
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
+    private ManagedExecutorService executor;
+
+    private final AgentStates agents;
+    private final JdbcAgentEvents events;
+    private final DistributionSignal distribution;
+    private final Clock clock;
+
+    @Inject
+    public AgentReleases(AgentStates agents, JdbcAgentEvents events, DistributionSignal distribution, Clock clock) {
+        this.agents = agents;
+        this.events = events;
+        this.distribution = distribution;
+        this.clock = clock;
+    }
+
+    protected AgentReleases() {
+        this(null, null, null, null);
+    }
+
+    /**
+     * Releases the agent from exactly the status seen (compare-and-set), so of several nodes judging
+     * an agent of a departed node one wins, and a change made meanwhile is never overwritten.
+     *
+     * @return whether this call released it
+     */
+    boolean release(AgentStatus seen, ReleaseReason reason) {
+        AgentStatus released = seen.release(clock.instant());
+        if (!agents.compareAndSet(seen, released)) {
+            return false;
+        }
+        released(seen, released, reason);
+        return true;
+    }
+
+    /** Releases the agent if it is still engaged with {@code callId}, whatever its status is now. */
+    void release(AgentKey agent, String callId, ReleaseReason reason) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            AgentStatus seen = agents.current(agent, clock.instant());
+            if (!seen.isEngagedWith(callId) || release(seen, reason)) {
+                return;
+            }
+        }
+    }
+
+    private void released(AgentStatus before, AgentStatus after, ReleaseReason reason) {
+        try (AgentLogContext log = AgentLogContext.of(after.agent())) {
+            LOG.warning(() -> "agent " + after.agent() + " released from " + before.state() + " on call "
+                    + before.callId().orElse("?") + " held by " + before.node().orElse("?") + ": " + reason);
+        }
+        executor.execute(() -> events.record(after.agent(), after, reason.name(), Optional.empty()));
+        distribution.raise();
+    }
+}
