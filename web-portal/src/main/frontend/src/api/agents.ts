@@ -16,18 +16,23 @@ export interface AgentStateDocument {
   callId: string | null;
 }
 
-/** What an agent may ask for; RESERVED, RINGING, ON_CALL and WRAP_UP are set by the call path. */
+/**
+ * What a person may ask for; RESERVED, RINGING, ON_CALL and WRAP_UP are set by the call path.
+ * `force` sets the state whatever the agent is doing, also while a call has it; only the agent's
+ * supervisors and admins may (403 for the agent itself).
+ */
 export type AgentStateRequest =
-  | { state: 'READY' }
-  | { state: 'PAUSED'; reason: string }
-  | { state: 'LOGGED_OUT' };
+  | { state: 'READY'; force?: true }
+  | { state: 'PAUSED'; reason: string; force?: true }
+  | { state: 'LOGGED_OUT'; force?: true };
 
-/** The states in which a call has the agent: no manual change is accepted then (409). */
+/** The states in which a call has the agent: a change without force is refused then (409). */
 export const ENGAGED_STATES: ReadonlySet<AgentStateName> = new Set(['RESERVED', 'RINGING', 'ON_CALL']);
 
 /**
  * Which manual changes make sense from a state, mirroring acd-core's AgentStatus rules so the
- * desktop does not offer buttons the server would refuse. The server still decides (409).
+ * desktop does not offer buttons the server would refuse. The server still decides (409). Without
+ * force, which an agent may not use on itself: supervisors see {@link supervisorRequests}.
  */
 export function allowedRequests(state: AgentStateName): { ready: boolean; pause: boolean; logOut: boolean } {
   if (ENGAGED_STATES.has(state)) {
@@ -39,6 +44,65 @@ export function allowedRequests(state: AgentStateName): { ready: boolean; pause:
     pause: true,
     logOut: state !== 'LOGGED_OUT',
   };
+}
+
+/**
+ * What forcing a change does to the call that has the agent: an offer (RESERVED, RINGING) is
+ * withdrawn and the caller goes back to its place in the queue; a connected call ends on both legs.
+ */
+export type ForceEffect = 'WITHDRAWS_OFFER' | 'ENDS_CALL';
+
+/** What forcing a change from this state does to a call; null where no force is needed. */
+export function forceEffect(state: AgentStateName): ForceEffect | null {
+  switch (state) {
+    case 'RESERVED':
+    case 'RINGING':
+      return 'WITHDRAWS_OFFER';
+    case 'ON_CALL':
+      return 'ENDS_CALL';
+    default:
+      return null;
+  }
+}
+
+/** What a supervisor or admin may ask for an agent in a state; `force` is set when the changes need it. */
+export interface SupervisorRequests {
+  ready: boolean;
+  pause: boolean;
+  logOut: boolean;
+  force: ForceEffect | null;
+}
+
+/**
+ * The changes a supervisor or admin may make: outside a call the same as the agent's own (acd-core
+ * lets WRAP_UP go READY, PAUSED or LOGGED_OUT without force), and while a call has the agent all
+ * three, but forced.
+ */
+export function supervisorRequests(state: AgentStateName): SupervisorRequests {
+  const force = forceEffect(state);
+  if (force !== null) {
+    return { ready: true, pause: true, logOut: true, force };
+  }
+  return { ...allowedRequests(state), force: null };
+}
+
+/** What a supervisor's choice leads to: the request to send, and what to confirm first (null: nothing). */
+export interface SupervisorChoice {
+  request: AgentStateRequest;
+  confirm: ForceEffect | null;
+}
+
+/**
+ * A supervisor's choice for an agent in `state`: forced, after confirmation, exactly when a call
+ * has the agent, so the audit log shows force only where a call was taken from it.
+ */
+export function supervisorChoice(state: AgentStateName, request: AgentStateRequest): SupervisorChoice {
+  const effect = forceEffect(state);
+  if (effect === null) {
+    const { force: _ignored, ...plain } = request;
+    return { request: plain, confirm: null };
+  }
+  return { request: { ...request, force: true }, confirm: effect };
 }
 
 /** The agent's own figures since midnight (`GET /agents/{extension}/today`); times in seconds. */

@@ -19,7 +19,7 @@ public class SharedAgentCache {
     private Cache<String, String> agents;
 
     @Produces
-    InfinispanAgentStates agentStates() {
-        return new InfinispanAgentStates(agents, Clock.systemUTC());
+    InfinispanAgentStates agentStates(Clock clock) {
+        return new InfinispanAgentStates(agents, clock);
     }
 }

@@ -41,21 +41,24 @@ public class MasterFailoverWatch {
 
     private final Datasources datasources;
     private final OptionalLong primaryServerId;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile Optional<Alarm> alarm = Optional.empty();
     private volatile ScheduledFuture<?> polling;
 
     @Inject
     public MasterFailoverWatch(Datasources datasources,
-                               @ConfigProperty(name = "verbund.db.master.primary-server-id") Optional<Long> primaryServerId) {
+                               @ConfigProperty(name = "verbund.db.master.primary-server-id") Optional<Long> primaryServerId,
+                               Clock clock) {
         this.datasources = datasources;
         this.primaryServerId = primaryServerId.map(OptionalLong::of).orElse(OptionalLong.empty());
+        this.clock = clock;
     }
 
     /** For CDI's proxy only. */
     protected MasterFailoverWatch() {
         this.datasources = null;
         this.primaryServerId = OptionalLong.empty();
+        this.clock = null;
     }
 
     void onStartup(@Observes Startup event) {

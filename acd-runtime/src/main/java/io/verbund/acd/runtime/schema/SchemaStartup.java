@@ -37,21 +37,26 @@ public class SchemaStartup {
 
     private final Datasources datasources;
     private final boolean demo;
-    private final Clock clock = Clock.systemUTC();
-    private volatile SchemaStatus status = SchemaStatus.pending(Clock.systemUTC().instant());
+    private final Clock clock;
+    private volatile SchemaStatus status;
     private volatile Future<?> attempt;
 
     @Inject
     public SchemaStartup(Datasources datasources,
-                         @ConfigProperty(name = "verbund.demo", defaultValue = "false") boolean demo) {
+                         @ConfigProperty(name = "verbund.demo", defaultValue = "false") boolean demo,
+                         Clock clock) {
         this.datasources = datasources;
         this.demo = demo;
+        this.clock = clock;
+        this.status = SchemaStatus.pending(clock.instant());
     }
 
     /** For CDI's proxy only. */
     protected SchemaStartup() {
         this.datasources = null;
         this.demo = false;
+        // No status: the proxy has no clock to read, and forwards status() to the real instance.
+        this.clock = null;
     }
 
     void onStartup(@Observes Startup event) {

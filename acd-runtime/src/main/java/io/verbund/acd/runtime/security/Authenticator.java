@@ -24,10 +24,6 @@ public class Authenticator {
     private volatile PasswordHash decoy;
 
     @Inject
-    public Authenticator(UserDirectory directory) {
-        this(directory, Clock.systemUTC());
-    }
-
     public Authenticator(UserDirectory directory, Clock clock) {
         this.directory = directory;
         this.verified = new VerifiedCredentials(clock);

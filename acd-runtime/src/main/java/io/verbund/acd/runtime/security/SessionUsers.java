@@ -22,10 +22,6 @@ public class SessionUsers {
     private final TimedCache<String, Caller> recent;
 
     @Inject
-    public SessionUsers(UserDirectory directory) {
-        this(directory, Clock.systemUTC());
-    }
-
     public SessionUsers(UserDirectory directory, Clock clock) {
         this.directory = directory;
         this.recent = new TimedCache<>(TIME_TO_LIVE, SIZE_LIMIT, clock);

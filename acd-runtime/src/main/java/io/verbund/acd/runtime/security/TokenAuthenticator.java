@@ -24,10 +24,6 @@ public class TokenAuthenticator {
     private final TimedCache<String, StoredToken> recent;
 
     @Inject
-    public TokenAuthenticator(TokenDirectory directory) {
-        this(directory, Clock.systemUTC());
-    }
-
     public TokenAuthenticator(TokenDirectory directory, Clock clock) {
         this.directory = directory;
         this.clock = clock;

@@ -23,8 +23,17 @@ class AgentProblemsTest {
 
         assertThat(conflict).isInstanceOf(Conflict.class);
         assertThat(conflict.type()).isEqualTo("urn:verbund-acd:problem:agent-state-conflict");
-        assertThat(conflict.detail()).isEqualTo("Agent 1001 is ON_CALL and cannot go READY now");
+        assertThat(conflict.detail()).isEqualTo("Agent 1001 is ON_CALL and cannot go READY now;"
+                + " its supervisors and admins may force it with \"force\": true");
         assertThat(conflict.tenant()).contains(DEMO);
+    }
+
+    @Test
+    void onlyACallPathStateIsSaidToBeForcible() {
+        AgentStateConflict conflict = AgentStateConflict.of(AGENT,
+                new IllegalAgentTransition(AGENT, AgentState.WRAP_UP, AgentState.LOGGED_OUT));
+
+        assertThat(conflict.detail()).isEqualTo("Agent 1001 is WRAP_UP and cannot go LOGGED_OUT now");
     }
 
     @Test

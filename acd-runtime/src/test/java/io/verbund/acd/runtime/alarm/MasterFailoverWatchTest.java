@@ -2,12 +2,13 @@ package io.verbund.acd.runtime.alarm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MasterFailoverWatchTest {
 
-    private final MasterFailoverWatch watch = new MasterFailoverWatch(null, Optional.of(1L));
+    private final MasterFailoverWatch watch = new MasterFailoverWatch(null, Optional.of(1L), Clock.systemUTC());
 
     @Test
     void noAlarmWhileWritesGoToThePrimary() {

@@ -14,7 +14,7 @@ public class StorageBeans {
     /** One store for the deployment (its locks must be shared); {@code @Singleton}, as the final class cannot be proxied. */
     @Produces
     @Singleton
-    FileStore fileStore(StorageSettings settings) {
-        return new FileStore(settings.root(), Clock.systemUTC());
+    FileStore fileStore(StorageSettings settings, Clock clock) {
+        return new FileStore(settings.root(), clock);
     }
 }

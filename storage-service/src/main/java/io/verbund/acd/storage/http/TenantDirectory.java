@@ -22,9 +22,9 @@ public class TenantDirectory {
     private final TimedCache<String, Boolean> known;
 
     @Inject
-    public TenantDirectory(Datasources datasources) {
+    public TenantDirectory(Datasources datasources, Clock clock) {
         this.datasources = datasources;
-        this.known = new TimedCache<>(Duration.ofMinutes(1), 10_000, Clock.systemUTC());
+        this.known = new TimedCache<>(Duration.ofMinutes(1), 10_000, clock);
     }
 
     /** For CDI's proxy only. */

@@ -31,19 +31,21 @@ public class UsageMeter {
 
     private final FileStore store;
     private final StorageSettings settings;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Map<TenantKey, Count> counts = new ConcurrentHashMap<>();
 
     @Inject
-    public UsageMeter(FileStore store, StorageSettings settings) {
+    public UsageMeter(FileStore store, StorageSettings settings, Clock clock) {
         this.store = store;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** For CDI's proxy only. */
     protected UsageMeter() {
         this.store = null;
         this.settings = null;
+        this.clock = null;
     }
 
     /** A fresh count, for whole-file uploads and the usage endpoint. */

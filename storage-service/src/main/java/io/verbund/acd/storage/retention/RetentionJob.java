@@ -57,7 +57,7 @@ public class RetentionJob {
     private final FileStore store;
     private final Datasources datasources;
     private final ServiceIdentity identity;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile ScheduledFuture<?> looking;
 
     /** The sweep ran elsewhere at the same moment; nothing was done here. */
@@ -68,11 +68,12 @@ public class RetentionJob {
     }
 
     @Inject
-    public RetentionJob(StorageSettings settings, FileStore store, Datasources datasources, ServiceIdentity identity) {
+    public RetentionJob(StorageSettings settings, FileStore store, Datasources datasources, ServiceIdentity identity, Clock clock) {
         this.settings = settings;
         this.store = store;
         this.datasources = datasources;
         this.identity = identity;
+        this.clock = clock;
     }
 
     /** For CDI's proxy only. */
@@ -81,6 +82,7 @@ public class RetentionJob {
         this.store = null;
         this.datasources = null;
         this.identity = null;
+        this.clock = null;
     }
 
     void onStartup(@Observes Startup event) {

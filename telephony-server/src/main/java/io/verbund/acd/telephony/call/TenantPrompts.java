@@ -30,17 +30,19 @@ public class TenantPrompts {
 
     private final StorageClient storage;
     private final ConfigurationChanges changes;
-    private final TimedCache<String, Optional<Playable>> cache = new TimedCache<>(Duration.ofMinutes(1), 10_000, Clock.systemUTC());
-    private final Runnable forget = cache::clear;
+    private final TimedCache<String, Optional<Playable>> cache;
+    private final Runnable forget;
 
     @Inject
-    public TenantPrompts(StorageClient storage, ConfigurationChanges changes) {
+    public TenantPrompts(StorageClient storage, ConfigurationChanges changes, Clock clock) {
         this.storage = storage;
         this.changes = changes;
+        this.cache = new TimedCache<>(Duration.ofMinutes(1), 10_000, clock);
+        this.forget = cache::clear;
     }
 
     protected TenantPrompts() {
-        this(null, null);
+        this(null, null, null);
     }
 
     @PostConstruct

@@ -50,6 +50,25 @@ public class TelephonyDirectory {
 
     private final Runnable forget = this::forgetAll;
 
+    // Misses are remembered too (an empty Optional): an unknown number must not cost a query per INVITE.
+    private final TimedCache<String, Optional<ServiceNumberRoute>> numbers;
+    private final TimedCache<String, Optional<GroupSettings>> groups;
+    private final TimedCache<String, Optional<PhoneAccount>> phones;
+    private final TimedCache<String, Optional<OpeningHours>> hours;
+
+    @Inject
+    public TelephonyDirectory(Clock clock) {
+        this.numbers = new TimedCache<>(TTL, SIZE_LIMIT, clock);
+        this.groups = new TimedCache<>(TTL, SIZE_LIMIT, clock);
+        this.phones = new TimedCache<>(TTL, SIZE_LIMIT, clock);
+        this.hours = new TimedCache<>(TTL, SIZE_LIMIT, clock);
+    }
+
+    /** For CDI's proxy only. */
+    protected TelephonyDirectory() {
+        this(null);
+    }
+
     @PostConstruct
     void watchChanges() {
         changes.watch(forget);
@@ -66,13 +85,6 @@ public class TelephonyDirectory {
         phones.clear();
         hours.clear();
     }
-
-    private final Clock clock = Clock.systemUTC();
-    // Misses are remembered too (an empty Optional): an unknown number must not cost a query per INVITE.
-    private final TimedCache<String, Optional<ServiceNumberRoute>> numbers = new TimedCache<>(TTL, SIZE_LIMIT, clock);
-    private final TimedCache<String, Optional<GroupSettings>> groups = new TimedCache<>(TTL, SIZE_LIMIT, clock);
-    private final TimedCache<String, Optional<PhoneAccount>> phones = new TimedCache<>(TTL, SIZE_LIMIT, clock);
-    private final TimedCache<String, Optional<OpeningHours>> hours = new TimedCache<>(TTL, SIZE_LIMIT, clock);
 
     public Optional<ServiceNumberRoute> serviceNumber(String number) {
         return numbers.get(number, this::loadServiceNumber);

@@ -37,18 +37,19 @@ public class Registrar {
     private final Registrations registrations;
     private final SipResponses responses;
     private final DigestChallenge digest = new DigestChallenge();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Inject
-    public Registrar(SipEndpoint sip, TelephonyDirectory directory, Registrations registrations, SipResponses responses) {
+    public Registrar(SipEndpoint sip, TelephonyDirectory directory, Registrations registrations, SipResponses responses, Clock clock) {
         this.sip = sip;
         this.directory = directory;
         this.registrations = registrations;
         this.responses = responses;
+        this.clock = clock;
     }
 
     protected Registrar() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     public void register(ServerTransaction transaction) {

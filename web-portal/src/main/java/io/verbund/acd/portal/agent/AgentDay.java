@@ -31,16 +31,17 @@ public class AgentDay {
             + " WHERE t.tenant_key = ? AND a.extension = ?";
 
     private final Datasources datasources;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Inject
-    public AgentDay(Datasources datasources) {
+    public AgentDay(Datasources datasources, Clock clock) {
         this.datasources = datasources;
+        this.clock = clock;
     }
 
     /** For CDI's proxy only. */
     protected AgentDay() {
-        this.datasources = null;
+        this(null, null);
     }
 
     /** The caller has checked it may see this agent. */

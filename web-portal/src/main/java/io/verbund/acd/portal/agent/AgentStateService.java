@@ -124,10 +124,13 @@ public class AgentStateService {
 
     /**
      * Forcing a state is for the people who steer agents: a supervisor of the agent's groups (its
-     * scope was checked with the address) or an admin; an agent may not force its own state.
+     * scope was checked with the address) or an admin; an agent may not force its own state, even
+     * one who supervises others.
      */
     private static void requireMayForce(Caller caller, ConfiguredAgent agent) {
-        if (!caller.has(Role.SUPERVISOR) && !caller.has(Role.TENANT_ADMIN) && !caller.has(Role.SYSTEM_ADMIN)) {
+        boolean admin = caller.has(Role.TENANT_ADMIN) || caller.has(Role.SYSTEM_ADMIN);
+        boolean ownAgent = caller.agent().filter(agent.key()::equals).isPresent();
+        if (!admin && (!caller.has(Role.SUPERVISOR) || ownAgent)) {
             throw new NotPermitted("User " + caller.login() + " may not force the state of agent " + agent.key().extension()
                     + ": only its supervisors and admins may", agent.key().tenant());
         }

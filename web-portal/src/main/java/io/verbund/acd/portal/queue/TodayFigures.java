@@ -47,11 +47,7 @@ public class TodayFigures {
     private final Clock clock;
 
     @Inject
-    public TodayFigures(Datasources datasources) {
-        this(datasources, Clock.systemUTC());
-    }
-
-    TodayFigures(Datasources datasources, Clock clock) {
+    public TodayFigures(Datasources datasources, Clock clock) {
         this.datasources = datasources;
         this.clock = clock;
     }

@@ -43,11 +43,7 @@ public class Schedules implements TenantItems<OpeningHoursRequest, OpeningHoursD
     private final Clock clock;
 
     @Inject
-    public Schedules(EntityManager entities) {
-        this(entities, Clock.systemUTC());
-    }
-
-    Schedules(EntityManager entities, Clock clock) {
+    public Schedules(EntityManager entities, Clock clock) {
         this.entities = entities;
         this.clock = clock;
     }

@@ -30,12 +30,13 @@ public class LoginThrottle {
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
     @Inject
-    public LoginThrottle() {
-        this(Clock.systemUTC());
+    public LoginThrottle(Clock clock) {
+        this.clock = clock;
     }
 
-    LoginThrottle(Clock clock) {
-        this.clock = clock;
+    /** For CDI's proxy only. */
+    protected LoginThrottle() {
+        this(null);
     }
 
     /** @throws TooManyRequests when the login or the address has failed too often lately */
