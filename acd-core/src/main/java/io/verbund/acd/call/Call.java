@@ -1,14 +1,31 @@
 package io.verbund.acd.call;
 
+import io.verbund.acd.agent.AgentKey;
+import io.verbund.acd.call.CallEvent.CallAbandoned;
+import io.verbund.acd.call.CallEvent.CallAnswered;
+import io.verbund.acd.call.CallEvent.CallEnded;
+import io.verbund.acd.call.CallEvent.CallOffered;
+import io.verbund.acd.call.CallEvent.CallQueued;
+import io.verbund.acd.call.CallEvent.OfferNotTaken;
+import io.verbund.acd.call.CallEvent.OfferWithdrawn;
+import io.verbund.acd.tenant.TenantKey;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * One caller's call from the INVITE to its end, as the ACD decides about it. Its phase changes only
- * through the transitions named here, each allowed from the phases listed in its doc and refused
- * otherwise ({@link IllegalCallTransition}), so no adapter can, say, connect a call nobody offered
- * or queue one that ended. {@link #end()} is the one transition allowed from every phase, once.
+ * One caller's call from the INVITE to its end, as the ACD decides about it. Its phase, the agents
+ * whose phones ring for it and the agent it talks to change only through the transitions named
+ * here, each allowed from the phases listed in its doc and refused otherwise
+ * ({@link IllegalCallTransition}), so no adapter can connect a call nobody offered or queue one that
+ * ended. The transitions that matter to distribution record past-tense {@link CallEvent}s, which the
+ * node holding the call stores ({@link #takeEvents()}).
+ *
+ * <p>Invariants: OFFERING has at least one offered agent and only OFFERING has any; the call has an
+ * agent only while CONNECTED to one; ENDED is final.
  *
  * <p>Not thread-safe: the node holding the call changes it under the call's own monitor.
  */
@@ -17,6 +34,11 @@ public final class Call {
     private final CallId id;
     private final Instant receivedAt;
     private CallPhase phase = CallPhase.ROUTING;
+    private TenantKey tenant;
+    private final List<AgentKey> offered = new ArrayList<>(1);
+    private AgentKey agent;
+    private int seq;
+    private final List<CallEvent> events = new ArrayList<>(4);
 
     public Call(CallId id, Instant receivedAt) {
         this.id = Objects.requireNonNull(id, "id");
@@ -53,9 +75,55 @@ public final class Call {
         return phase == CallPhase.QUEUED || phase == CallPhase.OFFERING;
     }
 
+    /** The tenant whose service number was dialled, once the call was routed. */
+    public Optional<TenantKey> tenant() {
+        return Optional.ofNullable(tenant);
+    }
+
+    /** The agents whose phones ring for the call now, in the order they were offered. */
+    public List<AgentKey> offeredAgents() {
+        return List.copyOf(offered);
+    }
+
+    /** The agent the caller talks to; empty before an answer, and after a transfer to a number. */
+    public Optional<AgentKey> agent() {
+        return Optional.ofNullable(agent);
+    }
+
+    /** Whether the agent is in the call: its phone rings for it or it talks on it (its lease). */
+    public boolean involves(AgentKey someone) {
+        return phase != CallPhase.ENDED && (someone.equals(agent) || offered.contains(someone));
+    }
+
+    /**
+     * The next number in the call's history, for what the adapter records beside the call's own
+     * events (call-flow steps, transfers, recordings), so the whole history has one order.
+     */
+    public int nextSeq() {
+        return ++seq;
+    }
+
+    /** The events recorded since the last call, oldest first; the caller stores them. */
+    public List<CallEvent> takeEvents() {
+        List<CallEvent> taken = List.copyOf(events);
+        events.clear();
+        return taken;
+    }
+
+    /** From ROUTING, once: the dialled number belongs to this tenant. */
+    public void routedTo(TenantKey owner) {
+        require(Set.of(CallPhase.ROUTING), "routed");
+        if (tenant != null) {
+            throw new IllegalCallTransition(id, phase, "routed twice");
+        }
+        tenant = Objects.requireNonNull(owner, "owner");
+    }
+
     /** From ROUTING: the flow put the caller into an ACD group's queue. */
-    public void queued() {
+    public void queued(long groupId, int priority, Instant at) {
+        TenantKey owner = routedTenant();
         move(Set.of(CallPhase.ROUTING), CallPhase.QUEUED, "queued");
+        events.add(new CallQueued(owner, id, nextSeq(), at, groupId, priority));
     }
 
     /** From QUEUED: the queue node's exit (maximum wait, no agent logged in) takes the caller back into the flow. */
@@ -63,19 +131,56 @@ public final class Call {
         move(Set.of(CallPhase.QUEUED), CallPhase.ROUTING, "taken out of the queue");
     }
 
-    /** From QUEUED: the distributor reserved agents and their phones ring. */
-    public void offered() {
-        move(Set.of(CallPhase.QUEUED), CallPhase.OFFERING, "offered");
+    /** From QUEUED or OFFERING (ring-all rings several): the agent's phone rings for the call. */
+    public void offeredTo(AgentKey someone, String why, Instant at) {
+        require(Set.of(CallPhase.QUEUED, CallPhase.OFFERING), "offered");
+        TenantKey owner = routedTenant();
+        if (offered.contains(someone)) {
+            throw new IllegalCallTransition(id, phase, "offered twice to " + someone);
+        }
+        phase = CallPhase.OFFERING;
+        offered.add(someone);
+        events.add(new CallOffered(owner, id, nextSeq(), at, someone, why));
     }
 
-    /** From OFFERING: no phone took the call; the caller is back at its old place in the queue. */
-    public void backInQueue() {
-        move(Set.of(CallPhase.OFFERING), CallPhase.QUEUED, "put back into the queue");
+    /**
+     * From OFFERING: the agent's phone stopped ringing without answering (no answer, busy,
+     * refused). With no other phone ringing the caller is back at its old place in the queue.
+     *
+     * @return whether the caller is back in the queue
+     */
+    public boolean offerNotTaken(AgentKey someone, int sipStatus, Instant at) {
+        requireOffered(someone, "not taken");
+        offered.remove(someone);
+        events.add(new OfferNotTaken(routedTenant(), id, nextSeq(), at, someone, sipStatus));
+        return backInQueueWhenNoneRings();
     }
 
-    /** From OFFERING: an agent's phone answered; every other offer is withdrawn. */
-    public void answered() {
-        move(Set.of(CallPhase.OFFERING), CallPhase.CONNECTED, "answered");
+    /**
+     * From OFFERING: the ACD stops the agent's phone ringing (the agent was forced away, or its
+     * lease ended). With no other phone ringing the caller is back at its old place in the queue.
+     *
+     * @return whether the caller is back in the queue
+     */
+    public boolean offerWithdrawn(AgentKey someone, String why, Instant at) {
+        requireOffered(someone, "withdrawn");
+        offered.remove(someone);
+        events.add(new OfferWithdrawn(routedTenant(), id, nextSeq(), at, someone, why));
+        return backInQueueWhenNoneRings();
+    }
+
+    /**
+     * From OFFERING, by an agent offered: it answered. Every other offer is withdrawn.
+     *
+     * @return the agents whose phones must stop ringing
+     */
+    public List<AgentKey> answeredBy(AgentKey someone, Instant at) {
+        requireOffered(someone, "answered");
+        List<AgentKey> others = withdrawAll(someone, "answered by " + someone.extension(), at);
+        phase = CallPhase.CONNECTED;
+        agent = someone;
+        events.add(new CallAnswered(routedTenant(), id, nextSeq(), at, someone));
+        return others;
     }
 
     /** From ROUTING: the node answered to record the caller's message. */
@@ -98,13 +203,54 @@ public final class Call {
         move(Set.of(CallPhase.TRANSFERRING), CallPhase.ROUTING, "back from a failed transfer");
     }
 
-    /** From TRANSFERRING or CONNECTED: the transfer target answered and talks to the caller now. */
-    public void transferred() {
+    /**
+     * From TRANSFERRING or CONNECTED: the transfer target answered and talks to the caller now.
+     *
+     * @param target the agent it was transferred to, or null for a number
+     */
+    public void transferredTo(AgentKey target) {
         move(Set.of(CallPhase.TRANSFERRING, CallPhase.CONNECTED), CallPhase.CONNECTED, "connected to a transfer target");
+        agent = target;
     }
 
     /**
-     * From any phase: the call is over (hung up, abandoned, refused, lost).
+     * From any phase but CONNECTED and ENDED: the caller hung up before anyone answered. Phones
+     * still ringing for it are withdrawn.
+     *
+     * @return the agents whose phones must stop ringing
+     */
+    public List<AgentKey> abandoned(Instant at) {
+        if (phase == CallPhase.CONNECTED || phase == CallPhase.ENDED) {
+            throw new IllegalCallTransition(id, phase, "abandoned");
+        }
+        List<AgentKey> ringing = withdrawAll(null, "caller hung up", at);
+        phase = CallPhase.ENDED;
+        if (tenant != null) {
+            events.add(new CallAbandoned(tenant, id, nextSeq(), at));
+        }
+        return ringing;
+    }
+
+    /**
+     * From any phase but ENDED: the call is over, with its outcome and who ended it. Phones still
+     * ringing for it are withdrawn.
+     *
+     * @return the agents whose phones must stop ringing
+     */
+    public List<AgentKey> ended(String outcome, String endedBy, Instant at) {
+        require(Set.of(CallPhase.ROUTING, CallPhase.QUEUED, CallPhase.OFFERING, CallPhase.VOICEMAIL, CallPhase.TRANSFERRING,
+                CallPhase.CONNECTED), "ended");
+        List<AgentKey> ringing = withdrawAll(null, "call ended by " + endedBy, at);
+        phase = CallPhase.ENDED;
+        if (tenant != null) {
+            events.add(new CallEnded(tenant, id, nextSeq(), at, outcome, endedBy));
+        }
+        return ringing;
+    }
+
+    /**
+     * From any phase: the call is over without a record of its own (refused before it was routed,
+     * or its end was recorded otherwise).
      *
      * @return false when it had ended already, so its clean-up runs once
      */
@@ -112,14 +258,53 @@ public final class Call {
         if (phase == CallPhase.ENDED) {
             return false;
         }
+        offered.clear();
         phase = CallPhase.ENDED;
         return true;
     }
 
-    private void move(Set<CallPhase> from, CallPhase to, String transition) {
+    private List<AgentKey> withdrawAll(AgentKey except, String why, Instant at) {
+        List<AgentKey> withdrawn = new ArrayList<>();
+        for (AgentKey other : offered) {
+            if (!other.equals(except)) {
+                withdrawn.add(other);
+                events.add(new OfferWithdrawn(routedTenant(), id, nextSeq(), at, other, why));
+            }
+        }
+        offered.clear();
+        return withdrawn;
+    }
+
+    private boolean backInQueueWhenNoneRings() {
+        if (offered.isEmpty()) {
+            phase = CallPhase.QUEUED;
+            return true;
+        }
+        return false;
+    }
+
+    private void requireOffered(AgentKey someone, String transition) {
+        require(Set.of(CallPhase.OFFERING), transition);
+        if (!offered.contains(someone)) {
+            throw new IllegalCallTransition(id, phase, transition + " by " + someone + ", who was not offered it");
+        }
+    }
+
+    private TenantKey routedTenant() {
+        if (tenant == null) {
+            throw new IllegalCallTransition(id, phase, "given to an agent before it was routed to a tenant");
+        }
+        return tenant;
+    }
+
+    private void require(Set<CallPhase> from, String transition) {
         if (!from.contains(phase)) {
             throw new IllegalCallTransition(id, phase, transition);
         }
+    }
+
+    private void move(Set<CallPhase> from, CallPhase to, String transition) {
+        require(from, transition);
         phase = to;
     }
 

@@ -3,7 +3,17 @@ package io.verbund.acd.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.verbund.acd.agent.AgentKey;
+import io.verbund.acd.call.CallEvent.CallAbandoned;
+import io.verbund.acd.call.CallEvent.CallAnswered;
+import io.verbund.acd.call.CallEvent.CallEnded;
+import io.verbund.acd.call.CallEvent.CallOffered;
+import io.verbund.acd.call.CallEvent.CallQueued;
+import io.verbund.acd.call.CallEvent.OfferNotTaken;
+import io.verbund.acd.call.CallEvent.OfferWithdrawn;
+import io.verbund.acd.tenant.TenantKey;
 import java.time.Instant;
+import java.util.List;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -21,19 +31,32 @@ class CallTest {
 
     private static final CallId ID = new CallId("a84b4c76e66710@pc33.example.com");
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+    private static final TenantKey DEMO = new TenantKey("demo");
+    private static final AgentKey A1001 = new AgentKey(DEMO, "1001");
+    private static final AgentKey A1002 = new AgentKey(DEMO, "1002");
+    private static final long SUPPORT = 7;
+
+    private static Instant at(long seconds) {
+        return T0.plusSeconds(seconds);
+    }
 
     /** The call's named transitions as its documentation states them: from which phases, to which. */
     enum Transition {
-        QUEUED(Call::queued, CallPhase.QUEUED, CallPhase.ROUTING),
+        QUEUED(call -> call.queued(SUPPORT, 5, at(1)), CallPhase.QUEUED, CallPhase.ROUTING),
         LEFT_QUEUE(Call::leftQueue, CallPhase.ROUTING, CallPhase.QUEUED),
-        OFFERED(Call::offered, CallPhase.OFFERING, CallPhase.QUEUED),
-        BACK_IN_QUEUE(Call::backInQueue, CallPhase.QUEUED, CallPhase.OFFERING),
-        ANSWERED(Call::answered, CallPhase.CONNECTED, CallPhase.OFFERING),
+        OFFERED(call -> call.offeredTo(A1002, "longest idle", at(2)), CallPhase.OFFERING, CallPhase.QUEUED, CallPhase.OFFERING),
+        NOT_TAKEN(call -> call.offerNotTaken(A1001, 486, at(3)), CallPhase.QUEUED, CallPhase.OFFERING),
+        WITHDRAWN(call -> call.offerWithdrawn(A1001, "agent is LOGGED_OUT now", at(3)), CallPhase.QUEUED, CallPhase.OFFERING),
+        ANSWERED(call -> call.answeredBy(A1001, at(4)), CallPhase.CONNECTED, CallPhase.OFFERING),
         VOICEMAIL_STARTED(Call::voicemailStarted, CallPhase.VOICEMAIL, CallPhase.ROUTING),
         VOICEMAIL_LEFT(Call::voicemailLeft, CallPhase.ROUTING, CallPhase.VOICEMAIL),
         TRANSFER_RINGING(Call::transferRinging, CallPhase.TRANSFERRING, CallPhase.ROUTING),
         TRANSFER_FAILED(Call::transferFailed, CallPhase.ROUTING, CallPhase.TRANSFERRING),
-        TRANSFERRED(Call::transferred, CallPhase.CONNECTED, CallPhase.TRANSFERRING, CallPhase.CONNECTED);
+        TRANSFERRED(call -> call.transferredTo(A1002), CallPhase.CONNECTED, CallPhase.TRANSFERRING, CallPhase.CONNECTED),
+        ABANDONED(call -> call.abandoned(at(5)), CallPhase.ENDED, CallPhase.ROUTING, CallPhase.QUEUED, CallPhase.OFFERING,
+                CallPhase.VOICEMAIL, CallPhase.TRANSFERRING),
+        ENDED(call -> call.ended("ANSWERED", "caller", at(6)), CallPhase.ENDED, CallPhase.ROUTING, CallPhase.QUEUED,
+                CallPhase.OFFERING, CallPhase.VOICEMAIL, CallPhase.TRANSFERRING, CallPhase.CONNECTED);
 
         final Consumer<Call> apply;
         final CallPhase to;
@@ -46,25 +69,27 @@ class CallTest {
         }
     }
 
-    /** A fresh call brought to {@code phase} by the shortest legal path. */
+    /** A fresh call of the demo tenant brought to {@code phase} by the shortest legal path (offered to 1001). */
     private static Call in(CallPhase phase) {
         Call call = new Call(ID, T0);
+        call.routedTo(DEMO);
         switch (phase) {
             case ROUTING -> { }
-            case QUEUED -> call.queued();
+            case QUEUED -> call.queued(SUPPORT, 5, at(1));
             case OFFERING -> {
-                call.queued();
-                call.offered();
+                call.queued(SUPPORT, 5, at(1));
+                call.offeredTo(A1001, "longest idle", at(2));
             }
             case CONNECTED -> {
-                call.queued();
-                call.offered();
-                call.answered();
+                call.queued(SUPPORT, 5, at(1));
+                call.offeredTo(A1001, "longest idle", at(2));
+                call.answeredBy(A1001, at(3));
             }
             case VOICEMAIL -> call.voicemailStarted();
             case TRANSFERRING -> call.transferRinging();
             case ENDED -> call.end();
         }
+        call.takeEvents();
         assertThat(call.phase()).isEqualTo(phase);
         return call;
     }
@@ -94,38 +119,169 @@ class CallTest {
                             .hasMessageContaining(e.transition());
                 });
                 assertThat(call.phase()).as("a refused transition changes nothing").isEqualTo(phase);
+                assertThat(call.takeEvents()).as("and records nothing").isEmpty();
             }
         }
 
         @Test
         void aCallerCanBeOfferedPutBackAndOfferedAgainBeforeAnAgentAnswers() {
-            Call call = new Call(ID, T0);
+            Call call = in(CallPhase.QUEUED);
 
-            call.queued();
-            call.offered();
-            call.backInQueue();
+            call.offeredTo(A1001, "longest idle", at(2));
+            assertThat(call.offerNotTaken(A1001, 408, at(17))).as("back in the queue").isTrue();
             assertThat(call.isWaitingForAgent()).isTrue();
-            call.offered();
-            call.answered();
-            call.transferred();
+            call.offeredTo(A1002, "longest idle", at(18));
+            call.answeredBy(A1002, at(20));
+            call.transferredTo(null);
 
             assertThat(call.isConnected()).isTrue();
+            assertThat(call.agent()).as("after a transfer to a number").isEmpty();
             assertThat(call.end()).isTrue();
             assertThat(call.isEnded()).isTrue();
         }
 
         @Test
         void theFlowCanRunThroughVoicemailAndAFailedTransferBeforeQueueing() {
-            Call call = new Call(ID, T0);
+            Call call = in(CallPhase.ROUTING);
 
             call.voicemailStarted();
             call.voicemailLeft();
             call.transferRinging();
             call.transferFailed();
-            call.queued();
+            call.queued(SUPPORT, 0, at(1));
             call.leftQueue();
 
             assertThat(call.phase()).isEqualTo(CallPhase.ROUTING);
+        }
+    }
+
+    @Nested
+    class OffersAndTheAgent {
+
+        @Test
+        void ringAllOffersSeveralAndTheFirstToAnswerTakesTheCallTheOthersAreWithdrawn() {
+            Call call = in(CallPhase.QUEUED);
+            call.offeredTo(A1001, "ring all", at(2));
+            call.offeredTo(A1002, "ring all", at(2));
+
+            List<AgentKey> stop = call.answeredBy(A1002, at(5));
+
+            assertThat(stop).containsExactly(A1001);
+            assertThat(call.agent()).contains(A1002);
+            assertThat(call.offeredAgents()).isEmpty();
+            assertThat(call.involves(A1002)).isTrue();
+            assertThat(call.involves(A1001)).isFalse();
+            assertThat(call.takeEvents()).extracting(event -> event.getClass().getSimpleName())
+                    .containsExactly("CallOffered", "CallOffered", "OfferWithdrawn", "CallAnswered");
+        }
+
+        @Test
+        void withSeveralPhonesRingingOneRefusingLeavesTheCallOffering() {
+            Call call = in(CallPhase.QUEUED);
+            call.offeredTo(A1001, "ring all", at(2));
+            call.offeredTo(A1002, "ring all", at(2));
+
+            assertThat(call.offerNotTaken(A1001, 486, at(3))).isFalse();
+            assertThat(call.is(CallPhase.OFFERING)).isTrue();
+            assertThat(call.offeredAgents()).containsExactly(A1002);
+            assertThat(call.offerWithdrawn(A1002, "agent is PAUSED now", at(4))).isTrue();
+            assertThat(call.is(CallPhase.QUEUED)).isTrue();
+        }
+
+        @Test
+        void onlyAnAgentOfferedCanAnswerOrRefuseAndNoAgentIsOfferedTwice() {
+            Call call = in(CallPhase.OFFERING);
+
+            assertThatThrownBy(() -> call.answeredBy(A1002, at(3))).isInstanceOf(IllegalCallTransition.class)
+                    .hasMessageContaining("1002");
+            assertThatThrownBy(() -> call.offerNotTaken(A1002, 486, at(3))).isInstanceOf(IllegalCallTransition.class);
+            assertThatThrownBy(() -> call.offeredTo(A1001, "again", at(3))).isInstanceOf(IllegalCallTransition.class);
+            assertThat(call.offeredAgents()).containsExactly(A1001);
+        }
+
+        @Test
+        void aCallerWhoHangsUpWhilePhonesRingHasThemWithdrawnAndIsAbandoned() {
+            Call call = in(CallPhase.OFFERING);
+
+            List<AgentKey> stop = call.abandoned(at(9));
+
+            assertThat(stop).containsExactly(A1001);
+            assertThat(call.involves(A1001)).isFalse();
+            assertThat(call.takeEvents()).extracting(event -> event.getClass().getSimpleName())
+                    .containsExactly("OfferWithdrawn", "CallAbandoned");
+        }
+
+        @Test
+        void nobodyCanBeOfferedACallBeforeItIsRoutedToATenant() {
+            Call call = new Call(ID, T0);
+
+            assertThatThrownBy(() -> call.queued(SUPPORT, 0, at(1))).isInstanceOf(IllegalCallTransition.class)
+                    .hasMessageContaining("routed");
+            call.routedTo(DEMO);
+            assertThatThrownBy(() -> call.routedTo(DEMO)).isInstanceOf(IllegalCallTransition.class);
+            assertThat(call.tenant()).contains(DEMO);
+        }
+    }
+
+    @Nested
+    class Events {
+
+        @Test
+        void aCallsHistoryIsNumberedInOrderAndNamesTenantAndCall() {
+            Call call = new Call(ID, T0);
+            call.routedTo(DEMO);
+            int flowStep = call.nextSeq();
+            call.queued(SUPPORT, 5, at(1));
+            call.offeredTo(A1001, "longest idle: 1001 free for 42 s", at(2));
+            call.offerNotTaken(A1001, 408, at(17));
+            call.offeredTo(A1002, "longest idle: 1002 free for 50 s", at(18));
+            call.answeredBy(A1002, at(20));
+            call.ended("ANSWERED", "caller", at(80));
+
+            List<CallEvent> events = call.takeEvents();
+
+            assertThat(flowStep).isEqualTo(1);
+            assertThat(events).extracting(CallEvent::seq).containsExactly(2, 3, 4, 5, 6, 7);
+            assertThat(events).allSatisfy(event -> {
+                assertThat(event.tenant()).isEqualTo(DEMO);
+                assertThat(event.call()).isEqualTo(ID);
+            });
+            assertThat(events.get(0)).isEqualTo(new CallQueued(DEMO, ID, 2, at(1), SUPPORT, 5));
+            assertThat(events.get(1)).isEqualTo(new CallOffered(DEMO, ID, 3, at(2), A1001, "longest idle: 1001 free for 42 s"));
+            assertThat(events.get(2)).isEqualTo(new OfferNotTaken(DEMO, ID, 4, at(17), A1001, 408));
+            assertThat(events.get(4)).isEqualTo(new CallAnswered(DEMO, ID, 6, at(20), A1002));
+            assertThat(events.get(5)).isEqualTo(new CallEnded(DEMO, ID, 7, at(80), "ANSWERED", "caller"));
+            assertThat(call.takeEvents()).as("taken once").isEmpty();
+        }
+
+        @Test
+        void aWithdrawnOfferSaysWhy() {
+            Call call = in(CallPhase.OFFERING);
+
+            call.offerWithdrawn(A1001, "agent is LOGGED_OUT now", at(4));
+
+            assertThat(call.takeEvents()).singleElement().isInstanceOfSatisfying(OfferWithdrawn.class,
+                    withdrawn -> assertThat(withdrawn.why()).isEqualTo("agent is LOGGED_OUT now"));
+        }
+
+        @Test
+        void aCallRefusedBeforeRoutingEndsWithoutAnEvent() {
+            Call call = new Call(ID, T0);
+
+            call.abandoned(at(1));
+
+            assertThat(call.isEnded()).isTrue();
+            assertThat(call.takeEvents()).isEmpty();
+            assertThat(new Call(ID, T0).ended("REJECTED", "node", at(1))).isEmpty();
+        }
+
+        @Test
+        void anAbandonedCallOfATenantRecordsItsAbandonment() {
+            Call call = in(CallPhase.QUEUED);
+
+            call.abandoned(at(9));
+
+            assertThat(call.takeEvents()).singleElement().isEqualTo(new CallAbandoned(DEMO, ID, 2, at(9)));
         }
     }
 

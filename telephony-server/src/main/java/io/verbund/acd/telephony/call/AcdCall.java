@@ -19,7 +19,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
@@ -39,7 +38,6 @@ final class AcdCall {
     final Instant receivedAt;
     final String caller;
     final String serviceNumber;
-    private final AtomicInteger eventSeq = new AtomicInteger();
 
     /** Where the call stands, changed only through its named transitions. */
     final Call state;
@@ -82,8 +80,7 @@ final class AcdCall {
     final List<AgentOffer> offers = new ArrayList<>();
     ScheduledFuture<?> ringTimer;
 
-    /** The agent who answered, from then on, and when. */
-    AgentKey agent;
+    /** When the agent answered, and its id in the database (who it is: {@link Call#agent()}). */
     Instant answeredAt;
     long agentId;
     Dialog agentDialog;
@@ -95,7 +92,7 @@ final class AcdCall {
     TransferLeg transfer;
     /**
      * The external number the connected call was transferred to; its other leg is then that
-     * number's, with no agent ({@link #agent} null), and the call ends TRANSFERRED.
+     * number's, with no agent, and the call ends TRANSFERRED.
      */
     String transferredTo;
     /** How many transfers connected: names each further recording. */
@@ -112,10 +109,6 @@ final class AcdCall {
         this.state = new Call(new CallId(callId), receivedAt);
     }
 
-    int nextEventSeq() {
-        return eventSeq.incrementAndGet();
-    }
-
     Long groupId() {
         return group == null ? null : group.id();
     }
@@ -125,14 +118,17 @@ final class AcdCall {
      * agent) or it talks on it. What keeps the agent's lease ({@link io.verbund.acd.agent.AgentLease}).
      */
     boolean involves(AgentKey someone) {
-        return !state.isEnded() && (someone.equals(agent)
-                || offers.stream().anyMatch(offer -> offer.agent().equals(someone))
-                || (transfer != null && someone.equals(transfer.agent)));
+        return state.involves(someone) || (!state.isEnded() && transfer != null && someone.equals(transfer.agent));
+    }
+
+    /** The agent the caller talks to, or null: before an answer, and after a transfer to a number. */
+    AgentKey agent() {
+        return state.agent().orElse(null);
     }
 
     /** Whether an agent talks on the call's other leg (not so after a transfer to a number). */
     boolean hasAgent() {
-        return agent != null;
+        return state.agent().isPresent();
     }
 
     Optional<AgentOffer> offerSentWith(ClientTransaction invite) {

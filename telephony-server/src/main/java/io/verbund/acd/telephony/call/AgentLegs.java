@@ -108,7 +108,8 @@ public class AgentLegs {
                             transaction, sip.provider().getNewDialog(transaction), agentCallId, media);
                     call.offers.add(offer);
                     sessions.linkAgentLeg(agentCallId, call);
-                    history.offered(call, offer, target.why(), now);
+                    call.state.offeredTo(reserved.agent(), target.why(), now);
+                    history.record(call);
                     transaction.sendRequest();
                     LOG.info(() -> "offered to agent " + reserved.agent().extension() + ": " + target.why());
                 } catch (ParseException | SipException | javax.sip.InvalidArgumentException | MediaPortsExhausted e) {
@@ -117,14 +118,18 @@ public class AgentLegs {
                         media.close();
                     }
                     call.offers.removeIf(offer -> offer.agent().equals(reserved.agent()));
+                    if (call.state.involves(reserved.agent())) {
+                        // Offered, but the INVITE did not leave: the offer ends as refused.
+                        call.state.offerNotTaken(reserved.agent(), Response.SERVER_INTERNAL_ERROR, now);
+                    }
                     agents.compareAndSet(reserved, reserved.offerNotTaken(false, 0, group.redialDelaySeconds(), now));
                 }
             }
+            history.record(call);
             if (call.offers.isEmpty()) {
                 queue.enqueue(call.entry);
                 return;
             }
-            call.state.offered();
             call.ringTimer = scheduler.schedule(() -> {
                 try (CallLogContext context = CallLogContext.of(call)) {
                     ringTimedOut(call);
@@ -184,7 +189,6 @@ public class AgentLegs {
                 return;
             }
             AgentOffer offer = answering.get();
-            call.agent = offer.agent();
             call.agentId = offer.agentId();
             // The media first: both phones start talking the moment they have their ACK and 200,
             // and the relay and the recording must not miss their first packet.
@@ -202,15 +206,14 @@ public class AgentLegs {
                 return;
             }
             call.offers.remove(offer);
-            withdrawOffers(call, "answered by " + offer.agent().extension(), now);
+            stopRinging(call, call.state.answeredBy(offer.agent(), now));
             call.agentSdp = agentSdp;
-            call.state.answered();
             call.agentDialog = dialog;
             call.agentCallId = offer.agentCallId();
-            agents.update(call.agent, (status, at) -> status.answer(at));
+            agents.update(offer.agent(), (status, at) -> status.answer(at));
             call.answeredAt = now;
-            history.answered(call, now);
-            LOG.info(() -> "answered by agent " + call.agent.extension());
+            history.record(call);
+            LOG.info(() -> "answered by agent " + offer.agent().extension());
         }
     }
 
@@ -239,8 +242,7 @@ public class AgentLegs {
                 return;
             }
             boolean noAnswer = status == Response.REQUEST_TIMEOUT || status == Response.TEMPORARILY_UNAVAILABLE;
-            release(call, refused.get(), noAnswer, call.group.redialDelaySeconds(), status, now);
-            if (!call.offers.isEmpty()) {
+            if (!release(call, refused.get(), noAnswer, call.group.redialDelaySeconds(), status, now)) {
                 return;
             }
             backToQueue(call);
@@ -269,13 +271,19 @@ public class AgentLegs {
         distribution.raise();
     }
 
-    /** One phone stopped ringing without answering: its agent is freed, paused after too many no-answers. */
-    private void release(AcdCall call, AgentOffer offer, boolean noAnswer, int redialDelay, int status, Instant now) {
+    /**
+     * One phone stopped ringing without answering: its agent is freed, paused after too many no-answers.
+     *
+     * @return whether no phone rings for the call any more (it is back in the queue)
+     */
+    private boolean release(AcdCall call, AgentOffer offer, boolean noAnswer, int redialDelay, int status, Instant now) {
         call.offers.remove(offer);
         offer.releaseMedia();
         sessions.unlinkAgentLeg(offer.agentCallId());
         agents.update(offer.agent(), (current, at) -> current.offerNotTaken(noAnswer, call.group.maxConsecutiveNoAnswer(), redialDelay, at));
-        history.offerNotTaken(call, offer.agentId(), offer.agent().extension(), status, now);
+        boolean back = call.state.offerNotTaken(offer.agent(), status, now);
+        history.record(call);
+        return back;
     }
 
     /**
@@ -288,40 +296,39 @@ public class AgentLegs {
         call.offers.remove(offer);
         offer.releaseMedia();
         sessions.unlinkAgentLeg(offer.agentCallId());
-        history.offerWithdrawn(call, offer, "agent is " + status.state() + " now", clock.instant());
+        boolean back = call.state.offerWithdrawn(offer.agent(), "agent is " + status.state() + " now", clock.instant());
+        history.record(call);
         LOG.info(() -> "offer to agent " + offer.agent().extension() + " withdrawn: the agent is " + status.state() + " now");
-        if (call.offers.isEmpty()) {
+        if (back) {
             backToQueue(call);
             distribution.raise();
         }
     }
 
-    /** The caller returns to its old place in the queue. */
+    /** The call is back in the queue (no phone rings for it): the caller returns to its old place. */
     private void backToQueue(AcdCall call) {
         call.clearOffers();
-        call.state.backInQueue();
         queue.enqueue(call.entry);
     }
 
-    /** The caller left while its call was offered: stop every phone ringing and free the agents. */
-    void withdraw(AcdCall call) {
-        withdrawOffers(call, "caller hung up", clock.instant());
-        call.clearOffers();
-    }
-
-    /** Cancels the phones still ringing for a call; their agents did nothing wrong and are free at once. */
-    private void withdrawOffers(AcdCall call, String why, Instant now) {
+    /**
+     * Cancels the phones of the offers the call withdrew (another answered, the caller left, the
+     * call was ended); their agents did nothing wrong and are free at once. The withdrawals are
+     * already among the call's events.
+     */
+    void stopRinging(AcdCall call, List<AgentKey> withdrawn) {
         for (AgentOffer offer : List.copyOf(call.offers)) {
+            if (!withdrawn.contains(offer.agent())) {
+                continue;
+            }
             requests.cancel(offer.invite());
             call.offers.remove(offer);
             offer.releaseMedia();
             sessions.unlinkAgentLeg(offer.agentCallId());
             agents.update(offer.agent(), (current, at) -> current.offerNotTaken(false, 0, 0, at));
-            history.offerWithdrawn(call, offer, why, now);
         }
-        if (call.ringTimer != null) {
-            call.ringTimer.cancel(false);
-            call.ringTimer = null;
+        if (call.offers.isEmpty()) {
+            call.clearOffers();
         }
     }
 
@@ -333,9 +340,7 @@ public class AgentLegs {
 
     /** The agent's wrap-up after its call; nothing for a call whose other leg is no agent (a transfer to a number). */
     void endForAgent(AcdCall call) {
-        if (call.hasAgent()) {
-            endForAgent(call.agent, call.group, call.callId);
-        }
+        call.state.agent().ifPresent(agent -> endForAgent(agent, call.group, call.callId));
     }
 
     /**

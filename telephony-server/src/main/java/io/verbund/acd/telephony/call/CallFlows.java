@@ -180,7 +180,6 @@ public class CallFlows {
     }
 
     private void enqueue(AcdCall call, FlowAction.Enqueue enqueue, int turn) {
-        String nodeId = call.flow.currentNode().map(node -> node.id()).orElse(null);
         Optional<GroupSettings> group = directory.group(call.tenantId, enqueue.group());
         if (group.isEmpty()) {
             endCall(call, Response.SERVER_INTERNAL_ERROR, "call flow names unknown group " + enqueue.group(), "FAILED");
@@ -193,9 +192,9 @@ public class CallFlows {
         Instant now = clock.instant();
         call.group = group.get();
         call.entry = new QueueEntry(call.callId, call.tenant, group.get().id(), enqueue.priority(), call.receivedAt, history.node());
-        call.state.queued();
+        call.state.queued(group.get().id(), enqueue.priority(), now);
         queue.enqueue(call.entry);
-        history.queued(call, nodeId, now);
+        history.record(call);
         announcements.start(call, enqueue);
         enqueue.maxWait().ifPresent(maxWait -> call.queueTimers.add(scheduler.schedule(
                 () -> leaveQueue(call, turn, CallFlowRun::queueTimedOut), maxWait.toMillis(), TimeUnit.MILLISECONDS)));
@@ -274,11 +273,10 @@ public class CallFlows {
     }
 
     private void finish(AcdCall call, String outcome) {
-        call.state.end();
+        history.ended(call, outcome, "flow", clock.instant());
         sessions.remove(call);
         leaveFlow(call);
         media.close(call);
-        history.ended(call, outcome, "flow", clock.instant());
     }
 
     private void recordStep(AcdCall call, FlowStep step) {

@@ -2,7 +2,17 @@ package io.verbund.acd.telephony.call;
 
 import io.verbund.acd.call.CallPhase;
 
+import io.verbund.acd.agent.AgentKey;
+import io.verbund.acd.call.CallEvent;
+import io.verbund.acd.call.CallEvent.CallAbandoned;
+import io.verbund.acd.call.CallEvent.CallAnswered;
+import io.verbund.acd.call.CallEvent.CallEnded;
+import io.verbund.acd.call.CallEvent.CallOffered;
+import io.verbund.acd.call.CallEvent.CallQueued;
+import io.verbund.acd.call.CallEvent.OfferNotTaken;
+import io.verbund.acd.call.CallEvent.OfferWithdrawn;
 import io.verbund.acd.callflow.FlowStep;
+import io.verbund.acd.telephony.directory.GroupMember;
 import io.verbund.acd.runtime.callcontrol.TransferTarget;
 import io.verbund.acd.telephony.record.CallRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,48 +56,66 @@ public class CallHistory {
                 .add("serviceNumber", call.serviceNumber).add("caller", String.valueOf(call.caller)).build().toString());
     }
 
-    void queued(AcdCall call, String flowNode, Instant at) {
-        recorder.mark(call.callId, CallRecorder.Moment.QUEUED, at, call.groupId(), null);
-        event(call, "CallQueued", at, null, flowNode, JSON.createObjectBuilder()
-                .add("group", call.group.name()).add("priority", call.entry.priority()).build().toString());
+    /**
+     * Stores the events the call recorded since the last time (queued, offered, offer not taken or
+     * withdrawn, answered, abandoned, ended), each as its call event and, where it is one, as a
+     * moment of the call record. Called under the call's monitor right after a transition.
+     */
+    void record(AcdCall call) {
+        for (CallEvent event : call.state.takeEvents()) {
+            // Java 17: no pattern matching in switch yet; the family is sealed, so the chain is complete.
+            if (event instanceof CallQueued queued) {
+                recorder.mark(call.callId, CallRecorder.Moment.QUEUED, queued.at(), queued.groupId(), null);
+                event(call, queued, null, flowNode(call), JSON.createObjectBuilder()
+                        .add("group", call.group == null ? "" : call.group.name()).add("priority", queued.priority()).build().toString());
+            } else if (event instanceof CallOffered offered) {
+                recorder.mark(call.callId, CallRecorder.Moment.OFFERED, offered.at(), call.groupId(), null);
+                event(call, offered, agentIdOf(call, offered.agent()), null, JSON.createObjectBuilder()
+                        .add("agent", offered.agent().extension()).add("why", offered.why()).build().toString());
+            } else if (event instanceof OfferNotTaken notTaken) {
+                event(call, notTaken, agentIdOf(call, notTaken.agent()), null, JSON.createObjectBuilder()
+                        .add("agent", notTaken.agent().extension()).add("status", notTaken.sipStatus()).build().toString());
+            } else if (event instanceof OfferWithdrawn withdrawn) {
+                event(call, withdrawn, agentIdOf(call, withdrawn.agent()), null, JSON.createObjectBuilder()
+                        .add("agent", withdrawn.agent().extension()).add("why", withdrawn.why()).build().toString());
+            } else if (event instanceof CallAnswered answered) {
+                recorder.mark(call.callId, CallRecorder.Moment.ANSWERED, answered.at(), call.groupId(), call.agentId);
+                event(call, answered, call.agentId, null, null);
+            } else if (event instanceof CallAbandoned abandoned) {
+                event(call, abandoned, call.agentId == 0 ? null : call.agentId, null, null);
+                recorder.ended(call.callId, "ABANDONED", abandoned.at());
+            } else if (event instanceof CallEnded ended) {
+                event(call, ended, call.agentId == 0 ? null : call.agentId, null,
+                        JSON.createObjectBuilder().add("outcome", ended.outcome()).add("endedBy", ended.endedBy()).build().toString());
+                recorder.ended(call.callId, ended.outcome(), ended.at());
+            }
+        }
     }
 
-    void offered(AcdCall call, AgentOffer offer, String why, Instant at) {
-        recorder.mark(call.callId, CallRecorder.Moment.OFFERED, at, call.groupId(), null);
-        event(call, "CallOffered", at, offer.agentId(), null, JSON.createObjectBuilder()
-                .add("agent", offer.agent().extension()).add("why", why).build().toString());
+    /**
+     * Ends the call with its outcome and who ended it, and stores that with whatever else the call
+     * recorded. For phases in which no phone rings for the call (the distribution's own ends go
+     * through {@link AgentLegs}, which stops the phones); a call that ended already stays as it is.
+     */
+    void ended(AcdCall call, String outcome, String endedBy, Instant at) {
+        if (!call.state.isEnded() && !call.state.ended(outcome, endedBy, at).isEmpty()) {
+            LOG.warning(() -> "call " + call.callId + " ended with phones still ringing for it");
+        }
+        record(call);
     }
 
-    /** The offer to this agent stopped because another agent answered first or the caller left. */
-    void offerWithdrawn(AcdCall call, AgentOffer offer, String why, Instant at) {
-        event(call, "OfferWithdrawn", at, offer.agentId(), null, JSON.createObjectBuilder()
-                .add("agent", offer.agent().extension()).add("why", why).build().toString());
-    }
-
-    void offerNotTaken(AcdCall call, long agentId, String extension, int status, Instant at) {
-        event(call, "OfferNotTaken", at, agentId, null, JSON.createObjectBuilder()
-                .add("agent", extension).add("status", status).build().toString());
-    }
-
-    void answered(AcdCall call, Instant at) {
-        recorder.mark(call.callId, CallRecorder.Moment.ANSWERED, at, call.groupId(), call.agentId);
-        event(call, "CallAnswered", at, call.agentId, null, null);
-    }
-
-    void abandoned(AcdCall call, Instant at) {
-        event(call, "CallAbandoned", at, call.agentId == 0 ? null : call.agentId, null, null);
-        recorder.ended(call.callId, "ABANDONED", at);
+    /** The agent's id in the database, from the group the call waited in; null when it is not a member. */
+    private static Long agentIdOf(AcdCall call, AgentKey agent) {
+        if (call.group == null) {
+            return null;
+        }
+        GroupMember member = call.group.membersByExtension().get(agent.extension());
+        return member == null ? null : member.agentId();
     }
 
     /** A call whose node died: its record ends FAILED, written by the node that noticed. */
     void lostWithItsNode(String callId, Instant at) {
         recorder.ended(callId, "FAILED", at);
-    }
-
-    void ended(AcdCall call, String outcome, String endedBy, Instant at) {
-        event(call, "CallEnded", at, call.agentId == 0 ? null : call.agentId, null,
-                JSON.createObjectBuilder().add("outcome", outcome).add("endedBy", endedBy).build().toString());
-        recorder.ended(call.callId, outcome, at);
     }
 
     /** A transfer's outbound leg rings: {@code by} is "flow" or "api:<login>". */
@@ -160,7 +188,16 @@ public class CallHistory {
     }
 
     private void event(AcdCall call, String type, Instant at, Long agentId, String flowNode, String detail) {
-        recorder.event(call.callId, call.tenantId, call.nextEventSeq(), type, at, call.groupId(), agentId, flowNode, node, detail);
+        write(call, call.state.nextSeq(), type, at, agentId, flowNode, detail);
+    }
+
+    /** One of the call's own events, with the sequence number the call gave it; its type is its name. */
+    private void event(AcdCall call, CallEvent event, Long agentId, String flowNode, String detail) {
+        write(call, event.seq(), event.getClass().getSimpleName(), event.at(), agentId, flowNode, detail);
+    }
+
+    private void write(AcdCall call, int seq, String type, Instant at, Long agentId, String flowNode, String detail) {
+        recorder.event(call.callId, call.tenantId, seq, type, at, call.groupId(), agentId, flowNode, node, detail);
         LOG.fine(() -> type + " call " + call.callId + " tenant " + call.tenant);
     }
 }

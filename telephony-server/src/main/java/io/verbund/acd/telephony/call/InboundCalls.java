@@ -200,6 +200,7 @@ public class InboundCalls {
                 return;
             }
             call.tenant = number.tenant();
+            call.state.routedTo(number.tenant());
             call.tenantId = number.tenantId();
             CallLogContext.tenantKnown(call);
             if (number.maxChannels() != null && activeCallsOf(number.tenantId()) > number.maxChannels()) {
@@ -253,15 +254,10 @@ public class InboundCalls {
             if (call.entry != null) {
                 queue.remove(call.callId);
             }
-            if (call.state.is(CallPhase.OFFERING)) {
-                agentLegs.withdraw(call);
-            }
+            agentLegs.stopRinging(call, call.state.abandoned(clock.instant()));
             transfers.withdraw(call, "caller hung up");
-            if (call.tenant != null) {
-                history.abandoned(call, clock.instant());
-            }
+            history.record(call);
             call.clearOffers();
-            call.state.end();
             sessions.remove(call);
             flows.leaveFlow(call);
             media.close(call);
@@ -314,7 +310,7 @@ public class InboundCalls {
                     agentLegs.hangUp(call.callerDialog);
                     agentLegs.hangUp(call.agentDialog);
                     if (call.hasAgent()) {
-                        releases.release(call.agent, call.callId, ReleaseReason.ACK_NOT_RECEIVED);
+                        releases.release(call.agent(), call.callId, ReleaseReason.ACK_NOT_RECEIVED);
                     }
                     history.ended(call, "FAILED", "ack-timeout", clock.instant());
                     call.state.end();
@@ -353,12 +349,8 @@ public class InboundCalls {
                 if (call.entry != null) {
                     queue.remove(call.callId);
                 }
-                if (call.state.is(CallPhase.OFFERING)) {
-                    agentLegs.withdraw(call);
-                }
-                if (call.tenant != null) {
-                    history.ended(call, "TERMINATED", endedBy, now);
-                }
+                agentLegs.stopRinging(call, call.state.ended("TERMINATED", endedBy, now));
+                history.record(call);
                 call.clearOffers();
             }
             call.state.end();
@@ -390,11 +382,10 @@ public class InboundCalls {
             if (byCaller && found.answeredByNode && !found.state.is(CallPhase.CONNECTED) && !found.state.is(CallPhase.ENDED)) {
                 // The caller hung up on the node itself: after (or while) leaving a message.
                 voicemails.finish(found);
-                found.state.end();
+                history.ended(found, found.voicemailFile != null ? "VOICEMAIL" : "HANGUP_IN_FLOW", "caller", clock.instant());
                 sessions.remove(found);
                 flows.leaveFlow(found);
                 media.close(found);
-                history.ended(found, found.voicemailFile != null ? "VOICEMAIL" : "HANGUP_IN_FLOW", "caller", clock.instant());
                 return;
             }
             if (!found.state.is(CallPhase.CONNECTED)) {

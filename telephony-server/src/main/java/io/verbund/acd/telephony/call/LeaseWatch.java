@@ -144,7 +144,7 @@ public class LeaseWatch {
                             }
                         }
                     } else if (call.state.is(CallPhase.CONNECTED) && call.hasAgent()) {
-                        AgentStatus status = agents.current(call.agent, now);
+                        AgentStatus status = agents.current(call.agent(), now);
                         if (!status.isEngagedWith(call.callId)) {
                             calls.endBecauseAgentLeft(call, status);
                         }

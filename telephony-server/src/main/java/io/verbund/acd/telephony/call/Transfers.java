@@ -180,7 +180,7 @@ public class Transfers {
                     trunk.address().orElseThrow().transport(), trunk.ringTimeout());
             return ringing ? Optional.empty() : Optional.of("the INVITE to " + target.value() + " could not be sent");
         }
-        if (call.hasAgent() && call.agent.extension().equals(target.value())) {
+        if (call.hasAgent() && call.agent().extension().equals(target.value())) {
             return Optional.of("agent " + target.value() + " already talks to the caller");
         }
         Instant now = clock.instant();
@@ -370,7 +370,7 @@ public class Transfers {
             leg.media.close();
             return;
         }
-        call.state.transferred();
+        call.state.transferredTo(null);
         call.agentDialog = dialog;
         call.agentCallId = leg.legCallId;
         call.agentSdp = sdp;
@@ -388,7 +388,7 @@ public class Transfers {
             release(call, leg);
             return;
         }
-        AgentKey oldAgent = call.agent;
+        AgentKey oldAgent = call.agent();
         String from = oldAgent != null ? "agent:" + oldAgent.extension() : "number:" + call.transferredTo;
         Dialog oldDialog = call.agentDialog;
         RtpLeg oldMedia = call.agentMedia;
@@ -399,7 +399,7 @@ public class Transfers {
         call.recording = null;
         call.transfers++;
         call.agentMedia = leg.media;
-        call.agent = leg.agent;
+        call.state.transferredTo(leg.agent);
         call.agentId = leg.agentId;
         recordings.bridge(call, now);
         requests.ack(call, dialog, cseq);
