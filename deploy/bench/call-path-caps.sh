@@ -32,7 +32,7 @@ cleanup() {
   pkill -f "sipp .*-p $uas_port" 2>/dev/null || true
   VERBUND_SKIP_BUILD=1 "$repo/verbund" stop --home "$home" >/dev/null 2>&1 || true
 }
-trap 'cleanup; rm -rf "$home"' EXIT
+trap 'cleanup; [ -n "${KEEP:-}" ] || rm -rf "$home"' EXIT
 
 start_node() {
   VERBUND_SKIP_BUILD=1 "$repo/verbund" demo --home "$home" --port-offset $offset > "$home/demo.out" 2>&1 &

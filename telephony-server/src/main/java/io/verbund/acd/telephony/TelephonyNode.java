@@ -33,8 +33,8 @@ import java.util.logging.Logger;
 
 /**
  * Brings the telephony node up with the deployment: the call recorder, the media engine, the SIP
- * endpoint, the distribution thread, and the once-a-second tick that checks agents' leases and
- * notices nodes that left the cluster.
+ * endpoint, the distribution and lease threads, and the once-a-second tick that notices nodes that
+ * left the cluster.
  */
 @ApplicationScoped
 public class TelephonyNode {
@@ -94,7 +94,6 @@ public class TelephonyNode {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "sweep of departed nodes failed: " + e.getMessage(), e);
         }
-        leases.check();
     }
 
     @PreDestroy

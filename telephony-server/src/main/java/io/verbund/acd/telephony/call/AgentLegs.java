@@ -189,6 +189,14 @@ public class AgentLegs {
                 return;
             }
             AgentOffer offer = answering.get();
+            AgentStatus agentNow = agents.current(offer.agent(), now);
+            if (!agentNow.isEngagedWith(call.callId)) {
+                // Forced away or released while its phone rang: this agent must not get the call.
+                requests.ack(call, dialog, cseq);
+                hangUp(dialog);
+                offerLost(call, offer, agentNow);
+                return;
+            }
             call.agentId = offer.agentId();
             // The media first: both phones start talking the moment they have their ACK and 200,
             // and the relay and the recording must not miss their first packet.

@@ -1,8 +1,9 @@
 package io.verbund.acd.telephony.call;
 
+import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentState;
 import io.verbund.acd.agent.AgentStatus;
-import io.verbund.acd.call.CallPhase;
+import io.verbund.acd.routing.AgentBoard;
 import io.verbund.acd.routing.Distributor;
 import io.verbund.acd.routing.OfferDesk;
 import io.verbund.acd.routing.QueueEntry;
@@ -15,7 +16,6 @@ import io.verbund.acd.telephony.registrar.Registrations;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import io.verbund.acd.runtime.config.ConfigurationChanges;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +27,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,10 +56,9 @@ public class CallDistribution implements OfferDesk {
     @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
     private ManagedThreadFactory threads;
 
-    @Resource(lookup = "java:jboss/ee/concurrency/scheduler/default")
-    private ManagedScheduledExecutorService scheduler;
-
     private final CallSessions sessions;
+    private final QueueStore queue;
+    private final Set<String> thisNode;
     private final AgentStates agents;
     private final Registrations registrations;
     private final AgentLegs agentLegs;
@@ -65,6 +67,13 @@ public class CallDistribution implements OfferDesk {
     private final ConfigurationChanges configuration;
     private final Distributor distributor;
     private final Runnable onConfigurationChange;
+    /**
+     * Agents this node has reserved and whose offer is still being set up: their lease is this
+     * node's to keep, however long a loaded node takes to ring them ({@link LeaseWatch} skips them).
+     */
+    private final Set<AgentKey> offering = ConcurrentHashMap.newKeySet();
+    /** When redial delays run out: a pass is due then, without any event. */
+    private final NavigableSet<Instant> wakeUps = new ConcurrentSkipListSet<>();
     private volatile boolean running;
     private Thread thread;
 
@@ -73,6 +82,8 @@ public class CallDistribution implements OfferDesk {
                             AgentLegs agentLegs, DistributionSignal signal, ConfigurationChanges configuration, Clock clock,
                             @ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node) {
         this.sessions = sessions;
+        this.queue = queue;
+        this.thisNode = node == null ? Set.of() : Set.of(node);
         this.agents = agents;
         this.registrations = registrations;
         this.agentLegs = agentLegs;
@@ -80,7 +91,7 @@ public class CallDistribution implements OfferDesk {
         this.configuration = configuration;
         this.onConfigurationChange = signal == null ? null : signal::raise;
         this.clock = clock;
-        this.distributor = queue == null ? null : new Distributor(node, clock, agents, queue,
+        this.distributor = queue == null ? null : new Distributor(node, clock, new TrackedReservations(agents), queue,
                 (member, now) -> member instanceof GroupMember phone && registrations.active(phone.sipUsername(), now).isPresent(),
                 this);
     }
@@ -119,12 +130,11 @@ public class CallDistribution implements OfferDesk {
                 && before.blockedUntil().equals(after.blockedUntil()))) {
             return;
         }
-        Duration blocked = Duration.between(clock.instant(), after.blockedUntil());
-        if (blocked.isNegative() || blocked.isZero()) {
-            signal.raise();
-        } else {
-            scheduler.schedule(signal::raise, blocked.toMillis() + 1, TimeUnit.MILLISECONDS);
+        if (after.blockedUntil().isAfter(clock.instant())) {
+            // Runs on a cache listener's thread: no executor here, just a note for the loop.
+            wakeUps.add(after.blockedUntil());
         }
+        signal.raise();
     }
 
     @PreDestroy
@@ -146,7 +156,7 @@ public class CallDistribution implements OfferDesk {
     private void loop() {
         while (running) {
             try {
-                signal.await(SAFETY_TICK);
+                signal.await(untilNextWakeUp());
                 onePass();
             } catch (InterruptedException e) {
                 return;
@@ -156,14 +166,27 @@ public class CallDistribution implements OfferDesk {
         }
     }
 
-    /** Serves every group in which this node holds a waiting caller. */
+    /** The safety tick, or less when a redial delay runs out sooner. */
+    private Duration untilNextWakeUp() {
+        Instant now = clock.instant();
+        wakeUps.headSet(now, true).clear();
+        Instant next = wakeUps.isEmpty() ? null : wakeUps.first();
+        Duration wait = next == null ? SAFETY_TICK : Duration.between(now, next).plusMillis(1);
+        return wait.compareTo(SAFETY_TICK) < 0 ? wait : SAFETY_TICK;
+    }
+
+    /**
+     * Serves every group in which this node holds a waiting caller. Found from the queue's mirror,
+     * not by looking at every call: a node with hundreds of calls talking runs hundreds of passes a
+     * second, most with one caller waiting or none.
+     */
     void onePass() {
         Map<Long, GroupSettings> groups = new LinkedHashMap<>();
-        for (AcdCall call : sessions.all()) {
-            synchronized (call) {
-                if (call.state.is(CallPhase.QUEUED) && call.group != null) {
-                    groups.putIfAbsent(call.group.id(), call.group);
-                }
+        for (QueueEntry waiting : queue.heldBy(thisNode)) {
+            if (!groups.containsKey(waiting.groupId())) {
+                // The group is set before the caller is queued and never changes while it waits.
+                sessions.byCaller(waiting.callId()).map(call -> call.group).filter(group -> group != null)
+                        .ifPresent(group -> groups.put(group.id(), group));
             }
         }
         for (GroupSettings group : groups.values()) {
@@ -175,6 +198,40 @@ public class CallDistribution implements OfferDesk {
         }
     }
 
+    /** Whether this node reserved the agent and is still setting up its offer. */
+    boolean isOffering(AgentKey agent) {
+        return offering.contains(agent);
+    }
+
+    /** The agent board, noting which agents this node reserved until their offer is set up. */
+    private final class TrackedReservations implements AgentBoard {
+
+        private final AgentStates agents;
+
+        TrackedReservations(AgentStates agents) {
+            this.agents = agents;
+        }
+
+        @Override
+        public AgentStatus current(AgentKey agent, Instant now) {
+            return agents.current(agent, now);
+        }
+
+        @Override
+        public boolean compareAndSet(AgentStatus expected, AgentStatus next) {
+            boolean reserving = next.state() == AgentState.RESERVED;
+            if (reserving) {
+                // Noted before the write, so no lease check can see the reservation without it.
+                offering.add(next.agent());
+            }
+            boolean written = agents.compareAndSet(expected, next);
+            if (!written && reserving || written && expected.state() == AgentState.RESERVED) {
+                offering.remove(next.agent());
+            }
+            return written;
+        }
+    }
+
     /**
      * Rings the reserved agents' phones for a caller the core took out of the queue. An agent whose
      * phone lost its registration since it was ranked is freed at once; a caller that left
@@ -182,6 +239,14 @@ public class CallDistribution implements OfferDesk {
      */
     @Override
     public void offer(QueueEntry caller, RoutingGroup group, List<Reservation> reserved) {
+        try {
+            ring(caller, reserved);
+        } finally {
+            reserved.forEach(reservation -> offering.remove(reservation.reserved().agent()));
+        }
+    }
+
+    private void ring(QueueEntry caller, List<Reservation> reserved) {
         Instant now = clock.instant();
         Optional<AcdCall> call = sessions.byCaller(caller.callId());
         List<OfferTarget> targets = new ArrayList<>();

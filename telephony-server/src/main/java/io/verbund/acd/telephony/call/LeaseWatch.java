@@ -7,7 +7,8 @@ import io.verbund.acd.agent.ReleaseReason;
 import io.verbund.acd.call.CallPhase;
 import io.verbund.acd.telephony.registrar.Registrations;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -16,7 +17,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,6 +37,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * back to its place in the queue; a connected call ends on both legs.</li>
  * </ul>
  * So an agent never stays RESERVED, RINGING or ON_CALL for a call that nobody will end.
+ *
+ * <p>Runs on a thread of its own, created at start-up with the deployment's context: the cache
+ * listeners that ask for a check run on Infinispan's threads, and cache writes from work they hand
+ * to a managed executor fail in WildFly's marshalling (the thread context is Infinispan's module).
  */
 @ApplicationScoped
 public class LeaseWatch {
@@ -40,8 +49,11 @@ public class LeaseWatch {
     /** A fresh engagement is left alone this long: the reservation is stored before the offer is set up. */
     static final Duration GRACE = Duration.ofSeconds(2);
 
-    @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
-    private ManagedExecutorService executor;
+    /** How often the check runs when nothing asks for it. */
+    static final Duration PERIOD = Duration.ofSeconds(1);
+
+    @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
+    private ManagedThreadFactory threads;
 
     private final AgentStates agents;
     private final CallSessions sessions;
@@ -50,13 +62,19 @@ public class LeaseWatch {
     private final AgentReleases releases;
     private final AgentLegs agentLegs;
     private final InboundCalls calls;
+    private final CallDistribution distribution;
     private final Clock clock;
     private final AgentLease lease;
-    private final AtomicBoolean checkAsked = new AtomicBoolean();
+    /** Holds one token while a check is asked for: asking again meanwhile changes nothing. */
+    private final BlockingQueue<Boolean> asked = new ArrayBlockingQueue<>(1);
+    /** Calls of this node whose agent left them: looked at next, before the periodic full check. */
+    private final Queue<String> callsToLookAt = new ConcurrentLinkedQueue<>();
+    private volatile boolean fullCheckAsked;
+    private volatile Thread thread;
 
     @Inject
     public LeaseWatch(AgentStates agents, CallSessions sessions, ClusterMembers members, Registrations registrations,
-                      AgentReleases releases, AgentLegs agentLegs, InboundCalls calls, Clock clock,
+                      AgentReleases releases, AgentLegs agentLegs, InboundCalls calls, CallDistribution distribution, Clock clock,
                       @ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node) {
         this.agents = agents;
         this.sessions = sessions;
@@ -65,40 +83,75 @@ public class LeaseWatch {
         this.releases = releases;
         this.agentLegs = agentLegs;
         this.calls = calls;
+        this.distribution = distribution;
         this.clock = clock;
         this.lease = new AgentLease(node, GRACE);
     }
 
     protected LeaseWatch() {
-        this(null, null, null, null, null, null, null, null, "node");
+        this(null, null, null, null, null, null, null, null, null, "node");
     }
 
-    /** Watches agent statuses and registrations from now on; the node calls it once at start. */
-    public void start() {
+    /** Starts the check's thread and watches agent statuses and registrations; the node calls it once at start. */
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        thread = threads.newThread(this::loop);
+        thread.setName("acd-agent-leases");
+        thread.start();
         agents.watch((key, before, after, local) -> {
-            if (before != null && before.state().isEngaged() && (after == null || !after.state().isEngaged())) {
-                askForCheck();
+            // Only the call the agent was engaged with can have lost its agent: one look at that
+            // call (a call the call path is ending is found ended), not a check of every call.
+            if (before != null && before.state().isEngaged() && before.callId().isPresent()
+                    && (after == null || !after.isEngagedWith(before.callId().get()))
+                    && sessions.byCaller(before.callId().get()).isPresent()) {
+                callsToLookAt.add(before.callId().get());
+                asked.offer(Boolean.TRUE);
             }
         });
         registrations.watch((key, before, after, local) -> {
             if (after == null) {
-                askForCheck();
+                fullCheckAsked = true;
+                asked.offer(Boolean.TRUE);
             }
         });
     }
 
-    /** A check soon, on a managed thread: cache listeners must not do the work themselves. */
-    private void askForCheck() {
-        if (checkAsked.compareAndSet(false, true)) {
-            executor.execute(() -> {
-                checkAsked.set(false);
-                check();
-            });
+    @PreDestroy
+    synchronized void stop() {
+        Thread running = thread;
+        thread = null;
+        if (running != null) {
+            running.interrupt();
         }
     }
 
-    /** One look at every agent and every call of this node. Safe to run concurrently with itself. */
-    public void check() {
+    private void loop() {
+        Instant lastFullCheck = Instant.MIN;
+        while (thread != null) {
+            try {
+                asked.poll(PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+                for (String callId = callsToLookAt.poll(); callId != null; callId = callsToLookAt.poll()) {
+                    Instant now = clock.instant();
+                    sessions.byCaller(callId).ifPresent(call -> letGoOfDepartedAgents(call, now));
+                }
+                Instant now = clock.instant();
+                if (fullCheckAsked || !now.isBefore(lastFullCheck.plus(PERIOD))) {
+                    fullCheckAsked = false;
+                    lastFullCheck = now;
+                    check();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "lease check failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** One look at every agent and every call of this node. */
+    void check() {
         try {
             Instant now = clock.instant();
             releaseExpiredLeases(now);
@@ -112,7 +165,7 @@ public class LeaseWatch {
         Set<String> cluster = members.names().orElse(Set.of());
         Set<AgentKey> registered = null;
         for (AgentStatus status : agents.all()) {
-            if (!status.state().isEngaged()) {
+            if (!status.state().isEngaged() || distribution.isOffering(status.agent())) {
                 continue;
             }
             if (registered == null) {
@@ -134,20 +187,24 @@ public class LeaseWatch {
     /** Calls of this node whose agent is no longer engaged with them. */
     private void letGoOfDepartedAgents(Instant now) {
         for (AcdCall call : sessions.all()) {
-            try (CallLogContext context = CallLogContext.of(call)) {
-                synchronized (call) {
-                    if (call.state.is(CallPhase.OFFERING)) {
-                        for (AgentOffer offer : List.copyOf(call.offers)) {
-                            AgentStatus status = agents.current(offer.agent(), now);
-                            if (!status.isEngagedWith(call.callId)) {
-                                agentLegs.offerLost(call, offer, status);
-                            }
-                        }
-                    } else if (call.state.is(CallPhase.CONNECTED) && call.hasAgent()) {
-                        AgentStatus status = agents.current(call.agent(), now);
+            letGoOfDepartedAgents(call, now);
+        }
+    }
+
+    private void letGoOfDepartedAgents(AcdCall call, Instant now) {
+        try (CallLogContext context = CallLogContext.of(call)) {
+            synchronized (call) {
+                if (call.state.is(CallPhase.OFFERING)) {
+                    for (AgentOffer offer : List.copyOf(call.offers)) {
+                        AgentStatus status = agents.current(offer.agent(), now);
                         if (!status.isEngagedWith(call.callId)) {
-                            calls.endBecauseAgentLeft(call, status);
+                            agentLegs.offerLost(call, offer, status);
                         }
+                    }
+                } else if (call.state.is(CallPhase.CONNECTED) && call.hasAgent()) {
+                    AgentStatus status = agents.current(call.agent(), now);
+                    if (!status.isEngagedWith(call.callId)) {
+                        calls.endBecauseAgentLeft(call, status);
                     }
                 }
             }

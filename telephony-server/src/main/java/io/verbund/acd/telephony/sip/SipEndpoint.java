@@ -61,12 +61,6 @@ public class SipEndpoint {
         // that alone was 120 MB/s of garbage at 200 CAPS. SIP over UDP stays well below 8 KB
         // (RFC 3261 18.1.1 moves anything near the MTU to TCP); larger messages are refused.
         properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "8192");
-        // The stack sets the UDP socket's buffers itself, to 64 KB unless told (its MAX_DATAGRAM_SIZE),
-        // below Linux's own default: bursts at 200 CAPS overflowed it (RcvbufErrors in /proc/net/snmp)
-        // and every dropped request cost a retransmission 500 ms later. 4 MiB holds seconds of peak
-        // signalling; the kernel caps it at net.core.rmem_max / wmem_max.
-        properties.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(4 << 20));
-        properties.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(1 << 20));
         properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", JulStackLogger.class.getName());
