@@ -15,29 +15,14 @@ calls=${CALLS:-150}
 talk=${TALK:-100}
 skip=${SKIP:-10}
 offset=700
-sip=$((5060 + offset))
-http=$((8080 + offset))
 phone_port=5771
-home=$(mktemp -d "${TMPDIR:-/tmp}/verbund-freed.XXXXXX")
-work=$home/sipp
-mkdir -p "$work"
-cleanup() {
-  pkill -f "sipp 127.0.0.1:$sip" 2>/dev/null || true
-  pkill -f "sipp .*-p $phone_port" 2>/dev/null || true
-  VERBUND_SKIP_BUILD=1 "$repo/verbund" stop --home "$home" >/dev/null 2>&1 || true
-}
-trap 'cleanup; rm -rf "$home"' EXIT
+bench_name=freed
+. "$repo/deploy/bench/bench-node.sh"
+trap 'stop_bench $phone_port; [ -n "${KEEP:-}" ] || rm -rf "$home"' EXIT
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $calls callers waiting, talk $talk ms, 1 agent"
-VERBUND_SKIP_BUILD=1 "$repo/verbund" demo --home "$home" --port-offset $offset > "$home/demo.out" 2>&1 &
-until grep -q "is ready" "$home/demo.out" 2>/dev/null; do
-  sleep 0.5
-  kill -0 $! 2>/dev/null || { cat "$home/demo.out"; exit 1; }
-done
-record() { sed -n "s/^$1=//p" "$home/run/processes.properties"; }
-password=$(sed -n 's/^password=//p' "$home/secrets/db.properties")
-java -cp "$repo/deploy/target/test-classes:$(ls "$repo"/acd-core/target/acd-core-*[0-9T].jar | head -1):$(ls "$repo"/deploy/target/lib/mariadb-java-client-*.jar)" \
-  io.verbund.acd.node.BenchTenant "jdbc:mariadb://127.0.0.1:$(record database.port)/verbund" verbund "$password" 1 >/dev/null
+start_node
+bench_tenant 1
 (cd "$work" && sipp 127.0.0.1:$sip -sf "$repo/deploy/src/test/sipp/agent-register.xml" -s b0001 -au b0001 -ap bench \
     -i 127.0.0.1 -p $phone_port -m 1 -nostdin -timeout 20s >/dev/null 2>&1) || { echo "registration failed"; exit 1; }
 (cd "$work" && exec sipp -sf "$repo/deploy/src/test/sipp/agent-answer.xml" -i 127.0.0.1 -p $phone_port -d 0 -m "$calls" \

@@ -21,27 +21,12 @@ agents=${AGENTS:-1000}
 talk=${TALK:-2000}
 warmup=${WARMUP:-15}
 offset=700
-sip=$((5060 + offset))
-http=$((8080 + offset))
 uas_port=5771
-home=$(mktemp -d "${TMPDIR:-/tmp}/verbund-caps.XXXXXX")
-work=$home/sipp
-mkdir -p "$work"
-cleanup() {
-  pkill -f "sipp 127.0.0.1:$sip" 2>/dev/null || true
-  pkill -f "sipp .*-p $uas_port" 2>/dev/null || true
-  VERBUND_SKIP_BUILD=1 "$repo/verbund" stop --home "$home" >/dev/null 2>&1 || true
-}
+bench_name=caps
+. "$repo/deploy/bench/bench-node.sh"
+cleanup() { stop_bench $uas_port; }
 trap 'cleanup; [ -n "${KEEP:-}" ] || rm -rf "$home"' EXIT
 
-start_node() {
-  VERBUND_SKIP_BUILD=1 "$repo/verbund" demo --home "$home" --port-offset $offset > "$home/demo.out" 2>&1 &
-  until grep -q "is ready" "$home/demo.out" 2>/dev/null; do
-    sleep 0.5
-    kill -0 $! 2>/dev/null || { cat "$home/demo.out"; exit 1; }
-  done
-}
-record() { sed -n "s/^$1=//p" "$home/run/processes.properties"; }
 mariadb=$(find "$repo/deploy/target/verbund-node" -path '*/bin/mariadb' -type f | head -1)
 answered_records() {
   "$mariadb" --skip-ssl -h127.0.0.1 -P"$(record database.port)" -uverbund --password="$(sed -n 's/^password=//p' "$home/secrets/db.properties")" \
@@ -59,9 +44,7 @@ best=0
 for rate in $rates; do
   start_node
   if [ $first = 1 ]; then
-    password=$(sed -n 's/^password=//p' "$home/secrets/db.properties")
-    java -cp "$repo/deploy/target/test-classes:$(ls "$repo"/acd-core/target/acd-core-*[0-9T].jar | head -1):$(ls "$repo"/deploy/target/lib/mariadb-java-client-*.jar)" \
-      io.verbund.acd.node.BenchTenant "jdbc:mariadb://127.0.0.1:$(record database.port)/verbund" verbund "$password" "$agents" >/dev/null
+    bench_tenant "$agents"
     { echo SEQUENTIAL; for i in $(seq 1 "$agents"); do u=$(printf 'b%04d' "$i"); echo "$u;[authentication username=$u password=bench];$uas_port"; done; } > "$work/agents.csv"
     first=0
   fi

@@ -111,7 +111,7 @@ class AgentLeaseIT {
         assertThat(Sipp.await(answering, 20).exit()).as(sipp.errorLogs()).isZero();
         assertThat(lastRecord()).containsExactly("ANSWERED", "1003");
         assertThat(lastAgentEventCauses(1002)).contains("READY PHONE_UNREGISTERED");
-        assertThat(eventsOfLastCall()).containsSubsequence("CallOffered", "OfferWithdrawn", "CallOffered", "CallAnswered");
+        assertThat(TestNodes.eventsOfLastCall(node)).containsSubsequence("CallOffered", "OfferWithdrawn", "CallOffered", "CallAnswered");
     }
 
     @Test
@@ -134,7 +134,7 @@ class AgentLeaseIT {
         assertThat(forced.status()).as(forced.toString()).isEqualTo(200);
         assertThat(forced.json().getString("state")).isEqualTo("LOGGED_OUT");
         assertThat(Sipp.await(ringing, 10).exit()).as("the forced-out agent's phone got CANCEL: %s", sipp.errorLogs()).isZero();
-        await().atMost(Duration.ofSeconds(5)).until(() -> eventsOfLastCall().contains("OfferWithdrawn"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> TestNodes.eventsOfLastCall(node).contains("OfferWithdrawn"));
         assertThat(queuedCallers()).as("the caller waits again, for the next agent").isEqualTo(1);
         assertThat(Sipp.await(caller, 30).exit()).as("the caller hangs up after 8 s and hears 487: %s", sipp.errorLogs()).isZero();
         assertThat(awaitLastRecordOutcome()).isEqualTo("ABANDONED");
@@ -191,18 +191,6 @@ class AgentLeaseIT {
             }
             return causes;
         }, causes -> !causes.isEmpty());
-    }
-
-    private static List<String> eventsOfLastCall() throws SQLException {
-        List<String> types = new ArrayList<>();
-        try (Connection db = node.database().connect(); PreparedStatement query = db.prepareStatement(
-                "SELECT type FROM call_event WHERE call_id = (SELECT call_id FROM call_record ORDER BY id DESC LIMIT 1) ORDER BY seq");
-             ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                types.add(rows.getString(1));
-            }
-        }
-        return types;
     }
 
     /** Callers waiting in the demo tenant's queues, as the portal's queue view counts them. */

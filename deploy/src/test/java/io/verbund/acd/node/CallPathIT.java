@@ -74,7 +74,7 @@ class CallPathIT {
         assertThat(Sipp.await(phone, 30).exit()).as("agent phone: %s", sipp.errorLogs()).isZero();
         List<String> record = awaitRecord("ANSWERED");
         assertThat(record).containsExactly("ANSWERED", "1001", HOTLINE);
-        assertThat(eventsOfLastCall()).containsSubsequence("CallReceived", "CallQueued", "CallOffered", "CallAnswered", "CallEnded");
+        assertThat(TestNodes.eventsOfLastCall(node)).containsSubsequence("CallReceived", "CallQueued", "CallOffered", "CallAnswered", "CallEnded");
         assertThat(stateOf(1001)).contains("\"READY\"");
     }
 
@@ -102,7 +102,7 @@ class CallPathIT {
 
         assertThat(caller.exit()).as(sipp.errorLogs()).isZero();
         assertThat(awaitRecord("ABANDONED")).first().isEqualTo("ABANDONED");
-        assertThat(eventsOfLastCall()).containsSubsequence("CallReceived", "CallQueued", "CallAbandoned");
+        assertThat(TestNodes.eventsOfLastCall(node)).containsSubsequence("CallReceived", "CallQueued", "CallAbandoned");
     }
 
     @Test
@@ -118,7 +118,7 @@ class CallPathIT {
         assertThat(caller.exit()).as("CANCEL answered with 487: %s", sipp.errorLogs()).isZero();
         assertThat(Sipp.await(ringing, 30).exit()).as("the agent's phone got CANCEL: %s", sipp.errorLogs()).isZero();
         assertThat(awaitRecord("ABANDONED")).first().isEqualTo("ABANDONED");
-        assertThat(eventsOfLastCall()).containsSubsequence("CallQueued", "CallOffered", "OfferWithdrawn", "CallAbandoned");
+        assertThat(TestNodes.eventsOfLastCall(node)).containsSubsequence("CallQueued", "CallOffered", "OfferWithdrawn", "CallAbandoned");
         assertThat(stateOf(1003)).as("an abandoned offer is no no-answer").contains("\"READY\"");
     }
 
@@ -166,7 +166,7 @@ class CallPathIT {
         assertThat(Sipp.await(silent, 30).exit()).as("the silent phone was cancelled: %s", sipp.errorLogs()).isZero();
         assertThat(Sipp.await(answering, 30).exit()).isZero();
         assertThat(awaitRecord("ANSWERED")).contains("2002");
-        assertThat(eventsOfLastCall()).containsSubsequence("CallOffered", "OfferNotTaken", "CallOffered", "CallAnswered");
+        assertThat(TestNodes.eventsOfLastCall(node)).containsSubsequence("CallOffered", "OfferNotTaken", "CallOffered", "CallAnswered");
         assertThat(stateOf("acme", 2001)).contains("\"PAUSED\"").contains("NO_ANSWER");
         setState("acme", 2001, "LOGGED_OUT");
         setState("acme", 2002, "LOGGED_OUT");
@@ -251,7 +251,7 @@ class CallPathIT {
         assertThat(Sipp.await(answering, 30).exit()).as(sipp.errorLogs()).isZero();
         assertThat(Sipp.await(ringingOnly, 30).exit()).as("the other phone rang and was cancelled: %s", sipp.errorLogs()).isZero();
         assertThat(awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1001", number);
-        List<String> events = eventsOfLastCall();
+        List<String> events = TestNodes.eventsOfLastCall(node);
         assertThat(events.stream().filter("CallOffered"::equals)).as("both phones offered: %s", events).hasSize(2);
         assertThat(events).containsSubsequence("CallOffered", "CallOffered", "OfferWithdrawn", "CallAnswered");
         assertThat(stateOf(1002)).as("losing a ring-all race is no no-answer").contains("\"READY\"");
@@ -541,18 +541,6 @@ class CallPathIT {
             Thread.sleep(200);
         }
         throw new AssertionError("no call record with outcome " + outcome + " within 10 s");
-    }
-
-    private static List<String> eventsOfLastCall() throws SQLException {
-        List<String> types = new ArrayList<>();
-        try (Connection db = node.database().connect(); PreparedStatement query = db.prepareStatement(
-                "SELECT type FROM call_event WHERE call_id = (SELECT call_id FROM call_record ORDER BY id DESC LIMIT 1) ORDER BY seq");
-             ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                types.add(rows.getString(1));
-            }
-        }
-        return types;
     }
 
 }

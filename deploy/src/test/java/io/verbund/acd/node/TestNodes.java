@@ -9,6 +9,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +58,19 @@ final class TestNodes {
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();
         }
+    }
+
+    /** The types of the newest call's events, in the call's order. */
+    static List<String> eventsOfLastCall(DemoNode node) throws SQLException {
+        List<String> types = new ArrayList<>();
+        try (Connection db = node.database().connect(); PreparedStatement query = db.prepareStatement(
+                "SELECT type FROM call_event WHERE call_id = (SELECT call_id FROM call_record ORDER BY id DESC LIMIT 1) ORDER BY seq");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                types.add(rows.getString(1));
+            }
+        }
+        return types;
     }
 
     /** Processes other than this test whose command line names the folder: what a node left running. */
