@@ -1,8 +1,10 @@
 package io.verbund.acd.runtime.cache;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,6 +36,7 @@ public final class CacheMirror<V> implements AutoCloseable {
     private final Function<String, V> decode;
     private final ConcurrentHashMap<String, V> values = new ConcurrentHashMap<>();
     private final Changes<V> changes;
+    private final List<Changes<V>> watchers = new CopyOnWriteArrayList<>();
 
     /**
      * Told of every change this mirror applies, on the writer's thread (synchronous listener):
@@ -68,6 +71,14 @@ public final class CacheMirror<V> implements AutoCloseable {
         return mirror;
     }
 
+    /**
+     * Tells {@code watcher} of every later change too, on the writer's thread (see {@link Changes}):
+     * for parts that start after the mirror, such as a node's distribution thread.
+     */
+    public void watch(Changes<V> watcher) {
+        watchers.add(watcher);
+    }
+
     public Optional<V> get(String key) {
         return Optional.ofNullable(values.get(key));
     }
@@ -95,8 +106,15 @@ public final class CacheMirror<V> implements AutoCloseable {
     }
 
     private void tell(String key, V before, V after, boolean originLocal) {
+        tell(changes, key, before, after, originLocal);
+        for (Changes<V> watcher : watchers) {
+            tell(watcher, key, before, after, originLocal);
+        }
+    }
+
+    private static <V> void tell(Changes<V> listener, String key, V before, V after, boolean originLocal) {
         try {
-            changes.changed(key, before, after, originLocal);
+            listener.changed(key, before, after, originLocal);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "a cache change listener failed: " + e);
         }

@@ -16,8 +16,8 @@ import java.util.logging.Logger;
 /**
  * Frees an agent whose lease on a call ended ({@link io.verbund.acd.agent.AgentLease}): stores the
  * release, logs it with the agent and the reason, adds it to the agent's history with the reason
- * as its cause (off the caller's thread: a database outage must not hold the call path), and lets
- * the distributor offer the agent the next caller at once.
+ * as its cause (off the caller's thread: a database outage must not hold the call path). The
+ * agent, READY again, is offered the next caller at once: {@link CallDistribution} watches agents.
  */
 @ApplicationScoped
 public class AgentReleases {
@@ -29,19 +29,17 @@ public class AgentReleases {
 
     private final AgentStates agents;
     private final JdbcAgentEvents events;
-    private final DistributionSignal distribution;
     private final Clock clock;
 
     @Inject
-    public AgentReleases(AgentStates agents, JdbcAgentEvents events, DistributionSignal distribution, Clock clock) {
+    public AgentReleases(AgentStates agents, JdbcAgentEvents events, Clock clock) {
         this.agents = agents;
         this.events = events;
-        this.distribution = distribution;
         this.clock = clock;
     }
 
     protected AgentReleases() {
-        this(null, null, null, null);
+        this(null, null, null);
     }
 
     /**
@@ -75,6 +73,5 @@ public class AgentReleases {
                     + before.callId().orElse("?") + " held by " + before.node().orElse("?") + ": " + reason);
         }
         executor.execute(() -> events.record(after.agent(), after, reason.name(), Optional.empty()));
-        distribution.raise();
     }
 }

@@ -16,8 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import org.infinispan.Cache;
 
@@ -36,12 +34,10 @@ public class AgentStates implements AgentBoard {
     private InfinispanAgentStates shared;
 
     private CacheMirror<AgentStatus> mirror;
-    private final List<CacheMirror.Changes<AgentStatus>> watchers = new CopyOnWriteArrayList<>();
 
     @PostConstruct
     void startMirror() {
-        mirror = CacheMirror.of(cache, AgentStatusCodec::decode,
-                (key, before, after, local) -> watchers.forEach(watcher -> watcher.changed(key, before, after, local)));
+        mirror = CacheMirror.of(cache, AgentStatusCodec::decode);
     }
 
     /**
@@ -49,7 +45,7 @@ public class AgentStates implements AgentBoard {
      * it must hand anything slow to another thread and never write to a cache from there.
      */
     public void watch(CacheMirror.Changes<AgentStatus> watcher) {
-        watchers.add(watcher);
+        mirror.watch(watcher);
     }
 
     @PreDestroy

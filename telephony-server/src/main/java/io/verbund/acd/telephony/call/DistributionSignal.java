@@ -2,6 +2,9 @@ package io.verbund.acd.telephony.call;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * "Distribute now": raised by whatever may let a waiting caller meet a free agent (a caller queued,
@@ -13,16 +16,11 @@ import java.time.Duration;
 @ApplicationScoped
 public class DistributionSignal {
 
-    private final Object lock = new Object();
-    private boolean raised;
+    /** Holds one token while raised: raising again meanwhile changes nothing. */
+    private final BlockingQueue<Boolean> raised = new ArrayBlockingQueue<>(1);
 
     public void raise() {
-        synchronized (lock) {
-            if (!raised) {
-                raised = true;
-                lock.notifyAll();
-            }
-        }
+        raised.offer(Boolean.TRUE);
     }
 
     /**
@@ -31,17 +29,6 @@ public class DistributionSignal {
      * @return whether it was raised (false: the wait timed out)
      */
     boolean await(Duration atMost) throws InterruptedException {
-        synchronized (lock) {
-            long deadline = System.nanoTime() + atMost.toNanos();
-            while (!raised) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                lock.wait(Math.max(1, left / 1_000_000));
-            }
-            raised = false;
-            return true;
-        }
+        return raised.poll(atMost.toNanos(), TimeUnit.NANOSECONDS) != null;
     }
 }

@@ -7,11 +7,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import io.verbund.acd.agent.AgentKey;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
 
@@ -23,17 +21,15 @@ public class Registrations {
     private Cache<String, String> cache;
 
     private CacheMirror<Binding> mirror;
-    private final List<CacheMirror.Changes<Binding>> watchers = new CopyOnWriteArrayList<>();
 
     @PostConstruct
     void startMirror() {
-        mirror = CacheMirror.of(cache, Binding::decode,
-                (key, before, after, local) -> watchers.forEach(watcher -> watcher.changed(key, before, after, local)));
+        mirror = CacheMirror.of(cache, Binding::decode);
     }
 
     /** Tells {@code watcher} of every binding made, refreshed or removed on any node, on the writer's thread. */
     public void watch(CacheMirror.Changes<Binding> watcher) {
-        watchers.add(watcher);
+        mirror.watch(watcher);
     }
 
     @PreDestroy
