@@ -8,6 +8,10 @@ import io.verbund.acd.call.CallEvent.CallOffered;
 import io.verbund.acd.call.CallEvent.CallQueued;
 import io.verbund.acd.call.CallEvent.OfferNotTaken;
 import io.verbund.acd.call.CallEvent.OfferWithdrawn;
+import io.verbund.acd.call.CallEvent.TransferConnected;
+import io.verbund.acd.call.CallEvent.TransferFailed;
+import io.verbund.acd.call.CallEvent.TransferStarted;
+import io.verbund.acd.call.CallEvent.Transferred;
 import io.verbund.acd.tenant.TenantKey;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +29,8 @@ import java.util.Set;
  * node holding the call stores ({@link #takeEvents()}).
  *
  * <p>Invariants: OFFERING has at least one offered agent and only OFFERING has any; the call has an
- * agent only while CONNECTED to one; ENDED is final.
+ * agent only while CONNECTED to one; at most one transfer rings, only while TRANSFERRING (the flow's)
+ * or CONNECTED (a blind transfer); ENDED is final.
  *
  * <p>Not thread-safe: the node holding the call changes it under the call's own monitor.
  */
@@ -37,6 +42,11 @@ public final class Call {
     private TenantKey tenant;
     private final List<AgentKey> offered = new ArrayList<>(1);
     private AgentKey agent;
+    /** The transfer whose target rings now; null otherwise. */
+    private PendingTransfer transfer;
+    /** The number a transfer connected the caller to (no agent on the other leg then); null otherwise. */
+    private String transferredNumber;
+    private int transfersConnected;
     private int seq;
     private final List<CallEvent> events = new ArrayList<>(4);
 
@@ -92,7 +102,23 @@ public final class Call {
 
     /** Whether the agent is in the call: its phone rings for it or it talks on it (its lease). */
     public boolean involves(AgentKey someone) {
-        return phase != CallPhase.ENDED && (someone.equals(agent) || offered.contains(someone));
+        return phase != CallPhase.ENDED && (someone.equals(agent) || offered.contains(someone)
+                || (transfer != null && someone.equals(transfer.agent())));
+    }
+
+    /** Where the transfer that rings now goes; empty when none rings. */
+    public Optional<TransferTarget> transferRinging() {
+        return Optional.ofNullable(transfer).map(PendingTransfer::target);
+    }
+
+    /** The number a transfer connected the caller to; then no agent talks on the other leg. */
+    public Optional<String> transferredNumber() {
+        return Optional.ofNullable(transferredNumber);
+    }
+
+    /** How many transfers connected so far: each gives the call a new other leg (and recording). */
+    public int transfersConnected() {
+        return transfersConnected;
     }
 
     /**
@@ -193,24 +219,99 @@ public final class Call {
         move(Set.of(CallPhase.VOICEMAIL), CallPhase.ROUTING, "back from voicemail");
     }
 
-    /** From ROUTING: the flow's transfer node rings a number. */
-    public void transferRinging() {
-        move(Set.of(CallPhase.ROUTING), CallPhase.TRANSFERRING, "transferred by the flow");
-    }
-
-    /** From TRANSFERRING: the number did not answer; the flow takes its failed exit. */
-    public void transferFailed() {
-        move(Set.of(CallPhase.TRANSFERRING), CallPhase.ROUTING, "back from a failed transfer");
+    /**
+     * Why a blind transfer of this call to {@code target} cannot start now; empty when it may: the
+     * call is connected, no other transfer rings and the target is not the agent it talks to.
+     */
+    public Optional<String> whyNoTransferTo(TransferTarget target) {
+        if (phase != CallPhase.CONNECTED) {
+            return Optional.of("the call is not connected");
+        }
+        if (transfer != null) {
+            return Optional.of("a transfer of this call is already ringing");
+        }
+        if (target.isAgent() && agent != null && agent.extension().equals(target.value())) {
+            return Optional.of("agent " + target.value() + " already talks to the caller");
+        }
+        return Optional.empty();
     }
 
     /**
-     * From TRANSFERRING or CONNECTED: the transfer target answered and talks to the caller now.
+     * From ROUTING (the flow's transfer node; the call is TRANSFERRING then) or CONNECTED (a blind
+     * transfer; the caller keeps its agent until the target answers): the target's phone rings.
      *
-     * @param target the agent it was transferred to, or null for a number
+     * @param targetAgent the agent reserved for an agent target; null for a number
+     * @param by          "flow" or "api:" and the login that asked
      */
-    public void transferredTo(AgentKey target) {
-        move(Set.of(CallPhase.TRANSFERRING, CallPhase.CONNECTED), CallPhase.CONNECTED, "connected to a transfer target");
-        agent = target;
+    public void transferStarted(TransferTarget target, AgentKey targetAgent, String by, Instant at) {
+        require(Set.of(CallPhase.ROUTING, CallPhase.CONNECTED), "transferred");
+        Objects.requireNonNull(target, "target");
+        if (transfer != null) {
+            throw new IllegalCallTransition(id, phase, "transferred while another transfer rings");
+        }
+        if (target.isAgent() != (targetAgent != null)) {
+            throw new IllegalCallTransition(id, phase, "transferred to " + target + " with agent " + targetAgent);
+        }
+        TenantKey owner = routedTenant();
+        if (phase == CallPhase.ROUTING) {
+            phase = CallPhase.TRANSFERRING;
+        }
+        transfer = new PendingTransfer(target, targetAgent, by);
+        events.add(new TransferStarted(owner, id, nextSeq(), at, target, by));
+    }
+
+    /**
+     * From any phase but ENDED: a transfer that could not even start (no trunk, target not ready,
+     * one rings already). Nothing changes; the refusal is recorded as a TransferFailed event.
+     */
+    public void transferRefused(TransferTarget target, String why, Instant at) {
+        if (phase == CallPhase.ENDED) {
+            throw new IllegalCallTransition(id, phase, "transfer refused");
+        }
+        events.add(new TransferFailed(routedTenant(), id, nextSeq(), at, target, why));
+    }
+
+    /**
+     * From TRANSFERRING or CONNECTED, with a transfer ringing: it did not connect (refused, no
+     * answer in time, withdrawn). The caller stays where it was.
+     *
+     * @return whether the call is back in its flow, which takes the transfer node's failed exit
+     */
+    public boolean transferFailed(String why, Instant at) {
+        requireTransfer("failed");
+        TransferTarget target = transfer.target();
+        transfer = null;
+        events.add(new TransferFailed(routedTenant(), id, nextSeq(), at, target, why));
+        if (phase == CallPhase.TRANSFERRING) {
+            phase = CallPhase.ROUTING;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * From TRANSFERRING or CONNECTED, with a transfer ringing: its target answered and talks to the
+     * caller now; the agent who had the call (a blind transfer) lets go of it.
+     *
+     * @return the agent who had the call, for its wrap-up; empty after the flow's transfer or when a number had it
+     */
+    public Optional<AgentKey> transferConnected(Instant at) {
+        requireTransfer("connected");
+        PendingTransfer done = transfer;
+        transfer = null;
+        transfersConnected++;
+        TenantKey owner = routedTenant();
+        Optional<AgentKey> previous = Optional.ofNullable(agent);
+        if (phase == CallPhase.TRANSFERRING) {
+            events.add(new TransferConnected(owner, id, nextSeq(), at, done.target()));
+        } else {
+            String from = agent != null ? "agent:" + agent.extension() : "number:" + transferredNumber;
+            events.add(new Transferred(owner, id, nextSeq(), at, done.target(), from, done.by()));
+        }
+        phase = CallPhase.CONNECTED;
+        agent = done.agent();
+        transferredNumber = done.target().isAgent() ? null : done.target().value();
+        return previous;
     }
 
     /**
@@ -283,6 +384,30 @@ public final class Call {
         return false;
     }
 
+    /**
+     * From OFFERING: the group's ring time ran out. Every phone still ringing ends as a no-answer
+     * (408) and the caller is back at its old place in the queue.
+     *
+     * @return the agents whose phones must stop ringing
+     */
+    public List<AgentKey> ringTimeOver(Instant at) {
+        require(Set.of(CallPhase.OFFERING), "out of ring time");
+        List<AgentKey> unanswered = List.copyOf(offered);
+        for (AgentKey someone : unanswered) {
+            events.add(new OfferNotTaken(routedTenant(), id, nextSeq(), at, someone, OfferNotTaken.REQUEST_TIMEOUT));
+        }
+        offered.clear();
+        phase = CallPhase.QUEUED;
+        return unanswered;
+    }
+
+    private void requireTransfer(String transition) {
+        require(Set.of(CallPhase.TRANSFERRING, CallPhase.CONNECTED), "transfer " + transition);
+        if (transfer == null) {
+            throw new IllegalCallTransition(id, phase, "transfer " + transition + " while none rings");
+        }
+    }
+
     private void requireOffered(AgentKey someone, String transition) {
         require(Set.of(CallPhase.OFFERING), transition);
         if (!offered.contains(someone)) {
@@ -311,5 +436,8 @@ public final class Call {
     @Override
     public String toString() {
         return "call " + id + " " + phase;
+    }
+
+    private record PendingTransfer(TransferTarget target, AgentKey agent, String by) {
     }
 }

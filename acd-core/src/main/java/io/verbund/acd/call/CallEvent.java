@@ -30,6 +30,20 @@ public sealed interface CallEvent {
 
     /** An agent's phone stopped ringing without answering: no answer, busy, refused ({@code sipStatus}). */
     record OfferNotTaken(TenantKey tenant, CallId call, int seq, Instant at, AgentKey agent, int sipStatus) implements CallEvent {
+
+        /** The phone rang out: no answer in time. */
+        public static final int REQUEST_TIMEOUT = 408;
+        /** The phone is there but its user is not (do-not-disturb, no answer on the phone's own timer). */
+        public static final int TEMPORARILY_UNAVAILABLE = 480;
+
+        /** Whether the agent did not answer (which counts toward the group's no-answer limit), rather than refused. */
+        public boolean isNoAnswer() {
+            return isNoAnswer(sipStatus);
+        }
+
+        public static boolean isNoAnswer(int sipStatus) {
+            return sipStatus == REQUEST_TIMEOUT || sipStatus == TEMPORARILY_UNAVAILABLE;
+        }
     }
 
     /** The ACD stopped an agent's phone ringing: another agent answered, the caller left, the agent was taken away. */
@@ -38,6 +52,23 @@ public sealed interface CallEvent {
 
     /** An agent answered; the caller talks to it now. */
     record CallAnswered(TenantKey tenant, CallId call, int seq, Instant at, AgentKey agent) implements CallEvent {
+    }
+
+    /** A transfer's target rings: from the flow's transfer node, or a blind transfer {@code by} a login ("api:…"). */
+    record TransferStarted(TenantKey tenant, CallId call, int seq, Instant at, TransferTarget target, String by) implements CallEvent {
+    }
+
+    /** The transfer's target did not take the call; the caller stays where it was. */
+    record TransferFailed(TenantKey tenant, CallId call, int seq, Instant at, TransferTarget target, String why) implements CallEvent {
+    }
+
+    /** The flow's transfer reached its number: the call has left the flow and talks to it. */
+    record TransferConnected(TenantKey tenant, CallId call, int seq, Instant at, TransferTarget target) implements CallEvent {
+    }
+
+    /** A connected call went from one party ({@code from}: agent:… or number:…) to the transfer's target. */
+    record Transferred(TenantKey tenant, CallId call, int seq, Instant at, TransferTarget target, String from, String by)
+            implements CallEvent {
     }
 
     /** The caller hung up before anyone answered. */

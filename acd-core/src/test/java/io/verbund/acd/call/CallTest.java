@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,8 @@ class CallTest {
     private static final AgentKey A1001 = new AgentKey(DEMO, "1001");
     private static final AgentKey A1002 = new AgentKey(DEMO, "1002");
     private static final long SUPPORT = 7;
+    private static final TransferTarget HOTLINE = TransferTarget.number("+4940123456");
+    private static final TransferTarget TO_1002 = TransferTarget.agent("1002");
 
     private static Instant at(long seconds) {
         return T0.plusSeconds(seconds);
@@ -50,19 +53,25 @@ class CallTest {
         ANSWERED(call -> call.answeredBy(A1001, at(4)), CallPhase.CONNECTED, CallPhase.OFFERING),
         VOICEMAIL_STARTED(Call::voicemailStarted, CallPhase.VOICEMAIL, CallPhase.ROUTING),
         VOICEMAIL_LEFT(Call::voicemailLeft, CallPhase.ROUTING, CallPhase.VOICEMAIL),
-        TRANSFER_RINGING(Call::transferRinging, CallPhase.TRANSFERRING, CallPhase.ROUTING),
-        TRANSFER_FAILED(Call::transferFailed, CallPhase.ROUTING, CallPhase.TRANSFERRING),
-        TRANSFERRED(call -> call.transferredTo(A1002), CallPhase.CONNECTED, CallPhase.TRANSFERRING, CallPhase.CONNECTED),
+        TRANSFER_STARTED(call -> call.transferStarted(HOTLINE, null, "flow", at(3)),
+                from -> from == CallPhase.ROUTING ? CallPhase.TRANSFERRING : from, CallPhase.ROUTING, CallPhase.CONNECTED),
+        TRANSFER_FAILED(call -> call.transferFailed("refused with 486", at(4)), CallPhase.ROUTING, CallPhase.TRANSFERRING),
+        TRANSFER_CONNECTED(call -> call.transferConnected(at(4)), CallPhase.CONNECTED, CallPhase.TRANSFERRING),
+        RING_TIME_OVER(call -> call.ringTimeOver(at(17)), CallPhase.QUEUED, CallPhase.OFFERING),
         ABANDONED(call -> call.abandoned(at(5)), CallPhase.ENDED, CallPhase.ROUTING, CallPhase.QUEUED, CallPhase.OFFERING,
                 CallPhase.VOICEMAIL, CallPhase.TRANSFERRING),
         ENDED(call -> call.ended("ANSWERED", "caller", at(6)), CallPhase.ENDED, CallPhase.ROUTING, CallPhase.QUEUED,
                 CallPhase.OFFERING, CallPhase.VOICEMAIL, CallPhase.TRANSFERRING, CallPhase.CONNECTED);
 
         final Consumer<Call> apply;
-        final CallPhase to;
+        final UnaryOperator<CallPhase> to;
         final Set<CallPhase> from;
 
         Transition(Consumer<Call> apply, CallPhase to, CallPhase... from) {
+            this(apply, any -> to, from);
+        }
+
+        Transition(Consumer<Call> apply, UnaryOperator<CallPhase> to, CallPhase... from) {
             this.apply = apply;
             this.to = to;
             this.from = EnumSet.copyOf(Arrays.asList(from));
@@ -86,7 +95,7 @@ class CallTest {
                 call.answeredBy(A1001, at(3));
             }
             case VOICEMAIL -> call.voicemailStarted();
-            case TRANSFERRING -> call.transferRinging();
+            case TRANSFERRING -> call.transferStarted(HOTLINE, null, "flow", at(1));
             case ENDED -> call.end();
         }
         call.takeEvents();
@@ -110,7 +119,7 @@ class CallTest {
             if (transition.from.contains(phase)) {
                 transition.apply.accept(call);
 
-                assertThat(call.phase()).isEqualTo(transition.to);
+                assertThat(call.phase()).isEqualTo(transition.to.apply(phase));
             } else {
                 assertThatThrownBy(() -> transition.apply.accept(call)).isInstanceOfSatisfying(IllegalCallTransition.class, e -> {
                     assertThat(e.from()).isEqualTo(phase);
@@ -132,10 +141,12 @@ class CallTest {
             assertThat(call.isWaitingForAgent()).isTrue();
             call.offeredTo(A1002, "longest idle", at(18));
             call.answeredBy(A1002, at(20));
-            call.transferredTo(null);
+            call.transferStarted(HOTLINE, null, "api:supervisor", at(30));
+            assertThat(call.transferConnected(at(35))).as("the agent who had it").contains(A1002);
 
             assertThat(call.isConnected()).isTrue();
             assertThat(call.agent()).as("after a transfer to a number").isEmpty();
+            assertThat(call.transferredNumber()).contains(HOTLINE.value());
             assertThat(call.end()).isTrue();
             assertThat(call.isEnded()).isTrue();
         }
@@ -146,9 +157,9 @@ class CallTest {
 
             call.voicemailStarted();
             call.voicemailLeft();
-            call.transferRinging();
-            call.transferFailed();
-            call.queued(SUPPORT, 0, at(1));
+            call.transferStarted(HOTLINE, null, "flow", at(1));
+            assertThat(call.transferFailed("no answer within 30 s", at(31))).as("back in the flow").isTrue();
+            call.queued(SUPPORT, 0, at(32));
             call.leftQueue();
 
             assertThat(call.phase()).isEqualTo(CallPhase.ROUTING);
@@ -220,6 +231,120 @@ class CallTest {
             call.routedTo(DEMO);
             assertThatThrownBy(() -> call.routedTo(DEMO)).isInstanceOf(IllegalCallTransition.class);
             assertThat(call.tenant()).contains(DEMO);
+        }
+    }
+
+    @Nested
+    class Transfers {
+
+        @Test
+        void aBlindTransferKeepsTheCallerWithItsAgentUntilTheTargetAnswers() {
+            Call call = in(CallPhase.CONNECTED);
+
+            assertThat(call.whyNoTransferTo(TO_1002)).isEmpty();
+            call.transferStarted(TO_1002, A1002, "api:supervisor", at(10));
+
+            assertThat(call.agent()).as("still talking").contains(A1001);
+            assertThat(call.transferRinging()).contains(TO_1002);
+            assertThat(call.involves(A1002)).as("the target's lease").isTrue();
+            assertThat(call.transferConnected(at(14))).contains(A1001);
+            assertThat(call.agent()).contains(A1002);
+            assertThat(call.involves(A1001)).as("the old agent let go").isFalse();
+            assertThat(call.transfersConnected()).isEqualTo(1);
+            assertThat(call.transferRinging()).isEmpty();
+            assertThat(call.takeEvents()).containsExactly(
+                    new CallEvent.TransferStarted(DEMO, ID, 4, at(10), TO_1002, "api:supervisor"),
+                    new CallEvent.Transferred(DEMO, ID, 5, at(14), TO_1002, "agent:1001", "api:supervisor"));
+        }
+
+        @Test
+        void aFailedBlindTransferLeavesTheCallerWithItsAgent() {
+            Call call = in(CallPhase.CONNECTED);
+            call.transferStarted(HOTLINE, null, "api:supervisor", at(10));
+
+            assertThat(call.transferFailed("refused with 486", at(12))).as("no flow to go back to").isFalse();
+
+            assertThat(call.phase()).isEqualTo(CallPhase.CONNECTED);
+            assertThat(call.agent()).contains(A1001);
+            assertThat(call.takeEvents()).last().isEqualTo(new CallEvent.TransferFailed(DEMO, ID, 5, at(12), HOTLINE, "refused with 486"));
+        }
+
+        @Test
+        void onlyOneTransferRingsAtATimeAndNotToTheAgentWhoHasTheCall() {
+            Call call = in(CallPhase.CONNECTED);
+
+            assertThat(call.whyNoTransferTo(TransferTarget.agent("1001"))).contains("agent 1001 already talks to the caller");
+            call.transferStarted(HOTLINE, null, "api:supervisor", at(10));
+            assertThat(call.whyNoTransferTo(TO_1002)).contains("a transfer of this call is already ringing");
+            assertThatThrownBy(() -> call.transferStarted(TO_1002, A1002, "api:admin", at(11))).isInstanceOf(IllegalCallTransition.class);
+            assertThat(in(CallPhase.QUEUED).whyNoTransferTo(TO_1002)).contains("the call is not connected");
+        }
+
+        @Test
+        void aTransferThatCannotStartIsRecordedAsFailedAndChangesNothing() {
+            Call call = in(CallPhase.CONNECTED);
+
+            call.transferRefused(TO_1002, "agent 1002 is not ready (PAUSED)", at(10));
+
+            assertThat(call.phase()).isEqualTo(CallPhase.CONNECTED);
+            assertThat(call.agent()).contains(A1001);
+            assertThat(call.transferRinging()).isEmpty();
+            assertThat(call.takeEvents()).containsExactly(
+                    new CallEvent.TransferFailed(DEMO, ID, 4, at(10), TO_1002, "agent 1002 is not ready (PAUSED)"));
+            assertThatThrownBy(() -> in(CallPhase.ENDED).transferRefused(TO_1002, "late", at(11))).isInstanceOf(IllegalCallTransition.class);
+        }
+
+        @Test
+        void aTransferWithoutOneRingingCannotFailOrConnect() {
+            Call call = in(CallPhase.CONNECTED);
+
+            assertThatThrownBy(() -> call.transferFailed("late", at(5))).isInstanceOf(IllegalCallTransition.class);
+            assertThatThrownBy(() -> call.transferConnected(at(5))).isInstanceOf(IllegalCallTransition.class);
+            assertThatThrownBy(() -> call.transferStarted(TO_1002, null, "api:admin", at(5))).as("an agent target needs its agent")
+                    .isInstanceOf(IllegalCallTransition.class);
+        }
+
+        @Test
+        void aTransferFromTheFlowToANumberConnectsTheCallWithoutAnAgent() {
+            Call call = in(CallPhase.TRANSFERRING);
+
+            assertThat(call.transferConnected(at(9))).isEmpty();
+
+            assertThat(call.isConnected()).isTrue();
+            assertThat(call.agent()).isEmpty();
+            assertThat(call.transferredNumber()).contains(HOTLINE.value());
+            assertThat(call.takeEvents()).containsExactly(new CallEvent.TransferConnected(DEMO, ID, 2, at(9), HOTLINE));
+        }
+    }
+
+    @Nested
+    class RingTime {
+
+        @Test
+        void whenTheRingTimeIsOverEveryRingingPhoneIsANoAnswerAndTheCallerIsBackInTheQueue() {
+            Call call = in(CallPhase.QUEUED);
+            call.offeredTo(A1001, "ring all", at(2));
+            call.offeredTo(A1002, "ring all", at(2));
+            call.takeEvents();
+
+            assertThat(call.ringTimeOver(at(17))).containsExactly(A1001, A1002);
+
+            assertThat(call.phase()).isEqualTo(CallPhase.QUEUED);
+            assertThat(call.offeredAgents()).isEmpty();
+            assertThat(call.takeEvents()).allSatisfy(event -> assertThat(event).isInstanceOfSatisfying(OfferNotTaken.class,
+                    notTaken -> assertThat(notTaken.isNoAnswer()).isTrue())).hasSize(2);
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {408, 480})
+        void timeoutAndTemporarilyUnavailableAreNoAnswers(int status) {
+            assertThat(OfferNotTaken.isNoAnswer(status)).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {486, 487, 500, 503, 603, 404})
+        void busyRefusedAndFailedAreNot(int status) {
+            assertThat(OfferNotTaken.isNoAnswer(status)).isFalse();
         }
     }
 

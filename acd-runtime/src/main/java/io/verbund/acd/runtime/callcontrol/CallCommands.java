@@ -1,5 +1,6 @@
 package io.verbund.acd.runtime.callcontrol;
 
+import io.verbund.acd.call.TransferTarget;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -88,15 +88,8 @@ final class AcdCall {
     /** The agent phone's session description from its 200 OK, which the caller was given. */
     byte[] agentSdp;
 
-    /** A transfer's outbound leg while it rings; null otherwise. At most one at a time. */
+    /** A transfer's outbound leg while it rings (the transfer itself is the {@link Call}'s); null otherwise. */
     TransferLeg transfer;
-    /**
-     * The external number the connected call was transferred to; its other leg is then that
-     * number's, with no agent, and the call ends TRANSFERRED.
-     */
-    String transferredTo;
-    /** How many transfers connected: names each further recording. */
-    int transfers;
 
     AcdCall(String callId, ServerTransaction callerInvite, Dialog callerDialog, Instant receivedAt, String caller, String serviceNumber) {
         this.callId = callId;
@@ -111,14 +104,6 @@ final class AcdCall {
 
     Long groupId() {
         return group == null ? null : group.id();
-    }
-
-    /**
-     * Whether this call involves the agent: its phone rings for it (an offer, or a transfer to the
-     * agent) or it talks on it. What keeps the agent's lease ({@link io.verbund.acd.agent.AgentLease}).
-     */
-    boolean involves(AgentKey someone) {
-        return state.involves(someone) || (!state.isEnded() && transfer != null && someone.equals(transfer.agent));
     }
 
     /** The agent the caller talks to, or null: before an answer, and after a transfer to a number. */
@@ -151,6 +136,13 @@ final class AcdCall {
 
     int nextFlowTurn() {
         return ++flowTurn;
+    }
+
+    /** The call leaves its flow (an agent or a transfer's number answered, or it ended): no callback of the flow runs any more. */
+    void leaveFlow() {
+        nextFlowTurn();
+        cancelFlowTimer();
+        cancelQueueTimers();
     }
 
     void cancelFlowTimer() {

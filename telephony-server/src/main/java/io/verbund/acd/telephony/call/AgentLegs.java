@@ -5,6 +5,8 @@ import io.verbund.acd.call.CallPhase;
 import io.verbund.acd.telephony.directory.TelephonyDirectory;
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentStatus;
+import io.verbund.acd.agent.WrapUp;
+import io.verbund.acd.routing.OfferTerms;
 import io.verbund.acd.telephony.directory.GroupSettings;
 import io.verbund.acd.telephony.registrar.Binding;
 import io.verbund.acd.telephony.media.MediaPortsExhausted;
@@ -57,7 +59,6 @@ public class AgentLegs {
     private final TelephonyDirectory directory;
     private final NodeMedia node;
     private final CallerSignalling signalling;
-    private final CallFlows flows;
     private final CallRecordings recordings;
     private final OutboundRequests requests;
     private final Clock clock;
@@ -65,12 +66,11 @@ public class AgentLegs {
     @Inject
     public AgentLegs(SipEndpoint sip, CallSessions sessions, AgentStates agents, QueueStore queue, CallHistory history,
                      DistributionSignal distribution, TelephonyDirectory directory, NodeMedia node,
-                     CallerSignalling signalling, CallFlows flows, CallRecordings recordings, OutboundRequests requests, Clock clock) {
+                     CallerSignalling signalling, CallRecordings recordings, OutboundRequests requests, Clock clock) {
         this.clock = clock;
         this.requests = requests;
         this.node = node;
         this.signalling = signalling;
-        this.flows = flows;
         this.recordings = recordings;
         this.sip = sip;
         this.sessions = sessions;
@@ -82,7 +82,7 @@ public class AgentLegs {
     }
 
     protected AgentLegs() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -93,7 +93,7 @@ public class AgentLegs {
         Instant now = clock.instant();
         synchronized (call) {
             if (!call.state.is(CallPhase.QUEUED)) {
-                targets.forEach(target -> agents.compareAndSet(target.reserved(), target.reserved().offerNotTaken(false, 0, 0, now)));
+                targets.forEach(target -> agents.compareAndSet(target.reserved(), OfferTerms.withdrawn(target.reserved(), now)));
                 return;
             }
             for (OfferTarget target : targets) {
@@ -122,7 +122,7 @@ public class AgentLegs {
                         // Offered, but the INVITE did not leave: the offer ends as refused.
                         call.state.offerNotTaken(reserved.agent(), Response.SERVER_INTERNAL_ERROR, now);
                     }
-                    agents.compareAndSet(reserved, reserved.offerNotTaken(false, 0, group.redialDelaySeconds(), now));
+                    agents.compareAndSet(reserved, group.offerTerms().notSent(reserved, now));
                 }
             }
             history.record(call);
@@ -134,7 +134,7 @@ public class AgentLegs {
                 try (CallLogContext context = CallLogContext.of(call)) {
                     ringTimedOut(call);
                 }
-            }, group.ringTimeSeconds(), TimeUnit.SECONDS);
+            }, group.offerTerms().ringTime().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -234,7 +234,7 @@ public class AgentLegs {
             LOG.warning("agent phone's answer for call " + call.callId + " not usable: " + e.getMessage());
             return false;
         }
-        flows.leaveFlow(call);
+        call.leaveFlow();
         call.callerMedia.stop();
         call.agentMedia = offer.media();
         recordings.bridge(call, now);
@@ -249,8 +249,7 @@ public class AgentLegs {
             if (refused.isEmpty() || !call.state.is(CallPhase.OFFERING)) {
                 return;
             }
-            boolean noAnswer = status == Response.REQUEST_TIMEOUT || status == Response.TEMPORARILY_UNAVAILABLE;
-            if (!release(call, refused.get(), noAnswer, call.group.redialDelaySeconds(), status, now)) {
+            if (!release(call, refused.get(), status, now)) {
                 return;
             }
             backToQueue(call);
@@ -270,28 +269,39 @@ public class AgentLegs {
             if (!call.state.is(CallPhase.OFFERING)) {
                 return;
             }
+            List<AgentKey> unanswered = call.state.ringTimeOver(now);
             for (AgentOffer offer : List.copyOf(call.offers)) {
-                requests.cancel(offer.invite());
-                release(call, offer, true, call.group.redialDelaySeconds(), Response.REQUEST_TIMEOUT, now);
+                if (unanswered.contains(offer.agent())) {
+                    requests.cancel(offer.invite());
+                    forget(call, offer);
+                    agents.update(offer.agent(), (current, at) -> call.group.offerTerms().notTaken(current, Response.REQUEST_TIMEOUT, at));
+                }
             }
+            history.record(call);
             backToQueue(call);
         }
         distribution.raise();
     }
 
     /**
-     * One phone stopped ringing without answering: its agent is freed, paused after too many no-answers.
+     * One phone stopped ringing without answering: its agent is freed as the group's offer terms
+     * say (paused after too many no-answers).
      *
      * @return whether no phone rings for the call any more (it is back in the queue)
      */
-    private boolean release(AcdCall call, AgentOffer offer, boolean noAnswer, int redialDelay, int status, Instant now) {
-        call.offers.remove(offer);
-        offer.releaseMedia();
-        sessions.unlinkAgentLeg(offer.agentCallId());
-        agents.update(offer.agent(), (current, at) -> current.offerNotTaken(noAnswer, call.group.maxConsecutiveNoAnswer(), redialDelay, at));
+    private boolean release(AcdCall call, AgentOffer offer, int status, Instant now) {
+        forget(call, offer);
+        agents.update(offer.agent(), (current, at) -> call.group.offerTerms().notTaken(current, status, at));
         boolean back = call.state.offerNotTaken(offer.agent(), status, now);
         history.record(call);
         return back;
+    }
+
+    /** The offer's leg is no longer the call's: its RTP and its Call-ID link go. */
+    private void forget(AcdCall call, AgentOffer offer) {
+        call.offers.remove(offer);
+        offer.releaseMedia();
+        sessions.unlinkAgentLeg(offer.agentCallId());
     }
 
     /**
@@ -301,9 +311,7 @@ public class AgentLegs {
      */
     void offerLost(AcdCall call, AgentOffer offer, AgentStatus status) {
         requests.cancel(offer.invite());
-        call.offers.remove(offer);
-        offer.releaseMedia();
-        sessions.unlinkAgentLeg(offer.agentCallId());
+        forget(call, offer);
         boolean back = call.state.offerWithdrawn(offer.agent(), "agent is " + status.state() + " now", clock.instant());
         history.record(call);
         LOG.info(() -> "offer to agent " + offer.agent().extension() + " withdrawn: the agent is " + status.state() + " now");
@@ -330,10 +338,8 @@ public class AgentLegs {
                 continue;
             }
             requests.cancel(offer.invite());
-            call.offers.remove(offer);
-            offer.releaseMedia();
-            sessions.unlinkAgentLeg(offer.agentCallId());
-            agents.update(offer.agent(), (current, at) -> current.offerNotTaken(false, 0, 0, at));
+            forget(call, offer);
+            agents.update(offer.agent(), (current, at) -> OfferTerms.withdrawn(current, at));
         }
         if (call.offers.isEmpty()) {
             call.clearOffers();
@@ -352,25 +358,18 @@ public class AgentLegs {
     }
 
     /**
-     * Starts the agent's wrap-up, and ends it after the group's wrap-up time. A group with forced
-     * disposition keeps the agent in wrap-up (at least a moment, even with no wrap-up time) until
-     * the call has a disposition; the portal ends the wrap-up when the agent gives one later. Also
-     * for an agent a transfer took the call from.
+     * Starts the agent's wrap-up as its group has it ({@link WrapUp}) and ends it when its time is
+     * up; with forced disposition only once the call has one (else the portal ends it when the agent
+     * gives one). Also for an agent a transfer took the call from.
      */
     void endForAgent(AgentKey agent, GroupSettings group, String callId) {
-        boolean forced = group != null && group.forcedDisposition();
-        int wrapUpSeconds = group == null ? 0 : group.wrapUpSeconds();
-        int wrapUp = forced ? Math.max(1, wrapUpSeconds) : wrapUpSeconds;
-        agents.update(agent, (current, at) -> current.endCall(wrapUp, at));
-        if (wrapUp > 0) {
+        WrapUp wrapUp = group == null ? WrapUp.NONE : group.wrapUp();
+        agents.update(agent, (current, at) -> wrapUp.callEnded(current, at));
+        if (wrapUp.hasTime()) {
             scheduler.schedule(() -> {
-                if (forced && !directory.hasDisposition(callId)) {
-                    LOG.fine(() -> "agent " + agent + " stays in wrap-up of " + callId + " until it gives a disposition");
-                    return;
-                }
-                agents.update(agent, (current, at) -> current.state() == io.verbund.acd.agent.AgentState.WRAP_UP
-                        && current.callId().filter(callId::equals).isPresent() ? current.goReady(at) : current);
-            }, wrapUp, TimeUnit.SECONDS);
+                boolean disposed = wrapUp.dispositionRequired() && directory.hasDisposition(callId);
+                agents.update(agent, (current, at) -> wrapUp.timeUp(current, callId, disposed, at));
+            }, wrapUp.time().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

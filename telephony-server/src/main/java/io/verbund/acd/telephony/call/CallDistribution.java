@@ -3,6 +3,7 @@ package io.verbund.acd.telephony.call;
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentState;
 import io.verbund.acd.agent.AgentStatus;
+import io.verbund.acd.routing.OfferTerms;
 import io.verbund.acd.routing.AgentBoard;
 import io.verbund.acd.routing.Distributor;
 import io.verbund.acd.routing.OfferDesk;
@@ -255,7 +256,7 @@ public class CallDistribution implements OfferDesk {
             Optional<Binding> phone = call.isEmpty() || !(reservation.member() instanceof GroupMember member) ? Optional.empty()
                     : registrations.active(member.sipUsername(), now);
             if (phone.isEmpty()) {
-                agents.compareAndSet(status, status.offerNotTaken(false, 0, 0, now));
+                agents.compareAndSet(status, OfferTerms.withdrawn(status, now));
             } else {
                 targets.add(new OfferTarget(status, phone.get(), reservation.why()));
             }

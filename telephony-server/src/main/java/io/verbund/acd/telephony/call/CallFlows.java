@@ -14,7 +14,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,14 +54,14 @@ public class CallFlows {
     private final FlowLookups lookups;
     private final OutboundRequests requests;
     private final DistributionSignal distribution;
-    private final Instance<Transfers> transfers;
+    private final Transfers transfers;
     private final Clock clock;
 
     @Inject
     public CallFlows(TelephonyDirectory directory, QueueStore queue, CallHistory history, CallSessions sessions,
                      SipResponses responses, CallerMedia media, QueueAnnouncements announcements, Voicemails voicemails,
                      FlowLookups lookups, OutboundRequests requests, DistributionSignal distribution,
-                     Instance<Transfers> transfers, Clock clock) {
+                     Transfers transfers, Clock clock) {
         this.clock = clock;
         this.transfers = transfers;
         this.requests = requests;
@@ -114,12 +113,6 @@ public class CallFlows {
     }
 
     /** The caller is answered by an agent: the flow is over, and so are its timers and queue media. */
-    void leaveFlow(AcdCall call) {
-        call.nextFlowTurn();
-        call.cancelFlowTimer();
-        call.cancelQueueTimers();
-    }
-
     private void perform(AcdCall call, FlowAction action) {
         int turn = call.nextFlowTurn();
         if (action instanceof FlowAction.Play play) {
@@ -133,7 +126,7 @@ public class CallFlows {
         } else if (action instanceof FlowAction.Transfer transfer) {
             // The number rings through the trunk; its answer takes the call out of the flow, anything
             // else comes back through transferFailed. Not even tried (no trunk): the failed exit now.
-            if (!transfers.get().fromFlow(call, transfer.number(), turn)) {
+            if (!transfers.fromFlow(call, transfer.number(), () -> transferFailed(call, turn))) {
                 perform(call, call.flow.transferFailed());
             }
         } else if (action instanceof FlowAction.HttpLookup lookup) {
@@ -275,7 +268,7 @@ public class CallFlows {
     private void finish(AcdCall call, String outcome) {
         history.ended(call, outcome, "flow", clock.instant());
         sessions.remove(call);
-        leaveFlow(call);
+        call.leaveFlow();
         media.close(call);
     }
 

@@ -11,9 +11,14 @@ import io.verbund.acd.call.CallEvent.CallOffered;
 import io.verbund.acd.call.CallEvent.CallQueued;
 import io.verbund.acd.call.CallEvent.OfferNotTaken;
 import io.verbund.acd.call.CallEvent.OfferWithdrawn;
+import io.verbund.acd.call.CallEvent.TransferConnected;
+import io.verbund.acd.call.CallEvent.TransferFailed;
+import io.verbund.acd.call.CallEvent.TransferStarted;
+import io.verbund.acd.call.CallEvent.Transferred;
+import io.verbund.acd.call.TransferTarget;
 import io.verbund.acd.callflow.FlowStep;
 import io.verbund.acd.telephony.directory.GroupMember;
-import io.verbund.acd.runtime.callcontrol.TransferTarget;
+import io.verbund.acd.call.TransferTarget;
 import io.verbund.acd.telephony.record.CallRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,8 +63,8 @@ public class CallHistory {
 
     /**
      * Stores the events the call recorded since the last time (queued, offered, offer not taken or
-     * withdrawn, answered, abandoned, ended), each as its call event and, where it is one, as a
-     * moment of the call record. Called under the call's monitor right after a transition.
+     * withdrawn, answered, transfers, abandoned, ended), each as its call event and, where it is
+     * one, as a moment of the call record. Called under the call's monitor right after a transition.
      */
     void record(AcdCall call) {
         for (CallEvent event : call.state.takeEvents()) {
@@ -81,6 +86,18 @@ public class CallHistory {
             } else if (event instanceof CallAnswered answered) {
                 recorder.mark(call.callId, CallRecorder.Moment.ANSWERED, answered.at(), call.groupId(), call.agentId);
                 event(call, answered, call.agentId, null, null);
+            } else if (event instanceof TransferStarted started) {
+                event(call, started, agentIdOrNull(call), flowNode(call), target(started.target()).add("by", started.by()).build().toString());
+            } else if (event instanceof TransferFailed failed) {
+                event(call, failed, agentIdOrNull(call), flowNode(call), target(failed.target()).add("why", failed.why()).build().toString());
+            } else if (event instanceof TransferConnected connected) {
+                event(call, connected, null, null, target(connected.target()).build().toString());
+            } else if (event instanceof Transferred transferred) {
+                if (transferred.target().isAgent()) {
+                    recorder.agentChanged(call.callId, call.agentId);
+                }
+                event(call, transferred, agentIdOrNull(call), null, target(transferred.target())
+                        .add("from", transferred.from()).add("by", transferred.by()).build().toString());
             } else if (event instanceof CallAbandoned abandoned) {
                 event(call, abandoned, call.agentId == 0 ? null : call.agentId, null, null);
                 recorder.ended(call.callId, "ABANDONED", abandoned.at());
@@ -118,29 +135,8 @@ public class CallHistory {
         recorder.ended(callId, "FAILED", at);
     }
 
-    /** A transfer's outbound leg rings: {@code by} is "flow" or "api:<login>". */
-    void transferStarted(AcdCall call, TransferTarget target, String by, Instant at) {
-        event(call, "TransferStarted", at, call.agentId == 0 ? null : call.agentId, flowNode(call),
-                target(target).add("by", by).build().toString());
-    }
-
-    /** A call flow's transfer reached the number: the call has left the flow, talking to it. */
-    void transferConnected(AcdCall call, TransferTarget target, Instant at) {
-        event(call, "TransferConnected", at, null, flowNode(call), target(target).build().toString());
-    }
-
-    /** A connected call was transferred: the caller talks to the target now; the record names the new agent. */
-    void transferred(AcdCall call, String from, TransferTarget target, String by, Instant at) {
-        if (target.isAgent()) {
-            recorder.agentChanged(call.callId, call.agentId);
-        }
-        event(call, "Transferred", at, call.agentId == 0 ? null : call.agentId, null,
-                target(target).add("from", from).add("by", by).build().toString());
-    }
-
-    void transferFailed(AcdCall call, TransferTarget target, String why, Instant at) {
-        event(call, "TransferFailed", at, call.agentId == 0 ? null : call.agentId, flowNode(call),
-                target(target).add("why", why).build().toString());
+    private static Long agentIdOrNull(AcdCall call) {
+        return call.agentId == 0 ? null : call.agentId;
     }
 
     private static JsonObjectBuilder target(TransferTarget target) {

@@ -45,11 +45,11 @@ public class CallRecordings {
         this(null, null, null);
     }
 
-    /** Called under the call's monitor once both legs have media. */
+    /** Called under the call's monitor once both legs have media; after a transfer, once the call counts it. */
     void bridge(AcdCall call, Instant now) {
         BridgeTap tap = null;
         if (call.group != null && call.group.recording()) {
-            String file = call.storageName();
+            String file = fileName(call);
             AudioCodec law = call.callerLaw();
             call.recording = new StereoRecording(law, System.nanoTime(),
                     new StorageRecordingSink(storage, call.tenant, FileCategory.RECORDINGS, file), executor);
@@ -63,6 +63,7 @@ public class CallRecordings {
     /** The call's recording file; after the n-th transfer with {@code -transfer<n>} before the extension. */
     static String fileName(AcdCall call) {
         String first = call.storageName();
-        return call.transfers == 0 ? first : first.substring(0, first.length() - ".wav".length()) + "-transfer" + call.transfers + ".wav";
+        int transfers = call.state.transfersConnected();
+        return transfers == 0 ? first : first.substring(0, first.length() - ".wav".length()) + "-transfer" + transfers + ".wav";
     }
 }

@@ -259,7 +259,7 @@ public class InboundCalls {
             history.record(call);
             call.clearOffers();
             sessions.remove(call);
-            flows.leaveFlow(call);
+            call.leaveFlow();
             media.close(call);
             LOG.info("caller abandoned");
         }
@@ -355,7 +355,7 @@ public class InboundCalls {
             }
             call.state.end();
             sessions.remove(call);
-            flows.leaveFlow(call);
+            call.leaveFlow();
             voicemails.finish(call);
             media.close(call);
             LOG.info(() -> "call ended by " + endedBy);
@@ -384,7 +384,7 @@ public class InboundCalls {
                 voicemails.finish(found);
                 history.ended(found, found.voicemailFile != null ? "VOICEMAIL" : "HANGUP_IN_FLOW", "caller", clock.instant());
                 sessions.remove(found);
-                flows.leaveFlow(found);
+                found.leaveFlow();
                 media.close(found);
                 return;
             }
@@ -412,7 +412,7 @@ public class InboundCalls {
 
     /** A connected call ends ANSWERED, or TRANSFERRED when its other leg is a number a transfer reached. */
     static String connectedOutcome(AcdCall call) {
-        return call.transferredTo != null ? "TRANSFERRED" : "ANSWERED";
+        return call.state.transferredNumber().isPresent() ? "TRANSFERRED" : "ANSWERED";
     }
 
     private void refuse(AcdCall call, int status, String why, int retryAfter) {

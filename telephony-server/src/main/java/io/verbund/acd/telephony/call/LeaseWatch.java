@@ -179,7 +179,7 @@ public class LeaseWatch {
     private boolean involves(String callId, AgentKey agent) {
         return sessions.byCaller(callId).map(call -> {
             synchronized (call) {
-                return call.involves(agent);
+                return call.state.involves(agent);
             }
         }).orElse(false);
     }

@@ -1,7 +1,7 @@
 package io.verbund.acd.telephony.call;
 
 import io.verbund.acd.agent.AgentKey;
-import io.verbund.acd.runtime.callcontrol.TransferTarget;
+import io.verbund.acd.call.TransferTarget;
 import io.verbund.acd.telephony.media.RtpLeg;
 import java.util.concurrent.ScheduledFuture;
 import javax.sip.ClientTransaction;
@@ -9,18 +9,16 @@ import javax.sip.Dialog;
 
 /**
  * The outbound leg of a transfer while it rings: the INVITE to the target (a number through the
- * trunk, or another agent's phone), its dialog and the RTP leg our offer named. {@code fromFlow}
- * tells a call flow's transfer node (the caller is not connected yet) from a blind transfer of a
- * connected call through the API. An agent target was reserved like the distributor reserves one,
+ * trunk, or another agent's phone), its dialog and the RTP leg our offer named. A call flow's
+ * transfer node (the caller is not connected yet) gives the flow's failed exit; a blind transfer of a
+ * connected call through the API has none. An agent target was reserved like the distributor reserves one,
  * so it is offered no other call meanwhile.
  */
 final class TransferLeg {
 
     final TransferTarget target;
-    final boolean fromFlow;
-    /** The flow turn the transfer node was reached in; a flow transfer's outcome must still belong to it. */
-    final int flowTurn;
-    final String by;
+    /** The flow's failed exit for a flow's transfer; null for a blind one. */
+    final Runnable failedExit;
     final ClientTransaction invite;
     final Dialog dialog;
     final String legCallId;
@@ -32,18 +30,20 @@ final class TransferLeg {
     /** A provisional response came: the far end exists and rings. */
     boolean ringing;
 
-    TransferLeg(TransferTarget target, boolean fromFlow, int flowTurn, String by, ClientTransaction invite, Dialog dialog,
+    TransferLeg(TransferTarget target, Runnable failedExit, ClientTransaction invite, Dialog dialog,
                 String legCallId, RtpLeg media, AgentKey agent, long agentId) {
         this.target = target;
-        this.fromFlow = fromFlow;
-        this.flowTurn = flowTurn;
-        this.by = by;
+        this.failedExit = failedExit;
         this.invite = invite;
         this.dialog = dialog;
         this.legCallId = legCallId;
         this.media = media;
         this.agent = agent;
         this.agentId = agentId;
+    }
+
+    boolean fromFlow() {
+        return failedExit != null;
     }
 
     void cancelRingTimer() {

@@ -1,12 +1,14 @@
 package io.verbund.acd.telephony.call;
 
 import io.verbund.acd.call.CallPhase;
+import io.verbund.acd.call.TransferTarget;
+import io.verbund.acd.routing.OfferTerms;
 
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.callflow.CallFlowRun;
 import io.verbund.acd.runtime.callcontrol.TransferAsked;
-import io.verbund.acd.runtime.callcontrol.TransferTarget;
+import io.verbund.acd.call.TransferTarget;
 import io.verbund.acd.telephony.directory.AgentLine;
 import io.verbund.acd.telephony.directory.DirectoryUnavailable;
 import io.verbund.acd.telephony.directory.TelephonyDirectory;
@@ -54,15 +56,14 @@ import javax.sip.message.Response;
  * <p>
  * The leg is found by its Call-ID through the call's agent-leg link ({@link CallSessions#byAgent}),
  * so its responses, and once connected its BYE and re-INVITEs, reach the call like an agent leg's.
- * Every method runs under the call's monitor.
+ * What may happen to the call (whether a transfer may start, what its answer or failure means) is
+ * the {@link io.verbund.acd.call.Call}'s to decide; this class carries the legs. Every method runs
+ * under the call's monitor.
  */
 @ApplicationScoped
 public class Transfers {
 
     private static final Logger LOG = Logger.getLogger(Transfers.class.getName());
-    /** An agent's phone rings this long when the call has no group to say otherwise (a call a transfer connected to a number). */
-    private static final Duration AGENT_RING_TIME = Duration.ofSeconds(15);
-
     @Resource(lookup = "java:jboss/ee/concurrency/scheduler/default")
     private ManagedScheduledExecutorService scheduler;
 
@@ -79,13 +80,12 @@ public class Transfers {
     private final OutboundRequests requests;
     private final Registrations registrations;
     private final TelephonyDirectory directory;
-    private final CallFlows flows;
     private final Clock clock;
 
     @Inject
     public Transfers(SipEndpoint sip, CallSessions sessions, OutboundTrunk trunk, NodeMedia node, CallerMedia media,
                      CallerSignalling signalling, CallRecordings recordings, CallHistory history, AgentStates agents,
-                     AgentLegs agentLegs, OutboundRequests requests, Registrations registrations, TelephonyDirectory directory, CallFlows flows, Clock clock) {
+                     AgentLegs agentLegs, OutboundRequests requests, Registrations registrations, TelephonyDirectory directory, Clock clock) {
         this.clock = clock;
         this.sip = sip;
         this.sessions = sessions;
@@ -100,22 +100,23 @@ public class Transfers {
         this.requests = requests;
         this.registrations = registrations;
         this.directory = directory;
-        this.flows = flows;
     }
 
     protected Transfers() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
      * A call flow's transfer node: rings the number through the trunk while the caller keeps its
      * early media (music on hold where it already hears the flow; else its own ringback after our
-     * 180). Called under the call's monitor in the flow turn {@code turn}.
+     * 180). Called under the call's monitor.
      *
+     * @param failedExit what the flow does when the number does not take the call (its failed exit)
      * @return whether the number rings; false (logged, with a TransferFailed event) when it cannot
      *         be tried at all, and the flow takes its failed exit at once
      */
-    boolean fromFlow(AcdCall call, String number, int turn) {
+    boolean fromFlow(AcdCall call, String number, Runnable failedExit) {
+        Instant now = clock.instant();
         TransferTarget target = TransferTarget.number(number);
         Optional<String> impossible = whyNotToNumber(number);
         if (impossible.isEmpty() && call.callerMedia == null) {
@@ -123,15 +124,15 @@ public class Transfers {
             impossible = Optional.of("the caller's INVITE had no session description");
         }
         if (impossible.isPresent()) {
-            String why = impossible.get();
-            LOG.info(() -> "transfer to " + number + " not possible: " + why);
-            history.transferFailed(call, target, why, clock.instant());
+            refuse(call, target, impossible.get(), now);
             return false;
         }
-        if (!ring(call, target, true, turn, "flow", null, 0, trunkUri(number), trunk.address().orElseThrow().transport(), trunk.ringTimeout())) {
+        call.state.transferStarted(target, null, "flow", now);
+        if (!ring(call, target, failedExit, null, 0, trunkUri(number), trunk.address().orElseThrow().transport(), trunk.ringTimeout())) {
+            call.state.transferFailed("the INVITE to " + number + " could not be sent", now);
+            history.record(call);
             return false;
         }
-        call.state.transferRinging();
         if (call.earlyMedia) {
             media.playThenLoop(call, List.of(), CallFlowRun.QUEUE_MOH_PROMPT);
         }
@@ -149,76 +150,85 @@ public class Transfers {
         held.ifPresent(call -> {
             try (CallLogContext context = CallLogContext.of(call)) {
                 synchronized (call) {
-                    Optional<String> refused = startBlind(call, asked);
-                    refused.ifPresent(why -> {
-                        LOG.info(() -> "transfer to " + asked.target() + " asked by " + asked.by() + " not possible: " + why);
-                        history.transferFailed(call, asked.target(), why, clock.instant());
-                    });
+                    startBlind(call, asked);
                 }
             }
         });
         return held.isPresent();
     }
 
-    private Optional<String> startBlind(AcdCall call, TransferAsked asked) {
-        if (!call.state.is(CallPhase.CONNECTED)) {
-            return Optional.of("the call is not connected");
-        }
-        if (call.transfer != null) {
-            return Optional.of("a transfer of this call is already ringing");
-        }
-        if (call.callerMedia == null || call.agentMedia == null) {
-            return Optional.of("the call's media is not anchored on this node");
-        }
-        TransferTarget target = asked.target();
-        if (!target.isAgent()) {
-            Optional<String> impossible = whyNotToNumber(target.value());
-            if (impossible.isPresent()) {
-                return impossible;
-            }
-            boolean ringing = ring(call, target, false, 0, "api:" + asked.by(), null, 0, trunkUri(target.value()),
-                    trunk.address().orElseThrow().transport(), trunk.ringTimeout());
-            return ringing ? Optional.empty() : Optional.of("the INVITE to " + target.value() + " could not be sent");
-        }
-        if (call.hasAgent() && call.agent().extension().equals(target.value())) {
-            return Optional.of("agent " + target.value() + " already talks to the caller");
-        }
+    /** A transfer that cannot even start is refused with a TransferFailed event saying why, so the API's caller sees it. */
+    private void startBlind(AcdCall call, TransferAsked asked) {
         Instant now = clock.instant();
+        TransferTarget target = asked.target();
+        String by = "api:" + asked.by();
+        Optional<String> refused = call.state.whyNoTransferTo(target);
+        if (refused.isEmpty() && (call.callerMedia == null || call.agentMedia == null)) {
+            refused = Optional.of("the call's media is not anchored on this node");
+        }
+        if (refused.isEmpty() && !target.isAgent()) {
+            refused = whyNotToNumber(target.value());
+        }
+        if (refused.isPresent()) {
+            refuse(call, target, refused.get(), now);
+            return;
+        }
+        if (!target.isAgent()) {
+            call.state.transferStarted(target, null, by, now);
+            if (!ring(call, target, null, null, 0, trunkUri(target.value()), trunk.address().orElseThrow().transport(), trunk.ringTimeout())) {
+                call.state.transferFailed("the INVITE to " + target.value() + " could not be sent", now);
+            }
+            history.record(call);
+            return;
+        }
         Optional<AgentLine> line;
         try {
             line = directory.agent(call.tenantId, target.value());
         } catch (DirectoryUnavailable e) {
-            return Optional.of("configuration unavailable");
+            refuse(call, target, "configuration unavailable", now);
+            return;
         }
         if (line.isEmpty()) {
-            return Optional.of("no agent " + target.value() + " in this tenant");
+            refuse(call, target, "no agent " + target.value() + " in this tenant", now);
+            return;
         }
         Optional<Binding> phone = registrations.active(line.get().sipUsername(), now);
         if (phone.isEmpty()) {
-            return Optional.of("agent " + target.value() + " has no registered phone");
+            refuse(call, target, "agent " + target.value() + " has no registered phone", now);
+            return;
         }
         AgentStatus ready = agents.current(line.get().agent(), now);
         if (!ready.isAvailable(now)) {
-            return Optional.of("agent " + target.value() + " is not ready (" + ready.state() + ")");
+            refuse(call, target, "agent " + target.value() + " is not ready (" + ready.state() + ")", now);
+            return;
         }
         AgentStatus reserved = ready.reserve(call.callId, history.node(), now);
         if (!agents.compareAndSet(ready, reserved)) {
-            return Optional.of("agent " + target.value() + " was taken by another call");
+            refuse(call, target, "agent " + target.value() + " was taken by another call", now);
+            return;
         }
         SipURI contact;
         try {
             contact = (SipURI) sip.addresses().createURI(phone.get().contact());
         } catch (ParseException | ClassCastException e) {
-            agents.compareAndSet(reserved, reserved.offerNotTaken(false, 0, 0, now));
-            return Optional.of("agent " + target.value() + "'s phone has no usable contact");
+            agents.compareAndSet(reserved, OfferTerms.withdrawn(reserved, now));
+            refuse(call, target, "agent " + target.value() + "'s phone has no usable contact", now);
+            return;
         }
         String transport = contact.getTransportParam() == null ? "udp" : contact.getTransportParam().toLowerCase(Locale.ROOT);
-        Duration ringTime = call.group == null ? AGENT_RING_TIME : Duration.ofSeconds(call.group.ringTimeSeconds());
-        if (!ring(call, target, false, 0, "api:" + asked.by(), line.get().agent(), line.get().agentId(), contact, transport, ringTime)) {
-            agents.compareAndSet(reserved, reserved.offerNotTaken(false, 0, 0, now));
-            return Optional.of("the INVITE to agent " + target.value() + " could not be sent");
+        Duration ringTime = (call.group == null ? OfferTerms.TRANSFER : call.group.offerTerms()).ringTime();
+        call.state.transferStarted(target, line.get().agent(), by, now);
+        if (!ring(call, target, null, line.get().agent(), line.get().agentId(), contact, transport, ringTime)) {
+            agents.compareAndSet(reserved, OfferTerms.withdrawn(reserved, now));
+            call.state.transferFailed("the INVITE to agent " + target.value() + " could not be sent", now);
         }
-        return Optional.empty();
+        history.record(call);
+    }
+
+    private void refuse(AcdCall call, TransferTarget target, String why, Instant now) {
+        LOG.info(() -> "transfer to " + target + " not possible: " + why);
+        call.state.transferRefused(target, why, now);
+        history.record(call);
     }
 
     private Optional<String> whyNotToNumber(String number) {
@@ -231,8 +241,11 @@ public class Transfers {
         return Optional.empty();
     }
 
-    /** Sends the INVITE of the transfer leg and starts its ring timer; false when it could not be sent. */
-    private boolean ring(AcdCall call, TransferTarget target, boolean fromFlow, int turn, String by, AgentKey agent, long agentId,
+    /**
+     * Sends the INVITE of the transfer leg the call started and starts its ring timer; false when it
+     * could not be sent (the caller fails the transfer then).
+     */
+    private boolean ring(AcdCall call, TransferTarget target, Runnable failedExit, AgentKey agent, long agentId,
                          SipURI requestUri, String transport, Duration ringTime) {
         RtpLeg leg = null;
         try {
@@ -240,18 +253,17 @@ public class Transfers {
             Request invite = invite(call, target, requestUri, transport, leg);
             ClientTransaction transaction = sip.provider().getNewClientTransaction(invite);
             String legCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
-            TransferLeg transfer = new TransferLeg(target, fromFlow, turn, by, transaction, sip.provider().getNewDialog(transaction),
+            TransferLeg transfer = new TransferLeg(target, failedExit, transaction, sip.provider().getNewDialog(transaction),
                     legCallId, leg, agent, agentId);
             call.transfer = transfer;
             sessions.linkAgentLeg(legCallId, call);
-            history.transferStarted(call, target, by, clock.instant());
             transaction.sendRequest();
             transfer.ringTimer = scheduler.schedule(() -> {
                 try (CallLogContext context = CallLogContext.of(call)) {
                     ringTimedOut(call, transfer, ringTime);
                 }
             }, ringTime.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.info(() -> "transfer to " + target + " rings, asked by " + by);
+            LOG.info(() -> "transfer to " + target + " rings");
             return true;
         } catch (ParseException | SipException | InvalidArgumentException | MediaPortsExhausted e) {
             LOG.warning("transfer of call " + call.callId + " to " + target + " not started: " + e.getMessage());
@@ -349,7 +361,7 @@ public class Transfers {
             return;
         }
         call.transfer = null;
-        if (leg.fromFlow) {
+        if (leg.fromFlow()) {
             connectFromFlow(call, leg, dialog, sdp, cseq, now);
         } else {
             connectBlind(call, leg, dialog, sdp, cseq, now);
@@ -357,7 +369,7 @@ public class Transfers {
     }
 
     private void connectFromFlow(AcdCall call, TransferLeg leg, Dialog dialog, byte[] sdp, long cseq, Instant now) {
-        flows.leaveFlow(call);
+        call.leaveFlow();
         call.callerMedia.stop();
         call.agentMedia = leg.media;
         recordings.bridge(call, now);
@@ -368,15 +380,15 @@ public class Transfers {
             sessions.unlinkAgentLeg(leg.legCallId);
             call.agentMedia = null;
             leg.media.close();
+            call.state.transferFailed("the caller left as the number answered", now);
+            history.record(call);
             return;
         }
-        call.state.transferredTo(null);
+        call.state.transferConnected(now);
         call.agentDialog = dialog;
         call.agentCallId = leg.legCallId;
         call.agentSdp = sdp;
-        call.transferredTo = leg.target.value();
-        call.transfers++;
-        history.transferConnected(call, leg.target, now);
+        history.record(call);
         LOG.info(() -> "transferred to " + leg.target.value() + " by the call flow");
     }
 
@@ -388,8 +400,6 @@ public class Transfers {
             release(call, leg);
             return;
         }
-        AgentKey oldAgent = call.agent();
-        String from = oldAgent != null ? "agent:" + oldAgent.extension() : "number:" + call.transferredTo;
         Dialog oldDialog = call.agentDialog;
         RtpLeg oldMedia = call.agentMedia;
         if (call.bridge != null) {
@@ -397,9 +407,8 @@ public class Transfers {
             call.bridge = null;
         }
         call.recording = null;
-        call.transfers++;
+        Optional<AgentKey> oldAgent = call.state.transferConnected(now);
         call.agentMedia = leg.media;
-        call.state.transferredTo(leg.agent);
         call.agentId = leg.agentId;
         recordings.bridge(call, now);
         requests.ack(call, dialog, cseq);
@@ -408,32 +417,29 @@ public class Transfers {
         if (oldMedia != null) {
             oldMedia.close();
         }
-        if (oldAgent != null) {
-            agentLegs.endForAgent(oldAgent, call.group, call.callId);
-        }
+        oldAgent.ifPresent(agent -> agentLegs.endForAgent(agent, call.group, call.callId));
         call.agentDialog = dialog;
         call.agentCallId = leg.legCallId;
         call.agentSdp = sdp;
-        call.transferredTo = leg.agent == null ? leg.target.value() : null;
         if (leg.agent != null) {
             agents.update(leg.agent, (current, at) -> current.answer(at));
         }
-        history.transferred(call, from, leg.target, leg.by, now);
-        LOG.info(() -> "transferred from " + from + " to " + leg.target + ", asked by " + leg.by);
+        history.record(call);
+        LOG.info(() -> "transferred to " + leg.target);
     }
 
     /**
-     * The transfer did not connect: the caller stays where it was — a flow takes its failed exit
-     * (if it is still at the transfer node), a connected caller keeps its agent.
+     * The transfer did not connect: the caller stays where it was — a flow takes its failed exit,
+     * a connected caller keeps its agent.
      */
     private void failed(AcdCall call, TransferLeg leg, String why) {
         release(call, leg);
-        history.transferFailed(call, leg.target, why, clock.instant());
+        boolean backToFlow = call.state.transferFailed(why, clock.instant());
+        history.record(call);
         LOG.info(() -> "transfer to " + leg.target + " failed: " + why);
-        if (leg.fromFlow && call.state.is(CallPhase.TRANSFERRING)) {
-            call.state.transferFailed();
+        if (backToFlow) {
             media.stop(call);
-            flows.transferFailed(call, leg.flowTurn);
+            leg.failedExit.run();
         }
     }
 
@@ -448,7 +454,8 @@ public class Transfers {
         }
         requests.cancel(leg.invite);
         release(call, leg);
-        history.transferFailed(call, leg.target, why, clock.instant());
+        call.state.transferFailed(why, clock.instant());
+        history.record(call);
     }
 
     /** Forgets the ringing leg: its timer, its RTP, its link, and the reserved agent is free again. */
@@ -462,7 +469,7 @@ public class Transfers {
         }
         sessions.unlinkAgentLeg(leg.legCallId);
         if (leg.agent != null) {
-            agents.update(leg.agent, (current, at) -> current.offerNotTaken(false, 0, 0, at));
+            agents.update(leg.agent, (current, at) -> OfferTerms.withdrawn(current, at));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.verbund.acd.telephony.directory;
 
+import io.verbund.acd.agent.WrapUp;
+import io.verbund.acd.routing.OfferTerms;
 import io.verbund.acd.routing.RoutingGroup;
 import io.verbund.acd.tenant.TenantKey;
 import java.util.Collection;
@@ -35,6 +37,16 @@ public record GroupSettings(long id, TenantKey tenant, long tenantId, String nam
     @Override
     public Collection<GroupMember> members() {
         return membersByExtension.values();
+    }
+
+    /** How this group rings its agents' phones, and what an offer not taken does to an agent. */
+    public OfferTerms offerTerms() {
+        return OfferTerms.of(ringTimeSeconds, redialDelaySeconds, maxConsecutiveNoAnswer);
+    }
+
+    /** The wrap-up this group's agents have after a call. */
+    public WrapUp wrapUp() {
+        return WrapUp.of(wrapUpSeconds, forcedDisposition);
     }
 
     /** The member with this extension; the call path only asks for agents it took from this group. */

@@ -1,6 +1,6 @@
 package io.verbund.acd.portal.call;
 
-import io.verbund.acd.runtime.callcontrol.TransferTarget;
+import io.verbund.acd.call.TransferTarget;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -2,7 +2,7 @@ package io.verbund.acd.portal.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.verbund.acd.runtime.callcontrol.TransferTarget;
+import io.verbund.acd.call.TransferTarget;
 import org.junit.jupiter.api.Test;
 
 class TransferRequestTest {

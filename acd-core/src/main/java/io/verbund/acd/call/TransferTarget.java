@@ -1,4 +1,4 @@
-package io.verbund.acd.runtime.callcontrol;
+package io.verbund.acd.call;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.verbund.acd.runtime.callcontrol;
+package io.verbund.acd.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,57 @@
+package io.verbund.acd.routing;
+
+import io.verbund.acd.agent.AgentStatus;
+import io.verbund.acd.call.CallEvent.OfferNotTaken;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How an ACD group offers a call to an agent: how long the phone rings, how long an agent who let it
+ * ring out or refused waits before the next offer (redial delay), and after how many no-answers in a
+ * row the agent is paused (0: never). What happens to the agent when an offer ends is decided here.
+ */
+public record OfferTerms(Duration ringTime, Duration redialDelay, int maxConsecutiveNoAnswers) {
+
+    /** An agent's phone a transfer rings when the call has no group to say otherwise. */
+    public static final OfferTerms TRANSFER = new OfferTerms(Duration.ofSeconds(15), Duration.ZERO, 0);
+
+    public OfferTerms {
+        if (ringTime.isNegative() || ringTime.isZero()) {
+            throw new IllegalArgumentException("a phone must ring a while, not " + ringTime);
+        }
+        if (redialDelay.isNegative() || maxConsecutiveNoAnswers < 0) {
+            throw new IllegalArgumentException("redial delay and no-answer limit cannot be negative");
+        }
+    }
+
+    public static OfferTerms of(int ringSeconds, int redialDelaySeconds, int maxConsecutiveNoAnswers) {
+        return new OfferTerms(Duration.ofSeconds(ringSeconds), Duration.ofSeconds(Math.max(0, redialDelaySeconds)),
+                Math.max(0, maxConsecutiveNoAnswers));
+    }
+
+    /**
+     * The agent's phone stopped ringing without answering, with {@code sipStatus}: a no-answer
+     * (408, 480) counts toward the pause; both it and a refusal keep the next offer away for the
+     * redial delay.
+     */
+    public AgentStatus notTaken(AgentStatus offered, int sipStatus, Instant now) {
+        boolean noAnswer = OfferNotTaken.isNoAnswer(sipStatus);
+        return offered.offerNotTaken(noAnswer, maxConsecutiveNoAnswers, redialDelay.toSeconds(), now);
+    }
+
+    /**
+     * The INVITE to the agent's phone could not be sent: nothing is counted against the agent, but
+     * it is kept from the next offer for the redial delay, so a broken phone is not tried each pass.
+     */
+    public AgentStatus notSent(AgentStatus offered, Instant now) {
+        return offered.offerNotTaken(false, 0, redialDelay.toSeconds(), now);
+    }
+
+    /**
+     * The ACD itself stopped the phone (another agent answered, the caller left, the call was no
+     * longer waiting): not the agent's doing, so it is free at once and nothing is counted.
+     */
+    public static AgentStatus withdrawn(AgentStatus offered, Instant now) {
+        return offered.offerNotTaken(false, 0, 0, now);
+    }
+}
