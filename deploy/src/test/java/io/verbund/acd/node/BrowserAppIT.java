@@ -1,16 +1,21 @@
 package io.verbund.acd.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.verbund.acd.launcher.DemoNode;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +39,9 @@ class BrowserAppIT {
     /** SIPp's own ports, beside this node's SIP port 6360 and clear of the other ITs' SIPp ports. */
     private static final int PHONE_PORT = 6371;
     private static final int CALLER_PORT = 6390;
+    /** The phone and the caller of the forced log-out, beside the first pair. */
+    private static final int FORCED_PHONE_PORT = 6372;
+    private static final int FORCED_CALLER_PORT = 6391;
     private static final Duration LIVE = Duration.ofSeconds(10);
 
     @TempDir
@@ -42,6 +50,7 @@ class BrowserAppIT {
     private static DemoNode node;
     private static String portal;
     private static ApiClient admin;
+    private static ApiClient supervisor;
     private static Instant started;
 
     @RegisterExtension
@@ -53,6 +62,7 @@ class BrowserAppIT {
         node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of());
         portal = node.portalUrl();
         admin = ApiClient.as(URI.create(portal), "admin@demo", "demo-admin");
+        supervisor = ApiClient.as(URI.create(portal), "supervisor@demo", "demo-supervisor");
         System.out.println("BrowserAppIT: node up after " + Duration.between(started, Instant.now()).toMillis() + " ms");
     }
 
@@ -67,8 +77,9 @@ class BrowserAppIT {
     @AfterEach
     void agentsLoggedOut() throws Exception {
         Sipp.stopAll();
-        for (String extension : List.of("1001", "1002")) {
-            ApiClient.Answer answer = admin.put("api/v1/agents/" + extension + "/state", "{\"state\":\"LOGGED_OUT\"}");
+        for (String extension : List.of("1001", "1002", "1003")) {
+            // Forced: an agent a failed test left on a call is logged out as well (no change if it is already).
+            ApiClient.Answer answer = admin.put("api/v1/agents/" + extension + "/state", "{\"state\":\"LOGGED_OUT\",\"force\":true}");
             assertThat(answer.status()).as(answer.toString()).isIn(200, 409);
         }
     }
@@ -138,6 +149,77 @@ class BrowserAppIT {
     }
 
     @Test
+    void theSupervisorForcesAnAgentOnACallToLogOutAfterConfirmingAndTheCallEnds() throws Exception {
+        Sipp sipp = new Sipp(node.ports().sip(), Files.createTempDirectory(homeFolder, "sipp"));
+        sipp.registerAgent(1003, "demo-1003", FORCED_PHONE_PORT);
+        // Answers after half a second and waits for the BYE the node sends when the agent is forced out.
+        Process phone = sipp.start("agent-answer.xml", FORCED_PHONE_PORT,
+                List.of("-m", "1", "-d", "500", "-mp", "16372", "-timeout", "90s"));
+
+        logIn("supervisor@demo", "demo-supervisor");
+        browser.open(portal + "supervisor");
+        browser.visible("page-supervisor");
+        browser.awaitAttribute("live-indicator", "data-live", LIVE, "true");
+        browser.await("agent-row-1003 LOGGED_OUT", LIVE, driver -> "LOGGED_OUT".equals(chipStateOf("1003")));
+
+        ApiClient.Answer ready = admin.put("api/v1/agents/1003/state", "{\"state\":\"READY\"}");
+        assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+        // Would talk for a minute: the forced log-out has to end the call long before.
+        Process caller = sipp.start("caller.xml", FORCED_CALLER_PORT,
+                List.of("-s", HOTLINE, "-m", "1", "-d", "60000", "-mp", "16391", "-timeout", "90s"));
+
+        // Through the welcome announcement and the queue to the agent's phone, which answers.
+        browser.await("agent-row-1003 shows ON_CALL", Duration.ofSeconds(30), driver -> "ON_CALL".equals(chipStateOf("1003")));
+        JsonObject onCall = admin.get("api/v1/agents/1003/state").json();
+        assertThat(onCall.getString("state")).as("agent 1003 on the server: %s", onCall).isEqualTo("ON_CALL");
+        String callId = onCall.getString("callId");
+        assertThat(browser.visible("agent-call-1003").getDomAttribute("data-call-id")).isEqualTo(callId);
+        ApiClient.Answer plain = supervisor.put("api/v1/agents/1003/state", "{\"state\":\"LOGGED_OUT\"}");
+        assertThat(plain.status()).as("a log-out without force is refused while the agent talks: %s", plain).isEqualTo(409);
+        String marker = browser.markDocument();
+
+        browser.click("agent-action-1003");
+        // The demo users' language is German (DemoContract.LOCALE) until they choose another.
+        assertThat(browser.text(browser.visible("agent-action-1003-forced"))).as("the menu marks its changes as forced")
+                .isEqualTo("Erzwungen – beendet das Gespräch");
+        browser.click("agent-action-1003-logout");
+        WebElement dialog = browser.visible("agent-force-dialog-1003");
+        assertThat(browser.text(dialog)).contains("Agent 1003 zwangsweise abmelden?")
+                .contains("Das Gespräch mit dem Anrufer wird beendet.");
+        assertThat(chipStateOf("1003")).as("nothing is sent before the confirmation").isEqualTo("ON_CALL");
+        browser.screenshot("supervisor-force-dialog");
+        browser.click("agent-force-confirm-1003");
+
+        browser.await("the force dialog closed", LIVE,
+                driver -> driver.findElements(HeadlessChromium.testId("agent-force-dialog-1003")).isEmpty());
+        browser.await("agent-row-1003 shows LOGGED_OUT without its call", LIVE, driver -> "LOGGED_OUT".equals(chipStateOf("1003"))
+                && "LOGGED_OUT".equals(driver.findElement(HeadlessChromium.testId("agent-row-1003")).getDomAttribute("data-state"))
+                && driver.findElements(HeadlessChromium.testId("agent-call-1003")).isEmpty());
+        assertThat(browser.driver().findElements(HeadlessChromium.testId("supervisor-action-error"))).as("no error shown").isEmpty();
+
+        JsonObject loggedOut = admin.get("api/v1/agents/1003/state").json();
+        assertThat(loggedOut.getString("state")).as("agent 1003 on the server: %s", loggedOut).isEqualTo("LOGGED_OUT");
+        assertThat(loggedOut.getString("callId", null)).isNull();
+        assertThat(Sipp.await(phone, 20).exit()).as("the agent's phone got a BYE: %s", sipp.errorLogs()).isZero();
+        Sipp.await(caller, 20); // fails unless the caller's leg ended well before its 60 s of talking
+        JsonObject call = await("call " + callId + " ended").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> admin.get("api/v1/calls/" + callId), answer -> answer.status() == 200
+                        && answer.json().getString("endedAt", null) != null).json();
+        assertThat(call.getString("agent", null)).isEqualTo("1003");
+        assertThat(call.getJsonArray("steps").getValuesAs(JsonObject.class).stream()
+                .filter(step -> "CallEnded".equals(step.getString("kind")))
+                .map(step -> step.getJsonObject("data").getString("endedBy", null)))
+                .as("the call ended because its agent was logged out: %s", call).containsExactly("agent-logged_out");
+        // The agent's history (not in the API): the newest change is the forced log-out, by the supervisor.
+        assertThat(await("agent 1003's forced log-out recorded").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> newestAgentEvent("1003"), event -> event.isPresent() && event.get().startsWith("LOGGED_OUT ")))
+                .contains("LOGGED_OUT FORCED supervisor@demo");
+        browser.await("agent-row-1003 still LOGGED_OUT after the call ended", LIVE, driver -> "LOGGED_OUT".equals(chipStateOf("1003")));
+        assertThat(browser.isSameDocument(marker)).as("the supervisor page was not reloaded").isTrue();
+        browser.screenshot("supervisor-forced-out");
+    }
+
+    @Test
     void theAppSwitchesToGermanAndBack() {
         browser.open(portal + "login");
         browser.visible("login-form");
@@ -197,6 +279,19 @@ class BrowserAppIT {
         List<WebElement> chips = browser.driver().findElements(
                 org.openqa.selenium.By.cssSelector("[data-testid='agent-row-" + extension + "'] .MuiChip-root[data-state]"));
         return chips.isEmpty() ? null : chips.get(0).getDomAttribute("data-state");
+    }
+
+    /** "STATE CAUSE CHANGED_BY" of the agent's newest history event ("-" where empty). */
+    private static Optional<String> newestAgentEvent(String extension) throws Exception {
+        try (Connection db = node.database().connect(); PreparedStatement query = db.prepareStatement(
+                "SELECT e.state, COALESCE(e.cause, '-'), COALESCE(e.changed_by, '-') FROM agent_event e"
+                        + " JOIN agent a ON a.id = e.agent_id AND a.tenant_id = e.tenant_id JOIN tenant t ON t.id = a.tenant_id"
+                        + " WHERE t.tenant_key = 'demo' AND a.extension = ? ORDER BY e.seq DESC LIMIT 1")) {
+            query.setString(1, extension);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1) + " " + row.getString(2) + " " + row.getString(3)) : Optional.empty();
+            }
+        }
     }
 
     /** The call's document from the API (written in batches: it may take a moment to be there). */
