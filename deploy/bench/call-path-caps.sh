@@ -6,8 +6,10 @@
 # WARMUP s of the same load that is not counted (a fresh JVM spends its first seconds compiling).
 # Prints per rate: successful/failed calls, the ANSWERED call records written for them,
 # INVITE->180 and 100->200 p50/p99 (-trace_rtt), the WildFly process's CPU (% of one core, from
-# /proc), RSS, and the UDP datagrams the kernel dropped for a full socket receive buffer meanwhile
-# (RcvbufErrors of /proc/net/snmp: the whole host, SIPp's sockets too). Then, unless BASELINE=0, runs kamailio-baseline.sh (the same scenario through a
+# /proc), RSS, and the UDP datagrams the kernel dropped for a full socket receive buffer meanwhile:
+# at the node's SIP socket (the drops column of /proc/net/udp) and on the whole host (RcvbufErrors
+# of /proc/net/snmp: SIPp's sockets too). PROFILE=1 records the node with JDK Flight Recorder (its default, low-overhead settings; "profile" sank the node here) during
+# each measured run and prints its hottest frames (the recording stays in the home with KEEP=1). Then, unless BASELINE=0, runs kamailio-baseline.sh (the same scenario through a
 # plain Kamailio proxy) and prints our best clean rate as a fraction of the box's ceiling.
 # Loopback only; bounded in calls and time. Needs a build (mvn install) first.
 # Usage: deploy/bench/call-path-caps.sh            RATES="50 100" DURATION=30 WARMUP=15 AGENTS=1000 TALK=2000 BASELINE=1
@@ -38,7 +40,14 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 udp_rcvbuf_errors() {
   awk '/^Udp:/ { if (!names) { for (i = 1; i <= NF; i++) col[$i] = i; names = 1 } else print $col["RcvbufErrors"] }' /proc/net/snmp
 }
-printf '%-6s %-8s %-7s %-8s %-12s %-12s %-12s %-12s %-10s %-8s %-8s\n' CAPS success failed records "180 p50 ms" "180 p99 ms" "200 p50 ms" "200 p99 ms" "CPU %core" "RSS MB" "UDP drops"
+# node_socket_drops: datagrams the kernel dropped so far at the node's SIP socket (any address, v4 and v6).
+node_socket_drops() {
+  local port_hex
+  port_hex=$(printf '%04X' "$sip")
+  cat /proc/net/udp /proc/net/udp6 2>/dev/null | awk -v port=":$port_hex" 'substr($2, length($2) - 4) == port { sum += $NF } END { print sum + 0 }'
+}
+printf '%-6s %-8s %-7s %-8s %-12s %-12s %-12s %-12s %-10s %-8s %-11s %-10s\n' CAPS success failed records "180 p50 ms" "180 p99 ms" \
+  "200 p50 ms" "200 p99 ms" "CPU %core" "RSS MB" "node drops" "host drops"
 first=1
 best=0
 for rate in $rates; do
@@ -65,22 +74,34 @@ for rate in $rates; do
     sleep 3
   fi
   records_before=$(answered_records)
-  cpu_before=$(cpu_ticks "$wf"); t_before=$(date +%s.%N); drops_before=$(udp_rcvbuf_errors)
+  cpu_before=$(cpu_ticks "$wf"); t_before=$(date +%s.%N); drops_before=$(udp_rcvbuf_errors); node_drops_before=$(node_socket_drops)
+  if [ "${PROFILE:-0}" = 1 ]; then
+    jcmd "$wf" JFR.start name=caps settings=default filename="$home/caps-$rate.jfr" >/dev/null
+  fi
   rm -f "$work"/caller_*
   (cd "$work" && timeout -k 10 $((duration + 100)) sipp 127.0.0.1:$sip -sf "$repo/deploy/src/test/sipp/caller.xml" -s +4930999000 -i 127.0.0.1 -p 5790 \
       -r "$rate" -m $((rate * duration)) -d "$talk" -l $((rate * 10)) -nostdin -timeout $((duration + 90))s \
       -trace_stat -trace_rtt -rtt_freq 1 >/dev/null 2>&1) || true
   cpu_after=$(cpu_ticks "$wf"); t_after=$(date +%s.%N); drops=$(( $(udp_rcvbuf_errors) - drops_before ))
+  node_drops=$(( $(node_socket_drops) - node_drops_before ))
+  if [ "${PROFILE:-0}" = 1 ]; then
+    jcmd "$wf" JFR.stop name=caps >/dev/null
+  fi
   rss=$(( $(ps -o rss= -p "$wf") / 1024 ))
   sleep 2 # the last batch of call records
   records=$(( $(answered_records) - records_before ))
   ok=$(sipp_count "$work" caller 'SuccessfulCall(C)')
   failed=$(sipp_count "$work" caller 'FailedCall(C)')
-  printf '%-6s %-8s %-7s %-8s %-12s %-12s %-12s %-12s %-10s %-8s %-8s\n' "$rate" "$ok" "$failed" "$records" \
+  printf '%-6s %-8s %-7s %-8s %-12s %-12s %-12s %-12s %-10s %-8s %-11s %-10s\n' "$rate" "$ok" "$failed" "$records" \
     "$(sipp_rtt "$work" caller ringing 50)" "$(sipp_rtt "$work" caller ringing 99)" \
     "$(sipp_rtt "$work" caller answer 50)" "$(sipp_rtt "$work" caller answer 99)" \
-    "$(percent_of_core $((cpu_after - cpu_before)) "$(echo "$t_after - $t_before" | bc -l)")" "$rss" "$drops"
+    "$(percent_of_core $((cpu_after - cpu_before)) "$(echo "$t_after - $t_before" | bc -l)")" "$rss" "$node_drops" "$drops"
   if [ "$failed" = 0 ] && [ "$ok" -gt 0 ] && [ "$records" = "$ok" ]; then best=$rate; fi
+  if [ "${PROFILE:-0}" = 1 ]; then
+    echo "  hottest frames at $rate CAPS (JFR execution samples, top of stack):"
+    jfr print --events jdk.ExecutionSample "$home/caps-$rate.jfr" | awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print }' \
+      | sort | uniq -c | sort -rn | head -15 | sed 's/^/    /'
+  fi
   cleanup
   sleep 2
 done

@@ -111,7 +111,8 @@ public class AgentLegs {
                     call.state.offeredTo(reserved.agent(), target.why(), now);
                     history.record(call);
                     transaction.sendRequest();
-                    LOG.info(() -> "offered to agent " + reserved.agent().extension() + ": " + target.why());
+                    // FINE: the offer and its reason are among the call's events already; the hot path logs one line per call, at its end.
+                    LOG.fine(() -> "offered to agent " + reserved.agent().extension() + ": " + target.why());
                 } catch (ParseException | SipException | javax.sip.InvalidArgumentException | MediaPortsExhausted e) {
                     LOG.log(Level.WARNING, "offer of call " + call.callId + " to " + reserved.agent() + " failed: " + e.getMessage());
                     if (media != null) {
@@ -221,7 +222,7 @@ public class AgentLegs {
             agents.update(offer.agent(), (status, at) -> status.answer(at));
             call.answeredAt = now;
             history.record(call);
-            LOG.info(() -> "answered by agent " + offer.agent().extension());
+            LOG.fine(() -> "answered by agent " + offer.agent().extension());
         }
     }
 

@@ -403,7 +403,9 @@ public final class RtpLeg {
             }
         } catch (IOException e) {
             sendFailures++;
-            LOG.log(Level.FINE, label + ": sending to " + target, e);
+            if (LOG.isLoggable(Level.FINE)) {
+                LOG.log(Level.FINE, label + ": sending to " + target, e);
+            }
         }
     }
 
@@ -703,7 +705,10 @@ public final class RtpLeg {
         playback.set(null);
         engine.closed(this, ports);
         LegStats stats = stats();
-        LOG.info(() -> label + ": media closed " + stats);
+        // Every call closes two or more legs: a clean leg's figures are for the curious (FINE); a
+        // leg that lost, dropped or could not send packets is worth an operator's look.
+        boolean troubled = stats.lost() > 0 || stats.malformed() > 0 || stats.sendFailures() > 0;
+        LOG.log(troubled ? Level.INFO : Level.FINE, () -> label + ": media closed " + stats);
         return stats;
     }
 

@@ -29,7 +29,7 @@ public class Viewers {
     public Viewer of(Caller caller) {
         List<GroupRoster.Group> groups = roster.groupsOf(caller.tenant());
         Optional<String> own = caller.agent().map(agent -> agent.extension());
-        Set<Long> memberOf = own.map(extension -> groups.stream().filter(group -> group.members().contains(extension))
+        Set<Long> memberOf = caller.agent().map(agent -> roster.groupsWithMember(agent).stream()
                 .map(GroupRoster.Group::id).collect(Collectors.toSet())).orElse(Set.of());
         if (!Viewer.isStaff(caller)) {
             return new Viewer(caller, false, Optional.of(Set.of()), Optional.of(Set.of()), own, memberOf);

@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.group;
 
+import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.runtime.config.ConfigurationChanges;
 import io.verbund.acd.runtime.datasource.DatasourceRole;
 import io.verbund.acd.runtime.datasource.Datasources;
@@ -15,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +45,7 @@ public class GroupRoster {
 
     private final Datasources datasources;
     private final ConfigurationChanges changes;
-    private final Map<TenantKey, List<Group>> byTenant = new ConcurrentHashMap<>();
+    private final Map<TenantKey, TenantGroups> byTenant = new ConcurrentHashMap<>();
     private final Runnable forget = byTenant::clear;
 
     @Inject
@@ -69,7 +71,15 @@ public class GroupRoster {
     }
 
     public List<Group> groupsOf(TenantKey tenant) {
-        return byTenant.computeIfAbsent(tenant, this::load);
+        return byTenant.computeIfAbsent(tenant, this::load).groups();
+    }
+
+    /**
+     * The groups the agent is a member of. Indexed: every agent state change asks, and a group of a
+     * thousand members would otherwise be searched through for each.
+     */
+    public List<Group> groupsWithMember(AgentKey agent) {
+        return byTenant.computeIfAbsent(agent.tenant(), this::load).byMember().getOrDefault(agent.extension(), List.of());
     }
 
     public Optional<Group> group(TenantKey tenant, long id) {
@@ -93,7 +103,22 @@ public class GroupRoster {
         }
     }
 
-    private List<Group> load(TenantKey tenant) {
+    /** A tenant's groups, and for each member extension the groups it is in. */
+    private record TenantGroups(List<Group> groups, Map<String, List<Group>> byMember) {
+
+        static TenantGroups of(List<Group> groups) {
+            Map<String, List<Group>> byMember = new HashMap<>();
+            for (Group group : groups) {
+                for (String extension : group.members()) {
+                    byMember.computeIfAbsent(extension, any -> new ArrayList<>()).add(group);
+                }
+            }
+            byMember.replaceAll((extension, of) -> List.copyOf(of));
+            return new TenantGroups(groups, Map.copyOf(byMember));
+        }
+    }
+
+    private TenantGroups load(TenantKey tenant) {
         try (Connection db = datasources.forRole(DatasourceRole.MASTER).getConnection();
              PreparedStatement query = db.prepareStatement(GROUPS)) {
             query.setString(1, tenant.value());
@@ -112,9 +137,9 @@ public class GroupRoster {
                     }
                 }
             }
-            return groups.values().stream().map(group -> new Group(group.id(), tenant, group.name(), group.strategy(),
+            return TenantGroups.of(groups.values().stream().map(group -> new Group(group.id(), tenant, group.name(), group.strategy(),
                     group.serviceLevelSeconds(), group.serviceLevelTargetPercent(), group.shortAbandonSeconds(),
-                    List.copyOf(group.members()))).toList();
+                    List.copyOf(group.members()))).toList());
         } catch (SQLException e) {
             throw new DatabaseUnavailable("reading the tenant's ACD groups", e);
         }

@@ -54,8 +54,11 @@ public class LiveQueues {
     @Resource(lookup = "java:jboss/ee/concurrency/scheduler/default")
     private ManagedScheduledExecutorService scheduler;
 
-    /** Groups whose summary is due, with whether the change that made it due happened on this node. */
-    private final ConcurrentHashMap<GroupRoster.Group, Boolean> due = new ConcurrentHashMap<>();
+    /**
+     * Ids of the groups whose summary is due, with whether the change that made it due happened on
+     * this node. By id: a group's record hashes all its members, thousands of them in a large group.
+     */
+    private final ConcurrentHashMap<Long, Boolean> due = new ConcurrentHashMap<>();
 
     private final EventJournal journal;
     private final GroupRoster roster;
@@ -112,9 +115,7 @@ public class LiveQueues {
 
     void agentChanged(@Observes LiveAgents.AgentChanged change) {
         AgentKey agent = change.status().agent();
-        publisher.execute(() -> roster.groupsOf(agent.tenant()).stream()
-                .filter(group -> group.members().contains(agent.extension()))
-                .forEach(group -> publishSummary(group, change.local())));
+        publisher.execute(() -> roster.groupsWithMember(agent).forEach(group -> publishSummary(group, change.local())));
     }
 
     private void changed(String key, QueueEntry before, QueueEntry after, boolean local) {
@@ -135,16 +136,16 @@ public class LiveQueues {
 
     /** Marks the group's summary due; the first mark in an interval schedules its publication. */
     private void publishSummary(GroupRoster.Group group, boolean local) {
-        Boolean before = due.putIfAbsent(group, local);
+        Boolean before = due.putIfAbsent(group.id(), local);
         if (before == null) {
             scheduler.schedule(() -> publisher.execute(() -> flush(group)), SUMMARY_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         } else if (local && !before) {
-            due.replace(group, false, true);
+            due.replace(group.id(), false, true);
         }
     }
 
     private void flush(GroupRoster.Group group) {
-        Boolean local = due.remove(group);
+        Boolean local = due.remove(group.id());
         if (local != null) {
             journal.publish(group.tenant(), "queue", Audience.group(group.id()), EventJson.of(summary(group)), local);
         }
