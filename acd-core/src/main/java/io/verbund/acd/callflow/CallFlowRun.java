@@ -54,7 +54,7 @@ public final class CallFlowRun {
     /** The variable a run starts with that holds the number the caller dialled. */
     public static final String SERVICE_NUMBER = "serviceNumber";
 
-    /** The variable that, set to a whole number from 0 to 9, overrides a queue node's priority. */
+    /** The variable that, set to a whole number from 0 to 100, overrides a queue node's priority. */
     public static final String PRIORITY = "priority";
 
     /** The system prompt played before the flow ends the call itself, not at a hang-up node. */
@@ -102,7 +102,7 @@ public final class CallFlowRun {
     // The names a set_variable node accepts; a lookup's answer may set only such names too.
     private static final Pattern VARIABLE_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]{0,39}");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([a-zA-Z_][a-zA-Z0-9_]{0,39})}");
-    private static final Pattern PRIORITY_VALUE = Pattern.compile("[0-9]");
+    private static final Pattern PRIORITY_VALUE = Pattern.compile("100|[1-9]?[0-9]");
 
     private final CallFlow flow;
     private final NamedOpeningHours openingHours;

@@ -44,7 +44,7 @@ public sealed interface FlowAction {
      * caller leaves unanswered: {@link CallFlowRun#queueTimedOut()} (only with a {@code maxWait}) or
      * {@link CallFlowRun#queueEmpty()} (only with {@code leaveWhenEmpty}).
      *
-     * @param priority 0–9, higher is served first; a call variable {@code priority} overrides the node's
+     * @param priority 0–100, higher is served first; a call variable {@code priority} overrides the node's
      * @param maxWait how long the caller waits before leaving by the timeout exit; empty: as long as it takes
      * @param announceEvery how often a waiting caller hears the queue announcement; empty: never
      * @param leaveWhenEmpty whether the caller leaves (by the empty exit) when no agent of the group

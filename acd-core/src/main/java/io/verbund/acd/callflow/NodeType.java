@@ -42,7 +42,7 @@ public enum NodeType {
     // No exit for an answered call: it ends in the queue. Both exits may stay unconnected.
     QUEUE("queue", "Queue",
             List.of(required("group", new NameOf(TenantResource.GROUP), "the ACD group whose agents take the call"),
-                    optional("priority", new WholeNumber(0, 9), "higher is served first"),
+                    optional("priority", new WholeNumber(0, 100), "0 to 100, higher is served first"),
                     optional("maxWaitSeconds", WholeNumber.atLeast(1), "how long a caller waits before the timeout exit"),
                     optional("announceEverySeconds", WholeNumber.atLeast(1), "how often a waiting caller hears the queue announcement"),
                     optional("mohPrompt", prompt(), "music on hold"),

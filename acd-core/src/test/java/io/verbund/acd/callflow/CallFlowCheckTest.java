@@ -201,8 +201,8 @@ class CallFlowCheckTest {
             dtmf_menu     | timeoutSeconds       | ' 5'                  | a whole number from 1 to 60
             dtmf_menu     | retries              | 10                    | a whole number from 0 to 9
             dtmf_menu     | retries              | -1                    | a whole number from 0 to 9
-            queue         | priority             | 10                    | a whole number from 0 to 9
-            queue         | priority             | 99999999999999999999  | a whole number from 0 to 9
+            queue         | priority             | 101                   | a whole number from 0 to 100
+            queue         | priority             | 99999999999999999999  | a whole number from 0 to 100
             queue         | maxWaitSeconds       | 0                     | a whole number of at least 1
             queue         | announceEverySeconds | -30                   | a whole number of at least 1
             queue         | leaveWhenEmpty       | yes                   | true or false
@@ -242,6 +242,7 @@ class CallFlowCheckTest {
             dtmf_menu    | retries              | 9
             queue        | priority             | 0
             queue        | priority             | 9
+            queue        | priority             | 100
             queue        | maxWaitSeconds       | 1
             queue        | announceEverySeconds | 2147483647
             queue        | leaveWhenEmpty       | false

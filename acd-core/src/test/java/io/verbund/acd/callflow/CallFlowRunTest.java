@@ -391,15 +391,18 @@ class CallFlowRunTest {
         }
 
         @Test
-        void takeTheirPriorityFromTheVariableWhenItIsZeroToNine() {
+        void takeTheirPriorityFromTheVariableWhenItIsZeroToAHundred() {
             assertThat(priorityWith("7")).isEqualTo(7);
             assertThat(priorityWith("0")).isEqualTo(0);
             assertThat(priorityWith(" 9 ")).isEqualTo(9);
+            assertThat(priorityWith("90")).isEqualTo(90);
+            assertThat(priorityWith("100")).isEqualTo(100);
         }
 
         @Test
         void keepTheNodesPriorityWhenTheVariableIsNoPriority() {
-            assertThat(priorityWith("12")).isEqualTo(2);
+            assertThat(priorityWith("101")).isEqualTo(2);
+            assertThat(priorityWith("007")).isEqualTo(2);
             assertThat(priorityWith("-1")).isEqualTo(2);
             assertThat(priorityWith("vip")).isEqualTo(2);
             assertThat(priorityWith("")).isEqualTo(2);
