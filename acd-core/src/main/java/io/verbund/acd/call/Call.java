@@ -8,6 +8,9 @@ import io.verbund.acd.call.CallEvent.CallOffered;
 import io.verbund.acd.call.CallEvent.CallQueued;
 import io.verbund.acd.call.CallEvent.OfferNotTaken;
 import io.verbund.acd.call.CallEvent.OfferWithdrawn;
+import io.verbund.acd.call.CallEvent.RoutingDecided;
+import io.verbund.acd.routing.OfferTerms;
+import io.verbund.acd.routing.RoutingDecision;
 import io.verbund.acd.call.CallEvent.TransferConnected;
 import io.verbund.acd.call.CallEvent.TransferFailed;
 import io.verbund.acd.call.CallEvent.TransferStarted;
@@ -155,6 +158,12 @@ public final class Call {
     /** From QUEUED: the queue node's exit (maximum wait, no agent logged in) takes the caller back into the flow. */
     public void leftQueue() {
         move(Set.of(CallPhase.QUEUED), CallPhase.ROUTING, "taken out of the queue");
+    }
+
+    /** From QUEUED: the distributor decided whom to offer the caller to; the offers follow. */
+    public void routingDecided(RoutingDecision decision, Instant at) {
+        require(Set.of(CallPhase.QUEUED), "routing decided");
+        events.add(new RoutingDecided(routedTenant(), id, nextSeq(), at, Objects.requireNonNull(decision, "decision")));
     }
 
     /** From QUEUED or OFFERING (ring-all rings several): the agent's phone rings for the call. */
@@ -394,7 +403,7 @@ public final class Call {
         require(Set.of(CallPhase.OFFERING), "out of ring time");
         List<AgentKey> unanswered = List.copyOf(offered);
         for (AgentKey someone : unanswered) {
-            events.add(new OfferNotTaken(routedTenant(), id, nextSeq(), at, someone, OfferNotTaken.REQUEST_TIMEOUT));
+            events.add(new OfferNotTaken(routedTenant(), id, nextSeq(), at, someone, OfferTerms.RANG_OUT));
         }
         offered.clear();
         phase = CallPhase.QUEUED;

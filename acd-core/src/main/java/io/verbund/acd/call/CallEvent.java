@@ -1,6 +1,8 @@
 package io.verbund.acd.call;
 
 import io.verbund.acd.agent.AgentKey;
+import io.verbund.acd.routing.OfferTerms;
+import io.verbund.acd.routing.RoutingDecision;
 import io.verbund.acd.tenant.TenantKey;
 import java.time.Instant;
 
@@ -24,6 +26,10 @@ public sealed interface CallEvent {
     record CallQueued(TenantKey tenant, CallId call, int seq, Instant at, long groupId, int priority) implements CallEvent {
     }
 
+    /** The distributor chose the agents to offer the call to: who, who not and why ({@link RoutingDecision}). */
+    record RoutingDecided(TenantKey tenant, CallId call, int seq, Instant at, RoutingDecision decision) implements CallEvent {
+    }
+
     /** An agent's phone rings for the call; {@code why} is the routing decision. */
     record CallOffered(TenantKey tenant, CallId call, int seq, Instant at, AgentKey agent, String why) implements CallEvent {
     }
@@ -31,18 +37,9 @@ public sealed interface CallEvent {
     /** An agent's phone stopped ringing without answering: no answer, busy, refused ({@code sipStatus}). */
     record OfferNotTaken(TenantKey tenant, CallId call, int seq, Instant at, AgentKey agent, int sipStatus) implements CallEvent {
 
-        /** The phone rang out: no answer in time. */
-        public static final int REQUEST_TIMEOUT = 408;
-        /** The phone is there but its user is not (do-not-disturb, no answer on the phone's own timer). */
-        public static final int TEMPORARILY_UNAVAILABLE = 480;
-
         /** Whether the agent did not answer (which counts toward the group's no-answer limit), rather than refused. */
         public boolean isNoAnswer() {
-            return isNoAnswer(sipStatus);
-        }
-
-        public static boolean isNoAnswer(int sipStatus) {
-            return sipStatus == REQUEST_TIMEOUT || sipStatus == TEMPORARILY_UNAVAILABLE;
+            return OfferTerms.isNoAnswer(sipStatus);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.verbund.acd.routing;
 
 import io.verbund.acd.agent.AgentStatus;
-import io.verbund.acd.call.CallEvent.OfferNotTaken;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -11,6 +10,11 @@ import java.time.Instant;
  * row the agent is paused (0: never). What happens to the agent when an offer ends is decided here.
  */
 public record OfferTerms(Duration ringTime, Duration redialDelay, int maxConsecutiveNoAnswers) {
+
+    /** The SIP status of an offer whose phone rang out: no answer within the ring time (408). */
+    public static final int RANG_OUT = 408;
+    /** The phone is there but its user is not (do-not-disturb, the phone's own no-answer timer). */
+    public static final int TEMPORARILY_UNAVAILABLE = 480;
 
     /** An agent's phone a transfer rings when the call has no group to say otherwise. */
     public static final OfferTerms TRANSFER = new OfferTerms(Duration.ofSeconds(15), Duration.ZERO, 0);
@@ -35,8 +39,13 @@ public record OfferTerms(Duration ringTime, Duration redialDelay, int maxConsecu
      * redial delay.
      */
     public AgentStatus notTaken(AgentStatus offered, int sipStatus, Instant now) {
-        boolean noAnswer = OfferNotTaken.isNoAnswer(sipStatus);
+        boolean noAnswer = isNoAnswer(sipStatus);
         return offered.offerNotTaken(noAnswer, maxConsecutiveNoAnswers, redialDelay.toSeconds(), now);
+    }
+
+    /** Whether an offer that ended with this SIP status was not answered (counts toward the pause), rather than refused. */
+    public static boolean isNoAnswer(int sipStatus) {
+        return sipStatus == RANG_OUT || sipStatus == TEMPORARILY_UNAVAILABLE;
     }
 
     /**

@@ -47,6 +47,8 @@ class CallTest {
     enum Transition {
         QUEUED(call -> call.queued(SUPPORT, 5, at(1)), CallPhase.QUEUED, CallPhase.ROUTING),
         LEFT_QUEUE(Call::leftQueue, CallPhase.ROUTING, CallPhase.QUEUED),
+        ROUTING_DECIDED(call -> call.routingDecided(new io.verbund.acd.routing.RoutingDecision.Builder(SUPPORT, "LONGEST_IDLE", at(2))
+                .chose(A1002, "idle 5 s").build(), at(2)), CallPhase.QUEUED, CallPhase.QUEUED),
         OFFERED(call -> call.offeredTo(A1002, "longest idle", at(2)), CallPhase.OFFERING, CallPhase.QUEUED, CallPhase.OFFERING),
         NOT_TAKEN(call -> call.offerNotTaken(A1001, 486, at(3)), CallPhase.QUEUED, CallPhase.OFFERING),
         WITHDRAWN(call -> call.offerWithdrawn(A1001, "agent is LOGGED_OUT now", at(3)), CallPhase.QUEUED, CallPhase.OFFERING),
@@ -338,13 +340,13 @@ class CallTest {
         @ParameterizedTest
         @ValueSource(ints = {408, 480})
         void timeoutAndTemporarilyUnavailableAreNoAnswers(int status) {
-            assertThat(OfferNotTaken.isNoAnswer(status)).isTrue();
+            assertThat(io.verbund.acd.routing.OfferTerms.isNoAnswer(status)).isTrue();
         }
 
         @ParameterizedTest
         @ValueSource(ints = {486, 487, 500, 503, 603, 404})
         void busyRefusedAndFailedAreNot(int status) {
-            assertThat(OfferNotTaken.isNoAnswer(status)).isFalse();
+            assertThat(io.verbund.acd.routing.OfferTerms.isNoAnswer(status)).isFalse();
         }
     }
 

@@ -11,6 +11,9 @@ import io.verbund.acd.call.CallEvent.CallOffered;
 import io.verbund.acd.call.CallEvent.CallQueued;
 import io.verbund.acd.call.CallEvent.OfferNotTaken;
 import io.verbund.acd.call.CallEvent.OfferWithdrawn;
+import io.verbund.acd.call.CallEvent.RoutingDecided;
+import io.verbund.acd.routing.RoutingDecision;
+import jakarta.json.JsonArrayBuilder;
 import io.verbund.acd.call.CallEvent.TransferConnected;
 import io.verbund.acd.call.CallEvent.TransferFailed;
 import io.verbund.acd.call.CallEvent.TransferStarted;
@@ -73,6 +76,8 @@ public class CallHistory {
                 recorder.mark(call.callId, CallRecorder.Moment.QUEUED, queued.at(), queued.groupId(), null);
                 event(call, queued, null, flowNode(call), JSON.createObjectBuilder()
                         .add("group", call.group == null ? "" : call.group.name()).add("priority", queued.priority()).build().toString());
+            } else if (event instanceof RoutingDecided decided) {
+                event(call, decided, null, null, decision(call, decided.decision()));
             } else if (event instanceof CallOffered offered) {
                 recorder.mark(call.callId, CallRecorder.Moment.OFFERED, offered.at(), call.groupId(), null);
                 event(call, offered, agentIdOf(call, offered.agent()), null, JSON.createObjectBuilder()
@@ -119,6 +124,28 @@ public class CallHistory {
             LOG.warning(() -> "call " + call.callId + " ended with phones still ringing for it");
         }
         record(call);
+    }
+
+    /**
+     * A routing decision as the call's event stores it and {@code GET /calls/{id}/decisions} shows
+     * it: the group, the strategy, the agents named (chosen, ranked lower, excluded, each with its
+     * ordering key or what excluded it) and the complete count per reason.
+     */
+    private static String decision(AcdCall call, RoutingDecision decision) {
+        JsonArrayBuilder considered = JSON.createArrayBuilder();
+        for (RoutingDecision.Considered one : decision.considered()) {
+            JsonObjectBuilder agent = JSON.createObjectBuilder().add("agent", one.agent().extension()).add("chosen", one.chosen())
+                    .add("detail", one.detail());
+            one.excluded().ifPresent(why -> agent.add("excluded", why.name()));
+            considered.add(agent);
+        }
+        JsonObjectBuilder counts = JSON.createObjectBuilder();
+        decision.excludedCounts().forEach((why, count) -> counts.add(why.name(), count));
+        JsonArrayBuilder chosen = JSON.createArrayBuilder();
+        decision.chosen().forEach(agent -> chosen.add(agent.extension()));
+        return JSON.createObjectBuilder().add("group", call.group == null ? "" : call.group.name()).add("groupId", decision.groupId())
+                .add("strategy", decision.strategy()).add("eligible", decision.eligible()).add("chosen", chosen)
+                .add("considered", considered).add("excludedCounts", counts).build().toString();
     }
 
     /** The agent's id in the database, from the group the call waited in; null when it is not a member. */

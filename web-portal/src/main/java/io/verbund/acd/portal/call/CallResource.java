@@ -34,6 +34,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -90,6 +91,18 @@ public class CallResource {
     public CallDocument get(@PathParam("callId") String callId, @QueryParam("tenant") String tenant) {
         AddressedTenant addressed = addressing.forMembers(callers.caller(), tenant);
         return records.get(addressed, scope(callers.caller(), addressed), callId);
+    }
+
+    /**
+     * The call's routing decisions, oldest first: for each offer the group, the strategy, the agents
+     * chosen, the eligible ones ranked lower, the members excluded and why, and the count per reason.
+     */
+    @GET
+    @Path("{callId}/decisions")
+    public List<RoutingDecisionDocument> decisions(@PathParam("callId") String callId, @QueryParam("tenant") String tenant) {
+        AddressedTenant addressed = addressing.forMembers(callers.caller(), tenant);
+        return records.get(addressed, scope(callers.caller(), addressed), callId).steps().stream()
+                .filter(step -> RoutingDecisionDocument.KIND.equals(step.kind())).map(RoutingDecisionDocument::of).toList();
     }
 
     @PUT
