@@ -1,0 +1,52 @@
+package io.verbund.acd.skill;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** An agent must hold {@code skill} at level {@code atLeast} or higher. */
+public record SkillCondition(SkillName skill, int atLeast) {
+
+    public SkillCondition {
+        Objects.requireNonNull(skill, "skill");
+        if (atLeast < AgentSkills.LOWEST || atLeast > AgentSkills.HIGHEST) {
+            throw new InvalidSkillRequirements("atLeast",
+                    "a level must be " + AgentSkills.LOWEST + "-" + AgentSkills.HIGHEST + ", not " + atLeast);
+        }
+    }
+
+    public static SkillCondition of(String skill, int atLeast) {
+        return new SkillCondition(new SkillName(skill), atLeast);
+    }
+
+    public boolean isMetBy(AgentSkills agent) {
+        return agent.levelOf(skill) >= atLeast;
+    }
+
+    /**
+     * One condition per skill in a list of AND-ed conditions: a second one for the same skill either
+     * repeats the first or is hidden by it, and an admin who wrote it meant something else.
+     */
+    static void requireOnePerSkill(List<SkillCondition> conditions, String field) {
+        Set<SkillName> seen = new HashSet<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            SkillName skill = conditions.get(i).skill();
+            if (!seen.add(skill)) {
+                throw new InvalidSkillRequirements(field + "[" + i + "].skill", skill + " is already required here");
+            }
+        }
+    }
+
+    /** The conditions as one AND: {@code Sales ≥ 3 AND German ≥ 2}. */
+    static String allOf(List<SkillCondition> conditions) {
+        return conditions.stream().map(SkillCondition::toString).collect(Collectors.joining(" AND "));
+    }
+
+    /** As a decision record shows it: {@code Sales ≥ 3}. */
+    @Override
+    public String toString() {
+        return skill + " ≥ " + atLeast;
+    }
+}
