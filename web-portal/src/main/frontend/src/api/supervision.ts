@@ -2,7 +2,16 @@ import type { AgentStateDocument, AgentStateName } from './agents';
 import type { ApiClient } from './client';
 import { MAX_PAGE_LIMIT, queryString, type Page } from './page';
 
-export const GROUP_STRATEGIES = ['LONGEST_IDLE', 'RING_ALL', 'SKILLS_BASED'] as const;
+export const GROUP_STRATEGIES = [
+  'LONGEST_IDLE',
+  'ROUND_ROBIN',
+  'RING_ALL',
+  'FEWEST_CALLS',
+  'LEAST_TALK_TIME',
+  'RANDOM',
+  'LINEAR',
+  'SKILLS_BASED',
+] as const;
 export type GroupStrategy = (typeof GROUP_STRATEGIES)[number];
 
 /** A queue's figures since midnight (tenant time); only in `GET /queues`, not in `queue` events. */

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +41,16 @@ public class AcdGroupEntity extends TenantOwned {
     private boolean recordingNotice = true;
     @Column(name = "crm_url_template", length = 1000)
     private String crmUrlTemplate;
+    /** The skill steps as JSON (see V11); the portal validates them against the tenant's skills before they are stored. */
+    @Column(name = "skill_steps", columnDefinition = "TEXT")
+    private String skillSteps;
+    @Column(name = "any_member_after_steps", nullable = false)
+    private boolean anyMemberAfterSteps;
 
+    /** In the order an admin lists them: linear routing offers in it, round robin goes round it. */
     @ElementCollection
     @CollectionTable(name = "group_membership", joinColumns = @JoinColumn(name = "group_id"))
+    @OrderColumn(name = "position")
     private List<GroupMember> members = new ArrayList<>();
 
     @ElementCollection
@@ -83,6 +91,10 @@ public class AcdGroupEntity extends TenantOwned {
     public void setRecording(boolean recording) { this.recording = recording; }
     public String getCrmUrlTemplate() { return crmUrlTemplate; }
     public void setCrmUrlTemplate(String crmUrlTemplate) { this.crmUrlTemplate = crmUrlTemplate; }
+    public String getSkillSteps() { return skillSteps; }
+    public void setSkillSteps(String skillSteps) { this.skillSteps = skillSteps; }
+    public boolean isAnyMemberAfterSteps() { return anyMemberAfterSteps; }
+    public void setAnyMemberAfterSteps(boolean anyMemberAfterSteps) { this.anyMemberAfterSteps = anyMemberAfterSteps; }
     public List<GroupMember> getMembers() { return members; }
     public List<SkillRequirement> getSkillRequirements() { return skillRequirements; }
 }

@@ -202,10 +202,11 @@ public final class DemoTenants {
                         "INSERT INTO acd_group (tenant_id, name, strategy, recording) VALUES (?, ?, ?, ?)",
                         tenantId, group.name(), group.strategy(), group.recording());
                 groups.put(group.name(), groupId);
+                int position = 0;
                 for (String extension : group.memberExtensions()) {
                     insert("group_membership",
-                            "INSERT INTO group_membership (tenant_id, group_id, agent_id) VALUES (?, ?, ?)",
-                            tenantId, groupId, agents.get(extension));
+                            "INSERT INTO group_membership (tenant_id, group_id, agent_id, position) VALUES (?, ?, ?, ?)",
+                            tenantId, groupId, agents.get(extension), position++);
                 }
                 for (Map.Entry<String, Integer> skill : group.requiredSkills().entrySet()) {
                     insert("group_skill_requirement",

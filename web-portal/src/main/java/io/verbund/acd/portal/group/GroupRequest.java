@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record GroupRequest(
         @NotBlank @Size(max = 100) String name,
-        @Pattern(regexp = "LONGEST_IDLE|RING_ALL|SKILLS_BASED", message = "must be LONGEST_IDLE, RING_ALL or SKILLS_BASED") String strategy,
+        @Pattern(regexp = STRATEGIES, message = "must be one of " + STRATEGY_NAMES) String strategy,
         @Min(1) @Max(600) Integer ringTimeSeconds,
         @Min(0) @Max(3600) Integer wrapUpSeconds,
         @Min(1) @Max(100) Integer maxConsecutiveNoAnswer,
@@ -33,6 +33,9 @@ public record GroupRequest(
         @Size(max = 1000) List<@Valid @NotNull Member> members,
         @Size(max = 50) List<@Valid @NotNull SkillNeeded> skillRequirements,
         Integer version) {
+
+    static final String STRATEGIES = "LONGEST_IDLE|ROUND_ROBIN|RING_ALL|FEWEST_CALLS|LEAST_TALK_TIME|RANDOM|LINEAR|SKILLS_BASED";
+    static final String STRATEGY_NAMES = "LONGEST_IDLE, ROUND_ROBIN, RING_ALL, FEWEST_CALLS, LEAST_TALK_TIME, RANDOM, LINEAR, SKILLS_BASED";
 
     /** An agent in the group; lower penalties are offered calls first. */
     public record Member(@NotBlank @Size(max = 32) String extension, @Min(0) @Max(100) Integer penalty) {
