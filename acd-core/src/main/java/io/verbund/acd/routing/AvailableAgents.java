@@ -7,26 +7,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The agents still free during one distribution pass, handed out best first by the group's order.
- * A pass usually serves one or two callers from a group of hundreds of agents, so each pick is a
- * linear scan for the best rather than a sort of the whole group per caller.
+ * The agents still free during one distribution pass, handed out best first by the order of each
+ * caller's turn (a random order differs from caller to caller). A pass usually serves one or two
+ * callers from a group of hundreds of agents, so each pick is a linear scan for the best rather
+ * than a sort of the whole group per caller.
  */
 public final class AvailableAgents {
 
     private final List<Candidate> free;
-    private final Comparator<Candidate> order;
 
-    public AvailableAgents(Collection<Candidate> candidates, Comparator<Candidate> order) {
+    public AvailableAgents(Collection<Candidate> candidates) {
         this.free = new ArrayList<>(candidates);
-        this.order = order;
     }
 
     public boolean isEmpty() {
         return free.isEmpty();
     }
 
-    /** Removes and returns the best agent still free. */
-    public Optional<Candidate> takeBest() {
+    /** Removes and returns the agent still free that comes first in {@code order}. */
+    public Optional<Candidate> takeBest(Comparator<Candidate> order) {
         if (free.isEmpty()) {
             return Optional.empty();
         }
@@ -48,8 +47,8 @@ public final class AvailableAgents {
         free.add(candidate);
     }
 
-    /** Removes and returns every agent still free, best first (ring-all offers them together). */
-    public List<Candidate> takeAll() {
+    /** Removes and returns every agent still free, in {@code order} (ring-all offers them together). */
+    public List<Candidate> takeAll(Comparator<Candidate> order) {
         List<Candidate> all = free.stream().sorted(order).toList();
         free.clear();
         return all;

@@ -1,8 +1,10 @@
 package io.verbund.acd.routing;
 
+import io.verbund.acd.agent.AgentKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,14 +31,19 @@ public final class Distributor {
     private final AgentBoard agents;
     private final WaitingCallers queue;
     private final AgentPhones phones;
+    private final AgentWorkloads workloads;
+    private final RoundRobinCursors cursors;
     private final OfferDesk offers;
 
-    public Distributor(String node, Clock clock, AgentBoard agents, WaitingCallers queue, AgentPhones phones, OfferDesk offers) {
+    public Distributor(String node, Clock clock, AgentBoard agents, WaitingCallers queue, AgentPhones phones,
+                       AgentWorkloads workloads, RoundRobinCursors cursors, OfferDesk offers) {
         this.node = Objects.requireNonNull(node, "node");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.agents = Objects.requireNonNull(agents, "agents");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.phones = Objects.requireNonNull(phones, "phones");
+        this.workloads = Objects.requireNonNull(workloads, "workloads");
+        this.cursors = Objects.requireNonNull(cursors, "cursors");
         this.offers = Objects.requireNonNull(offers, "offers");
     }
 
@@ -59,67 +66,74 @@ public final class Distributor {
         Instant now = clock.instant();
         waiting.sort(QueueOrder.FIRST_SERVED_FIRST);
         RoutingStrategy strategy = RoutingStrategy.named(group.strategy());
-        AvailableAgents free = new AvailableAgents(candidates(group, now), strategy.order());
+        AvailableAgents free = new AvailableAgents(candidates(group, now));
+        Optional<GroupMembership> lastOffered = strategy.followsLastOffered() ? lastOffered(group) : Optional.empty();
         int offered = 0;
         for (QueueEntry head : waiting) {
             if (free.isEmpty() || !queue.isHeldHere(head)) {
                 break;
             }
-            Optional<Boolean> served = offer(head, group, strategy, free, now);
-            if (served.isEmpty()) {
+            List<Reservation> reserved = reserve(new Turn(head, lastOffered), strategy, free, now);
+            if (reserved.isEmpty()) {
                 break;
             }
-            if (served.get()) {
-                offered++;
+            if (!queue.take(head)) {
+                giveBack(reserved, free);
+                continue;
             }
+            if (strategy.followsLastOffered()) {
+                // Within the pass from here, not read back: the next caller follows this one's agent.
+                lastOffered = Optional.of(reserved.get(0).member());
+                cursors.offered(group.id(), reserved.get(0).member().agent());
+            }
+            offers.offer(head, group, reserved);
+            offered++;
         }
         return offered;
     }
 
     /**
-     * Reserves the best free agent (or, for ring-all, every free agent) for the caller at the head,
-     * takes the caller out of the queue and hands the reservations on.
-     *
-     * @return true when offered, false when another node took the caller meanwhile (its agents are
-     *         given back, free for the next caller of this pass), empty when no agent could be reserved
+     * Reserves the best free agent (or, for ring-all, every free agent) for the caller whose turn it
+     * is; empty when no agent could be reserved.
      */
-    private Optional<Boolean> offer(QueueEntry head, RoutingGroup group, RoutingStrategy strategy, AvailableAgents free, Instant now) {
+    private List<Reservation> reserve(Turn turn, RoutingStrategy strategy, AvailableAgents free, Instant now) {
+        Comparator<Candidate> order = strategy.orderFor(turn);
         List<Reservation> reserved = new ArrayList<>();
         if (strategy.ringsAllAtOnce()) {
-            for (Candidate candidate : free.takeAll()) {
-                reserve(head, strategy, candidate, now).ifPresent(reserved::add);
+            for (Candidate candidate : free.takeAll(order)) {
+                reserve(turn, strategy, candidate, now).ifPresent(reserved::add);
             }
         } else {
             while (reserved.isEmpty()) {
-                Optional<Candidate> next = free.takeBest();
+                Optional<Candidate> next = free.takeBest(order);
                 if (next.isEmpty()) {
                     break;
                 }
-                reserve(head, strategy, next.get(), now).ifPresent(reserved::add);
+                reserve(turn, strategy, next.get(), now).ifPresent(reserved::add);
             }
         }
-        if (reserved.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!queue.take(head)) {
-            for (Reservation given : reserved) {
-                if (agents.compareAndSet(given.reserved(), given.ready())) {
-                    free.putBack(given.candidate());
-                }
-            }
-            return Optional.of(false);
-        }
-        offers.offer(head, group, reserved);
-        return Optional.of(true);
+        return reserved;
     }
 
     /** The agent reserved for this caller, empty when someone else changed it first. */
-    private Optional<Reservation> reserve(QueueEntry head, RoutingStrategy strategy, Candidate candidate, Instant now) {
-        var reserved = candidate.status().reserve(head.callId(), node, now);
+    private Optional<Reservation> reserve(Turn turn, RoutingStrategy strategy, Candidate candidate, Instant now) {
+        var reserved = candidate.status().reserve(turn.caller().callId(), node, now);
         if (!agents.compareAndSet(candidate.status(), reserved)) {
             return Optional.empty();
         }
-        return Optional.of(new Reservation(candidate.status(), reserved, candidate.member(), strategy.explain(candidate, head, now)));
+        return Optional.of(new Reservation(candidate, reserved, strategy.explain(candidate, turn, now)));
+    }
+
+    /**
+     * Another node took the caller meanwhile: its agents are given back, free for the next caller
+     * of this pass as they were ranked.
+     */
+    private void giveBack(List<Reservation> reserved, AvailableAgents free) {
+        for (Reservation given : reserved) {
+            if (agents.compareAndSet(given.reserved(), given.ready())) {
+                free.putBack(given.candidate());
+            }
+        }
     }
 
     private List<Candidate> candidates(RoutingGroup group, Instant now) {
@@ -127,9 +141,23 @@ public final class Distributor {
         for (GroupMembership member : group.members()) {
             var status = agents.current(member.agent(), now);
             if (status.isAvailable(now) && phones.isRegistered(member, now)) {
-                available.add(new Candidate(status, member));
+                available.add(new Candidate(status, member, workloads.today(member.agent(), now)));
             }
         }
         return available;
+    }
+
+    /** The member the group's rotation stopped at; empty before the first offer, or when it has left the group. */
+    private Optional<GroupMembership> lastOffered(RoutingGroup group) {
+        Optional<AgentKey> last = cursors.lastOffered(group.id());
+        if (last.isEmpty()) {
+            return Optional.empty();
+        }
+        for (GroupMembership member : group.members()) {
+            if (member.agent().equals(last.get())) {
+                return Optional.of(member);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -4,13 +4,17 @@ import io.verbund.acd.agent.AgentStatus;
 
 /**
  * An agent the distributor reserved for a caller (stored, so no other node can), and why the
- * strategy chose it. {@code ready} is the status it was reserved from: giving the reservation back
- * restores exactly that, so the agent keeps its place in "longest idle".
+ * strategy chose it. {@code candidate} is the agent as it was ranked: giving the reservation back
+ * restores exactly its status then, so the agent keeps its place in "longest idle".
  */
-public record Reservation(AgentStatus ready, AgentStatus reserved, GroupMembership member, String why) {
+public record Reservation(Candidate candidate, AgentStatus reserved, String why) {
 
-    /** The candidate as it was before this reservation, to offer to the next caller. */
-    Candidate candidate() {
-        return new Candidate(ready, member);
+    /** The status the agent was reserved from. */
+    public AgentStatus ready() {
+        return candidate.status();
+    }
+
+    public GroupMembership member() {
+        return candidate.member();
     }
 }

@@ -7,7 +7,7 @@ import java.util.Comparator;
 public final class RingAll implements RoutingStrategy {
 
     @Override
-    public Comparator<Candidate> order() {
+    public Comparator<Candidate> orderFor(Turn turn) {
         return LongestIdle.ORDER;
     }
 
@@ -17,7 +17,7 @@ public final class RingAll implements RoutingStrategy {
     }
 
     @Override
-    public String explain(Candidate chosen, QueueEntry call, Instant now) {
-        return "ring all: " + chosen.status().agent().extension() + " rings with every free agent of the group";
+    public String explain(Candidate chosen, Turn turn, Instant now) {
+        return "ring all: " + chosen.extension() + " rings with every free agent of the group";
     }
 }

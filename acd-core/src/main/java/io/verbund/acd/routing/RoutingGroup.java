@@ -10,7 +10,7 @@ public interface RoutingGroup {
 
     long id();
 
-    /** LONGEST_IDLE, RING_ALL or SKILLS_BASED ({@link RoutingStrategy#named}). */
+    /** LONGEST_IDLE, ROUND_ROBIN, RING_ALL, FEWEST_CALLS, LEAST_TALK_TIME, RANDOM, LINEAR or SKILLS_BASED ({@link RoutingStrategy#named}). */
     String strategy();
 
     Collection<? extends GroupMembership> members();

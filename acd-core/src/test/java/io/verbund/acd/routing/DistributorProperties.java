@@ -8,6 +8,7 @@ import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.routing.RecordingOfferDesk.Offer;
 import io.verbund.acd.tenant.TenantKey;
 import io.verbund.acd.time.MovableClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,7 +43,8 @@ class DistributorProperties {
     private static final long GROUP = 7;
     private static final List<String> NODES = List.of("node-a", "node-b");
 
-    record AgentSpec(AgentState state, int idleSeconds, boolean registered, int penalty, int proficiency) {
+    record AgentSpec(AgentState state, int idleSeconds, boolean registered, int penalty, int proficiency, int callsToday,
+                     int talkSecondsToday) {
     }
 
     record CallerSpec(int priority, int waitedSeconds, String node, boolean waitingAtStart) {
@@ -165,15 +167,16 @@ class DistributorProperties {
         InMemoryQueue queue = new InMemoryQueue("node-a");
         AgentKey agent = new AgentKey(DEMO, "1001");
         board.put(AgentStatus.loggedOut(agent, T0.minusSeconds(60)).goReady(T0.minusSeconds(60)));
-        Group group = new Group(GROUP, strategy, List.of(new Member(agent, 0, 3)));
+        Group group = new Group(GROUP, strategy, List.of(new Member(agent, 0, 3, 1)));
         for (int i = 0; i < callers.size(); i++) {
             queue.add(callers.get(i).entry(i));
         }
         List<Offer> offers = new ArrayList<>();
         Map<String, Distributor> distributors = new HashMap<>();
+        InMemoryCursors cursors = new InMemoryCursors();
         for (String node : NODES) {
             distributors.put(node, new Distributor(node, clock, board, queue.seenFrom(node), (m, now) -> true,
-                    new RecordingOfferDesk(offers::add)));
+                    new FixedWorkloads(), cursors, new RecordingOfferDesk(offers::add)));
         }
 
         for (String node : servingNodes) {
@@ -203,7 +206,8 @@ class DistributorProperties {
 
     @Provide
     Arbitrary<String> strategies() {
-        return Arbitraries.of("LONGEST_IDLE", "RING_ALL", "SKILLS_BASED");
+        return Arbitraries.of("LONGEST_IDLE", "ROUND_ROBIN", "RING_ALL", "FEWEST_CALLS", "LEAST_CALLS", "LEAST_TALK_TIME",
+                "RANDOM", "LINEAR", "SKILLS_BASED");
     }
 
     @Provide
@@ -224,7 +228,9 @@ class DistributorProperties {
                 Arbitraries.integers().between(0, 600),
                 Arbitraries.frequency(Tuple.of(4, true), Tuple.of(1, false)),
                 Arbitraries.integers().between(0, 2),
-                Arbitraries.integers().between(0, 5)).as(AgentSpec::new);
+                Arbitraries.integers().between(0, 5),
+                Arbitraries.integers().between(0, 4),
+                Arbitraries.integers().between(0, 900)).as(AgentSpec::new);
         return Combinators.combine(
                 strategies(),
                 agents.list().ofMinSize(1).ofMaxSize(6),
@@ -285,6 +291,8 @@ class DistributorProperties {
         final List<QueueEntry> arrived = new ArrayList<>();
         final Deque<QueueEntry> notYetArrived = new ArrayDeque<>();
         final Map<String, Distributor> distributors = new LinkedHashMap<>();
+        final FixedWorkloads workloads = new FixedWorkloads();
+        final InMemoryCursors cursors = new InMemoryCursors();
         final Group group;
 
         final List<String> offerLog = new ArrayList<>();
@@ -312,7 +320,8 @@ class DistributorProperties {
                 if (spec.registered()) {
                     registered.add(key);
                 }
-                members.add(new Member(key, spec.penalty(), spec.proficiency()));
+                members.add(new Member(key, spec.penalty(), spec.proficiency(), i + 1));
+                workloads.set(key, spec.callsToday(), Duration.ofSeconds(spec.talkSecondsToday()));
             }
             group = new Group(GROUP, scenario.strategy(), members);
             for (int i = 0; i < scenario.callers().size(); i++) {
@@ -326,7 +335,8 @@ class DistributorProperties {
             }
             for (String node : NODES) {
                 distributors.put(node, new Distributor(node, clock, board, queue.seenFrom(node),
-                        (member, now) -> registered.contains(member.agent()), new RecordingOfferDesk(offer -> offered(node, offer))));
+                        (member, now) -> registered.contains(member.agent()), workloads, cursors,
+                        new RecordingOfferDesk(offer -> offered(node, offer))));
             }
         }
 

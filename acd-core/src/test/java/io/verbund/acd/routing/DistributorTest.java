@@ -8,6 +8,7 @@ import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.routing.RecordingOfferDesk.Offer;
 import io.verbund.acd.tenant.TenantKey;
 import io.verbund.acd.time.MovableClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,9 +31,12 @@ class DistributorTest {
     private final Set<AgentKey> unregistered = new HashSet<>();
     private final RecordingOfferDesk desk = new RecordingOfferDesk();
     private final List<Member> members = new ArrayList<>();
+    private final FixedWorkloads workloads = new FixedWorkloads();
+    private final InMemoryCursors cursors = new InMemoryCursors();
 
     private Distributor distributorOn(InMemoryQueue view) {
-        return new Distributor(view.node(), clock, board, view, (member, now) -> !unregistered.contains(member.agent()), desk);
+        return new Distributor(view.node(), clock, board, view, (member, now) -> !unregistered.contains(member.agent()),
+                workloads, cursors, desk);
     }
 
     private int serve(String strategy) {
@@ -56,14 +60,14 @@ class DistributorTest {
         Instant since = clock.instant().minusSeconds(idleSeconds);
         AgentStatus status = AgentStatus.loggedOut(agent(extension), since).goReady(since);
         board.put(status);
-        members.add(new Member(status.agent(), penalty, proficiency));
+        members.add(new Member(status.agent(), penalty, proficiency, members.size() + 1));
         return status.agent();
     }
 
     /** A member whose status is whatever the test put on the board. */
     private AgentKey memberWith(AgentStatus status) {
         board.put(status);
-        members.add(new Member(status.agent(), 0, 0));
+        members.add(new Member(status.agent(), 0, 0, members.size() + 1));
         return status.agent();
     }
 
@@ -236,7 +240,7 @@ class DistributorTest {
             memberWith(readyAt("1003", earlier).reserve("other", "node-b", earlier).ring(earlier).answer(earlier));
             memberWith(readyAt("1004", earlier).reserve("other-2", "node-a", earlier).ring(earlier).answer(earlier)
                     .endCall(60, earlier.plusSeconds(5)));
-            members.add(Member.of("1005")); // on the board nowhere: logged out
+            members.add(new Member(agent("1005"), 0, 0, members.size() + 1)); // on the board nowhere: logged out
             ready("1006", 1);
 
             assertThat(serve()).isEqualTo(1);
@@ -411,7 +415,8 @@ class DistributorTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"LONGEST_IDLE", "RING_ALL", "SKILLS_BASED"})
+        @ValueSource(strings = {"LONGEST_IDLE", "ROUND_ROBIN", "RING_ALL", "FEWEST_CALLS", "LEAST_TALK_TIME", "RANDOM", "LINEAR",
+                "SKILLS_BASED"})
         void whenAnotherThreadTookTheCallerTheReservedAgentsAreFreedAndNothingIsOffered(String strategy) {
             QueueEntry caller = caller("c1", 5);
             AgentKey first = ready("1001", 300);
@@ -436,6 +441,7 @@ class DistributorTest {
             }
             assertThat(status(first).readySince()).as("keeps its place in the idle order").isEqualTo(firstBefore.readySince());
             assertThat(status(first).noAnswers()).as("not the agent's fault").isZero();
+            assertThat(cursors.isEmpty()).as("nobody was offered the call, so the rotation stays").isTrue();
         }
 
         @Test
@@ -478,6 +484,134 @@ class DistributorTest {
             assertThat(onlyOffer().caller().callId()).isEqualTo("c2");
             assertThat(seenWhenGivenBack).as("given back exactly once").hasSize(1);
             assertThat(onlyOffer().reserved().get(0).ready()).as("restored exactly as it was").isEqualTo(before);
+        }
+    }
+
+    @Nested
+    class StrategiesThatRememberOrDraw {
+
+        /** The agent talks for a minute and is free again, idle from now. */
+        private void talkAndHangUp(AgentKey agent) {
+            AgentStatus reserved = status(agent);
+            clock.advanceSeconds(60);
+            assertThat(board.compareAndSet(reserved, reserved.ring(clock.instant()).answer(clock.instant())
+                    .endCall(0, clock.instant()))).isTrue();
+        }
+
+        private String servedOnePass(String strategy, String callId) {
+            caller(callId, 5);
+            int before = desk.offers().size();
+            assertThat(serve(strategy)).isEqualTo(1);
+            Offer offer = desk.offers().get(before);
+            assertThat(offer.caller().callId()).isEqualTo(callId);
+            return offer.extensions().get(0);
+        }
+
+        @Test
+        void roundRobinAdvancesAcrossPassesAndWrapsToTheTopOfTheList() {
+            ready("1001", 10);
+            ready("1002", 20);
+            ready("1003", 300);
+            List<String> offered = new ArrayList<>();
+
+            for (int pass = 1; pass <= 4; pass++) {
+                String extension = servedOnePass("ROUND_ROBIN", "c" + pass);
+                offered.add(extension);
+                assertThat(cursors.lastOffered(GROUP)).as("pass %s", pass).contains(agent(extension));
+                talkAndHangUp(agent(extension));
+            }
+
+            assertThat(offered).as("member order, not longest idle").containsExactly("1001", "1002", "1003", "1001");
+            assertThat(desk.offers().get(3).reserved().get(0).why()).isEqualTo("round robin: 1001 follows 1003, last offered");
+        }
+
+        @Test
+        void roundRobinAdvancesForEachCallerOfOnePass() {
+            caller("c1", 30);
+            caller("c2", 20);
+            caller("c3", 10);
+            ready("1001", 10);
+            ready("1002", 20);
+            ready("1003", 300);
+            cursors.offered(GROUP, agent("1001"));
+
+            assertThat(serve("ROUND_ROBIN")).isEqualTo(3);
+
+            assertThat(desk.offers()).extracting(o -> o.caller().callId() + "->" + o.extensions())
+                    .containsExactly("c1->[1002]", "c2->[1003]", "c3->[1001]");
+            assertThat(cursors.lastOffered(GROUP)).contains(agent("1001"));
+        }
+
+        @Test
+        void roundRobinCarriesOnWhereAnotherNodeStoppedAndPassesOverBusyMembers() {
+            ready("1001", 10);
+            memberWith(readyAt("1002", T0.minusSeconds(60)).pause("BREAK", T0));
+            ready("1003", 20);
+            ready("1004", 30);
+            cursors.offered(GROUP, agent("1001"));
+
+            assertThat(servedOnePass("ROUND_ROBIN", "c1")).isEqualTo("1003");
+        }
+
+        @Test
+        void roundRobinStartsAtTheTopWhenTheLastOfferedHasLeftTheGroup() {
+            ready("1001", 10);
+            ready("1002", 20);
+            cursors.offered(GROUP, agent("1999"));
+
+            assertThat(servedOnePass("ROUND_ROBIN", "c1")).isEqualTo("1001");
+            assertThat(onlyOffer().reserved().get(0).why()).contains("starts the rotation");
+        }
+
+        @Test
+        void otherStrategiesLeaveTheRotationAlone() {
+            ready("1001", 10);
+            ready("1002", 20);
+
+            servedOnePass("LONGEST_IDLE", "c1");
+            servedOnePass("LINEAR", "c2");
+
+            assertThat(cursors.isEmpty()).isTrue();
+        }
+
+        @Test
+        void randomIsTheSameForTheSameCallAndDiffersAcrossCalls() {
+            List<String> callIds = List.of("call-1", "call-2", "call-3", "call-4", "call-5", "call-6", "call-7", "call-8");
+            List<AgentStatus> free = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                free.add(status(ready("100" + i, 10L * i)));
+            }
+            List<String> firstRound = new ArrayList<>();
+            List<String> secondRound = new ArrayList<>();
+
+            for (List<String> round : List.of(firstRound, secondRound)) {
+                for (String callId : callIds) {
+                    free.forEach(board::put);
+                    round.add(servedOnePass("RANDOM", callId));
+                }
+            }
+
+            assertThat(secondRound).as("the same call, the same agent").isEqualTo(firstRound);
+            assertThat(new HashSet<>(firstRound)).as("agents drawn first for %s", callIds).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(desk.offers().get(0).reserved().get(0).why()).startsWith("random: " + firstRound.get(0) + " drew ");
+        }
+
+        @Test
+        void workloadStrategiesRankByTodaysFiguresFromThePort() {
+            List<AgentStatus> free = List.of(status(ready("1001", 300)), status(ready("1002", 10)), status(ready("1003", 60)));
+            workloads.set(agent("1001"), 9, Duration.ofMinutes(5))
+                    .set(agent("1002"), 2, Duration.ofMinutes(50))
+                    .set(agent("1003"), 5, Duration.ofMinutes(1));
+            List<String> chosen = new ArrayList<>();
+
+            for (String strategy : List.of("FEWEST_CALLS", "LEAST_CALLS", "LEAST_TALK_TIME")) {
+                free.forEach(board::put);
+                chosen.add(servedOnePass(strategy, "call-" + strategy));
+            }
+
+            assertThat(chosen).as("not the longest idle, 1001").containsExactly("1002", "1002", "1003");
+            assertThat(desk.offers().get(0).reserved().get(0).why()).isEqualTo("fewest calls: 1002 took 2 today");
+            assertThat(desk.offers().get(2).reserved().get(0).why()).isEqualTo("least talk time: 1003 talked 60 s today");
         }
     }
 

@@ -5,10 +5,13 @@ import io.verbund.acd.agent.AgentState;
 import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.routing.OfferTerms;
 import io.verbund.acd.routing.AgentBoard;
+import io.verbund.acd.routing.AgentWorkload;
+import io.verbund.acd.routing.AgentWorkloads;
 import io.verbund.acd.routing.Distributor;
 import io.verbund.acd.routing.OfferDesk;
 import io.verbund.acd.routing.QueueEntry;
 import io.verbund.acd.routing.Reservation;
+import io.verbund.acd.routing.RoundRobinCursors;
 import io.verbund.acd.routing.RoutingGroup;
 import io.verbund.acd.telephony.directory.GroupMember;
 import io.verbund.acd.telephony.directory.GroupSettings;
@@ -53,6 +56,11 @@ public class CallDistribution implements OfferDesk {
     private static final Logger LOG = Logger.getLogger(CallDistribution.class.getName());
     /** The safety net: events start passes; this catches anything an event missed. */
     static final Duration SAFETY_TICK = Duration.ofSeconds(1);
+    /**
+     * No call records reach the distributor yet: every agent counts as having taken no call today,
+     * so fewest-calls and least-talk-time groups rank their agents longest idle first.
+     */
+    private static final AgentWorkloads UNCOUNTED_WORKLOADS = (agent, now) -> AgentWorkload.NONE;
 
     @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
     private ManagedThreadFactory threads;
@@ -94,7 +102,7 @@ public class CallDistribution implements OfferDesk {
         this.clock = clock;
         this.distributor = queue == null ? null : new Distributor(node, clock, new TrackedReservations(agents), queue,
                 (member, now) -> member instanceof GroupMember phone && registrations.active(phone.sipUsername(), now).isPresent(),
-                this);
+                UNCOUNTED_WORKLOADS, new NodeLocalRotations(), this);
     }
 
     protected CallDistribution() {
@@ -196,6 +204,25 @@ public class CallDistribution implements OfferDesk {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "distribution in group " + group.name() + " failed: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * Where this node's round-robin groups stopped, in this node's memory only: with more than one
+     * node each keeps a rotation of its own, and a restart starts it again at the top of the list.
+     */
+    private static final class NodeLocalRotations implements RoundRobinCursors {
+
+        private final Map<Long, AgentKey> lastOffered = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<AgentKey> lastOffered(long groupId) {
+            return Optional.ofNullable(lastOffered.get(groupId));
+        }
+
+        @Override
+        public void offered(long groupId, AgentKey agent) {
+            lastOffered.put(groupId, agent);
         }
     }
 

@@ -159,11 +159,14 @@ public class TelephonyDirectory {
             String members = "SELECT a.id, a.extension, a.sip_username, m.penalty,"
                     + " COALESCE((SELECT MAX(s.proficiency) FROM agent_skill s JOIN group_skill_requirement r"
                     + "   ON r.skill_id = s.skill_id AND r.group_id = m.group_id WHERE s.agent_id = a.id), 0)"
-                    + " FROM group_membership m JOIN agent a ON a.id = m.agent_id AND a.enabled WHERE m.group_id = ?";
+                    + " FROM group_membership m JOIN agent a ON a.id = m.agent_id AND a.enabled WHERE m.group_id = ?"
+                    // The group's list as the portal shows it: the schema keeps no member order of its own.
+                    + " ORDER BY a.extension";
             List<GroupMember> list = query(members, statement -> statement.setLong(1, group.id()), rows -> {
                 List<GroupMember> found = new ArrayList<>();
                 while (rows.next()) {
-                    found.add(new GroupMember(rows.getLong(1), new AgentKey(group.tenant(), rows.getString(2)), rows.getString(3), rows.getInt(4), rows.getInt(5)));
+                    found.add(new GroupMember(rows.getLong(1), new AgentKey(group.tenant(), rows.getString(2)), rows.getString(3),
+                            rows.getInt(4), rows.getInt(5), found.size() + 1));
                 }
                 return found;
             });
