@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The agents still free during one distribution pass, handed out best first by the order of each
@@ -26,14 +27,20 @@ public final class AvailableAgents {
 
     /** Removes and returns the agent still free that comes first in {@code order}. */
     public Optional<Candidate> takeBest(Comparator<Candidate> order) {
-        if (free.isEmpty()) {
-            return Optional.empty();
-        }
-        int best = 0;
-        for (int i = 1; i < free.size(); i++) {
-            if (order.compare(free.get(i), free.get(best)) < 0) {
+        return takeBest(order, any -> true);
+    }
+
+    /** Removes and returns the {@code eligible} agent still free that comes first in {@code order}; the others stay. */
+    public Optional<Candidate> takeBest(Comparator<Candidate> order, Predicate<Candidate> eligible) {
+        int best = -1;
+        for (int i = 0; i < free.size(); i++) {
+            Candidate candidate = free.get(i);
+            if (eligible.test(candidate) && (best < 0 || order.compare(candidate, free.get(best)) < 0)) {
                 best = i;
             }
+        }
+        if (best < 0) {
+            return Optional.empty();
         }
         // Order among the rest does not matter: move the last into the gap instead of shifting.
         Candidate taken = free.get(best);
@@ -49,8 +56,18 @@ public final class AvailableAgents {
 
     /** Removes and returns every agent still free, in {@code order} (ring-all offers them together). */
     public List<Candidate> takeAll(Comparator<Candidate> order) {
-        List<Candidate> all = free.stream().sorted(order).toList();
-        free.clear();
+        return takeAll(order, any -> true);
+    }
+
+    /** Removes and returns every {@code eligible} agent still free, in {@code order}; the others stay. */
+    public List<Candidate> takeAll(Comparator<Candidate> order, Predicate<Candidate> eligible) {
+        List<Candidate> all = free.stream().filter(eligible).sorted(order).toList();
+        free.removeAll(all);
         return all;
+    }
+
+    /** The agents still free, in no particular order: what a decision record names. */
+    List<Candidate> stillFree() {
+        return List.copyOf(free);
     }
 }

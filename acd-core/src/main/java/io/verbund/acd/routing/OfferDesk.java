@@ -9,5 +9,6 @@ import java.util.List;
 @FunctionalInterface
 public interface OfferDesk {
 
-    void offer(QueueEntry caller, RoutingGroup group, List<Reservation> reserved);
+    /** @param decision why these agents: the call stores it with its events */
+    void offer(QueueEntry caller, RoutingGroup group, List<Reservation> reserved, RoutingDecision decision);
 }

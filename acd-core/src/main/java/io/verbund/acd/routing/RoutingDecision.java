@@ -25,7 +25,7 @@ public record RoutingDecision(long groupId, String strategy, Instant at, List<Co
                               Map<Exclusion, Integer> excludedCounts, int eligible) {
 
     /** Agents named per list (chosen, ranked lower, excluded). */
-    public static final int LISTED = 20;
+    public static final int LISTED = 10;
 
     /**
      * One agent as the decision saw it.

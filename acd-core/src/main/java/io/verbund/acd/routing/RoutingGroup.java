@@ -1,5 +1,6 @@
 package io.verbund.acd.routing;
 
+import io.verbund.acd.skill.SkillRequirements;
 import java.util.Collection;
 
 /**
@@ -14,4 +15,9 @@ public interface RoutingGroup {
     String strategy();
 
     Collection<? extends GroupMembership> members();
+
+    /** The skills a member needs for the group's calls: a minimum always, steps by the caller's wait. */
+    default SkillRequirements requirements() {
+        return SkillRequirements.NONE;
+    }
 }

@@ -1,5 +1,7 @@
 package io.verbund.acd.routing;
 
+import io.verbund.acd.skill.SkillRequirements;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,11 +12,30 @@ import java.util.Optional;
  * @param caller the caller to be offered (a random order is drawn per call)
  * @param lastOffered the member last offered a call of the group, where round robin carries on;
  *        empty before the first offer, or when the strategy does not follow it
+ * @param requirements the skills the caller's group requires (and the call adds)
+ * @param waited how long the caller has waited: which skill step is in force
  */
-public record Turn(QueueEntry caller, Optional<GroupMembership> lastOffered) {
+public record Turn(QueueEntry caller, Optional<GroupMembership> lastOffered, SkillRequirements requirements, Duration waited) {
 
     public Turn {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(lastOffered, "lastOffered");
+        Objects.requireNonNull(requirements, "requirements");
+        Objects.requireNonNull(waited, "waited");
+    }
+
+    /** A turn in a group that requires no skills. */
+    public Turn(QueueEntry caller, Optional<GroupMembership> lastOffered) {
+        this(caller, lastOffered, SkillRequirements.NONE, Duration.ZERO);
+    }
+
+    /** Why the candidate may not take this caller's call (below the minimum, or the step reached), if so. */
+    public Optional<Exclusion> skillExclusionOf(Candidate candidate) {
+        return requirements.exclusionOf(candidate.member().skills(), waited);
+    }
+
+    /** How far the candidate is above the skills this caller needs now; skills-based routing offers the best match first. */
+    public int skillMatchOf(Candidate candidate) {
+        return requirements.matchScore(candidate.member().skills(), waited);
     }
 }

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 /** Records every offer the distributor hands on instead of ringing phones. */
 final class RecordingOfferDesk implements OfferDesk {
 
-    record Offer(QueueEntry caller, RoutingGroup group, List<Reservation> reserved) {
+    record Offer(QueueEntry caller, RoutingGroup group, List<Reservation> reserved, RoutingDecision decision) {
 
         List<String> extensions() {
             return reserved.stream().map(r -> r.reserved().agent().extension()).toList();
@@ -28,9 +28,9 @@ final class RecordingOfferDesk implements OfferDesk {
     }
 
     @Override
-    public synchronized void offer(QueueEntry caller, RoutingGroup group, List<Reservation> reserved) {
+    public synchronized void offer(QueueEntry caller, RoutingGroup group, List<Reservation> reserved, RoutingDecision decision) {
         // Copied: the distributor may reuse its list, and the record must show the offer as made.
-        Offer offer = new Offer(caller, group, List.copyOf(reserved));
+        Offer offer = new Offer(caller, group, List.copyOf(reserved), decision);
         offers.add(offer);
         listener.accept(offer);
     }
