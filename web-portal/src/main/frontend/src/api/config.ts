@@ -35,6 +35,9 @@ export interface GroupFields {
   crmUrlTemplate?: string | null;
   members: GroupMember[];
   skillRequirements: SkillRequirement[];
+  /** Applied by the caller's wait on top of skillRequirements (the minimum); no duration: for good. */
+  skillSteps: Array<{ conditions: SkillRequirement[]; durationSeconds: number | null }>;
+  anyMemberAfterSteps: boolean;
 }
 export type GroupDocument = GroupFields & Versioned;
 

@@ -35,7 +35,7 @@ public class InvalidSkillRequirements extends IllegalArgumentException {
         try {
             return part.get();
         } catch (InvalidSkillRequirements fault) {
-            throw new InvalidSkillRequirements(place + "." + fault.field, fault.reason);
+            throw new InvalidSkillRequirements(fault.field.isEmpty() ? place : place + "." + fault.field, fault.reason);
         }
     }
 

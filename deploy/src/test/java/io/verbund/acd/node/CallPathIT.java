@@ -3,7 +3,13 @@ package io.verbund.acd.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.verbund.acd.launcher.DemoNode;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,10 +19,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -255,6 +263,54 @@ class CallPathIT {
         assertThat(events.stream().filter("CallOffered"::equals)).as("both phones offered: %s", events).hasSize(2);
         assertThat(events).containsSubsequence("CallOffered", "CallOffered", "OfferWithdrawn", "CallAnswered");
         assertThat(stateOf(1002)).as("losing a ring-all race is no no-answer").contains("\"READY\"");
+    }
+
+    @Test
+    void aMemberBelowTheGroupsSkillMinimumNeverGetsItsCallAndTheDecisionRecordSaysWhy() throws Exception {
+        ApiClient admin = ApiClient.as(URI.create(node.portalUrl()), "admin@demo", "demo-admin");
+        long sales = admin.get("api/v1/groups?q=Sales").json().getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        // 1001 has no "sales" skill; the demo's Sales group requires sales >= 1.
+        ApiClient.Answer joined = admin.put("api/v1/groups/" + sales + "/members/1001", "{\"penalty\":0}");
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
+        String number = numberQueueingTo("+4930500291", "Sales direct", "{\"group\":\"Sales\"}");
+        Sipp sipp = sipp();
+        register(sipp, 1001, 5681);
+        register(sipp, 1006, 5682);
+        Process skilled = sipp.start("agent-answer.xml", 5682, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        try {
+            setState(1001, "READY");
+            long before = lastRecordId();
+            Process caller = sipp.start("caller.xml", 5695, List.of("-s", number, "-m", "1", "-timeout", "60s"));
+            awaitQueuedAfter(before, 1);
+
+            // 1001 is ready, registered, a member and the longest idle, but below the minimum: the caller waits.
+            Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> caller.isAlive() && stateOf(1001).contains("\"READY\""));
+            setState(1006, "READY");
+
+            assertThat(Sipp.await(caller, 30).exit()).as(sipp.errorLogs()).isZero();
+            assertThat(Sipp.await(skilled, 30).exit()).as(sipp.errorLogs()).isZero();
+            assertThat(awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1006", number);
+            String callId;
+            try (Connection db = node.database().connect();
+                 PreparedStatement query = db.prepareStatement("SELECT call_id FROM call_record ORDER BY id DESC LIMIT 1");
+                 ResultSet row = query.executeQuery()) {
+                row.next();
+                callId = row.getString(1);
+            }
+            ApiClient.Answer decisions = admin.get("api/v1/calls/" + URLEncoder.encode(callId, StandardCharsets.UTF_8) + "/decisions");
+            assertThat(decisions.status()).as(decisions.toString()).isEqualTo(200);
+            JsonArray list = Json.createReader(new StringReader(decisions.body())).readArray();
+            JsonObject decision = list.getJsonObject(list.size() - 1).getJsonObject("decision");
+            assertThat(decision.getString("strategy")).isEqualTo("SKILLS_BASED");
+            assertThat(decision.getJsonArray("chosen").getString(0)).isEqualTo("1006");
+            assertThat(decision.getJsonArray("considered").stream().map(JsonValue::asJsonObject)
+                    .filter(agent -> agent.getString("agent").equals("1001")).findFirst().orElseThrow().getString("excluded"))
+                    .isEqualTo("BELOW_SKILL_MINIMUM");
+        } finally {
+            setState(1006, "LOGGED_OUT");
+            admin.delete("api/v1/groups/" + sales + "/members/1001");
+        }
     }
 
     @Test

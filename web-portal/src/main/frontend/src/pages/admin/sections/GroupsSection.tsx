@@ -30,6 +30,8 @@ type GroupValues = {
   strategy: string;
   members: Array<{ extension: string; penalty: number | null }>;
   skillRequirements: Array<{ skill: string; minProficiency: number | null }>;
+  skillSteps: Array<{ conditions: Array<{ skill: string; minProficiency: number | null }>; durationSeconds: number | null }>;
+  anyMemberAfterSteps: boolean;
   forcedDisposition: boolean;
   recording: boolean;
   recordingNotice: boolean;
@@ -53,6 +55,8 @@ const EMPTY: GroupValues = {
   crmUrlTemplate: '',
   members: [],
   skillRequirements: [],
+  skillSteps: [],
+  anyMemberAfterSteps: false,
 };
 
 function GroupList() {
@@ -119,6 +123,8 @@ function GroupForm() {
       crmUrlTemplate: group.crmUrlTemplate ?? '',
       members: group.members.map((member) => ({ ...member })),
       skillRequirements: group.skillRequirements.map((skill) => ({ ...skill })),
+      skillSteps: (group.skillSteps ?? []).map((step) => ({ ...step, conditions: step.conditions.map((condition) => ({ ...condition })) })),
+      anyMemberAfterSteps: group.anyMemberAfterSteps ?? false,
     }),
     toRequest: (values) => ({ ...values, name: values.name.trim(), crmUrlTemplate: values.crmUrlTemplate.trim() || null }),
     shownFields: (values) => [
@@ -131,6 +137,11 @@ function GroupForm() {
       'crmUrlTemplate',
       ...itemPaths('members', values.members.length, ['extension', 'penalty']),
       ...itemPaths('skillRequirements', values.skillRequirements.length, ['skill', 'minProficiency']),
+      'anyMemberAfterSteps',
+      ...itemPaths('skillSteps', values.skillSteps.length, ['durationSeconds']),
+      ...values.skillSteps.flatMap((step, index) =>
+        itemPaths(`skillSteps[${index}].conditions`, step.conditions.length, ['skill', 'minProficiency']),
+      ),
     ],
   });
   const strategies = GROUP_STRATEGIES.map((strategy) => ({ value: strategy, label: t(`strategy.${strategy}`) }));
@@ -181,6 +192,47 @@ function GroupForm() {
           </>
         )}
       />
+      <ListEditor
+        form={form}
+        path="skillSteps"
+        title={t('admin.fields.skillSteps')}
+        addLabel={t('admin.addSkillStep')}
+        emptyText={t('admin.noSkillSteps')}
+        newItem={() => ({ conditions: [{ skill: '', minProficiency: 1 }], durationSeconds: 30 })}
+        renderItem={(index) => (
+          <>
+            <FormNumberField
+              form={form}
+              path={`skillSteps[${index}].durationSeconds`}
+              label={t('admin.fields.stepDurationSeconds')}
+              min={1}
+              max={86400}
+              hint={t('admin.stepDurationHint')}
+            />
+            <ListEditor
+              form={form}
+              path={`skillSteps[${index}].conditions`}
+              title={t('admin.fields.stepConditions')}
+              addLabel={t('admin.addSkill')}
+              emptyText={t('admin.noStepConditions')}
+              newItem={() => ({ skill: '', minProficiency: 1 })}
+              renderItem={(condition) => (
+                <>
+                  <FormSelect form={form} path={`skillSteps[${index}].conditions[${condition}].skill`} label={t('admin.fields.skill')} choices={skills} />
+                  <FormSelect
+                    form={form}
+                    path={`skillSteps[${index}].conditions[${condition}].minProficiency`}
+                    label={t('admin.fields.minProficiency')}
+                    choices={proficiencies}
+                    numeric
+                  />
+                </>
+              )}
+            />
+          </>
+        )}
+      />
+      <FormCheckbox form={form} path="anyMemberAfterSteps" label={t('admin.fields.anyMemberAfterSteps')} />
     </EntityFormFrame>
   );
 }

@@ -82,6 +82,8 @@ final class AcdCall {
 
     /** When the agent answered, and its id in the database (who it is: {@link Call#agent()}). */
     Instant answeredAt;
+    /** Since when the agent on the other leg has talked to the caller: the answer, or the transfer that brought it. */
+    Instant agentSince;
     long agentId;
     Dialog agentDialog;
     String agentCallId;

@@ -7,6 +7,7 @@ import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.agent.WrapUp;
 import io.verbund.acd.routing.OfferTerms;
+import io.verbund.acd.routing.RoutingDecision;
 import io.verbund.acd.telephony.directory.GroupSettings;
 import io.verbund.acd.telephony.registrar.Binding;
 import io.verbund.acd.telephony.media.MediaPortsExhausted;
@@ -61,13 +62,16 @@ public class AgentLegs {
     private final CallerSignalling signalling;
     private final CallRecordings recordings;
     private final OutboundRequests requests;
+    private final RoutingTallies tallies;
     private final Clock clock;
 
     @Inject
     public AgentLegs(SipEndpoint sip, CallSessions sessions, AgentStates agents, QueueStore queue, CallHistory history,
                      DistributionSignal distribution, TelephonyDirectory directory, NodeMedia node,
-                     CallerSignalling signalling, CallRecordings recordings, OutboundRequests requests, Clock clock) {
+                     CallerSignalling signalling, CallRecordings recordings, OutboundRequests requests, RoutingTallies tallies,
+                     Clock clock) {
         this.clock = clock;
+        this.tallies = tallies;
         this.requests = requests;
         this.node = node;
         this.signalling = signalling;
@@ -82,20 +86,22 @@ public class AgentLegs {
     }
 
     protected AgentLegs() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
-     * Rings the reserved agents' phones: one, or all at once for ring-all. The agents are RESERVED
-     * and the caller is out of the queue; an agent whose INVITE cannot be sent is freed at once.
+     * Rings the reserved agents' phones: one, or all at once for ring-all, after the decision that
+     * chose them joined the call's events. The agents are RESERVED and the caller is out of the queue;
+     * an agent whose INVITE cannot be sent is freed at once.
      */
-    void offer(AcdCall call, GroupSettings group, List<OfferTarget> targets) {
+    void offer(AcdCall call, GroupSettings group, List<OfferTarget> targets, RoutingDecision decision) {
         Instant now = clock.instant();
         synchronized (call) {
             if (!call.state.is(CallPhase.QUEUED)) {
                 targets.forEach(target -> agents.compareAndSet(target.reserved(), OfferTerms.withdrawn(target.reserved(), now)));
                 return;
             }
+            call.state.routingDecided(decision, now);
             for (OfferTarget target : targets) {
                 AgentStatus reserved = target.reserved();
                 RtpLeg media = null;
@@ -221,6 +227,7 @@ public class AgentLegs {
             call.agentCallId = offer.agentCallId();
             agents.update(offer.agent(), (status, at) -> status.answer(at));
             call.answeredAt = now;
+            call.agentSince = now;
             history.record(call);
             LOG.fine(() -> "answered by agent " + offer.agent().extension());
         }
@@ -355,7 +362,18 @@ public class AgentLegs {
 
     /** The agent's wrap-up after its call; nothing for a call whose other leg is no agent (a transfer to a number). */
     void endForAgent(AcdCall call) {
-        call.state.agent().ifPresent(agent -> endForAgent(agent, call.group, call.callId));
+        call.state.agent().ifPresent(agent -> handedOver(call, agent));
+    }
+
+    /**
+     * The agent is done with the call (it ended, or a transfer took it on): it counts as a call taken
+     * today, with its talk time, and the agent's wrap-up starts.
+     */
+    void handedOver(AcdCall call, AgentKey agent) {
+        if (call.agentSince != null) {
+            tallies.callTaken(agent, java.time.Duration.between(call.agentSince, clock.instant()));
+        }
+        endForAgent(agent, call.group, call.callId);
     }
 
     /**

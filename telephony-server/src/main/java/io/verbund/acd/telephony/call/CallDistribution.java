@@ -4,6 +4,7 @@ import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentState;
 import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.routing.OfferTerms;
+import io.verbund.acd.routing.RoutingDecision;
 import io.verbund.acd.routing.AgentBoard;
 import io.verbund.acd.routing.AgentWorkload;
 import io.verbund.acd.routing.AgentWorkloads;
@@ -56,11 +57,6 @@ public class CallDistribution implements OfferDesk {
     private static final Logger LOG = Logger.getLogger(CallDistribution.class.getName());
     /** The safety net: events start passes; this catches anything an event missed. */
     static final Duration SAFETY_TICK = Duration.ofSeconds(1);
-    /**
-     * No call records reach the distributor yet: every agent counts as having taken no call today,
-     * so fewest-calls and least-talk-time groups rank their agents longest idle first.
-     */
-    private static final AgentWorkloads UNCOUNTED_WORKLOADS = (agent, now) -> AgentWorkload.NONE;
 
     @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
     private ManagedThreadFactory threads;
@@ -88,8 +84,8 @@ public class CallDistribution implements OfferDesk {
 
     @Inject
     public CallDistribution(QueueStore queue, AgentStates agents, Registrations registrations, CallSessions sessions,
-                            AgentLegs agentLegs, DistributionSignal signal, ConfigurationChanges configuration, Clock clock,
-                            @ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node) {
+                            AgentLegs agentLegs, DistributionSignal signal, ConfigurationChanges configuration, RoutingTallies tallies,
+                            Clock clock, @ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node) {
         this.sessions = sessions;
         this.queue = queue;
         this.thisNode = node == null ? Set.of() : Set.of(node);
@@ -102,11 +98,11 @@ public class CallDistribution implements OfferDesk {
         this.clock = clock;
         this.distributor = queue == null ? null : new Distributor(node, clock, new TrackedReservations(agents), queue,
                 (member, now) -> member instanceof GroupMember phone && registrations.active(phone.sipUsername(), now).isPresent(),
-                UNCOUNTED_WORKLOADS, new NodeLocalRotations(), this);
+                tallies, tallies, this);
     }
 
     protected CallDistribution() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -205,24 +201,25 @@ public class CallDistribution implements OfferDesk {
                 LOG.log(Level.WARNING, "distribution in group " + group.name() + " failed: " + e.getMessage(), e);
             }
         }
+        wakeAtNextSkillSteps(groups);
     }
 
     /**
-     * Where this node's round-robin groups stopped, in this node's memory only: with more than one
-     * node each keeps a rotation of its own, and a restart starts it again at the top of the list.
+     * A caller still waiting in a group with skill steps may be served the moment its wait reaches
+     * the next step (a wider one finds more agents): a pass is due exactly then.
      */
-    private static final class NodeLocalRotations implements RoundRobinCursors {
-
-        private final Map<Long, AgentKey> lastOffered = new ConcurrentHashMap<>();
-
-        @Override
-        public Optional<AgentKey> lastOffered(long groupId) {
-            return Optional.ofNullable(lastOffered.get(groupId));
+    private void wakeAtNextSkillSteps(Map<Long, GroupSettings> groups) {
+        if (groups.values().stream().allMatch(group -> group.requirements().steps().isEmpty())) {
+            return;
         }
-
-        @Override
-        public void offered(long groupId, AgentKey agent) {
-            lastOffered.put(groupId, agent);
+        Instant now = clock.instant();
+        for (QueueEntry waiting : queue.heldBy(thisNode)) {
+            GroupSettings group = groups.get(waiting.groupId());
+            if (group != null && !group.requirements().steps().isEmpty()) {
+                Duration waited = Duration.between(waiting.enteredAt(), now);
+                group.requirements().nextChangeAfter(waited.isNegative() ? Duration.ZERO : waited)
+                        .ifPresent(change -> wakeUps.add(waiting.enteredAt().plus(change)));
+            }
         }
     }
 
@@ -266,15 +263,15 @@ public class CallDistribution implements OfferDesk {
      * meanwhile frees them all.
      */
     @Override
-    public void offer(QueueEntry caller, RoutingGroup group, List<Reservation> reserved) {
+    public void offer(QueueEntry caller, RoutingGroup group, List<Reservation> reserved, RoutingDecision decision) {
         try {
-            ring(caller, reserved);
+            ring(caller, reserved, decision);
         } finally {
             reserved.forEach(reservation -> offering.remove(reservation.reserved().agent()));
         }
     }
 
-    private void ring(QueueEntry caller, List<Reservation> reserved) {
+    private void ring(QueueEntry caller, List<Reservation> reserved, RoutingDecision decision) {
         Instant now = clock.instant();
         Optional<AcdCall> call = sessions.byCaller(caller.callId());
         List<OfferTarget> targets = new ArrayList<>();
@@ -288,6 +285,6 @@ public class CallDistribution implements OfferDesk {
                 targets.add(new OfferTarget(status, phone.get(), reservation.why()));
             }
         }
-        call.ifPresent(found -> agentLegs.offer(found, found.group, targets));
+        call.ifPresent(found -> agentLegs.offer(found, found.group, targets, decision));
     }
 }

@@ -417,7 +417,8 @@ public class Transfers {
         if (oldMedia != null) {
             oldMedia.close();
         }
-        oldAgent.ifPresent(agent -> agentLegs.endForAgent(agent, call.group, call.callId));
+        oldAgent.ifPresent(agent -> agentLegs.handedOver(call, agent));
+        call.agentSince = now;
         call.agentDialog = dialog;
         call.agentCallId = leg.legCallId;
         call.agentSdp = sdp;

@@ -3,6 +3,7 @@ package io.verbund.acd.telephony.directory;
 import io.verbund.acd.agent.WrapUp;
 import io.verbund.acd.routing.OfferTerms;
 import io.verbund.acd.routing.RoutingGroup;
+import io.verbund.acd.skill.SkillRequirements;
 import io.verbund.acd.tenant.TenantKey;
 import java.util.Collection;
 import java.util.Collections;
@@ -21,7 +22,7 @@ import java.util.Map;
 public record GroupSettings(long id, TenantKey tenant, long tenantId, String name, String strategy,
                             int ringTimeSeconds, int wrapUpSeconds, int maxConsecutiveNoAnswer,
                             int redialDelaySeconds, boolean forcedDisposition, boolean recording, boolean recordingNotice,
-                            Map<String, GroupMember> membersByExtension) implements RoutingGroup {
+                            SkillRequirements requirements, Map<String, GroupMember> membersByExtension) implements RoutingGroup {
 
     public GroupSettings {
         membersByExtension = Collections.unmodifiableMap(new LinkedHashMap<>(membersByExtension));
@@ -29,9 +30,9 @@ public record GroupSettings(long id, TenantKey tenant, long tenantId, String nam
 
     public GroupSettings(long id, TenantKey tenant, long tenantId, String name, String strategy, int ringTimeSeconds,
                          int wrapUpSeconds, int maxConsecutiveNoAnswer, int redialDelaySeconds, boolean forcedDisposition,
-                         boolean recording, boolean recordingNotice, List<GroupMember> members) {
+                         boolean recording, boolean recordingNotice, SkillRequirements requirements, List<GroupMember> members) {
         this(id, tenant, tenantId, name, strategy, ringTimeSeconds, wrapUpSeconds, maxConsecutiveNoAnswer, redialDelaySeconds,
-                forcedDisposition, recording, recordingNotice, index(members));
+                forcedDisposition, recording, recordingNotice, requirements, index(members));
     }
 
     @Override

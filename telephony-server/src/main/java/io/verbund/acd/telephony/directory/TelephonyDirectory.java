@@ -7,6 +7,12 @@ import io.verbund.acd.runtime.cache.TimedCache;
 import io.verbund.acd.runtime.callflow.CallFlowGraphJson;
 import io.verbund.acd.runtime.config.ConfigurationChanges;
 import io.verbund.acd.schedule.OpeningHours;
+import io.verbund.acd.runtime.routing.SkillStepsJson;
+import io.verbund.acd.skill.AgentSkills;
+import io.verbund.acd.skill.InvalidSkillRequirements;
+import io.verbund.acd.skill.SkillCondition;
+import io.verbund.acd.skill.SkillName;
+import io.verbund.acd.skill.SkillRequirements;
 import io.verbund.acd.tenant.TenantKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -29,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -39,6 +46,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class TelephonyDirectory {
 
+    private static final Logger LOG = Logger.getLogger(TelephonyDirectory.class.getName());
     private static final Duration TTL = Duration.ofSeconds(15);
     private static final int SIZE_LIMIT = 100_000;
 
@@ -145,35 +153,76 @@ public class TelephonyDirectory {
     private Optional<GroupSettings> loadGroup(long tenantId, String name) {
         String sql = "SELECT g.id, t.tenant_key, g.strategy, g.ring_time_seconds, g.wrap_up_seconds,"
                 + " g.max_consecutive_no_answer, g.redial_delay_seconds, g.forced_disposition,"
-                + " g.recording, g.recording_notice FROM acd_group g JOIN tenant t ON t.id = g.tenant_id"
-                + " WHERE g.tenant_id = ? AND g.name = ?";
-        Optional<GroupSettings> bare = query(sql, statement -> {
+                + " g.recording, g.recording_notice, g.skill_steps, g.any_member_after_steps"
+                + " FROM acd_group g JOIN tenant t ON t.id = g.tenant_id WHERE g.tenant_id = ? AND g.name = ?";
+        record Bare(GroupSettings settings, String steps, boolean anyMemberAfterSteps) {
+        }
+        Optional<Bare> bare = query(sql, statement -> {
             statement.setLong(1, tenantId);
             statement.setString(2, name);
         }, rows -> rows.next()
-                ? Optional.of(new GroupSettings(rows.getLong(1), new TenantKey(rows.getString(2)), tenantId, name,
+                ? Optional.of(new Bare(new GroupSettings(rows.getLong(1), new TenantKey(rows.getString(2)), tenantId, name,
                         rows.getString(3), rows.getInt(4), rows.getInt(5), rows.getInt(6), rows.getInt(7), rows.getBoolean(8),
-                        rows.getBoolean(9), rows.getBoolean(10), List.of()))
+                        rows.getBoolean(9), rows.getBoolean(10), SkillRequirements.NONE, List.of()), rows.getString(11), rows.getBoolean(12)))
                 : Optional.empty());
-        return bare.map(group -> {
+        return bare.map(found -> {
+            GroupSettings group = found.settings();
+            Map<Long, Map<SkillName, Integer>> skills = memberSkills(group.id());
             String members = "SELECT a.id, a.extension, a.sip_username, m.penalty,"
                     + " COALESCE((SELECT MAX(s.proficiency) FROM agent_skill s JOIN group_skill_requirement r"
-                    + "   ON r.skill_id = s.skill_id AND r.group_id = m.group_id WHERE s.agent_id = a.id), 0)"
+                    + "   ON r.skill_id = s.skill_id AND r.group_id = m.group_id WHERE s.agent_id = a.id), 0), m.position"
                     + " FROM group_membership m JOIN agent a ON a.id = m.agent_id AND a.enabled WHERE m.group_id = ?"
-                    // The group's list as the portal shows it: the schema keeps no member order of its own.
-                    + " ORDER BY a.extension";
+                    + " ORDER BY m.position, a.extension";
             List<GroupMember> list = query(members, statement -> statement.setLong(1, group.id()), rows -> {
-                List<GroupMember> found = new ArrayList<>();
+                List<GroupMember> read = new ArrayList<>();
                 while (rows.next()) {
-                    found.add(new GroupMember(rows.getLong(1), new AgentKey(group.tenant(), rows.getString(2)), rows.getString(3),
-                            rows.getInt(4), rows.getInt(5), found.size() + 1));
+                    read.add(new GroupMember(rows.getLong(1), new AgentKey(group.tenant(), rows.getString(2)), rows.getString(3),
+                            rows.getInt(4), rows.getInt(5), rows.getInt(6),
+                            new AgentSkills(skills.getOrDefault(rows.getLong(1), Map.of()))));
                 }
-                return found;
+                return read;
             });
             return new GroupSettings(group.id(), group.tenant(), tenantId, name, group.strategy(), group.ringTimeSeconds(),
                     group.wrapUpSeconds(), group.maxConsecutiveNoAnswer(), group.redialDelaySeconds(), group.forcedDisposition(),
-                    group.recording(), group.recordingNotice(), list);
+                    group.recording(), group.recordingNotice(), requirements(group, found.steps(), found.anyMemberAfterSteps()), list);
         });
+    }
+
+    /** The skills of the group's members, by agent id. */
+    private Map<Long, Map<SkillName, Integer>> memberSkills(long groupId) {
+        String sql = "SELECT s.agent_id, k.name, s.proficiency FROM group_membership m JOIN agent_skill s ON s.agent_id = m.agent_id"
+                + " JOIN skill k ON k.id = s.skill_id WHERE m.group_id = ?";
+        return query(sql, statement -> statement.setLong(1, groupId), rows -> {
+            Map<Long, Map<SkillName, Integer>> found = new HashMap<>();
+            while (rows.next()) {
+                found.computeIfAbsent(rows.getLong(1), any -> new HashMap<>()).put(new SkillName(rows.getString(2)), rows.getInt(3));
+            }
+            return found;
+        });
+    }
+
+    /**
+     * The group's skill requirements: the minimum (group_skill_requirement) always, and its steps.
+     * Steps the portal validated cannot be wrong; if they are (written around it), routing falls
+     * back to the minimum, which is still enforced, and says so.
+     */
+    private SkillRequirements requirements(GroupSettings group, String steps, boolean anyMemberAfterSteps) {
+        String sql = "SELECT k.name, r.min_proficiency FROM group_skill_requirement r JOIN skill k ON k.id = r.skill_id"
+                + " WHERE r.group_id = ? ORDER BY k.name";
+        List<SkillCondition> minimum = query(sql, statement -> statement.setLong(1, group.id()), rows -> {
+            List<SkillCondition> read = new ArrayList<>();
+            while (rows.next()) {
+                read.add(SkillCondition.of(rows.getString(1), rows.getInt(2)));
+            }
+            return read;
+        });
+        try {
+            return new SkillRequirements(minimum, SkillStepsJson.read(steps), anyMemberAfterSteps);
+        } catch (InvalidSkillRequirements e) {
+            LOG.severe(() -> "ACD group " + group.name() + " of " + group.tenant() + " has unusable skill steps (" + e.getMessage()
+                    + "): only its minimum applies");
+            return new SkillRequirements(minimum, List.of(), false);
+        }
     }
 
     private Optional<PhoneAccount> loadPhone(String sipUsername) {

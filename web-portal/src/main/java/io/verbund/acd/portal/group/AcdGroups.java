@@ -15,15 +15,21 @@ import io.verbund.acd.portal.api.TenantRows;
 import io.verbund.acd.portal.api.UnknownItem;
 import io.verbund.acd.runtime.problem.FieldProblem;
 import io.verbund.acd.runtime.problem.InvalidFields;
+import io.verbund.acd.runtime.routing.SkillStepsJson;
+import io.verbund.acd.skill.InvalidSkillRequirements;
+import io.verbund.acd.skill.SkillCondition;
+import io.verbund.acd.skill.SkillRequirements;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -178,13 +184,79 @@ public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
                 newSkills.add(new SkillRequirement(tenant.idValue(), skillId, Objects.requireNonNullElse(skill.minProficiency(), 1)));
             }
         }
+        List<io.verbund.acd.skill.SkillStep> steps = skillSteps(request, skillIds(tenant, request), problems);
         if (!problems.isEmpty()) {
             throw new InvalidFields(problems, tenant.key());
         }
+        group.setSkillSteps(steps.isEmpty() ? null : SkillStepsJson.write(steps));
+        group.setAnyMemberAfterSteps(Boolean.TRUE.equals(request.anyMemberAfterSteps()));
         group.getMembers().clear();
         group.getMembers().addAll(newMembers);
         group.getSkillRequirements().clear();
         group.getSkillRequirements().addAll(newSkills);
+    }
+
+    private Map<String, Long> skillIds(AddressedTenant tenant, GroupRequest request) {
+        List<String> named = Objects.requireNonNullElse(request.skillSteps(), List.<GroupRequest.SkillStep>of()).stream()
+                .flatMap(step -> Objects.requireNonNullElse(step.conditions(), List.<GroupRequest.SkillNeeded>of()).stream())
+                .map(GroupRequest.SkillNeeded::skill).distinct().toList();
+        return TenantNames.skillIdsByName(entities, named, tenant);
+    }
+
+    /**
+     * The request's skill steps, checked by the same rules routing applies (acd-core's
+     * {@link SkillRequirements}), with each fault named by the API's field: a step without conditions,
+     * a level outside 1–5, a step after one that lasts for good, a skill the tenant does not have.
+     */
+    private static List<io.verbund.acd.skill.SkillStep> skillSteps(GroupRequest request, Map<String, Long> skillIds, List<FieldProblem> problems) {
+        List<GroupRequest.SkillStep> asked = Objects.requireNonNullElse(request.skillSteps(), List.of());
+        List<io.verbund.acd.skill.SkillStep> steps = new ArrayList<>();
+        for (int i = 0; i < asked.size(); i++) {
+            GroupRequest.SkillStep step = asked.get(i);
+            List<GroupRequest.SkillNeeded> conditions = Objects.requireNonNullElse(step.conditions(), List.of());
+            boolean known = true;
+            for (int j = 0; j < conditions.size(); j++) {
+                if (!skillIds.containsKey(conditions.get(j).skill())) {
+                    problems.add(new FieldProblem("skillSteps[" + i + "].conditions[" + j + "].skill",
+                            "the tenant has no skill named '" + conditions.get(j).skill() + "'"));
+                    known = false;
+                }
+            }
+            if (!known) {
+                continue;
+            }
+            int index = i;
+            try {
+                steps.add(InvalidSkillRequirements.at("steps[" + index + "]", () -> new io.verbund.acd.skill.SkillStep(
+                        conditionsOf(conditions), Optional.ofNullable(step.durationSeconds()).map(Duration::ofSeconds))));
+            } catch (InvalidSkillRequirements e) {
+                problems.add(new FieldProblem(apiField(e.field()), e.reason()));
+            }
+        }
+        if (problems.isEmpty() && !steps.isEmpty()) {
+            try {
+                new SkillRequirements(List.of(), steps, Boolean.TRUE.equals(request.anyMemberAfterSteps()));
+            } catch (InvalidSkillRequirements e) {
+                problems.add(new FieldProblem(apiField(e.field()), e.reason()));
+            }
+        }
+        return steps;
+    }
+
+    private static List<SkillCondition> conditionsOf(List<GroupRequest.SkillNeeded> conditions) {
+        List<SkillCondition> read = new ArrayList<>();
+        for (int j = 0; j < conditions.size(); j++) {
+            GroupRequest.SkillNeeded condition = conditions.get(j);
+            read.add(InvalidSkillRequirements.at("conditions[" + j + "]",
+                    () -> SkillCondition.of(condition.skill(), Objects.requireNonNullElse(condition.minProficiency(), 1))));
+        }
+        return read;
+    }
+
+    /** The core's field path in the API's words: steps[1].conditions[0].atLeast → skillSteps[1].conditions[0].minProficiency. */
+    static String apiField(String coreField) {
+        return coreField.replaceFirst("^steps", "skillSteps").replaceFirst("^anyMemberAfterLastStep", "anyMemberAfterSteps")
+                .replaceAll("\\.atLeast$", ".minProficiency").replaceAll("\\.duration$", ".durationSeconds");
     }
 
     private GroupDocument document(AcdGroupEntity group, AddressedTenant tenant) {
@@ -197,9 +269,12 @@ public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
                 group.getServiceLevelSeconds(), group.getServiceLevelTargetPercent(), group.getShortAbandonSeconds(),
                 group.isForcedDisposition(), group.isRecording(), group.isRecordingNotice(), group.getCrmUrlTemplate(),
                 group.getMembers().stream().map(member -> new GroupDocument.Member(extensions.get(member.getAgentId()), member.getPenalty()))
-                        .sorted(java.util.Comparator.comparing(GroupDocument.Member::extension)).toList(),
+                        .toList(),
                 group.getSkillRequirements().stream()
                         .map(skill -> new GroupDocument.SkillNeeded(skills.get(skill.getSkillId()), skill.getMinProficiency())).toList(),
-                group.getVersion(), group.getUpdatedAt());
+                SkillStepsJson.read(group.getSkillSteps()).stream().map(step -> new GroupDocument.SkillStep(
+                        step.conditions().stream().map(c -> new GroupDocument.SkillNeeded(c.skill().value(), c.atLeast())).toList(),
+                        step.duration().map(Duration::toSeconds).orElse(null))).toList(),
+                group.isAnyMemberAfterSteps(), group.getVersion(), group.getUpdatedAt());
     }
 }

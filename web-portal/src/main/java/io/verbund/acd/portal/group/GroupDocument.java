@@ -9,11 +9,15 @@ public record GroupDocument(long id, String name, String strategy, int ringTimeS
                             int maxConsecutiveNoAnswer, int redialDelaySeconds, int serviceLevelSeconds,
                             int serviceLevelTargetPercent, int shortAbandonSeconds, boolean forcedDisposition,
                             boolean recording, boolean recordingNotice, String crmUrlTemplate, List<Member> members, List<SkillNeeded> skillRequirements,
-                            int version, Instant updatedAt) implements TenantItem {
+                            List<SkillStep> skillSteps, boolean anyMemberAfterSteps, int version, Instant updatedAt) implements TenantItem {
 
     public record Member(String extension, int penalty) {
     }
 
     public record SkillNeeded(String skill, int minProficiency) {
+    }
+
+    /** @param durationSeconds null: the step lasts for good */
+    public record SkillStep(List<SkillNeeded> conditions, Long durationSeconds) {
     }
 }

@@ -11,7 +11,11 @@ import java.util.List;
 
 /**
  * An ACD group as a client sends it, to create one or replace one whole. Numbers left out take
- * their defaults (a recorded group tells the caller so unless {@code recordingNotice} is false); members and skill requirements left out become empty.
+ * their defaults (a recorded group tells the caller so unless {@code recordingNotice} is false);
+ * members, skill requirements and skill steps left out become empty. Members are offered in the
+ * order listed by the linear and round-robin strategies. Skill steps apply by the caller's wait on
+ * top of the skill requirements, which are always enforced; after the last step, with
+ * {@code anyMemberAfterSteps}, any member meeting them may take the call.
  *
  * @param version the version the change was made from; required when replacing, ignored on create
  */
@@ -32,6 +36,8 @@ public record GroupRequest(
         String crmUrlTemplate,
         @Size(max = 1000) List<@Valid @NotNull Member> members,
         @Size(max = 50) List<@Valid @NotNull SkillNeeded> skillRequirements,
+        @Size(max = 10) List<@Valid @NotNull SkillStep> skillSteps,
+        Boolean anyMemberAfterSteps,
         Integer version) {
 
     static final String STRATEGIES = "LONGEST_IDLE|ROUND_ROBIN|RING_ALL|FEWEST_CALLS|LEAST_TALK_TIME|RANDOM|LINEAR|SKILLS_BASED";
@@ -43,5 +49,13 @@ public record GroupRequest(
 
     /** A skill members need, at least at this proficiency (1–5). */
     public record SkillNeeded(@NotBlank @Size(max = 100) String skill, @Min(1) @Max(5) Integer minProficiency) {
+    }
+
+    /**
+     * One skill step, applied on top of {@code skillRequirements} (the minimum) while the caller's
+     * wait is within it: all its conditions, for {@code durationSeconds} (absent: for good; only the
+     * last step may).
+     */
+    public record SkillStep(@Size(max = 20) List<@Valid @NotNull SkillNeeded> conditions, @Min(1) @Max(86400) Integer durationSeconds) {
     }
 }
