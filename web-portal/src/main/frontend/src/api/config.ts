@@ -26,6 +26,9 @@ export interface GroupFields {
   wrapUpSeconds: number;
   maxConsecutiveNoAnswer: number;
   redialDelaySeconds: number;
+  redialDelayBusySeconds: number;
+  redialDelayRejectedSeconds: number;
+  redialDelayUnregisteredSeconds: number;
   serviceLevelSeconds: number;
   serviceLevelTargetPercent: number;
   shortAbandonSeconds: number;

@@ -1,5 +1,6 @@
 package io.verbund.acd.routing;
 
+import io.verbund.acd.agent.AgentKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -47,6 +48,18 @@ public final class AvailableAgents {
         free.set(best, free.get(free.size() - 1));
         free.remove(free.size() - 1);
         return Optional.of(taken);
+    }
+
+    /** Takes the agent out, wherever it is in the list: another group's caller got it. @return whether it was here */
+    public boolean remove(AgentKey agent) {
+        for (int i = 0; i < free.size(); i++) {
+            if (free.get(i).status().agent().equals(agent)) {
+                free.set(i, free.get(free.size() - 1));
+                free.remove(free.size() - 1);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An agent reserved in this pass and given back (its caller was taken elsewhere) is free again. */

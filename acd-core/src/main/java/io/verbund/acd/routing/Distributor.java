@@ -6,11 +6,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -56,51 +61,100 @@ public final class Distributor {
         return node;
     }
 
+    /** One look at one group's queue and agents ({@link #serve(Collection)} with that group alone). */
+    public int serve(RoutingGroup group) {
+        return serve(List.of(group));
+    }
+
     /**
-     * One look at the group's queue and agents: callers in queue order, each offered to the best
-     * agent still free. Stops at the first caller this node does not hold, or when no agent is left.
+     * One look at the queues and agents of these groups together: their callers in one order
+     * (priority, then time waited), each offered to the best agent of its group still free, so an
+     * agent in several groups takes the best caller waiting in any of them. Per group it stops at the
+     * first caller this node does not hold; a caller no free agent qualifies for lets the next one
+     * try (none of its agents could have taken the first).
      *
      * @return how many callers were offered
      */
-    public int serve(RoutingGroup group) {
-        List<QueueEntry> waiting = new ArrayList<>(queue.waitingIn(group.id()));
-        if (waiting.isEmpty()) {
-            return 0;
-        }
+    public int serve(Collection<? extends RoutingGroup> groups) {
         Instant now = clock.instant();
+        Map<Long, GroupPass> passes = new HashMap<>();
+        List<QueueEntry> waiting = new ArrayList<>();
+        for (RoutingGroup group : groups) {
+            List<QueueEntry> callers = queue.waitingIn(group.id());
+            if (!callers.isEmpty() && !passes.containsKey(group.id())) {
+                passes.put(group.id(), new GroupPass(group, now));
+                waiting.addAll(callers);
+            }
+        }
         waiting.sort(QueueOrder.FIRST_SERVED_FIRST);
-        RoutingStrategy strategy = RoutingStrategy.named(group.strategy());
-        List<Excluded> excluded = new ArrayList<>();
-        AvailableAgents free = new AvailableAgents(candidates(group, now, excluded));
-        Optional<GroupMembership> lastOffered = strategy.followsLastOffered() ? lastOffered(group) : Optional.empty();
+        Set<Long> stopped = new HashSet<>();
         int offered = 0;
         for (QueueEntry head : waiting) {
-            if (free.isEmpty() || !queue.isHeldHere(head)) {
-                break;
-            }
-            Duration waited = Duration.between(head.enteredAt(), now);
-            Turn turn = new Turn(head, lastOffered, group.requirements(), waited.isNegative() ? Duration.ZERO : waited);
-            List<Reservation> reserved = reserve(turn, strategy, free, now);
-            if (reserved.isEmpty()) {
-                // No free agent has the skills this caller needs now: a later caller may take one
-                // of them (none of which this caller could have had); its wait may reach the next step.
+            GroupPass pass = passes.get(head.groupId());
+            if (pass == null || stopped.contains(head.groupId()) || pass.free.isEmpty()) {
                 continue;
             }
-            if (!queue.take(head)) {
-                giveBack(reserved, free);
+            if (!queue.isHeldHere(head)) {
+                // The node holding it serves it: this node's later callers of the group must not jump it.
+                stopped.add(head.groupId());
                 continue;
             }
-            if (strategy.followsLastOffered()) {
-                // Within the pass from here, not read back: the next caller follows this one's agent.
-                lastOffered = Optional.of(reserved.get(0).member());
-                cursors.offered(group.id(), reserved.get(0).member().agent());
+            if (offer(head, pass, passes.values(), now)) {
+                offered++;
             }
-            offers.offer(head, group, reserved, decision(group, strategy, turn, reserved, free, excluded, now));
-            reserved.forEach(taken -> excluded.add(new Excluded(taken.member().agent(), Exclusion.BUSY_ELSEWHERE,
-                    "reserved for another caller in this pass")));
-            offered++;
         }
         return offered;
+    }
+
+    /** One group during a pass: its strategy, its agents still free, those it could not offer, its rotation. */
+    private final class GroupPass {
+
+        final RoutingGroup group;
+        final RoutingStrategy strategy;
+        final List<Excluded> excluded = new ArrayList<>();
+        final AvailableAgents free;
+        Optional<GroupMembership> lastOffered;
+
+        GroupPass(RoutingGroup group, Instant now) {
+            this.group = group;
+            this.strategy = RoutingStrategy.named(group.strategy());
+            this.free = new AvailableAgents(candidates(group, now, excluded));
+            this.lastOffered = strategy.followsLastOffered() ? lastOffered(group) : Optional.empty();
+        }
+
+        /** The agent went to a caller of another group (or this one): no longer free here. */
+        void taken(AgentKey agent) {
+            if (free.remove(agent)) {
+                excluded.add(new Excluded(agent, Exclusion.BUSY_ELSEWHERE, "reserved for another caller in this pass"));
+            }
+        }
+    }
+
+    /** Offers the caller to the best agents of its group still free; whether it was offered. */
+    private boolean offer(QueueEntry head, GroupPass pass, Collection<GroupPass> all, Instant now) {
+        Duration waited = Duration.between(head.enteredAt(), now);
+        Turn turn = new Turn(head, pass.lastOffered, pass.group.requirements(), waited.isNegative() ? Duration.ZERO : waited);
+        List<Reservation> reserved = reserve(turn, pass.strategy, pass.free, now);
+        if (reserved.isEmpty()) {
+            // No free agent has the skills this caller needs now; its wait may reach the next step.
+            return false;
+        }
+        if (!queue.take(head)) {
+            giveBack(reserved, pass.free);
+            return false;
+        }
+        if (pass.strategy.followsLastOffered()) {
+            // Within the pass from here, not read back: the next caller follows this one's agent.
+            pass.lastOffered = Optional.of(reserved.get(0).member());
+            cursors.offered(pass.group.id(), reserved.get(0).member().agent());
+        }
+        offers.offer(head, pass.group, reserved, decision(pass.group, pass.strategy, turn, reserved, pass.free, pass.excluded, now));
+        for (Reservation taken : reserved) {
+            AgentKey agent = taken.member().agent();
+            pass.excluded.add(new Excluded(agent, Exclusion.BUSY_ELSEWHERE, "reserved for another caller in this pass"));
+            all.forEach(other -> other.taken(agent));
+        }
+        return true;
     }
 
     /** A member the pass could not offer any call to, and why. */

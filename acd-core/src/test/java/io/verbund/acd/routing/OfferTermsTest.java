@@ -66,6 +66,20 @@ class OfferTermsTest {
     }
 
     @Test
+    void eachReasonHasItsOwnRedialDelay() {
+        OfferTerms terms = OfferTerms.of(15, new RedialDelays(Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(60),
+                Duration.ofSeconds(30)), 0);
+        Instant at = T0.plusSeconds(16);
+
+        assertThat(terms.notTaken(ringing(), 408, at).blockedUntil()).isEqualTo(at.plusSeconds(10));
+        assertThat(terms.notTaken(ringing(), 480, at).blockedUntil()).isEqualTo(at.plusSeconds(10));
+        assertThat(terms.notTaken(ringing(), 486, at).blockedUntil()).as("busy").isEqualTo(at.plusSeconds(3));
+        assertThat(terms.notTaken(ringing(), 600, at).blockedUntil()).as("busy everywhere").isEqualTo(at.plusSeconds(3));
+        assertThat(terms.notTaken(ringing(), 603, at).blockedUntil()).as("declined").isEqualTo(at.plusSeconds(60));
+        assertThat(terms.notSent(ringing(), at).blockedUntil()).as("not registered").isEqualTo(at.plusSeconds(30));
+    }
+
+    @Test
     void noLimitMeansNeverPausedForNoAnswers() {
         OfferTerms patient = OfferTerms.of(15, 0, 0);
         AgentStatus status = ringing();
@@ -80,8 +94,9 @@ class OfferTermsTest {
     @Test
     void aPhoneMustRingAWhileAndNothingIsNegative() {
         assertThatThrownBy(() -> OfferTerms.of(0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new OfferTerms(Duration.ofSeconds(5), Duration.ofSeconds(-1), 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(OfferTerms.of(20, -3, -1)).isEqualTo(new OfferTerms(Duration.ofSeconds(20), Duration.ZERO, 0));
+        assertThatThrownBy(() -> RedialDelays.all(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OfferTerms(Duration.ofSeconds(5), RedialDelays.NONE, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(OfferTerms.of(20, -3, -1)).isEqualTo(new OfferTerms(Duration.ofSeconds(20), RedialDelays.NONE, 0));
         assertThat(OfferTerms.TRANSFER.ringTime()).isEqualTo(Duration.ofSeconds(15));
     }
 }

@@ -27,6 +27,12 @@ public class AcdGroupEntity extends TenantOwned {
     private int maxConsecutiveNoAnswer = 3;
     @Column(name = "redial_delay_seconds", nullable = false)
     private int redialDelaySeconds = 2;
+    @Column(name = "redial_delay_busy_seconds")
+    private Integer redialDelayBusySeconds;
+    @Column(name = "redial_delay_rejected_seconds")
+    private Integer redialDelayRejectedSeconds;
+    @Column(name = "redial_delay_unregistered_seconds")
+    private Integer redialDelayUnregisteredSeconds;
     @Column(name = "service_level_seconds", nullable = false)
     private int serviceLevelSeconds = 20;
     @Column(name = "service_level_target_percent", nullable = false)
@@ -77,6 +83,12 @@ public class AcdGroupEntity extends TenantOwned {
     public void setMaxConsecutiveNoAnswer(int maxConsecutiveNoAnswer) { this.maxConsecutiveNoAnswer = maxConsecutiveNoAnswer; }
     public int getRedialDelaySeconds() { return redialDelaySeconds; }
     public void setRedialDelaySeconds(int redialDelaySeconds) { this.redialDelaySeconds = redialDelaySeconds; }
+    public Integer getRedialDelayBusySeconds() { return redialDelayBusySeconds; }
+    public void setRedialDelayBusySeconds(Integer seconds) { this.redialDelayBusySeconds = seconds; }
+    public Integer getRedialDelayRejectedSeconds() { return redialDelayRejectedSeconds; }
+    public void setRedialDelayRejectedSeconds(Integer seconds) { this.redialDelayRejectedSeconds = seconds; }
+    public Integer getRedialDelayUnregisteredSeconds() { return redialDelayUnregisteredSeconds; }
+    public void setRedialDelayUnregisteredSeconds(Integer seconds) { this.redialDelayUnregisteredSeconds = seconds; }
     public int getServiceLevelSeconds() { return serviceLevelSeconds; }
     public void setServiceLevelSeconds(int serviceLevelSeconds) { this.serviceLevelSeconds = serviceLevelSeconds; }
     public int getServiceLevelTargetPercent() { return serviceLevelTargetPercent; }

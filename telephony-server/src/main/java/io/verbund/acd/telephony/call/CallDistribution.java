@@ -194,12 +194,11 @@ public class CallDistribution implements OfferDesk {
                         .ifPresent(group -> groups.put(group.id(), group));
             }
         }
-        for (GroupSettings group : groups.values()) {
-            try {
-                distributor.serve(group);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "distribution in group " + group.name() + " failed: " + e.getMessage(), e);
-            }
+        try {
+            // All at once: an agent in several groups takes the best caller of any of them.
+            distributor.serve(groups.values());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "distribution in groups " + groups.keySet() + " failed: " + e.getMessage(), e);
         }
         wakeAtNextSkillSteps(groups);
     }
@@ -265,13 +264,13 @@ public class CallDistribution implements OfferDesk {
     @Override
     public void offer(QueueEntry caller, RoutingGroup group, List<Reservation> reserved, RoutingDecision decision) {
         try {
-            ring(caller, reserved, decision);
+            ring(caller, group, reserved, decision);
         } finally {
             reserved.forEach(reservation -> offering.remove(reservation.reserved().agent()));
         }
     }
 
-    private void ring(QueueEntry caller, List<Reservation> reserved, RoutingDecision decision) {
+    private void ring(QueueEntry caller, RoutingGroup group, List<Reservation> reserved, RoutingDecision decision) {
         Instant now = clock.instant();
         Optional<AcdCall> call = sessions.byCaller(caller.callId());
         List<OfferTarget> targets = new ArrayList<>();
@@ -280,7 +279,9 @@ public class CallDistribution implements OfferDesk {
             Optional<Binding> phone = call.isEmpty() || !(reservation.member() instanceof GroupMember member) ? Optional.empty()
                     : registrations.active(member.sipUsername(), now);
             if (phone.isEmpty()) {
-                agents.compareAndSet(status, OfferTerms.withdrawn(status, now));
+                // Its registration went since it was ranked: kept from offers for the group's unregistered delay.
+                agents.compareAndSet(status, group instanceof GroupSettings settings ? settings.offerTerms().notSent(status, now)
+                        : OfferTerms.withdrawn(status, now));
             } else {
                 targets.add(new OfferTarget(status, phone.get(), reservation.why()));
             }

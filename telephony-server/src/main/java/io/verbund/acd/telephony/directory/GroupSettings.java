@@ -2,6 +2,7 @@ package io.verbund.acd.telephony.directory;
 
 import io.verbund.acd.agent.WrapUp;
 import io.verbund.acd.routing.OfferTerms;
+import io.verbund.acd.routing.RedialDelays;
 import io.verbund.acd.routing.RoutingGroup;
 import io.verbund.acd.skill.SkillRequirements;
 import io.verbund.acd.tenant.TenantKey;
@@ -21,7 +22,7 @@ import java.util.Map;
  */
 public record GroupSettings(long id, TenantKey tenant, long tenantId, String name, String strategy,
                             int ringTimeSeconds, int wrapUpSeconds, int maxConsecutiveNoAnswer,
-                            int redialDelaySeconds, boolean forcedDisposition, boolean recording, boolean recordingNotice,
+                            RedialDelays redialDelays, boolean forcedDisposition, boolean recording, boolean recordingNotice,
                             SkillRequirements requirements, Map<String, GroupMember> membersByExtension) implements RoutingGroup {
 
     public GroupSettings {
@@ -29,9 +30,9 @@ public record GroupSettings(long id, TenantKey tenant, long tenantId, String nam
     }
 
     public GroupSettings(long id, TenantKey tenant, long tenantId, String name, String strategy, int ringTimeSeconds,
-                         int wrapUpSeconds, int maxConsecutiveNoAnswer, int redialDelaySeconds, boolean forcedDisposition,
+                         int wrapUpSeconds, int maxConsecutiveNoAnswer, RedialDelays redialDelays, boolean forcedDisposition,
                          boolean recording, boolean recordingNotice, SkillRequirements requirements, List<GroupMember> members) {
-        this(id, tenant, tenantId, name, strategy, ringTimeSeconds, wrapUpSeconds, maxConsecutiveNoAnswer, redialDelaySeconds,
+        this(id, tenant, tenantId, name, strategy, ringTimeSeconds, wrapUpSeconds, maxConsecutiveNoAnswer, redialDelays,
                 forcedDisposition, recording, recordingNotice, requirements, index(members));
     }
 
@@ -42,7 +43,7 @@ public record GroupSettings(long id, TenantKey tenant, long tenantId, String nam
 
     /** How this group rings its agents' phones, and what an offer not taken does to an agent. */
     public OfferTerms offerTerms() {
-        return OfferTerms.of(ringTimeSeconds, redialDelaySeconds, maxConsecutiveNoAnswer);
+        return OfferTerms.of(ringTimeSeconds, redialDelays, maxConsecutiveNoAnswer);
     }
 
     /** The wrap-up this group's agents have after a call. */

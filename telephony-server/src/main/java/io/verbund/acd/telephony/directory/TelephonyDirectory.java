@@ -7,6 +7,7 @@ import io.verbund.acd.runtime.cache.TimedCache;
 import io.verbund.acd.runtime.callflow.CallFlowGraphJson;
 import io.verbund.acd.runtime.config.ConfigurationChanges;
 import io.verbund.acd.schedule.OpeningHours;
+import io.verbund.acd.routing.RedialDelays;
 import io.verbund.acd.runtime.routing.SkillStepsJson;
 import io.verbund.acd.skill.AgentSkills;
 import io.verbund.acd.skill.InvalidSkillRequirements;
@@ -153,7 +154,10 @@ public class TelephonyDirectory {
     private Optional<GroupSettings> loadGroup(long tenantId, String name) {
         String sql = "SELECT g.id, t.tenant_key, g.strategy, g.ring_time_seconds, g.wrap_up_seconds,"
                 + " g.max_consecutive_no_answer, g.redial_delay_seconds, g.forced_disposition,"
-                + " g.recording, g.recording_notice, g.skill_steps, g.any_member_after_steps"
+                + " g.recording, g.recording_notice, g.skill_steps, g.any_member_after_steps,"
+                + " COALESCE(g.redial_delay_busy_seconds, g.redial_delay_seconds),"
+                + " COALESCE(g.redial_delay_rejected_seconds, g.redial_delay_seconds),"
+                + " COALESCE(g.redial_delay_unregistered_seconds, g.redial_delay_seconds)"
                 + " FROM acd_group g JOIN tenant t ON t.id = g.tenant_id WHERE g.tenant_id = ? AND g.name = ?";
         record Bare(GroupSettings settings, String steps, boolean anyMemberAfterSteps) {
         }
@@ -162,7 +166,9 @@ public class TelephonyDirectory {
             statement.setString(2, name);
         }, rows -> rows.next()
                 ? Optional.of(new Bare(new GroupSettings(rows.getLong(1), new TenantKey(rows.getString(2)), tenantId, name,
-                        rows.getString(3), rows.getInt(4), rows.getInt(5), rows.getInt(6), rows.getInt(7), rows.getBoolean(8),
+                        rows.getString(3), rows.getInt(4), rows.getInt(5), rows.getInt(6),
+                        new RedialDelays(Duration.ofSeconds(rows.getInt(7)), Duration.ofSeconds(rows.getInt(13)),
+                                Duration.ofSeconds(rows.getInt(14)), Duration.ofSeconds(rows.getInt(15))), rows.getBoolean(8),
                         rows.getBoolean(9), rows.getBoolean(10), SkillRequirements.NONE, List.of()), rows.getString(11), rows.getBoolean(12)))
                 : Optional.empty());
         return bare.map(found -> {
@@ -183,7 +189,7 @@ public class TelephonyDirectory {
                 return read;
             });
             return new GroupSettings(group.id(), group.tenant(), tenantId, name, group.strategy(), group.ringTimeSeconds(),
-                    group.wrapUpSeconds(), group.maxConsecutiveNoAnswer(), group.redialDelaySeconds(), group.forcedDisposition(),
+                    group.wrapUpSeconds(), group.maxConsecutiveNoAnswer(), group.redialDelays(), group.forcedDisposition(),
                     group.recording(), group.recordingNotice(), requirements(group, found.steps(), found.anyMemberAfterSteps()), list);
         });
     }

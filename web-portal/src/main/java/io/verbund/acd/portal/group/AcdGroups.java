@@ -145,6 +145,9 @@ public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
         group.setWrapUpSeconds(Objects.requireNonNullElse(request.wrapUpSeconds(), 0));
         group.setMaxConsecutiveNoAnswer(Objects.requireNonNullElse(request.maxConsecutiveNoAnswer(), 3));
         group.setRedialDelaySeconds(Objects.requireNonNullElse(request.redialDelaySeconds(), 2));
+        group.setRedialDelayBusySeconds(request.redialDelayBusySeconds());
+        group.setRedialDelayRejectedSeconds(request.redialDelayRejectedSeconds());
+        group.setRedialDelayUnregisteredSeconds(request.redialDelayUnregisteredSeconds());
         group.setServiceLevelSeconds(Objects.requireNonNullElse(request.serviceLevelSeconds(), 20));
         group.setServiceLevelTargetPercent(Objects.requireNonNullElse(request.serviceLevelTargetPercent(), 80));
         group.setShortAbandonSeconds(Objects.requireNonNullElse(request.shortAbandonSeconds(), 5));
@@ -266,6 +269,9 @@ public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
                 group.getSkillRequirements().stream().map(SkillRequirement::getSkillId).toList(), tenant);
         return new GroupDocument(group.getId(), group.getName(), group.getStrategy(), group.getRingTimeSeconds(),
                 group.getWrapUpSeconds(), group.getMaxConsecutiveNoAnswer(), group.getRedialDelaySeconds(),
+                Objects.requireNonNullElse(group.getRedialDelayBusySeconds(), group.getRedialDelaySeconds()),
+                Objects.requireNonNullElse(group.getRedialDelayRejectedSeconds(), group.getRedialDelaySeconds()),
+                Objects.requireNonNullElse(group.getRedialDelayUnregisteredSeconds(), group.getRedialDelaySeconds()),
                 group.getServiceLevelSeconds(), group.getServiceLevelTargetPercent(), group.getShortAbandonSeconds(),
                 group.isForcedDisposition(), group.isRecording(), group.isRecordingNotice(), group.getCrmUrlTemplate(),
                 group.getMembers().stream().map(member -> new GroupDocument.Member(extensions.get(member.getAgentId()), member.getPenalty()))

@@ -6,7 +6,8 @@ import java.util.List;
 
 /** An ACD group as the API answers it; {@code version} is what a change must name. */
 public record GroupDocument(long id, String name, String strategy, int ringTimeSeconds, int wrapUpSeconds,
-                            int maxConsecutiveNoAnswer, int redialDelaySeconds, int serviceLevelSeconds,
+                            int maxConsecutiveNoAnswer, int redialDelaySeconds, int redialDelayBusySeconds,
+                            int redialDelayRejectedSeconds, int redialDelayUnregisteredSeconds, int serviceLevelSeconds,
                             int serviceLevelTargetPercent, int shortAbandonSeconds, boolean forcedDisposition,
                             boolean recording, boolean recordingNotice, String crmUrlTemplate, List<Member> members, List<SkillNeeded> skillRequirements,
                             List<SkillStep> skillSteps, boolean anyMemberAfterSteps, int version, Instant updatedAt) implements TenantItem {

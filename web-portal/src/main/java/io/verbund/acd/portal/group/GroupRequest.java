@@ -17,6 +17,8 @@ import java.util.List;
  * top of the skill requirements, which are always enforced; after the last step, with
  * {@code anyMemberAfterSteps}, any member meeting them may take the call.
  *
+ * @param redialDelaySeconds after an offer the phone let ring out; the busy, rejected and
+ *        unregistered delays left out take this one
  * @param version the version the change was made from; required when replacing, ignored on create
  */
 public record GroupRequest(
@@ -26,6 +28,9 @@ public record GroupRequest(
         @Min(0) @Max(3600) Integer wrapUpSeconds,
         @Min(1) @Max(100) Integer maxConsecutiveNoAnswer,
         @Min(0) @Max(300) Integer redialDelaySeconds,
+        @Min(0) @Max(300) Integer redialDelayBusySeconds,
+        @Min(0) @Max(3600) Integer redialDelayRejectedSeconds,
+        @Min(0) @Max(3600) Integer redialDelayUnregisteredSeconds,
         @Min(1) @Max(3600) Integer serviceLevelSeconds,
         @Min(0) @Max(100) Integer serviceLevelTargetPercent,
         @Min(0) @Max(300) Integer shortAbandonSeconds,

@@ -1,0 +1,94 @@
+package io.verbund.acd.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.verbund.acd.agent.AgentKey;
+import io.verbund.acd.agent.AgentStatus;
+import io.verbund.acd.tenant.TenantKey;
+import io.verbund.acd.time.MovableClock;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** An agent in several groups takes the best caller waiting in any of them: one order over all. */
+class AcrossGroupsTest {
+
+    private static final TenantKey DEMO = new TenantKey("demo");
+    private static final Instant T0 = Instant.parse("2026-12-05T10:00:00Z");
+    private static final long SUPPORT = 7;
+    private static final long SALES = 8;
+
+    private final MovableClock clock = new MovableClock(T0);
+    private final InMemoryAgentBoard board = new InMemoryAgentBoard();
+    private final InMemoryQueue queue = new InMemoryQueue("node-a");
+    private final RecordingOfferDesk desk = new RecordingOfferDesk();
+
+    private Member ready(String extension, long idleSeconds, int position) {
+        Instant since = T0.minusSeconds(idleSeconds);
+        AgentStatus status = AgentStatus.loggedOut(new AgentKey(DEMO, extension), since).goReady(since);
+        board.put(status);
+        return new Member(status.agent(), 0, 0, position);
+    }
+
+    private void caller(String callId, long group, int priority, long waitedSeconds) {
+        queue.add(new QueueEntry(callId, DEMO, group, priority, T0.minusSeconds(waitedSeconds), "node-a"));
+    }
+
+    private int serve(Group... groups) {
+        return new Distributor("node-a", clock, board, queue, (member, now) -> true, (agent, now) -> AgentWorkload.NONE,
+                new InMemoryCursors(), desk).serve(List.of(groups));
+    }
+
+    @Test
+    void anAgentInTwoGroupsTakesTheOlderCallerOfTheOtherGroup() {
+        Member shared = ready("1001", 60, 1);
+        caller("support-new", SUPPORT, 0, 10);
+        caller("sales-old", SALES, 0, 90);
+
+        assertThat(serve(new Group(SUPPORT, "LONGEST_IDLE", List.of(shared)), new Group(SALES, "LONGEST_IDLE", List.of(shared))))
+                .isEqualTo(1);
+
+        assertThat(desk.offeredCallers()).containsExactly("sales-old");
+        assertThat(queue.all()).extracting(QueueEntry::callId).containsExactly("support-new");
+    }
+
+    @Test
+    void priorityNinetyOvertakesTenAcrossGroupsHoweverLongTenWaited() {
+        Member shared = ready("1001", 60, 1);
+        caller("ten-waited-long", SUPPORT, 10, 600);
+        caller("ninety-just-came", SALES, 90, 1);
+
+        serve(new Group(SUPPORT, "LONGEST_IDLE", List.of(shared)), new Group(SALES, "LONGEST_IDLE", List.of(shared)));
+
+        assertThat(desk.offeredCallers()).containsExactly("ninety-just-came");
+    }
+
+    @Test
+    void eachAgentGoesOnceAndTheOtherGroupsDecisionSaysItWasTakenInThisPass() {
+        Member shared = ready("1001", 60, 1);
+        Member salesOnly = ready("1006", 30, 2);
+        caller("sales-old", SALES, 0, 90);
+        caller("support", SUPPORT, 0, 50);
+        caller("sales-new", SALES, 0, 10);
+
+        assertThat(serve(new Group(SALES, "LONGEST_IDLE", List.of(shared, salesOnly)),
+                new Group(SUPPORT, "LONGEST_IDLE", List.of(shared)))).isEqualTo(2);
+
+        assertThat(desk.offers()).extracting(offer -> offer.caller().callId() + ">" + offer.extensions().get(0))
+                .containsExactly("sales-old>1001", "sales-new>1006");
+        assertThat(queue.all()).extracting(QueueEntry::callId).containsExactly("support");
+        assertThat(board.current(shared.agent(), T0).state().name()).isEqualTo("RESERVED");
+        assertThat(desk.offers().get(1).decision().excludedFor(Exclusion.BUSY_ELSEWHERE)).containsExactly(shared.agent());
+    }
+
+    @Test
+    void theOrderOfTheGroupsGivenDoesNotChangeTheDecision() {
+        Member shared = ready("1001", 60, 1);
+        caller("support-old", SUPPORT, 0, 90);
+        caller("sales-new", SALES, 0, 10);
+
+        serve(new Group(SALES, "LONGEST_IDLE", List.of(shared)), new Group(SUPPORT, "LONGEST_IDLE", List.of(shared)));
+
+        assertThat(desk.offeredCallers()).containsExactly("support-old");
+    }
+}
