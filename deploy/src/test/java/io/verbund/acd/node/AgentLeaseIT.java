@@ -145,6 +145,21 @@ class AgentLeaseIT {
         return new Sipp(node.ports().sip(), sippFolder);
     }
 
+    @Test
+    void aPausePastItsReasonsLimitEndsAndTheAgentIsReadyAgainWithTheCauseRecorded() {
+        ApiClient.Answer reason = admin.post("pause-reasons",
+                "{\"code\":\"SHORT\",\"label\":\"Short break\",\"paid\":true,\"maxSeconds\":2,\"enabled\":true}");
+        assertThat(reason.status()).as(reason.toString()).isEqualTo(201);
+        ApiClient.Answer paused = admin.put("agents/1004/state", "{\"state\":\"PAUSED\",\"reason\":\"SHORT\"}");
+        assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
+        Instant pausedAt = Instant.now();
+
+        await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(200)).until(() -> stateOf(1004), "READY"::equals);
+
+        assertThat(Duration.between(pausedAt, Instant.now())).as("not before the limit").isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+        assertThat(lastAgentEventCauses(1004).get(0)).isEqualTo("READY PAUSE_LIMIT");
+    }
+
     private static void setState(int extension, String state) {
         ApiClient.Answer answer = admin.put("agents/" + extension + "/state", "{\"state\":\"" + state + "\"}");
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);

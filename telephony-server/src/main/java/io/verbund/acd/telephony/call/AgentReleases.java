@@ -67,6 +67,22 @@ public class AgentReleases {
         }
     }
 
+    /**
+     * Ends a pause that ran past its reason's limit, from exactly the status seen (of several nodes
+     * looking, one does it), logged and recorded with the cause PAUSE_LIMIT.
+     */
+    boolean endPause(AgentStatus paused, AgentStatus ready) {
+        if (!agents.compareAndSet(paused, ready)) {
+            return false;
+        }
+        try (AgentLogContext log = AgentLogContext.of(ready.agent())) {
+            LOG.info(() -> "agent " + ready.agent() + " READY again: its pause " + paused.reason().orElse("?") + " since "
+                    + paused.since() + " reached the reason's limit");
+        }
+        executor.execute(() -> events.record(ready.agent(), ready, "PAUSE_LIMIT", Optional.empty()));
+        return true;
+    }
+
     private void released(AgentStatus before, AgentStatus after, ReleaseReason reason) {
         try (AgentLogContext log = AgentLogContext.of(after.agent())) {
             LOG.warning(() -> "agent " + after.agent() + " released from " + before.state() + " on call "

@@ -2,8 +2,10 @@ package io.verbund.acd.telephony.call;
 
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentLease;
+import io.verbund.acd.agent.AgentState;
 import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.agent.ReleaseReason;
+import io.verbund.acd.telephony.directory.TelephonyDirectory;
 import io.verbund.acd.call.CallPhase;
 import io.verbund.acd.telephony.registrar.Registrations;
 import jakarta.annotation.Resource;
@@ -63,6 +65,7 @@ public class LeaseWatch {
     private final AgentLegs agentLegs;
     private final InboundCalls calls;
     private final CallDistribution distribution;
+    private final TelephonyDirectory directory;
     private final Clock clock;
     private final AgentLease lease;
     /** Holds one token while a check is asked for: asking again meanwhile changes nothing. */
@@ -74,8 +77,8 @@ public class LeaseWatch {
 
     @Inject
     public LeaseWatch(AgentStates agents, CallSessions sessions, ClusterMembers members, Registrations registrations,
-                      AgentReleases releases, AgentLegs agentLegs, InboundCalls calls, CallDistribution distribution, Clock clock,
-                      @ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node) {
+                      AgentReleases releases, AgentLegs agentLegs, InboundCalls calls, CallDistribution distribution,
+                      TelephonyDirectory directory, Clock clock, @ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node) {
         this.agents = agents;
         this.sessions = sessions;
         this.members = members;
@@ -84,12 +87,13 @@ public class LeaseWatch {
         this.agentLegs = agentLegs;
         this.calls = calls;
         this.distribution = distribution;
+        this.directory = directory;
         this.clock = clock;
         this.lease = new AgentLease(node, GRACE);
     }
 
     protected LeaseWatch() {
-        this(null, null, null, null, null, null, null, null, null, "node");
+        this(null, null, null, null, null, null, null, null, null, null, "node");
     }
 
     /** Starts the check's thread and watches agent statuses and registrations; the node calls it once at start. */
@@ -156,8 +160,18 @@ public class LeaseWatch {
             Instant now = clock.instant();
             releaseExpiredLeases(now);
             letGoOfDepartedAgents(now);
+            endOverlongPauses(now);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "lease check failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Pauses past their reason's limit end (the agent is READY again); every node looks, one ends each. */
+    private void endOverlongPauses(Instant now) {
+        for (AgentStatus status : agents.all()) {
+            if (status.state() == AgentState.PAUSED) {
+                directory.pauseLimits(status.agent().tenant()).overrun(status, now).ifPresent(ready -> releases.endPause(status, ready));
+            }
         }
     }
 

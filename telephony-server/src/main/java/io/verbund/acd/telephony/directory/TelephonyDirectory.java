@@ -7,6 +7,7 @@ import io.verbund.acd.runtime.cache.TimedCache;
 import io.verbund.acd.runtime.callflow.CallFlowGraphJson;
 import io.verbund.acd.runtime.config.ConfigurationChanges;
 import io.verbund.acd.schedule.OpeningHours;
+import io.verbund.acd.agent.PauseLimits;
 import io.verbund.acd.routing.RedialDelays;
 import io.verbund.acd.runtime.routing.SkillStepsJson;
 import io.verbund.acd.skill.AgentSkills;
@@ -64,6 +65,7 @@ public class TelephonyDirectory {
     private final TimedCache<String, Optional<GroupSettings>> groups;
     private final TimedCache<String, Optional<PhoneAccount>> phones;
     private final TimedCache<String, Optional<OpeningHours>> hours;
+    private final TimedCache<TenantKey, PauseLimits> pauseLimits;
 
     @Inject
     public TelephonyDirectory(Clock clock) {
@@ -71,6 +73,7 @@ public class TelephonyDirectory {
         this.groups = new TimedCache<>(TTL, SIZE_LIMIT, clock);
         this.phones = new TimedCache<>(TTL, SIZE_LIMIT, clock);
         this.hours = new TimedCache<>(TTL, SIZE_LIMIT, clock);
+        this.pauseLimits = new TimedCache<>(TTL, SIZE_LIMIT, clock);
     }
 
     /** For CDI's proxy only. */
@@ -93,6 +96,7 @@ public class TelephonyDirectory {
         groups.clear();
         phones.clear();
         hours.clear();
+        pauseLimits.clear();
     }
 
     public Optional<ServiceNumberRoute> serviceNumber(String number) {
@@ -107,7 +111,23 @@ public class TelephonyDirectory {
         return phones.get(sipUsername, this::loadPhone);
     }
 
-    /** Whether the agent gave the call a disposition yet: read fresh, never cached (wrap-up waits on it). */
+    /** How long each of the tenant's pause reasons may last (reasons without a limit are left out). */
+    public PauseLimits pauseLimits(TenantKey tenant) {
+        return pauseLimits.get(tenant, this::loadPauseLimits);
+    }
+
+    private PauseLimits loadPauseLimits(TenantKey tenant) {
+        String sql = "SELECT p.code, p.max_seconds FROM pause_reason p JOIN tenant t ON t.id = p.tenant_id"
+                + " WHERE t.tenant_key = ? AND p.max_seconds IS NOT NULL";
+        return query(sql, statement -> statement.setString(1, tenant.value()), rows -> {
+            Map<String, Duration> limits = new HashMap<>();
+            while (rows.next()) {
+                limits.put(rows.getString(1), Duration.ofSeconds(rows.getInt(2)));
+            }
+            return new PauseLimits(limits);
+        });
+    }
+
     /**
      * The tenant's enabled agent with this extension, read fresh (a transfer is rare, and must not
      * ring an agent disabled a moment ago).
@@ -123,6 +143,7 @@ public class TelephonyDirectory {
                 : Optional.empty());
     }
 
+    /** Whether the agent gave the call a disposition yet: read fresh, never cached (wrap-up waits on it). */
     public boolean hasDisposition(String callId) {
         return query("SELECT disposition IS NOT NULL FROM call_record WHERE call_id = ?", statement -> statement.setString(1, callId),
                 rows -> rows.next() && rows.getBoolean(1));
