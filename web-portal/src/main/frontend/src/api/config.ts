@@ -41,6 +41,9 @@ export interface GroupFields {
   /** Applied by the caller's wait on top of skillRequirements (the minimum); no duration: for good. */
   skillSteps: Array<{ conditions: SkillRequirement[]; durationSeconds: number | null }>;
   anyMemberAfterSteps: boolean;
+  /** A caller's last agent (within this many days) gets the first try; null: no such preference. */
+  lastAgentDays: number | null;
+  lastAgentSeconds: number;
 }
 export type GroupDocument = GroupFields & Versioned;
 

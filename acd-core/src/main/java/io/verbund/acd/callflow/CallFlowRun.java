@@ -56,6 +56,8 @@ public final class CallFlowRun {
 
     /** The variable that, set to a whole number from 0 to 100, overrides a queue node's priority. */
     public static final String PRIORITY = "priority";
+    /** The variable that names skills the call needs on top of its group's: {@code Sales>=3, German>=2}. */
+    public static final String SKILLS = "skills";
 
     /** The system prompt played before the flow ends the call itself, not at a hang-up node. */
     public static final String GOODBYE = "goodbye";

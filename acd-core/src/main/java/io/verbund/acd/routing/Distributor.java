@@ -2,17 +2,18 @@ package io.verbund.acd.routing;
 
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentStatus;
+import io.verbund.acd.skill.SkillRequirements;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -133,7 +134,9 @@ public final class Distributor {
     /** Offers the caller to the best agents of its group still free; whether it was offered. */
     private boolean offer(QueueEntry head, GroupPass pass, Collection<GroupPass> all, Instant now) {
         Duration waited = Duration.between(head.enteredAt(), now);
-        Turn turn = new Turn(head, pass.lastOffered, pass.group.requirements(), waited.isNegative() ? Duration.ZERO : waited);
+        SkillRequirements requirements = head.callConditions().isEmpty() ? pass.group.requirements()
+                : pass.group.requirements().withCallConditions(head.callConditions());
+        Turn turn = new Turn(head, pass.lastOffered, requirements, waited.isNegative() ? Duration.ZERO : waited);
         List<Reservation> reserved = reserve(turn, pass.strategy, pass.free, now);
         if (reserved.isEmpty()) {
             // No free agent has the skills this caller needs now; its wait may reach the next step.
@@ -174,9 +177,12 @@ public final class Distributor {
         PriorityQueue<Candidate> worstFirst = new PriorityQueue<>(order.reversed());
         List<Candidate> eligible = new ArrayList<>();
         for (Candidate candidate : free.stillFree()) {
-            Optional<Exclusion> skills = turn.skillExclusionOf(candidate);
-            if (skills.isPresent()) {
-                decision.excluded(candidate.status().agent(), skills.get(), turn.requirements().describe(turn.waited()));
+            Optional<Exclusion> excludedNow = turn.exclusionOf(candidate, now);
+            if (excludedNow.isPresent()) {
+                decision.excluded(candidate.status().agent(), excludedNow.get(), excludedNow.get() == Exclusion.LAST_AGENT_FIRST
+                        ? "the caller's last agent " + turn.caller().lastAgent().map(AgentKey::extension).orElse("?") + " first, until "
+                                + turn.caller().lastAgentUntil().map(Instant::toString).orElse("?")
+                        : turn.requirements().describe(turn.waited()));
                 continue;
             }
             eligible.add(candidate);
@@ -204,7 +210,7 @@ public final class Distributor {
      */
     private List<Reservation> reserve(Turn turn, RoutingStrategy strategy, AvailableAgents free, Instant now) {
         Comparator<Candidate> order = strategy.orderFor(turn);
-        Predicate<Candidate> skilled = candidate -> turn.skillExclusionOf(candidate).isEmpty();
+        Predicate<Candidate> skilled = candidate -> turn.exclusionOf(candidate, now).isEmpty();
         List<Reservation> reserved = new ArrayList<>();
         if (strategy.ringsAllAtOnce()) {
             for (Candidate candidate : free.takeAll(order, skilled)) {

@@ -21,6 +21,8 @@ public enum Exclusion {
     BELOW_SKILL_MINIMUM,
     /** Meets the minimum, but not the skill step the caller's wait has reached yet. */
     STEP_NOT_REACHED,
+    /** Eligible, but the caller's last agent has the first try for a while (last-agent preference). */
+    LAST_AGENT_FIRST,
     /** Eligible, but another agent came first in the group's order. */
     RANKED_LOWER
 }

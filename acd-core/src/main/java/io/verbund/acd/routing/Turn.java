@@ -2,6 +2,7 @@ package io.verbund.acd.routing;
 
 import io.verbund.acd.skill.SkillRequirements;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,6 +33,21 @@ public record Turn(QueueEntry caller, Optional<GroupMembership> lastOffered, Ski
     /** Why the candidate may not take this caller's call (below the minimum, or the step reached), if so. */
     public Optional<Exclusion> skillExclusionOf(Candidate candidate) {
         return requirements.exclusionOf(candidate.member().skills(), waited);
+    }
+
+    /**
+     * Why the candidate may not take this caller's call now: its skills, or the caller's last agent
+     * having the first try (then every other agent waits, however well it fits).
+     */
+    public Optional<Exclusion> exclusionOf(Candidate candidate, Instant now) {
+        Optional<Exclusion> skills = skillExclusionOf(candidate);
+        if (skills.isPresent()) {
+            return skills;
+        }
+        if (caller.waitsForLastAgent(now) && !caller.lastAgent().orElseThrow().equals(candidate.status().agent())) {
+            return Optional.of(Exclusion.LAST_AGENT_FIRST);
+        }
+        return Optional.empty();
     }
 
     /** How far the candidate is above the skills this caller needs now; skills-based routing offers the best match first. */

@@ -1,5 +1,6 @@
 package io.verbund.acd.skill;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +20,35 @@ public record SkillCondition(SkillName skill, int atLeast) {
 
     public static SkillCondition of(String skill, int atLeast) {
         return new SkillCondition(new SkillName(skill), atLeast);
+    }
+
+    /**
+     * Conditions as a call flow or an HTTP lookup writes them into the call variable {@code skills}:
+     * {@code Sales>=3, German>=2} (a skill alone means at least 1).
+     *
+     * @throws InvalidSkillRequirements naming the entry ({@code skills[1].atLeast}) that is none
+     */
+    public static List<SkillCondition> parseAll(String text) {
+        List<SkillCondition> conditions = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return conditions;
+        }
+        String[] entries = text.split(",");
+        for (int i = 0; i < entries.length; i++) {
+            String entry = entries[i].strip();
+            int at = entry.indexOf(">=");
+            String name = (at < 0 ? entry : entry.substring(0, at)).strip();
+            String level = at < 0 ? "1" : entry.substring(at + 2).strip();
+            conditions.add(InvalidSkillRequirements.at("skills[" + i + "]", () -> {
+                try {
+                    return of(name, Integer.parseInt(level));
+                } catch (NumberFormatException e) {
+                    throw new InvalidSkillRequirements("atLeast", "a level must be a number from 1 to 5, not '" + level + "'");
+                }
+            }));
+        }
+        requireOnePerSkill(conditions, "skills");
+        return List.copyOf(conditions);
     }
 
     public boolean isMetBy(AgentSkills agent) {

@@ -126,8 +126,28 @@ class RoutingTest {
     @Test
     void queueEntriesSurviveTheCacheEncoding() {
         QueueEntry entry = call("call-1@host", 3, T0);
+        QueueEntry full = entry.needing(List.of(io.verbund.acd.skill.SkillCondition.of("Sales, B2B|key>=", 3),
+                io.verbund.acd.skill.SkillCondition.of("German", 2))).preferring(new io.verbund.acd.agent.AgentKey(DEMO, "1004"),
+                T0.plusSeconds(20));
 
         assertThat(QueueEntry.decode(entry.encode())).isEqualTo(entry);
+        assertThat(QueueEntry.decode(full.encode())).isEqualTo(full);
+        assertThat(full.encode()).startsWith("v2|");
+    }
+
+    @Test
+    void queueEntriesOfThePreviousBuildAreStillRead() {
+        assertThat(QueueEntry.decode("v1|call-1@host|demo|7|3|" + T0.toEpochMilli() + "|node-a")).isEqualTo(call("call-1@host", 3, T0));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> QueueEntry.decode("v3|x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aLastAgentsFirstTryEndsAtItsTime() {
+        QueueEntry entry = call("c", 0, T0).preferring(new io.verbund.acd.agent.AgentKey(DEMO, "1004"), T0.plusSeconds(20));
+
+        assertThat(entry.waitsForLastAgent(T0.plusSeconds(19))).isTrue();
+        assertThat(entry.waitsForLastAgent(T0.plusSeconds(20))).isFalse();
+        assertThat(call("c", 0, T0).waitsForLastAgent(T0)).isFalse();
     }
 
     private static QueueEntry call(String id, int priority, Instant entered) {

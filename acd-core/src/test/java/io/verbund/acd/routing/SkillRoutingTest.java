@@ -155,4 +155,44 @@ class SkillRoutingTest {
         assertThat(decision.excludedCounts()).containsEntry(Exclusion.PAUSED, 1);
     }
 
+
+    @Test
+    void skillsTheCallItselfNeedsJoinTheGroupsMinimum() {
+        ready("1006", 300, Map.of("sales", 5));
+        AgentKey bilingual = ready("1007", 10, Map.of("sales", 2, "french", 3));
+        queue.add(new QueueEntry("c1", DEMO, SALES, 0, clock.instant().minusSeconds(5), "node-a")
+                .needing(List.of(SkillCondition.of("french", 2))));
+
+        serve("LONGEST_IDLE", salesAtLeast(1));
+
+        RoutingDecision decision = desk.offers().get(0).decision();
+        assertThat(decision.chosen()).containsExactly(bilingual);
+        assertThat(decision.excludedFor(Exclusion.BELOW_SKILL_MINIMUM)).extracting(AgentKey::extension).containsExactly("1006");
+    }
+
+    @Test
+    void theCallersLastAgentHasTheFirstTryThenTheGroupsStrategyDecides() {
+        AgentKey longestIdle = ready("1006", 300, Map.of("sales", 3));
+        AgentKey last = new AgentKey(DEMO, "1009");
+        queue.add(new QueueEntry("c1", DEMO, SALES, 0, clock.instant(), "node-a").preferring(last, clock.instant().plusSeconds(20)));
+
+        assertThat(serve("LONGEST_IDLE", salesAtLeast(1))).as("1009 is not free: the caller waits for it").isZero();
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(serve("LONGEST_IDLE", salesAtLeast(1))).isEqualTo(1);
+
+        assertThat(desk.offers().get(0).decision().chosen()).containsExactly(longestIdle);
+    }
+
+    @Test
+    void theLastAgentGetsItFirstWhenFreeAndTheOthersAreNamedAsWaitingForIt() {
+        AgentKey longestIdle = ready("1006", 300, Map.of("sales", 3));
+        AgentKey last = ready("1009", 5, Map.of("sales", 1));
+        queue.add(new QueueEntry("c1", DEMO, SALES, 0, clock.instant(), "node-a").preferring(last, clock.instant().plusSeconds(20)));
+
+        serve("LONGEST_IDLE", salesAtLeast(1));
+
+        RoutingDecision decision = desk.offers().get(0).decision();
+        assertThat(decision.chosen()).containsExactly(last);
+        assertThat(decision.excludedFor(Exclusion.LAST_AGENT_FIRST)).containsExactly(longestIdle);
+    }
 }

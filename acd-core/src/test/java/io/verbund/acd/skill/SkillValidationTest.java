@@ -98,4 +98,16 @@ class SkillValidationTest {
         assertThatThrownBy(() -> new AgentSkills(Map.of(new SkillName("Sales"), level)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Sales");
     }
+
+    @org.junit.jupiter.api.Test
+    void theCallsOwnSkillsAreReadFromItsVariable() {
+        assertThat(SkillCondition.parseAll(" Sales>=3, German >= 2 ,French")).containsExactly(
+                SkillCondition.of("Sales", 3), SkillCondition.of("German", 2), SkillCondition.of("French", 1));
+        assertThat(SkillCondition.parseAll("")).isEmpty();
+        assertThat(SkillCondition.parseAll(null)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SkillCondition.parseAll("Sales>=3, German>=x"))
+                .isInstanceOfSatisfying(InvalidSkillRequirements.class, e -> assertThat(e.field()).isEqualTo("skills[1].atLeast"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SkillCondition.parseAll("Sales>=9"))
+                .isInstanceOfSatisfying(InvalidSkillRequirements.class, e -> assertThat(e.field()).isEqualTo("skills[0].atLeast"));
+    }
 }

@@ -314,6 +314,42 @@ class CallPathIT {
     }
 
     @Test
+    void aCallerIsOfferedToTheAgentItLastTalkedToBeforeTheGroupsBestMatch() throws Exception {
+        ApiClient admin = ApiClient.as(URI.create(node.portalUrl()), "admin@demo", "demo-admin");
+        JsonObject sales = admin.get("api/v1/groups?q=Sales").json().getJsonArray("items").getJsonObject(0);
+        String salesPath = "api/v1/groups/" + sales.getJsonNumber("id").longValue();
+        ApiClient.Answer preferring = admin.put(salesPath, Json.createObjectBuilder(sales).add("lastAgentDays", 1).add("lastAgentSeconds", 30)
+                .build().toString());
+        assertThat(preferring.status()).as(preferring.toString()).isEqualTo(200);
+        String number = numberQueueingTo("+4930500292", "Sales again", "{\"group\":\"Sales\"}");
+        Sipp sipp = sipp();
+        register(sipp, 1006, 5683);
+        register(sipp, 1010, 5684);
+        Process last = sipp.start("agent-answer.xml", 5683, List.of("-m", "2", "-d", "200", "-timeout", "60s"));
+        Process best = sipp.start("agent-answer.xml", 5684, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        try {
+            setState(1006, "READY");
+            assertThat(sipp.run("caller.xml", 5696, List.of("-s", number, "-m", "1", "-timeout", "60s")).exit()).as(sipp.errorLogs()).isZero();
+            assertThat(awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1006", number);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> stateOf(1006).contains("\"READY\""));
+            setState(1010, "READY");
+
+            // Skills-based would pick 1010 (sales 5) over 1006 (sales 1): the caller's last agent comes first.
+            assertThat(sipp.run("caller.xml", 5697, List.of("-s", number, "-m", "1", "-timeout", "60s")).exit()).as(sipp.errorLogs()).isZero();
+
+            assertThat(awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1006", number);
+            assertThat(Sipp.await(last, 30).exit()).as(sipp.errorLogs()).isZero();
+            assertThat(best.isAlive()).as("1010's phone never rang").isTrue();
+        } finally {
+            best.destroy();
+            setState(1006, "LOGGED_OUT");
+            setState(1010, "LOGGED_OUT");
+            JsonObject now = admin.get(salesPath).json();
+            admin.put(salesPath, Json.createObjectBuilder(now).addNull("lastAgentDays").build().toString());
+        }
+    }
+
+    @Test
     void aReInviteOfAConnectedCallIsAnsweredByTheNodesAnchoredMedia() throws Exception {
         Sipp sipp = sipp();
         register(sipp, 1005, 5713);

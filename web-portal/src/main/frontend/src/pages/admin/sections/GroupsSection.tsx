@@ -35,6 +35,8 @@ type GroupValues = {
   skillRequirements: Array<{ skill: string; minProficiency: number | null }>;
   skillSteps: Array<{ conditions: Array<{ skill: string; minProficiency: number | null }>; durationSeconds: number | null }>;
   anyMemberAfterSteps: boolean;
+  lastAgentDays: number | null;
+  lastAgentSeconds: number | null;
   forcedDisposition: boolean;
   recording: boolean;
   recordingNotice: boolean;
@@ -63,6 +65,8 @@ const EMPTY: GroupValues = {
   skillRequirements: [],
   skillSteps: [],
   anyMemberAfterSteps: false,
+  lastAgentDays: null,
+  lastAgentSeconds: 20,
 };
 
 function GroupList() {
@@ -134,6 +138,8 @@ function GroupForm() {
       skillRequirements: group.skillRequirements.map((skill) => ({ ...skill })),
       skillSteps: (group.skillSteps ?? []).map((step) => ({ ...step, conditions: step.conditions.map((condition) => ({ ...condition })) })),
       anyMemberAfterSteps: group.anyMemberAfterSteps ?? false,
+      lastAgentDays: group.lastAgentDays ?? null,
+      lastAgentSeconds: group.lastAgentSeconds ?? 20,
     }),
     toRequest: (values) => ({ ...values, name: values.name.trim(), crmUrlTemplate: values.crmUrlTemplate.trim() || null }),
     shownFields: (values) => [
@@ -147,6 +153,8 @@ function GroupForm() {
       ...itemPaths('members', values.members.length, ['extension', 'penalty']),
       ...itemPaths('skillRequirements', values.skillRequirements.length, ['skill', 'minProficiency']),
       'anyMemberAfterSteps',
+      'lastAgentDays',
+      'lastAgentSeconds',
       ...itemPaths('skillSteps', values.skillSteps.length, ['durationSeconds']),
       ...values.skillSteps.flatMap((step, index) =>
         itemPaths(`skillSteps[${index}].conditions`, step.conditions.length, ['skill', 'minProficiency']),
@@ -242,6 +250,10 @@ function GroupForm() {
         )}
       />
       <FormCheckbox form={form} path="anyMemberAfterSteps" label={t('admin.fields.anyMemberAfterSteps')} />
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
+        <FormNumberField form={form} path="lastAgentDays" label={t('admin.fields.lastAgentDays')} min={1} max={365} hint={t('admin.lastAgentHint')} />
+        <FormNumberField form={form} path="lastAgentSeconds" label={t('admin.fields.lastAgentSeconds')} min={1} max={600} />
+      </Box>
     </EntityFormFrame>
   );
 }

@@ -52,6 +52,10 @@ public class AcdGroupEntity extends TenantOwned {
     private String skillSteps;
     @Column(name = "any_member_after_steps", nullable = false)
     private boolean anyMemberAfterSteps;
+    @Column(name = "last_agent_days")
+    private Integer lastAgentDays;
+    @Column(name = "last_agent_seconds", nullable = false)
+    private int lastAgentSeconds = 20;
 
     /** In the order an admin lists them: linear routing offers in it, round robin goes round it. */
     @ElementCollection
@@ -107,6 +111,10 @@ public class AcdGroupEntity extends TenantOwned {
     public void setSkillSteps(String skillSteps) { this.skillSteps = skillSteps; }
     public boolean isAnyMemberAfterSteps() { return anyMemberAfterSteps; }
     public void setAnyMemberAfterSteps(boolean anyMemberAfterSteps) { this.anyMemberAfterSteps = anyMemberAfterSteps; }
+    public Integer getLastAgentDays() { return lastAgentDays; }
+    public void setLastAgentDays(Integer lastAgentDays) { this.lastAgentDays = lastAgentDays; }
+    public int getLastAgentSeconds() { return lastAgentSeconds; }
+    public void setLastAgentSeconds(int lastAgentSeconds) { this.lastAgentSeconds = lastAgentSeconds; }
     public List<GroupMember> getMembers() { return members; }
     public List<SkillRequirement> getSkillRequirements() { return skillRequirements; }
 }

@@ -200,19 +200,17 @@ public class CallDistribution implements OfferDesk {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "distribution in groups " + groups.keySet() + " failed: " + e.getMessage(), e);
         }
-        wakeAtNextSkillSteps(groups);
+        wakeWhenCallersWiden(groups);
     }
 
     /**
-     * A caller still waiting in a group with skill steps may be served the moment its wait reaches
-     * the next step (a wider one finds more agents): a pass is due exactly then.
+     * A caller still waiting may be served the moment its wait reaches the next skill step (a wider
+     * one finds more agents) or its last agent's first try ends: a pass is due exactly then.
      */
-    private void wakeAtNextSkillSteps(Map<Long, GroupSettings> groups) {
-        if (groups.values().stream().allMatch(group -> group.requirements().steps().isEmpty())) {
-            return;
-        }
+    private void wakeWhenCallersWiden(Map<Long, GroupSettings> groups) {
         Instant now = clock.instant();
         for (QueueEntry waiting : queue.heldBy(thisNode)) {
+            waiting.lastAgentUntil().filter(now::isBefore).ifPresent(wakeUps::add);
             GroupSettings group = groups.get(waiting.groupId());
             if (group != null && !group.requirements().steps().isEmpty()) {
                 Duration waited = Duration.between(waiting.enteredAt(), now);

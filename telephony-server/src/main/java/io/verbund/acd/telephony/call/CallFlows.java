@@ -6,6 +6,9 @@ import io.verbund.acd.callflow.CallFlowRun;
 import io.verbund.acd.callflow.FlowAction;
 import io.verbund.acd.callflow.FlowStep;
 import io.verbund.acd.routing.QueueEntry;
+import io.verbund.acd.skill.InvalidSkillRequirements;
+import io.verbund.acd.skill.SkillCondition;
+import io.verbund.acd.telephony.directory.DirectoryUnavailable;
 import io.verbund.acd.telephony.directory.GroupSettings;
 import io.verbund.acd.telephony.directory.ServiceNumberRoute;
 import io.verbund.acd.telephony.directory.TelephonyDirectory;
@@ -148,6 +151,39 @@ public class CallFlows {
         }
     }
 
+    /**
+     * The skills the call itself needs, from its variable {@code skills} (set by the flow or an HTTP
+     * lookup: {@code Sales>=3, German>=2}). Unreadable ones are left out, and said so: the caller
+     * is still queued, with the group's requirements alone.
+     */
+    private static QueueEntry withCallSkills(AcdCall call, QueueEntry entry) {
+        String wanted = call.flow.variables().get(CallFlowRun.SKILLS);
+        if (wanted == null || wanted.isBlank()) {
+            return entry;
+        }
+        try {
+            return entry.needing(SkillCondition.parseAll(wanted));
+        } catch (InvalidSkillRequirements e) {
+            LOG.warning(() -> "the call's skills '" + wanted + "' are not usable (" + e.getMessage() + "): the group's requirements alone apply");
+            return entry;
+        }
+    }
+
+    /** The caller's last agent in this group, first to try for a while, when the group prefers it. */
+    private QueueEntry withLastAgent(AcdCall call, GroupSettings group, QueueEntry entry, Instant now) {
+        if (group.lastAgent().isEmpty()) {
+            return entry;
+        }
+        GroupSettings.LastAgentPreference preference = group.lastAgent().get();
+        try {
+            return directory.lastAgentOf(call.tenantId, group.id(), call.caller, now.minus(preference.within()))
+                    .map(agent -> entry.preferring(agent, call.receivedAt.plus(preference.firstTry()))).orElse(entry);
+        } catch (DirectoryUnavailable e) {
+            // Without the database the caller is served by the strategy at once: better than no one.
+            return entry;
+        }
+    }
+
     private void collect(AcdCall call, FlowAction.CollectDigit menu, int turn) {
         Character ahead = call.typeAhead.poll();
         if (ahead != null) {
@@ -184,7 +220,8 @@ public class CallFlows {
         }
         Instant now = clock.instant();
         call.group = group.get();
-        call.entry = new QueueEntry(call.callId, call.tenant, group.get().id(), enqueue.priority(), call.receivedAt, history.node());
+        call.entry = withLastAgent(call, group.get(), withCallSkills(call,
+                new QueueEntry(call.callId, call.tenant, group.get().id(), enqueue.priority(), call.receivedAt, history.node())), now);
         call.state.queued(group.get().id(), enqueue.priority(), now);
         queue.enqueue(call.entry);
         history.record(call);

@@ -11,6 +11,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.time.Duration;
 
 /**
  * An ACD group as the call path needs it: strategy, timers and members. Members are kept by
@@ -23,7 +25,12 @@ import java.util.Map;
 public record GroupSettings(long id, TenantKey tenant, long tenantId, String name, String strategy,
                             int ringTimeSeconds, int wrapUpSeconds, int maxConsecutiveNoAnswer,
                             RedialDelays redialDelays, boolean forcedDisposition, boolean recording, boolean recordingNotice,
-                            SkillRequirements requirements, Map<String, GroupMember> membersByExtension) implements RoutingGroup {
+                            SkillRequirements requirements, Optional<LastAgentPreference> lastAgent,
+                            Map<String, GroupMember> membersByExtension) implements RoutingGroup {
+
+    /** Callers who talked to an agent of the group within {@code within} wait up to {@code firstTry} for it. */
+    public record LastAgentPreference(Duration within, Duration firstTry) {
+    }
 
     public GroupSettings {
         membersByExtension = Collections.unmodifiableMap(new LinkedHashMap<>(membersByExtension));
@@ -31,9 +38,10 @@ public record GroupSettings(long id, TenantKey tenant, long tenantId, String nam
 
     public GroupSettings(long id, TenantKey tenant, long tenantId, String name, String strategy, int ringTimeSeconds,
                          int wrapUpSeconds, int maxConsecutiveNoAnswer, RedialDelays redialDelays, boolean forcedDisposition,
-                         boolean recording, boolean recordingNotice, SkillRequirements requirements, List<GroupMember> members) {
+                         boolean recording, boolean recordingNotice, SkillRequirements requirements,
+                         Optional<LastAgentPreference> lastAgent, List<GroupMember> members) {
         this(id, tenant, tenantId, name, strategy, ringTimeSeconds, wrapUpSeconds, maxConsecutiveNoAnswer, redialDelays,
-                forcedDisposition, recording, recordingNotice, requirements, index(members));
+                forcedDisposition, recording, recordingNotice, requirements, lastAgent, index(members));
     }
 
     @Override

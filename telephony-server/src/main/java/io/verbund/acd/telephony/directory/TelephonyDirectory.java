@@ -111,6 +111,27 @@ public class TelephonyDirectory {
         return phones.get(sipUsername, this::loadPhone);
     }
 
+    /**
+     * The agent of the group who last answered this caller since {@code since}, read fresh (the
+     * call before may have ended a minute ago); empty for an anonymous caller or none found.
+     */
+    public Optional<AgentKey> lastAgentOf(long tenantId, long groupId, String caller, Instant since) {
+        if (caller == null || caller.isBlank()) {
+            return Optional.empty();
+        }
+        String sql = "SELECT t.tenant_key, a.extension FROM call_record r JOIN agent a ON a.id = r.agent_id AND a.enabled"
+                + " JOIN tenant t ON t.id = r.tenant_id JOIN group_membership m ON m.agent_id = a.id AND m.group_id = ?"
+                + " WHERE r.tenant_id = ? AND r.caller = ? AND r.received_at >= ? AND r.answered_at IS NOT NULL"
+                + " ORDER BY r.received_at DESC LIMIT 1";
+        return query(sql, statement -> {
+            statement.setLong(1, groupId);
+            statement.setLong(2, tenantId);
+            statement.setString(3, caller);
+            // As the call recorder writes its times.
+            statement.setTimestamp(4, java.sql.Timestamp.from(since));
+        }, rows -> rows.next() ? Optional.of(new AgentKey(new TenantKey(rows.getString(1)), rows.getString(2))) : Optional.empty());
+    }
+
     /** How long each of the tenant's pause reasons may last (reasons without a limit are left out). */
     public PauseLimits pauseLimits(TenantKey tenant) {
         return pauseLimits.get(tenant, this::loadPauseLimits);
@@ -178,7 +199,7 @@ public class TelephonyDirectory {
                 + " g.recording, g.recording_notice, g.skill_steps, g.any_member_after_steps,"
                 + " COALESCE(g.redial_delay_busy_seconds, g.redial_delay_seconds),"
                 + " COALESCE(g.redial_delay_rejected_seconds, g.redial_delay_seconds),"
-                + " COALESCE(g.redial_delay_unregistered_seconds, g.redial_delay_seconds)"
+                + " COALESCE(g.redial_delay_unregistered_seconds, g.redial_delay_seconds), g.last_agent_days, g.last_agent_seconds"
                 + " FROM acd_group g JOIN tenant t ON t.id = g.tenant_id WHERE g.tenant_id = ? AND g.name = ?";
         record Bare(GroupSettings settings, String steps, boolean anyMemberAfterSteps) {
         }
@@ -190,7 +211,10 @@ public class TelephonyDirectory {
                         rows.getString(3), rows.getInt(4), rows.getInt(5), rows.getInt(6),
                         new RedialDelays(Duration.ofSeconds(rows.getInt(7)), Duration.ofSeconds(rows.getInt(13)),
                                 Duration.ofSeconds(rows.getInt(14)), Duration.ofSeconds(rows.getInt(15))), rows.getBoolean(8),
-                        rows.getBoolean(9), rows.getBoolean(10), SkillRequirements.NONE, List.of()), rows.getString(11), rows.getBoolean(12)))
+                        rows.getBoolean(9), rows.getBoolean(10), SkillRequirements.NONE,
+                        rows.getObject(16) == null ? Optional.empty() : Optional.of(new GroupSettings.LastAgentPreference(
+                                Duration.ofDays(rows.getInt(16)), Duration.ofSeconds(rows.getInt(17)))),
+                        List.of()), rows.getString(11), rows.getBoolean(12)))
                 : Optional.empty());
         return bare.map(found -> {
             GroupSettings group = found.settings();
@@ -211,7 +235,8 @@ public class TelephonyDirectory {
             });
             return new GroupSettings(group.id(), group.tenant(), tenantId, name, group.strategy(), group.ringTimeSeconds(),
                     group.wrapUpSeconds(), group.maxConsecutiveNoAnswer(), group.redialDelays(), group.forcedDisposition(),
-                    group.recording(), group.recordingNotice(), requirements(group, found.steps(), found.anyMemberAfterSteps()), list);
+                    group.recording(), group.recordingNotice(), requirements(group, found.steps(), found.anyMemberAfterSteps()),
+                    group.lastAgent(), list);
         });
     }
 

@@ -193,6 +193,8 @@ public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
         }
         group.setSkillSteps(steps.isEmpty() ? null : SkillStepsJson.write(steps));
         group.setAnyMemberAfterSteps(Boolean.TRUE.equals(request.anyMemberAfterSteps()));
+        group.setLastAgentDays(request.lastAgentDays());
+        group.setLastAgentSeconds(Objects.requireNonNullElse(request.lastAgentSeconds(), 20));
         group.getMembers().clear();
         group.getMembers().addAll(newMembers);
         group.getSkillRequirements().clear();
@@ -281,6 +283,7 @@ public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
                 SkillStepsJson.read(group.getSkillSteps()).stream().map(step -> new GroupDocument.SkillStep(
                         step.conditions().stream().map(c -> new GroupDocument.SkillNeeded(c.skill().value(), c.atLeast())).toList(),
                         step.duration().map(Duration::toSeconds).orElse(null))).toList(),
-                group.isAnyMemberAfterSteps(), group.getVersion(), group.getUpdatedAt());
+                group.isAnyMemberAfterSteps(), group.getLastAgentDays(), group.getLastAgentSeconds(), group.getVersion(),
+                group.getUpdatedAt());
     }
 }

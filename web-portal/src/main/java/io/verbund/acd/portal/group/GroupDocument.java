@@ -10,7 +10,8 @@ public record GroupDocument(long id, String name, String strategy, int ringTimeS
                             int redialDelayRejectedSeconds, int redialDelayUnregisteredSeconds, int serviceLevelSeconds,
                             int serviceLevelTargetPercent, int shortAbandonSeconds, boolean forcedDisposition,
                             boolean recording, boolean recordingNotice, String crmUrlTemplate, List<Member> members, List<SkillNeeded> skillRequirements,
-                            List<SkillStep> skillSteps, boolean anyMemberAfterSteps, int version, Instant updatedAt) implements TenantItem {
+                            List<SkillStep> skillSteps, boolean anyMemberAfterSteps, Integer lastAgentDays,
+                            int lastAgentSeconds, int version, Instant updatedAt) implements TenantItem {
 
     public record Member(String extension, int penalty) {
     }

@@ -19,6 +19,8 @@ import java.util.List;
  *
  * @param redialDelaySeconds after an offer the phone let ring out; the busy, rejected and
  *        unregistered delays left out take this one
+ * @param lastAgentDays a caller who talked to an agent of the group within this many days is offered
+ *        to that agent first, for {@code lastAgentSeconds} of its wait; null: no last-agent preference
  * @param version the version the change was made from; required when replacing, ignored on create
  */
 public record GroupRequest(
@@ -43,6 +45,8 @@ public record GroupRequest(
         @Size(max = 50) List<@Valid @NotNull SkillNeeded> skillRequirements,
         @Size(max = 10) List<@Valid @NotNull SkillStep> skillSteps,
         Boolean anyMemberAfterSteps,
+        @Min(1) @Max(365) Integer lastAgentDays,
+        @Min(1) @Max(600) Integer lastAgentSeconds,
         Integer version) {
 
     static final String STRATEGIES = "LONGEST_IDLE|ROUND_ROBIN|RING_ALL|FEWEST_CALLS|LEAST_TALK_TIME|RANDOM|LINEAR|SKILLS_BASED";
