@@ -14,6 +14,36 @@ export interface CallStep {
   flowNode?: string | null;
   /** The agent concerned (offered to, answered by). */
   agent?: string | null;
+  /** Everything the step recorded; for `RoutingDecided` a {@link RoutingDecision}. */
+  data?: unknown;
+}
+
+/** One agent as a routing decision saw it. */
+export interface ConsideredAgent {
+  agent: string;
+  chosen: boolean;
+  /** Why it could not be offered the call (PAUSED, BELOW_SKILL_MINIMUM, RANKED_LOWER, …); absent when chosen. */
+  excluded?: string;
+  /** The ordering key of an eligible agent, or what excluded it. */
+  detail: string;
+}
+
+/** Why a call was offered to whom: the `RoutingDecided` step's data. */
+export interface RoutingDecision {
+  group: string;
+  strategy: string;
+  eligible: number;
+  chosen: string[];
+  considered: ConsideredAgent[];
+  /** How many members each reason excluded, all of them (the named ones are at most ten per list). */
+  excludedCounts: Record<string, number>;
+}
+
+/** The routing decisions among a call's steps, oldest first. */
+export function routingDecisionsOf(steps: CallStep[] | undefined): Array<{ at: string; decision: RoutingDecision }> {
+  return (steps ?? [])
+    .filter((step) => step.kind === 'RoutingDecided' && typeof step.data === 'object' && step.data !== null)
+    .map((step) => ({ at: step.at, decision: step.data as RoutingDecision }));
 }
 
 /** A call as `GET /calls/{callId}` answers it; `steps` are left out of lists. */

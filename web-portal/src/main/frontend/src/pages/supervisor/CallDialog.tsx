@@ -14,6 +14,7 @@ import {
 } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { callApi } from '../../api';
+import { routingDecisionsOf } from '../../api/calls';
 import { errorText } from '../../api/errorText';
 import { useTranslation } from 'react-i18next';
 import { useCallDocument } from '../../components/useCallDocument';
@@ -95,6 +96,33 @@ export function CallDialog({ callId, onClose }: { callId: string | null; onClose
               </Field>
             </Box>
             <CallAudioPlayers call={call} />
+            {routingDecisionsOf(call.steps).map(({ at, decision }, index) => (
+              <Box key={`${at}-${index}`} sx={{ mb: 2 }} data-testid={`call-decision-${index}`}>
+                <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+                  {t('callDialog.decision', {
+                    time: formatTime(at, language),
+                    strategy: t(`strategy.${decision.strategy}`, { defaultValue: decision.strategy }),
+                    chosen: decision.chosen.join(', '),
+                    eligible: decision.eligible,
+                  })}
+                </Typography>
+                <List dense>
+                  {decision.considered.map((agent) => (
+                    <ListItem key={agent.agent} divider data-testid={`call-decision-${index}-agent-${agent.agent}`} data-excluded={agent.excluded ?? ''}>
+                      <ListItemText
+                        primary={`${agent.agent} · ${agent.chosen ? t('callDialog.chosen') : t(`exclusion.${agent.excluded ?? ''}`, { defaultValue: agent.excluded ?? '' })}`}
+                        secondary={agent.detail}
+                      />
+                    </ListItem>
+                  ))}
+                </List>
+                <Typography variant="body2" color="text.secondary" data-testid={`call-decision-${index}-counts`}>
+                  {Object.entries(decision.excludedCounts)
+                    .map(([reason, count]) => `${t(`exclusion.${reason}`, { defaultValue: reason })}: ${count}`)
+                    .join(' · ')}
+                </Typography>
+              </Box>
+            ))}
             <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
               {t('callDialog.steps')}
             </Typography>
