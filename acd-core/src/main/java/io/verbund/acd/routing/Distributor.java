@@ -182,7 +182,7 @@ public final class Distributor {
                 decision.excluded(candidate.status().agent(), excludedNow.get(), excludedNow.get() == Exclusion.LAST_AGENT_FIRST
                         ? "the caller's last agent " + turn.caller().lastAgent().map(AgentKey::extension).orElse("?") + " first, until "
                                 + turn.caller().lastAgentUntil().map(Instant::toString).orElse("?")
-                        : turn.requirements().describe(turn.waited()));
+                        : turn.skillsInForce());
                 continue;
             }
             eligible.add(candidate);

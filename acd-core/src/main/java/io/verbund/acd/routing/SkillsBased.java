@@ -20,6 +20,6 @@ public final class SkillsBased implements RoutingStrategy {
     @Override
     public String explain(Candidate chosen, Turn turn, Instant now) {
         return "skills: " + chosen.extension() + " has proficiency " + chosen.proficiency() + ", " + turn.skillMatchOf(chosen)
-                + " above " + turn.requirements().describe(turn.waited());
+                + " above " + turn.skillsInForce();
     }
 }

@@ -1,28 +1,46 @@
 package io.verbund.acd.routing;
 
+import io.verbund.acd.skill.AgentSkills;
+import io.verbund.acd.skill.SkillCheck;
 import io.verbund.acd.skill.SkillRequirements;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One caller's turn in a distribution pass: what an order may depend on besides the agents
- * themselves.
- *
- * @param caller the caller to be offered (a random order is drawn per call)
- * @param lastOffered the member last offered a call of the group, where round robin carries on;
- *        empty before the first offer, or when the strategy does not follow it
- * @param requirements the skills the caller's group requires (and the call adds)
- * @param waited how long the caller has waited: which skill step is in force
+ * themselves. The skill requirement is worked out for the caller's wait once ({@link SkillCheck}):
+ * the pass checks and ranks every free agent against it.
  */
-public record Turn(QueueEntry caller, Optional<GroupMembership> lastOffered, SkillRequirements requirements, Duration waited) {
+public final class Turn {
 
-    public Turn {
-        Objects.requireNonNull(caller, "caller");
-        Objects.requireNonNull(lastOffered, "lastOffered");
-        Objects.requireNonNull(requirements, "requirements");
-        Objects.requireNonNull(waited, "waited");
+    private final QueueEntry caller;
+    private final Optional<GroupMembership> lastOffered;
+    private final SkillRequirements requirements;
+    private final Duration waited;
+    private final SkillCheck skills;
+    /**
+     * Each agent's match, worked out once per turn: skills-based ranking compares it for every pair
+     * a scan or a sort looks at. By identity: every agent's skills are one object for the whole pass.
+     */
+    private final Map<AgentSkills, Integer> matches = new IdentityHashMap<>();
+
+    /**
+     * @param caller the caller to be offered (a random order is drawn per call)
+     * @param lastOffered the member last offered a call of the group, where round robin carries on;
+     *        empty before the first offer, or when the strategy does not follow it
+     * @param requirements the skills the caller's group requires (and the call adds)
+     * @param waited how long the caller has waited: which skill step is in force
+     */
+    public Turn(QueueEntry caller, Optional<GroupMembership> lastOffered, SkillRequirements requirements, Duration waited) {
+        this.caller = Objects.requireNonNull(caller, "caller");
+        this.lastOffered = Objects.requireNonNull(lastOffered, "lastOffered");
+        this.requirements = Objects.requireNonNull(requirements, "requirements");
+        this.waited = Objects.requireNonNull(waited, "waited");
+        this.skills = requirements.at(waited);
     }
 
     /** A turn in a group that requires no skills. */
@@ -30,9 +48,30 @@ public record Turn(QueueEntry caller, Optional<GroupMembership> lastOffered, Ski
         this(caller, lastOffered, SkillRequirements.NONE, Duration.ZERO);
     }
 
+    public QueueEntry caller() {
+        return caller;
+    }
+
+    public Optional<GroupMembership> lastOffered() {
+        return lastOffered;
+    }
+
+    public SkillRequirements requirements() {
+        return requirements;
+    }
+
+    public Duration waited() {
+        return waited;
+    }
+
+    /** The skill requirement in force for this caller, as a decision record names it. */
+    public String skillsInForce() {
+        return skills.describe();
+    }
+
     /** Why the candidate may not take this caller's call (below the minimum, or the step reached), if so. */
     public Optional<Exclusion> skillExclusionOf(Candidate candidate) {
-        return requirements.exclusionOf(candidate.member().skills(), waited);
+        return skills.exclusionOf(candidate.member().skills());
     }
 
     /**
@@ -40,9 +79,9 @@ public record Turn(QueueEntry caller, Optional<GroupMembership> lastOffered, Ski
      * having the first try (then every other agent waits, however well it fits).
      */
     public Optional<Exclusion> exclusionOf(Candidate candidate, Instant now) {
-        Optional<Exclusion> skills = skillExclusionOf(candidate);
-        if (skills.isPresent()) {
-            return skills;
+        Optional<Exclusion> lacking = skillExclusionOf(candidate);
+        if (lacking.isPresent()) {
+            return lacking;
         }
         if (caller.waitsForLastAgent(now) && !caller.lastAgent().orElseThrow().equals(candidate.status().agent())) {
             return Optional.of(Exclusion.LAST_AGENT_FIRST);
@@ -52,6 +91,6 @@ public record Turn(QueueEntry caller, Optional<GroupMembership> lastOffered, Ski
 
     /** How far the candidate is above the skills this caller needs now; skills-based routing offers the best match first. */
     public int skillMatchOf(Candidate candidate) {
-        return requirements.matchScore(candidate.member().skills(), waited);
+        return matches.computeIfAbsent(candidate.member().skills(), skills::matchScore);
     }
 }

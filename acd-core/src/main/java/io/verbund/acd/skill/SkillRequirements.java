@@ -65,13 +65,13 @@ public record SkillRequirements(List<SkillCondition> minimum, List<SkillStep> st
      * minimum, or meeting it but not the step in force; empty when it is eligible.
      */
     public Optional<Exclusion> exclusionOf(AgentSkills agent, Duration waited) {
-        if (!minimum.stream().allMatch(condition -> condition.isMetBy(agent))) {
-            return Optional.of(Exclusion.BELOW_SKILL_MINIMUM);
-        }
-        if (inForce(waited).step().filter(step -> !step.isMetBy(agent)).isPresent()) {
-            return Optional.of(Exclusion.STEP_NOT_REACHED);
-        }
-        return Optional.empty();
+        return at(waited).exclusionOf(agent);
+    }
+
+    /** The requirement as it stands at {@code waited}, worked out once to check and rank many agents. */
+    public SkillCheck at(Duration waited) {
+        List<SkillCondition> stepConditions = inForce(waited).step().map(SkillStep::conditions).orElse(List.of());
+        return new SkillCheck(minimum, stepConditions, strictest(minimum, stepConditions), describe(waited));
     }
 
     /**
@@ -93,12 +93,7 @@ public record SkillRequirements(List<SkillCondition> minimum, List<SkillStep> st
      * at one wait, so this ranks them as the sum of their proficiency in the required skills would.
      */
     public int matchScore(AgentSkills agent, Duration waited) {
-        List<SkillCondition> stepConditions = inForce(waited).step().map(SkillStep::conditions).orElse(List.of());
-        int score = 0;
-        for (Map.Entry<SkillName, Integer> required : strictest(minimum, stepConditions).entrySet()) {
-            score += agent.levelOf(required.getKey()) - required.getValue();
-        }
-        return score;
+        return at(waited).matchScore(agent);
     }
 
     /**

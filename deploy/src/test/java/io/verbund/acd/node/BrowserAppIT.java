@@ -176,6 +176,17 @@ class BrowserAppIT {
         assertThat(browser.visible("agent-call-1003").getDomAttribute("data-call-id")).isEqualTo(callId);
         ApiClient.Answer plain = supervisor.put("api/v1/agents/1003/state", "{\"state\":\"LOGGED_OUT\"}");
         assertThat(plain.status()).as("a log-out without force is refused while the agent talks: %s", plain).isEqualTo(409);
+        // The call's routing decision, once stored, shows in the call dialog: 1003 chosen, the others named with why not.
+        await("the decision of call " + callId).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> admin.get("api/v1/calls/" + callId + "/decisions"), answer -> answer.status() == 200
+                        && answer.body().contains("\"decision\"") && answer.body().contains("1003"));
+        browser.click("agent-call-1003");
+        WebElement chosen = browser.visible("call-decision-0-agent-1003");
+        assertThat(chosen.getDomAttribute("data-excluded")).as("1003 was chosen, not excluded").isEmpty();
+        assertThat(browser.text(browser.visible("call-decision-0-agent-1001"))).as("1001 is logged out").contains("abgemeldet");
+        browser.screenshot("supervisor-call-decision");
+        browser.click("call-dialog-close");
+        browser.await("the call dialog closed", LIVE, driver -> driver.findElements(HeadlessChromium.testId("call-dialog")).isEmpty());
         String marker = browser.markDocument();
 
         browser.click("agent-action-1003");
