@@ -112,21 +112,21 @@ public final class Distributor {
 
         final RoutingGroup group;
         final RoutingStrategy strategy;
-        final List<Excluded> excluded = new ArrayList<>();
+        final PassExclusions excluded = new PassExclusions();
         final AvailableAgents free;
         Optional<GroupMembership> lastOffered;
 
         GroupPass(RoutingGroup group, Instant now) {
             this.group = group;
             this.strategy = RoutingStrategy.named(group.strategy());
-            this.free = new AvailableAgents(candidates(group, now, excluded));
+            this.free = new AvailableAgents(candidates(group, strategy.ranksByWorkload(), now, excluded));
             this.lastOffered = strategy.followsLastOffered() ? lastOffered(group) : Optional.empty();
         }
 
         /** The agent went to a caller of another group (or this one): no longer free here. */
         void taken(AgentKey agent) {
             if (free.remove(agent)) {
-                excluded.add(new Excluded(agent, Exclusion.BUSY_ELSEWHERE, "reserved for another caller in this pass"));
+                excluded.add(agent, Exclusion.BUSY_ELSEWHERE, null);
             }
         }
     }
@@ -154,14 +154,49 @@ public final class Distributor {
         offers.offer(head, pass.group, reserved, decision(pass.group, pass.strategy, turn, reserved, pass.free, pass.excluded, now));
         for (Reservation taken : reserved) {
             AgentKey agent = taken.member().agent();
-            pass.excluded.add(new Excluded(agent, Exclusion.BUSY_ELSEWHERE, "reserved for another caller in this pass"));
+            pass.excluded.add(agent, Exclusion.BUSY_ELSEWHERE, null);
             all.forEach(other -> other.taken(agent));
         }
         return true;
     }
 
     /** A member the pass could not offer any call to, and why. */
-    private record Excluded(AgentKey agent, Exclusion why, String detail) {
+    private record Excluded(AgentKey agent, Exclusion why, AgentStatus status) {
+
+        /** Built only for the few a decision names: a pass meets every member of a large group. */
+        String detail() {
+            return status == null ? "reserved for another caller in this pass"
+                    : status.state() + status.reason().map(reason -> ": " + reason).orElse("");
+        }
+    }
+
+    /**
+     * The members a pass could not offer any call to: every one counted by reason, the first
+     * {@link RoutingDecision#LISTED} kept to be named. A group of a thousand busy agents costs a
+     * pass a thousand counts, not a thousand records.
+     */
+    private static final class PassExclusions {
+
+        final int[] counts = new int[Exclusion.values().length];
+        final List<Excluded> named = new ArrayList<>();
+
+        void add(AgentKey agent, Exclusion why, AgentStatus status) {
+            counts[why.ordinal()]++;
+            if (named.size() < RoutingDecision.LISTED) {
+                named.add(new Excluded(agent, why, status));
+            }
+        }
+
+        void addTo(RoutingDecision.Builder decision) {
+            int[] named = new int[counts.length];
+            for (Excluded one : this.named) {
+                decision.excluded(one.agent(), one.why(), one.detail());
+                named[one.why().ordinal()]++;
+            }
+            for (Exclusion why : Exclusion.values()) {
+                decision.alsoExcluded(why, counts[why.ordinal()] - named[why.ordinal()]);
+            }
+        }
     }
 
     /**
@@ -170,12 +205,12 @@ public final class Distributor {
      * free ones its skills exclude, and the members the pass excluded.
      */
     private static RoutingDecision decision(RoutingGroup group, RoutingStrategy strategy, Turn turn, List<Reservation> reserved,
-                                            AvailableAgents free, List<Excluded> excluded, Instant now) {
+                                            AvailableAgents free, PassExclusions excluded, Instant now) {
         RoutingDecision.Builder decision = new RoutingDecision.Builder(group.id(), group.strategy(), now);
         reserved.forEach(taken -> decision.chose(taken.member().agent(), taken.why()));
         Comparator<Candidate> order = strategy.orderFor(turn);
         PriorityQueue<Candidate> worstFirst = new PriorityQueue<>(order.reversed());
-        List<Candidate> eligible = new ArrayList<>();
+        int eligible = 0;
         for (Candidate candidate : free.stillFree()) {
             Optional<Exclusion> excludedNow = turn.exclusionOf(candidate, now);
             if (excludedNow.isPresent()) {
@@ -185,7 +220,7 @@ public final class Distributor {
                         : turn.skillsInForce());
                 continue;
             }
-            eligible.add(candidate);
+            eligible++;
             worstFirst.add(candidate);
             if (worstFirst.size() > RoutingDecision.LISTED) {
                 worstFirst.poll();
@@ -196,11 +231,9 @@ public final class Distributor {
         for (Candidate candidate : named) {
             decision.rankedLower(candidate.status().agent(), strategy.explain(candidate, turn, now));
         }
-        for (int i = named.size(); i < eligible.size(); i++) {
-            // Counted, not named: the record keeps its best LISTED.
-            decision.rankedLower(eligible.get(i).status().agent(), "");
-        }
-        excluded.forEach(one -> decision.excluded(one.agent(), one.why(), one.detail()));
+        // Counted, not named: the record keeps its best LISTED.
+        decision.alsoRankedLower(eligible - named.size());
+        excluded.addTo(decision);
         return decision.build();
     }
 
@@ -250,7 +283,7 @@ public final class Distributor {
     }
 
     /** The members free to take a call now; the others go to {@code excluded}, with why, for the decision records. */
-    private List<Candidate> candidates(RoutingGroup group, Instant now, List<Excluded> excluded) {
+    private List<Candidate> candidates(RoutingGroup group, boolean ranksByWorkload, Instant now, PassExclusions excluded) {
         List<Candidate> available = new ArrayList<>();
         for (GroupMembership member : group.members()) {
             AgentStatus status = agents.current(member.agent(), now);
@@ -259,9 +292,10 @@ public final class Distributor {
                 why = Optional.of(Exclusion.NOT_REGISTERED);
             }
             if (why.isPresent()) {
-                excluded.add(new Excluded(member.agent(), why.get(), status.state() + status.reason().map(reason -> ": " + reason).orElse("")));
+                excluded.add(member.agent(), why.get(), status);
             } else {
-                available.add(new Candidate(status, member, workloads.today(member.agent(), now)));
+                // Today's figures only where the strategy ranks by them: the port is a cache read per agent.
+                available.add(new Candidate(status, member, ranksByWorkload ? workloads.today(member.agent(), now) : AgentWorkload.NONE));
             }
         }
         return available;

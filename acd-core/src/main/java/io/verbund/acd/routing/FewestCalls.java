@@ -18,4 +18,9 @@ public final class FewestCalls implements RoutingStrategy {
     public String explain(Candidate chosen, Turn turn, Instant now) {
         return "fewest calls: " + chosen.extension() + " took " + chosen.workload().callsToday() + " today";
     }
+
+    @Override
+    public boolean ranksByWorkload() {
+        return true;
+    }
 }

@@ -23,4 +23,9 @@ public final class LeastTalkTime implements RoutingStrategy {
         return "least talk time: " + chosen.extension() + " talked " + chosen.workload().talkTimeToday().toSeconds()
                 + " s today";
     }
+
+    @Override
+    public boolean ranksByWorkload() {
+        return true;
+    }
 }

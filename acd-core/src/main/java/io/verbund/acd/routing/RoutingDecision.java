@@ -110,6 +110,20 @@ public record RoutingDecision(long groupId, String strategy, Instant at, List<Co
             return this;
         }
 
+        /** More eligible agents ranked lower, counted but not named. */
+        public Builder alsoRankedLower(int count) {
+            eligible += Math.max(0, count);
+            return alsoExcluded(Exclusion.RANKED_LOWER, count);
+        }
+
+        /** More members excluded for this reason, counted but not named. */
+        public Builder alsoExcluded(Exclusion why, int count) {
+            if (count > 0) {
+                counts.merge(why, count, Integer::sum);
+            }
+            return this;
+        }
+
         public RoutingDecision build() {
             List<Considered> all = new ArrayList<>(chosen);
             all.addAll(rankedLower);

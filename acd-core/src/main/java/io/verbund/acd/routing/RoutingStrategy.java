@@ -35,6 +35,11 @@ public interface RoutingStrategy {
         return false;
     }
 
+    /** Whether the order needs each agent's calls and talk time today ({@link AgentWorkloads}), read per agent per pass. */
+    default boolean ranksByWorkload() {
+        return false;
+    }
+
     /** A one-line reason naming the ordering key, for the call's decision record, e.g. "longest idle: 1003 free for 42 s". */
     String explain(Candidate chosen, Turn turn, Instant now);
 

@@ -4,6 +4,9 @@ import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.routing.AgentWorkload;
 import io.verbund.acd.routing.AgentWorkloads;
 import io.verbund.acd.routing.RoundRobinCursors;
+import io.verbund.acd.runtime.cache.CacheMirror;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +35,8 @@ public class RoutingTallies implements RoundRobinCursors, AgentWorkloads {
     private Cache<String, String> cache;
 
     private final Clock clock;
+    /** Node-local copy for reads: fewest-calls ranking asks for every free agent on every pass. */
+    private CacheMirror<String> mirror;
 
     @Inject
     public RoutingTallies(Clock clock) {
@@ -42,9 +47,21 @@ public class RoutingTallies implements RoundRobinCursors, AgentWorkloads {
         this(null);
     }
 
+    @PostConstruct
+    void mirror() {
+        mirror = CacheMirror.of(cache, stored -> stored);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (mirror != null) {
+            mirror.close();
+        }
+    }
+
     @Override
     public Optional<AgentKey> lastOffered(long groupId) {
-        return Optional.ofNullable(cache.get("rr|" + groupId)).map(AgentKey::parse);
+        return mirror.get("rr|" + groupId).map(AgentKey::parse);
     }
 
     @Override
@@ -54,10 +71,15 @@ public class RoutingTallies implements RoundRobinCursors, AgentWorkloads {
 
     @Override
     public AgentWorkload today(AgentKey agent, Instant now) {
-        String stored = cache.get("day|" + agent);
+        String stored = mirror.get("day|" + agent).orElse(null);
         if (stored == null) {
             return AgentWorkload.NONE;
         }
+        return parse(stored, now);
+    }
+
+    /** A stored tally, or none when it is of an earlier day. */
+    private AgentWorkload parse(String stored, Instant now) {
         String[] field = stored.split("\\|");
         if (!LocalDate.ofInstant(now, clock.getZone()).toString().equals(field[0])) {
             return AgentWorkload.NONE;
@@ -72,7 +94,7 @@ public class RoutingTallies implements RoundRobinCursors, AgentWorkloads {
         String day = LocalDate.ofInstant(now, clock.getZone()).toString();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             String stored = cache.get(key);
-            AgentWorkload before = stored == null ? AgentWorkload.NONE : today(agent, now);
+            AgentWorkload before = stored == null ? AgentWorkload.NONE : parse(stored, now);
             String next = day + "|" + (before.callsToday() + 1) + "|" + before.talkTimeToday().plus(talked).toMillis();
             boolean written = stored == null ? cache.putIfAbsent(key, next) == null : cache.replace(key, stored, next);
             if (written) {
