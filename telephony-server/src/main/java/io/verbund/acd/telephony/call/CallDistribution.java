@@ -6,13 +6,10 @@ import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.routing.OfferTerms;
 import io.verbund.acd.routing.RoutingDecision;
 import io.verbund.acd.routing.AgentBoard;
-import io.verbund.acd.routing.AgentWorkload;
-import io.verbund.acd.routing.AgentWorkloads;
 import io.verbund.acd.routing.Distributor;
 import io.verbund.acd.routing.OfferDesk;
 import io.verbund.acd.routing.QueueEntry;
 import io.verbund.acd.routing.Reservation;
-import io.verbund.acd.routing.RoundRobinCursors;
 import io.verbund.acd.routing.RoutingGroup;
 import io.verbund.acd.telephony.directory.GroupMember;
 import io.verbund.acd.telephony.directory.GroupSettings;
@@ -187,7 +184,8 @@ public class CallDistribution implements OfferDesk {
      */
     void onePass() {
         Map<Long, GroupSettings> groups = new LinkedHashMap<>();
-        for (QueueEntry waiting : queue.heldBy(thisNode)) {
+        List<QueueEntry> held = queue.heldBy(thisNode);
+        for (QueueEntry waiting : held) {
             if (!groups.containsKey(waiting.groupId())) {
                 // The group is set before the caller is queued and never changes while it waits.
                 sessions.byCaller(waiting.callId()).map(call -> call.group).filter(group -> group != null)
@@ -200,16 +198,16 @@ public class CallDistribution implements OfferDesk {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "distribution in groups " + groups.keySet() + " failed: " + e.getMessage(), e);
         }
-        wakeWhenCallersWiden(groups);
+        wakeWhenCallersWiden(held, groups);
     }
 
     /**
      * A caller still waiting may be served the moment its wait reaches the next skill step (a wider
      * one finds more agents) or its last agent's first try ends: a pass is due exactly then.
      */
-    private void wakeWhenCallersWiden(Map<Long, GroupSettings> groups) {
+    private void wakeWhenCallersWiden(List<QueueEntry> held, Map<Long, GroupSettings> groups) {
         Instant now = clock.instant();
-        for (QueueEntry waiting : queue.heldBy(thisNode)) {
+        for (QueueEntry waiting : held) {
             waiting.lastAgentUntil().filter(now::isBefore).ifPresent(wakeUps::add);
             GroupSettings group = groups.get(waiting.groupId());
             if (group != null && !group.requirements().steps().isEmpty()) {

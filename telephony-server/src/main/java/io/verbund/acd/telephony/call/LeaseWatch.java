@@ -158,27 +158,25 @@ public class LeaseWatch {
     void check() {
         try {
             Instant now = clock.instant();
-            releaseExpiredLeases(now);
+            lookAtEveryAgent(now);
             letGoOfDepartedAgents(now);
-            endOverlongPauses(now);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "lease check failed: " + e.getMessage(), e);
         }
     }
 
-    /** Pauses past their reason's limit end (the agent is READY again); every node looks, one ends each. */
-    private void endOverlongPauses(Instant now) {
-        for (AgentStatus status : agents.all()) {
-            if (status.state() == AgentState.PAUSED) {
-                directory.pauseLimits(status.agent().tenant()).overrun(status, now).ifPresent(ready -> releases.endPause(status, ready));
-            }
-        }
-    }
-
-    private void releaseExpiredLeases(Instant now) {
+    /**
+     * One look at every agent's status: an engaged agent whose lease ended is released; a pause
+     * past its reason's limit ends (READY again). Every node looks; of two doing the same, one wins.
+     */
+    private void lookAtEveryAgent(Instant now) {
         Set<String> cluster = members.names().orElse(Set.of());
         Set<AgentKey> registered = null;
         for (AgentStatus status : agents.all()) {
+            if (status.state() == AgentState.PAUSED) {
+                directory.pauseLimits(status.agent().tenant()).overrun(status, now).ifPresent(ready -> releases.endPause(status, ready));
+                continue;
+            }
             if (!status.state().isEngaged() || distribution.isOffering(status.agent())) {
                 continue;
             }

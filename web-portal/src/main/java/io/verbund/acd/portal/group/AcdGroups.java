@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.logging.Logger;
 
 /**
@@ -173,7 +174,8 @@ public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
             }
         }
         List<GroupRequest.SkillNeeded> skills = Objects.requireNonNullElse(request.skillRequirements(), List.of());
-        Map<String, Long> skillIds = TenantNames.skillIdsByName(entities, skills.stream().map(GroupRequest.SkillNeeded::skill).toList(), tenant);
+        // One look-up for every skill the request names, in its requirements and in its steps.
+        Map<String, Long> skillIds = TenantNames.skillIdsByName(entities, skillsNamed(request), tenant);
         List<SkillRequirement> newSkills = new ArrayList<>();
         Set<String> seenSkills = new HashSet<>();
         for (int i = 0; i < skills.size(); i++) {
@@ -187,7 +189,7 @@ public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
                 newSkills.add(new SkillRequirement(tenant.idValue(), skillId, Objects.requireNonNullElse(skill.minProficiency(), 1)));
             }
         }
-        List<io.verbund.acd.skill.SkillStep> steps = skillSteps(request, skillIds(tenant, request), problems);
+        List<io.verbund.acd.skill.SkillStep> steps = skillSteps(request, skillIds, problems);
         if (!problems.isEmpty()) {
             throw new InvalidFields(problems, tenant.key());
         }
@@ -201,11 +203,11 @@ public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
         group.getSkillRequirements().addAll(newSkills);
     }
 
-    private Map<String, Long> skillIds(AddressedTenant tenant, GroupRequest request) {
-        List<String> named = Objects.requireNonNullElse(request.skillSteps(), List.<GroupRequest.SkillStep>of()).stream()
-                .flatMap(step -> Objects.requireNonNullElse(step.conditions(), List.<GroupRequest.SkillNeeded>of()).stream())
-                .map(GroupRequest.SkillNeeded::skill).distinct().toList();
-        return TenantNames.skillIdsByName(entities, named, tenant);
+    private static List<String> skillsNamed(GroupRequest request) {
+        Stream<GroupRequest.SkillNeeded> required = Objects.requireNonNullElse(request.skillRequirements(), List.<GroupRequest.SkillNeeded>of()).stream();
+        Stream<GroupRequest.SkillNeeded> inSteps = Objects.requireNonNullElse(request.skillSteps(), List.<GroupRequest.SkillStep>of()).stream()
+                .flatMap(step -> Objects.requireNonNullElse(step.conditions(), List.<GroupRequest.SkillNeeded>of()).stream());
+        return Stream.concat(required, inSteps).map(GroupRequest.SkillNeeded::skill).distinct().toList();
     }
 
     /**
