@@ -44,6 +44,8 @@ export interface GroupFields {
   /** A caller's last agent (within this many days) gets the first try; null: no such preference. */
   lastAgentDays: number | null;
   lastAgentSeconds: number;
+  /** How much a caller's wait counts against other groups' callers at equal priority (0–10, 1 as it is). */
+  weight: number;
 }
 export type GroupDocument = GroupFields & Versioned;
 

@@ -69,8 +69,9 @@ public final class Distributor {
 
     /**
      * One look at the queues and agents of these groups together: their callers in one order
-     * (priority, then time waited), each offered to the best agent of its group still free, so an
-     * agent in several groups takes the best caller waiting in any of them. Per group it stops at the
+     * (priority, then time waited, weighted by group: {@link QueueOrder#acrossGroups}), each offered
+     * to the best agent of its group still free, so an agent in several groups takes the best caller
+     * waiting in any of them. Per group it stops at the
      * first caller this node does not hold; a caller no free agent qualifies for lets the next one
      * try (none of its agents could have taken the first).
      *
@@ -87,7 +88,7 @@ public final class Distributor {
                 waiting.addAll(callers);
             }
         }
-        waiting.sort(QueueOrder.FIRST_SERVED_FIRST);
+        waiting.sort(order(passes, now));
         Set<Long> stopped = new HashSet<>();
         int offered = 0;
         for (QueueEntry head : waiting) {
@@ -105,6 +106,21 @@ public final class Distributor {
             }
         }
         return offered;
+    }
+
+    /** Callers of groups of one weight in plain queue order; weights only where they differ. */
+    private static Comparator<QueueEntry> order(Map<Long, GroupPass> passes, Instant now) {
+        double first = Double.NaN;
+        boolean oneWeight = true;
+        for (GroupPass pass : passes.values()) {
+            double weight = pass.group.weight();
+            oneWeight &= Double.isNaN(first) || weight == first;
+            first = weight;
+        }
+        if (oneWeight) {
+            return QueueOrder.FIRST_SERVED_FIRST;
+        }
+        return QueueOrder.acrossGroups(now, group -> passes.get(group).group.weight());
     }
 
     /** One group during a pass: its strategy, its agents still free, those it could not offer, its rotation. */
@@ -165,7 +181,10 @@ public final class Distributor {
 
         /** Built only for the few a decision names: a pass meets every member of a large group. */
         String detail() {
-            return status == null ? "reserved for another caller in this pass"
+            if (status == null) {
+                return "reserved for another caller in this pass";
+            }
+            return why == Exclusion.REDIAL_DELAY ? "READY, no offers until " + status.blockedUntil()
                     : status.state() + status.reason().map(reason -> ": " + reason).orElse("");
         }
     }

@@ -20,4 +20,12 @@ public interface RoutingGroup {
     default SkillRequirements requirements() {
         return SkillRequirements.NONE;
     }
+
+    /**
+     * How much a caller's wait in this group counts against callers of the other groups its agents
+     * serve (0 to 10; 1 as it is): see {@link QueueOrder#acrossGroups}.
+     */
+    default double weight() {
+        return 1;
+    }
 }

@@ -34,7 +34,7 @@ class AcrossGroupsTest {
         queue.add(new QueueEntry(callId, DEMO, group, priority, T0.minusSeconds(waitedSeconds), "node-a"));
     }
 
-    private int serve(Group... groups) {
+    private int serve(RoutingGroup... groups) {
         return new Distributor("node-a", clock, board, queue, (member, now) -> true, (agent, now) -> AgentWorkload.NONE,
                 new InMemoryCursors(), desk).serve(List.of(groups));
     }
@@ -90,5 +90,50 @@ class AcrossGroupsTest {
         serve(new Group(SALES, "LONGEST_IDLE", List.of(shared)), new Group(SUPPORT, "LONGEST_IDLE", List.of(shared)));
 
         assertThat(desk.offeredCallers()).containsExactly("support-old");
+    }
+
+    /** A group whose callers' wait counts {@code weight} times against the other groups'. */
+    private record Weighted(long id, double weight, List<Member> members) implements RoutingGroup {
+
+        @Override
+        public String strategy() {
+            return "LONGEST_IDLE";
+        }
+    }
+
+    @Test
+    void aGroupOfWeightTwoHasItsCallersWaitCountDouble() {
+        Member shared = ready("1001", 60, 1);
+        caller("support-30s", SUPPORT, 0, 30);
+        caller("sales-20s", SALES, 0, 20);
+
+        serve(new Weighted(SUPPORT, 1, List.of(shared)), new Weighted(SALES, 2, List.of(shared)));
+
+        assertThat(desk.offeredCallers()).as("20 s x 2 is more than 30 s x 1").containsExactly("sales-20s");
+    }
+
+    @Test
+    void aGroupOfWeightZeroWaitsForTheOthersOfItsPriorityButNotForLowerOnes() {
+        Member shared = ready("1001", 60, 1);
+        Member second = ready("1002", 50, 2);
+        caller("support-waited-long", SUPPORT, 0, 600);
+        caller("sales-just-came", SALES, 0, 1);
+        caller("support-urgent", SUPPORT, 5, 1);
+
+        serve(new Weighted(SUPPORT, 0, List.of(shared, second)), new Weighted(SALES, 1, List.of(shared, second)));
+
+        assertThat(desk.offeredCallers()).containsExactly("support-urgent", "sales-just-came");
+    }
+
+    @Test
+    void withinAWeightedGroupTheLongestWaitingComesFirst() {
+        Member shared = ready("1001", 60, 1);
+        caller("sales-new", SALES, 0, 5);
+        caller("sales-old", SALES, 0, 50);
+        caller("support", SUPPORT, 0, 40);
+
+        serve(new Weighted(SUPPORT, 1, List.of(shared)), new Weighted(SALES, 3, List.of(shared)));
+
+        assertThat(desk.offeredCallers()).containsExactly("sales-old");
     }
 }

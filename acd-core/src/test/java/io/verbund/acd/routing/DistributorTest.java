@@ -281,6 +281,11 @@ class DistributorTest {
             serve();
 
             assertThat(onlyOffer().extensions()).containsExactly("1002");
+            assertThat(onlyOffer().decision().considered()).filteredOn(one -> one.agent().equals(agent("1001")))
+                    .singleElement().satisfies(one -> {
+                        assertThat(one.excluded()).contains(Exclusion.REDIAL_DELAY);
+                        assertThat(one.detail()).isEqualTo("READY, no offers until " + T0.plusSeconds(30));
+                    });
         }
     }
 

@@ -69,7 +69,19 @@ export function FormTextField({
 }
 
 /** A whole number bound to `path`: empty is null (the server's default). */
-export function FormNumberField({ form, path, label, hint, required, disabled, testId = `field-${path}`, min, max, sx }: BaseProps & { min?: number; max?: number }) {
+export function FormNumberField({
+  form,
+  path,
+  label,
+  hint,
+  required,
+  disabled,
+  testId = `field-${path}`,
+  min,
+  max,
+  step = 1,
+  sx,
+}: BaseProps & { min?: number; max?: number; step?: number }) {
   const value = form.get(path);
   const helper = helperProps(form, path, hint, testId);
   return (
@@ -89,7 +101,7 @@ export function FormNumberField({ form, path, label, hint, required, disabled, t
       helperText={helper.helperText}
       sx={sx}
       slotProps={{
-        htmlInput: { 'data-testid': testId, 'data-field': path, min, max, step: 1, inputMode: 'numeric' },
+        htmlInput: { 'data-testid': testId, 'data-field': path, min, max, step, inputMode: Number.isInteger(step) ? 'numeric' : 'decimal' },
         formHelperText: helper.slotProps.formHelperText,
       }}
     />

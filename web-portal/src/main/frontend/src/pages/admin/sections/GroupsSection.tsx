@@ -37,6 +37,7 @@ type GroupValues = {
   anyMemberAfterSteps: boolean;
   lastAgentDays: number | null;
   lastAgentSeconds: number | null;
+  weight: number | null;
   forcedDisposition: boolean;
   recording: boolean;
   recordingNotice: boolean;
@@ -67,6 +68,7 @@ const EMPTY: GroupValues = {
   anyMemberAfterSteps: false,
   lastAgentDays: null,
   lastAgentSeconds: 20,
+  weight: 1,
 };
 
 function GroupList() {
@@ -140,6 +142,7 @@ function GroupForm() {
       anyMemberAfterSteps: group.anyMemberAfterSteps ?? false,
       lastAgentDays: group.lastAgentDays ?? null,
       lastAgentSeconds: group.lastAgentSeconds ?? 20,
+      weight: group.weight ?? 1,
     }),
     toRequest: (values) => ({ ...values, name: values.name.trim(), crmUrlTemplate: values.crmUrlTemplate.trim() || null }),
     shownFields: (values) => [
@@ -155,6 +158,7 @@ function GroupForm() {
       'anyMemberAfterSteps',
       'lastAgentDays',
       'lastAgentSeconds',
+      'weight',
       ...itemPaths('skillSteps', values.skillSteps.length, ['durationSeconds']),
       ...values.skillSteps.flatMap((step, index) =>
         itemPaths(`skillSteps[${index}].conditions`, step.conditions.length, ['skill', 'minProficiency']),
@@ -253,6 +257,7 @@ function GroupForm() {
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
         <FormNumberField form={form} path="lastAgentDays" label={t('admin.fields.lastAgentDays')} min={1} max={365} hint={t('admin.lastAgentHint')} />
         <FormNumberField form={form} path="lastAgentSeconds" label={t('admin.fields.lastAgentSeconds')} min={1} max={600} />
+        <FormNumberField form={form} path="weight" label={t('admin.fields.weight')} min={0} max={10} step={0.1} hint={t('admin.weightHint')} />
       </Box>
     </EntityFormFrame>
   );

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,6 +57,8 @@ public class AcdGroupEntity extends TenantOwned {
     private Integer lastAgentDays;
     @Column(name = "last_agent_seconds", nullable = false)
     private int lastAgentSeconds = 20;
+    @Column(nullable = false, precision = 4, scale = 2)
+    private BigDecimal weight = BigDecimal.ONE;
 
     /** In the order an admin lists them: linear routing offers in it, round robin goes round it. */
     @ElementCollection
@@ -115,6 +118,8 @@ public class AcdGroupEntity extends TenantOwned {
     public void setLastAgentDays(Integer lastAgentDays) { this.lastAgentDays = lastAgentDays; }
     public int getLastAgentSeconds() { return lastAgentSeconds; }
     public void setLastAgentSeconds(int lastAgentSeconds) { this.lastAgentSeconds = lastAgentSeconds; }
+    public BigDecimal getWeight() { return weight; }
+    public void setWeight(BigDecimal weight) { this.weight = weight; }
     public List<GroupMember> getMembers() { return members; }
     public List<SkillRequirement> getSkillRequirements() { return skillRequirements; }
 }

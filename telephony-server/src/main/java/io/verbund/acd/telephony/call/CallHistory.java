@@ -21,7 +21,6 @@ import io.verbund.acd.call.CallEvent.Transferred;
 import io.verbund.acd.call.TransferTarget;
 import io.verbund.acd.callflow.FlowStep;
 import io.verbund.acd.telephony.directory.GroupMember;
-import io.verbund.acd.call.TransferTarget;
 import io.verbund.acd.telephony.record.CallRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -21,11 +21,12 @@ import java.time.Duration;
  * @param forcedDisposition wrap-up does not end before the agent gave the call a disposition
  * @param recording answered calls are recorded in two channels
  * @param recordingNotice the caller hears that the call may be recorded before it is connected
+ * @param weight how much its callers' wait counts against other groups' callers ({@link RoutingGroup#weight})
  */
 public record GroupSettings(long id, TenantKey tenant, long tenantId, String name, String strategy,
                             int ringTimeSeconds, int wrapUpSeconds, int maxConsecutiveNoAnswer,
                             RedialDelays redialDelays, boolean forcedDisposition, boolean recording, boolean recordingNotice,
-                            SkillRequirements requirements, Optional<LastAgentPreference> lastAgent,
+                            SkillRequirements requirements, Optional<LastAgentPreference> lastAgent, double weight,
                             Map<String, GroupMember> membersByExtension) implements RoutingGroup {
 
     /** Callers who talked to an agent of the group within {@code within} wait up to {@code firstTry} for it. */
@@ -39,9 +40,9 @@ public record GroupSettings(long id, TenantKey tenant, long tenantId, String nam
     public GroupSettings(long id, TenantKey tenant, long tenantId, String name, String strategy, int ringTimeSeconds,
                          int wrapUpSeconds, int maxConsecutiveNoAnswer, RedialDelays redialDelays, boolean forcedDisposition,
                          boolean recording, boolean recordingNotice, SkillRequirements requirements,
-                         Optional<LastAgentPreference> lastAgent, List<GroupMember> members) {
+                         Optional<LastAgentPreference> lastAgent, double weight, List<GroupMember> members) {
         this(id, tenant, tenantId, name, strategy, ringTimeSeconds, wrapUpSeconds, maxConsecutiveNoAnswer, redialDelays,
-                forcedDisposition, recording, recordingNotice, requirements, lastAgent, index(members));
+                forcedDisposition, recording, recordingNotice, requirements, lastAgent, weight, index(members));
     }
 
     @Override

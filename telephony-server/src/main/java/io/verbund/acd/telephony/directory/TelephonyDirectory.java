@@ -199,8 +199,8 @@ public class TelephonyDirectory {
                 + " g.recording, g.recording_notice, g.skill_steps, g.any_member_after_steps,"
                 + " COALESCE(g.redial_delay_busy_seconds, g.redial_delay_seconds),"
                 + " COALESCE(g.redial_delay_rejected_seconds, g.redial_delay_seconds),"
-                + " COALESCE(g.redial_delay_unregistered_seconds, g.redial_delay_seconds), g.last_agent_days, g.last_agent_seconds"
-                + " FROM acd_group g JOIN tenant t ON t.id = g.tenant_id WHERE g.tenant_id = ? AND g.name = ?";
+                + " COALESCE(g.redial_delay_unregistered_seconds, g.redial_delay_seconds), g.last_agent_days, g.last_agent_seconds,"
+                + " g.weight FROM acd_group g JOIN tenant t ON t.id = g.tenant_id WHERE g.tenant_id = ? AND g.name = ?";
         record Bare(GroupSettings settings, String steps, boolean anyMemberAfterSteps) {
         }
         Optional<Bare> bare = query(sql, statement -> {
@@ -214,7 +214,7 @@ public class TelephonyDirectory {
                         rows.getBoolean(9), rows.getBoolean(10), SkillRequirements.NONE,
                         rows.getObject(16) == null ? Optional.empty() : Optional.of(new GroupSettings.LastAgentPreference(
                                 Duration.ofDays(rows.getInt(16)), Duration.ofSeconds(rows.getInt(17)))),
-                        List.of()), rows.getString(11), rows.getBoolean(12)))
+                        rows.getDouble(18), List.of()), rows.getString(11), rows.getBoolean(12)))
                 : Optional.empty());
         return bare.map(found -> {
             GroupSettings group = found.settings();
@@ -236,7 +236,7 @@ public class TelephonyDirectory {
             return new GroupSettings(group.id(), group.tenant(), tenantId, name, group.strategy(), group.ringTimeSeconds(),
                     group.wrapUpSeconds(), group.maxConsecutiveNoAnswer(), group.redialDelays(), group.forcedDisposition(),
                     group.recording(), group.recordingNotice(), requirements(group, found.steps(), found.anyMemberAfterSteps()),
-                    group.lastAgent(), list);
+                    group.lastAgent(), group.weight(), list);
         });
     }
 

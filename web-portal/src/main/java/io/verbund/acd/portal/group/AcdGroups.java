@@ -23,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -197,6 +198,7 @@ public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
         group.setAnyMemberAfterSteps(Boolean.TRUE.equals(request.anyMemberAfterSteps()));
         group.setLastAgentDays(request.lastAgentDays());
         group.setLastAgentSeconds(Objects.requireNonNullElse(request.lastAgentSeconds(), 20));
+        group.setWeight(Objects.requireNonNullElse(request.weight(), BigDecimal.ONE));
         group.getMembers().clear();
         group.getMembers().addAll(newMembers);
         group.getSkillRequirements().clear();
@@ -285,7 +287,8 @@ public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
                 SkillStepsJson.read(group.getSkillSteps()).stream().map(step -> new GroupDocument.SkillStep(
                         step.conditions().stream().map(c -> new GroupDocument.SkillNeeded(c.skill().value(), c.atLeast())).toList(),
                         step.duration().map(Duration::toSeconds).orElse(null))).toList(),
-                group.isAnyMemberAfterSteps(), group.getLastAgentDays(), group.getLastAgentSeconds(), group.getVersion(),
+                group.isAnyMemberAfterSteps(), group.getLastAgentDays(), group.getLastAgentSeconds(), group.getWeight(),
+                group.getVersion(),
                 group.getUpdatedAt());
     }
 }

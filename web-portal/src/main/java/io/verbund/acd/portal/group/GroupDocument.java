@@ -1,6 +1,7 @@
 package io.verbund.acd.portal.group;
 
 import io.verbund.acd.portal.api.TenantItem;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,7 +12,7 @@ public record GroupDocument(long id, String name, String strategy, int ringTimeS
                             int serviceLevelTargetPercent, int shortAbandonSeconds, boolean forcedDisposition,
                             boolean recording, boolean recordingNotice, String crmUrlTemplate, List<Member> members, List<SkillNeeded> skillRequirements,
                             List<SkillStep> skillSteps, boolean anyMemberAfterSteps, Integer lastAgentDays,
-                            int lastAgentSeconds, int version, Instant updatedAt) implements TenantItem {
+                            int lastAgentSeconds, BigDecimal weight, int version, Instant updatedAt) implements TenantItem {
 
     public record Member(String extension, int penalty) {
     }

@@ -1,12 +1,16 @@
 package io.verbund.acd.portal.group;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -21,6 +25,9 @@ import java.util.List;
  *        unregistered delays left out take this one
  * @param lastAgentDays a caller who talked to an agent of the group within this many days is offered
  *        to that agent first, for {@code lastAgentSeconds} of its wait; null: no last-agent preference
+ * @param weight how much a caller's time in queue counts against callers of the other groups its
+ *        agents serve, at equal priority: 1 (the default) as it is, 2 double, 0 only when no caller of
+ *        the same priority waits elsewhere
  * @param version the version the change was made from; required when replacing, ignored on create
  */
 public record GroupRequest(
@@ -47,6 +54,7 @@ public record GroupRequest(
         Boolean anyMemberAfterSteps,
         @Min(1) @Max(365) Integer lastAgentDays,
         @Min(1) @Max(600) Integer lastAgentSeconds,
+        @DecimalMin("0") @DecimalMax("10") @Digits(integer = 2, fraction = 2) BigDecimal weight,
         Integer version) {
 
     static final String STRATEGIES = "LONGEST_IDLE|ROUND_ROBIN|RING_ALL|FEWEST_CALLS|LEAST_TALK_TIME|RANDOM|LINEAR|SKILLS_BASED";

@@ -1,0 +1,514 @@
+package io.verbund.acd.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.verbund.acd.launcher.DemoNode;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Who gets a call, through real SIP on one demo node: each strategy's choice, skill minimums and
+ * steps, priority and one order across groups (with weights), the last-agent preference, and the
+ * decision record each offer leaves at {@code GET /calls/{id}/decisions}. Groups are made through the
+ * API as an admin would; each test has agents of its own where today's calls and talk time matter.
+ */
+class RoutingIT {
+
+    private static final int PORT_OFFSET = 1900;
+
+    @TempDir
+    static Path homeFolder;
+
+    @TempDir
+    Path sippFolder;
+
+    private static DemoNode node;
+    private DemoCalls calls;
+
+    @BeforeAll
+    static void startNode() {
+        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of());
+    }
+
+    @AfterAll
+    static void stopNode() {
+        TestNodes.stopNode(node);
+    }
+
+    @BeforeEach
+    void calls() {
+        calls = new DemoCalls(node, sippFolder);
+    }
+
+    @AfterEach
+    void logEveryoneOut() throws Exception {
+        Sipp.stopAll();
+        for (int extension = 1001; extension <= 1010; extension++) {
+            calls.setState(extension, "LOGGED_OUT");
+        }
+    }
+
+    @Test
+    void longestIdleOffersTheAgentReadyLongestAndTheDecisionNamesTheOthers() throws Exception {
+        String number = queueOf(group("Idle order", "LONGEST_IDLE", 1001, 1002, 1003), "+4930500901");
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1001, 5901);
+        calls.register(sipp, 1002, 5902);
+        Process longest = sipp.start("agent-answer.xml", 5902, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        calls.setState(1002, "READY");
+        calls.setState(1001, "READY");
+
+        assertThat(sipp.run("caller.xml", 5951, List.of("-s", number, "-m", "1", "-timeout", "60s")).exit()).as(sipp.errorLogs()).isZero();
+
+        assertThat(Sipp.await(longest, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1002", number);
+        JsonObject decision = lastDecision();
+        assertThat(decision.getString("strategy")).isEqualTo("LONGEST_IDLE");
+        assertThat(decision.getJsonArray("chosen").getString(0)).isEqualTo("1002");
+        assertThat(considered(decision, "1001").getString("excluded")).isEqualTo("RANKED_LOWER");
+        assertThat(considered(decision, "1001").getString("detail")).startsWith("longest idle: 1001 free for");
+        assertThat(considered(decision, "1003").getString("excluded")).isEqualTo("LOGGED_OUT");
+    }
+
+    @Test
+    void linearOffersTheFirstMemberInTheGroupsOrderWhoeverWaitedLonger() throws Exception {
+        String number = queueOf(group("Linear order", "LINEAR", 1002, 1001), "+4930500902");
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1001, 5903);
+        calls.register(sipp, 1002, 5904);
+        Process first = sipp.start("agent-answer.xml", 5904, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        calls.setState(1001, "READY");
+        calls.setState(1002, "READY");
+
+        assertThat(sipp.run("caller.xml", 5952, List.of("-s", number, "-m", "1", "-timeout", "60s")).exit()).as(sipp.errorLogs()).isZero();
+
+        assertThat(Sipp.await(first, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1002", number);
+        assertThat(lastDecision().getString("strategy")).isEqualTo("LINEAR");
+    }
+
+    @Test
+    void roundRobinGoesOnFromTheMemberLastOffered() throws Exception {
+        String number = queueOf(group("Rotation", "ROUND_ROBIN", 1003, 1001, 1002), "+4930500903");
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1001, 5905);
+        calls.register(sipp, 1002, 5906);
+        calls.register(sipp, 1003, 5907);
+        Process top = sipp.start("agent-answer.xml", 5907, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        Process next = sipp.start("agent-answer.xml", 5905, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        // 1002 is ready longest: round robin must not care.
+        calls.setState(1002, "READY");
+        calls.setState(1001, "READY");
+        calls.setState(1003, "READY");
+
+        assertThat(sipp.run("caller.xml", 5953, List.of("-s", number, "-m", "1", "-timeout", "60s")).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1003", number);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> calls.stateOf(1003).contains("\"READY\""));
+        assertThat(sipp.run("caller.xml", 5954, List.of("-s", number, "-m", "1", "-timeout", "60s")).exit()).as(sipp.errorLogs()).isZero();
+
+        assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1001", number);
+        assertThat(Sipp.await(top, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(next, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(considered(lastDecision(), "1001").getString("detail")).contains("follows 1003");
+    }
+
+    @Test
+    void randomOffersOneOfTheFreeMembersAndSaysSo() throws Exception {
+        String number = queueOf(group("Lottery", "RANDOM", 1001, 1002), "+4930500904");
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1001, 5908);
+        calls.register(sipp, 1002, 5909);
+        Process one = sipp.start("agent-answer.xml", 5908, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        Process other = sipp.start("agent-answer.xml", 5909, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        calls.setState(1001, "READY");
+        calls.setState(1002, "READY");
+
+        assertThat(sipp.run("caller.xml", 5955, List.of("-s", number, "-m", "1", "-timeout", "60s")).exit()).as(sipp.errorLogs()).isZero();
+
+        List<String> record = calls.awaitRecord("ANSWERED");
+        assertThat(record.get(1)).isIn("1001", "1002");
+        JsonObject decision = lastDecision();
+        assertThat(decision.getString("strategy")).isEqualTo("RANDOM");
+        assertThat(decision.getJsonArray("chosen").getString(0)).isEqualTo(record.get(1));
+        assertThat(decision.getInt("eligible")).isEqualTo(2);
+        boolean first = record.get(1).equals("1001");
+        assertThat(Sipp.await(first ? one : other, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat((first ? other : one).isAlive()).as("the other phone never rang").isTrue();
+    }
+
+    @Test
+    void fewestCallsOffersTheAgentWithFewerCallsTodayOverTheOneIdleLonger() throws Exception {
+        long group = group("Fewest", "LINEAR", 1004, 1005);
+        String number = queueOf(group, "+4930500905");
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1004, 5910);
+        calls.register(sipp, 1005, 5911);
+        Process busier = sipp.start("agent-answer.xml", 5910, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        Process fewer = sipp.start("agent-answer.xml", 5911, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        calls.setState(1004, "READY");
+        assertThat(sipp.run("caller.xml", 5956, List.of("-s", number, "-m", "1", "-timeout", "60s")).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1004", number);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> calls.stateOf(1004).contains("\"READY\""));
+        // 1004: first in the list, idle longer, one call today; 1005: none.
+        calls.setState(1005, "READY");
+        changeGroup(group, document -> Json.createObjectBuilder(document).add("strategy", "FEWEST_CALLS").build());
+
+        assertThat(sipp.run("caller.xml", 5957, List.of("-s", number, "-m", "1", "-timeout", "60s")).exit()).as(sipp.errorLogs()).isZero();
+
+        assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1005", number);
+        assertThat(Sipp.await(busier, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(fewer, 30).exit()).as(sipp.errorLogs()).isZero();
+        JsonObject decision = lastDecision();
+        assertThat(decision.getString("strategy")).isEqualTo("FEWEST_CALLS");
+        assertThat(considered(decision, "1004").getString("detail")).as(decision.toString()).contains("1");
+    }
+
+    @Test
+    void leastTalkTimeOffersTheAgentWhoTalkedLessTodayOverTheOneIdleLonger() throws Exception {
+        long group = group("Least talk", "LINEAR", 1008, 1009);
+        String number = queueOf(group, "+4930500906");
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1008, 5912);
+        calls.register(sipp, 1009, 5913);
+        Process talkative = sipp.start("agent-answer.xml", 5913, List.of("-m", "1", "-d", "100", "-timeout", "60s"));
+        Process brief = sipp.start("agent-answer.xml", 5912, List.of("-m", "2", "-d", "100", "-timeout", "60s"));
+        calls.setState(1009, "READY");
+        assertThat(sipp.run("caller.xml", 5958, List.of("-s", number, "-m", "1", "-d", "3000", "-timeout", "60s")).exit())
+                .as(sipp.errorLogs()).isZero();
+        assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1009", number);
+        calls.setState(1008, "READY");
+        assertThat(sipp.run("caller.xml", 5959, List.of("-s", number, "-m", "1", "-d", "200", "-timeout", "60s")).exit())
+                .as(sipp.errorLogs()).isZero();
+        assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1008", number);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> calls.stateOf(1008).contains("\"READY\""));
+        // One call each today; 1009 talked 3 s and is idle longer, 1008 talked 0.2 s.
+        changeGroup(group, document -> Json.createObjectBuilder(document).add("strategy", "LEAST_TALK_TIME").build());
+
+        assertThat(sipp.run("caller.xml", 5960, List.of("-s", number, "-m", "1", "-timeout", "60s")).exit()).as(sipp.errorLogs()).isZero();
+
+        assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1008", number);
+        assertThat(Sipp.await(brief, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(talkative, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(lastDecision().getString("strategy")).isEqualTo("LEAST_TALK_TIME");
+    }
+
+    @Test
+    void aSkillStepWidensToASecondSkillOnlyAfterItsExpiry() throws Exception {
+        ApiClient admin = calls.admin();
+        ApiClient.Answer english = admin.post("api/v1/skills", "{\"name\":\"english\"}");
+        assertThat(english.status()).as(english.toString()).isEqualTo(201);
+        giveSkill(1007, "english", 2);
+        long group = group("Steps", "SKILLS_BASED", 1007, 1009);
+        // First 3 s: sales >= 5 (neither has it); then english >= 2 (1007 has, 1009 has not).
+        changeGroup(group, document -> Json.createObjectBuilder(document).add("skillSteps", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("conditions", Json.createArrayBuilder().add(skill("sales", 5))).add("durationSeconds", 3))
+                .add(Json.createObjectBuilder().add("conditions", Json.createArrayBuilder().add(skill("english", 2))))).build());
+        String number = queueOf(group, "+4930500907");
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1007, 5914);
+        calls.register(sipp, 1009, 5915);
+        Process english2 = sipp.start("agent-answer.xml", 5914, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        calls.setState(1007, "READY");
+        calls.setState(1009, "READY");
+        long before = calls.lastRecordId();
+
+        Process caller = sipp.start("caller.xml", 5961, List.of("-s", number, "-m", "1", "-timeout", "60s"));
+
+        calls.awaitQueuedAfter(before, 1);
+        assertThat(Sipp.await(caller, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(english2, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1007", number);
+        try (Connection db = node.database().connect(); PreparedStatement query = db.prepareStatement(
+                "SELECT TIMESTAMPDIFF(MICROSECOND, queued_at, offered_at) / 1000 FROM call_record WHERE id > ?")) {
+            query.setLong(1, before);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                // Within the first step it would be offered at once (1007 was ready before the call came).
+                assertThat(row.getLong(1)).as("offered only once the 3 s step expired (ms after queueing)").isGreaterThan(2500);
+            }
+        }
+        JsonObject decision = lastDecision();
+        assertThat(decision.getJsonArray("chosen").getString(0)).isEqualTo("1007");
+        assertThat(considered(decision, "1009").getString("excluded")).isIn("BELOW_SKILL_MINIMUM", "STEP_NOT_REACHED");
+        assertThat(considered(decision, "1009").getString("detail")).contains("english");
+    }
+
+    @Test
+    void aMemberBelowTheGroupsSkillMinimumNeverGetsItsCallAndTheDecisionRecordSaysWhy() throws Exception {
+        ApiClient admin = calls.admin();
+        long sales = admin.get("api/v1/groups?q=Sales").json().getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        // 1001 has no "sales" skill; the demo's Sales group requires sales >= 1.
+        ApiClient.Answer joined = admin.put("api/v1/groups/" + sales + "/members/1001", "{\"penalty\":0}");
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
+        String number = calls.numberQueueingTo("+4930500291", "Sales direct", "{\"group\":\"Sales\"}");
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1001, 5916);
+        calls.register(sipp, 1006, 5917);
+        Process skilled = sipp.start("agent-answer.xml", 5917, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        try {
+            calls.setState(1001, "READY");
+            long before = calls.lastRecordId();
+            Process caller = sipp.start("caller.xml", 5962, List.of("-s", number, "-m", "1", "-timeout", "60s"));
+            calls.awaitQueuedAfter(before, 1);
+
+            // 1001 is ready, registered, a member and the longest idle, but below the minimum: the caller waits.
+            Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> caller.isAlive() && calls.stateOf(1001).contains("\"READY\""));
+            calls.setState(1006, "READY");
+
+            assertThat(Sipp.await(caller, 30).exit()).as(sipp.errorLogs()).isZero();
+            assertThat(Sipp.await(skilled, 30).exit()).as(sipp.errorLogs()).isZero();
+            assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1006", number);
+            JsonObject decision = lastDecision();
+            assertThat(decision.getString("strategy")).isEqualTo("SKILLS_BASED");
+            assertThat(decision.getJsonArray("chosen").getString(0)).isEqualTo("1006");
+            assertThat(considered(decision, "1001").getString("excluded")).isEqualTo("BELOW_SKILL_MINIMUM");
+        } finally {
+            admin.delete("api/v1/groups/" + sales + "/members/1001");
+        }
+    }
+
+    @Test
+    void skillsBasedOffersTheBestMatchUnlessTheCallersLastAgentIsFree() throws Exception {
+        ApiClient admin = calls.admin();
+        JsonObject sales = admin.get("api/v1/groups?q=Sales").json().getJsonArray("items").getJsonObject(0);
+        String salesPath = "api/v1/groups/" + sales.getJsonNumber("id").longValue();
+        String number = calls.numberQueueingTo("+4930500292", "Sales again", "{\"group\":\"Sales\"}");
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1006, 5918);
+        calls.register(sipp, 1010, 5919);
+        Process last = sipp.start("agent-answer.xml", 5918, List.of("-m", "2", "-d", "200", "-timeout", "60s"));
+        Process best = sipp.start("agent-answer.xml", 5919, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        try {
+            // Sales 5 over sales 1, however long 1006 is idle.
+            calls.setState(1006, "READY");
+            calls.setState(1010, "READY");
+            assertThat(sipp.run("caller.xml", 5963, List.of("-s", number, "-m", "1", "-timeout", "60s")).exit()).as(sipp.errorLogs()).isZero();
+            assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1010", number);
+            calls.setState(1010, "LOGGED_OUT");
+            assertThat(sipp.run("caller.xml", 5964, List.of("-s", number, "-m", "1", "-timeout", "60s")).exit()).as(sipp.errorLogs()).isZero();
+            assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1006", number);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> calls.stateOf(1006).contains("\"READY\""));
+            ApiClient.Answer preferring = admin.put(salesPath, Json.createObjectBuilder(admin.get(salesPath).json())
+                    .add("lastAgentDays", 1).add("lastAgentSeconds", 30).build().toString());
+            assertThat(preferring.status()).as(preferring.toString()).isEqualTo(200);
+            calls.setState(1010, "READY");
+
+            // The same caller number again: its last agent, 1006, comes before the best match.
+            assertThat(sipp.run("caller.xml", 5965, List.of("-s", number, "-m", "1", "-timeout", "60s")).exit()).as(sipp.errorLogs()).isZero();
+
+            assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1006", number);
+            assertThat(Sipp.await(last, 30).exit()).as(sipp.errorLogs()).isZero();
+            assertThat(Sipp.await(best, 30).exit()).as(sipp.errorLogs()).isZero();
+            assertThat(considered(lastDecision(), "1010").getString("excluded")).isEqualTo("LAST_AGENT_FIRST");
+        } finally {
+            admin.put(salesPath, Json.createObjectBuilder(admin.get(salesPath).json()).addNull("lastAgentDays").build().toString());
+        }
+    }
+
+    @Test
+    void aRingAllGroupRingsEveryFreeAgentAndTheFirstToAnswerGetsTheCall() throws Exception {
+        String number = queueOf(group("Ring all", "RING_ALL", 1001, 1002), "+4930500908");
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1001, 5920);
+        calls.register(sipp, 1002, 5921);
+        Process answering = sipp.start("agent-answer.xml", 5920, List.of("-m", "1", "-d", "500", "-timeout", "60s"));
+        Process ringingOnly = sipp.start("agent-no-answer.xml", 5921, List.of("-m", "1", "-timeout", "60s"));
+        calls.setState(1001, "READY");
+        calls.setState(1002, "READY");
+
+        Sipp.Result caller = sipp.run("caller.xml", 5966, List.of("-s", number, "-m", "1", "-timeout", "60s"));
+
+        assertThat(caller.exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(answering, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(ringingOnly, 30).exit()).as("the other phone rang and was cancelled: %s", sipp.errorLogs()).isZero();
+        assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1001", number);
+        List<String> events = TestNodes.eventsOfLastCall(node);
+        assertThat(events.stream().filter("CallOffered"::equals)).as("both phones offered: %s", events).hasSize(2);
+        assertThat(events).containsSubsequence("CallOffered", "CallOffered", "OfferWithdrawn", "CallAnswered");
+        assertThat(calls.stateOf(1002)).as("losing a ring-all race is no no-answer").contains("\"READY\"");
+    }
+
+    @Test
+    void aCallerOfPriorityNinetyIsServedBeforeOneOfPriorityTenWhoWaitedLonger() throws Exception {
+        String vip = calls.numberQueueingTo("+4930500190", "Priority 90", "{\"group\":\"Support\",\"priority\":90}");
+        String normal = calls.numberQueueingTo("+4930500110", "Priority 10", "{\"group\":\"Support\",\"priority\":10}");
+        long before = calls.lastRecordId();
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1003, 5922);
+        Process phone = sipp.start("agent-answer.xml", 5922, List.of("-m", "2", "-d", "200", "-timeout", "60s"));
+        Process waitingLonger = sipp.start("caller.xml", 5967, List.of("-s", normal, "-m", "1", "-timeout", "60s"));
+        calls.awaitQueuedAfter(before, 1);
+        Process important = sipp.start("caller.xml", 5968, List.of("-s", vip, "-m", "1", "-timeout", "60s"));
+        calls.awaitQueuedAfter(before, 2);
+
+        calls.setState(1003, "READY");
+
+        assertThat(Sipp.await(important, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(waitingLonger, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(answeredInOrderAfter(before)).containsExactly(vip, normal);
+    }
+
+    @Test
+    void ofTwoCallersWithTheSamePriorityTheOneWaitingLongerIsServedFirst() throws Exception {
+        String first = calls.numberQueueingTo("+4930500113", "Support first", "{\"group\":\"Support\"}");
+        String second = calls.numberQueueingTo("+4930500114", "Support second", "{\"group\":\"Support\"}");
+        long before = calls.lastRecordId();
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1004, 5923);
+        Process phone = sipp.start("agent-answer.xml", 5923, List.of("-m", "2", "-d", "200", "-timeout", "60s"));
+        Process earlier = sipp.start("caller.xml", 5969, List.of("-s", first, "-m", "1", "-timeout", "60s"));
+        calls.awaitQueuedAfter(before, 1);
+        Process later = sipp.start("caller.xml", 5970, List.of("-s", second, "-m", "1", "-timeout", "60s"));
+        calls.awaitQueuedAfter(before, 2);
+
+        calls.setState(1004, "READY");
+
+        assertThat(Sipp.await(earlier, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(later, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(answeredInOrderAfter(before)).containsExactly(first, second);
+    }
+
+    @Test
+    void anAgentInTwoGroupsTakesTheOlderCallerOfTheOtherGroupFirst() throws Exception {
+        // 1003 is in Support (the demo's first group) and in a second-line group made after it.
+        String secondLine = queueOf(group("Second line", "LONGEST_IDLE", 1003), "+4930500909");
+        String support = calls.numberQueueingTo("+4930500911", "Support direct", "{\"group\":\"Support\"}");
+        long before = calls.lastRecordId();
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1003, 5924);
+        Process phone = sipp.start("agent-answer.xml", 5924, List.of("-m", "2", "-d", "200", "-timeout", "60s"));
+        Process older = sipp.start("caller.xml", 5971, List.of("-s", secondLine, "-m", "1", "-timeout", "60s"));
+        calls.awaitQueuedAfter(before, 1);
+        Process newer = sipp.start("caller.xml", 5972, List.of("-s", support, "-m", "1", "-timeout", "60s"));
+        calls.awaitQueuedAfter(before, 2);
+
+        calls.setState(1003, "READY");
+
+        assertThat(Sipp.await(older, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(newer, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(answeredInOrderAfter(before)).containsExactly(secondLine, support);
+    }
+
+    @Test
+    void aGroupWeightLetsItsNewerCallerGoFirstAndABadWeightIsNamed() throws Exception {
+        long weighted = group("Weighted line", "LONGEST_IDLE", 1005);
+        ApiClient.Answer negative = calls.admin().put("api/v1/groups/" + weighted,
+                Json.createObjectBuilder(calls.admin().get("api/v1/groups/" + weighted).json()).add("weight", -1).build().toString());
+        assertThat(negative.status()).as(negative.toString()).isEqualTo(422);
+        assertThat(negative.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(negative.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("weight");
+        changeGroup(weighted, document -> Json.createObjectBuilder(document).add("weight", 10).build());
+        String weightedNumber = queueOf(weighted, "+4930500910");
+        String support = calls.numberQueueingTo("+4930500912", "Support again", "{\"group\":\"Support\"}");
+        long before = calls.lastRecordId();
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1005, 5925);
+        Process phone = sipp.start("agent-answer.xml", 5925, List.of("-m", "2", "-d", "200", "-timeout", "60s"));
+        Process older = sipp.start("caller.xml", 5973, List.of("-s", support, "-m", "1", "-timeout", "60s"));
+        calls.awaitQueuedAfter(before, 1);
+        Process newer = sipp.start("caller.xml", 5974, List.of("-s", weightedNumber, "-m", "1", "-timeout", "60s"));
+        calls.awaitQueuedAfter(before, 2);
+        // Time for the weighted wait (x10) to outgrow the older caller's head start, whatever it was.
+        Thread.sleep(1000);
+
+        calls.setState(1005, "READY");
+
+        assertThat(Sipp.await(older, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(newer, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(answeredInOrderAfter(before)).containsExactly(weightedNumber, support);
+        assertThat(calls.admin().get("api/v1/groups/" + weighted).json().getJsonNumber("weight").doubleValue()).isEqualTo(10.0);
+    }
+
+    /** A new group of the demo tenant made through the API, with these members in this order; its id. */
+    private long group(String name, String strategy, int... extensions) {
+        JsonArrayBuilder members = Json.createArrayBuilder();
+        for (int extension : extensions) {
+            members.add(Json.createObjectBuilder().add("extension", Integer.toString(extension)));
+        }
+        ApiClient.Answer created = calls.admin().post("api/v1/groups", Json.createObjectBuilder().add("name", name).add("strategy", strategy)
+                .add("wrapUpSeconds", 0).add("members", members).build().toString());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().getJsonNumber("id").longValue();
+    }
+
+    private void changeGroup(long id, UnaryOperator<JsonObject> change) {
+        String path = "api/v1/groups/" + id;
+        ApiClient.Answer changed = calls.admin().put(path, change.apply(calls.admin().get(path).json()).toString());
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+    }
+
+    /** A new service number queueing to the group. */
+    private String queueOf(long group, String number) throws Exception {
+        String name = calls.admin().get("api/v1/groups/" + group).json().getString("name");
+        return calls.numberQueueingTo(number, name + " flow", "{\"group\":\"" + name + "\"}");
+    }
+
+    private void giveSkill(int extension, String skill, int proficiency) {
+        String path = "api/v1/agents/" + extension;
+        JsonObject agent = calls.admin().get(path).json();
+        JsonArrayBuilder skills = Json.createArrayBuilder(agent.getJsonArray("skills")).add(
+                Json.createObjectBuilder().add("skill", skill).add("proficiency", proficiency));
+        ApiClient.Answer changed = calls.admin().put(path, Json.createObjectBuilder(agent).add("skills", skills).build().toString());
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+    }
+
+    private static JsonObject skill(String name, int atLeast) {
+        return Json.createObjectBuilder().add("skill", name).add("minProficiency", atLeast).build();
+    }
+
+    /** The newest call's last routing decision. */
+    private JsonObject lastDecision() throws Exception {
+        JsonArray decisions = calls.decisionsOf(calls.lastCallId());
+        assertThat(decisions).as("the call has a decision record").isNotEmpty();
+        return decisions.getJsonObject(decisions.size() - 1).getJsonObject("decision");
+    }
+
+    private static JsonObject considered(JsonObject decision, String extension) {
+        return decision.getJsonArray("considered").stream().map(JsonValue::asJsonObject)
+                .filter(agent -> agent.getString("agent").equals(extension)).findFirst()
+                .orElseThrow(() -> new AssertionError(extension + " is not named in " + decision));
+    }
+
+    /** The service numbers of the calls after {@code afterId}, in the order agents answered them. */
+    private static List<String> answeredInOrderAfter(long afterId) throws Exception {
+        List<String> numbers = new ArrayList<>();
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
+            numbers.clear();
+            try (Connection db = node.database().connect(); PreparedStatement query = db.prepareStatement(
+                    "SELECT service_number, answered_at FROM call_record WHERE id > ? AND outcome IS NOT NULL ORDER BY answered_at, id")) {
+                query.setLong(1, afterId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        numbers.add(rows.getString(2) == null ? rows.getString(1) + " unanswered" : rows.getString(1));
+                    }
+                }
+            }
+            return numbers.size() >= 2;
+        });
+        return numbers;
+    }
+}
