@@ -16,6 +16,7 @@ import io.verbund.acd.call.CallEvent.TransferFailed;
 import io.verbund.acd.call.CallEvent.TransferStarted;
 import io.verbund.acd.call.CallEvent.Transferred;
 import io.verbund.acd.tenant.TenantKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,8 +167,11 @@ public final class Call {
         events.add(new RoutingDecided(routedTenant(), id, nextSeq(), at, Objects.requireNonNull(decision, "decision")));
     }
 
-    /** From QUEUED or OFFERING (ring-all rings several): the agent's phone rings for the call. */
-    public void offeredTo(AgentKey someone, String why, Instant at) {
+    /**
+     * From QUEUED or OFFERING (ring-all rings several): the agent's phone rings for the call; the
+     * agent had been free since {@code freeSince}.
+     */
+    public void offeredTo(AgentKey someone, String why, Instant freeSince, Instant at) {
         require(Set.of(CallPhase.QUEUED, CallPhase.OFFERING), "offered");
         TenantKey owner = routedTenant();
         if (offered.contains(someone)) {
@@ -175,7 +179,8 @@ public final class Call {
         }
         phase = CallPhase.OFFERING;
         offered.add(someone);
-        events.add(new CallOffered(owner, id, nextSeq(), at, someone, why));
+        Duration idle = Duration.between(freeSince, at);
+        events.add(new CallOffered(owner, id, nextSeq(), at, someone, why, idle.isNegative() ? Duration.ZERO : idle));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.routing.OfferTerms;
 import io.verbund.acd.routing.RoutingDecision;
 import io.verbund.acd.tenant.TenantKey;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -30,8 +31,11 @@ public sealed interface CallEvent {
     record RoutingDecided(TenantKey tenant, CallId call, int seq, Instant at, RoutingDecision decision) implements CallEvent {
     }
 
-    /** An agent's phone rings for the call; {@code why} is the routing decision. */
-    record CallOffered(TenantKey tenant, CallId call, int seq, Instant at, AgentKey agent, String why) implements CallEvent {
+    /**
+     * An agent's phone rings for the call; {@code why} is the routing decision, {@code idle} how long
+     * the agent had been free (what fairness across a group's agents is measured by).
+     */
+    record CallOffered(TenantKey tenant, CallId call, int seq, Instant at, AgentKey agent, String why, Duration idle) implements CallEvent {
     }
 
     /** An agent's phone stopped ringing without answering: no answer, busy, refused ({@code sipStatus}). */

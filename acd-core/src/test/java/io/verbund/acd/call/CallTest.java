@@ -12,6 +12,7 @@ import io.verbund.acd.call.CallEvent.CallQueued;
 import io.verbund.acd.call.CallEvent.OfferNotTaken;
 import io.verbund.acd.call.CallEvent.OfferWithdrawn;
 import io.verbund.acd.tenant.TenantKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Arrays;
@@ -49,7 +50,7 @@ class CallTest {
         LEFT_QUEUE(Call::leftQueue, CallPhase.ROUTING, CallPhase.QUEUED),
         ROUTING_DECIDED(call -> call.routingDecided(new io.verbund.acd.routing.RoutingDecision.Builder(SUPPORT, "LONGEST_IDLE", at(2))
                 .chose(A1002, "idle 5 s").build(), at(2)), CallPhase.QUEUED, CallPhase.QUEUED),
-        OFFERED(call -> call.offeredTo(A1002, "longest idle", at(2)), CallPhase.OFFERING, CallPhase.QUEUED, CallPhase.OFFERING),
+        OFFERED(call -> call.offeredTo(A1002, "longest idle", at(0), at(2)), CallPhase.OFFERING, CallPhase.QUEUED, CallPhase.OFFERING),
         NOT_TAKEN(call -> call.offerNotTaken(A1001, 486, at(3)), CallPhase.QUEUED, CallPhase.OFFERING),
         WITHDRAWN(call -> call.offerWithdrawn(A1001, "agent is LOGGED_OUT now", at(3)), CallPhase.QUEUED, CallPhase.OFFERING),
         ANSWERED(call -> call.answeredBy(A1001, at(4)), CallPhase.CONNECTED, CallPhase.OFFERING),
@@ -89,11 +90,11 @@ class CallTest {
             case QUEUED -> call.queued(SUPPORT, 5, at(1));
             case OFFERING -> {
                 call.queued(SUPPORT, 5, at(1));
-                call.offeredTo(A1001, "longest idle", at(2));
+                call.offeredTo(A1001, "longest idle", at(0), at(2));
             }
             case CONNECTED -> {
                 call.queued(SUPPORT, 5, at(1));
-                call.offeredTo(A1001, "longest idle", at(2));
+                call.offeredTo(A1001, "longest idle", at(0), at(2));
                 call.answeredBy(A1001, at(3));
             }
             case VOICEMAIL -> call.voicemailStarted();
@@ -138,10 +139,10 @@ class CallTest {
         void aCallerCanBeOfferedPutBackAndOfferedAgainBeforeAnAgentAnswers() {
             Call call = in(CallPhase.QUEUED);
 
-            call.offeredTo(A1001, "longest idle", at(2));
+            call.offeredTo(A1001, "longest idle", at(0), at(2));
             assertThat(call.offerNotTaken(A1001, 408, at(17))).as("back in the queue").isTrue();
             assertThat(call.isWaitingForAgent()).isTrue();
-            call.offeredTo(A1002, "longest idle", at(18));
+            call.offeredTo(A1002, "longest idle", at(0), at(18));
             call.answeredBy(A1002, at(20));
             call.transferStarted(HOTLINE, null, "api:supervisor", at(30));
             assertThat(call.transferConnected(at(35))).as("the agent who had it").contains(A1002);
@@ -174,8 +175,8 @@ class CallTest {
         @Test
         void ringAllOffersSeveralAndTheFirstToAnswerTakesTheCallTheOthersAreWithdrawn() {
             Call call = in(CallPhase.QUEUED);
-            call.offeredTo(A1001, "ring all", at(2));
-            call.offeredTo(A1002, "ring all", at(2));
+            call.offeredTo(A1001, "ring all", at(0), at(2));
+            call.offeredTo(A1002, "ring all", at(0), at(2));
 
             List<AgentKey> stop = call.answeredBy(A1002, at(5));
 
@@ -191,8 +192,8 @@ class CallTest {
         @Test
         void withSeveralPhonesRingingOneRefusingLeavesTheCallOffering() {
             Call call = in(CallPhase.QUEUED);
-            call.offeredTo(A1001, "ring all", at(2));
-            call.offeredTo(A1002, "ring all", at(2));
+            call.offeredTo(A1001, "ring all", at(0), at(2));
+            call.offeredTo(A1002, "ring all", at(0), at(2));
 
             assertThat(call.offerNotTaken(A1001, 486, at(3))).isFalse();
             assertThat(call.is(CallPhase.OFFERING)).isTrue();
@@ -208,7 +209,7 @@ class CallTest {
             assertThatThrownBy(() -> call.answeredBy(A1002, at(3))).isInstanceOf(IllegalCallTransition.class)
                     .hasMessageContaining("1002");
             assertThatThrownBy(() -> call.offerNotTaken(A1002, 486, at(3))).isInstanceOf(IllegalCallTransition.class);
-            assertThatThrownBy(() -> call.offeredTo(A1001, "again", at(3))).isInstanceOf(IllegalCallTransition.class);
+            assertThatThrownBy(() -> call.offeredTo(A1001, "again", at(0), at(3))).isInstanceOf(IllegalCallTransition.class);
             assertThat(call.offeredAgents()).containsExactly(A1001);
         }
 
@@ -325,8 +326,8 @@ class CallTest {
         @Test
         void whenTheRingTimeIsOverEveryRingingPhoneIsANoAnswerAndTheCallerIsBackInTheQueue() {
             Call call = in(CallPhase.QUEUED);
-            call.offeredTo(A1001, "ring all", at(2));
-            call.offeredTo(A1002, "ring all", at(2));
+            call.offeredTo(A1001, "ring all", at(0), at(2));
+            call.offeredTo(A1002, "ring all", at(0), at(2));
             call.takeEvents();
 
             assertThat(call.ringTimeOver(at(17))).containsExactly(A1001, A1002);
@@ -359,9 +360,9 @@ class CallTest {
             call.routedTo(DEMO);
             int flowStep = call.nextSeq();
             call.queued(SUPPORT, 5, at(1));
-            call.offeredTo(A1001, "longest idle: 1001 free for 42 s", at(2));
+            call.offeredTo(A1001, "longest idle: 1001 free for 42 s", at(0), at(2));
             call.offerNotTaken(A1001, 408, at(17));
-            call.offeredTo(A1002, "longest idle: 1002 free for 50 s", at(18));
+            call.offeredTo(A1002, "longest idle: 1002 free for 50 s", at(0), at(18));
             call.answeredBy(A1002, at(20));
             call.ended("ANSWERED", "caller", at(80));
 
@@ -374,7 +375,7 @@ class CallTest {
                 assertThat(event.call()).isEqualTo(ID);
             });
             assertThat(events.get(0)).isEqualTo(new CallQueued(DEMO, ID, 2, at(1), SUPPORT, 5));
-            assertThat(events.get(1)).isEqualTo(new CallOffered(DEMO, ID, 3, at(2), A1001, "longest idle: 1001 free for 42 s"));
+            assertThat(events.get(1)).isEqualTo(new CallOffered(DEMO, ID, 3, at(2), A1001, "longest idle: 1001 free for 42 s", Duration.ofSeconds(2)));
             assertThat(events.get(2)).isEqualTo(new OfferNotTaken(DEMO, ID, 4, at(17), A1001, 408));
             assertThat(events.get(4)).isEqualTo(new CallAnswered(DEMO, ID, 6, at(20), A1002));
             assertThat(events.get(5)).isEqualTo(new CallEnded(DEMO, ID, 7, at(80), "ANSWERED", "caller"));

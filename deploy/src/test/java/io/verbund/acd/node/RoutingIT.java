@@ -107,8 +107,9 @@ class RoutingIT {
     }
 
     @Test
-    void roundRobinGoesOnFromTheMemberLastOffered() throws Exception {
-        String number = queueOf(group("Rotation", "ROUND_ROBIN", 1003, 1001, 1002), "+4930500903");
+    void roundRobinGoesOnFromTheMemberLastOfferedAndTheGroupsFairnessCountsEveryMember() throws Exception {
+        long group = group("Rotation", "ROUND_ROBIN", 1003, 1001, 1002);
+        String number = queueOf(group, "+4930500903");
         Sipp sipp = calls.sipp();
         calls.register(sipp, 1001, 5905);
         calls.register(sipp, 1002, 5906);
@@ -129,6 +130,18 @@ class RoutingIT {
         assertThat(Sipp.await(top, 30).exit()).as(sipp.errorLogs()).isZero();
         assertThat(Sipp.await(next, 30).exit()).as(sipp.errorLogs()).isZero();
         assertThat(considered(lastDecision(), "1001").getString("detail")).contains("follows 1003");
+
+        // Read from the real-time replica (here the same database); 1002 was offered nothing.
+        JsonObject fairness = calls.admin().get("api/v1/groups/" + group + "/fairness").json().getJsonObject("fairness");
+        assertThat(fairness.getInt("offers")).isEqualTo(2);
+        assertThat(fairness.getJsonArray("members").stream().map(JsonValue::asJsonObject)
+                .map(member -> member.getString("extension") + ":" + member.getInt("offers"))).containsExactly("1003:1", "1001:1", "1002:0");
+        assertThat(fairness.getJsonObject("offersPerAgent").getJsonNumber("max").doubleValue()).isEqualTo(1.0);
+        assertThat(fairness.getJsonObject("idleAtOfferSeconds").getJsonNumber("max").doubleValue())
+                .as("1001 had been free since before the first call").isPositive();
+        ApiClient.Answer badFrom = calls.admin().get("api/v1/groups/" + group + "/fairness?from=yesterday");
+        assertThat(badFrom.status()).as(badFrom.toString()).isEqualTo(422);
+        assertThat(badFrom.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("from");
     }
 
     @Test

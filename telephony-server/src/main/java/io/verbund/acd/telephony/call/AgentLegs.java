@@ -114,7 +114,7 @@ public class AgentLegs {
                             transaction, sip.provider().getNewDialog(transaction), agentCallId, media);
                     call.offers.add(offer);
                     sessions.linkAgentLeg(agentCallId, call);
-                    call.state.offeredTo(reserved.agent(), target.why(), now);
+                    call.state.offeredTo(reserved.agent(), target.why(), reserved.readySince(), now);
                     history.record(call);
                     transaction.sendRequest();
                     // FINE: the offer and its reason are among the call's events already; the hot path logs one line per call, at its end.

@@ -80,7 +80,8 @@ public class CallHistory {
             } else if (event instanceof CallOffered offered) {
                 recorder.mark(call.callId, CallRecorder.Moment.OFFERED, offered.at(), call.groupId(), null);
                 event(call, offered, agentIdOf(call, offered.agent()), null, JSON.createObjectBuilder()
-                        .add("agent", offered.agent().extension()).add("why", offered.why()).build().toString());
+                        .add("agent", offered.agent().extension()).add("why", offered.why())
+                        .add("idleSeconds", offered.idle().toMillis() / 1000.0).build().toString());
             } else if (event instanceof OfferNotTaken notTaken) {
                 event(call, notTaken, agentIdOf(call, notTaken.agent()), null, JSON.createObjectBuilder()
                         .add("agent", notTaken.agent().extension()).add("status", notTaken.sipStatus()).build().toString());

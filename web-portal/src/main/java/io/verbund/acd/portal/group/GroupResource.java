@@ -9,6 +9,8 @@ import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.portal.api.TenantAddressing;
 import io.verbund.acd.portal.api.TenantItemResource;
 import io.verbund.acd.runtime.security.ApiArea;
+import io.verbund.acd.runtime.problem.FieldProblem;
+import io.verbund.acd.runtime.problem.InvalidFields;
 import io.verbund.acd.runtime.problem.NotPermitted;
 import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.runtime.security.CallerContext;
@@ -23,6 +25,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -39,18 +46,50 @@ public class GroupResource extends TenantItemResource<GroupRequest, GroupDocumen
 
     private final AcdGroups groups;
     private final GroupRoster roster;
+    private final GroupFairnessReadings fairness;
+    private final Clock clock;
 
     @Inject
     public GroupResource(AcdGroups groups, TenantAddressing addressing, BodyValidation validation, GroupRoster roster,
-                         CallerContext callers) {
+                         CallerContext callers, GroupFairnessReadings fairness, Clock clock) {
         super(groups, addressing, validation, callers);
         this.groups = groups;
         this.roster = roster;
+        this.fairness = fairness;
+        this.clock = clock;
     }
 
     /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
     public GroupResource() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
+    }
+
+    /**
+     * How evenly the group's calls went round its agents from {@code from} to {@code to} (ISO-8601
+     * instants; by default the last 24 hours, at most 31 days): offers per agent, members offered
+     * nothing included, and how long each agent had been free when its phone rang. Supervisors read.
+     */
+    @GET
+    @Path("{id}/fairness")
+    public GroupFairnessDocument fairness(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to,
+                                          @QueryParam("tenant") String tenant) {
+        AddressedTenant addressed = readable(tenant);
+        GroupDocument group = groups.get(addressed, id);
+        Instant until = instant("to", to, clock.instant(), addressed);
+        Instant since = instant("from", from, until.minus(Duration.ofDays(1)), addressed);
+        List<String> members = group.members().stream().map(GroupDocument.Member::extension).toList();
+        return new GroupFairnessDocument(id, group.name(), since, until, fairness.of(addressed, id, members, since, until));
+    }
+
+    private static Instant instant(String field, String value, Instant fallback, AddressedTenant tenant) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidFields(List.of(new FieldProblem(field, "must be an ISO-8601 instant such as 2026-12-05T08:00:00Z")), tenant.key());
+        }
     }
 
     @GET
