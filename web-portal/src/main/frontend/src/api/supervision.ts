@@ -89,6 +89,31 @@ export interface ConfigEvent {
   id: number | string | null;
 }
 
+/** The distribution of one fairness figure over a period. */
+export interface FairnessFigures {
+  min: number;
+  median: number;
+  p90: number;
+  max: number;
+  mean: number;
+  standardDeviation: number;
+}
+
+/** How evenly a group's calls went round its agents: `GET /groups/{id}/fairness`. */
+export interface GroupFairnessDocument {
+  groupId: number;
+  group: string;
+  from: string;
+  to: string;
+  fairness: {
+    /** Every member (those offered nothing too) and every agent offered a call, in the group's order. */
+    members: Array<{ extension: string; offers: number; medianIdleSeconds?: number }>;
+    offers: number;
+    offersPerAgent: FairnessFigures;
+    idleAtOfferSeconds: FairnessFigures;
+  };
+}
+
 /** What supervisors read and do: queues, agents' states, group membership. */
 export class SupervisionApi {
   constructor(private readonly client: ApiClient) {}
@@ -113,5 +138,10 @@ export class SupervisionApi {
 
   removeMember(groupId: number, extension: string): Promise<unknown> {
     return this.client.delete(`/groups/${groupId}/members/${encodeURIComponent(extension)}`);
+  }
+
+  /** The group's fairness over the last 24 hours. */
+  fairness(groupId: number, signal?: AbortSignal): Promise<GroupFairnessDocument> {
+    return this.client.get<GroupFairnessDocument>(`/groups/${groupId}/fairness`, { signal });
   }
 }

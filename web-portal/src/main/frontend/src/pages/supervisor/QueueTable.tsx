@@ -1,4 +1,4 @@
-import { Box, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
+import { Box, Link, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../../api/supervision';
 import { formatDuration, secondsSince } from '../agent/duration';
@@ -8,10 +8,12 @@ interface Props {
   queues: QueueItem[];
   now: number;
   loaded: boolean;
+  /** Opens the group's fairness (how evenly its calls went round its agents). */
+  onOpenFairness(group: { id: number; name: string }): void;
 }
 
 /** The supervised groups' queues: callers waiting, the longest wait ticking, agents, today's service level. */
-export function QueueTable({ queues, now, loaded }: Props) {
+export function QueueTable({ queues, now, loaded, onOpenFairness }: Props) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
 
@@ -38,9 +40,17 @@ export function QueueTable({ queues, now, loaded }: Props) {
               return (
                 <TableRow key={queue.groupId} data-testid={`queue-row-${group}`} data-group-id={queue.groupId}>
                   <TableCell component="th" scope="row">
-                    <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                      {group}
-                    </Typography>
+                    <Tooltip title={t('fairness.open')}>
+                      <Link
+                        component="button"
+                        variant="body2"
+                        sx={{ fontWeight: 600, display: 'block' }}
+                        data-testid={`queue-fairness-${group}`}
+                        onClick={() => onOpenFairness({ id: queue.groupId, name: group })}
+                      >
+                        {group}
+                      </Link>
+                    </Tooltip>
                     <Typography variant="caption" color="text.secondary">
                       {t(`strategy.${queue.strategy as 'LONGEST_IDLE'}`, { defaultValue: queue.strategy })}
                     </Typography>

@@ -7,6 +7,7 @@ import { usePauseReasons } from '../agent/usePauseReasons';
 import { AgentGroupsDialog } from './AgentGroupsDialog';
 import { AgentTable } from './AgentTable';
 import { CallDialog } from './CallDialog';
+import { FairnessDialog } from './FairnessDialog';
 import { HelpRequests } from './HelpRequests';
 import { QueueTable } from './QueueTable';
 import { agentRows, groupsOf } from './supervisorState';
@@ -20,6 +21,7 @@ export function SupervisorPage() {
   const now = useNow(1000);
   const [callId, setCallId] = useState<string | null>(null);
   const [groupsFor, setGroupsFor] = useState<string | null>(null);
+  const [fairnessOf, setFairnessOf] = useState<{ id: number; name: string } | null>(null);
   const { state } = supervision;
   const nameOf = (extension: string) => state.directory[extension]?.displayName ?? null;
 
@@ -57,7 +59,7 @@ export function SupervisorPage() {
         <Typography variant="h6" component="h2" id="supervisor-queues">
           {t('supervisor.queues')}
         </Typography>
-        <QueueTable queues={state.queues} now={now} loaded={state.loaded} />
+        <QueueTable queues={state.queues} now={now} loaded={state.loaded} onOpenFairness={setFairnessOf} />
       </Stack>
 
       <Stack spacing={1} component="section" aria-labelledby="supervisor-agents">
@@ -80,6 +82,7 @@ export function SupervisorPage() {
       </Stack>
 
       <CallDialog callId={callId} onClose={() => setCallId(null)} />
+      <FairnessDialog group={fairnessOf} onClose={() => setFairnessOf(null)} />
       <AgentGroupsDialog
         extension={groupsFor}
         name={groupsFor === null ? null : nameOf(groupsFor)}

@@ -187,6 +187,13 @@ class BrowserAppIT {
         browser.screenshot("supervisor-call-decision");
         browser.click("call-dialog-close");
         browser.await("the call dialog closed", LIVE, driver -> driver.findElements(HeadlessChromium.testId("call-dialog")).isEmpty());
+        // Support's fairness: all five members, those offered nothing too; 1003 has this call's offer.
+        browser.click("queue-fairness-Support");
+        assertThat(browser.visible("fairness-chart").getDomAttribute("data-agents")).isEqualTo("5");
+        assertThat(browser.text(browser.visible("fairness-offers-per-agent"))).startsWith("0 bis ");
+        browser.screenshot("supervisor-fairness");
+        browser.click("fairness-dialog-close");
+        browser.await("the fairness dialog closed", LIVE, driver -> driver.findElements(HeadlessChromium.testId("fairness-dialog")).isEmpty());
         String marker = browser.markDocument();
 
         browser.click("agent-action-1003");
