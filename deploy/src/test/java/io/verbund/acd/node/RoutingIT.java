@@ -365,42 +365,16 @@ class RoutingIT {
     void aCallerOfPriorityNinetyIsServedBeforeOneOfPriorityTenWhoWaitedLonger() throws Exception {
         String vip = calls.numberQueueingTo("+4930500190", "Priority 90", "{\"group\":\"Support\",\"priority\":90}");
         String normal = calls.numberQueueingTo("+4930500110", "Priority 10", "{\"group\":\"Support\",\"priority\":10}");
-        long before = calls.lastRecordId();
-        Sipp sipp = calls.sipp();
-        calls.register(sipp, 1003, 5922);
-        Process phone = sipp.start("agent-answer.xml", 5922, List.of("-m", "2", "-d", "200", "-timeout", "60s"));
-        Process waitingLonger = sipp.start("caller.xml", 5967, List.of("-s", normal, "-m", "1", "-timeout", "60s"));
-        calls.awaitQueuedAfter(before, 1);
-        Process important = sipp.start("caller.xml", 5968, List.of("-s", vip, "-m", "1", "-timeout", "60s"));
-        calls.awaitQueuedAfter(before, 2);
 
-        calls.setState(1003, "READY");
-
-        assertThat(Sipp.await(important, 30).exit()).as(sipp.errorLogs()).isZero();
-        assertThat(Sipp.await(waitingLonger, 30).exit()).as(sipp.errorLogs()).isZero();
-        assertThat(Sipp.await(phone, 30).exit()).as(sipp.errorLogs()).isZero();
-        assertThat(answeredInOrderAfter(before)).containsExactly(vip, normal);
+        assertThat(answerOrderOfTwoCallers(1003, 5922, normal, vip, Duration.ZERO)).containsExactly(vip, normal);
     }
 
     @Test
     void ofTwoCallersWithTheSamePriorityTheOneWaitingLongerIsServedFirst() throws Exception {
         String first = calls.numberQueueingTo("+4930500113", "Support first", "{\"group\":\"Support\"}");
         String second = calls.numberQueueingTo("+4930500114", "Support second", "{\"group\":\"Support\"}");
-        long before = calls.lastRecordId();
-        Sipp sipp = calls.sipp();
-        calls.register(sipp, 1004, 5923);
-        Process phone = sipp.start("agent-answer.xml", 5923, List.of("-m", "2", "-d", "200", "-timeout", "60s"));
-        Process earlier = sipp.start("caller.xml", 5969, List.of("-s", first, "-m", "1", "-timeout", "60s"));
-        calls.awaitQueuedAfter(before, 1);
-        Process later = sipp.start("caller.xml", 5970, List.of("-s", second, "-m", "1", "-timeout", "60s"));
-        calls.awaitQueuedAfter(before, 2);
 
-        calls.setState(1004, "READY");
-
-        assertThat(Sipp.await(earlier, 30).exit()).as(sipp.errorLogs()).isZero();
-        assertThat(Sipp.await(later, 30).exit()).as(sipp.errorLogs()).isZero();
-        assertThat(Sipp.await(phone, 30).exit()).as(sipp.errorLogs()).isZero();
-        assertThat(answeredInOrderAfter(before)).containsExactly(first, second);
+        assertThat(answerOrderOfTwoCallers(1004, 5923, first, second, Duration.ZERO)).containsExactly(first, second);
     }
 
     @Test
@@ -408,21 +382,8 @@ class RoutingIT {
         // 1003 is in Support (the demo's first group) and in a second-line group made after it.
         String secondLine = queueOf(group("Second line", "LONGEST_IDLE", 1003), "+4930500909");
         String support = calls.numberQueueingTo("+4930500911", "Support direct", "{\"group\":\"Support\"}");
-        long before = calls.lastRecordId();
-        Sipp sipp = calls.sipp();
-        calls.register(sipp, 1003, 5924);
-        Process phone = sipp.start("agent-answer.xml", 5924, List.of("-m", "2", "-d", "200", "-timeout", "60s"));
-        Process older = sipp.start("caller.xml", 5971, List.of("-s", secondLine, "-m", "1", "-timeout", "60s"));
-        calls.awaitQueuedAfter(before, 1);
-        Process newer = sipp.start("caller.xml", 5972, List.of("-s", support, "-m", "1", "-timeout", "60s"));
-        calls.awaitQueuedAfter(before, 2);
 
-        calls.setState(1003, "READY");
-
-        assertThat(Sipp.await(older, 30).exit()).as(sipp.errorLogs()).isZero();
-        assertThat(Sipp.await(newer, 30).exit()).as(sipp.errorLogs()).isZero();
-        assertThat(Sipp.await(phone, 30).exit()).as(sipp.errorLogs()).isZero();
-        assertThat(answeredInOrderAfter(before)).containsExactly(secondLine, support);
+        assertThat(answerOrderOfTwoCallers(1003, 5924, secondLine, support, Duration.ZERO)).containsExactly(secondLine, support);
     }
 
     @Test
@@ -436,24 +397,36 @@ class RoutingIT {
         changeGroup(weighted, document -> Json.createObjectBuilder(document).add("weight", 10).build());
         String weightedNumber = queueOf(weighted, "+4930500910");
         String support = calls.numberQueueingTo("+4930500912", "Support again", "{\"group\":\"Support\"}");
+
+        // A second for the weighted wait (x10) to outgrow the older caller's head start, whatever it was.
+        assertThat(answerOrderOfTwoCallers(1005, 5925, support, weightedNumber, Duration.ofSeconds(1)))
+                .containsExactly(weightedNumber, support);
+        assertThat(calls.admin().get("api/v1/groups/" + weighted).json().getJsonNumber("weight").doubleValue()).isEqualTo(10.0);
+    }
+
+    /**
+     * Calls {@code earlier}, then once it is queued {@code later}; once both are queued (and
+     * {@code beforeReady} later) the agent goes ready and its phone answers both: the service
+     * numbers in the order the agent answered them.
+     */
+    private List<String> answerOrderOfTwoCallers(int agent, int phonePort, String earlier, String later, Duration beforeReady)
+            throws Exception {
         long before = calls.lastRecordId();
         Sipp sipp = calls.sipp();
-        calls.register(sipp, 1005, 5925);
-        Process phone = sipp.start("agent-answer.xml", 5925, List.of("-m", "2", "-d", "200", "-timeout", "60s"));
-        Process older = sipp.start("caller.xml", 5973, List.of("-s", support, "-m", "1", "-timeout", "60s"));
+        calls.register(sipp, agent, phonePort);
+        Process phone = sipp.start("agent-answer.xml", phonePort, List.of("-m", "2", "-d", "200", "-timeout", "60s"));
+        Process first = sipp.start("caller.xml", phonePort + 50, List.of("-s", earlier, "-m", "1", "-timeout", "60s"));
         calls.awaitQueuedAfter(before, 1);
-        Process newer = sipp.start("caller.xml", 5974, List.of("-s", weightedNumber, "-m", "1", "-timeout", "60s"));
+        Process second = sipp.start("caller.xml", phonePort + 51, List.of("-s", later, "-m", "1", "-timeout", "60s"));
         calls.awaitQueuedAfter(before, 2);
-        // Time for the weighted wait (x10) to outgrow the older caller's head start, whatever it was.
-        Thread.sleep(1000);
+        Thread.sleep(beforeReady.toMillis());
 
-        calls.setState(1005, "READY");
+        calls.setState(agent, "READY");
 
-        assertThat(Sipp.await(older, 30).exit()).as(sipp.errorLogs()).isZero();
-        assertThat(Sipp.await(newer, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(first, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(second, 30).exit()).as(sipp.errorLogs()).isZero();
         assertThat(Sipp.await(phone, 30).exit()).as(sipp.errorLogs()).isZero();
-        assertThat(answeredInOrderAfter(before)).containsExactly(weightedNumber, support);
-        assertThat(calls.admin().get("api/v1/groups/" + weighted).json().getJsonNumber("weight").doubleValue()).isEqualTo(10.0);
+        return answeredInOrderAfter(before);
     }
 
     /** A new group of the demo tenant made through the API, with these members in this order; its id. */
