@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -268,6 +269,19 @@ class BrowserAppIT {
         assertThat(helper).contains("Support");
         assertThat(browser.currentPath()).as("still on the new-group form").isEqualTo("/admin/groups/new");
         browser.screenshot("admin-validation");
+
+        // A weight below 0: the server names the field, the form shows it there.
+        name.sendKeys(" weighted");
+        WebElement weight = browser.visible("field-weight");
+        weight.sendKeys(Keys.chord(Keys.CONTROL, "a"), "-1");
+        browser.click("save-button");
+        String hint = browser.text(browser.visible("field-weight-helper"));
+        String weightHelper = browser.await("the server's message under field-weight", LIVE, driver -> {
+            String text = browser.text(driver.findElement(HeadlessChromium.testId("field-weight-helper")));
+            return text.equals(hint) ? null : text;
+        });
+        assertThat(weightHelper).as("the server's limit, in place of the hint").contains("0");
+        assertThat(browser.currentPath()).as("still on the new-group form").isEqualTo("/admin/groups/new");
     }
 
     /** Logs in on the login page and waits until the app has left it. */
