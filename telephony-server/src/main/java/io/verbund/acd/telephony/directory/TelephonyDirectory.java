@@ -199,8 +199,8 @@ public class TelephonyDirectory {
                 + " g.recording, g.recording_notice, g.skill_steps, g.any_member_after_steps,"
                 + " COALESCE(g.redial_delay_busy_seconds, g.redial_delay_seconds),"
                 + " COALESCE(g.redial_delay_rejected_seconds, g.redial_delay_seconds),"
-                + " COALESCE(g.redial_delay_unregistered_seconds, g.redial_delay_seconds), g.last_agent_days, g.last_agent_seconds"
-                + " FROM acd_group g JOIN tenant t ON t.id = g.tenant_id WHERE g.tenant_id = ? AND g.name = ?";
+                + " COALESCE(g.redial_delay_unregistered_seconds, g.redial_delay_seconds), g.last_agent_days, g.last_agent_seconds,"
+                + " g.wrap_up_extension_seconds FROM acd_group g JOIN tenant t ON t.id = g.tenant_id WHERE g.tenant_id = ? AND g.name = ?";
         record Bare(GroupSettings settings, String steps, boolean anyMemberAfterSteps) {
         }
         Optional<Bare> bare = query(sql, statement -> {
@@ -208,7 +208,7 @@ public class TelephonyDirectory {
             statement.setString(2, name);
         }, rows -> rows.next()
                 ? Optional.of(new Bare(new GroupSettings(rows.getLong(1), new TenantKey(rows.getString(2)), tenantId, name,
-                        rows.getString(3), rows.getInt(4), rows.getInt(5), rows.getInt(6),
+                        rows.getString(3), rows.getInt(4), rows.getInt(5), rows.getInt(18), rows.getInt(6),
                         new RedialDelays(Duration.ofSeconds(rows.getInt(7)), Duration.ofSeconds(rows.getInt(13)),
                                 Duration.ofSeconds(rows.getInt(14)), Duration.ofSeconds(rows.getInt(15))), rows.getBoolean(8),
                         rows.getBoolean(9), rows.getBoolean(10), SkillRequirements.NONE,
@@ -234,7 +234,8 @@ public class TelephonyDirectory {
                 return read;
             });
             return new GroupSettings(group.id(), group.tenant(), tenantId, name, group.strategy(), group.ringTimeSeconds(),
-                    group.wrapUpSeconds(), group.maxConsecutiveNoAnswer(), group.redialDelays(), group.forcedDisposition(),
+                    group.wrapUpSeconds(), group.wrapUpExtensionSeconds(), group.maxConsecutiveNoAnswer(), group.redialDelays(),
+                    group.forcedDisposition(),
                     group.recording(), group.recordingNotice(), requirements(group, found.steps(), found.anyMemberAfterSteps()),
                     group.lastAgent(), list);
         });
