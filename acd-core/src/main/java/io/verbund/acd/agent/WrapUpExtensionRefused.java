@@ -13,6 +13,8 @@ public class WrapUpExtensionRefused extends RuntimeException {
     }
 
     private final Why why;
+    private final AgentState state;
+    private final Duration left;
 
     WrapUpExtensionRefused(AgentKey agent, Why why, AgentState state, Duration asked, Duration left) {
         super(switch (why) {
@@ -22,9 +24,21 @@ public class WrapUpExtensionRefused extends RuntimeException {
                     + asked.toSeconds() + " s";
         });
         this.why = why;
+        this.state = state;
+        this.left = left;
     }
 
     public Why why() {
         return why;
+    }
+
+    /** The state the agent was in. */
+    public AgentState state() {
+        return state;
+    }
+
+    /** How much extension the agent had left. */
+    public Duration left() {
+        return left;
     }
 }

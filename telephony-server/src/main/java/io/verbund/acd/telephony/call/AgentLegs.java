@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -371,7 +372,7 @@ public class AgentLegs {
      */
     void handedOver(AcdCall call, AgentKey agent) {
         if (call.agentSince != null) {
-            tallies.callTaken(agent, java.time.Duration.between(call.agentSince, clock.instant()));
+            tallies.callTaken(agent, Duration.between(call.agentSince, clock.instant()));
         }
         endForAgent(agent, call.group, call.callId);
     }
@@ -385,11 +386,21 @@ public class AgentLegs {
         WrapUp wrapUp = group == null ? WrapUp.NONE : group.wrapUp();
         agents.update(agent, (current, at) -> wrapUp.callEnded(current, at));
         if (wrapUp.hasTime()) {
-            scheduler.schedule(() -> {
-                boolean disposed = wrapUp.dispositionRequired() && directory.hasDisposition(callId);
-                agents.update(agent, (current, at) -> wrapUp.timeUp(current, callId, disposed, at));
-            }, wrapUp.time().toMillis(), TimeUnit.MILLISECONDS);
+            endWrapUpIn(wrapUp.time(), agent, wrapUp, callId);
         }
+    }
+
+    /**
+     * Ends the agent's wrap-up of the call after {@code delay}. An agent who extended it meanwhile
+     * (through any node: the extension is in its shared status) is looked at again at the new end.
+     */
+    private void endWrapUpIn(Duration delay, AgentKey agent, WrapUp wrapUp, String callId) {
+        scheduler.schedule(() -> {
+            boolean disposed = wrapUp.dispositionRequired() && directory.hasDisposition(callId);
+            agents.update(agent, (current, at) -> wrapUp.timeUp(current, callId, disposed, at))
+                    .flatMap(after -> wrapUp.extendedUntil(after, callId, clock.instant()))
+                    .ifPresent(end -> endWrapUpIn(Duration.between(clock.instant(), end), agent, wrapUp, callId));
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void hangUp(Dialog dialog) {
