@@ -63,7 +63,11 @@ public record WrapUp(Duration time, boolean dispositionRequired, Duration extens
         return status.goReady(now);
     }
 
-    /** When the timer must look again: the agent extended its wrap-up of {@code call} beyond {@code now}. */
+    /**
+     * When the timer must look again: the wrap-up of {@code call} lasts beyond {@code now}, because
+     * the agent extended it or the timer came a moment early. Judged at the instant {@link #timeUp}
+     * was, so every wrap-up is either ended or looked at again.
+     */
     public Optional<Instant> extendedUntil(AgentStatus status, String call, Instant now) {
         return inWrapUpOf(status, call) && !status.wrapUpPeriod().isOver(now) ? Optional.of(status.wrapUpPeriod().ends())
                 : Optional.empty();

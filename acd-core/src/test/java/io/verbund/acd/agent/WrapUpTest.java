@@ -97,6 +97,15 @@ class WrapUpTest {
         }
 
         @Test
+        void aTimerAMomentEarlyLooksAgainAtTheEnd() {
+            AgentStatus wrapUp = wrappingUp();
+            Instant early = T0.plusSeconds(90).minusMillis(1);
+
+            assertThat(thirtyPlusSixty.timeUp(wrapUp, "call-1", false, early)).isSameAs(wrapUp);
+            assertThat(thirtyPlusSixty.extendedUntil(wrapUp, "call-1", early)).contains(T0.plusSeconds(90));
+        }
+
+        @Test
         void extensionsAddUpWithinTheAllowanceAndNoFurther() {
             AgentStatus twice = wrappingUp().extendWrapUp(Duration.ofSeconds(30), clock.instant())
                     .extendWrapUp(Duration.ofSeconds(30), clock.instant());

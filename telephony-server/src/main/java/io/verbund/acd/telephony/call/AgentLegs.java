@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
@@ -396,10 +397,21 @@ public class AgentLegs {
      */
     private void endWrapUpIn(Duration delay, AgentKey agent, WrapUp wrapUp, String callId) {
         scheduler.schedule(() -> {
-            boolean disposed = wrapUp.dispositionRequired() && directory.hasDisposition(callId);
-            agents.update(agent, (current, at) -> wrapUp.timeUp(current, callId, disposed, at))
-                    .flatMap(after -> wrapUp.extendedUntil(after, callId, clock.instant()))
-                    .ifPresent(end -> endWrapUpIn(Duration.between(clock.instant(), end), agent, wrapUp, callId));
+            try {
+                boolean disposed = wrapUp.dispositionRequired() && directory.hasDisposition(callId);
+                // Whether to look again is judged at the instant the time-up was: a later reading of the clock
+                // could find the end passed that the time-up did not, and the agent would stay in wrap-up for good.
+                AtomicReference<Instant> judgedAt = new AtomicReference<>();
+                agents.update(agent, (current, at) -> {
+                    judgedAt.set(at);
+                    return wrapUp.timeUp(current, callId, disposed, at);
+                }).flatMap(status -> wrapUp.extendedUntil(status, callId, judgedAt.get()))
+                        // A millisecond past the end: the scheduler's clock is not the wall clock.
+                        .ifPresent(end -> endWrapUpIn(Duration.between(judgedAt.get(), end).plusMillis(1), agent, wrapUp, callId));
+            } catch (RuntimeException e) {
+                // A scheduled task's failure is not logged, and the agent would stay in wrap-up for good.
+                LOG.log(Level.SEVERE, "the wrap-up of agent " + agent + " after call " + callId + " could not be ended", e);
+            }
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 

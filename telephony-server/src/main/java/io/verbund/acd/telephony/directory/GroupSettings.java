@@ -39,12 +39,10 @@ public record GroupSettings(long id, TenantKey tenant, long tenantId, String nam
 
     public GroupSettings(long id, TenantKey tenant, long tenantId, String name, String strategy, int ringTimeSeconds,
                          int wrapUpSeconds, int wrapUpExtensionSeconds, int maxConsecutiveNoAnswer, RedialDelays redialDelays,
-                         boolean forcedDisposition,
-                         boolean recording, boolean recordingNotice, SkillRequirements requirements,
+                         boolean forcedDisposition, boolean recording, boolean recordingNotice, SkillRequirements requirements,
                          Optional<LastAgentPreference> lastAgent, List<GroupMember> members) {
         this(id, tenant, tenantId, name, strategy, ringTimeSeconds, wrapUpSeconds, wrapUpExtensionSeconds, maxConsecutiveNoAnswer,
-                redialDelays,
-                forcedDisposition, recording, recordingNotice, requirements, lastAgent, index(members));
+                redialDelays, forcedDisposition, recording, recordingNotice, requirements, lastAgent, index(members));
     }
 
     @Override

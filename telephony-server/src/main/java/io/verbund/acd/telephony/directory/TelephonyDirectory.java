@@ -235,8 +235,7 @@ public class TelephonyDirectory {
             });
             return new GroupSettings(group.id(), group.tenant(), tenantId, name, group.strategy(), group.ringTimeSeconds(),
                     group.wrapUpSeconds(), group.wrapUpExtensionSeconds(), group.maxConsecutiveNoAnswer(), group.redialDelays(),
-                    group.forcedDisposition(),
-                    group.recording(), group.recordingNotice(), requirements(group, found.steps(), found.anyMemberAfterSteps()),
+                    group.forcedDisposition(), group.recording(), group.recordingNotice(), requirements(group, found.steps(), found.anyMemberAfterSteps()),
                     group.lastAgent(), list);
         });
     }
