@@ -14,6 +14,33 @@ export interface AgentStateDocument {
   reason: string | null;
   /** The call the agent is reserved for, ringing with, talking on or wrapping up. */
   callId: string | null;
+  /** While in WRAP_UP: when it ends and how much longer the agent may extend it; otherwise null. */
+  wrapUp?: WrapUpDocument | null;
+}
+
+/** An agent's wrap-up after a call, as the state document carries it. */
+export interface WrapUpDocument {
+  /** ISO instant the wrap-up time is over (a required disposition may still hold the agent). */
+  endsAt: string;
+  /** How much longer in total the group lets the agent extend it; 0: not at all. */
+  extensionAllowedSeconds: number;
+  /** How much of that is left. */
+  extensionLeftSeconds: number;
+}
+
+/** The desktop extends a wrap-up by this much per click. */
+export const WRAP_UP_EXTENSION_STEP_SECONDS = 30;
+
+/**
+ * The seconds the desktop's extend button offers: the usual step, or what is left of the group's
+ * allowance when that is less; 0 when the allowance is used up; null when the group allows no
+ * extension at all (no button).
+ */
+export function wrapUpExtensionOffer(wrapUp: WrapUpDocument | null | undefined): number | null {
+  if (wrapUp === null || wrapUp === undefined || wrapUp.extensionAllowedSeconds <= 0) {
+    return null;
+  }
+  return Math.max(0, Math.min(WRAP_UP_EXTENSION_STEP_SECONDS, wrapUp.extensionLeftSeconds));
 }
 
 /**
@@ -131,5 +158,10 @@ export class AgentApi {
    */
   change(extension: string, request: AgentStateRequest): Promise<AgentStateDocument | undefined> {
     return this.client.put<AgentStateDocument | undefined>(`/agents/${encodeURIComponent(extension)}/state`, request);
+  }
+
+  /** Takes `seconds` more wrap-up time; resolves with the state, whose `wrapUp` names the new end (409 when refused). */
+  extendWrapUp(extension: string, seconds: number): Promise<AgentStateDocument | undefined> {
+    return this.client.post<AgentStateDocument | undefined>(`/agents/${encodeURIComponent(extension)}/wrap-up/extensions`, { seconds });
   }
 }

@@ -24,6 +24,8 @@ export interface GroupFields {
   strategy: GroupStrategy;
   ringTimeSeconds: number;
   wrapUpSeconds: number;
+  /** How much longer in total an agent may extend its wrap-up of one call; 0: not at all. */
+  wrapUpExtensionSeconds: number;
   maxConsecutiveNoAnswer: number;
   redialDelaySeconds: number;
   redialDelayBusySeconds: number;

@@ -62,7 +62,16 @@ function AgentDesktop({ extension }: { extension: string }) {
         </Stack>
         <Stack spacing={3}>
           {state !== null && callId !== null && <CurrentCall state={{ ...state, callId }} call={call.call} />}
-          {state?.state === 'WRAP_UP' && callId !== null && <WrapUpPanel callId={callId} call={call.call} callLoading={call.loading} />}
+          {state?.state === 'WRAP_UP' && callId !== null && (
+            <WrapUpPanel
+              callId={callId}
+              call={call.call}
+              callLoading={call.loading}
+              wrapUp={state.wrapUp ?? null}
+              extending={agent.changing}
+              onExtend={(seconds) => void agent.extendWrapUp(seconds)}
+            />
+          )}
           <TodayFigures extension={extension} refreshKey={state?.state ?? ''} />
         </Stack>
       </Box>

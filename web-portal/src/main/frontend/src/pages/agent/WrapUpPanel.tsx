@@ -2,8 +2,11 @@ import { Alert, Button, Card, CardContent, Stack, TextField, Typography } from '
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callApi } from '../../api';
+import { wrapUpExtensionOffer, type WrapUpDocument } from '../../api/agents';
 import type { CallDocument, Disposition } from '../../api/calls';
 import { errorText } from '../../api/errorText';
+import { formatDuration } from './duration';
+import { useNow } from './useNow';
 
 interface Props {
   callId: string;
@@ -11,10 +14,18 @@ interface Props {
   call: CallDocument | null;
   /** The record is still being read: the group is not known yet. */
   callLoading: boolean;
+  /** The wrap-up's end and extension allowance, from the agent's state; null from an older server. */
+  wrapUp: WrapUpDocument | null;
+  /** A state change or extension is on its way. */
+  extending: boolean;
+  onExtend(seconds: number): void;
 }
 
-/** After a call: the agent says how it ended (`PUT /calls/{callId}/disposition`). */
-export function WrapUpPanel({ callId, call, callLoading }: Props) {
+/**
+ * After a call: the agent says how it ended (`PUT /calls/{callId}/disposition`), sees when the
+ * wrap-up ends, and takes more time when its group allows it.
+ */
+export function WrapUpPanel({ callId, call, callLoading, wrapUp, extending, onExtend }: Props) {
   const { t } = useTranslation();
   const [dispositions, setDispositions] = useState<Disposition[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -63,6 +74,7 @@ export function WrapUpPanel({ callId, call, callLoading }: Props) {
           <Typography variant="h6" component="h2">
             {t('wrapUp.title')}
           </Typography>
+          {wrapUp !== null && <WrapUpTime wrapUp={wrapUp} extending={extending} onExtend={onExtend} />}
           {loadError !== null && (
             <Alert severity="error" data-testid="disposition-error">
               {loadError}
@@ -107,5 +119,30 @@ export function WrapUpPanel({ callId, call, callLoading }: Props) {
         </Stack>
       </CardContent>
     </Card>
+  );
+}
+
+/** The wrap-up's countdown and, when the group allows it, the button that extends it. */
+function WrapUpTime({ wrapUp, extending, onExtend }: { wrapUp: WrapUpDocument; extending: boolean; onExtend(seconds: number): void }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const offer = wrapUpExtensionOffer(wrapUp);
+  const left = Math.max(0, (Date.parse(wrapUp.endsAt) - now) / 1000);
+  return (
+    <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      <Typography variant="body1" data-testid="wrap-up-countdown" data-ends-at={wrapUp.endsAt}>
+        {t('wrapUp.endsIn', { time: formatDuration(Math.ceil(left)) })}
+      </Typography>
+      {offer !== null && (
+        <>
+          <Button variant="outlined" onClick={() => onExtend(offer)} disabled={extending || offer === 0} data-testid="wrap-up-extend">
+            {t('wrapUp.extend', { seconds: offer })}
+          </Button>
+          <Typography variant="body2" color="text.secondary" data-testid="wrap-up-extension-left">
+            {t('wrapUp.extensionLeft', { seconds: wrapUp.extensionLeftSeconds })}
+          </Typography>
+        </>
+      )}
+    </Stack>
   );
 }

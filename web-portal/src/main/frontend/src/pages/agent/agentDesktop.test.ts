@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedRequests, type AgentStateDocument } from '../../api/agents';
+import { allowedRequests, wrapUpExtensionOffer, type AgentStateDocument, type WrapUpDocument } from '../../api/agents';
 import { choosableReasons, type PauseReason } from '../../api/pauseReasons';
 import { replacesShownState } from './agentStateOrder';
 import { formatDuration, secondsSince } from './duration';
@@ -66,5 +66,36 @@ describe('the shown state', () => {
   it('ignores other agents', () => {
     expect(replacesShownState(READY, { ...READY, extension: '1002' }, '1001')).toBe(false);
     expect(replacesShownState(null, { ...READY, extension: '1002' }, '1001')).toBe(false);
+  });
+});
+
+describe('wrap-up extension', () => {
+  const wrapUp = (allowed: number, left: number): WrapUpDocument => ({
+    endsAt: '2026-11-25T08:01:00Z',
+    extensionAllowedSeconds: allowed,
+    extensionLeftSeconds: left,
+  });
+  const WRAPPING_UP: AgentStateDocument = { ...READY, state: 'WRAP_UP', callId: 'call-1', wrapUp: wrapUp(60, 60) };
+
+  it('offers 30 s while the group allows that much more', () => {
+    expect(wrapUpExtensionOffer(wrapUp(60, 60))).toBe(30);
+    expect(wrapUpExtensionOffer(wrapUp(60, 30))).toBe(30);
+  });
+
+  it('offers what is left when that is less, and nothing once it is used up', () => {
+    expect(wrapUpExtensionOffer(wrapUp(60, 12))).toBe(12);
+    expect(wrapUpExtensionOffer(wrapUp(60, 0))).toBe(0);
+  });
+
+  it('shows no button when the group allows no extension or the agent is not wrapping up', () => {
+    expect(wrapUpExtensionOffer(wrapUp(0, 0))).toBeNull();
+    expect(wrapUpExtensionOffer(null)).toBeNull();
+    expect(wrapUpExtensionOffer(undefined)).toBeNull();
+  });
+
+  it('keeps the later end of one wrap-up when answers overtake each other', () => {
+    const extended = { ...WRAPPING_UP, wrapUp: { ...wrapUp(60, 30), endsAt: '2026-11-25T08:01:30Z' } };
+    expect(replacesShownState(WRAPPING_UP, extended, '1001')).toBe(true);
+    expect(replacesShownState(extended, WRAPPING_UP, '1001')).toBe(false);
   });
 });

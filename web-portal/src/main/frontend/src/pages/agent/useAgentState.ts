@@ -19,6 +19,8 @@ export interface AgentStateView {
   /** Whether updates arrive live (event stream) or by polling. */
   live: boolean;
   change(request: AgentStateRequest): Promise<void>;
+  /** Takes `seconds` more wrap-up time, within what the group allows. */
+  extendWrapUp(seconds: number): Promise<void>;
   dismissError(): void;
 }
 
@@ -78,29 +80,32 @@ export function useAgentState(extension: string): AgentStateView {
     return () => clearInterval(timer);
   }, [live, refresh]);
 
-  const change = useCallback(
-    async (request: AgentStateRequest) => {
+  /** Sends one request; success or not, shows what the server then holds (the state may have moved meanwhile). */
+  const send = useCallback(
+    async (request: () => Promise<AgentStateDocument | undefined>) => {
       setChanging(true);
       setChangeError(null);
       try {
-        const answer = await agentApi.change(extension, request);
+        const answer = await request();
         if (answer !== undefined && isAgentStateDocument(answer)) show(answer);
       } catch (failure) {
-        // 409 (not from this state) and 422 (unknown reason): the server's detail says why.
+        // 409 (not from this state, extension used up) and 422 (unknown reason): the server's detail says why.
         setChangeError(errorText(failure, t));
       } finally {
-        // Success or not, show what the server now holds: the state may have moved meanwhile.
         await refresh();
         setChanging(false);
       }
     },
-    [extension, refresh, show, t],
+    [refresh, show, t],
   );
+
+  const change = useCallback((request: AgentStateRequest) => send(() => agentApi.change(extension, request)), [extension, send]);
+  const extendWrapUp = useCallback((seconds: number) => send(() => agentApi.extendWrapUp(extension, seconds)), [extension, send]);
 
   const dismissError = useCallback(() => {
     setChangeError(null);
     setLoadError(null);
   }, []);
 
-  return { state, error: changeError ?? loadError, changing, live, change, dismissError };
+  return { state, error: changeError ?? loadError, changing, live, change, extendWrapUp, dismissError };
 }

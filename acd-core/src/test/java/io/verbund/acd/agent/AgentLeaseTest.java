@@ -36,7 +36,7 @@ class AgentLeaseTest {
         RESERVED(s -> s),
         RINGING(s -> s.ring(s.since().plusSeconds(1))),
         ON_CALL(s -> s.ring(s.since().plusSeconds(1)).answer(s.since().plusSeconds(2))),
-        WRAP_UP(s -> s.ring(s.since().plusSeconds(1)).answer(s.since().plusSeconds(2)).endCall(30, s.since().plusSeconds(3)));
+        WRAP_UP(s -> s.ring(s.since().plusSeconds(1)).answer(s.since().plusSeconds(2)).endCall(30, 0, s.since().plusSeconds(3)));
 
         private final Function<AgentStatus, AgentStatus> fromReserved;
 
@@ -194,7 +194,7 @@ class AgentLeaseTest {
         void anAgentNotEngagedNeverExpiresEvenIfItsStatusNamesADepartedNode(AgentState state) {
             // Hand-made: no transition leaves a node on a free agent, but a stale or foreign writer might.
             AgentStatus status = new AgentStatus(AGENT, state, T0, T0, Optional.empty(), Optional.of(CALL), Optional.of("node-a"),
-                    0, Instant.EPOCH);
+                    0, Instant.EPOCH, WrapUpPeriod.NONE);
             pastTheGrace(status);
 
             assertThat(judge(onA, status, Set.of("node-b"), GONE, false)).isEmpty();

@@ -21,12 +21,13 @@ class AgentStatusCodecTest {
         AgentStatus reserved = ready.reserve("a84b4c76e66710@pc33.example.com", "node-a", T0.plusSeconds(2));
         AgentStatus ringing = reserved.ring(T0.plusSeconds(3));
         AgentStatus talking = ringing.answer(T0.plusSeconds(4));
-        AgentStatus wrapUp = talking.endCall(30, T0.plusSeconds(5));
+        AgentStatus wrapUp = talking.endCall(30, 0, T0.plusSeconds(5));
+        AgentStatus extended = talking.endCall(30, 60, T0.plusSeconds(5)).extendWrapUp(java.time.Duration.ofSeconds(20), T0.plusSeconds(6));
         AgentStatus paused = wrapUp.pause("BREAK", T0.plusSeconds(6));
         AgentStatus blocked = paused.goReady(T0.plusSeconds(7)).reserve("call-2", "node-a", T0.plusSeconds(8))
                 .offerNotTaken(true, 3, 2, T0.plusSeconds(9));
 
-        for (AgentStatus status : List.of(loggedOut, ready, reserved, ringing, talking, wrapUp, paused, blocked)) {
+        for (AgentStatus status : List.of(loggedOut, ready, reserved, ringing, talking, wrapUp, extended, paused, blocked)) {
             assertThat(AgentStatusCodec.decode(AgentStatusCodec.encode(status))).as(status.state().name()).isEqualTo(status);
         }
     }
@@ -37,6 +38,15 @@ class AgentStatusCodecTest {
 
         assertThat(AgentStatusCodec.encode(paused))
                 .isEqualTo("v2|demo/1001|PAUSED|" + T0.toEpochMilli() + "|" + T0.toEpochMilli() + "|BREAK|||0|0");
+    }
+
+    @Test
+    void aWrapUpIsWrittenAsVersionThreeWithItsEndAndAllowance() {
+        AgentStatus wrapUp = AgentStatus.loggedOut(AGENT, T0).goReady(T0).reserve("call-1", "node-a", T0).answer(T0)
+                .endCall(30, 60, T0).extendWrapUp(java.time.Duration.ofSeconds(20), T0);
+
+        assertThat(AgentStatusCodec.encode(wrapUp)).isEqualTo("v3|demo/1001|WRAP_UP|" + T0.toEpochMilli() + "|" + T0.toEpochMilli()
+                + "||call-1|node-a|0|0|" + T0.plusSeconds(50).toEpochMilli() + "|60000|20000");
     }
 
     @Test
@@ -87,7 +97,7 @@ class AgentStatusCodecTest {
     @Test
     void refusesTextOfAnotherLayoutOrVersion() {
         assertThatThrownBy(() -> AgentStatusCodec.decode("READY")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> AgentStatusCodec.decode("v3|demo/1001|READY|0|0||||0|0"))
+        assertThatThrownBy(() -> AgentStatusCodec.decode("v4|demo/1001|READY|0|0||||0|0"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AgentStatusCodec.decode("v1|demo/1001|SLEEPING|0|0|||0|0"))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -97,7 +107,7 @@ class AgentStatusCodecTest {
     void anEmptyReasonDoesNotSurviveARoundTrip() {
         // Documents a limit of the layout: an empty optional and an empty string encode alike.
         AgentStatus emptyReason = new AgentStatus(AGENT, AgentState.PAUSED, T0, T0, Optional.of(""), Optional.empty(), Optional.empty(), 0,
-                Instant.EPOCH);
+                Instant.EPOCH, WrapUpPeriod.NONE);
 
         assertThat(AgentStatusCodec.decode(AgentStatusCodec.encode(emptyReason)).reason()).isEmpty();
     }

@@ -116,7 +116,7 @@ class AgentStatusTest {
             AgentStatus reserved = ready().reserve("call-1", "node-a", at(20));
             AgentStatus ringing = reserved.ring(at(21));
             AgentStatus talking = ringing.answer(at(25));
-            AgentStatus wrapUp = talking.endCall(30, at(90));
+            AgentStatus wrapUp = talking.endCall(30, 0, at(90));
 
             assertThat(reserved.state()).isEqualTo(AgentState.RESERVED);
             assertThat(reserved.callId()).contains("call-1");
@@ -129,7 +129,7 @@ class AgentStatusTest {
 
         @Test
         void aCallWithoutWrapUpTimeReturnsTheAgentStraightToReady() {
-            AgentStatus after = onCall().endCall(0, at(90));
+            AgentStatus after = onCall().endCall(0, 0, at(90));
 
             assertThat(after.state()).isEqualTo(AgentState.READY);
             assertThat(after.callId()).isEmpty();
@@ -138,7 +138,7 @@ class AgentStatusTest {
 
         @Test
         void anAgentInWrapUpMayGoReadyPauseOrLogOut() {
-            AgentStatus wrapUp = onCall().endCall(30, at(90));
+            AgentStatus wrapUp = onCall().endCall(30, 0, at(90));
 
             assertThat(wrapUp.goReady(at(100)).state()).isEqualTo(AgentState.READY);
             assertThat(wrapUp.pause("BREAK", at(100)).state()).isEqualTo(AgentState.PAUSED);
@@ -235,7 +235,7 @@ class AgentStatusTest {
 
         @Test
         void onlyACallInProgressCanEnd() {
-            assertThatThrownBy(() -> ready().endCall(0, at(20))).isInstanceOf(IllegalAgentTransition.class);
+            assertThatThrownBy(() -> ready().endCall(0, 0, at(20))).isInstanceOf(IllegalAgentTransition.class);
             assertThatThrownBy(() -> ready().offerNotTaken(true, 3, 0, at(20))).isInstanceOf(IllegalAgentTransition.class);
         }
     }
@@ -250,7 +250,7 @@ class AgentStatusTest {
             assertThat(reserved.callId()).contains("call-1");
             assertThat(reserved.node()).contains("node-b");
             assertThat(reserved.ring(at(21)).answer(at(22)).node()).contains("node-b");
-            assertThat(reserved.ring(at(21)).answer(at(22)).endCall(10, at(30)).node()).as("wrap-up too").contains("node-b");
+            assertThat(reserved.ring(at(21)).answer(at(22)).endCall(10, 0, at(30)).node()).as("wrap-up too").contains("node-b");
             assertThat(reserved.isEngagedWith("call-1")).isTrue();
             assertThat(reserved.isEngagedWith("call-2")).isFalse();
         }
@@ -277,7 +277,7 @@ class AgentStatusTest {
 
         @Test
         void forcingReadyEndsWrapUpAndForcingTheSameStateChangesNothing() {
-            AgentStatus wrapUp = onCall().endCall(60, at(30));
+            AgentStatus wrapUp = onCall().endCall(60, 0, at(30));
 
             AgentStatus ready = wrapUp.force(AgentState.READY, Optional.empty(), at(35));
 
@@ -312,7 +312,7 @@ class AgentStatusTest {
         @Test
         void aReleasedCallLetsTheAgentIdleFromNow() {
             assertThat(onCall().release(at(70)).readySince()).isEqualTo(at(70));
-            assertThat(onCall().endCall(30, at(40)).release(at(70)).state()).isEqualTo(AgentState.READY);
+            assertThat(onCall().endCall(30, 0, at(40)).release(at(70)).state()).isEqualTo(AgentState.READY);
         }
 
         @Test
@@ -324,9 +324,9 @@ class AgentStatusTest {
 
     @Test
     void requiresEveryPart() {
-        assertThatThrownBy(() -> new AgentStatus(AGENT, null, T0, T0, Optional.empty(), Optional.empty(), Optional.empty(), 0, Instant.EPOCH))
+        assertThatThrownBy(() -> new AgentStatus(AGENT, null, T0, T0, Optional.empty(), Optional.empty(), Optional.empty(), 0, Instant.EPOCH, WrapUpPeriod.NONE))
                 .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new AgentStatus(AGENT, AgentState.READY, T0, T0, null, Optional.empty(), Optional.empty(), 0, Instant.EPOCH))
+        assertThatThrownBy(() -> new AgentStatus(AGENT, AgentState.READY, T0, T0, null, Optional.empty(), Optional.empty(), 0, Instant.EPOCH, WrapUpPeriod.NONE))
                 .isInstanceOf(NullPointerException.class);
     }
 

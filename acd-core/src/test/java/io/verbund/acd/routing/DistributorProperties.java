@@ -194,7 +194,7 @@ class DistributorProperties {
                 AgentStatus reserved = board.current(agent, clock.instant());
                 clock.advanceSeconds(7);
                 assertThat(board.compareAndSet(reserved, reserved.ring(clock.instant()).answer(clock.instant())
-                        .endCall(0, clock.instant()))).isTrue();
+                        .endCall(0, 0, clock.instant()))).isTrue();
             } else {
                 assertThat(served).as("%s jumped the queue past %s", node, first.callId()).isZero();
                 assertThat(offers).hasSize(before);
@@ -446,7 +446,7 @@ class DistributorProperties {
                 reservedFor.remove(agent);
                 return;
             }
-            AgentStatus free = talked ? reserved.ring(now).answer(now).endCall(0, now)
+            AgentStatus free = talked ? reserved.ring(now).answer(now).endCall(0, 0, now)
                     : reserved.offerNotTaken(true, 0, redialDelay, now);
             reservedFor.remove(agent);
             write(reserved, free, "offer end");

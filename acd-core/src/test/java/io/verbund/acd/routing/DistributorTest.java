@@ -239,7 +239,7 @@ class DistributorTest {
             memberWith(AgentStatus.loggedOut(agent("1002"), earlier));
             memberWith(readyAt("1003", earlier).reserve("other", "node-b", earlier).ring(earlier).answer(earlier));
             memberWith(readyAt("1004", earlier).reserve("other-2", "node-a", earlier).ring(earlier).answer(earlier)
-                    .endCall(60, earlier.plusSeconds(5)));
+                    .endCall(60, 0, earlier.plusSeconds(5)));
             members.add(new Member(agent("1005"), 0, 0, members.size() + 1)); // on the board nowhere: logged out
             ready("1006", 1);
 
@@ -500,7 +500,7 @@ class DistributorTest {
             AgentStatus reserved = status(agent);
             clock.advanceSeconds(60);
             assertThat(board.compareAndSet(reserved, reserved.ring(clock.instant()).answer(clock.instant())
-                    .endCall(0, clock.instant()))).isTrue();
+                    .endCall(0, 0, clock.instant()))).isTrue();
         }
 
         private String servedOnePass(String strategy, String callId) {

@@ -12,7 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -358,6 +361,79 @@ class ConfigurationApiIT {
             admin.put(supportPath, admin.get(supportPath).json().toString()
                     .replace("\"forcedDisposition\":true", "\"forcedDisposition\":false").replace("\"wrapUpSeconds\":1", "\"wrapUpSeconds\":0"));
         }
+    }
+
+    @Test
+    void anAgentExtendsItsWrapUpWithinItsGroupsAllowance() throws Exception {
+        JsonObject support = admin.get("api/v1/groups?q=Support").json().getJsonArray("items").getJsonObject(0);
+        String supportPath = "api/v1/groups/" + support.getJsonNumber("id").longValue();
+        ApiClient agent1002 = ApiClient.as(api, "agent1002@demo", "demo-1002");
+        String extensions = "api/v1/agents/1002/wrap-up/extensions";
+        Path sippFolder = java.nio.file.Files.createTempDirectory(homeFolder, "sipp");
+        Sipp sipp = new Sipp(node.ports().sip(), sippFolder);
+        try {
+            ApiClient.Answer tooLong = admin.put(supportPath, support.toString().replace("\"wrapUpExtensionSeconds\":0", "\"wrapUpExtensionSeconds\":3601"));
+            assertThat(tooLong.status()).as(tooLong.toString()).isEqualTo(422);
+            assertThat(tooLong.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("wrapUpExtensionSeconds");
+            ApiClient.Answer extendable = admin.put(supportPath, support.toString()
+                    .replace("\"wrapUpSeconds\":0", "\"wrapUpSeconds\":3").replace("\"wrapUpExtensionSeconds\":0", "\"wrapUpExtensionSeconds\":4"));
+            assertThat(extendable.status()).as(extendable.toString()).isEqualTo(200);
+            assertThat(agent1002.post(extensions, "{\"seconds\":3}").json().getString("type")).as("logged out: nothing to extend")
+                    .endsWith("not-in-wrap-up");
+            sipp.registerAgent(1002, "demo-1002", 7602);
+            Process phone = sipp.start("agent-answer.xml", 7602, java.util.List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+            assertThat(agent1002.put("api/v1/agents/1002/state", "{\"state\":\"READY\"}").status()).isEqualTo(200);
+
+            Sipp.Result caller = sipp.run("caller.xml", 7692, java.util.List.of("-s", "+4930500100", "-m", "1", "-d", "500", "-timeout", "60s"));
+            assertThat(caller.exit()).as(sipp.errorLogs()).isZero();
+            assertThat(Sipp.await(phone, 30).exit()).as(sipp.errorLogs()).isZero();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> agent1002.get("api/v1/agents/1002/state").json().getString("state").equals("WRAP_UP"));
+
+            ApiClient.Answer extended = agent1002.post(extensions, "{\"seconds\":3}");
+            assertThat(extended.status()).as(extended.toString()).isEqualTo(200);
+            JsonObject wrapUp = extended.json().getJsonObject("wrapUp");
+            Instant extendedEnd = Instant.parse(wrapUp.getString("endsAt"));
+            Instant groupsEnd = extendedEnd.minusSeconds(3);
+            assertThat(wrapUp.getInt("extensionAllowedSeconds")).isEqualTo(4);
+            assertThat(wrapUp.getInt("extensionLeftSeconds")).isEqualTo(1);
+            ApiClient.Answer beyond = agent1002.post(extensions, "{\"seconds\":3}");
+            assertThat(beyond.status()).as(beyond.toString()).isEqualTo(409);
+            assertThat(beyond.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(beyond.json().getString("type")).endsWith("wrap-up-extension-used-up");
+            ApiClient.Answer none = agent1002.post(extensions, "{\"seconds\":0}");
+            assertThat(none.status()).as(none.toString()).isEqualTo(422);
+            assertThat(none.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("seconds");
+
+            Duration pastTheGroupsEnd = Duration.between(Instant.now(), groupsEnd.plusMillis(700));
+            Awaitility.await().during(pastTheGroupsEnd.isNegative() ? Duration.ZERO : pastTheGroupsEnd).atMost(Duration.ofSeconds(8))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> agent1002.get("api/v1/agents/1002/state").json().getString("state").equals("WRAP_UP"));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> agent1002.get("api/v1/agents/1002/state").json().getString("state").equals("READY"));
+            Instant readySince = Instant.parse(agent1002.get("api/v1/agents/1002/state").json().getString("since"));
+            assertThat(readySince).as("ready at the extended end, not before").isAfterOrEqualTo(extendedEnd.truncatedTo(ChronoUnit.MILLIS));
+            assertThat(extensionEvents()).containsExactly("WRAP_UP WRAP_UP_EXTENDED 3");
+        } finally {
+            Sipp.stopAll();
+            admin.put("api/v1/agents/1002/state", "{\"state\":\"LOGGED_OUT\"}");
+            admin.put(supportPath, admin.get(supportPath).json().toString()
+                    .replace("\"wrapUpSeconds\":3", "\"wrapUpSeconds\":0").replace("\"wrapUpExtensionSeconds\":4", "\"wrapUpExtensionSeconds\":0"));
+        }
+    }
+
+    private static java.util.List<String> extensionEvents() throws java.sql.SQLException {
+        java.util.List<String> events = new java.util.ArrayList<>();
+        try (java.sql.Connection db = node.database().connect();
+             java.sql.PreparedStatement query = db.prepareStatement("SELECT e.state, e.cause, e.extended_seconds FROM agent_event e"
+                     + " JOIN agent a ON a.id = e.agent_id JOIN tenant t ON t.id = a.tenant_id"
+                     + " WHERE t.tenant_key = 'demo' AND a.extension = '1002' AND e.cause = 'WRAP_UP_EXTENDED' ORDER BY e.seq");
+             java.sql.ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                events.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getInt(3));
+            }
+        }
+        return events;
     }
 
     @Test

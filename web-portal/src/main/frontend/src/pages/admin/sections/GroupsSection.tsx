@@ -18,6 +18,7 @@ const LIST = '/admin/groups';
 const NUMBER_FIELDS = [
   'ringTimeSeconds',
   'wrapUpSeconds',
+  'wrapUpExtensionSeconds',
   'maxConsecutiveNoAnswer',
   'redialDelaySeconds',
   'redialDelayBusySeconds',
@@ -50,6 +51,7 @@ const EMPTY: GroupValues = {
   strategy: 'LONGEST_IDLE',
   ringTimeSeconds: 15,
   wrapUpSeconds: 0,
+  wrapUpExtensionSeconds: 0,
   maxConsecutiveNoAnswer: 3,
   redialDelaySeconds: 2,
   redialDelayBusySeconds: 2,
@@ -124,6 +126,7 @@ function GroupForm() {
       strategy: group.strategy,
       ringTimeSeconds: group.ringTimeSeconds,
       wrapUpSeconds: group.wrapUpSeconds,
+      wrapUpExtensionSeconds: group.wrapUpExtensionSeconds ?? 0,
       maxConsecutiveNoAnswer: group.maxConsecutiveNoAnswer,
       redialDelaySeconds: group.redialDelaySeconds,
       redialDelayBusySeconds: group.redialDelayBusySeconds,

@@ -24,6 +24,8 @@ public class AcdGroupEntity extends TenantOwned {
     private int ringTimeSeconds = 15;
     @Column(name = "wrap_up_seconds", nullable = false)
     private int wrapUpSeconds;
+    @Column(name = "wrap_up_extension_seconds", nullable = false)
+    private int wrapUpExtensionSeconds;
     @Column(name = "max_consecutive_no_answer", nullable = false)
     private int maxConsecutiveNoAnswer = 3;
     @Column(name = "redial_delay_seconds", nullable = false)
@@ -86,6 +88,8 @@ public class AcdGroupEntity extends TenantOwned {
     public void setRingTimeSeconds(int ringTimeSeconds) { this.ringTimeSeconds = ringTimeSeconds; }
     public int getWrapUpSeconds() { return wrapUpSeconds; }
     public void setWrapUpSeconds(int wrapUpSeconds) { this.wrapUpSeconds = wrapUpSeconds; }
+    public int getWrapUpExtensionSeconds() { return wrapUpExtensionSeconds; }
+    public void setWrapUpExtensionSeconds(int wrapUpExtensionSeconds) { this.wrapUpExtensionSeconds = wrapUpExtensionSeconds; }
     public int getMaxConsecutiveNoAnswer() { return maxConsecutiveNoAnswer; }
     public void setMaxConsecutiveNoAnswer(int maxConsecutiveNoAnswer) { this.maxConsecutiveNoAnswer = maxConsecutiveNoAnswer; }
     public int getRedialDelaySeconds() { return redialDelaySeconds; }

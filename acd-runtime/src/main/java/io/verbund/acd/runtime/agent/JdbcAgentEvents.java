@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -33,14 +35,16 @@ public class JdbcAgentEvents {
 
     private static final Logger LOG = Logger.getLogger(JdbcAgentEvents.class.getName());
     static final int MAX_ATTEMPTS = 5;
+    /** The cause of an agent event that extended a wrap-up. */
+    public static final String WRAP_UP_EXTENDED = "WRAP_UP_EXTENDED";
     /** MariaDB's ER_AUTOINC_READ_FAILED: InnoDB could not hand out an id under concurrent inserts; it passes. */
     private static final int AUTO_INCREMENT_BUSY = 1467;
 
     private static final String INSERT = "INSERT INTO agent_event"
-            + " (tenant_id, agent_id, seq, state, reason, call_id, cause, changed_by, occurred_at, node)"
+            + " (tenant_id, agent_id, seq, state, reason, call_id, cause, changed_by, extended_seconds, occurred_at, node)"
             + " SELECT a.tenant_id, a.id,"
             + " (SELECT COALESCE(MAX(e.seq), 0) + 1 FROM agent_event e WHERE e.agent_id = a.id),"
-            + " ?, ?, ?, ?, ?, ?, ? FROM agent a";
+            + " ?, ?, ?, ?, ?, ?, ?, ? FROM agent a";
     private static final String BY_ID = INSERT + " WHERE a.id = ?";
     /** The call path knows agents by key only. */
     private static final String BY_KEY = INSERT + " JOIN tenant t ON t.id = a.tenant_id WHERE t.tenant_key = ? AND a.extension = ?";
@@ -63,7 +67,7 @@ public class JdbcAgentEvents {
 
     /** A change the agent (or someone for it, as usual) asked for. @return whether the row was written */
     public boolean record(ConfiguredAgent agent, AgentStatus entered) {
-        return record(agent.key(), entered, Optional.empty(), Optional.empty(), BY_ID, agent.id().value());
+        return record(agent.key(), entered, Optional.empty(), Optional.empty(), null, entered.since(), BY_ID, agent.id().value());
     }
 
     /**
@@ -74,11 +78,25 @@ public class JdbcAgentEvents {
      * @return whether the row was written
      */
     public boolean record(AgentKey agent, AgentStatus entered, String cause, Optional<String> changedBy) {
-        return record(agent, entered, Optional.of(cause), changedBy, BY_KEY, agent.tenant().value(), agent.extension());
+        return record(agent, entered, Optional.of(cause), changedBy, null, entered.since(), BY_KEY, agent.tenant().value(),
+                agent.extension());
     }
 
-    private boolean record(AgentKey agent, AgentStatus entered, Optional<String> cause, Optional<String> changedBy, String sql,
-                           Object... whichAgent) {
+    /**
+     * The agent took {@code by} more wrap-up time at {@code at}: state WRAP_UP, cause
+     * {@value #WRAP_UP_EXTENDED} and the seconds added, so supervisors and statistics see how long
+     * wrap-ups were stretched. {@code changedBy}: the supervisor or admin who extended it for the agent.
+     *
+     * @return whether the row was written
+     */
+    public boolean recordWrapUpExtended(ConfiguredAgent agent, AgentStatus extended, Duration by, Instant at,
+                                        Optional<String> changedBy) {
+        return record(agent.key(), extended, Optional.of(WRAP_UP_EXTENDED), changedBy, (int) by.toSeconds(), at, BY_ID,
+                agent.id().value());
+    }
+
+    private boolean record(AgentKey agent, AgentStatus entered, Optional<String> cause, Optional<String> changedBy,
+                           Integer extendedSeconds, Instant occurredAt, String sql, Object... whichAgent) {
         SQLException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try (Connection db = datasources.forRole(DatasourceRole.MASTER).getConnection();
@@ -88,10 +106,15 @@ public class JdbcAgentEvents {
                 setOptional(insert, 3, entered.callId());
                 setOptional(insert, 4, cause);
                 setOptional(insert, 5, changedBy);
-                insert.setObject(6, LocalDateTime.ofInstant(entered.since(), ZoneOffset.UTC));
-                insert.setString(7, node);
+                if (extendedSeconds == null) {
+                    insert.setNull(6, Types.INTEGER);
+                } else {
+                    insert.setInt(6, extendedSeconds);
+                }
+                insert.setObject(7, LocalDateTime.ofInstant(occurredAt, ZoneOffset.UTC));
+                insert.setString(8, node);
                 for (int i = 0; i < whichAgent.length; i++) {
-                    insert.setObject(8 + i, whichAgent[i]);
+                    insert.setObject(9 + i, whichAgent[i]);
                 }
                 if (insert.executeUpdate() == 1) {
                     return true;
@@ -110,7 +133,8 @@ public class JdbcAgentEvents {
             }
         }
         LOG.log(Level.SEVERE, "agent event not recorded: " + agent + " entered " + entered.state()
-                + entered.reason().map(reason -> " (" + reason + ")").orElse("") + " at " + entered.since(), last);
+                + entered.reason().map(reason -> " (" + reason + ")").orElse("") + cause.map(why -> ", " + why).orElse("")
+                + " at " + occurredAt, last);
         return false;
     }
 

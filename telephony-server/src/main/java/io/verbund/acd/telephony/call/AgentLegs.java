@@ -22,10 +22,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
@@ -371,7 +373,7 @@ public class AgentLegs {
      */
     void handedOver(AcdCall call, AgentKey agent) {
         if (call.agentSince != null) {
-            tallies.callTaken(agent, java.time.Duration.between(call.agentSince, clock.instant()));
+            tallies.callTaken(agent, Duration.between(call.agentSince, clock.instant()));
         }
         endForAgent(agent, call.group, call.callId);
     }
@@ -385,11 +387,32 @@ public class AgentLegs {
         WrapUp wrapUp = group == null ? WrapUp.NONE : group.wrapUp();
         agents.update(agent, (current, at) -> wrapUp.callEnded(current, at));
         if (wrapUp.hasTime()) {
-            scheduler.schedule(() -> {
-                boolean disposed = wrapUp.dispositionRequired() && directory.hasDisposition(callId);
-                agents.update(agent, (current, at) -> wrapUp.timeUp(current, callId, disposed, at));
-            }, wrapUp.time().toMillis(), TimeUnit.MILLISECONDS);
+            endWrapUpIn(wrapUp.time(), agent, wrapUp, callId);
         }
+    }
+
+    /**
+     * Ends the agent's wrap-up of the call after {@code delay}. An agent who extended it meanwhile
+     * (through any node: the extension is in its shared status) is looked at again at the new end.
+     */
+    private void endWrapUpIn(Duration delay, AgentKey agent, WrapUp wrapUp, String callId) {
+        scheduler.schedule(() -> {
+            try {
+                boolean disposed = wrapUp.dispositionRequired() && directory.hasDisposition(callId);
+                // Whether to look again is judged at the instant the time-up was: a later reading of the clock
+                // could find the end passed that the time-up did not, and the agent would stay in wrap-up for good.
+                AtomicReference<Instant> judgedAt = new AtomicReference<>();
+                agents.update(agent, (current, at) -> {
+                    judgedAt.set(at);
+                    return wrapUp.timeUp(current, callId, disposed, at);
+                }).flatMap(status -> wrapUp.extendedUntil(status, callId, judgedAt.get()))
+                        // A millisecond past the end: the scheduler's clock is not the wall clock.
+                        .ifPresent(end -> endWrapUpIn(Duration.between(judgedAt.get(), end).plusMillis(1), agent, wrapUp, callId));
+            } catch (RuntimeException e) {
+                // A scheduled task's failure is not logged, and the agent would stay in wrap-up for good.
+                LOG.log(Level.SEVERE, "the wrap-up of agent " + agent + " after call " + callId + " could not be ended", e);
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void hangUp(Dialog dialog) {

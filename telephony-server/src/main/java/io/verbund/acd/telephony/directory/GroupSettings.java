@@ -18,13 +18,14 @@ import java.time.Duration;
  * An ACD group as the call path needs it: strategy, timers and members. Members are kept by
  * extension: the call path looks one up for every offer, in groups of hundreds of agents.
  *
+ * @param wrapUpExtensionSeconds how much longer in total an agent may extend its wrap-up of one call
  * @param forcedDisposition wrap-up does not end before the agent gave the call a disposition
  * @param recording answered calls are recorded in two channels
  * @param recordingNotice the caller hears that the call may be recorded before it is connected
  * @param weight how much its callers' wait counts against other groups' callers ({@link RoutingGroup#weight})
  */
 public record GroupSettings(long id, TenantKey tenant, long tenantId, String name, String strategy,
-                            int ringTimeSeconds, int wrapUpSeconds, int maxConsecutiveNoAnswer,
+                            int ringTimeSeconds, int wrapUpSeconds, int wrapUpExtensionSeconds, int maxConsecutiveNoAnswer,
                             RedialDelays redialDelays, boolean forcedDisposition, boolean recording, boolean recordingNotice,
                             SkillRequirements requirements, Optional<LastAgentPreference> lastAgent, double weight,
                             Map<String, GroupMember> membersByExtension) implements RoutingGroup {
@@ -38,11 +39,11 @@ public record GroupSettings(long id, TenantKey tenant, long tenantId, String nam
     }
 
     public GroupSettings(long id, TenantKey tenant, long tenantId, String name, String strategy, int ringTimeSeconds,
-                         int wrapUpSeconds, int maxConsecutiveNoAnswer, RedialDelays redialDelays, boolean forcedDisposition,
-                         boolean recording, boolean recordingNotice, SkillRequirements requirements,
+                         int wrapUpSeconds, int wrapUpExtensionSeconds, int maxConsecutiveNoAnswer, RedialDelays redialDelays,
+                         boolean forcedDisposition, boolean recording, boolean recordingNotice, SkillRequirements requirements,
                          Optional<LastAgentPreference> lastAgent, double weight, List<GroupMember> members) {
-        this(id, tenant, tenantId, name, strategy, ringTimeSeconds, wrapUpSeconds, maxConsecutiveNoAnswer, redialDelays,
-                forcedDisposition, recording, recordingNotice, requirements, lastAgent, weight, index(members));
+        this(id, tenant, tenantId, name, strategy, ringTimeSeconds, wrapUpSeconds, wrapUpExtensionSeconds, maxConsecutiveNoAnswer,
+                redialDelays, forcedDisposition, recording, recordingNotice, requirements, lastAgent, weight, index(members));
     }
 
     @Override
@@ -57,7 +58,7 @@ public record GroupSettings(long id, TenantKey tenant, long tenantId, String nam
 
     /** The wrap-up this group's agents have after a call. */
     public WrapUp wrapUp() {
-        return WrapUp.of(wrapUpSeconds, forcedDisposition);
+        return WrapUp.of(wrapUpSeconds, forcedDisposition, wrapUpExtensionSeconds);
     }
 
     /** The member with this extension; the call path only asks for agents it took from this group. */

@@ -200,7 +200,7 @@ public class TelephonyDirectory {
                 + " COALESCE(g.redial_delay_busy_seconds, g.redial_delay_seconds),"
                 + " COALESCE(g.redial_delay_rejected_seconds, g.redial_delay_seconds),"
                 + " COALESCE(g.redial_delay_unregistered_seconds, g.redial_delay_seconds), g.last_agent_days, g.last_agent_seconds,"
-                + " g.weight FROM acd_group g JOIN tenant t ON t.id = g.tenant_id WHERE g.tenant_id = ? AND g.name = ?";
+                + " g.wrap_up_extension_seconds, g.weight FROM acd_group g JOIN tenant t ON t.id = g.tenant_id WHERE g.tenant_id = ? AND g.name = ?";
         record Bare(GroupSettings settings, String steps, boolean anyMemberAfterSteps) {
         }
         Optional<Bare> bare = query(sql, statement -> {
@@ -208,13 +208,13 @@ public class TelephonyDirectory {
             statement.setString(2, name);
         }, rows -> rows.next()
                 ? Optional.of(new Bare(new GroupSettings(rows.getLong(1), new TenantKey(rows.getString(2)), tenantId, name,
-                        rows.getString(3), rows.getInt(4), rows.getInt(5), rows.getInt(6),
+                        rows.getString(3), rows.getInt(4), rows.getInt(5), rows.getInt(18), rows.getInt(6),
                         new RedialDelays(Duration.ofSeconds(rows.getInt(7)), Duration.ofSeconds(rows.getInt(13)),
                                 Duration.ofSeconds(rows.getInt(14)), Duration.ofSeconds(rows.getInt(15))), rows.getBoolean(8),
                         rows.getBoolean(9), rows.getBoolean(10), SkillRequirements.NONE,
                         rows.getObject(16) == null ? Optional.empty() : Optional.of(new GroupSettings.LastAgentPreference(
                                 Duration.ofDays(rows.getInt(16)), Duration.ofSeconds(rows.getInt(17)))),
-                        rows.getDouble(18), List.of()), rows.getString(11), rows.getBoolean(12)))
+                        rows.getDouble(19), List.of()), rows.getString(11), rows.getBoolean(12)))
                 : Optional.empty());
         return bare.map(found -> {
             GroupSettings group = found.settings();
@@ -234,8 +234,8 @@ public class TelephonyDirectory {
                 return read;
             });
             return new GroupSettings(group.id(), group.tenant(), tenantId, name, group.strategy(), group.ringTimeSeconds(),
-                    group.wrapUpSeconds(), group.maxConsecutiveNoAnswer(), group.redialDelays(), group.forcedDisposition(),
-                    group.recording(), group.recordingNotice(), requirements(group, found.steps(), found.anyMemberAfterSteps()),
+                    group.wrapUpSeconds(), group.wrapUpExtensionSeconds(), group.maxConsecutiveNoAnswer(), group.redialDelays(),
+                    group.forcedDisposition(), group.recording(), group.recordingNotice(), requirements(group, found.steps(), found.anyMemberAfterSteps()),
                     group.lastAgent(), group.weight(), list);
         });
     }

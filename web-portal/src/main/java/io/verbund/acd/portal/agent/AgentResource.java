@@ -36,7 +36,9 @@ import java.util.Optional;
  * agents/{extension}/state} with {@link AgentStateRequest}, for agents, their supervisors and admins
  * ({@link AgentAccess}); a system administrator may name another tenant with {@code ?tenant=}.
  * Errors: 400 malformed body or state, 403 not this caller's agent, 404 no such (enabled) agent in
- * the tenant, 409 not allowed from the current state, 422 pause reason the tenant does not offer.</li>
+ * the tenant, 409 not allowed from the current state, 422 pause reason the tenant does not offer.
+ * {@code POST agents/{extension}/wrap-up/extensions} with {@link WrapUpExtensionRequest} extends the
+ * agent's wrap-up, for the same callers.</li>
  * <li><b>Configuration</b>: {@code GET/POST agents}, {@code GET/PUT/DELETE agents/{extension}} with
  * {@link AgentRequest}, through {@link Agents}: supervisors read, tenant admins change, a system
  * admin or reseller may name another tenant with {@code ?tenant=}. {@code ?q=} filters the list by
@@ -145,6 +147,19 @@ public class AgentResource {
                                      AgentStateRequest request) {
         RequestedState requested = RequestedState.from(request);
         return AgentStateDocument.of(service.change(callers.caller(), Optional.ofNullable(tenant), extension, requested));
+    }
+
+    /**
+     * The agent takes more wrap-up time, {@link WrapUpExtensionRequest}: 200 with its state, whose
+     * {@code wrapUp} names the new end. 409 when it is not in wrap-up or its group's allowance does
+     * not have that much left ({@link WrapUpNotExtended}), 422 naming {@code seconds}.
+     */
+    @POST
+    @Path("{extension}/wrap-up/extensions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AgentStateDocument extendWrapUp(@PathParam("extension") String extension, @QueryParam("tenant") String tenant,
+                                           WrapUpExtensionRequest request) {
+        return AgentStateDocument.of(service.extendWrapUp(callers.caller(), Optional.ofNullable(tenant), extension, request));
     }
 
     /** An agent asks the supervisors who watch it for help: 202, and a {@code help-request} event. */

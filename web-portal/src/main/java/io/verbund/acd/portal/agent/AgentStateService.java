@@ -4,6 +4,8 @@ import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentState;
 import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.agent.IllegalAgentTransition;
+import io.verbund.acd.agent.WrapUpExtensionRefused;
+import io.verbund.acd.portal.api.BodyValidation;
 import io.verbund.acd.runtime.agent.AgentLogContext;
 import io.verbund.acd.runtime.agent.AgentStateChange;
 import io.verbund.acd.runtime.agent.AgentStateConflict;
@@ -20,6 +22,8 @@ import io.verbund.acd.runtime.security.UnknownTenant;
 import io.verbund.acd.tenant.TenantKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -40,16 +44,21 @@ public class AgentStateService {
     private final JdbcAgentEvents events;
     private final Supervision supervision;
     private final WrapUps wrapUps;
+    private final BodyValidation validation;
+    private final Clock clock;
 
     @Inject
     public AgentStateService(InfinispanAgentStates states, JdbcAgentDirectory directory, JdbcPauseReasons pauseReasons,
-                             JdbcAgentEvents events, Supervision supervision, WrapUps wrapUps) {
+                             JdbcAgentEvents events, Supervision supervision, WrapUps wrapUps, BodyValidation validation,
+                             Clock clock) {
         this.states = states;
         this.directory = directory;
         this.pauseReasons = pauseReasons;
         this.events = events;
         this.supervision = supervision;
         this.wrapUps = wrapUps;
+        this.validation = validation;
+        this.clock = clock;
     }
 
     /** For CDI's proxy only. */
@@ -60,6 +69,8 @@ public class AgentStateService {
         this.events = null;
         this.supervision = null;
         this.wrapUps = null;
+        this.validation = null;
+        this.clock = null;
     }
 
     public AgentStatus stateOf(Caller caller, Optional<String> tenant, String extension) {
@@ -119,6 +130,37 @@ public class AgentStateService {
                 }
             }
             return change.current();
+        }
+    }
+
+    /**
+     * The agent takes more wrap-up time: itself, its supervisors or an admin (as for its state).
+     * Recorded in its history with the seconds added and, when someone else asked, who. The body is
+     * judged only once the caller may address the agent, so another tenant's agent is a 404 whatever
+     * the body says.
+     *
+     * @throws io.verbund.acd.runtime.problem.InvalidFields naming {@code seconds}
+     * @throws WrapUpNotExtended when the agent is not in wrap-up or its group's allowance does not have that much left
+     */
+    public AgentStatus extendWrapUp(Caller caller, Optional<String> tenant, String extension, WrapUpExtensionRequest request) {
+        AgentAccess access = new AgentAccess(caller, supervision);
+        AgentKey key = addressedKey(access, tenant, extension);
+        try (AgentLogContext log = AgentLogContext.of(key)) {
+            ConfiguredAgent agent = permittedAgent(access, key);
+            Duration by = Duration.ofSeconds(validation.check(request, key.tenant()).seconds());
+            AgentStateChange change;
+            try {
+                change = states.apply(agent.key(), (current, now) -> current.extendWrapUp(by, now));
+            } catch (WrapUpExtensionRefused refused) {
+                throw new WrapUpNotExtended(agent.key(), refused);
+            }
+            AgentStatus extended = change.current();
+            boolean byItself = caller.agent().filter(agent.key()::equals).isPresent();
+            LOG.info(() -> "agent " + agent.key() + " extended its wrap-up of " + extended.callId().orElse("?") + " by "
+                    + by.toSeconds() + " s to " + extended.wrapUpPeriod().ends() + ", " + extended.wrapUpPeriod().extensionLeft().toSeconds()
+                    + " s left" + (byItself ? "" : ", asked by " + caller.login()));
+            events.recordWrapUpExtended(agent, extended, by, clock.instant(), byItself ? Optional.empty() : Optional.of(caller.login()));
+            return extended;
         }
     }
 

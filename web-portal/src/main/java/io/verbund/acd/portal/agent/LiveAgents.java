@@ -73,7 +73,7 @@ public class LiveAgents {
 
     private void changed(String key, AgentStatus before, AgentStatus after, boolean local) {
         if (after == null || (before != null && before.state() == after.state() && Objects.equals(before.reason(), after.reason())
-                && Objects.equals(before.callId(), after.callId()))) {
+                && Objects.equals(before.callId(), after.callId()) && before.wrapUpPeriod().equals(after.wrapUpPeriod()))) {
             return;
         }
         publisher.execute(() -> {

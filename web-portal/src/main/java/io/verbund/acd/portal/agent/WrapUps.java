@@ -19,7 +19,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -32,12 +31,12 @@ import java.util.logging.Logger;
 public class WrapUps {
 
     private static final Logger LOG = Logger.getLogger(WrapUps.class.getName());
-    private static final String CALL = "SELECT g.forced_disposition, g.wrap_up_seconds, r.disposition IS NOT NULL, a.extension"
+    private static final String CALL = "SELECT g.forced_disposition, r.disposition IS NOT NULL, a.extension"
             + " FROM call_record r JOIN tenant t ON t.id = r.tenant_id JOIN acd_group g ON g.id = r.group_id"
             + " LEFT JOIN agent a ON a.id = r.agent_id WHERE t.tenant_key = ? AND r.call_id = ?";
 
     /** What wrap-up needs to know of a call. */
-    record CallWrapUp(boolean forced, int wrapUpSeconds, boolean disposed, String agentExtension) {
+    record CallWrapUp(boolean forced, boolean disposed, String agentExtension) {
     }
 
     /** 409: the group wants a disposition before the agent is offered the next call. */
@@ -78,16 +77,18 @@ public class WrapUps {
         }
     }
 
-    /** After a disposition: ends the wrap-up of the agent who took the call, if its time is over. */
+    /**
+     * After a disposition: ends the wrap-up of the agent who took the call, if its time is over
+     * (extensions included: the end is in the agent's status).
+     */
     public void disposed(TenantKey tenant, String callId) {
         Optional<CallWrapUp> call = call(tenant, callId);
         if (call.isEmpty() || call.get().agentExtension() == null) {
             return;
         }
         AgentKey agent = new AgentKey(tenant, call.get().agentExtension());
-        Duration wrapUp = Duration.ofSeconds(Math.max(1, call.get().wrapUpSeconds()));
         AgentStateChange change = states.apply(agent, (current, now) -> current.state() == AgentState.WRAP_UP
-                && current.callId().filter(callId::equals).isPresent() && !now.isBefore(current.since().plus(wrapUp))
+                && current.callId().filter(callId::equals).isPresent() && current.wrapUpPeriod().isOver(now)
                 ? current.goReady(now) : current);
         if (change.changed()) {
             LOG.info(() -> "agent " + agent + " ends its wrap-up of " + callId + " with the disposition given");
@@ -102,7 +103,7 @@ public class WrapUps {
             query.setString(1, tenant.value());
             query.setString(2, callId);
             try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(new CallWrapUp(row.getBoolean(1), row.getInt(2), row.getBoolean(3), row.getString(4)))
+                return row.next() ? Optional.of(new CallWrapUp(row.getBoolean(1), row.getBoolean(2), row.getString(3)))
                         : Optional.empty();
             }
         } catch (SQLException e) {

@@ -145,6 +145,7 @@ public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
         group.setStrategy(Objects.requireNonNullElse(request.strategy(), "LONGEST_IDLE"));
         group.setRingTimeSeconds(Objects.requireNonNullElse(request.ringTimeSeconds(), 15));
         group.setWrapUpSeconds(Objects.requireNonNullElse(request.wrapUpSeconds(), 0));
+        group.setWrapUpExtensionSeconds(Objects.requireNonNullElse(request.wrapUpExtensionSeconds(), 0));
         group.setMaxConsecutiveNoAnswer(Objects.requireNonNullElse(request.maxConsecutiveNoAnswer(), 3));
         group.setRedialDelaySeconds(Objects.requireNonNullElse(request.redialDelaySeconds(), 2));
         group.setRedialDelayBusySeconds(request.redialDelayBusySeconds());
@@ -274,7 +275,7 @@ public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
         Map<Long, String> skills = TenantNames.skillNamesById(entities,
                 group.getSkillRequirements().stream().map(SkillRequirement::getSkillId).toList(), tenant);
         return new GroupDocument(group.getId(), group.getName(), group.getStrategy(), group.getRingTimeSeconds(),
-                group.getWrapUpSeconds(), group.getMaxConsecutiveNoAnswer(), group.getRedialDelaySeconds(),
+                group.getWrapUpSeconds(), group.getWrapUpExtensionSeconds(), group.getMaxConsecutiveNoAnswer(), group.getRedialDelaySeconds(),
                 Objects.requireNonNullElse(group.getRedialDelayBusySeconds(), group.getRedialDelaySeconds()),
                 Objects.requireNonNullElse(group.getRedialDelayRejectedSeconds(), group.getRedialDelaySeconds()),
                 Objects.requireNonNullElse(group.getRedialDelayUnregisteredSeconds(), group.getRedialDelaySeconds()),

@@ -7,6 +7,7 @@ import java.util.List;
 
 /** An ACD group as the API answers it; {@code version} is what a change must name. */
 public record GroupDocument(long id, String name, String strategy, int ringTimeSeconds, int wrapUpSeconds,
+                            int wrapUpExtensionSeconds,
                             int maxConsecutiveNoAnswer, int redialDelaySeconds, int redialDelayBusySeconds,
                             int redialDelayRejectedSeconds, int redialDelayUnregisteredSeconds, int serviceLevelSeconds,
                             int serviceLevelTargetPercent, int shortAbandonSeconds, boolean forcedDisposition,

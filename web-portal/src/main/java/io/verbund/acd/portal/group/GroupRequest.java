@@ -21,6 +21,8 @@ import java.util.List;
  * top of the skill requirements, which are always enforced; after the last step, with
  * {@code anyMemberAfterSteps}, any member meeting them may take the call.
  *
+ * @param wrapUpExtensionSeconds how much longer in total an agent may extend its wrap-up of one call
+ *        (0, the default: not at all)
  * @param redialDelaySeconds after an offer the phone let ring out; the busy, rejected and
  *        unregistered delays left out take this one
  * @param lastAgentDays a caller who talked to an agent of the group within this many days is offered
@@ -35,6 +37,7 @@ public record GroupRequest(
         @Pattern(regexp = STRATEGIES, message = "must be one of " + STRATEGY_NAMES) String strategy,
         @Min(1) @Max(600) Integer ringTimeSeconds,
         @Min(0) @Max(3600) Integer wrapUpSeconds,
+        @Min(0) @Max(3600) Integer wrapUpExtensionSeconds,
         @Min(1) @Max(100) Integer maxConsecutiveNoAnswer,
         @Min(0) @Max(300) Integer redialDelaySeconds,
         @Min(0) @Max(300) Integer redialDelayBusySeconds,
