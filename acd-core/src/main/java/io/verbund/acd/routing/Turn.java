@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 public final class Turn {
 
+    /** One instance: a look asks every free agent of a large group, most of them answer this. */
+    private static final Optional<Exclusion> LAST_AGENT_FIRST = Optional.of(Exclusion.LAST_AGENT_FIRST);
+
     private final QueueEntry caller;
     private final Optional<GroupMembership> lastOffered;
     private final SkillRequirements requirements;
@@ -83,14 +86,21 @@ public final class Turn {
         if (lacking.isPresent()) {
             return lacking;
         }
-        if (caller.waitsForLastAgent(now) && !caller.lastAgent().orElseThrow().equals(candidate.status().agent())) {
-            return Optional.of(Exclusion.LAST_AGENT_FIRST);
+        if (caller.lastAgent().isPresent() && caller.waitsForLastAgent(now)
+                && !caller.lastAgent().get().equals(candidate.status().agent())) {
+            return LAST_AGENT_FIRST;
         }
         return Optional.empty();
     }
 
     /** How far the candidate is above the skills this caller needs now; skills-based routing offers the best match first. */
     public int skillMatchOf(Candidate candidate) {
-        return matches.computeIfAbsent(candidate.member().skills(), skills::matchScore);
+        AgentSkills agent = candidate.member().skills();
+        Integer match = matches.get(agent);
+        if (match == null) {
+            match = skills.matchScore(agent);
+            matches.put(agent, match);
+        }
+        return match;
     }
 }

@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 public final class SkillCheck {
 
+    private static final Optional<Exclusion> BELOW_SKILL_MINIMUM = Optional.of(Exclusion.BELOW_SKILL_MINIMUM);
+    private static final Optional<Exclusion> STEP_NOT_REACHED = Optional.of(Exclusion.STEP_NOT_REACHED);
+
     private final List<SkillCondition> minimum;
     private final List<SkillCondition> step;
     private final SkillName[] required;
@@ -30,10 +33,10 @@ public final class SkillCheck {
     /** Why the agent may not take the call: below the minimum, or short of the step in force; empty when it may. */
     public Optional<Exclusion> exclusionOf(AgentSkills agent) {
         if (!allMet(minimum, agent)) {
-            return Optional.of(Exclusion.BELOW_SKILL_MINIMUM);
+            return BELOW_SKILL_MINIMUM;
         }
         if (!allMet(step, agent)) {
-            return Optional.of(Exclusion.STEP_NOT_REACHED);
+            return STEP_NOT_REACHED;
         }
         return Optional.empty();
     }
