@@ -1,12 +1,9 @@
 package io.verbund.acd.routing;
 
-import io.verbund.acd.skill.AgentSkills;
 import io.verbund.acd.skill.SkillCheck;
 import io.verbund.acd.skill.SkillRequirements;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,11 +22,6 @@ public final class Turn {
     private final SkillRequirements requirements;
     private final Duration waited;
     private final SkillCheck skills;
-    /**
-     * Each agent's match, worked out once per turn: skills-based ranking compares it for every pair
-     * a scan or a sort looks at. By identity: every agent's skills are one object for the whole pass.
-     */
-    private final Map<AgentSkills, Integer> matches = new IdentityHashMap<>();
 
     /**
      * @param caller the caller to be offered (a random order is drawn per call)
@@ -95,12 +87,7 @@ public final class Turn {
 
     /** How far the candidate is above the skills this caller needs now; skills-based routing offers the best match first. */
     public int skillMatchOf(Candidate candidate) {
-        AgentSkills agent = candidate.member().skills();
-        Integer match = matches.get(agent);
-        if (match == null) {
-            match = skills.matchScore(agent);
-            matches.put(agent, match);
-        }
-        return match;
+        // Worked out on every call: a few array reads cost less than remembering it per agent.
+        return skills.matchScore(candidate.member().skills());
     }
 }
