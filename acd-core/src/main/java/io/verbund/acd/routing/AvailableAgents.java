@@ -30,6 +30,13 @@ public final class AvailableAgents {
 
     /** Why the free agent at the same index is excluded from the turn looked at; null when eligible. */
     private Exclusion[] excluded = new Exclusion[0];
+    /**
+     * What the agent at the same index lacks in skills for the turn looked at; null when nothing.
+     * Kept for the next turn if it checks skills alike ({@code skillsLookedAt}), so that look reads
+     * instead of checking again; null when the list changed in a way these no longer follow.
+     */
+    private Exclusion[] lacking = new Exclusion[0];
+    private Turn skillsLookedAt;
     /** Members per reason the look excluded, by {@link Exclusion#ordinal()}. */
     private final int[] excludedCounts = new int[Exclusion.values().length];
     /** Indexes into {@code free} of the best eligible agents, best first. */
@@ -86,6 +93,7 @@ public final class AvailableAgents {
     /** An agent reserved in this pass and given back (its caller was taken elsewhere) is free again. */
     public void putBack(Candidate candidate) {
         free.add(candidate);
+        skillsLookedAt = null;
     }
 
     /** Removes and returns every agent still free, in {@code order} (ring-all offers them together). */
@@ -97,6 +105,7 @@ public final class AvailableAgents {
     public List<Candidate> takeAll(Comparator<Candidate> order, Predicate<Candidate> eligible) {
         List<Candidate> all = free.stream().filter(eligible).sorted(order).toList();
         free.removeAll(all);
+        skillsLookedAt = null;
         return all;
     }
 
@@ -109,11 +118,17 @@ public final class AvailableAgents {
         this.order = order;
         if (excluded.length < free.size()) {
             excluded = new Exclusion[Math.max(free.size(), 2 * excluded.length)];
+            lacking = Arrays.copyOf(lacking, excluded.length);
         }
+        boolean skillsKnown = skillsLookedAt != null && turn.checksSkillsAs(skillsLookedAt);
         Arrays.fill(excludedCounts, 0);
         eligible = 0;
         for (int i = 0; i < free.size(); i++) {
-            Exclusion why = turn.exclusionOf(free.get(i), now).orElse(null);
+            Candidate candidate = free.get(i);
+            if (!skillsKnown) {
+                lacking[i] = turn.skillExclusionOf(candidate).orElse(null);
+            }
+            Exclusion why = lacking[i] != null ? lacking[i] : turn.lastAgentExclusionOf(candidate, now).orElse(null);
             excluded[i] = why;
             if (why == null) {
                 eligible++;
@@ -121,6 +136,7 @@ public final class AvailableAgents {
                 excludedCounts[why.ordinal()]++;
             }
         }
+        skillsLookedAt = turn;
         shortlist();
     }
 
@@ -150,6 +166,7 @@ public final class AvailableAgents {
                 all.add(free.get(i));
             } else {
                 free.set(kept, free.get(i));
+                lacking[kept] = lacking[i];
                 excluded[kept++] = excluded[i];
             }
         }
@@ -229,6 +246,7 @@ public final class AvailableAgents {
         free.remove(last);
         if (index < excluded.length && last < excluded.length) {
             excluded[index] = excluded[last];
+            lacking[index] = lacking[last];
             for (int i = 0; i < shortlisted; i++) {
                 if (shortlist[i] == last) {
                     shortlist[i] = index;

@@ -75,14 +75,21 @@ public final class Turn {
      */
     public Optional<Exclusion> exclusionOf(Candidate candidate, Instant now) {
         Optional<Exclusion> lacking = skillExclusionOf(candidate);
-        if (lacking.isPresent()) {
-            return lacking;
-        }
+        return lacking.isPresent() ? lacking : lastAgentExclusionOf(candidate, now);
+    }
+
+    /** Why the candidate, skilled enough, may not take this caller's call now: the caller's last agent has the first try. */
+    Optional<Exclusion> lastAgentExclusionOf(Candidate candidate, Instant now) {
         if (caller.lastAgent().isPresent() && caller.waitsForLastAgent(now)
                 && !caller.lastAgent().get().equals(candidate.status().agent())) {
             return LAST_AGENT_FIRST;
         }
         return Optional.empty();
+    }
+
+    /** Whether this turn checks skills exactly as {@code other} does: the same agents lack the same skills for both. */
+    boolean checksSkillsAs(Turn other) {
+        return skills.sameAs(other.skills);
     }
 
     /** How far the candidate is above the skills this caller needs now; skills-based routing offers the best match first. */

@@ -61,6 +61,16 @@ public final class SkillCheck {
         return Optional.empty();
     }
 
+    /**
+     * Whether {@code other} holds agents to the same minimum and the same step, so that it excludes
+     * the same agents for the same reasons and ranks them alike: callers next to each other in the
+     * queue mostly share the step in force, and a pass need not check every agent again for each.
+     */
+    public boolean sameAs(SkillCheck other) {
+        return Arrays.equals(minimumSkills, other.minimumSkills) && Arrays.equals(minimumLevels, other.minimumLevels)
+                && Arrays.equals(stepSkills, other.stepSkills) && Arrays.equals(stepLevels, other.stepLevels);
+    }
+
     /** {@link SkillRequirements#matchScore}: how far the agent is above the levels in force. */
     public int matchScore(AgentSkills agent) {
         int score = 0;
