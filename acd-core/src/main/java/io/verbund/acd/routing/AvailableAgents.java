@@ -18,12 +18,14 @@ import java.util.function.Predicate;
  *
  * <p>The distributor looks at the free agents once per turn ({@link #lookFor}): that one scan finds
  * why each agent is excluded and the best few eligible in order, which is all that picking the
- * agent and writing the decision record need. The look holds until the next turn; taking agents
- * from it keeps it in step, while {@link #remove} and {@link #putBack} come between turns.
+ * agent and writing the decision record need. What a look found is kept beside the list, in step
+ * with it as agents are taken, so the next caller's look reads what still holds for it: the skill
+ * verdicts when it needs the same skills, and the ranking when its strategy orders it alike. Only
+ * when callers keep coming that rank alike does a look sort all the eligible agents, once.
  */
 public final class AvailableAgents {
 
-    /** The agent taken and the ones a decision record names as ranked lower: what a look keeps in order. */
+    /** The agent taken and the ones a decision record names as ranked lower: what a first look keeps in order. */
     private static final int SHORTLIST = RoutingDecision.LISTED + 1;
 
     private final List<Candidate> free;
@@ -39,9 +41,15 @@ public final class AvailableAgents {
     private Turn skillsLookedAt;
     /** Members per reason the look excluded, by {@link Exclusion#ordinal()}. */
     private final int[] excludedCounts = new int[Exclusion.values().length];
-    /** Indexes into {@code free} of the best eligible agents, best first. */
-    private final int[] shortlist = new int[SHORTLIST];
-    private int shortlisted;
+    /**
+     * The best eligible agents still free, best first from {@code rankedFrom}: every eligible one
+     * ranked lower than these is ranked lower than all of them. Kept for the next turn when its
+     * strategy orders it as {@code rankedFor}, and both have the same agents eligible.
+     */
+    private Candidate[] ranked = new Candidate[SHORTLIST];
+    private int rankedFrom;
+    private int rankedTo;
+    private Turn rankedFor;
     /** Eligible agents of the look still free. */
     private int eligible;
     private Comparator<Candidate> order;
@@ -72,6 +80,7 @@ public final class AvailableAgents {
             return Optional.empty();
         }
         Candidate taken = free.get(best);
+        unranked(taken);
         removeAt(best);
         return Optional.of(taken);
     }
@@ -81,8 +90,10 @@ public final class AvailableAgents {
         // The hash first: a pass removes every agent it reserves from every group's list, which is mostly a miss.
         int hash = agent.hashCode();
         for (int i = 0; i < free.size(); i++) {
-            AgentKey other = free.get(i).status().agent();
+            Candidate candidate = free.get(i);
+            AgentKey other = candidate.status().agent();
             if (other.hashCode() == hash && other.equals(agent)) {
+                unranked(candidate);
                 removeAt(i);
                 return true;
             }
@@ -93,7 +104,7 @@ public final class AvailableAgents {
     /** An agent reserved in this pass and given back (its caller was taken elsewhere) is free again. */
     public void putBack(Candidate candidate) {
         free.add(candidate);
-        skillsLookedAt = null;
+        forgetLook();
     }
 
     /** Removes and returns every agent still free, in {@code order} (ring-all offers them together). */
@@ -105,22 +116,25 @@ public final class AvailableAgents {
     public List<Candidate> takeAll(Comparator<Candidate> order, Predicate<Candidate> eligible) {
         List<Candidate> all = free.stream().filter(eligible).sorted(order).toList();
         free.removeAll(all);
-        skillsLookedAt = null;
+        forgetLook();
         return all;
     }
 
     /**
      * Looks at every agent still free for one caller's turn: why each is excluded, and the best
-     * {@value #SHORTLIST} eligible in {@code order}. Each agent is checked once; the order compares
-     * an agent only with the worst of the shortlist unless it belongs in it.
+     * eligible in the strategy's order. Each agent is checked once, or not at all when the turn
+     * before checked the same skills. A first look keeps the best {@value #SHORTLIST}, comparing an
+     * agent only with the worst of them unless it belongs among them; a turn ranked alike carries on
+     * with the ranking before it, and sorts all the eligible agents once that runs short.
      */
-    void lookFor(Turn turn, Comparator<Candidate> order, Instant now) {
-        this.order = order;
+    void lookFor(Turn turn, RoutingStrategy strategy, Instant now) {
+        order = strategy.orderFor(turn);
         if (excluded.length < free.size()) {
             excluded = new Exclusion[Math.max(free.size(), 2 * excluded.length)];
             lacking = Arrays.copyOf(lacking, excluded.length);
         }
         boolean skillsKnown = skillsLookedAt != null && turn.checksSkillsAs(skillsLookedAt);
+        boolean lastAgentFirst = false;
         Arrays.fill(excludedCounts, 0);
         eligible = 0;
         for (int i = 0; i < free.size(); i++) {
@@ -128,7 +142,11 @@ public final class AvailableAgents {
             if (!skillsKnown) {
                 lacking[i] = turn.skillExclusionOf(candidate).orElse(null);
             }
-            Exclusion why = lacking[i] != null ? lacking[i] : turn.lastAgentExclusionOf(candidate, now).orElse(null);
+            Exclusion why = lacking[i];
+            if (why == null) {
+                why = turn.lastAgentExclusionOf(candidate, now).orElse(null);
+                lastAgentFirst |= why != null;
+            }
             excluded[i] = why;
             if (why == null) {
                 eligible++;
@@ -136,23 +154,33 @@ public final class AvailableAgents {
                 excludedCounts[why.ordinal()]++;
             }
         }
+        // A ranking that set agents aside for a caller's last agent serves no other caller, nor uses one made before.
+        boolean alike = skillsKnown && !lastAgentFirst && rankedFor != null && strategy.ranksAlike(rankedFor, turn);
         skillsLookedAt = turn;
-        shortlist();
+        rankedFor = lastAgentFirst ? null : turn;
+        if (!alike) {
+            rankBest();
+        } else if (rankedTo - rankedFrom < Math.min(SHORTLIST, eligible)) {
+            rankAll();
+        }
     }
 
     /** Removes and returns the best eligible agent of the turn looked at; empty when none is left. */
     Optional<Candidate> takeBestLooked() {
-        if (shortlisted == 0 && eligible > 0) {
-            // More were taken than the shortlist held (their reservations failed): look again at the eligible left.
-            shortlist();
+        if (rankedFrom == rankedTo && eligible > 0) {
+            // More were taken than the ranking held (their reservations failed): rank the eligible left.
+            rankBest();
         }
-        if (shortlisted == 0) {
+        if (rankedFrom == rankedTo) {
             return Optional.empty();
         }
-        int index = shortlist[0];
-        System.arraycopy(shortlist, 1, shortlist, 0, --shortlisted);
+        Candidate taken = ranked[rankedFrom];
+        ranked[rankedFrom++] = null;
         eligible--;
-        Candidate taken = free.get(index);
+        int index = 0;
+        while (free.get(index) != taken) {
+            index++;
+        }
         removeAt(index);
         return Optional.of(taken);
     }
@@ -173,21 +201,17 @@ public final class AvailableAgents {
         free.subList(kept, free.size()).clear();
         all.sort(order);
         eligible = 0;
-        shortlisted = 0;
+        clearRanking();
         return all;
     }
 
     /** The eligible agents of the turn looked at still free, best first, at most {@code limit} ({@link RoutingDecision#LISTED} at most). */
     List<Candidate> bestLeft(int limit) {
         int wanted = Math.min(limit, eligible);
-        if (shortlisted < wanted) {
-            shortlist();
+        if (rankedTo - rankedFrom < wanted) {
+            rankBest();
         }
-        List<Candidate> best = new ArrayList<>(wanted);
-        for (int i = 0; i < wanted; i++) {
-            best.add(free.get(shortlist[i]));
-        }
-        return best;
+        return Arrays.asList(Arrays.copyOfRange(ranked, rankedFrom, rankedFrom + wanted));
     }
 
     /** How many eligible agents of the turn looked at are still free. */
@@ -216,27 +240,69 @@ public final class AvailableAgents {
         void accept(Candidate candidate, Exclusion why);
     }
 
-    /** Finds the best {@value #SHORTLIST} eligible agents still free, best first; stable, so among equals the first in the list. */
-    private void shortlist() {
-        shortlisted = 0;
+    /** Ranks the best {@value #SHORTLIST} eligible agents still free, best first; stable, so among equals the first in the list. */
+    private void rankBest() {
+        if (ranked.length < SHORTLIST) {
+            ranked = new Candidate[SHORTLIST];
+        }
+        clearRanking();
         for (int i = 0; i < free.size(); i++) {
             if (excluded[i] != null) {
                 continue;
             }
             Candidate candidate = free.get(i);
-            if (shortlisted == SHORTLIST && order.compare(candidate, free.get(shortlist[SHORTLIST - 1])) >= 0) {
+            if (rankedTo == SHORTLIST && order.compare(candidate, ranked[SHORTLIST - 1]) >= 0) {
                 continue;
             }
-            int at = Math.min(shortlisted, SHORTLIST - 1);
-            while (at > 0 && order.compare(candidate, free.get(shortlist[at - 1])) < 0) {
-                shortlist[at] = shortlist[at - 1];
+            int at = Math.min(rankedTo, SHORTLIST - 1);
+            while (at > 0 && order.compare(candidate, ranked[at - 1]) < 0) {
+                ranked[at] = ranked[at - 1];
                 at--;
             }
-            shortlist[at] = i;
-            if (shortlisted < SHORTLIST) {
-                shortlisted++;
+            ranked[at] = candidate;
+            if (rankedTo < SHORTLIST) {
+                rankedTo++;
             }
         }
+    }
+
+    /** Ranks every eligible agent still free: callers ranked alike keep coming, and each takes the next. */
+    private void rankAll() {
+        if (ranked.length < eligible) {
+            ranked = new Candidate[Math.max(eligible, 2 * ranked.length)];
+        }
+        clearRanking();
+        for (int i = 0; i < free.size(); i++) {
+            if (excluded[i] == null) {
+                ranked[rankedTo++] = free.get(i);
+            }
+        }
+        // Stable, as the first look: among equals the first in the list.
+        Arrays.sort(ranked, 0, rankedTo, order);
+    }
+
+    /** The agent is no longer free: out of the ranking too, wherever it stood in it. */
+    private void unranked(Candidate candidate) {
+        for (int i = rankedFrom; i < rankedTo; i++) {
+            if (ranked[i] == candidate) {
+                System.arraycopy(ranked, i + 1, ranked, i, rankedTo - i - 1);
+                ranked[--rankedTo] = null;
+                return;
+            }
+        }
+    }
+
+    private void clearRanking() {
+        Arrays.fill(ranked, rankedFrom, rankedTo, null);
+        rankedFrom = 0;
+        rankedTo = 0;
+    }
+
+    /** The list changed out of step with the last look: the next one checks and ranks afresh. */
+    private void forgetLook() {
+        skillsLookedAt = null;
+        rankedFor = null;
+        clearRanking();
     }
 
     /** Order among the rest does not matter: the last moves into the gap instead of shifting, with what the look saw of it. */
@@ -244,14 +310,9 @@ public final class AvailableAgents {
         int last = free.size() - 1;
         free.set(index, free.get(last));
         free.remove(last);
-        if (index < excluded.length && last < excluded.length) {
+        if (last < excluded.length) {
             excluded[index] = excluded[last];
             lacking[index] = lacking[last];
-            for (int i = 0; i < shortlisted; i++) {
-                if (shortlist[i] == last) {
-                    shortlist[i] = index;
-                }
-            }
         }
     }
 }

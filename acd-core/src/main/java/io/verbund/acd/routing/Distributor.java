@@ -235,7 +235,7 @@ public final class Distributor {
      * decision record reads the same look.
      */
     private List<Reservation> reserve(Turn turn, RoutingStrategy strategy, AvailableAgents free, Instant now) {
-        free.lookFor(turn, strategy.orderFor(turn), now);
+        free.lookFor(turn, strategy, now);
         List<Reservation> reserved = new ArrayList<>();
         if (strategy.ringsAllAtOnce()) {
             for (Candidate candidate : free.takeAllLooked()) {

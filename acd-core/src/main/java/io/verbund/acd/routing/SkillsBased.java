@@ -19,6 +19,11 @@ public final class SkillsBased implements RoutingStrategy {
     }
 
     @Override
+    public boolean ranksAlike(Turn previous, Turn next) {
+        return previous.checksSkillsAs(next);
+    }
+
+    @Override
     public String explain(Candidate chosen, Turn turn, Instant now) {
         return "skills: " + chosen.extension() + " has proficiency " + chosen.proficiency() + ", " + turn.skillMatchOf(chosen)
                 + " above " + turn.skillsInForce();
