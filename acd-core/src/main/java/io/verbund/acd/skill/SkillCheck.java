@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 
 /**
  * A skill requirement as it stands at one wait: the minimum, the step in force and the strictest
- * level per required skill, worked out once as arrays. A distribution pass checks and ranks every
+ * level per required skill, each worked out once as arrays. A distribution pass checks and ranks every
  * free agent against one caller's requirement, many times per decision, so nothing here allocates.
  * The description is written only when a decision record asks for it: most callers of a busy pass
  * find no agent and need none.
@@ -22,8 +22,8 @@ public final class SkillCheck {
     private final int[] minimumLevels;
     private final SkillName[] stepSkills;
     private final int[] stepLevels;
-    private final SkillName[] required;
-    private final int[] levels;
+    /** Worked out when first ranked by: only skills-based routing does. */
+    private Strictest strictest;
     private final Supplier<String> describing;
     private String description;
 
@@ -32,21 +32,6 @@ public final class SkillCheck {
         this.minimumLevels = levels(minimum);
         this.stepSkills = skills(step);
         this.stepLevels = levels(step);
-        // The strictest level per skill either list names, in the order named; neither list names a skill twice.
-        SkillName[] both = Arrays.copyOf(minimumSkills, minimumSkills.length + stepSkills.length);
-        int[] bothLevels = Arrays.copyOf(minimumLevels, both.length);
-        int count = minimumSkills.length;
-        for (int i = 0; i < stepSkills.length; i++) {
-            int at = indexOf(stepSkills[i], both, count);
-            if (at < 0) {
-                both[count] = stepSkills[i];
-                bothLevels[count++] = stepLevels[i];
-            } else {
-                bothLevels[at] = Math.max(bothLevels[at], stepLevels[i]);
-            }
-        }
-        this.required = Arrays.copyOf(both, count);
-        this.levels = Arrays.copyOf(bothLevels, count);
         this.describing = describing;
     }
 
@@ -73,6 +58,11 @@ public final class SkillCheck {
 
     /** {@link SkillRequirements#matchScore}: how far the agent is above the levels in force. */
     public int matchScore(AgentSkills agent) {
+        if (strictest == null) {
+            strictest = strictest();
+        }
+        SkillName[] required = strictest.skills();
+        int[] levels = strictest.levels();
         int score = 0;
         for (int i = 0; i < required.length; i++) {
             score += agent.levelOf(required[i]) - levels[i];
@@ -86,6 +76,27 @@ public final class SkillCheck {
             description = describing.get();
         }
         return description;
+    }
+
+    /** The strictest level per skill the minimum or the step names, in the order named; one object, so safely shared once set. */
+    private record Strictest(SkillName[] skills, int[] levels) {
+    }
+
+    /** Neither list names a skill twice. */
+    private Strictest strictest() {
+        SkillName[] both = Arrays.copyOf(minimumSkills, minimumSkills.length + stepSkills.length);
+        int[] bothLevels = Arrays.copyOf(minimumLevels, both.length);
+        int count = minimumSkills.length;
+        for (int i = 0; i < stepSkills.length; i++) {
+            int at = indexOf(stepSkills[i], both, count);
+            if (at < 0) {
+                both[count] = stepSkills[i];
+                bothLevels[count++] = stepLevels[i];
+            } else {
+                bothLevels[at] = Math.max(bothLevels[at], stepLevels[i]);
+            }
+        }
+        return new Strictest(Arrays.copyOf(both, count), Arrays.copyOf(bothLevels, count));
     }
 
     private static boolean allMet(SkillName[] skills, int[] levels, AgentSkills agent) {
