@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class Turn {
 
-    /** One instance: a look asks every free agent of a large group, most of them answer this. */
+    /** One instance: while a caller waits for its last agent, every other free agent a look asks answers this. */
     private static final Optional<Exclusion> LAST_AGENT_FIRST = Optional.of(Exclusion.LAST_AGENT_FIRST);
 
     private final QueueEntry caller;
@@ -70,15 +70,10 @@ public final class Turn {
     }
 
     /**
-     * Why the candidate may not take this caller's call now: its skills, or the caller's last agent
-     * having the first try (then every other agent waits, however well it fits).
+     * Why the candidate, skilled enough, may not take this caller's call now: the caller's last agent
+     * has the first try (then every other agent waits, however well it fits). Skills apart: a look
+     * asks for them separately, and may know them from the caller before.
      */
-    public Optional<Exclusion> exclusionOf(Candidate candidate, Instant now) {
-        Optional<Exclusion> lacking = skillExclusionOf(candidate);
-        return lacking.isPresent() ? lacking : lastAgentExclusionOf(candidate, now);
-    }
-
-    /** Why the candidate, skilled enough, may not take this caller's call now: the caller's last agent has the first try. */
     Optional<Exclusion> lastAgentExclusionOf(Candidate candidate, Instant now) {
         if (caller.lastAgent().isPresent() && caller.waitsForLastAgent(now)
                 && !caller.lastAgent().get().equals(candidate.status().agent())) {
