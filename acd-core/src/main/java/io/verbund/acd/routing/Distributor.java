@@ -8,16 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Matches waiting callers with ready agents, one group at a time. Takes the callers in queue order
@@ -171,7 +168,9 @@ public final class Distributor {
         for (Reservation taken : reserved) {
             AgentKey agent = taken.member().agent();
             pass.excluded.add(agent, Exclusion.BUSY_ELSEWHERE, null);
-            all.forEach(other -> other.taken(agent));
+            for (GroupPass other : all) {
+                other.taken(agent);
+            }
         }
         return true;
     }
@@ -220,57 +219,50 @@ public final class Distributor {
 
     /**
      * The decision record of one offer: the agents reserved, the eligible ones still free in the
-     * caller's order (the best {@link RoutingDecision#LISTED}, found without sorting the group), the
-     * free ones its skills exclude, and the members the pass excluded.
+     * caller's order (the best {@link RoutingDecision#LISTED}, kept by the turn's look at the free
+     * agents, which counted the rest), the free ones its skills exclude, and the members the pass
+     * excluded. Only the agents named get a detail: a look meets every free agent of a large group.
      */
     private static RoutingDecision decision(RoutingGroup group, RoutingStrategy strategy, Turn turn, List<Reservation> reserved,
                                             AvailableAgents free, PassExclusions excluded, Instant now) {
         RoutingDecision.Builder decision = new RoutingDecision.Builder(group.id(), group.strategy(), now);
         reserved.forEach(taken -> decision.chose(taken.member().agent(), taken.why()));
-        Comparator<Candidate> order = strategy.orderFor(turn);
-        PriorityQueue<Candidate> worstFirst = new PriorityQueue<>(order.reversed());
-        int eligible = 0;
-        for (Candidate candidate : free.stillFree()) {
-            Optional<Exclusion> excludedNow = turn.exclusionOf(candidate, now);
-            if (excludedNow.isPresent()) {
-                decision.excluded(candidate.status().agent(), excludedNow.get(), excludedNow.get() == Exclusion.LAST_AGENT_FIRST
-                        ? "the caller's last agent " + turn.caller().lastAgent().map(AgentKey::extension).orElse("?") + " first, until "
-                                + turn.caller().lastAgentUntil().map(Instant::toString).orElse("?")
-                        : turn.skillsInForce());
-                continue;
-            }
-            eligible++;
-            worstFirst.add(candidate);
-            if (worstFirst.size() > RoutingDecision.LISTED) {
-                worstFirst.poll();
-            }
-        }
-        List<Candidate> named = new ArrayList<>(worstFirst);
-        named.sort(order);
+        List<Candidate> named = free.bestLeft(RoutingDecision.LISTED);
         for (Candidate candidate : named) {
             decision.rankedLower(candidate.status().agent(), strategy.explain(candidate, turn, now));
         }
         // Counted, not named: the record keeps its best LISTED.
-        decision.alsoRankedLower(eligible - named.size());
+        decision.alsoRankedLower(free.eligibleLeft() - named.size());
+        int[] namedFor = new int[Exclusion.values().length];
+        free.firstExcluded(RoutingDecision.LISTED, (candidate, why) -> {
+            decision.excluded(candidate.status().agent(), why, why == Exclusion.LAST_AGENT_FIRST
+                    ? "the caller's last agent " + turn.caller().lastAgent().map(AgentKey::extension).orElse("?") + " first, until "
+                            + turn.caller().lastAgentUntil().map(Instant::toString).orElse("?")
+                    : turn.skillsInForce());
+            namedFor[why.ordinal()]++;
+        });
+        for (Exclusion why : Exclusion.values()) {
+            decision.alsoExcluded(why, free.excludedFor(why) - namedFor[why.ordinal()]);
+        }
         excluded.addTo(decision);
         return decision.build();
     }
 
     /**
      * Reserves the best free agent (or, for ring-all, every free agent) for the caller whose turn it
-     * is; empty when no agent could be reserved.
+     * is; empty when no agent could be reserved. Looks at the free agents once for the turn: the
+     * decision record reads the same look.
      */
     private List<Reservation> reserve(Turn turn, RoutingStrategy strategy, AvailableAgents free, Instant now) {
-        Comparator<Candidate> order = strategy.orderFor(turn);
-        Predicate<Candidate> skilled = candidate -> turn.exclusionOf(candidate, now).isEmpty();
+        free.lookFor(turn, strategy, now);
         List<Reservation> reserved = new ArrayList<>();
         if (strategy.ringsAllAtOnce()) {
-            for (Candidate candidate : free.takeAll(order, skilled)) {
+            for (Candidate candidate : free.takeAllLooked()) {
                 reserve(turn, strategy, candidate, now).ifPresent(reserved::add);
             }
         } else {
             while (reserved.isEmpty()) {
-                Optional<Candidate> next = free.takeBest(order, skilled);
+                Optional<Candidate> next = free.takeBestLooked();
                 if (next.isEmpty()) {
                     break;
                 }

@@ -15,6 +15,11 @@ public final class FewestCalls implements RoutingStrategy {
     }
 
     @Override
+    public boolean ranksAlike(Turn previous, Turn next) {
+        return true;
+    }
+
+    @Override
     public String explain(Candidate chosen, Turn turn, Instant now) {
         return "fewest calls: " + chosen.extension() + " took " + chosen.workload().callsToday() + " today";
     }

@@ -19,6 +19,11 @@ public final class LeastTalkTime implements RoutingStrategy {
     }
 
     @Override
+    public boolean ranksAlike(Turn previous, Turn next) {
+        return true;
+    }
+
+    @Override
     public String explain(Candidate chosen, Turn turn, Instant now) {
         return "least talk time: " + chosen.extension() + " talked " + chosen.workload().talkTimeToday().toSeconds()
                 + " s today";

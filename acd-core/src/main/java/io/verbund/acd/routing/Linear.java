@@ -14,6 +14,11 @@ public final class Linear implements RoutingStrategy {
     }
 
     @Override
+    public boolean ranksAlike(Turn previous, Turn next) {
+        return true;
+    }
+
+    @Override
     public String explain(Candidate chosen, Turn turn, Instant now) {
         return "linear: " + chosen.extension() + " is at position " + chosen.position() + " in the group's list";
     }

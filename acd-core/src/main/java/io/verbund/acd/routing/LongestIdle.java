@@ -18,6 +18,11 @@ public final class LongestIdle implements RoutingStrategy {
     }
 
     @Override
+    public boolean ranksAlike(Turn previous, Turn next) {
+        return true;
+    }
+
+    @Override
     public String explain(Candidate chosen, Turn turn, Instant now) {
         return "longest idle: " + chosen.extension() + " free for "
                 + Duration.between(chosen.status().readySince(), now).toSeconds() + " s";

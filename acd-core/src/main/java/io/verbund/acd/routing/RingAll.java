@@ -17,6 +17,11 @@ public final class RingAll implements RoutingStrategy {
     }
 
     @Override
+    public boolean ranksAlike(Turn previous, Turn next) {
+        return true;
+    }
+
+    @Override
     public String explain(Candidate chosen, Turn turn, Instant now) {
         return "ring all: " + chosen.extension() + " rings with every free agent of the group";
     }

@@ -22,6 +22,16 @@ public interface RoutingStrategy {
         return available.stream().sorted(orderFor(turn)).toList();
     }
 
+    /**
+     * Whether this strategy orders the agents for {@code next} exactly as for {@code previous}: a
+     * pass then carries on with the ranking it made for one caller for the next, instead of
+     * comparing the agents again. Orders by the agents alone always are; one drawn per call, or
+     * following the last offer, never is.
+     */
+    default boolean ranksAlike(Turn previous, Turn next) {
+        return false;
+    }
+
     /** Whether all ranked agents ring at once (ring-all) instead of one after another. */
     default boolean ringsAllAtOnce() {
         return false;

@@ -9,12 +9,18 @@ import java.util.Comparator;
  */
 public final class SkillsBased implements RoutingStrategy {
 
-    private static final Comparator<Candidate> PROFICIENCY = (a, b) -> Integer.compare(b.proficiency(), a.proficiency());
-
     @Override
     public Comparator<Candidate> orderFor(Turn turn) {
-        Comparator<Candidate> match = (a, b) -> Integer.compare(turn.skillMatchOf(b), turn.skillMatchOf(a));
-        return Ties.penaltyThen(match.thenComparing(PROFICIENCY));
+        // Written out, not composed with thenComparing: a look compares most free agents of the group per caller.
+        return Ties.penaltyThen((a, b) -> {
+            int byMatch = Integer.compare(turn.skillMatchOf(b), turn.skillMatchOf(a));
+            return byMatch != 0 ? byMatch : Integer.compare(b.proficiency(), a.proficiency());
+        });
+    }
+
+    @Override
+    public boolean ranksAlike(Turn previous, Turn next) {
+        return previous.checksSkillsAs(next);
     }
 
     @Override

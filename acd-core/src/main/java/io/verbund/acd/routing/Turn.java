@@ -1,12 +1,9 @@
 package io.verbund.acd.routing;
 
-import io.verbund.acd.skill.AgentSkills;
 import io.verbund.acd.skill.SkillCheck;
 import io.verbund.acd.skill.SkillRequirements;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,16 +14,14 @@ import java.util.Optional;
  */
 public final class Turn {
 
+    /** One instance: while a caller waits for its last agent, every other free agent a look asks answers this. */
+    private static final Optional<Exclusion> LAST_AGENT_FIRST = Optional.of(Exclusion.LAST_AGENT_FIRST);
+
     private final QueueEntry caller;
     private final Optional<GroupMembership> lastOffered;
     private final SkillRequirements requirements;
     private final Duration waited;
     private final SkillCheck skills;
-    /**
-     * Each agent's match, worked out once per turn: skills-based ranking compares it for every pair
-     * a scan or a sort looks at. By identity: every agent's skills are one object for the whole pass.
-     */
-    private final Map<AgentSkills, Integer> matches = new IdentityHashMap<>();
 
     /**
      * @param caller the caller to be offered (a random order is drawn per call)
@@ -75,22 +70,26 @@ public final class Turn {
     }
 
     /**
-     * Why the candidate may not take this caller's call now: its skills, or the caller's last agent
-     * having the first try (then every other agent waits, however well it fits).
+     * Why the candidate, skilled enough, may not take this caller's call now: the caller's last agent
+     * has the first try (then every other agent waits, however well it fits). Skills apart: a look
+     * asks for them separately, and may know them from the caller before.
      */
-    public Optional<Exclusion> exclusionOf(Candidate candidate, Instant now) {
-        Optional<Exclusion> lacking = skillExclusionOf(candidate);
-        if (lacking.isPresent()) {
-            return lacking;
-        }
-        if (caller.waitsForLastAgent(now) && !caller.lastAgent().orElseThrow().equals(candidate.status().agent())) {
-            return Optional.of(Exclusion.LAST_AGENT_FIRST);
+    Optional<Exclusion> lastAgentExclusionOf(Candidate candidate, Instant now) {
+        if (caller.lastAgent().isPresent() && caller.waitsForLastAgent(now)
+                && !caller.lastAgent().get().equals(candidate.status().agent())) {
+            return LAST_AGENT_FIRST;
         }
         return Optional.empty();
     }
 
+    /** Whether this turn checks skills exactly as {@code other} does: the same agents lack the same skills for both. */
+    boolean checksSkillsAs(Turn other) {
+        return skills.sameAs(other.skills);
+    }
+
     /** How far the candidate is above the skills this caller needs now; skills-based routing offers the best match first. */
     public int skillMatchOf(Candidate candidate) {
-        return matches.computeIfAbsent(candidate.member().skills(), skills::matchScore);
+        // Worked out on every call: a few array reads cost less than remembering it per agent.
+        return skills.matchScore(candidate.member().skills());
     }
 }

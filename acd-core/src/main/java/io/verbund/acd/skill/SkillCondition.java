@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** An agent must hold {@code skill} at level {@code atLeast} or higher. */
 public record SkillCondition(SkillName skill, int atLeast) {
@@ -71,7 +70,15 @@ public record SkillCondition(SkillName skill, int atLeast) {
 
     /** The conditions as one AND: {@code Sales ≥ 3 AND German ≥ 2}. */
     static String allOf(List<SkillCondition> conditions) {
-        return conditions.stream().map(SkillCondition::toString).collect(Collectors.joining(" AND "));
+        // A loop, not a stream: every decision record describes the requirement it was made under.
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < conditions.size(); i++) {
+            if (i > 0) {
+                all.append(" AND ");
+            }
+            all.append(conditions.get(i).skill().value()).append(" ≥ ").append(conditions.get(i).atLeast());
+        }
+        return all.toString();
     }
 
     /** As a decision record shows it: {@code Sales ≥ 3}. */

@@ -71,7 +71,7 @@ public record SkillRequirements(List<SkillCondition> minimum, List<SkillStep> st
     /** The requirement as it stands at {@code waited}, worked out once to check and rank many agents. */
     public SkillCheck at(Duration waited) {
         List<SkillCondition> stepConditions = inForce(waited).step().map(SkillStep::conditions).orElse(List.of());
-        return new SkillCheck(minimum, stepConditions, strictest(minimum, stepConditions), describe(waited));
+        return new SkillCheck(minimum, stepConditions, () -> describe(waited));
     }
 
     /**

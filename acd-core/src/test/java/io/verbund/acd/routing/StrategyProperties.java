@@ -98,6 +98,23 @@ class StrategyProperties {
         assertThat(handedOut).isEqualTo(scene.routing().rank(scene.free(), scene.turn()));
     }
 
+    /**
+     * Callers that rank alike carry on with the ranking a pass made before them (and sort it all once
+     * it runs short): one agent taken per caller, the agents still come out as the ranking orders them.
+     */
+    @Property(tries = 300)
+    void callersRankedAlikeTakeTheAgentsInRankingOrder(@ForAll("scenes") Scene scene) {
+        AvailableAgents free = new AvailableAgents(scene.free());
+        List<Candidate> handedOut = new ArrayList<>();
+
+        for (int caller = 0; caller <= scene.free().size(); caller++) {
+            free.lookFor(scene.turn(), scene.routing(), CLOCK.instant());
+            free.takeBestLooked().ifPresent(handedOut::add);
+        }
+
+        assertThat(handedOut).isEqualTo(scene.routing().rank(scene.free(), scene.turn()));
+    }
+
     @Provide
     Arbitrary<Scene> scenes() {
         Arbitrary<Spec> specs = Combinators.combine(
