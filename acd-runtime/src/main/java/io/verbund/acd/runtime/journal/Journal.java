@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
@@ -34,7 +35,7 @@ import java.util.zip.CRC32;
  * <p>Memory stays bounded whatever the backlog: entries live in the files only, and
  * {@link #drain} reads at most one batch ({@link Limits#batchEntries}, {@link Limits#batchBytes}).
  * Drained segments are deleted; a new segment starts at {@link Limits#segmentBytes} and at every
- * opening, so a segment once left is never written again.
+ * opening, so a segment once left is never written again; the next sync forces and closes it.
  *
  * <p>Thread-safe: any number of appending threads, one draining at a time (further callers wait).
  */
@@ -43,6 +44,7 @@ public final class Journal implements Closeable {
     private static final Logger LOG = Logger.getLogger(Journal.class.getName());
     static final int HEADER = 16;
     private static final String CHECKPOINT = "checkpoint";
+    private static final String ID = "journal-id";
     private static final int CHECKPOINT_BYTES = 20;
 
     /**
@@ -64,9 +66,11 @@ public final class Journal implements Closeable {
     private final Path folder;
     private final Limits limits;
     private final Clock clock;
+    private String id;
 
     // The writer's state, guarded by this.
     private FileChannel writeChannel;
+    private final List<FileChannel> sealed = new ArrayList<>();
     private final ByteBuffer header = ByteBuffer.allocate(HEADER);
     private final CRC32 crc = new CRC32();
     private boolean dirty;
@@ -100,6 +104,11 @@ public final class Journal implements Closeable {
 
     private void recover() throws IOException {
         Files.createDirectories(folder);
+        Path idFile = folder.resolve(ID);
+        if (!Files.isRegularFile(idFile)) {
+            Files.writeString(idFile, UUID.randomUUID().toString());
+        }
+        id = Files.readString(idFile).trim();
         List<Long> segments = segments();
         long[] checkpoint = readCheckpoint();
         long first = segments.isEmpty() ? checkpoint[0] : segments.get(0);
@@ -199,8 +208,8 @@ public final class Journal implements Closeable {
         synchronized (this) {
             Mark at = mark;
             if (at.position() > 0 && at.position() + HEADER + payload.length > limits.segmentBytes()) {
-                writeChannel.force(false);
-                writeChannel.close();
+                // Forced and closed by the next sync, not here: appends must not wait for the disk.
+                sealed.add(writeChannel);
                 startSegment(at.segment() + 1);
                 at = mark;
             }
@@ -233,19 +242,26 @@ public final class Journal implements Closeable {
 
     /** Forces what was appended to the disk (group commit): called every ~100 ms, not per append. */
     public void sync() throws IOException {
+        List<FileChannel> left;
         FileChannel channel;
         synchronized (this) {
             if (!dirty) {
                 return;
             }
             dirty = false;
+            left = List.copyOf(sealed);
+            sealed.clear();
             channel = writeChannel;
         }
+        // Outside the lock: appends go on while the disk works.
+        for (FileChannel segment : left) {
+            segment.force(false);
+            segment.close();
+        }
         try {
-            // Outside the lock: appends go on while the disk works.
             channel.force(false);
         } catch (ClosedChannelException e) {
-            // The segment was closed by a rollover, which forced it first.
+            // closed by close(), which forced it
         }
     }
 
@@ -412,6 +428,14 @@ public final class Journal implements Closeable {
         }
     }
 
+    /**
+     * Made when the folder was first used: with {@link JournalEntry#position()} it names an entry
+     * for good, also after the folder was emptied and positions start again.
+     */
+    public String id() {
+        return id;
+    }
+
     public Path folder() {
         return folder;
     }
@@ -422,6 +446,7 @@ public final class Journal implements Closeable {
         synchronized (drainLock) {
             closeReadChannel();
         }
+        sync();
         synchronized (this) {
             writeChannel.force(false);
             writeChannel.close();
