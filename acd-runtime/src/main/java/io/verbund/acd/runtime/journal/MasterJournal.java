@@ -80,10 +80,6 @@ public final class MasterJournal implements Closeable {
         }
     }
 
-    public JournalBacklog backlog() {
-        return journal.backlog();
-    }
-
     /** Backlog, dead letters and whether the master is awaited, for a health document. */
     public JsonObject figures() {
         JournalBacklog backlog = journal.backlog();
