@@ -106,7 +106,10 @@ public final class Journal implements Closeable {
         Files.createDirectories(folder);
         Path idFile = folder.resolve(ID);
         if (!Files.isRegularFile(idFile)) {
-            Files.writeString(idFile, UUID.randomUUID().toString());
+            // Whole or not at all: an empty id would make dead-letter positions repeat.
+            Path next = folder.resolve(ID + ".next");
+            Files.writeString(next, UUID.randomUUID().toString());
+            replace(next, idFile);
         }
         id = Files.readString(idFile).trim();
         List<Long> segments = segments();
@@ -421,10 +424,14 @@ public final class Journal implements Closeable {
         content.putInt(16, (int) check.getValue());
         Path next = folder.resolve(CHECKPOINT + ".next");
         Files.write(next, content.array());
+        replace(next, folder.resolve(CHECKPOINT));
+    }
+
+    private static void replace(Path next, Path file) throws IOException {
         try {
-            Files.move(next, folder.resolve(CHECKPOINT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(next, folder.resolve(CHECKPOINT), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

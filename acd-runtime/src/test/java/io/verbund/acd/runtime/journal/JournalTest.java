@@ -188,6 +188,20 @@ class JournalTest {
     }
 
     @Test
+    void keepsItsIdAcrossOpeningsAndAnEmptiedFolderGetsANewOne() throws Exception {
+        String first;
+        try (Journal journal = Journal.open(folder, SMALL_SEGMENTS, clock)) {
+            first = journal.id();
+        }
+        try (Journal journal = Journal.open(folder, SMALL_SEGMENTS, clock)) {
+            assertThat(journal.id()).isEqualTo(first).isNotBlank();
+        }
+        try (Journal journal = Journal.open(folder.resolve("elsewhere"), SMALL_SEGMENTS, clock)) {
+            assertThat(journal.id()).isNotEqualTo(first);
+        }
+    }
+
+    @Test
     void refusesAnEntryLargerThanItsLimit() throws Exception {
         try (Journal journal = Journal.open(folder, SMALL_SEGMENTS, clock)) {
             assertThatThrownBy(() -> journal.append(new byte[5000])).isInstanceOf(IllegalArgumentException.class);
