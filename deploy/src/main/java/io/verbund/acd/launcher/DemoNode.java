@@ -110,6 +110,19 @@ public final class DemoNode {
         home.unlock();
     }
 
+    /** Kills WildFly with SIGKILL and leaves the database running: a crash of the server alone. */
+    public void killServer() {
+        wildfly.kill();
+    }
+
+    /** Starts WildFly again on the same home (its data and journals as they were) and waits until all is UP. */
+    public void restartServer() {
+        wildfly.start(database, true);
+        record = record.withWildflyPid(wildfly.pid().orElseThrow());
+        record.write(home.processRecordFile());
+        awaitHealthy();
+    }
+
     public MariaDbServer database() {
         return database;
     }

@@ -153,6 +153,24 @@ public final class WildFlyNode {
         script = null;
     }
 
+    /**
+     * Ends the server with SIGKILL, as a crash would: no shutdown, nothing flushed on the way out.
+     * What the node acknowledged must survive this (its journal in the data folder does).
+     */
+    public void kill() {
+        if (serverPid > 0) {
+            ProcessHandle.of(serverPid).ifPresent(server -> {
+                server.destroyForcibly();
+                ManagedProcess.awaitExit(server, Duration.ofSeconds(10));
+            });
+        }
+        if (script != null) {
+            ManagedProcess.terminate(script.toHandle(), Duration.ofSeconds(5));
+        }
+        serverPid = -1;
+        script = null;
+    }
+
     private Path pidFile() {
         return home.runDir().resolve("wildfly.pid");
     }

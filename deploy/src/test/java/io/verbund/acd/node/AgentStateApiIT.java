@@ -1,6 +1,7 @@
 package io.verbund.acd.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.verbund.acd.launcher.DemoNode;
 import jakarta.json.JsonObject;
@@ -227,7 +228,9 @@ class AgentStateApiIT {
         assertThat(put(AGENT_1003, "agents/1003/state", "{\"state\":\"READY\"}").status()).as("no change: no event").isEqualTo(200);
         assertThat(put(AGENT_1003, "agents/1003/state", "{\"state\":\"PAUSED\",\"reason\":\"LUNCH\"}").status()).isEqualTo(200);
 
-        List<String> events = eventsAfter("1003", before);
+        // Journaled at once, in the database after the next drain (every 100 ms).
+        List<String> events = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> eventsAfter("1003", before), written -> written.size() >= 2);
         assertThat(events).containsExactly((before + 1) + " READY - node-a", (before + 2) + " PAUSED LUNCH node-a");
     }
 

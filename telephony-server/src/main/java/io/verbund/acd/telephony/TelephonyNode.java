@@ -1,5 +1,6 @@
 package io.verbund.acd.telephony;
 
+import io.verbund.acd.runtime.agent.JdbcAgentEvents;
 import io.verbund.acd.telephony.call.AgentLegs;
 import io.verbund.acd.telephony.call.CallFlows;
 import io.verbund.acd.telephony.call.CallRecordings;
@@ -48,6 +49,7 @@ public class TelephonyNode {
     private final SipEndpoint sip;
     private final SipAdapter adapter;
     private final CallRecorder recorder;
+    private final JdbcAgentEvents agentEvents;
     private final CallDistribution distribution;
     private final LeaseWatch leases;
     private final DepartedNodeCalls departedNodeCalls;
@@ -60,7 +62,8 @@ public class TelephonyNode {
                          InboundCalls inbound, AgentLegs agentLegs, SipLegEvents legEvents, Registrar registrar,
                          DepartedNodeCalls departedNodeCalls, NodeMedia media, CallFlows flows,
                          QueueAnnouncements announcements, Voicemails voicemails, CallRecordings recordings, Transfers transfers,
-                         LeaseWatch leases) {
+                         LeaseWatch leases, JdbcAgentEvents agentEvents) {
+        this.agentEvents = agentEvents;
         this.media = media;
         this.departedNodeCalls = departedNodeCalls;
         this.sip = sip;
@@ -73,7 +76,7 @@ public class TelephonyNode {
     }
 
     protected TelephonyNode() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     void onStartup(@Observes Startup event) {
@@ -81,6 +84,7 @@ public class TelephonyNode {
         // thread, their resource injection would find no naming context.
         callPath.forEach(Object::toString);
         recorder.start();
+        agentEvents.start();
         media.start();
         sip.start(adapter);
         distribution.start();

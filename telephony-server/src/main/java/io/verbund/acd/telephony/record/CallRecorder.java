@@ -1,46 +1,54 @@
 package io.verbund.acd.telephony.record;
 
+import io.verbund.acd.runtime.journal.JournaledStatement;
+import io.verbund.acd.runtime.journal.MasterJournal;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Writes call records and call events to the master through {@code AcdMasterDS}, in batches every
- * 100 ms from a managed thread: one JDBC batch per kind of statement, so a burst costs a few round
- * trips, not one per write. Every write is idempotent (unique call id, unique call id + seq, and
- * moments set only once), so a batch that failed — the master went away — is simply written again
- * later: nothing is lost while the node runs.
+ * Writes call records and call events to the master through the node's journal
+ * {@code call-records} ({@link MasterJournal}): each write is in the journal's file when the call
+ * path goes on, so neither a crash of the node nor an outage of the master loses it, and it reaches
+ * the master a moment later in a JDBC batch per kind of statement. Every write is idempotent
+ * (unique call id, unique call id + seq, and moments set only once), so an entry the journal
+ * delivers twice after a crash changes nothing; a row the master refuses goes to
+ * {@code event_dead_letter}.
  */
 @ApplicationScoped
 public class CallRecorder {
 
     private static final Logger LOG = Logger.getLogger(CallRecorder.class.getName());
-    private static final int BATCH = 5000;
+    static final String JOURNAL = "call-records";
+    /**
+     * An insert delivered again meets its unique key and changes nothing. Not INSERT IGNORE: that
+     * would also turn a refused row (a failed CHECK, a value too long) into a warning, dropping or
+     * truncating it unseen, where it belongs in the dead letters.
+     */
+    private static final String AGAIN_IS_A_NO_OP = " ON DUPLICATE KEY UPDATE id = id";
 
     /**
      * The statements, in the order a batch runs them: a record is inserted before any update of it
-     * in the same batch, and the queue keeps a call's writes in order across batches.
+     * in the same batch, and the journal keeps a call's writes in order across batches. The names
+     * are stored in the journal: rename one only with a way to read the old name.
      */
     enum Statement {
-        RECORD("INSERT IGNORE INTO call_record (call_id, tenant_id, service_number, caller, received_at, handled_by_node)"
-                + " VALUES (?, ?, ?, ?, ?, ?)"),
+        RECORD("INSERT INTO call_record (call_id, tenant_id, service_number, caller, received_at, handled_by_node)"
+                + " VALUES (?, ?, ?, ?, ?, ?)" + AGAIN_IS_A_NO_OP),
         QUEUED(moment("queued_at")),
         OFFERED(moment("offered_at")),
         ANSWERED(moment("answered_at")),
@@ -48,8 +56,8 @@ public class CallRecorder {
         RECORDING("UPDATE call_record SET recording_file = COALESCE(recording_file, ?) WHERE call_id = ?"),
         VOICEMAIL("UPDATE call_record SET voicemail_file = COALESCE(voicemail_file, ?) WHERE call_id = ?"),
         ENDED("UPDATE call_record SET ended_at = COALESCE(ended_at, ?), outcome = COALESCE(outcome, ?) WHERE call_id = ?"),
-        EVENT("INSERT IGNORE INTO call_event (tenant_id, call_id, seq, type, occurred_at, agent_id, group_id, flow_node, node, detail)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        EVENT("INSERT INTO call_event (tenant_id, call_id, seq, type, occurred_at, agent_id, group_id, flow_node, node, detail)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + AGAIN_IS_A_NO_OP);
 
         private final String sql;
 
@@ -60,6 +68,14 @@ public class CallRecorder {
         private static String moment(String column) {
             return "UPDATE call_record SET " + column + " = COALESCE(" + column + ", ?), group_id = COALESCE(?, group_id),"
                     + " agent_id = COALESCE(?, agent_id) WHERE call_id = ?";
+        }
+
+        static Map<String, String> inBatchOrder() {
+            Map<String, String> sql = new LinkedHashMap<>();
+            for (Statement statement : values()) {
+                sql.put(statement.name(), statement.sql);
+            }
+            return sql;
         }
     }
 
@@ -74,101 +90,95 @@ public class CallRecorder {
         }
     }
 
-    /** One idempotent write: a statement and its parameters. */
-    record Write(Statement statement, Object... values) {
-    }
-
     @Resource(lookup = "java:jboss/datasources/AcdMasterDS")
     private DataSource master;
 
     @Resource(lookup = "java:jboss/ee/concurrency/scheduler/default")
     private ManagedScheduledExecutorService scheduler;
 
-    private final ConcurrentLinkedQueue<Write> pending = new ConcurrentLinkedQueue<>();
-    private final ArrayDeque<Write> retry = new ArrayDeque<>();
-    private volatile ScheduledFuture<?> flusher;
+    private final Path dataFolder;
+    private final String node;
+    private final Clock clock;
+    private volatile MasterJournal journal;
 
+    @Inject
+    public CallRecorder(@ConfigProperty(name = "jboss.server.data.dir") String dataFolder,
+                        @ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node, Clock clock) {
+        this.dataFolder = Path.of(dataFolder);
+        this.node = node;
+        this.clock = clock;
+    }
+
+    /** For CDI's proxy only. */
+    protected CallRecorder() {
+        this.dataFolder = null;
+        this.node = null;
+        this.clock = null;
+    }
+
+    /** Opens the journal and drains what an earlier run left in it: before the first call. */
     public synchronized void start() {
-        if (flusher == null) {
-            flusher = scheduler.scheduleWithFixedDelay(this::flush, 100, 100, TimeUnit.MILLISECONDS);
+        if (journal == null) {
+            try {
+                journal = MasterJournal.open(JOURNAL, dataFolder, master, Statement.inBatchOrder(), node, clock, scheduler);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the call records' journal cannot be opened in " + dataFolder, e);
+            }
         }
     }
 
     public void callReceived(String callId, long tenantId, String serviceNumber, String caller, Instant at, String node) {
-        pending.add(new Write(Statement.RECORD, callId, tenantId, serviceNumber, caller, Timestamp.from(at), node));
+        append(Statement.RECORD, callId, tenantId, serviceNumber, caller, at, node);
     }
 
     /** Sets a moment of the call record the first time only. */
     public void mark(String callId, Moment moment, Instant at, Long groupId, Long agentId) {
-        pending.add(new Write(moment.statement, Timestamp.from(at), groupId, agentId, callId));
+        append(moment.statement, at, groupId, agentId, callId);
     }
 
     /** A transfer gave the call to another agent: the record names it from now on. */
     public void agentChanged(String callId, long agentId) {
-        pending.add(new Write(Statement.AGENT, agentId, callId));
+        append(Statement.AGENT, agentId, callId);
     }
 
     /** The call's two-channel recording is being written to this file of storage-service. */
     public void recording(String callId, String file) {
-        pending.add(new Write(Statement.RECORDING, file, callId));
+        append(Statement.RECORDING, file, callId);
     }
 
     /** The caller's message is being written to this file of storage-service. */
     public void voicemail(String callId, String file) {
-        pending.add(new Write(Statement.VOICEMAIL, file, callId));
+        append(Statement.VOICEMAIL, file, callId);
     }
 
     public void ended(String callId, String outcome, Instant at) {
-        pending.add(new Write(Statement.ENDED, Timestamp.from(at), outcome, callId));
+        append(Statement.ENDED, at, outcome, callId);
     }
 
     public void event(String callId, long tenantId, int seq, String type, Instant at, Long groupId, Long agentId,
                       String flowNode, String node, String detailJson) {
-        pending.add(new Write(Statement.EVENT, tenantId, callId, seq, type, Timestamp.from(at), agentId, groupId, flowNode, node, detailJson));
+        append(Statement.EVENT, tenantId, callId, seq, type, at, agentId, groupId, flowNode, node, detailJson);
     }
 
-    /** Writes are not yet in the database: for health and for tests that wait for them. */
-    public synchronized int backlog() {
-        return pending.size() + retry.size();
+    private void append(Statement statement, Object... parameters) {
+        journal.append(JournaledStatement.of(statement.name(), parameters));
     }
 
-    synchronized void flush() {
-        List<Write> batch = new ArrayList<>(retry);
-        retry.clear();
-        Write next;
-        while (batch.size() < BATCH && (next = pending.poll()) != null) {
-            batch.add(next);
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        Map<Statement, List<Write>> byStatement = new EnumMap<>(Statement.class);
-        batch.forEach(write -> byStatement.computeIfAbsent(write.statement(), kind -> new ArrayList<>()).add(write));
-        try (Connection connection = master.getConnection()) {
-            connection.setAutoCommit(false);
-            for (Map.Entry<Statement, List<Write>> kind : byStatement.entrySet()) {
-                try (PreparedStatement statement = connection.prepareStatement(kind.getKey().sql)) {
-                    for (Write write : kind.getValue()) {
-                        for (int i = 0; i < write.values().length; i++) {
-                            statement.setObject(i + 1, write.values()[i]);
-                        }
-                        statement.addBatch();
-                    }
-                    statement.executeBatch();
-                }
-            }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            retry.addAll(batch);
-            LOG.log(Level.WARNING, "call records not written yet (" + batch.size() + " pending, retrying): " + e.getMessage());
-        }
+    /** The journal's backlog and dead letters, for the health document; empty before {@link #start()}. */
+    public Optional<JsonObject> figures() {
+        MasterJournal open = journal;
+        return open == null ? Optional.empty() : Optional.of(open.figures());
     }
 
     @PreDestroy
     void stop() {
-        if (flusher != null) {
-            flusher.cancel(false);
+        if (journal != null) {
+            try {
+                journal.close();
+            } catch (IOException e) {
+                // Closing forces the files; what did not reach the disk is what a power loss would take.
+                LOG.warning("journal " + JOURNAL + " not closed cleanly: " + e);
+            }
         }
-        flush();
     }
 }

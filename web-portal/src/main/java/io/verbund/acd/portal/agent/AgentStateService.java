@@ -21,6 +21,8 @@ import io.verbund.acd.runtime.security.Role;
 import io.verbund.acd.runtime.security.UnknownTenant;
 import io.verbund.acd.tenant.TenantKey;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +73,11 @@ public class AgentStateService {
         this.wrapUps = null;
         this.validation = null;
         this.clock = null;
+    }
+
+    /** The agent events' journal drains what an earlier run left, without waiting for the first change. */
+    void openEventJournal(@Observes Startup startup) {
+        events.start();
     }
 
     public AgentStatus stateOf(Caller caller, Optional<String> tenant, String extension) {
