@@ -140,12 +140,7 @@ public class JdbcAgentEvents {
     @PreDestroy
     void stop() {
         if (journal != null) {
-            try {
-                journal.close();
-            } catch (IOException e) {
-                // Closing forces the files; what did not reach the disk is what a power loss would take.
-                LOG.warning("journal agent-events-" + service + " not closed cleanly: " + e);
-            }
+            journal.close();
         }
     }
 }

@@ -92,11 +92,19 @@ public final class MasterJournal implements Closeable {
                 .build();
     }
 
-    /** Stops the tasks, drains once more if the master takes it, and closes the files: the rest waits for the next start. */
+    /**
+     * Stops the tasks, drains once more if the master takes it, and closes the files: the rest waits
+     * for the next start. A file that does not close is logged, not thrown: the service is stopping
+     * either way, and what did not reach the disk is what a power loss would take.
+     */
     @Override
-    public void close() throws IOException {
+    public void close() {
         tasks.forEach(task -> task.cancel(false));
         drain.run();
-        journal.close();
+        try {
+            journal.close();
+        } catch (IOException e) {
+            LOG.warning("journal=" + name + " event=close-failed reason=" + e);
+        }
     }
 }

@@ -173,12 +173,7 @@ public class CallRecorder {
     @PreDestroy
     void stop() {
         if (journal != null) {
-            try {
-                journal.close();
-            } catch (IOException e) {
-                // Closing forces the files; what did not reach the disk is what a power loss would take.
-                LOG.warning("journal " + JOURNAL + " not closed cleanly: " + e);
-            }
+            journal.close();
         }
     }
 }
