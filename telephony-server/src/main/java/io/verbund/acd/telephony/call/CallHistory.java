@@ -1,9 +1,6 @@
 package io.verbund.acd.telephony.call;
 
-import io.verbund.acd.call.CallPhase;
-
 import io.verbund.acd.agent.AgentKey;
-import io.verbund.acd.call.CallEvent;
 import io.verbund.acd.call.CallEvent.CallAbandoned;
 import io.verbund.acd.call.CallEvent.CallAnswered;
 import io.verbund.acd.call.CallEvent.CallEnded;
@@ -12,19 +9,21 @@ import io.verbund.acd.call.CallEvent.CallQueued;
 import io.verbund.acd.call.CallEvent.OfferNotTaken;
 import io.verbund.acd.call.CallEvent.OfferWithdrawn;
 import io.verbund.acd.call.CallEvent.RoutingDecided;
-import io.verbund.acd.routing.RoutingDecision;
-import jakarta.json.JsonArrayBuilder;
 import io.verbund.acd.call.CallEvent.TransferConnected;
 import io.verbund.acd.call.CallEvent.TransferFailed;
 import io.verbund.acd.call.CallEvent.TransferStarted;
 import io.verbund.acd.call.CallEvent.Transferred;
+import io.verbund.acd.call.CallEvent;
+import io.verbund.acd.call.CallPhase;
 import io.verbund.acd.call.TransferTarget;
 import io.verbund.acd.callflow.FlowStep;
+import io.verbund.acd.routing.RoutingDecision;
 import io.verbund.acd.telephony.directory.GroupMember;
 import io.verbund.acd.telephony.record.CallRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
