@@ -15,9 +15,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 
 /**
  * Calls on a started demo node as the call-path tests make them: SIPp phones registered with the
@@ -121,69 +122,44 @@ final class DemoCalls {
     }
 
     /** Waits until {@code count} calls received after {@code afterId} are in the queue. */
-    void awaitQueuedAfter(long afterId, int count) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (Instant.now().isBefore(deadline)) {
-            try (Connection db = node.database().connect(); PreparedStatement query = db.prepareStatement(
-                    "SELECT COUNT(*) FROM call_record WHERE id > ? AND queued_at IS NOT NULL")) {
-                query.setLong(1, afterId);
-                try (ResultSet rows = query.executeQuery()) {
-                    rows.next();
-                    if (rows.getInt(1) >= count) {
-                        return;
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(count + " calls not queued within 15 s");
+    void awaitQueuedAfter(long afterId, int count) {
+        Awaitility.await(count + " calls queued").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> rows("SELECT COUNT(*) FROM call_record WHERE id > ? AND queued_at IS NOT NULL", afterId).get(0),
+                        queued -> Integer.parseInt(queued) >= count);
     }
 
     /** The call records after {@code afterId}, in the order calls arrived, once {@code count} have an outcome. */
-    List<String> awaitRecordsAfter(long afterId, int count) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(15);
-        List<String> records = List.of();
-        while (Instant.now().isBefore(deadline)) {
-            records = new ArrayList<>();
-            try (Connection db = node.database().connect(); PreparedStatement query = db.prepareStatement(
-                    "SELECT r.service_number, r.outcome, a.extension FROM call_record r LEFT JOIN agent a ON a.id = r.agent_id"
-                            + " WHERE r.id > ? AND r.outcome IS NOT NULL ORDER BY r.received_at, r.id")) {
-                query.setLong(1, afterId);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        records.add(rows.getString(1) + " " + rows.getString(2) + (rows.getString(3) == null ? "" : " " + rows.getString(3)));
-                    }
-                }
-            }
-            if (records.size() >= count) {
-                return records;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("expected " + count + " finished call records within 15 s, found " + records);
+    List<String> awaitRecordsAfter(long afterId, int count) {
+        return Awaitility.await(count + " finished call records").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> rows("SELECT CONCAT_WS(' ', r.service_number, r.outcome, a.extension) FROM call_record r"
+                        + " LEFT JOIN agent a ON a.id = r.agent_id WHERE r.id > ? AND r.outcome IS NOT NULL ORDER BY r.received_at, r.id",
+                        afterId), records -> records.size() >= count);
     }
 
     /** The newest call record once it has the outcome: outcome, agent extension, service number. */
-    List<String> awaitRecord(String outcome) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline)) {
-            try (Connection db = node.database().connect(); PreparedStatement query = db.prepareStatement(
-                    "SELECT r.outcome, a.extension, r.service_number FROM call_record r LEFT JOIN agent a ON a.id = r.agent_id"
-                            + " ORDER BY r.id DESC LIMIT 1");
-                 ResultSet rows = query.executeQuery()) {
-                if (rows.next() && outcome.equals(rows.getString(1))) {
-                    List<String> values = new ArrayList<>();
+    List<String> awaitRecord(String outcome) {
+        String newest = Awaitility.await("a call record with outcome " + outcome).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> rows("SELECT CONCAT_WS(' ', r.outcome, a.extension, r.service_number) FROM call_record r"
+                        + " LEFT JOIN agent a ON a.id = r.agent_id ORDER BY r.id DESC LIMIT 1").get(0),
+                        record -> record.startsWith(outcome + " "));
+        return List.of(newest.split(" "));
+    }
+
+    /** The first column of each row the query finds, as text (CONCAT_WS leaves NULL columns out). */
+    List<String> rows(String sql, Object... parameters) throws SQLException {
+        try (Connection db = node.database().connect(); PreparedStatement query = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
                     values.add(rows.getString(1));
-                    if (rows.getString(2) != null) {
-                        values.add(rows.getString(2));
-                    }
-                    values.add(rows.getString(3));
-                    return values;
                 }
             }
-            Thread.sleep(200);
+            return values;
         }
-        throw new AssertionError("no call record with outcome " + outcome + " within 10 s");
     }
 
     /** The call id of the newest call record. */

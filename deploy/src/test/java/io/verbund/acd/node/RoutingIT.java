@@ -9,11 +9,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -250,15 +246,9 @@ class RoutingIT {
         assertThat(Sipp.await(caller, 30).exit()).as(sipp.errorLogs()).isZero();
         assertThat(Sipp.await(english2, 30).exit()).as(sipp.errorLogs()).isZero();
         assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1007", number);
-        try (Connection db = node.database().connect(); PreparedStatement query = db.prepareStatement(
-                "SELECT TIMESTAMPDIFF(MICROSECOND, queued_at, offered_at) / 1000 FROM call_record WHERE id > ?")) {
-            query.setLong(1, before);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                // Within the first step it would be offered at once (1007 was ready before the call came).
-                assertThat(row.getLong(1)).as("offered only once the 3 s step expired (ms after queueing)").isGreaterThan(2500);
-            }
-        }
+        // Within the first step it would be offered at once (1007 was ready before the call came).
+        assertThat(Double.parseDouble(calls.rows("SELECT TIMESTAMPDIFF(MICROSECOND, queued_at, offered_at) / 1000 FROM call_record"
+                + " WHERE id > ?", before).get(0))).as("offered only once the 3 s step expired (ms after queueing)").isGreaterThan(2500);
         JsonObject decision = lastDecision();
         assertThat(decision.getJsonArray("chosen").getString(0)).isEqualTo("1007");
         assertThat(considered(decision, "1009").getString("excluded")).isIn("BELOW_SKILL_MINIMUM", "STEP_NOT_REACHED");
@@ -366,7 +356,7 @@ class RoutingIT {
         String vip = calls.numberQueueingTo("+4930500190", "Priority 90", "{\"group\":\"Support\",\"priority\":90}");
         String normal = calls.numberQueueingTo("+4930500110", "Priority 10", "{\"group\":\"Support\",\"priority\":10}");
 
-        assertThat(answerOrderOfTwoCallers(1003, 5922, normal, vip, Duration.ZERO)).containsExactly(vip, normal);
+        assertThat(answerOrderOfTwoCallers(1003, 5922, normal, vip, 1)).containsExactly(vip, normal);
     }
 
     @Test
@@ -374,7 +364,7 @@ class RoutingIT {
         String first = calls.numberQueueingTo("+4930500113", "Support first", "{\"group\":\"Support\"}");
         String second = calls.numberQueueingTo("+4930500114", "Support second", "{\"group\":\"Support\"}");
 
-        assertThat(answerOrderOfTwoCallers(1004, 5923, first, second, Duration.ZERO)).containsExactly(first, second);
+        assertThat(answerOrderOfTwoCallers(1004, 5923, first, second, 1)).containsExactly(first, second);
     }
 
     @Test
@@ -383,7 +373,7 @@ class RoutingIT {
         String secondLine = queueOf(group("Second line", "LONGEST_IDLE", 1003), "+4930500909");
         String support = calls.numberQueueingTo("+4930500911", "Support direct", "{\"group\":\"Support\"}");
 
-        assertThat(answerOrderOfTwoCallers(1003, 5924, secondLine, support, Duration.ZERO)).containsExactly(secondLine, support);
+        assertThat(answerOrderOfTwoCallers(1003, 5924, secondLine, support, 1)).containsExactly(secondLine, support);
     }
 
     @Test
@@ -398,18 +388,18 @@ class RoutingIT {
         String weightedNumber = queueOf(weighted, "+4930500910");
         String support = calls.numberQueueingTo("+4930500912", "Support again", "{\"group\":\"Support\"}");
 
-        // A second for the weighted wait (x10) to outgrow the older caller's head start, whatever it was.
-        assertThat(answerOrderOfTwoCallers(1005, 5925, support, weightedNumber, Duration.ofSeconds(1)))
+        assertThat(answerOrderOfTwoCallers(1005, 5925, support, weightedNumber, 10))
                 .containsExactly(weightedNumber, support);
         assertThat(calls.admin().get("api/v1/groups/" + weighted).json().getJsonNumber("weight").doubleValue()).isEqualTo(10.0);
     }
 
     /**
-     * Calls {@code earlier}, then once it is queued {@code later}; once both are queued (and
-     * {@code beforeReady} later) the agent goes ready and its phone answers both: the service
-     * numbers in the order the agent answered them.
+     * Calls {@code earlier}, then once it is queued {@code later}; once both are queued (and, when
+     * {@code laterWeight} is above 1, once the later caller's wait times that weight has outgrown the
+     * earlier one's) the agent goes ready and its phone answers both: the service numbers in the
+     * order the agent answered them.
      */
-    private List<String> answerOrderOfTwoCallers(int agent, int phonePort, String earlier, String later, Duration beforeReady)
+    private List<String> answerOrderOfTwoCallers(int agent, int phonePort, String earlier, String later, double laterWeight)
             throws Exception {
         long before = calls.lastRecordId();
         Sipp sipp = calls.sipp();
@@ -419,7 +409,13 @@ class RoutingIT {
         calls.awaitQueuedAfter(before, 1);
         Process second = sipp.start("caller.xml", phonePort + 51, List.of("-s", later, "-m", "1", "-timeout", "60s"));
         calls.awaitQueuedAfter(before, 2);
-        Thread.sleep(beforeReady.toMillis());
+        if (laterWeight > 1) {
+            // Half a second ahead, for the agent's state change to reach the distributor.
+            Awaitility.await("the weighted wait ahead").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> calls.rows("SELECT TIMESTAMPDIFF(MICROSECOND, queued_at, NOW(3)) / 1000 FROM call_record"
+                            + " WHERE id > ? ORDER BY id", before), waits -> laterWeight * Double.parseDouble(waits.get(1))
+                            > Double.parseDouble(waits.get(0)) + 500);
+        }
 
         calls.setState(agent, "READY");
 
@@ -480,21 +476,9 @@ class RoutingIT {
     }
 
     /** The service numbers of the calls after {@code afterId}, in the order agents answered them. */
-    private static List<String> answeredInOrderAfter(long afterId) throws Exception {
-        List<String> numbers = new ArrayList<>();
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
-            numbers.clear();
-            try (Connection db = node.database().connect(); PreparedStatement query = db.prepareStatement(
-                    "SELECT service_number, answered_at FROM call_record WHERE id > ? AND outcome IS NOT NULL ORDER BY answered_at, id")) {
-                query.setLong(1, afterId);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        numbers.add(rows.getString(2) == null ? rows.getString(1) + " unanswered" : rows.getString(1));
-                    }
-                }
-            }
-            return numbers.size() >= 2;
-        });
-        return numbers;
+    private List<String> answeredInOrderAfter(long afterId) {
+        return Awaitility.await("two calls over").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> calls.rows("SELECT IF(answered_at IS NULL, CONCAT(service_number, ' unanswered'), service_number)"
+                        + " FROM call_record WHERE id > ? AND outcome IS NOT NULL ORDER BY answered_at, id", afterId), numbers -> numbers.size() >= 2);
     }
 }
