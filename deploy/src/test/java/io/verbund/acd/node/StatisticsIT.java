@@ -1,0 +1,194 @@
+package io.verbund.acd.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.verbund.acd.launcher.DemoNode;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Statistics through the real path on one demo node: SIPp calls → call and agent events → the
+ * slice worker's visits and 15-minute slices → reports from stats-service on the reporting
+ * datasource, under versioned KPI definitions, and a recalculation that gives the same slices.
+ * The calls are made once (in the first test) into a group of their own; the later tests read them.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StatisticsIT {
+
+    private static final int PORT_OFFSET = 2100;
+    private static final String NUMBER = "+4930500961";
+
+    @TempDir
+    static Path homeFolder;
+
+    @TempDir
+    static Path sippFolder;
+
+    private static DemoNode node;
+    private static DemoCalls calls;
+    private static long group;
+    private static String today;
+
+    @BeforeAll
+    static void startNode() {
+        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of());
+        calls = new DemoCalls(node, sippFolder);
+        today = LocalDate.now(ZoneId.of("Europe/Berlin")).toString();
+    }
+
+    @AfterAll
+    static void stopNode() {
+        Sipp.stopAll();
+        TestNodes.stopNode(node);
+    }
+
+    private static ApiClient stats(String login, String password) {
+        return ApiClient.as(URI.create(node.portalUrl() + "stats/"), login, password);
+    }
+
+    private static ApiClient admin() {
+        return stats("admin@demo", "demo-admin");
+    }
+
+    private static String report(String kind, String query) {
+        return "api/v1/tenants/demo/reports/" + kind + "?from=" + today + "&to=" + today + "&group=" + group + "&" + query;
+    }
+
+    @Test
+    @Order(1)
+    void answeredAndAbandonedCallsReachTheReportFromTheReportingDatabase() throws Exception {
+        JsonArrayBuilder members = Json.createArrayBuilder().add(Json.createObjectBuilder().add("extension", "1001"));
+        ApiClient.Answer created = calls.admin().post("api/v1/groups", Json.createObjectBuilder().add("name", "Statistics")
+                .add("strategy", "LONGEST_IDLE").add("wrapUpSeconds", 1).add("members", members).build().toString());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        group = created.json().getJsonNumber("id").longValue();
+        calls.numberQueueingTo(NUMBER, "Statistics flow", "{\"group\":\"Statistics\"}");
+
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1001, 6001);
+        Process agent = sipp.start("agent-answer.xml", 6001, List.of("-m", "1", "-d", "1500", "-timeout", "60s"));
+        calls.setState(1001, "READY");
+        assertThat(sipp.run("caller.xml", 6051, List.of("-s", NUMBER, "-m", "1", "-timeout", "60s")).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(agent, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1001", NUMBER);
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> calls.stateOf(1001).contains("\"READY\""));
+        calls.setState(1001, "LOGGED_OUT");
+        // Nobody ready: the caller waits 7 s (more than the 5 s short-abandon time, within the 20 s target) and hangs up.
+        assertThat(sipp.run("caller-abandons.xml", 6052, List.of("-s", NUMBER, "-m", "1", "-d", "7000", "-timeout", "60s")).exit())
+                .as(sipp.errorLogs()).isZero();
+        calls.awaitRecord("ABANDONED");
+
+        JsonObject byGroup = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> admin().get(report("calls", "by=group&period=day")).json(),
+                        report -> report.getJsonArray("rows").size() == 1 && report.getJsonObject("totals").getInt("offered") == 2
+                                && report.getJsonObject("totals").getInt("handled") == 1
+                                && report.getJsonObject("totals").getJsonNumber("wrapUpSeconds").doubleValue() > 0);
+        JsonObject row = byGroup.getJsonArray("rows").getJsonObject(0);
+        assertThat(row.getString("key")).isEqualTo(Long.toString(group));
+        assertThat(row.getString("name")).isEqualTo("Statistics");
+        assertThat(row.getString("periodStart")).startsWith(today);
+        assertThat(row.getInt("answered")).isEqualTo(1);
+        assertThat(row.getInt("answeredWithinTarget")).isEqualTo(1);
+        assertThat(row.getInt("abandoned")).isEqualTo(1);
+        assertThat(row.getInt("shortAbandoned")).isZero();
+        assertThat(row.getJsonNumber("serviceLevelPercent").doubleValue()).as("standard: abandons count against").isEqualTo(50.0);
+        assertThat(row.getJsonNumber("longestWaitSeconds").doubleValue()).isBetween(6.0, 12.0);
+        assertThat(row.getJsonNumber("talkSeconds").doubleValue()).isBetween(1.0, 5.0);
+        assertThat(byGroup.getJsonObject("kpiDefinition").getInt("version")).isEqualTo(1);
+        assertThat(byGroup.getJsonObject("readFrom").getString("role")).isEqualTo("REPORTING");
+        assertThat(byGroup.getJsonObject("readFrom").getJsonNumber("serverId").longValue())
+                .isEqualTo(Long.parseLong(calls.rows("SELECT @@server_id").get(0)));
+
+        JsonObject byAgent = admin().get(report("calls", "by=agent&period=interval")).json();
+        assertThat(byAgent.getJsonArray("rows")).hasSize(1);
+        assertThat(byAgent.getJsonArray("rows").getJsonObject(0).getString("key")).isEqualTo("1001");
+        assertThat(byAgent.getJsonArray("rows").getJsonObject(0).getInt("answered")).isEqualTo(1);
+        JsonObject byNumber = admin().get(report("calls", "by=number&period=month")).json();
+        assertThat(byNumber.getJsonArray("rows").getJsonObject(0).getString("key")).isEqualTo(NUMBER);
+        assertThat(byNumber.getJsonArray("rows").getJsonObject(0).getInt("offered")).isEqualTo(2);
+    }
+
+    @Test
+    @Order(2)
+    void agentStateTimeCountsTheAgentsDay() {
+        JsonObject states = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> admin().get(report("agent-states", "period=day")).json(),
+                        report -> report.getJsonArray("rows").stream().anyMatch(row -> row.asJsonObject().getString("key").equals("1001")
+                                && row.asJsonObject().getJsonNumber("onCallSeconds").doubleValue() > 0));
+        JsonObject agent = states.getJsonArray("rows").stream().map(row -> row.asJsonObject())
+                .filter(row -> row.getString("key").equals("1001")).findFirst().orElseThrow();
+        assertThat(agent.getJsonNumber("loggedInSeconds").doubleValue()).isGreaterThan(agent.getJsonNumber("onCallSeconds").doubleValue());
+        assertThat(agent.getJsonNumber("wrapUpSeconds").doubleValue()).isGreaterThan(0);
+        assertThat(agent.getJsonNumber("occupancyPercent").doubleValue()).isBetween(0.1, 100.0);
+    }
+
+    @Test
+    @Order(3)
+    void aNewKpiVersionReadsTheSameCallsItsWayAndTheOldOneStaysAvailable() {
+        ApiClient.Answer added = admin().post("api/v1/tenants/demo/kpi-definitions",
+                "{\"serviceLevel\":\"ABANDONS_EXCLUDED\",\"shortAbandonsExcluded\":true,\"wrapUpInHandleTime\":false}");
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        int version = added.json().getInt("version");
+        assertThat(version).isGreaterThanOrEqualTo(2);
+
+        JsonObject current = admin().get(report("calls", "by=group")).json();
+        assertThat(current.getJsonObject("kpiDefinition").getInt("version")).isEqualTo(version);
+        assertThat(current.getJsonObject("totals").getJsonNumber("serviceLevelPercent").doubleValue()).isEqualTo(100.0);
+        JsonObject first = admin().get(report("calls", "by=group&kpiVersion=1")).json();
+        assertThat(first.getJsonObject("totals").getJsonNumber("serviceLevelPercent").doubleValue()).isEqualTo(50.0);
+        assertThat(admin().get("api/v1/tenants/demo/kpi-definitions").json().getInt("current")).isEqualTo(version);
+    }
+
+    @Test
+    @Order(4)
+    void aRecalculationGivesTheSlicesTheWorkerMade() throws Exception {
+        String slices = "SELECT CONCAT_WS('|', slice_start, group_id, dimension, dim_key, offered, answered, answered_within_target,"
+                + " abandoned, short_abandoned, voicemails, handled, transfers, answered_wait_ms, longest_wait_ms, talk_ms, wrap_up_ms)"
+                + " FROM stats_call_slice WHERE group_id = ? ORDER BY 1";
+        List<String> incremental = calls.rows(slices, group);
+        assertThat(incremental).hasSize(4);
+
+        ApiClient.Answer started = admin().post("api/v1/tenants/demo/recalculations", "{\"from\":\"" + today + "\",\"to\":\"" + today + "\"}");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String job = "api/v1/tenants/demo/recalculations/" + started.json().getJsonNumber("id").longValue();
+        JsonObject done = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> admin().get(job).json(), progress -> !progress.getString("state").equals("RUNNING"));
+
+        assertThat(done.getString("state")).as(done.toString()).isEqualTo("DONE");
+        assertThat(done.getInt("slicesDone")).isEqualTo(done.getInt("slicesTotal")).isGreaterThanOrEqualTo(96);
+        assertThat(calls.rows(slices, group)).isEqualTo(incremental);
+    }
+
+    @Test
+    @Order(5)
+    void badQueriesNameTheirFieldAndAgentsSeeNoReports() {
+        ApiClient.Answer unknownVersion = admin().get(report("calls", "kpiVersion=99"));
+        assertThat(unknownVersion.status()).isEqualTo(422);
+        assertThat(unknownVersion.body()).contains("\"kpiVersion\"");
+        ApiClient.Answer badPeriod = admin().get(report("calls", "period=fortnight&by=colour"));
+        assertThat(badPeriod.status()).isEqualTo(422);
+        assertThat(badPeriod.body()).contains("\"period\"").contains("\"by\"");
+        ApiClient.Answer tooLong = admin().get("api/v1/tenants/demo/reports/calls?from=2020-01-01&to=" + today);
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.body()).contains("\"to\"");
+        assertThat(stats("agent1001@demo", "demo-1001").get(report("calls", "")).status()).isEqualTo(403);
+        assertThat(stats("admin@acme", "acme-admin").get(report("calls", "")).status()).isEqualTo(404);
+        assertThat(ApiClient.anonymous(URI.create(node.portalUrl() + "stats/")).get(report("calls", "")).status()).isEqualTo(401);
+    }
+}
