@@ -5,14 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.verbund.acd.launcher.DemoNode;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +66,7 @@ class StatisticsIT {
     }
 
     @AfterAll
-    static void stopNode() {
+    static void stopNode() throws InterruptedException {
         Sipp.stopAll();
         TestNodes.stopNode(node);
     }
@@ -84,7 +97,7 @@ class StatisticsIT {
         calls.register(sipp, 1001, 6001);
         Process agent = sipp.start("agent-answer.xml", 6001, List.of("-m", "1", "-d", "1500", "-timeout", "60s"));
         calls.setState(1001, "READY");
-        assertThat(sipp.run("caller.xml", 6051, List.of("-s", NUMBER, "-m", "1", "-timeout", "60s")).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(sipp.run("caller.xml", 6051, List.of("-s", NUMBER, "-m", "1", "-d", "2000", "-timeout", "60s")).exit()).as(sipp.errorLogs()).isZero();
         assertThat(Sipp.await(agent, 30).exit()).as(sipp.errorLogs()).isZero();
         assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1001", NUMBER);
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> calls.stateOf(1001).contains("\"READY\""));
@@ -109,7 +122,7 @@ class StatisticsIT {
         assertThat(row.getInt("shortAbandoned")).isZero();
         assertThat(row.getJsonNumber("serviceLevelPercent").doubleValue()).as("standard: abandons count against").isEqualTo(50.0);
         assertThat(row.getJsonNumber("longestWaitSeconds").doubleValue()).isBetween(6.0, 12.0);
-        assertThat(row.getJsonNumber("talkSeconds").doubleValue()).isBetween(1.0, 5.0);
+        assertThat(row.getJsonNumber("talkSeconds").doubleValue()).isBetween(1.5, 6.0);
         assertThat(byGroup.getJsonObject("kpiDefinition").getInt("version")).isEqualTo(1);
         assertThat(byGroup.getJsonObject("readFrom").getString("role")).isEqualTo("REPORTING");
         assertThat(byGroup.getJsonObject("readFrom").getJsonNumber("serverId").longValue())
@@ -140,6 +153,49 @@ class StatisticsIT {
 
     @Test
     @Order(3)
+    void theDaysReportDownloadsAsCsvXlsxAndPdfWithTheSameNumbers() throws Exception {
+        HttpResponse<byte[]> xlsx = admin().sendBytes("GET", report("calls", "by=group&period=day&format=xlsx&lang=de"), null,
+                Map.of("Accept", "*/*"));
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElse("")).contains("calls-group-day-" + today + ".xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            Map<String, Integer> columns = new HashMap<>();
+            for (Cell cell : sheet.getRow(3)) {
+                columns.put(cell.getStringCellValue(), cell.getColumnIndex());
+            }
+            Row row = sheet.getRow(4);
+            assertThat(row.getCell(columns.get("Name")).getStringCellValue()).isEqualTo("Statistics");
+            assertThat(row.getCell(columns.get("Angeboten")).getNumericCellValue()).isEqualTo(2.0);
+            assertThat(row.getCell(columns.get("Angenommen")).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(row.getCell(columns.get("Aufgelegt")).getNumericCellValue()).isEqualTo(1.0);
+        }
+
+        HttpResponse<byte[]> csv = admin().sendBytes("GET", report("calls", "by=group&period=day&format=csv&lang=en"), null, Map.of("Accept", "*/*"));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        String text = new String(csv.body(), StandardCharsets.UTF_8).replace("\uFEFF", "");
+        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text)).getRecords();
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).get("Offered")).isEqualTo("2");
+        assertThat(records.get(0).get("Answered")).isEqualTo("1");
+        assertThat(records.get(0).get("Service level %")).isEqualTo("50.0");
+
+        HttpResponse<byte[]> pdf = admin().sendBytes("GET", report("calls", "by=group&period=day&format=pdf&lang=en"), null, Map.of("Accept", "*/*"));
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        PdfReader reader = new PdfReader(pdf.body());
+        try {
+            String page = new PdfTextExtractor(reader).getTextFromPage(1);
+            assertThat(page).contains("Calls by group").contains("Statistics").contains("50.0 %");
+        } finally {
+            reader.close();
+        }
+        ApiClient.Answer unknownFormat = admin().get(report("calls", "format=docx"));
+        assertThat(unknownFormat.status()).isEqualTo(422);
+        assertThat(unknownFormat.body()).contains("\"format\"");
+    }
+
+    @Test
+    @Order(4)
     void aNewKpiVersionReadsTheSameCallsItsWayAndTheOldOneStaysAvailable() {
         ApiClient.Answer added = admin().post("api/v1/tenants/demo/kpi-definitions",
                 "{\"serviceLevel\":\"ABANDONS_EXCLUDED\",\"shortAbandonsExcluded\":true,\"wrapUpInHandleTime\":false}");
@@ -156,7 +212,7 @@ class StatisticsIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aRecalculationGivesTheSlicesTheWorkerMade() throws Exception {
         String slices = "SELECT CONCAT_WS('|', slice_start, group_id, dimension, dim_key, offered, answered, answered_within_target,"
                 + " abandoned, short_abandoned, voicemails, handled, transfers, answered_wait_ms, longest_wait_ms, talk_ms, wrap_up_ms)"
@@ -176,7 +232,7 @@ class StatisticsIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void badQueriesNameTheirFieldAndAgentsSeeNoReports() {
         ApiClient.Answer unknownVersion = admin().get(report("calls", "kpiVersion=99"));
         assertThat(unknownVersion.status()).isEqualTo(422);

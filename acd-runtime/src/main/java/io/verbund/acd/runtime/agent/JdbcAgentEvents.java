@@ -100,7 +100,12 @@ public class JdbcAgentEvents {
 
     /** A change the agent (or someone for it, as usual) asked for. */
     public void record(ConfiguredAgent agent, AgentStatus entered) {
-        record(agent.key(), entered, Optional.empty(), Optional.empty());
+        record(agent.key(), entered);
+    }
+
+    /** A change without a cause: asked for, or the call path's (reserved, ringing, on call, wrap-up, ready again). */
+    public void record(AgentKey agent, AgentStatus entered) {
+        record(agent, entered, Optional.empty(), Optional.empty());
     }
 
     /**

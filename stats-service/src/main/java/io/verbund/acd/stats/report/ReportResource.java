@@ -8,6 +8,7 @@ import io.verbund.acd.runtime.security.ServiceAccess;
 import io.verbund.acd.statistics.KpiDefinition;
 import io.verbund.acd.stats.access.ReportScope;
 import io.verbund.acd.stats.access.StatsAccess;
+import io.verbund.acd.stats.export.ReportFormat;
 import io.verbund.acd.stats.kpi.KpiDefinitions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code /api/v1/tenants/{tenant}/reports/...}: reports from the 15-minute slices, read from the
@@ -69,7 +71,7 @@ public class ReportResource {
                           @HeaderParam(ON_BEHALF_OF) String onBehalfOf) {
         ReportScope scope = access.toRead(tenant, groups, onBehalfOf);
         ReportRequest request = ReportRequest.parse(from, to, period, by, kpiVersion, lang, scope.tenant().zone(), today(scope), scope.tenant().key());
-        ReportFiles.Format file = ReportFiles.format(format, scope.tenant().key());
+        Optional<ReportFormat> file = ReportFiles.format(format, scope.tenant().key());
         KpiDefinition definition = definitions.version(scope.tenant(), request.kpiVersion(), "kpiVersion");
         try (Connection reporting = datasources.forRole(DatasourceRole.REPORTING).getConnection()) {
             ReadFrom readFrom = ReadFrom.of(reporting, DatasourceRole.REPORTING);
@@ -89,7 +91,7 @@ public class ReportResource {
                                 @HeaderParam(ON_BEHALF_OF) String onBehalfOf) {
         ReportScope scope = access.toRead(tenant, groups, onBehalfOf);
         ReportRequest request = ReportRequest.parse(from, to, period, null, null, lang, scope.tenant().zone(), today(scope), scope.tenant().key());
-        ReportFiles.Format file = ReportFiles.format(format, scope.tenant().key());
+        Optional<ReportFormat> file = ReportFiles.format(format, scope.tenant().key());
         try (Connection reporting = datasources.forRole(DatasourceRole.REPORTING).getConnection()) {
             ReadFrom readFrom = ReadFrom.of(reporting, DatasourceRole.REPORTING);
             return ReportFiles.agentStates(file, scope, request, readFrom, AgentStateReport.run(reporting, scope, request));

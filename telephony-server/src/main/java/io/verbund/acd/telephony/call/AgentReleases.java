@@ -4,19 +4,15 @@ import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.agent.ReleaseReason;
 import io.verbund.acd.runtime.agent.AgentLogContext;
-import io.verbund.acd.runtime.agent.JdbcAgentEvents;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * Frees an agent whose lease on a call ended ({@link io.verbund.acd.agent.AgentLease}): stores the
  * release, logs it with the agent and the reason, adds it to the agent's history with the reason
- * as its cause (off the caller's thread: a database outage must not hold the call path). The
+ * as its cause (journaled on the node: a database outage does not hold the call path). The
  * agent, READY again, is offered the next caller at once: {@link CallDistribution} watches agents.
  */
 @ApplicationScoped
@@ -24,22 +20,17 @@ public class AgentReleases {
 
     private static final Logger LOG = Logger.getLogger(AgentReleases.class.getName());
 
-    @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
-    private ManagedExecutorService executor;
-
     private final AgentStates agents;
-    private final JdbcAgentEvents events;
     private final Clock clock;
 
     @Inject
-    public AgentReleases(AgentStates agents, JdbcAgentEvents events, Clock clock) {
+    public AgentReleases(AgentStates agents, Clock clock) {
         this.agents = agents;
-        this.events = events;
         this.clock = clock;
     }
 
     protected AgentReleases() {
-        this(null, null, null);
+        this(null, null);
     }
 
     /**
@@ -50,7 +41,7 @@ public class AgentReleases {
      */
     boolean release(AgentStatus seen, ReleaseReason reason) {
         AgentStatus released = seen.release(clock.instant());
-        if (!agents.compareAndSet(seen, released)) {
+        if (!agents.compareAndSet(seen, released, reason.name())) {
             return false;
         }
         released(seen, released, reason);
@@ -72,14 +63,13 @@ public class AgentReleases {
      * looking, one does it), logged and recorded with the cause PAUSE_LIMIT.
      */
     boolean endPause(AgentStatus paused, AgentStatus ready) {
-        if (!agents.compareAndSet(paused, ready)) {
+        if (!agents.compareAndSet(paused, ready, "PAUSE_LIMIT")) {
             return false;
         }
         try (AgentLogContext log = AgentLogContext.of(ready.agent())) {
             LOG.info(() -> "agent " + ready.agent() + " READY again: its pause " + paused.reason().orElse("?") + " since "
                     + paused.since() + " reached the reason's limit");
         }
-        executor.execute(() -> events.record(ready.agent(), ready, "PAUSE_LIMIT", Optional.empty()));
         return true;
     }
 
@@ -88,6 +78,5 @@ public class AgentReleases {
             LOG.warning(() -> "agent " + after.agent() + " released from " + before.state() + " on call "
                     + before.callId().orElse("?") + " held by " + before.node().orElse("?") + ": " + reason);
         }
-        executor.execute(() -> events.record(after.agent(), after, reason.name(), Optional.empty()));
     }
 }

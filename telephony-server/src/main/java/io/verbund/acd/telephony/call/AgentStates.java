@@ -7,7 +7,9 @@ import io.verbund.acd.agent.IllegalAgentTransition;
 import io.verbund.acd.routing.AgentBoard;
 import io.verbund.acd.runtime.agent.AgentStateConflict;
 import io.verbund.acd.runtime.agent.AgentTransition;
+import io.verbund.acd.runtime.agent.AgentStateChange;
 import io.verbund.acd.runtime.agent.InfinispanAgentStates;
+import io.verbund.acd.runtime.agent.JdbcAgentEvents;
 import io.verbund.acd.runtime.cache.CacheMirror;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -32,6 +34,9 @@ public class AgentStates implements AgentBoard {
 
     @Inject
     private InfinispanAgentStates shared;
+
+    @Inject
+    private JdbcAgentEvents history;
 
     private CacheMirror<AgentStatus> mirror;
 
@@ -64,10 +69,27 @@ public class AgentStates implements AgentBoard {
         return mirror.values();
     }
 
-    /** Replaces {@code expected} with {@code next} only if nobody changed the agent meanwhile. */
+    /**
+     * Replaces {@code expected} with {@code next} only if nobody changed the agent meanwhile; a
+     * change of state, call or pause reason goes into the agent's history ({@code agent_event}),
+     * which agent state time is counted from.
+     */
     @Override
     public boolean compareAndSet(AgentStatus expected, AgentStatus next) {
-        return shared.compareAndSet(expected, next);
+        boolean written = shared.compareAndSet(expected, next);
+        if (written && entersSomethingElse(expected, next)) {
+            history.record(next.agent(), next);
+        }
+        return written;
+    }
+
+    /** The same, the history naming why ({@link io.verbund.acd.agent.ReleaseReason}, PAUSE_LIMIT). */
+    boolean compareAndSet(AgentStatus expected, AgentStatus next, String cause) {
+        boolean written = shared.compareAndSet(expected, next);
+        if (written) {
+            history.record(next.agent(), next, cause, Optional.empty());
+        }
+        return written;
     }
 
     /**
@@ -77,9 +99,18 @@ public class AgentStates implements AgentBoard {
      */
     public Optional<AgentStatus> update(AgentKey agent, AgentTransition change) {
         try {
-            return Optional.of(shared.apply(agent, change).current());
+            AgentStateChange applied = shared.apply(agent, change);
+            if (entersSomethingElse(applied.previous(), applied.current())) {
+                history.record(agent, applied.current());
+            }
+            return Optional.of(applied.current());
         } catch (IllegalAgentTransition | AgentStateConflict e) {
             return Optional.empty();
         }
+    }
+
+    /** A new state, call or pause reason; a wrap-up extended or an offer count changed is not. */
+    private static boolean entersSomethingElse(AgentStatus before, AgentStatus after) {
+        return before.state() != after.state() || !before.callId().equals(after.callId()) || !before.reason().equals(after.reason());
     }
 }
