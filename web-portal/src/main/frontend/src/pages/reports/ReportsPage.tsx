@@ -16,10 +16,8 @@ import {
 } from '@mui/material';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { configApi, reportApi } from '../../api';
+import { reportApi, supervisionApi } from '../../api';
 import { errorText } from '../../api/errorText';
-import type { GroupDocument } from '../../api/config';
-import { MAX_PAGE_LIMIT } from '../../api/page';
 import {
   isoDate,
   REPORT_BREAKDOWNS,
@@ -58,7 +56,7 @@ export function ReportsPage() {
   const [to, setTo] = useState(isoDate());
   const [groupIds, setGroupIds] = useState<number[]>([]);
   const [kpiVersion, setKpiVersion] = useState<number | null>(null);
-  const [groups, setGroups] = useState<GroupDocument[]>([]);
+  const [groups, setGroups] = useState<Array<{ id: number; name: string }>>([]);
   const [definitions, setDefinitions] = useState<KpiDefinitions | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
   const [loading, setLoading] = useState(false);
@@ -70,11 +68,12 @@ export function ReportsPage() {
     [report, from, to, period, by, groupIds, kpiVersion],
   );
 
+  // The groups the user watches (a supervisor's own, every group for an admin), as the supervisor page lists them.
   useEffect(() => {
     const abort = new AbortController();
-    configApi.groups
-      .list({ limit: MAX_PAGE_LIMIT }, abort.signal)
-      .then((page) => setGroups(page.items))
+    supervisionApi
+      .queues(abort.signal)
+      .then((queues) => setGroups(queues.map((queue) => ({ id: queue.groupId, name: queue.group }))))
       .catch(() => setGroups([]));
     return () => abort.abort();
   }, []);
