@@ -9,8 +9,9 @@ import { SupervisorPage } from './pages/supervisor/SupervisorPage';
 import { FullPageProgress, RequireRole, RequireSession } from './session/guards';
 import { NAV_ITEMS } from './session/navigation';
 
-// The wallboard (with its chart library) and the administration load when first opened: agents never need them.
+// The wallboard and reports (with their chart library) and the administration load when first opened: agents never need them.
 const WallboardPage = lazy(() => import('./pages/wallboard/WallboardPage').then((module) => ({ default: module.WallboardPage })));
+const ReportsPage = lazy(() => import('./pages/reports/ReportsPage').then((module) => ({ default: module.ReportsPage })));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage').then((module) => ({ default: module.AdminPage })));
 
 /** Only users with a role the navigation names for `path` see `page`. */
@@ -42,6 +43,7 @@ export function App() {
         <Route path="agent" element={forRolesOf('/agent', <AgentDesktopPage />)} />
         <Route path="supervisor" element={forRolesOf('/supervisor', <SupervisorPage />)} />
         <Route path="wallboard" element={forRolesOf('/wallboard', <WallboardPage />)} />
+        <Route path="reports" element={forRolesOf('/reports', <ReportsPage />)} />
         <Route path="admin/*" element={forRolesOf('/admin', <AdminPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -129,6 +129,7 @@ export const TOKEN_SCOPES = [
   'calls:write',
   'events:read',
   'stats:read',
+  'stats:write',
 ] as const;
 
 export interface TokenFields {

@@ -23,6 +23,7 @@ import {
 import { HealthApi } from './health';
 import { PauseReasonApi } from './pauseReasons';
 import { PromptApi } from './prompts';
+import { ReportApi } from './reports';
 import { SessionApi } from './session';
 import { SupervisionApi } from './supervision';
 
@@ -34,6 +35,7 @@ export const supervisionApi = new SupervisionApi(api);
 export const callApi = new CallApi(api);
 export const healthApi = new HealthApi(api);
 export const promptApi = new PromptApi(api);
+export const reportApi = new ReportApi(api);
 
 /** The tenant admin's configuration collections. */
 export const configApi = {

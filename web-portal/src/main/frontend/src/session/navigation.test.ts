@@ -7,12 +7,13 @@ describe('navigation by role', () => {
     expect(homePathFor(['AGENT'])).toBe('/agent');
   });
 
-  it('gives a supervisor the supervisor page and the wallboard', () => {
-    expect(navigationFor(['SUPERVISOR']).map((item) => item.path)).toEqual(['/supervisor', '/wallboard']);
+  it('gives a supervisor the supervisor page, the wallboard and the reports', () => {
+    expect(navigationFor(['SUPERVISOR']).map((item) => item.path)).toEqual(['/supervisor', '/wallboard', '/reports']);
+    expect(homePathFor(['SUPERVISOR'])).toBe('/supervisor');
   });
 
-  it('gives a tenant admin supervision and administration', () => {
-    expect(navigationFor(['TENANT_ADMIN']).map((item) => item.path)).toEqual(['/supervisor', '/wallboard', '/admin']);
+  it('gives a tenant admin supervision, reports and administration', () => {
+    expect(navigationFor(['TENANT_ADMIN']).map((item) => item.path)).toEqual(['/supervisor', '/wallboard', '/reports', '/admin']);
   });
 
   it('gives a system admin the administration', () => {
@@ -26,6 +27,7 @@ describe('navigation by role', () => {
       '/agent',
       '/supervisor',
       '/wallboard',
+      '/reports',
       '/admin',
     ]);
   });

@@ -1,6 +1,6 @@
 import type { Role } from '../api/session';
 
-export type NavLabelKey = 'nav.agent' | 'nav.supervisor' | 'nav.wallboard' | 'nav.admin';
+export type NavLabelKey = 'nav.agent' | 'nav.supervisor' | 'nav.wallboard' | 'nav.reports' | 'nav.admin';
 
 export interface NavItem {
   path: string;
@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/agent', labelKey: 'nav.agent', roles: ['AGENT'], testId: 'nav-agent' },
   { path: '/supervisor', labelKey: 'nav.supervisor', roles: ['SUPERVISOR', 'TENANT_ADMIN'], testId: 'nav-supervisor' },
   { path: '/wallboard', labelKey: 'nav.wallboard', roles: ['SUPERVISOR', 'TENANT_ADMIN'], testId: 'nav-wallboard' },
+  { path: '/reports', labelKey: 'nav.reports', roles: ['SUPERVISOR', 'TENANT_ADMIN'], testId: 'nav-reports' },
   { path: '/admin', labelKey: 'nav.admin', roles: ['TENANT_ADMIN', 'SYSTEM_ADMIN'], testId: 'nav-admin' },
 ];
 

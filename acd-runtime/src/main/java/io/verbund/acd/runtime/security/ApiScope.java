@@ -15,7 +15,7 @@ public enum ApiScope {
     AGENTS_READ, AGENTS_WRITE,
     CALLS_READ, CALLS_WRITE,
     EVENTS_READ,
-    STATS_READ,
+    STATS_READ, STATS_WRITE,
     STORAGE_READ, STORAGE_WRITE;
 
     /** As tokens and requests spell it: {@code config:read}. */

@@ -77,6 +77,7 @@ class ApiTokensTest {
                 .hasMessageContaining("'config:delete' is not a scope");
         assertThat(ApiScope.of(ApiArea.Area.CONFIG, "GET")).isEqualTo(ApiScope.CONFIG_READ);
         assertThat(ApiScope.of(ApiArea.Area.CALLS, "DELETE")).isEqualTo(ApiScope.CALLS_WRITE);
+        assertThat(ApiScope.of(ApiArea.Area.STATS, "POST")).isEqualTo(ApiScope.STATS_WRITE);
     }
 
     @Test
