@@ -12,6 +12,7 @@ import io.verbund.acd.runtime.stats.StatsAnswer;
 import io.verbund.acd.runtime.stats.StatsClient;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -71,12 +72,12 @@ public class RecalculationResource {
         if (period == null) {
             throw new MalformedRequest("The request needs the period as its JSON body: {\"from\":\"2026-12-01\",\"to\":\"2026-12-05\"}");
         }
-        StatsAnswer answer = stats.recalculate(addressed.key(), period.toString());
+        StatsAnswer answer = stats.recalculate(addressed.key(), Json.createObjectBuilder(period).add("createdBy", caller.login()).build().toString());
         String job = answer.text();
         Response.ResponseBuilder response = ForwardedAnswer.read(answer, job);
         if (answer.succeeded()) {
             String id = StatsJson.member(job, "id");
-            LOG.info(() -> "recalculation " + id + " of " + period.getString("from", "?") + " to " + period.getString("to", "?")
+            LOG.info(() -> "recalculation " + id + " of " + period.get("from") + " to " + period.get("to")
                     + " started in tenant " + addressed.key() + " by " + caller.login());
             if (!id.isEmpty()) {
                 response.location(uris.getBaseUriBuilder().path(RecalculationResource.class).path(id).build());
