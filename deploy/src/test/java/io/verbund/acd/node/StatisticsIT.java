@@ -111,6 +111,7 @@ class StatisticsIT {
                 .until(() -> admin().get(report("calls", "by=group&period=day")).json(),
                         report -> report.getJsonArray("rows").size() == 1 && report.getJsonObject("totals").getInt("offered") == 2
                                 && report.getJsonObject("totals").getInt("handled") == 1
+                                && report.getJsonObject("totals").getInt("abandoned") == 1
                                 && report.getJsonObject("totals").getJsonNumber("wrapUpSeconds").doubleValue() > 0);
         JsonObject row = byGroup.getJsonArray("rows").getJsonObject(0);
         assertThat(row.getString("key")).isEqualTo(Long.toString(group));
@@ -178,7 +179,7 @@ class StatisticsIT {
         assertThat(records).hasSize(1);
         assertThat(records.get(0).get("Offered")).isEqualTo("2");
         assertThat(records.get(0).get("Answered")).isEqualTo("1");
-        assertThat(records.get(0).get("Service level %")).isEqualTo("50.0");
+        assertThat(Double.parseDouble(records.get(0).get("Service level %"))).isEqualTo(50.0);
 
         HttpResponse<byte[]> pdf = admin().sendBytes("GET", report("calls", "by=group&period=day&format=pdf&lang=en"), null, Map.of("Accept", "*/*"));
         assertThat(pdf.statusCode()).isEqualTo(200);
@@ -246,5 +247,27 @@ class StatisticsIT {
         assertThat(stats("agent1001@demo", "demo-1001").get(report("calls", "")).status()).isEqualTo(403);
         assertThat(stats("admin@acme", "acme-admin").get(report("calls", "")).status()).isEqualTo(404);
         assertThat(ApiClient.anonymous(URI.create(node.portalUrl() + "stats/")).get(report("calls", "")).status()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(7)
+    void thePortalForwardsReportsAndKeepsSupervisorsToTheirGroups() {
+        String query = "api/v1/reports/calls?from=" + today + "&to=" + today + "&by=group&period=day";
+        JsonObject asAdmin = calls.admin().get(query).json();
+        assertThat(asAdmin.getJsonArray("rows").stream().map(row -> row.asJsonObject().getString("name"))).contains("Statistics");
+
+        ApiClient supervisor = ApiClient.as(URI.create(node.portalUrl()), "supervisor@demo", "demo-supervisor");
+        ApiClient.Answer own = supervisor.get(query);
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        assertThat(own.json().getJsonArray("rows").stream().map(row -> row.asJsonObject().getString("name"))).doesNotContain("Statistics");
+        assertThat(supervisor.get(query + "&group=" + group).status()).isEqualTo(403);
+
+        HttpResponse<byte[]> xlsx = calls.admin().sendBytes("GET", query + "&group=" + group + "&format=xlsx", null,
+                Map.of("Accept", "*/*", "Accept-Language", "de-DE,de;q=0.9"));
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).startsWith("application/vnd.openxmlformats");
+        assertThat(new String(xlsx.body(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+        ApiClient.Answer agent = ApiClient.as(URI.create(node.portalUrl()), "agent1001@demo", "demo-1001").get(query);
+        assertThat(agent.status()).isEqualTo(403);
     }
 }
