@@ -8,8 +8,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +43,7 @@ class CallPathIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, java.util.Map.of("verbund.telephony.max-calls", Integer.toString(MAX_CALLS)));
+        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of("verbund.telephony.max-calls", Integer.toString(MAX_CALLS)));
     }
 
     @AfterAll
@@ -119,6 +123,53 @@ class CallPathIT {
         assertThat(calls.awaitRecord("ABANDONED")).first().isEqualTo("ABANDONED");
         assertThat(TestNodes.eventsOfLastCall(node)).containsSubsequence("CallQueued", "CallOffered", "OfferWithdrawn", "CallAbandoned");
         assertThat(calls.stateOf(1003)).as("an abandoned offer is no no-answer").contains("\"READY\"");
+    }
+
+    @Test
+    void theMetricsAddressCountsOfferedAnsweredAndAbandonedCallsOfTheGroupAndShowsTheCallerWaiting() throws Exception {
+        String demo = "tenant=\"demo\"";
+        NodeMetrics before = NodeMetrics.scrape(node);
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1001, 5720);
+        Process phone = sipp.start("agent-answer.xml", 5720, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        calls.setState(1001, "READY");
+        awaitMetrics("agent 1001 counted as ready", metrics -> metrics.count("verbund_agents", demo, "state=\"READY\"") >= 1);
+
+        Sipp.Result answered = sipp.run("caller.xml", 5721, List.of("-s", HOTLINE, "-m", "1", "-timeout", "60s"));
+        assertThat(answered.exit()).as("caller: %s%n%s", answered.command(), sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as("agent phone: %s", sipp.errorLogs()).isZero();
+        calls.awaitRecord("ANSWERED");
+        String group = "group=\"" + calls.rows("SELECT group_id FROM call_record ORDER BY id DESC LIMIT 1").get(0) + "\"";
+        calls.setState(1001, "LOGGED_OUT");
+
+        Process abandoning = sipp.start("caller-abandons.xml", 5722, List.of("-s", HOTLINE, "-m", "1", "-d", "4000", "-timeout", "30s"));
+        NodeMetrics waiting = awaitMetrics("the caller waiting in the group's queue",
+                metrics -> metrics.count("verbund_queue_waiting", demo, group) == 1
+                        && metrics.count("verbund_queue_longest_wait_seconds", demo, group) > 0);
+        assertThat(waiting.count("verbund_queue_longest_wait_seconds", demo, group)).isLessThan(30);
+        assertThat(Sipp.await(abandoning, 30).exit()).as(sipp.errorLogs()).isZero();
+        calls.awaitRecord("ABANDONED");
+
+        NodeMetrics after = awaitMetrics("the abandoned call counted",
+                metrics -> metrics.count("verbund_calls_abandoned_total", demo) - before.count("verbund_calls_abandoned_total", demo) >= 1
+                        && metrics.count("verbund_queue_waiting", demo, group) == 0);
+        Map.of("verbund_calls_offered_total", 2.0, "verbund_calls_answered_total", 1.0, "verbund_calls_abandoned_total", 1.0)
+                .forEach((counter, calls) -> {
+                    assertThat(after.count(counter, demo) - before.count(counter, demo)).as(counter).isEqualTo(calls);
+                    assertThat(after.value(counter, demo, group)).as("%s of %s", counter, group).isPresent();
+                });
+        for (String state : List.of("LOGGED_OUT", "READY", "PAUSED", "RESERVED", "RINGING", "ON_CALL", "WRAP_UP")) {
+            assertThat(after.value("verbund_agents", demo, "state=\"" + state + "\"")).as("agents %s", state).isPresent();
+        }
+        assertThat(after.count("verbund_agents", demo, "state=\"LOGGED_OUT\"")).as("1001, logged out again").isGreaterThanOrEqualTo(1);
+        assertThat(after.count("verbund_distributor_pass_seconds_count")).isPositive();
+        assertThat(after.value("verbund_journal_backlog_entries", "journal=\"call-records\"")).isPresent();
+        assertThat(after.value("verbund_event_dead_letters")).isPresent();
+    }
+
+    private static NodeMetrics awaitMetrics(String what, Predicate<NodeMetrics> until) {
+        return Awaitility.await(what + " at " + NodeMetrics.address(node)).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+                .until(() -> NodeMetrics.scrape(node), until);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.runtime.datasource.DatasourceRole;
 import io.verbund.acd.runtime.datasource.Datasources;
+import io.verbund.acd.runtime.journal.JournalBacklog;
 import io.verbund.acd.runtime.journal.JournaledStatement;
 import io.verbund.acd.runtime.journal.MasterJournal;
 import jakarta.annotation.PreDestroy;
@@ -82,6 +83,23 @@ public class JdbcAgentEvents {
         this.clock = null;
     }
 
+    /** The journal's name, {@code agent-events-<service>}: its folder and the {@code source} of its dead letters. */
+    public String journalName() {
+        return "agent-events-" + service;
+    }
+
+    /** The journal's backlog, for the pipeline's meters; empty before {@link #start()}. */
+    public JournalBacklog backlog() {
+        MasterJournal open = journal;
+        return open == null ? JournalBacklog.EMPTY : open.backlog();
+    }
+
+    /** Rows the master refused since the journal was opened. */
+    public long deadLettered() {
+        MasterJournal open = journal;
+        return open == null ? 0 : open.deadLettered();
+    }
+
     /**
      * Opens the journal and drains what an earlier run left in it. Called at start-up by the
      * services that record agent events (on a deployment thread, which has the naming context the
@@ -90,7 +108,7 @@ public class JdbcAgentEvents {
     public synchronized void start() {
         if (journal == null) {
             try {
-                journal = MasterJournal.open("agent-events-" + service, dataFolder, datasources.forRole(DatasourceRole.MASTER),
+                journal = MasterJournal.open(journalName(), dataFolder, datasources.forRole(DatasourceRole.MASTER),
                         Map.of(KIND, INSERT), node == null ? "" : node, clock, scheduler);
             } catch (IOException e) {
                 throw new UncheckedIOException("the agent events' journal cannot be opened in " + dataFolder, e);

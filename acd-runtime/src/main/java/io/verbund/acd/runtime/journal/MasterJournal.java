@@ -80,6 +80,16 @@ public final class MasterJournal implements Closeable {
         }
     }
 
+    /** What is journaled and not yet committed to the master: the pipeline's lag. */
+    public JournalBacklog backlog() {
+        return journal.backlog();
+    }
+
+    /** The rows the master refused since this journal was opened, now in {@code event_dead_letter}. */
+    public long deadLettered() {
+        return sink.deadLettered();
+    }
+
     /** Backlog, dead letters and whether the master is awaited, for a health document. */
     public JsonObject figures() {
         JournalBacklog backlog = journal.backlog();

@@ -45,6 +45,8 @@ final class AcdCall {
     long tenantId;
     GroupSettings group;
     QueueEntry entry;
+    /** The offered, answered and abandoned counters of the group the call queued in last; null before it queued. */
+    CallMeters.GroupCounters counters;
 
     /** The tenant's call flow for this call, and the turn of it that callbacks must still belong to. */
     CallFlowRun flow;

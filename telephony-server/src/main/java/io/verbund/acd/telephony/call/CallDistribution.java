@@ -1,5 +1,6 @@
 package io.verbund.acd.telephony.call;
 
+import io.micrometer.core.instrument.Timer;
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentState;
 import io.verbund.acd.agent.AgentStatus;
@@ -33,6 +34,7 @@ import java.util.NavigableSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -69,6 +71,7 @@ public class CallDistribution implements OfferDesk {
     private final ConfigurationChanges configuration;
     private final Distributor distributor;
     private final Runnable onConfigurationChange;
+    private final Timer passes;
     /**
      * Agents this node has reserved and whose offer is still being set up: their lease is this
      * node's to keep, however long a loaded node takes to ring them ({@link LeaseWatch} skips them).
@@ -82,7 +85,7 @@ public class CallDistribution implements OfferDesk {
     @Inject
     public CallDistribution(QueueStore queue, AgentStates agents, Registrations registrations, CallSessions sessions,
                             AgentLegs agentLegs, DistributionSignal signal, ConfigurationChanges configuration, RoutingTallies tallies,
-                            Clock clock, @ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node) {
+                            CallMeters meters, Clock clock, @ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node) {
         this.sessions = sessions;
         this.queue = queue;
         this.thisNode = node == null ? Set.of() : Set.of(node);
@@ -93,13 +96,14 @@ public class CallDistribution implements OfferDesk {
         this.configuration = configuration;
         this.onConfigurationChange = signal == null ? null : signal::raise;
         this.clock = clock;
+        this.passes = meters == null ? null : meters.distributorPasses();
         this.distributor = queue == null ? null : new Distributor(node, clock, new TrackedReservations(agents), queue,
                 (member, now) -> member instanceof GroupMember phone && registrations.active(phone.sipUsername(), now).isPresent(),
                 tallies, tallies, this);
     }
 
     protected CallDistribution() {
-        this(null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -159,7 +163,9 @@ public class CallDistribution implements OfferDesk {
         while (running) {
             try {
                 signal.await(untilNextWakeUp());
+                long start = System.nanoTime();
                 onePass();
+                passes.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {

@@ -40,16 +40,18 @@ public class CallHistory {
     private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     private final CallRecorder recorder;
+    private final CallMeters meters;
     private final String node;
 
     @Inject
-    public CallHistory(CallRecorder recorder, @ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node) {
+    public CallHistory(CallRecorder recorder, CallMeters meters, @ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node) {
         this.recorder = recorder;
+        this.meters = meters;
         this.node = node;
     }
 
     protected CallHistory() {
-        this(null, null);
+        this(null, null, null);
     }
 
     String node() {
@@ -71,6 +73,10 @@ public class CallHistory {
         for (CallEvent event : call.state.takeEvents()) {
             // Java 17: no pattern matching in switch yet; the family is sealed, so the chain is complete.
             if (event instanceof CallQueued queued) {
+                if (call.group != null) {
+                    call.counters = meters.countersOf(call.group);
+                    call.counters.offered();
+                }
                 recorder.mark(call.callId, CallRecorder.Moment.QUEUED, queued.at(), queued.groupId(), null);
                 event(call, queued, null, flowNode(call), JSON.createObjectBuilder()
                         .add("group", call.group == null ? "" : call.group.name()).add("priority", queued.priority()).build().toString());
@@ -88,6 +94,9 @@ public class CallHistory {
                 event(call, withdrawn, agentIdOf(call, withdrawn.agent()), null, JSON.createObjectBuilder()
                         .add("agent", withdrawn.agent().extension()).add("why", withdrawn.why()).build().toString());
             } else if (event instanceof CallAnswered answered) {
+                if (call.counters != null) {
+                    call.counters.answered();
+                }
                 recorder.mark(call.callId, CallRecorder.Moment.ANSWERED, answered.at(), call.groupId(), call.agentId);
                 event(call, answered, call.agentId, null, null);
             } else if (event instanceof TransferStarted started) {
@@ -103,6 +112,9 @@ public class CallHistory {
                 event(call, transferred, agentIdOrNull(call), null, target(transferred.target())
                         .add("from", transferred.from()).add("by", transferred.by()).build().toString());
             } else if (event instanceof CallAbandoned abandoned) {
+                if (call.counters != null) {
+                    call.counters.abandoned();
+                }
                 event(call, abandoned, call.agentId == 0 ? null : call.agentId, null, null);
                 recorder.ended(call.callId, "ABANDONED", abandoned.at());
             } else if (event instanceof CallEnded ended) {

@@ -1,5 +1,6 @@
 package io.verbund.acd.telephony.record;
 
+import io.verbund.acd.runtime.journal.JournalBacklog;
 import io.verbund.acd.runtime.journal.JournaledStatement;
 import io.verbund.acd.runtime.journal.MasterJournal;
 import jakarta.annotation.PreDestroy;
@@ -168,6 +169,18 @@ public class CallRecorder {
     public Optional<JsonObject> figures() {
         MasterJournal open = journal;
         return open == null ? Optional.empty() : Optional.of(open.figures());
+    }
+
+    /** The journal's backlog, for the pipeline's meters; empty before {@link #start()}. */
+    public JournalBacklog backlog() {
+        MasterJournal open = journal;
+        return open == null ? JournalBacklog.EMPTY : open.backlog();
+    }
+
+    /** Rows the master refused since the journal was opened. */
+    public long deadLettered() {
+        MasterJournal open = journal;
+        return open == null ? 0 : open.deadLettered();
     }
 
     @PreDestroy
