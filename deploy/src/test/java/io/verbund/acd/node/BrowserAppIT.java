@@ -127,6 +127,27 @@ class BrowserAppIT {
     }
 
     @Test
+    void theSupervisorOpensReportsAndDownloadsTheDaysIntervalReportAsXlsx() {
+        logIn("supervisor@demo", "demo-supervisor");
+        browser.click("nav-reports");
+        browser.visible("page-reports");
+        new org.openqa.selenium.support.ui.Select(browser.visible("report-period")).selectByValue("interval");
+        browser.await("the report shows its table or says it has no rows", LIVE, driver ->
+                !driver.findElements(HeadlessChromium.testId("report-table")).isEmpty()
+                        || !driver.findElements(HeadlessChromium.testId("report-empty")).isEmpty());
+        browser.await("the report names the server it was read from", LIVE,
+                driver -> browser.text(browser.visible("report-source")).contains("REPORTING"));
+        String href = browser.visible("download-xlsx").getDomProperty("href");
+        assertThat(href).contains("/api/v1/reports/calls").contains("period=interval").contains("format=xlsx");
+
+        Object download = browser.script("return fetch(arguments[0]).then(answer => answer.arrayBuffer().then(body =>"
+                + " answer.status + ' ' + answer.headers.get('content-type') + ' ' + String.fromCharCode(...new Uint8Array(body.slice(0, 2)))))",
+                href);
+        assertThat(String.valueOf(download)).startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").endsWith(" PK");
+        browser.screenshot("reports");
+    }
+
+    @Test
     void theSupervisorViewChangesWithoutAReload() {
         logIn("supervisor@demo", "demo-supervisor");
         browser.open(portal + "supervisor");
