@@ -9,6 +9,8 @@ import {
   periodLabel,
   ReportApi,
   reportDownloadUrl,
+  reportJobBody,
+  reportJobFileUrl,
   reportPath,
   type ReportQuery,
 } from './reports';
@@ -95,5 +97,19 @@ describe('report figures', () => {
         { periodStart: '2026-12-05T08:15:00+01:00', key: '1001', name: 'Anna', readySeconds: 60, wrapUpSeconds: 30 },
       ]),
     ).toEqual([{ key: '1001', name: 'Anna', readySeconds: 660, onCallSeconds: 200, wrapUpSeconds: 30, pausedSeconds: 100 }]);
+  });
+});
+
+describe('report jobs', () => {
+  it('start with the parameters of the report on screen, calls-only ones only for calls', () => {
+    const calls = reportJobBody({ report: 'calls', from: '2026-11-01', to: '2026-11-30', period: 'interval', by: 'agent', groups: [3, 4], kpiVersion: 2 }, 'xlsx', 'de');
+    expect(calls).toEqual({ report: 'calls', from: '2026-11-01', to: '2026-11-30', period: 'interval', by: 'agent', group: [3, 4], kpiVersion: 2, format: 'xlsx', lang: 'de' });
+    const states = reportJobBody({ report: 'agent-states', from: '2026-11-01', to: '2026-11-30', period: 'day', by: 'agent', groups: [], kpiVersion: 2 }, 'csv', 'en');
+    expect(states).not.toHaveProperty('by');
+    expect(states).not.toHaveProperty('kpiVersion');
+  });
+
+  it('download their file below the API', () => {
+    expect(reportJobFileUrl(7, '/api/v1')).toBe('/api/v1/report-jobs/7/file');
   });
 });

@@ -254,8 +254,34 @@ export function agentTimes(rows: ReadonlyArray<ReportRowKey & AgentStateFigures>
   return [...byAgent.values()];
 }
 
-export function isFinished(recalculation: Recalculation): boolean {
-  return recalculation.state === 'DONE' || recalculation.state === 'FAILED';
+export function isFinished(job: { state: string }): boolean {
+  return job.state === 'DONE' || job.state === 'FAILED';
+}
+
+/** A report run as a job: it lands in the tenant's stored files (category reports). */
+export interface ReportJob {
+  id: number;
+  report: string;
+  format: string;
+  state: RecalculationState | string;
+  progressPercent: number;
+  rows?: number;
+  fileName?: string;
+  fileSize?: number;
+  failure?: string;
+}
+
+/** The JSON body that starts a report job with the same parameters as the report on screen. */
+export function reportJobBody(query: ReportQuery, format: Exclude<ReportFormat, 'json'>, lang: string): Record<string, unknown> {
+  const body: Record<string, unknown> = { report: query.report, from: query.from, to: query.to, period: query.period, group: [...query.groups], format, lang };
+  if (query.report === 'calls' && query.by !== undefined) body.by = query.by;
+  if (query.report === 'calls' && query.kpiVersion != null) body.kpiVersion = query.kpiVersion;
+  return body;
+}
+
+/** Where a finished job's file is downloaded (a GET with the session cookie). */
+export function reportJobFileUrl(id: number, base: string = API_BASE): string {
+  return `${base}/report-jobs/${encodeURIComponent(String(id))}/file`;
 }
 
 /** Reports, KPI definitions and recalculations: the portal forwards them to the statistics service. */
@@ -285,5 +311,13 @@ export class ReportApi {
 
   recalculation(id: number, signal?: AbortSignal): Promise<Recalculation> {
     return this.client.get<Recalculation>(`/recalculations/${encodeURIComponent(String(id))}`, { signal });
+  }
+
+  startReportJob(query: ReportQuery, format: Exclude<ReportFormat, 'json'>, lang: string): Promise<ReportJob> {
+    return this.client.post<ReportJob>('/report-jobs', reportJobBody(query, format, lang));
+  }
+
+  reportJob(id: number, signal?: AbortSignal): Promise<ReportJob> {
+    return this.client.get<ReportJob>(`/report-jobs/${encodeURIComponent(String(id))}`, { signal });
   }
 }

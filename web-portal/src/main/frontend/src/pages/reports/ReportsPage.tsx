@@ -35,6 +35,7 @@ import {
 } from '../../api/reports';
 import { useSession } from '../../session/SessionContext';
 import { KpiPanel } from './KpiPanel';
+import { ReportJobPanel } from './ReportJobPanel';
 import { AgentStateChart, CallChart } from './ReportChart';
 import { AgentStateTable, CallTable } from './ReportTable';
 
@@ -265,6 +266,7 @@ export function ReportsPage() {
             </Button>
           ))}
         </Stack>
+        <ReportJobPanel query={query} language={language} />
       </Paper>
 
       {error !== null && (

@@ -197,6 +197,41 @@ class StatisticsIT {
 
     @Test
     @Order(4)
+    void aLongReportRunsAsAJobAndLandsInStorageAsXlsx() throws Exception {
+        ApiClient.Answer started = admin().post("api/v1/tenants/demo/report-jobs", "{\"report\":\"calls\",\"from\":\"" + today
+                + "\",\"to\":\"" + today + "\",\"period\":\"interval\",\"by\":\"group\",\"group\":[" + group
+                + "],\"format\":\"xlsx\",\"lang\":\"en\"}");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String job = "api/v1/tenants/demo/report-jobs/" + started.json().getJsonNumber("id").longValue();
+        JsonObject done = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> admin().get(job).json(), progress -> !progress.getString("state").equals("RUNNING"));
+        assertThat(done.getString("state")).as(done.toString()).isEqualTo("DONE");
+        assertThat(done.getInt("progressPercent")).isEqualTo(100);
+        assertThat(done.getString("fileName")).endsWith(".xlsx");
+
+        HttpResponse<byte[]> file = ApiClient.as(URI.create(node.portalUrl() + "storage/"), "admin@demo", "demo-admin")
+                .sendBytes("GET", "api/v1/tenants/demo/files/reports/" + done.getString("fileName"), null, Map.of("Accept", "*/*"));
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat((long) file.body().length).isEqualTo(done.getJsonNumber("fileSize").longValue());
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            int offered = -1;
+            for (Cell cell : sheet.getRow(3)) {
+                offered = cell.getStringCellValue().equals("Offered") ? cell.getColumnIndex() : offered;
+            }
+            double total = 0;
+            for (int row = 4; row <= sheet.getLastRowNum() - 1; row++) {
+                total += sheet.getRow(row).getCell(offered).getNumericCellValue();
+            }
+            assertThat(total).as("the intervals' offered calls add up to the day's").isEqualTo(2.0);
+        }
+        ApiClient.Answer json = admin().post("api/v1/tenants/demo/report-jobs", "{\"report\":\"calls\",\"format\":\"json\"}");
+        assertThat(json.status()).isEqualTo(422);
+        assertThat(json.body()).contains("\"format\"");
+    }
+
+    @Test
+    @Order(5)
     void aNewKpiVersionReadsTheSameCallsItsWayAndTheOldOneStaysAvailable() {
         ApiClient.Answer added = admin().post("api/v1/tenants/demo/kpi-definitions",
                 "{\"serviceLevel\":\"ABANDONS_EXCLUDED\",\"shortAbandonsExcluded\":true,\"wrapUpInHandleTime\":false}");
@@ -213,7 +248,7 @@ class StatisticsIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aRecalculationGivesTheSlicesTheWorkerMade() throws Exception {
         String slices = "SELECT CONCAT_WS('|', slice_start, group_id, dimension, dim_key, offered, answered, answered_within_target,"
                 + " abandoned, short_abandoned, voicemails, handled, transfers, answered_wait_ms, longest_wait_ms, talk_ms, wrap_up_ms)"
@@ -233,7 +268,7 @@ class StatisticsIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void badQueriesNameTheirFieldAndAgentsSeeNoReports() {
         ApiClient.Answer unknownVersion = admin().get(report("calls", "kpiVersion=99"));
         assertThat(unknownVersion.status()).isEqualTo(422);
@@ -250,7 +285,7 @@ class StatisticsIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void thePortalForwardsReportsAndKeepsSupervisorsToTheirGroups() {
         String query = "api/v1/reports/calls?from=" + today + "&to=" + today + "&by=group&period=day";
         JsonObject asAdmin = calls.admin().get(query).json();
@@ -269,5 +304,19 @@ class StatisticsIT {
         assertThat(new String(xlsx.body(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
         ApiClient.Answer agent = ApiClient.as(URI.create(node.portalUrl()), "agent1001@demo", "demo-1001").get(query);
         assertThat(agent.status()).isEqualTo(403);
+
+        ApiClient.Answer job = supervisor.post("api/v1/report-jobs", "{\"report\":\"agent-states\",\"period\":\"day\",\"format\":\"csv\"}");
+        assertThat(job.status()).as(job.toString()).isEqualTo(202);
+        String progress = "api/v1/report-jobs/" + job.json().getJsonNumber("id").longValue();
+        assertThat(job.response().headers().firstValue("Location").orElse("")).endsWith(progress);
+        JsonObject done = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> supervisor.get(progress).json(), state -> !state.getString("state").equals("RUNNING"));
+        assertThat(done.getString("state")).as(done.toString()).isEqualTo("DONE");
+        assertThat(done.getString("parameters")).contains("group=");
+        HttpResponse<byte[]> file = supervisor.sendBytes("GET", progress + "/file", null, Map.of("Accept", "*/*"));
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(new String(file.body(), StandardCharsets.UTF_8)).contains("Logged in");
+        assertThat(calls.admin().get(progress).status()).as("the tenant's admin sees every job").isEqualTo(200);
+        assertThat(ApiClient.as(URI.create(node.portalUrl()), "agent1002@demo", "demo-1002").get(progress).status()).isEqualTo(403);
     }
 }

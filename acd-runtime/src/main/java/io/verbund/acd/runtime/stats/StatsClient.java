@@ -129,6 +129,16 @@ public class StatsClient {
         return send(request(tenantUri(tenant, "recalculations/" + id), TIMEOUT).GET(), "recalculation " + id + " of " + tenant);
     }
 
+    /** Starts a report as a job that lands in storage-service ({@code reports}); answered 202 with the job. */
+    public StatsAnswer startReportJob(TenantKey tenant, String json) {
+        return send(jsonPost(tenantUri(tenant, "report-jobs"), json), "report job for " + tenant);
+    }
+
+    /** A report job's progress and, once done, its file's name. */
+    public StatsAnswer reportJob(TenantKey tenant, long id) {
+        return send(request(tenantUri(tenant, "report-jobs/" + id), TIMEOUT).GET(), "report job " + id + " of " + tenant);
+    }
+
     static String queryString(List<Map.Entry<String, String>> query) {
         if (query.isEmpty()) {
             return "";

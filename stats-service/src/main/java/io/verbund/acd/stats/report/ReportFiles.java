@@ -52,6 +52,14 @@ final class ReportFiles {
         if (format.isEmpty()) {
             return Response.ok(ReportJson.calls(scope, request, definition, readFrom, result), MediaType.APPLICATION_JSON_TYPE).build();
         }
+        return file(format.get(), callsTable(scope, request, definition, result), callsName(request), request);
+    }
+
+    static String callsName(ReportRequest request) {
+        return "calls-" + request.byParameter();
+    }
+
+    static ReportTable callsTable(ReportScope scope, ReportRequest request, KpiDefinition definition, CallReport.Result result) {
         ReportLabels labels = ReportLabels.of(request.locale());
         boolean keyed = request.by().isPresent();
         List<Column> columns = new ArrayList<>();
@@ -83,8 +91,7 @@ final class ReportFiles {
         totals.addAll(figures(result.totals()));
         String title = labels.text("title.calls." + request.byParameter());
         String subtitle = subtitle(scope, request, labels) + " · KPI v" + definition.version();
-        return file(format.get(), new ReportTable(title, subtitle, columns, rows, totals, request.locale()),
-                "calls-" + request.byParameter(), request);
+        return new ReportTable(title, subtitle, columns, rows, totals, request.locale());
     }
 
     static Response agentStates(Optional<ReportFormat> format, ReportScope scope, ReportRequest request, ReadFrom readFrom,
@@ -92,6 +99,12 @@ final class ReportFiles {
         if (format.isEmpty()) {
             return Response.ok(ReportJson.agentStates(scope, request, readFrom, result), MediaType.APPLICATION_JSON_TYPE).build();
         }
+        return file(format.get(), agentStatesTable(scope, request, result), AGENT_STATES, request);
+    }
+
+    static final String AGENT_STATES = "agent-states";
+
+    static ReportTable agentStatesTable(ReportScope scope, ReportRequest request, AgentStateReport.Result result) {
         ReportLabels labels = ReportLabels.of(request.locale());
         TreeSet<String> reasons = new TreeSet<>(result.totals().pausedByReason().keySet());
         List<Column> columns = new ArrayList<>(List.of(new Column("periodStart", ColumnKind.TIMESTAMP), new Column("key", ColumnKind.TEXT),
@@ -108,8 +121,7 @@ final class ReportFiles {
         }
         List<Object> totals = new ArrayList<>(Arrays.asList(null, null, null));
         totals.addAll(figures(result.totals(), reasons));
-        return file(format.get(), new ReportTable(labels.text("title.agentStates"), subtitle(scope, request, labels), columns, rows, totals,
-                request.locale()), "agent-states", request);
+        return new ReportTable(labels.text("title.agentStates"), subtitle(scope, request, labels), columns, rows, totals, request.locale());
     }
 
     private static List<Object> figures(CallFigures figures) {
@@ -133,9 +145,14 @@ final class ReportFiles {
                 + labels.text("period." + request.period().parameter());
     }
 
-    private static Response file(ReportFormat format, ReportTable table, String name, ReportRequest request) {
+    /** {@code calls-group-interval-2026-12-05.xlsx}, {@code agent-states-day-2026-11-01_2026-11-30.pdf}. */
+    static String fileName(String name, ReportRequest request, ReportFormat format) {
         String period = request.from().equals(request.to()) ? request.from().toString() : request.from() + "_" + request.to();
-        String fileName = name + "-" + request.period().parameter() + "-" + period + "." + format.extension();
+        return name + "-" + request.period().parameter() + "-" + period + "." + format.extension();
+    }
+
+    private static Response file(ReportFormat format, ReportTable table, String name, ReportRequest request) {
+        String fileName = fileName(name, request, format);
         StreamingOutput body = out -> format.write(table, out);
         return Response.ok(body, format.mediaType()).header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"").build();
     }
