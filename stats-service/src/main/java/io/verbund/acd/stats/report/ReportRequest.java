@@ -44,9 +44,11 @@ public record ReportRequest(LocalDate from, LocalDate to, ReportPeriod period, O
             problems.add(new FieldProblem("period", "must be interval, hour, day, week or month"));
         }
         Optional<SliceDimension> dimension = Optional.of(SliceDimension.GROUP);
-        if (by != null && !by.isBlank()) {
-            dimension = dimension(by);
-            if (dimension == null) {
+        if (by != null && by.strip().equalsIgnoreCase("none")) {
+            dimension = Optional.empty();
+        } else if (by != null && !by.isBlank()) {
+            dimension = named(by.strip());
+            if (dimension.isEmpty()) {
                 problems.add(new FieldProblem("by", "must be group, agent, number, disposition or none"));
             }
         }
@@ -83,17 +85,13 @@ public record ReportRequest(LocalDate from, LocalDate to, ReportPeriod period, O
         return dimension == SliceDimension.SERVICE_NUMBER ? "number" : dimension.name().toLowerCase(Locale.ROOT);
     }
 
-    /** null for a value that names nothing; empty for "none". */
-    private static Optional<SliceDimension> dimension(String by) {
-        if (by.equalsIgnoreCase("none")) {
-            return Optional.empty();
-        }
+    private static Optional<SliceDimension> named(String by) {
         for (SliceDimension dimension : SliceDimension.values()) {
-            if (parameter(dimension).equalsIgnoreCase(by.strip())) {
+            if (parameter(dimension).equalsIgnoreCase(by)) {
                 return Optional.of(dimension);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     private static LocalDate date(String field, String value, LocalDate today, List<FieldProblem> problems) {
