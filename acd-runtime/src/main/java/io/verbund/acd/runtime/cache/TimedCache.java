@@ -16,8 +16,14 @@ import java.util.function.Function;
  */
 public final class TimedCache<K, V> {
 
-    private record Entry<V>(V value, Instant until) {
+    /** @param loaded when the value was loaded: how stale it is */
+    private record Entry<V>(V value, Instant until, Instant loaded) {
     }
+
+    static final long RETRY_SECONDS = 5;
+
+    /** After a failed load, the stale value is served this long before the next attempt. */
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(RETRY_SECONDS);
 
     private final Duration timeToLive;
     private final int sizeLimit;
@@ -51,6 +57,31 @@ public final class TimedCache<K, V> {
         });
     }
 
+    /**
+     * Like {@link #get(Object, Function)}, but when loading fails the value loaded last is used
+     * until it is {@code staleFor} older than its time to live, and loading is tried again every
+     * {@value #RETRY_SECONDS} s meanwhile: configuration that was read a moment ago keeps working
+     * through a database outage. Not for credentials, where a stale answer would be wrong.
+     */
+    public V getOrStale(K key, Function<K, V> load, Duration staleFor) {
+        Entry<V> entry = entries.get(key);
+        Instant now = clock.instant();
+        if (entry != null && now.isBefore(entry.until())) {
+            return entry.value();
+        }
+        try {
+            V value = load.apply(key);
+            put(key, value);
+            return value;
+        } catch (RuntimeException failed) {
+            if (entry == null || !now.isBefore(entry.loaded().plus(timeToLive).plus(staleFor))) {
+                throw failed;
+            }
+            entries.put(key, new Entry<>(entry.value(), now.plus(RETRY_AFTER_FAILURE), entry.loaded()));
+            return entry.value();
+        }
+    }
+
     public void put(K key, V value) {
         if (entries.size() >= sizeLimit) {
             Instant now = clock.instant();
@@ -59,7 +90,8 @@ public final class TimedCache<K, V> {
                 entries.clear();
             }
         }
-        entries.put(key, new Entry<>(value, clock.instant().plus(timeToLive)));
+        Instant now = clock.instant();
+        entries.put(key, new Entry<>(value, now.plus(timeToLive), now));
     }
 
     public void remove(K key) {

@@ -57,6 +57,31 @@ class TimedCacheTest {
     }
 
     @Test
+    void whileLoadingFailsTheLastValueServesForItsStaleTimeRetriedEveryFewSeconds() {
+        MovableClock clock = new MovableClock();
+        TimedCache<String, Integer> cache = new TimedCache<>(Duration.ofSeconds(15), 100, clock);
+        AtomicInteger attempts = new AtomicInteger();
+        java.util.function.Function<String, Integer> down = key -> {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("database down");
+        };
+        assertThat(cache.getOrStale("a", key -> 7, Duration.ofMinutes(10))).isEqualTo(7);
+
+        clock.now = clock.now.plusSeconds(20);
+        assertThat(cache.getOrStale("a", down, Duration.ofMinutes(10))).isEqualTo(7);
+        assertThat(cache.getOrStale("a", down, Duration.ofMinutes(10))).as("no new attempt within the retry time").isEqualTo(7);
+        assertThat(attempts).hasValue(1);
+        clock.now = clock.now.plusSeconds(TimedCache.RETRY_SECONDS);
+        assertThat(cache.getOrStale("a", down, Duration.ofMinutes(10))).isEqualTo(7);
+        assertThat(attempts).hasValue(2);
+
+        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        assertThatThrownBy(() -> cache.getOrStale("a", down, Duration.ofMinutes(10))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> cache.getOrStale("b", down, Duration.ofMinutes(10))).as("nothing to serve").isInstanceOf(IllegalStateException.class);
+        assertThat(cache.getOrStale("a", key -> 8, Duration.ofMinutes(10))).as("back: loaded afresh").isEqualTo(8);
+    }
+
+    @Test
     void staysBoundedUnderAFloodOfKeys() {
         MovableClock clock = new MovableClock();
         TimedCache<Integer, Integer> cache = new TimedCache<>(Duration.ofSeconds(30), 10, clock);

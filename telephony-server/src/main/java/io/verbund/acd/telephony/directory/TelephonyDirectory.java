@@ -50,6 +50,12 @@ public class TelephonyDirectory {
 
     private static final Logger LOG = Logger.getLogger(TelephonyDirectory.class.getName());
     private static final Duration TTL = Duration.ofSeconds(15);
+    /**
+     * Service numbers, groups, opening hours and pause limits read a moment ago keep routing calls
+     * this long into a database outage (the journal keeps what the calls write); phone accounts do
+     * not: they are credentials.
+     */
+    private static final Duration STALE_WHILE_UNAVAILABLE = Duration.ofMinutes(10);
     private static final int SIZE_LIMIT = 100_000;
 
     @Resource(lookup = "java:jboss/datasources/AcdMasterDS")
@@ -100,11 +106,11 @@ public class TelephonyDirectory {
     }
 
     public Optional<ServiceNumberRoute> serviceNumber(String number) {
-        return numbers.get(number, this::loadServiceNumber);
+        return numbers.getOrStale(number, this::loadServiceNumber, STALE_WHILE_UNAVAILABLE);
     }
 
     public Optional<GroupSettings> group(long tenantId, String name) {
-        return groups.get(tenantId + "/" + name, key -> loadGroup(tenantId, name));
+        return groups.getOrStale(tenantId + "/" + name, key -> loadGroup(tenantId, name), STALE_WHILE_UNAVAILABLE);
     }
 
     public Optional<PhoneAccount> phone(String sipUsername) {
@@ -134,7 +140,7 @@ public class TelephonyDirectory {
 
     /** How long each of the tenant's pause reasons may last (reasons without a limit are left out). */
     public PauseLimits pauseLimits(TenantKey tenant) {
-        return pauseLimits.get(tenant, this::loadPauseLimits);
+        return pauseLimits.getOrStale(tenant, this::loadPauseLimits, STALE_WHILE_UNAVAILABLE);
     }
 
     private PauseLimits loadPauseLimits(TenantKey tenant) {
@@ -172,7 +178,7 @@ public class TelephonyDirectory {
 
     /** Unknown opening hours count as closed: a misconfigured flow must not look open. */
     public boolean isOpen(long tenantId, String openingHours, Instant at) {
-        return hours.get(tenantId + "/" + openingHours, key -> loadOpeningHours(tenantId, openingHours))
+        return hours.getOrStale(tenantId + "/" + openingHours, key -> loadOpeningHours(tenantId, openingHours), STALE_WHILE_UNAVAILABLE)
                 .map(schedule -> schedule.isOpen(at)).orElse(false);
     }
 
