@@ -43,8 +43,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The redundant topology of ./verbund cluster, started from lb-config's generated files (every
  * port moved, see cluster-it.yaml), and the failures it is built for, each under real SIPp calls
- * through Kamailio: the primary master killed with SIGKILL, a replica killed, a WildFly node killed.
- * The tests run in order on one cluster; the node kill comes last.
+ * through Kamailio: the primary master killed with SIGKILL, each replica killed, a WildFly node
+ * killed. Statistics are read where the concept says: reports from replica 2 only (never a master,
+ * never replica 1), one node keeping the slices by the lease row. The tests run in order on one
+ * cluster; the node kill comes last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFailoverIT {
@@ -53,6 +55,8 @@ class ClusterFailoverIT {
     private static final int AGENT_PHONES_PORT = 5971;
     private static final long MASTER1 = 1;
     private static final long MASTER2 = 2;
+    private static final long REPLICA1 = 3;
+    private static final long REPLICA2 = 4;
 
     @TempDir
     static Path home;
@@ -106,6 +110,27 @@ class ClusterFailoverIT {
 
     @Test
     @Order(2)
+    void reportsAreReadFromReplica2OnBothNodesAndExactlyOneNodeKeepsTheSlices() throws Exception {
+        for (Cluster.Node node : cluster.nodes()) {
+            assertThat(reportServerId(node)).as("%s reads its reports from replica2, never a master", node.name())
+                    .isEqualTo(REPLICA2).isNotIn(MASTER1, MASTER2);
+        }
+
+        SliceLeaseRow lease = sliceLease();
+        assertThat(lease.current()).as("the slice lease is held: %s", lease).isTrue();
+        assertThat(cluster.nodes()).extracting(Cluster.Node::name).contains(lease.holder());
+        for (Cluster.Node node : cluster.nodes()) {
+            assertThat(Files.readString(node.wildfly().serverLog()).contains("node " + node.name() + " keeps the statistics slices now"))
+                    .as("%s took the slices (the lease says %s)", node.name(), lease.holder()).isEqualTo(node.name().equals(lease.holder()));
+        }
+        awaitTrue("the slices advance under " + lease.holder(), Duration.ofSeconds(15), () -> {
+            SliceLeaseRow now = sliceLease();
+            return now.holder().equals(lease.holder()) && now.passes() > lease.passes() && now.callWatermark().isAfter(lease.callWatermark());
+        });
+    }
+
+    @Test
+    @Order(3)
     void master1KilledUnderLoadLosesNoCallRecordRaisesTheAlarmAndWritesStayOnMaster2UntilFailback() throws Exception {
         Sipp sipp = readyAgents();
         Instant loadStarted = Instant.now();
@@ -162,7 +187,7 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void replica1KilledSendsRealtimeReadsToReplica2AndBackWhenItReturns() throws Exception {
         Cluster.Node node = cluster.nodes().get(0);
         assertThat(realtimeServerId(node)).isEqualTo(3);
@@ -179,7 +204,51 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
+    void replica2KilledReportsAnswer503WithRetryAfterWhileRealtimeStaysOnReplica1AndTheyReturnWithIt() throws Exception {
+        kill("replica2");
+
+        for (Cluster.Node node : cluster.nodes()) {
+            awaitTrue(node.name() + " answers reports 503", Duration.ofSeconds(15), () -> callReport(node).statusCode() == 503);
+            Instant asked = Instant.now();
+            HttpResponse<String> report = callReport(node);
+            System.out.printf("%s answered the report %d in %d ms with replica2 down%n", node.name(), report.statusCode(),
+                    Duration.between(asked, Instant.now()).toMillis());
+            assertThat(report.statusCode()).as(report.body()).isEqualTo(503);
+            assertThat(report.headers().firstValue("Retry-After")).as("Retry-After").hasValueSatisfying(
+                    seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+            assertThat(report.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            JsonObject problem = TestNodes.json(report.body());
+            assertThat(problem.getString("type")).endsWith("database-unavailable");
+            assertThat(problem.getInt("status")).isEqualTo(503);
+            assertThat(problem.getString("detail")).contains("reporting database");
+
+            assertThat(realtimeServerId(node)).as("%s's realtime reads stay on replica1", node.name()).isEqualTo(REPLICA1);
+            HttpResponse<String> portal = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.ports().http()
+                    + "/api/v1/health")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(portal.statusCode()).as("%s's portal stays in haproxy's web backend: %s", node.name(), portal.body()).isEqualTo(200);
+        }
+        assertThat(cluster.serverIdBehind(cluster.topology().frontends().dbRealtime())).isEqualTo(REPLICA1);
+        assertThat(cluster.haproxy().servers("web")).as("both web nodes up in haproxy").allMatch(server -> server.up()).hasSize(2);
+
+        Launch restart = verbund("restart", "replica2");
+        assertThat(restart.exit()).as(restart.output()).isZero();
+        for (Cluster.Node node : cluster.nodes()) {
+            awaitTrue(node.name() + " reads reports from replica2 again", Duration.ofSeconds(20), () -> {
+                HttpResponse<String> report = callReport(node);
+                return report.statusCode() == 200 && readFromServerId(report) == REPLICA2;
+            });
+        }
+        SliceLeaseRow back = sliceLease();
+        awaitTrue("the slices advance again", Duration.ofSeconds(30), () -> {
+            SliceLeaseRow now = sliceLease();
+            return now.current() && now.passes() > back.passes() && now.callWatermark().isAfter(back.callWatermark());
+        });
+    }
+
+    @Test
+    @Order(6)
     void ofTwoCallersWaitingOnTwoNodesTheOlderGetsTheOneFreeAgentAndOnlyOneOfferIsMade() throws Exception {
         Sipp viaKamailio = new Sipp(cluster.topology().frontends().sip(), sippFolder);
         for (int i = 1; i <= AGENTS; i++) {
@@ -242,12 +311,11 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aKilledNodesCallsGoToTheOtherNodeWithAgentStatesTheQueueAndTheBrowserSessionIntact() throws Exception {
         Sipp sipp = readyAgents();
-        HttpResponse<String> pinned = http.send(HttpRequest.newBuilder(URI.create(cluster.httpUrl() + "api/v1/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String cookie = pinned.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
+        // The browser is pinned to the node that keeps the statistics slices: its kill also shows the lease taken over.
+        String cookie = sessionCookieOn(sliceLease().holder());
         Cluster.Node killedNode = cluster.nodes().stream().filter(node -> cookie.endsWith("=" + node.name())).findFirst().orElseThrow();
         Cluster.Node survivor = cluster.nodes().stream().filter(node -> node != killedNode).findFirst().orElseThrow();
         // Agents talking on both nodes (Kamailio spreads calls by Call-ID), the others logged out,
@@ -268,6 +336,7 @@ class ClusterFailoverIT {
         Thread.sleep(3000);
 
         kill(killedNode.name());
+        Instant killed = Instant.now();
         // Kamailio probes each node with OPTIONS every second; one unanswered probe marks it down.
         Thread.sleep(4000);
         for (String extension : loggedOut) {
@@ -275,6 +344,17 @@ class ClusterFailoverIT {
         }
         awaitTrue(survivor.name() + " takes the killed node's waiting callers out of the queue", Duration.ofSeconds(20),
                 () -> Files.readString(survivor.wildfly().serverLog()).contains("left the queue: its node " + killedNode.name() + " left the cluster"));
+        Duration leftOfThirtySeconds = Duration.ofSeconds(30).minus(Duration.between(killed, Instant.now()));
+        awaitTrue(survivor.name() + " takes the slice lease over", leftOfThirtySeconds.isNegative() ? Duration.ofSeconds(1) : leftOfThirtySeconds,
+                () -> sliceLease().holder().equals(survivor.name()));
+        System.out.printf("%s holds the slice lease %d ms after %s was killed%n", survivor.name(),
+                Duration.between(killed, Instant.now()).toMillis(), killedNode.name());
+        SliceLeaseRow takenOver = sliceLease();
+        awaitTrue("the slices advance under " + survivor.name(), Duration.ofSeconds(15), () -> {
+            SliceLeaseRow now = sliceLease();
+            return now.holder().equals(survivor.name()) && now.passes() > takenOver.passes()
+                    && now.callWatermark().isAfter(takenOver.callWatermark());
+        });
         awaitTrue("the calls agents talked on through " + killedNode.name() + " end FAILED", Duration.ofSeconds(10),
                 () -> !agentsOfFailedCalls(killedNode.name()).isEmpty());
         java.util.Map<String, String> talkedOnKilledNode = agentsOfFailedCalls(killedNode.name());
@@ -409,6 +489,52 @@ class ClusterFailoverIT {
     private static Connection master() throws SQLException {
         return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + cluster.topology().frontends().dbMaster() + "/verbund",
                 "verbund", cluster.applicationPassword());
+    }
+
+    /** A new browser session through haproxy's web frontend, asked again until round robin lands on {@code node}. */
+    private String sessionCookieOn(String node) throws Exception {
+        for (int attempt = 0; attempt < 2 * cluster.nodes().size(); attempt++) {
+            HttpResponse<String> pinned = http.send(HttpRequest.newBuilder(URI.create(cluster.httpUrl() + "api/v1/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String cookie = pinned.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
+            if (cookie.endsWith("=" + node)) {
+                return cookie;
+            }
+        }
+        throw new AssertionError("haproxy never pinned a new session to " + node);
+    }
+
+    /** The one row of {@code stats_worker_lease}, read on the master (where the worker writes it). */
+    private record SliceLeaseRow(String holder, long passes, Instant callWatermark, boolean current) {
+    }
+
+    private static SliceLeaseRow sliceLease() throws SQLException {
+        try (Connection db = master(); PreparedStatement query = db.prepareStatement("SELECT holder, passes, call_watermark,"
+                + " lease_until > NOW(3) FROM stats_worker_lease WHERE name = 'slices'"); ResultSet row = query.executeQuery()) {
+            assertThat(row.next()).as("the slice lease row").isTrue();
+            return new SliceLeaseRow(String.valueOf(row.getString(1)), row.getLong(2), row.getTimestamp(3).toInstant(), row.getBoolean(4));
+        }
+    }
+
+    private HttpResponse<String> callReport(Cluster.Node node) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.ports().http()
+                        + "/stats/api/v1/tenants/demo/reports/calls?by=group&period=day"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin@demo:demo-admin".getBytes(StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(15)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The {@code @@server_id} a day's calls-by-group report says it was read from, on {@code node}'s stats service. */
+    private long reportServerId(Cluster.Node node) throws Exception {
+        HttpResponse<String> report = callReport(node);
+        assertThat(report.statusCode()).as("%s: %s", node.name(), report.body()).isEqualTo(200);
+        return readFromServerId(report);
+    }
+
+    private static long readFromServerId(HttpResponse<String> report) {
+        JsonObject readFrom = TestNodes.json(report.body()).getJsonObject("readFrom");
+        assertThat(readFrom.getString("role")).isEqualTo("REPORTING");
+        return readFrom.getJsonNumber("serverId").longValue();
     }
 
     private long realtimeServerId(Cluster.Node node) throws Exception {

@@ -38,15 +38,16 @@ class GeneratedContentTest {
     }
 
     @Test
-    void eachReplicaServesItsWorkloadFirstAndFailsBack() {
+    void realtimeReadsFallBackToTheReportingReplicaButReportsNeverUseTheRealtimeOne() {
         String cfg = LOCAL.get("haproxy/haproxy.cfg");
         String realtime = cfg.substring(cfg.indexOf("listen db_realtime"), cfg.indexOf("listen db_reporting"));
         String reporting = cfg.substring(cfg.indexOf("listen db_reporting"), cfg.indexOf("frontend http"));
 
         assertThat(realtime).contains("bind 127.0.0.1:3307", "server replica1 127.0.0.1:3313 check on-marked-up shutdown-backup-sessions",
                 "server replica2 127.0.0.1:3314 check backup").doesNotContain("stick-table", "stick on");
-        assertThat(reporting).contains("bind 127.0.0.1:3308", "server replica2 127.0.0.1:3314 check on-marked-up",
-                "server replica1 127.0.0.1:3313 check backup").doesNotContain("stick-table", "stick on");
+        assertThat(reporting).contains("bind 127.0.0.1:3308", "server replica2 127.0.0.1:3314 check\n")
+                .doesNotContain("replica1", "backup", "stick-table", "stick on");
+        assertThat(cfg).contains("# reporting statistics: replica2 first, no fallback: while it is down these reads fail");
     }
 
     @Test

@@ -16,8 +16,10 @@ import java.util.List;
  * <ul>
  *   <li>{@code db_master}: master 1 while it is up, master 2 as backup, and a stick table of
  *   {@code size 2} that keeps sessions on master 2 after master 1 returns (size 1 fails back);</li>
- *   <li>{@code db_realtime}/{@code db_reporting}: the replica that serves the workload first, the other
- *   as backup, failing back automatically;</li>
+ *   <li>{@code db_realtime}: the replica that serves real time first, the other as backup, failing back
+ *   automatically;</li>
+ *   <li>{@code db_reporting}: only the replica that serves reporting, no backup: reports wait for it
+ *   (503) rather than load the real-time replica ({@link Workload#borrowsTheOtherReplica()});</li>
  *   <li>{@code web}: health-checked web nodes, a cookie keeping a browser on its node until it dies.</li>
  * </ul>
  */
@@ -117,8 +119,11 @@ public final class HaproxyConfig implements ConfigGenerator {
         Database first = topology.firstFor(workload);
         List<Database> fallback = topology.fallbackFor(workload);
         cfg.append("# ").append(workload.yamlName()).append(" statistics: ").append(first.name()).append(" first");
-        if (fallback.isEmpty()) {
+        if (topology.replicas().size() == 1) {
             cfg.append(" (the only replica, no fallback).\n");
+        } else if (fallback.isEmpty()) {
+            cfg.append(", no fallback: while it is down these reads fail (reports answer 503\n")
+                    .append("# with Retry-After), so the other replica stays free for real-time reads.\n");
         } else {
             cfg.append(", ").append(fallback.get(0).name()).append(" while it is down. Automatic failback (no stick table):\n")
                     .append("# new sessions return as soon as ").append(first.name())

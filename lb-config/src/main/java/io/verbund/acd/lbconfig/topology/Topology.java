@@ -44,8 +44,14 @@ public record Topology(String cluster, String virtualIp, Frontends frontends, Li
                 .orElseThrow(() -> new NoSuchElementException("no replica serves " + workload.yamlName()));
     }
 
-    /** The other replica, used while the first for {@code workload} is down; empty with one replica. */
+    /**
+     * The other replica, used while the first for {@code workload} is down; empty with one replica
+     * and for a workload that does not {@linkplain Workload#borrowsTheOtherReplica() borrow} it.
+     */
     public List<Database> fallbackFor(Workload workload) {
+        if (!workload.borrowsTheOtherReplica()) {
+            return List.of();
+        }
         Database first = firstFor(workload);
         return replicas().stream().filter(replica -> !replica.equals(first)).toList();
     }

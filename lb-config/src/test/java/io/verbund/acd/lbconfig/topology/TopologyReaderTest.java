@@ -32,6 +32,7 @@ class TopologyReaderTest {
         assertThat(topology.firstFor(Workload.REALTIME).name()).isEqualTo("replica1");
         assertThat(topology.fallbackFor(Workload.REALTIME)).extracting(Database::name).containsExactly("replica2");
         assertThat(topology.firstFor(Workload.REPORTING).name()).isEqualTo("replica2");
+        assertThat(topology.fallbackFor(Workload.REPORTING)).as("reports never load the realtime replica").isEmpty();
         assertThat(topology.database("replica2").replicates()).isEqualTo("master2");
         assertThat(topology.nodes()).extracting(AcdNode::name).containsExactly("node-a", "node-b");
         AcdNode nodeA = topology.nodes().get(0);
