@@ -270,4 +270,36 @@ class StatisticsIT {
         ApiClient.Answer agent = ApiClient.as(URI.create(node.portalUrl()), "agent1001@demo", "demo-1001").get(query);
         assertThat(agent.status()).isEqualTo(403);
     }
+
+    @Test
+    @Order(8)
+    void thePortalShowsTodayPerGroupAndTheAgentsDayFromTheRealtimeDatabase() throws Exception {
+        JsonObject queues = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> calls.admin().get("api/v1/queues").json(),
+                        list -> list.getBoolean("todayAvailable") && todayOf(list).getInt("offered") == 2);
+        JsonObject today = todayOf(queues);
+        assertThat(today.getInt("answered")).isEqualTo(1);
+        assertThat(today.getInt("abandoned")).isEqualTo(1);
+        assertThat(today.getInt("shortAbandoned")).isZero();
+        assertThat(today.getJsonNumber("serviceLevelPercent").doubleValue()).as("standard: abandons count against").isEqualTo(50.0);
+        assertThat(today.getJsonNumber("serviceLevelLast60Percent").doubleValue()).as("both calls were within the hour").isEqualTo(50.0);
+        assertThat(today.getJsonNumber("longestWaitSeconds").longValue()).isBetween(6L, 12L);
+        String serverId = calls.rows("SELECT @@server_id").get(0);
+        assertThat(queues.getJsonObject("todayReadFrom").getString("role")).isEqualTo("REALTIME");
+        assertThat(queues.getJsonObject("todayReadFrom").getJsonNumber("serverId").longValue()).isEqualTo(Long.parseLong(serverId));
+
+        ApiClient.Answer day = calls.admin().get("api/v1/agents/1001/today");
+        assertThat(day.status()).as(day.toString()).isEqualTo(200);
+        assertThat(day.json().getInt("answered")).isEqualTo(1);
+        assertThat(day.json().getJsonNumber("talkSeconds").longValue()).isBetween(1L, 6L);
+        assertThat(day.json().getJsonNumber("longestTalkSeconds").longValue()).isEqualTo(day.json().getJsonNumber("talkSeconds").longValue());
+        assertThat(day.json().getJsonNumber("ahtSeconds").longValue()).as("talk and wrap-up").isGreaterThanOrEqualTo(
+                day.json().getJsonNumber("talkSeconds").longValue());
+        assertThat(day.json().getJsonObject("readFrom").getString("role")).isEqualTo("REALTIME");
+    }
+
+    private static JsonObject todayOf(JsonObject queues) {
+        return queues.getJsonArray("items").stream().map(item -> item.asJsonObject())
+                .filter(item -> item.getJsonNumber("groupId").longValue() == group).findFirst().orElseThrow().getJsonObject("today");
+    }
 }
