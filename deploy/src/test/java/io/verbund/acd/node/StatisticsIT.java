@@ -281,8 +281,13 @@ class StatisticsIT {
         assertThat(today.getInt("answered")).isEqualTo(1);
         assertThat(today.getInt("abandoned")).isEqualTo(1);
         assertThat(today.getInt("shortAbandoned")).isZero();
-        assertThat(today.getJsonNumber("serviceLevelPercent").doubleValue()).as("standard: abandons count against").isEqualTo(50.0);
-        assertThat(today.getJsonNumber("serviceLevelLast60Percent").doubleValue()).as("both calls were within the hour").isEqualTo(50.0);
+        // Under the tenant's current KPI definition: the standard one counts the abandon against (50 %), one that excludes abandons not (100 %).
+        JsonObject definitions = admin().get("api/v1/tenants/demo/kpi-definitions").json();
+        String variant = definitions.getJsonArray("versions").stream().map(version -> version.asJsonObject())
+                .filter(version -> version.getInt("version") == definitions.getInt("current")).findFirst().orElseThrow().getString("serviceLevel");
+        double serviceLevel = variant.equals("ABANDONS_EXCLUDED") ? 100.0 : 50.0;
+        assertThat(today.getJsonNumber("serviceLevelPercent").doubleValue()).as(variant).isEqualTo(serviceLevel);
+        assertThat(today.getJsonNumber("serviceLevelLast60Percent").doubleValue()).as("both calls were within the hour").isEqualTo(serviceLevel);
         assertThat(today.getJsonNumber("longestWaitSeconds").longValue()).isBetween(6L, 12L);
         String serverId = calls.rows("SELECT @@server_id").get(0);
         assertThat(queues.getJsonObject("todayReadFrom").getString("role")).isEqualTo("REALTIME");
