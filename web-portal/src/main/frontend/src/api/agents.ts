@@ -132,13 +132,20 @@ export function supervisorChoice(state: AgentStateName, request: AgentStateReque
   return { request: { ...request, force: true }, confirm: effect };
 }
 
-/** The agent's own figures since midnight (`GET /agents/{extension}/today`); times in seconds. */
+/**
+ * The agent's own figures since midnight (`GET /agents/{extension}/today`, counted by
+ * stats-service on the real-time replica); times in whole seconds.
+ */
 export interface AgentToday {
   extension: string;
   answered: number;
   talkSeconds: number;
   averageTalkSeconds: number;
   longestTalkSeconds: number;
+  /** Average handle time under the tenant's KPI definition; absent before the first call ends. */
+  ahtSeconds?: number;
+  readySeconds?: number;
+  pausedSeconds?: number;
 }
 
 export class AgentApi {

@@ -14,14 +14,24 @@ export const GROUP_STRATEGIES = [
 ] as const;
 export type GroupStrategy = (typeof GROUP_STRATEGIES)[number];
 
-/** A queue's figures since midnight (tenant time); only in `GET /queues`, not in `queue` events. */
+/**
+ * A queue's figures since midnight (tenant time), counted by stats-service on the real-time
+ * replica under the tenant's KPI definition; only in `GET /queues`, not in `queue` events.
+ */
 export interface QueueToday {
   offered: number;
   answered: number;
+  /** Every abandoned call, short ones included. */
   abandoned: number;
+  shortAbandoned?: number;
   answeredWithinTarget: number;
-  /** Answered within the target time, in percent of the counted calls; null before the first call. */
+  /** The service level under the tenant's KPI definition; null before the first call that counts. */
   serviceLevelPercent: number | null;
+  /** The same over the calls queued in the last 15 / 60 minutes; null when none counts. */
+  serviceLevelLast15Percent?: number | null;
+  serviceLevelLast60Percent?: number | null;
+  asaSeconds?: number | null;
+  longestWaitSeconds?: number;
   targetSeconds: number;
   targetPercent: number;
 }
@@ -41,6 +51,8 @@ export interface QueueItem {
 
 export interface QueueList {
   items: QueueItem[];
+  /** False while stats-service cannot give today's figures: the live queues are there, `today` is null. */
+  todayAvailable?: boolean;
 }
 
 /** `GET /agents/states`. */
@@ -119,8 +131,14 @@ export class SupervisionApi {
   constructor(private readonly client: ApiClient) {}
 
   async queues(signal?: AbortSignal): Promise<QueueItem[]> {
-    const list = await this.client.get<QueueList>('/queues', { signal });
+    const list = await this.queueList(signal);
     return list.items;
+  }
+
+  /** The queues with whether today's figures could be read. */
+  async queueList(signal?: AbortSignal): Promise<QueueList> {
+    const list = await this.client.get<QueueList>('/queues', { signal });
+    return { ...list, todayAvailable: list.todayAvailable ?? true };
   }
 
   agentStates(signal?: AbortSignal): Promise<AgentStateList> {

@@ -12,12 +12,20 @@ import { formatDuration } from './duration';
 export function TodayFigures({ extension, refreshKey }: { extension: string; refreshKey: string }) {
   const { t } = useTranslation();
   const [today, setToday] = useState<AgentToday | null>(null);
+  const [unavailable, setUnavailable] = useState(false);
 
   useEffect(() => {
     const abort = new AbortController();
-    agentApi.today(extension, abort.signal).then(setToday).catch(() => {
-      /* figures are a convenience: the desktop works without them */
-    });
+    agentApi
+      .today(extension, abort.signal)
+      .then((figures) => {
+        setToday(figures);
+        setUnavailable(false);
+      })
+      .catch(() => {
+        // Figures are a convenience: the desktop works without them, and says so.
+        if (!abort.signal.aborted) setUnavailable(true);
+      });
     return () => abort.abort();
   }, [extension, refreshKey]);
 
@@ -28,7 +36,9 @@ export function TodayFigures({ extension, refreshKey }: { extension: string; ref
           {t('today.title')}
         </Typography>
         {today === null ? (
-          <Typography color="text.secondary">{t('today.loading')}</Typography>
+          <Typography color="text.secondary" data-testid={unavailable ? 'today-unavailable' : undefined}>
+            {unavailable ? t('today.unavailable') : t('today.loading')}
+          </Typography>
         ) : (
           <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(2, 1fr)' }}>
             <Figure label={t('today.answered')} value={String(today.answered)} testId="today-answered" />

@@ -12,7 +12,10 @@ interface Props {
   onOpenFairness(group: { id: number; name: string }): void;
 }
 
-/** The supervised groups' queues: callers waiting, the longest wait ticking, agents, today's service level. */
+/**
+ * The supervised groups' queues: callers waiting, the longest wait ticking, agents, today's service
+ * level and that of the last 15 and 60 minutes ("–" while stats-service cannot give them).
+ */
 export function QueueTable({ queues, now, loaded, onOpenFairness }: Props) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
@@ -30,6 +33,8 @@ export function QueueTable({ queues, now, loaded, onOpenFairness }: Props) {
               <TableCell align="right">{t('agentState.ON_CALL')}</TableCell>
               <TableCell align="right">{t('agentState.PAUSED')}</TableCell>
               <TableCell align="right">{t('supervisor.serviceLevelToday')}</TableCell>
+              <TableCell align="right">{t('supervisor.serviceLevelLast15')}</TableCell>
+              <TableCell align="right">{t('supervisor.serviceLevelLast60')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -92,12 +97,23 @@ export function QueueTable({ queues, now, loaded, onOpenFairness }: Props) {
                       </Tooltip>
                     )}
                   </TableCell>
+                  {([15, 60] as const).map((minutes) => {
+                    const percent = minutes === 15 ? today?.serviceLevelLast15Percent : today?.serviceLevelLast60Percent;
+                    const recent = serviceLevelStatus(percent, today?.targetPercent);
+                    return (
+                      <TableCell key={minutes} align="right" data-testid={`queue-sl${minutes}-${group}`} data-status={recent}>
+                        <Box component="span" sx={{ color: SERVICE_LEVEL_COLOURS[recent] }}>
+                          {formatPercent(percent, language)}
+                        </Box>
+                      </TableCell>
+                    );
+                  })}
                 </TableRow>
               );
             })}
             {loaded && queues.length === 0 && (
               <TableRow>
-                <TableCell colSpan={7} data-testid="queue-table-empty">
+                <TableCell colSpan={9} data-testid="queue-table-empty">
                   {t('supervisor.noQueues')}
                 </TableCell>
               </TableRow>

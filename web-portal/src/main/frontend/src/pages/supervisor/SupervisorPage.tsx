@@ -59,6 +59,11 @@ export function SupervisorPage() {
         <Typography variant="h6" component="h2" id="supervisor-queues">
           {t('supervisor.queues')}
         </Typography>
+        {state.loaded && !state.todayAvailable && (
+          <Alert severity="warning" data-testid="today-unavailable">
+            {t('supervisor.todayUnavailable')}
+          </Alert>
+        )}
         <QueueTable queues={state.queues} now={now} loaded={state.loaded} onOpenFairness={setFairnessOf} />
       </Stack>
 

@@ -91,6 +91,27 @@ describe('the supervisor state', () => {
     expect(support.today?.offered).toBe(11);
   });
 
+  it('marks the day figures unavailable while stats-service cannot give them and keeps the live queue', () => {
+    const live = run(loaded, { type: 'event', event: { kind: 'queue', data: queue(2, 'Support', 7) } });
+    const state = supervisorReducer(live, { type: 'today', queues: [queue(2, 'Support', 3, { today: null })], todayAvailable: false });
+
+    const support = state.queues.find((q) => q.groupId === 2)!;
+    expect(state.todayAvailable).toBe(false);
+    expect(support.waiting).toBe(7);
+    expect(support.today).toBeNull();
+
+    const back = supervisorReducer(state, { type: 'today', queues: [queue(2, 'Support', 3, { today: TODAY })], todayAvailable: true });
+    expect(back.todayAvailable).toBe(true);
+    expect(back.queues.find((q) => q.groupId === 2)?.today?.serviceLevelPercent).toBe(87.5);
+  });
+
+  it('a full read without the day figures does not show the last ones seen', () => {
+    const state = run(loaded, { ...loaded, queues: [queue(2, 'Support', 2, { today: null })], todayAvailable: false } as SupervisorAction);
+
+    expect(state.todayAvailable).toBe(false);
+    expect(state.queues.find((q) => q.groupId === 2)?.today).toBeNull();
+  });
+
   it('applies events that arrived during a read again on top of its answer', () => {
     const state = run(
       { type: 'load-started' },

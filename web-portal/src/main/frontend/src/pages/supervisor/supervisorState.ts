@@ -26,16 +26,25 @@ export interface SupervisorState {
   loading: boolean;
   /** Whether a full read ever succeeded. */
   loaded: boolean;
+  /** False while stats-service could not give today's figures at the last read. */
+  todayAvailable: boolean;
   pending: SupervisorEvent[];
 }
 
 export type SupervisorAction =
   | { type: 'load-started' }
-  | { type: 'loaded'; queues: QueueItem[]; agents: AgentStateDocument[]; directory?: AgentSummary[]; memberships?: Memberships | null }
+  | {
+      type: 'loaded';
+      queues: QueueItem[];
+      agents: AgentStateDocument[];
+      directory?: AgentSummary[];
+      memberships?: Memberships | null;
+      todayAvailable?: boolean;
+    }
   | { type: 'load-failed' }
   | { type: 'event'; event: SupervisorEvent }
   | { type: 'memberships'; memberships: Memberships }
-  | { type: 'today'; queues: QueueItem[] }
+  | { type: 'today'; queues: QueueItem[]; todayAvailable?: boolean }
   | { type: 'help-dismissed'; extension: string };
 
 export const INITIAL_SUPERVISOR_STATE: SupervisorState = {
@@ -46,6 +55,7 @@ export const INITIAL_SUPERVISOR_STATE: SupervisorState = {
   helpRequests: [],
   loading: false,
   loaded: false,
+  todayAvailable: true,
   pending: [],
 };
 
@@ -107,12 +117,16 @@ export function supervisorReducer(state: SupervisorState, action: SupervisorActi
       for (const agent of action.agents) {
         agents[agent.extension] = agent;
       }
+      // Figures stats-service could not give are shown as unavailable, not as the last ones seen.
       const previousToday = new Map(state.queues.map((queue) => [queue.groupId, queue.today]));
-      const queues = action.queues.map((queue) => ({ ...queue, today: queue.today ?? previousToday.get(queue.groupId) ?? null })).sort(byGroupName);
+      const queues = action.queues
+        .map((queue) => ({ ...queue, today: action.todayAvailable === false ? null : (queue.today ?? previousToday.get(queue.groupId) ?? null) }))
+        .sort(byGroupName);
       const directory =
         action.directory === undefined ? state.directory : Object.fromEntries(action.directory.map((agent) => [agent.extension, agent]));
       const memberships = action.memberships === undefined ? state.memberships : action.memberships;
-      const fresh: SupervisorState = { ...state, queues, agents, directory, memberships, loading: false, loaded: true, pending: [] };
+      const todayAvailable = action.todayAvailable ?? true;
+      const fresh: SupervisorState = { ...state, queues, agents, directory, memberships, todayAvailable, loading: false, loaded: true, pending: [] };
       return state.pending.reduce(applyEvent, fresh);
     }
     case 'load-failed':
@@ -125,9 +139,13 @@ export function supervisorReducer(state: SupervisorState, action: SupervisorActi
       return { ...state, memberships: action.memberships };
     case 'today': {
       // Only the day's figures: the live ones (waiting, agents) come from events and may be newer.
+      if (action.todayAvailable === false) {
+        return { ...state, todayAvailable: false, queues: state.queues.map((queue) => ({ ...queue, today: null })) };
+      }
       const today = new Map(action.queues.map((queue) => [queue.groupId, queue.today]));
       return {
         ...state,
+        todayAvailable: true,
         queues: state.queues.map((queue) => {
           const figures = today.get(queue.groupId);
           return figures == null ? queue : { ...queue, today: figures };

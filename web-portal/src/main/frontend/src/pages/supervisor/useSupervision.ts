@@ -4,7 +4,6 @@ import { agentApi, configApi, supervisionApi } from '../../api';
 import type { AgentStateRequest } from '../../api/agents';
 import { errorText } from '../../api/errorText';
 import { MAX_PAGE_LIMIT } from '../../api/page';
-import type { QueueItem } from '../../api/supervision';
 import { useEventStream } from '../../events/useEventStream';
 import { isAgentStateDocument } from '../agent/agentStateDocument';
 import {
@@ -15,11 +14,10 @@ import {
   type Memberships,
   type SupervisorState,
 } from './supervisorState';
+import { useTodayRefresh } from './useTodayRefresh';
 
 /** How often everything is read again while the event stream is not open. */
 const POLL_INTERVAL_MS = 5000;
-/** After callers left a queue, today's figures are read again at most this often. */
-const TODAY_REFRESH_MS = 5000;
 /** Configuration changes come in bursts (an admin saving several things): one read after them. */
 const CONFIG_RELOAD_MS = 500;
 
@@ -64,22 +62,21 @@ export function useSupervision(): SupervisionView {
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const generation = useRef(0);
   const mounted = useRef(true);
-  const todayTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const configTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const load = useCallback(async () => {
     const mine = ++generation.current;
     dispatch({ type: 'load-started' });
     try {
-      const [queues, states, directory, memberships] = await Promise.all([
-        supervisionApi.queues(),
+      const [queueList, states, directory, memberships] = await Promise.all([
+        supervisionApi.queueList(),
         supervisionApi.agentStates(),
         // Names only: the page works without them.
         supervisionApi.agents().catch(() => undefined),
         readMemberships(),
       ]);
       if (!mounted.current || mine !== generation.current) return;
-      dispatch({ type: 'loaded', queues, agents: states.agents, directory, memberships });
+      dispatch({ type: 'loaded', queues: queueList.items, agents: states.agents, directory, memberships, todayAvailable: queueList.todayAvailable });
       setError(null);
     } catch (failure) {
       if (!mounted.current || mine !== generation.current) return;
@@ -87,19 +84,6 @@ export function useSupervision(): SupervisionView {
       setError(errorText(failure, t));
     }
   }, [t]);
-
-  const refreshToday = useCallback(() => {
-    if (todayTimer.current !== null) return;
-    todayTimer.current = setTimeout(() => {
-      todayTimer.current = null;
-      supervisionApi
-        .queues()
-        .then((queues: QueueItem[]) => {
-          if (mounted.current) dispatch({ type: 'today', queues });
-        })
-        .catch(() => undefined);
-    }, TODAY_REFRESH_MS);
-  }, []);
 
   const reloadSoon = useCallback(() => {
     if (configTimer.current !== null) clearTimeout(configTimer.current);
@@ -114,12 +98,15 @@ export function useSupervision(): SupervisionView {
     void load();
     return () => {
       mounted.current = false;
-      if (todayTimer.current !== null) clearTimeout(todayTimer.current);
       if (configTimer.current !== null) clearTimeout(configTimer.current);
-      todayTimer.current = null;
       configTimer.current = null;
     };
   }, [load]);
+
+  const [streamOpen, setStreamOpen] = useState(false);
+  const today = useTodayRefresh(streamOpen, (list) => {
+    if (mounted.current) dispatch({ type: 'today', queues: list.items, todayAvailable: list.todayAvailable });
+  });
 
   const status = useEventStream(
     {
@@ -135,9 +122,7 @@ export function useSupervision(): SupervisionView {
         const event = supervisorEventOf('help-request', data);
         if (event !== null) dispatch({ type: 'event', event });
       },
-      call: (data) => {
-        if ((data as { event?: unknown } | null)?.event === 'LEFT_QUEUE') refreshToday();
-      },
+      call: () => today.callMoved(),
       config: (data) => {
         const kind = (data as { kind?: unknown } | null)?.kind;
         if (typeof kind === 'string' && RELEVANT_CONFIG.has(kind)) reloadSoon();
@@ -146,6 +131,7 @@ export function useSupervision(): SupervisionView {
     () => void load(),
   );
   const live = status === 'open';
+  useEffect(() => setStreamOpen(live), [live]);
 
   useEffect(() => {
     if (live) return undefined;

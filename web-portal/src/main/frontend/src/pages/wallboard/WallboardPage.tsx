@@ -94,6 +94,11 @@ export function WallboardPage() {
             {board.error}
           </Alert>
         )}
+        {board.loaded && !board.todayAvailable && (
+          <Alert severity="warning" sx={{ mb: 2 }} data-testid="wallboard-today-unavailable">
+            {t('supervisor.todayUnavailable')}
+          </Alert>
+        )}
         {board.loaded && board.queues.length === 0 && (
           <Typography variant="h5" color="text.secondary" data-testid="wallboard-empty">
             {t('supervisor.noQueues')}
@@ -128,6 +133,21 @@ export function WallboardPage() {
                   <Figure label={t('wallboard.agentsReady')} testId={`wallboard-ready-${group}`} colour="#81c784">
                     {queue.agents.READY ?? 0}
                   </Figure>
+                  {([15, 60] as const).map((minutes) => {
+                    const percent = minutes === 15 ? today?.serviceLevelLast15Percent : today?.serviceLevelLast60Percent;
+                    const recent = serviceLevelStatus(percent, today?.targetPercent);
+                    return (
+                      <Figure
+                        key={minutes}
+                        label={t('wallboard.serviceLevelLast', { minutes })}
+                        testId={`wallboard-sl${minutes}-${group}`}
+                        status={recent}
+                        colour={SERVICE_LEVEL_ON_DARK[recent]}
+                      >
+                        {formatPercent(percent, language)}
+                      </Figure>
+                    );
+                  })}
                 </Box>
                 <Typography variant="caption" color="text.secondary">
                   {t('wallboard.chartTitle')}

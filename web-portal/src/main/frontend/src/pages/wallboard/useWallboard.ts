@@ -5,23 +5,25 @@ import { errorText } from '../../api/errorText';
 import type { QueueItem } from '../../api/supervision';
 import { useEventStream } from '../../events/useEventStream';
 import { INITIAL_SUPERVISOR_STATE, asQueueItem, supervisorReducer } from '../supervisor/supervisorState';
+import { useTodayRefresh } from '../supervisor/useTodayRefresh';
 import { recordSample, type WaitingHistory } from './sampling';
 
 const POLL_INTERVAL_MS = 5000;
-const TODAY_REFRESH_MS = 5000;
 
 export interface WallboardView {
   queues: QueueItem[];
   history: WaitingHistory;
   live: boolean;
   loaded: boolean;
+  /** False while stats-service could not give today's figures. */
+  todayAvailable: boolean;
   error: string | null;
 }
 
 /**
  * The queues for the wallboard: read once, then kept current by `queue` events; every count
  * seen is kept for the charts. Today's figures (not in the events) are read again a moment after
- * callers left a queue; everything is read again when the stream (re)opens, and only while it is
+ * callers entered or left a queue ({@link useTodayRefresh}); everything is read again when the stream (re)opens, and only while it is
  * not open every few seconds.
  */
 export function useWallboard(): WallboardView {
@@ -31,7 +33,6 @@ export function useWallboard(): WallboardView {
   const [error, setError] = useState<string | null>(null);
   const generation = useRef(0);
   const mounted = useRef(true);
-  const todayTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const sample = useCallback((queues: readonly QueueItem[]) => {
     const at = Date.now();
@@ -42,9 +43,10 @@ export function useWallboard(): WallboardView {
     const mine = ++generation.current;
     dispatch({ type: 'load-started' });
     try {
-      const queues = await supervisionApi.queues();
+      const list = await supervisionApi.queueList();
+      const queues = list.items;
       if (!mounted.current || mine !== generation.current) return;
-      dispatch({ type: 'loaded', queues, agents: [] });
+      dispatch({ type: 'loaded', queues, agents: [], todayAvailable: list.todayAvailable });
       sample(queues);
       setError(null);
     } catch (failure) {
@@ -59,10 +61,13 @@ export function useWallboard(): WallboardView {
     void load();
     return () => {
       mounted.current = false;
-      if (todayTimer.current !== null) clearTimeout(todayTimer.current);
-      todayTimer.current = null;
     };
   }, [load]);
+
+  const [streamOpen, setStreamOpen] = useState(false);
+  const today = useTodayRefresh(streamOpen, (list) => {
+    if (mounted.current) dispatch({ type: 'today', queues: list.items, todayAvailable: list.todayAvailable });
+  });
 
   const status = useEventStream(
     {
@@ -72,18 +77,7 @@ export function useWallboard(): WallboardView {
         dispatch({ type: 'event', event: { kind: 'queue', data: item } });
         sample([item]);
       },
-      call: (data) => {
-        if ((data as { event?: unknown } | null)?.event !== 'LEFT_QUEUE' || todayTimer.current !== null) return;
-        todayTimer.current = setTimeout(() => {
-          todayTimer.current = null;
-          supervisionApi
-            .queues()
-            .then((queues) => {
-              if (mounted.current) dispatch({ type: 'today', queues });
-            })
-            .catch(() => undefined);
-        }, TODAY_REFRESH_MS);
-      },
+      call: () => today.callMoved(),
       config: (data) => {
         if ((data as { kind?: unknown } | null)?.kind === 'group') void load();
       },
@@ -91,6 +85,7 @@ export function useWallboard(): WallboardView {
     () => void load(),
   );
   const live = status === 'open';
+  useEffect(() => setStreamOpen(live), [live]);
 
   useEffect(() => {
     if (live) return undefined;
@@ -98,5 +93,5 @@ export function useWallboard(): WallboardView {
     return () => clearInterval(timer);
   }, [live, load]);
 
-  return { queues: state.queues, history, live, loaded: state.loaded, error };
+  return { queues: state.queues, history, live, loaded: state.loaded, todayAvailable: state.todayAvailable, error };
 }

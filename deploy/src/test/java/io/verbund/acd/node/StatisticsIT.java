@@ -319,4 +319,41 @@ class StatisticsIT {
         assertThat(calls.admin().get(progress).status()).as("the tenant's admin sees every job").isEqualTo(200);
         assertThat(ApiClient.as(URI.create(node.portalUrl()), "agent1002@demo", "demo-1002").get(progress).status()).isEqualTo(403);
     }
+
+    @Test
+    @Order(8)
+    void thePortalShowsTodayPerGroupAndTheAgentsDayFromTheRealtimeDatabase() throws Exception {
+        JsonObject queues = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> calls.admin().get("api/v1/queues").json(),
+                        list -> list.getBoolean("todayAvailable") && todayOf(list).getInt("offered") == 2);
+        JsonObject today = todayOf(queues);
+        assertThat(today.getInt("answered")).isEqualTo(1);
+        assertThat(today.getInt("abandoned")).isEqualTo(1);
+        assertThat(today.getInt("shortAbandoned")).isZero();
+        // Under the tenant's current KPI definition: the standard one counts the abandon against (50 %), one that excludes abandons not (100 %).
+        JsonObject definitions = admin().get("api/v1/tenants/demo/kpi-definitions").json();
+        String variant = definitions.getJsonArray("versions").stream().map(version -> version.asJsonObject())
+                .filter(version -> version.getInt("version") == definitions.getInt("current")).findFirst().orElseThrow().getString("serviceLevel");
+        double serviceLevel = variant.equals("ABANDONS_EXCLUDED") ? 100.0 : 50.0;
+        assertThat(today.getJsonNumber("serviceLevelPercent").doubleValue()).as(variant).isEqualTo(serviceLevel);
+        assertThat(today.getJsonNumber("serviceLevelLast60Percent").doubleValue()).as("both calls were within the hour").isEqualTo(serviceLevel);
+        assertThat(today.getJsonNumber("longestWaitSeconds").longValue()).isBetween(6L, 12L);
+        String serverId = calls.rows("SELECT @@server_id").get(0);
+        assertThat(queues.getJsonObject("todayReadFrom").getString("role")).isEqualTo("REALTIME");
+        assertThat(queues.getJsonObject("todayReadFrom").getJsonNumber("serverId").longValue()).isEqualTo(Long.parseLong(serverId));
+
+        ApiClient.Answer day = calls.admin().get("api/v1/agents/1001/today");
+        assertThat(day.status()).as(day.toString()).isEqualTo(200);
+        assertThat(day.json().getInt("answered")).isEqualTo(1);
+        assertThat(day.json().getJsonNumber("talkSeconds").longValue()).isBetween(1L, 6L);
+        assertThat(day.json().getJsonNumber("longestTalkSeconds").longValue()).isEqualTo(day.json().getJsonNumber("talkSeconds").longValue());
+        assertThat(day.json().getJsonNumber("ahtSeconds").longValue()).as("talk and wrap-up").isGreaterThanOrEqualTo(
+                day.json().getJsonNumber("talkSeconds").longValue());
+        assertThat(day.json().getJsonObject("readFrom").getString("role")).isEqualTo("REALTIME");
+    }
+
+    private static JsonObject todayOf(JsonObject queues) {
+        return queues.getJsonArray("items").stream().map(item -> item.asJsonObject())
+                .filter(item -> item.getJsonNumber("groupId").longValue() == group).findFirst().orElseThrow().getJsonObject("today");
+    }
 }

@@ -25,6 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * stats-service's API for the other services: reports, KPI definitions and recalculations of the
  * tenant it names. It authenticates with the cluster's service secret ({@code Authorization:
  * Verbund-Service …}), so it may act for any tenant: the caller decides who may see what first.
+ * Real time ({@link #realtimeGroups}, {@link #agentDay}) waits at most {@link #LIVE_TIMEOUT}: a live
+ * view shows its figures as unavailable rather than hang.
  * The service's address is {@value #URL_PROPERTY}, by default this node's own HTTP listener
  * (127.0.0.1, port 8080 plus {@code jboss.socket.binding.port-offset}, context {@code /stats/}).
  *
@@ -40,6 +42,8 @@ public class StatsClient {
     /** Until the first byte of a report: a month's export is computed before it is sent. */
     static final Duration REPORT_TIMEOUT = Duration.ofSeconds(120);
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Real time: the live views go on without the figures rather than wait for them. */
+    static final Duration LIVE_TIMEOUT = Duration.ofSeconds(3);
 
     private static final Logger LOG = Logger.getLogger(StatsClient.class.getName());
 
@@ -107,6 +111,17 @@ public class StatsClient {
     public StatsAnswer report(TenantKey tenant, Report report, List<Map.Entry<String, String>> query) {
         URI uri = tenantUri(tenant, "reports/" + report.segment() + queryString(query));
         return send(request(uri, REPORT_TIMEOUT).GET(), report.segment() + " report of " + tenant);
+    }
+
+    /** Today so far per ACD group of the tenant, with the service level of the last 15 and 60 minutes. */
+    public StatsAnswer realtimeGroups(TenantKey tenant) {
+        return send(request(tenantUri(tenant, "realtime/groups"), LIVE_TIMEOUT).GET(), "today's figures of " + tenant);
+    }
+
+    /** The day so far of the tenant's agent with this extension. */
+    public StatsAnswer agentDay(TenantKey tenant, String extension) {
+        return send(request(tenantUri(tenant, "realtime/agents/" + encode(extension)), LIVE_TIMEOUT).GET(),
+                "the day of agent " + extension + " of " + tenant);
     }
 
     /** The tenant's KPI definition versions and which is current. */

@@ -96,6 +96,15 @@ class StatsClientTest {
     }
 
     @Test
+    void asksForTodayPerGroupAndForAnAgentsDayWithTheServiceCredential() {
+        client.realtimeGroups(DEMO).text();
+        client.agentDay(DEMO, "1001").text();
+
+        assertThat(seen).containsExactly("GET /stats/api/v1/tenants/demo/realtime/groups auth=Verbund-Service the-secret body=",
+                "GET /stats/api/v1/tenants/demo/realtime/agents/1001 auth=Verbund-Service the-secret body=");
+    }
+
+    @Test
     void aRefusedServiceSecretIsTheServiceBeingUnavailableNotTheUsersLogin() {
         assertThatThrownBy(() -> client.recalculation(DEMO, 404)).isInstanceOf(StatsUnavailable.class)
                 .hasMessageContaining("refused this node's credentials");

@@ -51,7 +51,15 @@ public class StatsAccess {
 
     /** Reading reports: the groups asked for, if the caller may see them all. */
     public ReportScope toRead(String named, List<Long> groupsAsked, String actorNamedByService) {
-        StatsTenant tenant = tenant(named);
+        return toRead(named, groupsAsked, actorNamedByService, DatasourceRole.MASTER);
+    }
+
+    /**
+     * As {@link #toRead(String, List, String)}, with the tenant and a supervisor's groups looked up
+     * on {@code lookUpOn}: real time reads nothing from the master, not even who may read it.
+     */
+    public ReportScope toRead(String named, List<Long> groupsAsked, String actorNamedByService, DatasourceRole lookUpOn) {
+        StatsTenant tenant = tenant(named, lookUpOn);
         Optional<Set<Long>> asked = groupsAsked.isEmpty() ? Optional.empty() : Optional.of(new HashSet<>(groupsAsked));
         if (callers.isService()) {
             return new ReportScope(tenant, asked, actorNamedByService == null ? "web-portal" : actorNamedByService);
@@ -60,7 +68,7 @@ public class StatsAccess {
         if (caller.has(Role.SYSTEM_ADMIN) || caller.has(Role.TENANT_ADMIN)) {
             return new ReportScope(tenant, asked, caller.login());
         }
-        Optional<Set<Long>> supervised = supervisedGroups(caller);
+        Optional<Set<Long>> supervised = supervisedGroups(caller, lookUpOn);
         if (supervised.isEmpty()) {
             return new ReportScope(tenant, asked, caller.login());
         }
@@ -77,7 +85,7 @@ public class StatsAccess {
 
     /** Changing the tenant's KPI definition or recalculating: its administrators. */
     public ReportScope toAdminister(String named, String actorNamedByService) {
-        StatsTenant tenant = tenant(named);
+        StatsTenant tenant = tenant(named, DatasourceRole.MASTER);
         if (callers.isService()) {
             if (actorNamedByService == null || actorNamedByService.isBlank()) {
                 throw InvalidFields.of("createdBy", "the service must name the user it acts for", tenant.key());
@@ -91,7 +99,7 @@ public class StatsAccess {
         return new ReportScope(tenant, Optional.empty(), caller.login());
     }
 
-    private StatsTenant tenant(String named) {
+    private StatsTenant tenant(String named, DatasourceRole lookUpOn) {
         TenantKey key;
         try {
             key = new TenantKey(named);
@@ -107,7 +115,7 @@ public class StatsAccess {
                 throw new NotPermitted("Statistics are for the tenant's administrators and supervisors", key);
             }
         }
-        try (Connection db = datasources.forRole(DatasourceRole.MASTER).getConnection();
+        try (Connection db = datasources.forRole(lookUpOn).getConnection();
              PreparedStatement query = db.prepareStatement("SELECT id, time_zone FROM tenant WHERE tenant_key = ?")) {
             query.setString(1, key.value());
             try (ResultSet row = query.executeQuery()) {
@@ -122,8 +130,8 @@ public class StatsAccess {
     }
 
     /** A supervisor's groups; empty when it has no rows, which means every group. */
-    private Optional<Set<Long>> supervisedGroups(Caller caller) {
-        try (Connection db = datasources.forRole(DatasourceRole.MASTER).getConnection();
+    private Optional<Set<Long>> supervisedGroups(Caller caller, DatasourceRole lookUpOn) {
+        try (Connection db = datasources.forRole(lookUpOn).getConnection();
              PreparedStatement query = db.prepareStatement("SELECT group_id FROM supervisor_group WHERE tenant_id = ? AND user_id = ?")) {
             query.setLong(1, caller.tenantId().value());
             query.setLong(2, caller.user().value());

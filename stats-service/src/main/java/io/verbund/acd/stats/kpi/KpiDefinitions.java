@@ -46,8 +46,12 @@ public class KpiDefinitions {
 
     /** Every version, oldest first; never empty. */
     public List<Stored> all(StatsTenant tenant) {
+        return all(tenant, DatasourceRole.MASTER);
+    }
+
+    private List<Stored> all(StatsTenant tenant, DatasourceRole readFrom) {
         List<Stored> versions = new ArrayList<>();
-        try (Connection db = datasources.forRole(DatasourceRole.MASTER).getConnection();
+        try (Connection db = datasources.forRole(readFrom).getConnection();
              PreparedStatement query = db.prepareStatement("SELECT version, service_level_variant, short_abandons_excluded,"
                      + " wrap_up_in_handle_time, created_at, created_by FROM kpi_definition WHERE tenant_id = ? ORDER BY version")) {
             query.setLong(1, tenant.id());
@@ -67,7 +71,12 @@ public class KpiDefinitions {
     }
 
     public KpiDefinition current(StatsTenant tenant) {
-        List<Stored> all = all(tenant);
+        return current(tenant, DatasourceRole.MASTER);
+    }
+
+    /** The current version as {@code readFrom} has it (real time reads a replica: a new version shows there a moment later). */
+    public KpiDefinition current(StatsTenant tenant, DatasourceRole readFrom) {
+        List<Stored> all = all(tenant, readFrom);
         return all.get(all.size() - 1).definition();
     }
 

@@ -11,9 +11,9 @@ import java.sql.SQLException;
  * cluster) and the role of the datasource asked: a report says where its figures came from, and
  * the tests prove that reports are read from the reporting replica and never from the master.
  */
-record ReadFrom(String role, long serverId) {
+public record ReadFrom(String role, long serverId) {
 
-    static ReadFrom of(Connection db, DatasourceRole role) throws SQLException {
+    public static ReadFrom of(Connection db, DatasourceRole role) throws SQLException {
         try (PreparedStatement query = db.prepareStatement("SELECT @@server_id"); ResultSet row = query.executeQuery()) {
             row.next();
             return new ReadFrom(role.name(), row.getLong(1));

@@ -36,8 +36,9 @@ public final class CallSlices {
     private static final String SUMS = "SUM(offered), SUM(answered), SUM(answered_within_target), SUM(abandoned), SUM(short_abandoned),"
             + " SUM(abandoned_within_target), SUM(short_abandoned_within_target), SUM(voicemails), SUM(callbacks), SUM(left_queue),"
             + " SUM(handled), SUM(transfers), SUM(answered_wait_ms), MAX(longest_wait_ms), SUM(talk_ms), SUM(wrap_up_ms)";
-    private static final String INSERT_VISIT = "INSERT INTO stats_visit (call_id, visit_no, tenant_id, slice_start, group_id, agent_key,"
-            + " service_number, disposition, " + VISIT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_VISIT = "INSERT INTO stats_visit (call_id, visit_no, tenant_id, slice_start, queued_at, group_id,"
+            + " agent_key, service_number, disposition, " + VISIT_COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SUM_INTO_SLICE = "INSERT INTO stats_call_slice (tenant_id, slice_start, group_id, dimension, dim_key, "
             + VISIT_COLUMNS + ", computed_at) SELECT tenant_id, slice_start, group_id, '%s', %s, " + SUMS + ", NOW(3)"
             + " FROM stats_visit WHERE tenant_id = ? AND slice_start = ?%s GROUP BY tenant_id, slice_start, group_id%s";
@@ -95,6 +96,7 @@ public final class CallSlices {
                     insert.setInt(c++, ++number);
                     insert.setLong(c++, stored.tenantId());
                     insert.setObject(c++, Utc.of(slice));
+                    insert.setObject(c++, Utc.of(visit.queuedAt()));
                     insert.setLong(c++, visit.groupId());
                     insert.setString(c++, visit.agent().orElse(null));
                     insert.setString(c++, truncated(stored.call().serviceNumber()));

@@ -8,8 +8,11 @@ import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.portal.api.TenantAddressing;
+import io.verbund.acd.portal.report.ForwardedAnswer;
 import io.verbund.acd.runtime.security.ApiArea;
 import io.verbund.acd.runtime.security.CallerContext;
+import io.verbund.acd.runtime.stats.StatsAnswer;
+import io.verbund.acd.runtime.stats.StatsClient;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -62,18 +65,18 @@ public class AgentResource {
     private final TenantAddressing addressing;
     private final BodyValidation validation;
     private final HelpRequests help;
-    private final AgentDay days;
+    private final StatsClient stats;
     private final CallerContext callers;
 
     @Inject
     public AgentResource(AgentStateService service, Agents agents, TenantAddressing addressing, BodyValidation validation,
-                         HelpRequests help, AgentDay days, CallerContext callers) {
+                         HelpRequests help, StatsClient stats, CallerContext callers) {
         this.service = service;
         this.agents = agents;
         this.addressing = addressing;
         this.validation = validation;
         this.help = help;
-        this.days = days;
+        this.stats = stats;
         this.callers = callers;
     }
 
@@ -171,11 +174,16 @@ public class AgentResource {
         return Response.accepted(help.ask(callers.caller(), extension, body.message())).build();
     }
 
-    /** The agent's figures for today: itself, its supervisors and admins (as for its state). */
+    /**
+     * The agent's figures for today: itself, its supervisors and admins (as for its state), from
+     * stats-service's {@code realtime/agents/{extension}} (the real-time replica), handed on as it
+     * answered; 503 when it cannot be asked.
+     */
     @GET
     @Path("{extension}/today")
-    public AgentDay.Today today(@PathParam("extension") String extension, @QueryParam("tenant") String tenant) {
+    public Response today(@PathParam("extension") String extension, @QueryParam("tenant") String tenant) {
         AgentStatus status = service.stateOf(callers.caller(), Optional.ofNullable(tenant), extension);
-        return days.of(status.agent());
+        StatsAnswer answer = stats.agentDay(status.agent().tenant(), status.agent().extension());
+        return ForwardedAnswer.read(answer, answer.text()).build();
     }
 }

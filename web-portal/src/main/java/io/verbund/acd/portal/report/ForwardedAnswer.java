@@ -12,13 +12,13 @@ import java.io.InputStream;
  * a 503 from a missing reporting replica reaches the client unchanged. The body streams through
  * without being held here. Private to the caller: the figures are the tenant's.
  */
-final class ForwardedAnswer {
+public final class ForwardedAnswer {
 
     private ForwardedAnswer() {
     }
 
     /** Streams the answer's body through; every header but {@code Location}, which is the service's own address. */
-    static Response.ResponseBuilder streaming(StatsAnswer answer) {
+    public static Response.ResponseBuilder streaming(StatsAnswer answer) {
         Response.ResponseBuilder response = headers(answer);
         answer.header("Content-Length").ifPresent(length -> response.header("Content-Length", length));
         StreamingOutput body = out -> {
@@ -30,7 +30,7 @@ final class ForwardedAnswer {
     }
 
     /** An answer already read (a small JSON document), e.g. to learn the id of what it made. */
-    static Response.ResponseBuilder read(StatsAnswer answer, String body) {
+    public static Response.ResponseBuilder read(StatsAnswer answer, String body) {
         return headers(answer).entity(body);
     }
 
