@@ -321,7 +321,7 @@ class StatisticsIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void thePortalShowsTodayPerGroupAndTheAgentsDayFromTheRealtimeDatabase() throws Exception {
         JsonObject queues = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> calls.admin().get("api/v1/queues").json(),
