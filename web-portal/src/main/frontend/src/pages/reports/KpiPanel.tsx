@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/errorText';
 import { fieldProblemsOf, formErrorsOf, NO_FORM_ERRORS, type FormErrors } from '../../api/fieldErrors';
 import { reportApi } from '../../api';
+import { useJobProgress } from './useJobProgress';
 import {
   isFinished,
   isoDate,
@@ -160,24 +161,7 @@ function RecalculationForm() {
   const [failure, setFailure] = useState<string | null>(null);
   const running = job !== null && !isFinished(job);
 
-  useEffect(() => {
-    if (job === null || isFinished(job)) return undefined;
-    const abort = new AbortController();
-    const timer = setTimeout(() => {
-      reportApi
-        .recalculation(job.id, abort.signal)
-        .then(setJob)
-        .catch((error: unknown) => {
-          if (error instanceof DOMException && error.name === 'AbortError') return;
-          setFailure(errorText(error, t));
-          setJob(null);
-        });
-    }, POLL_MS);
-    return () => {
-      clearTimeout(timer);
-      abort.abort();
-    };
-  }, [job, t]);
+  useJobProgress(job, (id, signal) => reportApi.recalculation(id, signal), setJob, (error) => setFailure(errorText(error, t)), POLL_MS);
 
   const start = () => {
     setFailure(null);

@@ -1,8 +1,9 @@
 import { Alert, Button, LinearProgress, Stack, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportApi } from '../../api';
 import { errorText } from '../../api/errorText';
+import { useJobProgress } from './useJobProgress';
 import { isFinished, REPORT_FORMATS, reportJobFileUrl, type ReportJob, type ReportQuery } from '../../api/reports';
 
 const POLL_MS = 1000;
@@ -16,24 +17,7 @@ export function ReportJobPanel({ query, language }: { query: ReportQuery; langua
   const [job, setJob] = useState<ReportJob | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (job === null || isFinished(job)) return;
-    const abort = new AbortController();
-    const timer = setTimeout(() => {
-      reportApi
-        .reportJob(job.id, abort.signal)
-        .then(setJob)
-        .catch((error: unknown) => {
-          if (error instanceof DOMException && error.name === 'AbortError') return;
-          setFailure(errorText(error, t));
-          setJob(null);
-        });
-    }, POLL_MS);
-    return () => {
-      clearTimeout(timer);
-      abort.abort();
-    };
-  }, [job, t]);
+  useJobProgress(job, (id, signal) => reportApi.reportJob(id, signal), setJob, (error) => setFailure(errorText(error, t)), POLL_MS);
 
   const start = (format: (typeof REPORT_FORMATS)[number]) => {
     setFailure(null);
