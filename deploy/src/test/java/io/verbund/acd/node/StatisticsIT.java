@@ -140,6 +140,15 @@ class StatisticsIT {
 
     @Test
     @Order(2)
+    void theGroupsServiceLevelIsAPrometheusGauge() {
+        String[] today = {"tenant=\"demo\"", "group=\"" + group + "\"", "window=\"today\""};
+        double level = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> NodeMetrics.scrape(node).value("verbund_service_level_percent", today).orElse(Double.NaN), value -> !value.isNaN());
+        assertThat(level).as("answered within target against answered and abandoned").isEqualTo(50.0);
+    }
+
+    @Test
+    @Order(3)
     void agentStateTimeCountsTheAgentsDay() {
         JsonObject states = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> admin().get(report("agent-states", "period=day")).json(),
@@ -153,7 +162,7 @@ class StatisticsIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theDaysReportDownloadsAsCsvXlsxAndPdfWithTheSameNumbers() throws Exception {
         HttpResponse<byte[]> xlsx = admin().sendBytes("GET", report("calls", "by=group&period=day&format=xlsx&lang=de"), null,
                 Map.of("Accept", "*/*"));
@@ -196,7 +205,7 @@ class StatisticsIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aLongReportRunsAsAJobAndLandsInStorageAsXlsx() throws Exception {
         ApiClient.Answer started = admin().post("api/v1/tenants/demo/report-jobs", "{\"report\":\"calls\",\"from\":\"" + today
                 + "\",\"to\":\"" + today + "\",\"period\":\"interval\",\"by\":\"group\",\"group\":[" + group
@@ -231,7 +240,7 @@ class StatisticsIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aNewKpiVersionReadsTheSameCallsItsWayAndTheOldOneStaysAvailable() {
         ApiClient.Answer added = admin().post("api/v1/tenants/demo/kpi-definitions",
                 "{\"serviceLevel\":\"ABANDONS_EXCLUDED\",\"shortAbandonsExcluded\":true,\"wrapUpInHandleTime\":false}");
@@ -248,7 +257,7 @@ class StatisticsIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aRecalculationGivesTheSlicesTheWorkerMade() throws Exception {
         String slices = "SELECT CONCAT_WS('|', slice_start, group_id, dimension, dim_key, offered, answered, answered_within_target,"
                 + " abandoned, short_abandoned, voicemails, handled, transfers, answered_wait_ms, longest_wait_ms, talk_ms, wrap_up_ms)"
@@ -268,7 +277,7 @@ class StatisticsIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void badQueriesNameTheirFieldAndAgentsSeeNoReports() {
         ApiClient.Answer unknownVersion = admin().get(report("calls", "kpiVersion=99"));
         assertThat(unknownVersion.status()).isEqualTo(422);
@@ -285,7 +294,7 @@ class StatisticsIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void thePortalForwardsReportsAndKeepsSupervisorsToTheirGroups() {
         String query = "api/v1/reports/calls?from=" + today + "&to=" + today + "&by=group&period=day";
         JsonObject asAdmin = calls.admin().get(query).json();
@@ -321,7 +330,7 @@ class StatisticsIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void thePortalShowsTodayPerGroupAndTheAgentsDayFromTheRealtimeDatabase() throws Exception {
         JsonObject queues = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> calls.admin().get("api/v1/queues").json(),
