@@ -285,6 +285,9 @@ class StatisticsIT {
         ApiClient.Answer badPeriod = admin().get(report("calls", "period=fortnight&by=colour"));
         assertThat(badPeriod.status()).isEqualTo(422);
         assertThat(badPeriod.body()).contains("\"period\"").contains("\"by\"");
+        ApiClient.Answer unknownGroup = admin().get("api/v1/tenants/demo/reports/calls?group=987654");
+        assertThat(unknownGroup.status()).isEqualTo(422);
+        assertThat(unknownGroup.body()).contains("\"group\"");
         ApiClient.Answer tooLong = admin().get("api/v1/tenants/demo/reports/calls?from=2020-01-01&to=" + today);
         assertThat(tooLong.status()).isEqualTo(422);
         assertThat(tooLong.body()).contains("\"to\"");

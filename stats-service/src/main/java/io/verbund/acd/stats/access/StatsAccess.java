@@ -61,6 +61,7 @@ public class StatsAccess {
     public ReportScope toRead(String named, List<Long> groupsAsked, String actorNamedByService, DatasourceRole lookUpOn) {
         StatsTenant tenant = tenant(named, lookUpOn);
         Optional<Set<Long>> asked = groupsAsked.isEmpty() ? Optional.empty() : Optional.of(new HashSet<>(groupsAsked));
+        asked.ifPresent(groups -> requireGroupsOf(tenant, groups, lookUpOn));
         if (callers.isService()) {
             return new ReportScope(tenant, asked, actorNamedByService == null ? "web-portal" : actorNamedByService);
         }
@@ -126,6 +127,30 @@ public class StatsAccess {
             }
         } catch (SQLException e) {
             throw new DatabaseUnavailable("looking up the tenant", e);
+        }
+    }
+
+    /** Every group asked for is one of the tenant's; else the parameter's error, naming the first that is not. */
+    private void requireGroupsOf(StatsTenant tenant, Set<Long> groups, DatasourceRole lookUpOn) {
+        Set<Long> missing = new java.util.TreeSet<>(groups);
+        try (Connection db = datasources.forRole(lookUpOn).getConnection();
+             PreparedStatement query = db.prepareStatement("SELECT id FROM acd_group WHERE tenant_id = ? AND id IN ("
+                     + String.join(",", java.util.Collections.nCopies(groups.size(), "?")) + ")")) {
+            query.setLong(1, tenant.id());
+            int i = 2;
+            for (long group : groups) {
+                query.setLong(i++, group);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    missing.remove(rows.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new DatabaseUnavailable("looking up the groups asked for", e);
+        }
+        if (!missing.isEmpty()) {
+            throw InvalidFields.of("group", "the tenant has no group " + missing.iterator().next(), tenant.key());
         }
     }
 
