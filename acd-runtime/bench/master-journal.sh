@@ -18,7 +18,7 @@ bench_name=master-journal
 trap 'VERBUND_SKIP_BUILD=1 "$repo/verbund" stop --home "$home" >/dev/null 2>&1 || true; [ -n "${KEEP:-}" ] || rm -rf "$home"' EXIT
 
 cd "$repo/acd-runtime"
-classpath=$(mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
+classpath=$(mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout | sed 's/\x1b\[[0-9;]*m//g')
 start_node
 port=$(record database.port)
 password=$(sed -n 's/^password=//p' "$home/secrets/db.properties")
