@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Statistics for one month of a 200-agent tenant: starts a demo node (offset OFFSET, a fresh home;
+# stopped on exit, KEEP=1 keeps the home), writes a month of raw events for the tenant "month"
+# into its database (MonthOfCalls: AGENTS agents in GROUP_COUNT groups, CALLS_PER_DAY calls a day,
+# multi-row INSERTs), then recalculates the month through the API and times it (duration from the
+# recalculation's own created/finished times, slices a second, rows made), then times each report
+# REPEAT times over the month and prints the median (curl's total time, the whole body received):
+# calls by group per interval (JSON), by agent per day (JSON), by agent per interval (XLSX), agent
+# states per day (JSON). Goals (issue 15): JSON report < 2 s, XLSX < 30 s.
+# Bounded: generation ~1-2 min, the recalculation at most 30 min, the reports REPEAT times each.
+# Needs a build (`mvn -o -q package -DskipTests` at the root).
+# Usage: stats-service/bench/month-of-calls.sh      MONTH=2026-11 CALLS_PER_DAY=5000 AGENTS=200 GROUP_COUNT=10 REPEAT=3 OFFSET=2700
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+month=${MONTH:-2026-11}
+repeat=${REPEAT:-3}
+offset=${OFFSET:-2700}
+bench_name=month-of-calls
+. "$repo/deploy/bench/bench-node.sh"
+trap 'VERBUND_SKIP_BUILD=1 "$repo/verbund" stop --home "$home" >/dev/null 2>&1 || true; [ -n "${KEEP:-}" ] || rm -rf "$home"' EXIT
+
+classpath=$(cd "$repo/stats-service" && mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout | sed 's/\x1b\[[0-9;]*m//g')
+start_node
+port=$(record database.port)
+password=$(sed -n 's/^password=//p' "$home/secrets/db.properties")
+mariadb=$(find "$repo/deploy/target/verbund-node" -path '*/bin/mariadb' -type f | head -1)
+sql() { "$mariadb" --skip-ssl -h127.0.0.1 -P"$port" -uverbund --password="$password" -N -B -e "$1" verbund; }
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(free -g | awk '/Mem:/ {print $2}') GiB; $(date -u +%F)"
+
+java -cp "$repo/stats-service/target/test-classes:$repo/acd-core/target/classes:$classpath:$(ls "$repo"/deploy/target/lib/mariadb-java-client-*.jar)" \
+  io.verbund.acd.stats.bench.MonthOfCalls "jdbc:mariadb://127.0.0.1:$port/verbund" verbund "$password" \
+  "$month" "${CALLS_PER_DAY:-5000}" "${AGENTS:-200}" "${GROUP_COUNT:-10}"
+tenant=$(sql "SELECT id FROM tenant WHERE tenant_key = 'month'")
+
+api=http://127.0.0.1:$http/stats/api/v1/tenants/month
+auth=admin@month:month-admin
+from=$month-01
+to=$(date -d "$from +1 month -1 day" +%F)
+code=$(curl -s -u "$auth" -H 'Content-Type: application/json' -d "{\"from\":\"$from\",\"to\":\"$to\"}" \
+  -o /dev/null -w '%{http_code}' "$api/recalculations")
+id=$(sql "SELECT MAX(id) FROM stats_recalculation WHERE tenant_id = $tenant")
+for _ in $(seq 1 3600); do
+  state=$(sql "SELECT state FROM stats_recalculation WHERE id = $id")
+  [ "$state" = RUNNING ] || break
+  sleep 0.5
+done
+read -r state total seconds < <(sql "SELECT state, slices_total, TIMESTAMPDIFF(MICROSECOND, created_at, finished_at) / 1e6 FROM stats_recalculation WHERE id = $id")
+echo "recalculation $from..$to (HTTP $code): $state, $total slices (call slices and agents) in $seconds s:" \
+  "$(awk -v n="$total" -v s="$seconds" 'BEGIN { printf "%.0f", n / s }') a second;" \
+  "rows: $(sql "SELECT COUNT(*) FROM stats_visit WHERE tenant_id = $tenant") visits," \
+  "$(sql "SELECT COUNT(*) FROM stats_call_slice WHERE tenant_id = $tenant") call slice rows," \
+  "$(sql "SELECT COUNT(*) FROM stats_agent_slice WHERE tenant_id = $tenant") agent slice rows"
+
+# median URL: the median of REPEAT total times in seconds, and the size of the last body.
+median() {
+  local times=() size
+  for _ in $(seq 1 "$repeat"); do
+    read -r t size < <(curl -sf -u "$auth" -o /dev/null -w '%{time_total} %{size_download}\n' "$1")
+    times+=("$t")
+  done
+  printf '%s %s\n' "$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (repeat + 1) / 2 ))p")" "$size"
+}
+printf '%-44s %-10s %-12s %-8s\n' report "median s" bytes goal
+for report in "calls?period=interval&by=group 2" "calls?period=day&by=agent 2" "calls?period=interval&by=agent&format=xlsx 30" \
+              "agent-states?period=day 2"; do
+  set -- $report
+  read -r t size < <(median "$api/reports/${1/\?/?from=$from&to=$to&}")
+  printf '%-44s %-10s %-12s < %s s\n' "$1" "$t" "$size" "$2"
+done
