@@ -64,11 +64,13 @@ echo "recalculation median: $seconds s, $(awk -v n="$total" -v s="$seconds" 'BEG
   "$(sql "SELECT COUNT(*) FROM stats_call_slice WHERE tenant_id = $tenant") call slice rows," \
   "$(sql "SELECT COUNT(*) FROM stats_agent_slice WHERE tenant_id = $tenant") agent slice rows"
 
-# median URL: the median of REPEAT total times in seconds, and the size of the last body.
+# median URL: the median of REPEAT total times in seconds, and the size of the last body; stops
+# the bench when the answer is not 200.
 median() {
-  local times=() size
+  local times=() t size code
   for _ in $(seq 1 "$repeat"); do
-    read -r t size < <(curl -sf -u "$auth" -o /dev/null -w '%{time_total} %{size_download}\n' "$1")
+    read -r t size code < <(curl -s -u "$auth" -o /dev/null -w '%{time_total} %{size_download} %{http_code}\n' "$1")
+    [ "$code" = 200 ] || { echo "$1: HTTP $code" >&2; exit 1; }
     times+=("$t")
   done
   printf '%s %s\n' "$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (repeat + 1) / 2 ))p")" "$size"
@@ -77,6 +79,6 @@ printf '%-44s %-10s %-12s %-8s\n' report "median s" bytes goal
 for report in "calls?period=interval&by=group 2" "calls?period=day&by=agent 2" "calls?period=interval&by=agent&format=xlsx 30" \
               "agent-states?period=day 2"; do
   set -- $report
-  read -r t size < <(median "$api/reports/${1/\?/?from=$from&to=$to&}")
+  read -r t size < <(median "$api/reports/${1%%\?*}?from=$from&to=$to&${1#*\?}")
   printf '%-44s %-10s %-12s < %s s\n' "$1" "$t" "$size" "$2"
 done
