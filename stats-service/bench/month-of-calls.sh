@@ -10,7 +10,8 @@
 # states per day (JSON). Goals (issue 15): calls by group per interval < 2 s, the XLSX < 30 s.
 # Bounded: generation ~1-2 min, each recalculation at most 30 min, the reports REPEAT times each.
 # Needs a build (`mvn -o -q package -DskipTests` at the root).
-# Usage: stats-service/bench/month-of-calls.sh      MONTH=2026-11 CALLS_PER_DAY=5000 AGENTS=200 GROUP_COUNT=10 REPEAT=3 OFFSET=2700
+# RECALCULATIONS (default REPEAT) sets how often the month is recalculated.
+# Usage: stats-service/bench/month-of-calls.sh      MONTH=2026-11 CALLS_PER_DAY=5000 AGENTS=200 GROUP_COUNT=10 REPEAT=3 RECALCULATIONS=3 OFFSET=2700
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 month=${MONTH:-2026-11}
@@ -53,12 +54,13 @@ recalculate() {
   sql "SELECT state, slices_total, TIMESTAMPDIFF(MICROSECOND, created_at, finished_at) / 1e6 FROM stats_recalculation WHERE id = $id"
 }
 durations=()
-for run in $(seq 1 "$repeat"); do
+recalculations=${RECALCULATIONS:-$repeat}
+for run in $(seq 1 "$recalculations"); do
   read -r state total seconds < <(recalculate)
   echo "recalculation $run of $from..$to: $state, $total steps (call slices and agents) in $seconds s"
   durations+=("$seconds")
 done
-seconds=$(printf '%s\n' "${durations[@]}" | sort -n | sed -n "$(( (repeat + 1) / 2 ))p")
+seconds=$(printf '%s\n' "${durations[@]}" | sort -n | sed -n "$(( (recalculations + 1) / 2 ))p")
 echo "recalculation median: $seconds s, $(awk -v n="$total" -v s="$seconds" 'BEGIN { printf "%.0f", n / s }') steps a second;" \
   "rows: $(sql "SELECT COUNT(*) FROM stats_visit WHERE tenant_id = $tenant") visits," \
   "$(sql "SELECT COUNT(*) FROM stats_call_slice WHERE tenant_id = $tenant") call slice rows," \
