@@ -8,6 +8,7 @@ import io.verbund.acd.stats.slice.Utc;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -30,6 +31,9 @@ import java.util.TreeMap;
  * some groups, it covers the agents who are members of them.
  */
 final class AgentStateReport {
+
+    /** Once: every Json.createReader() looks the provider up again through the service loader, and a month has ~200 000 slices. */
+    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
     record Row(OffsetDateTime periodStart, String key, String name, AgentStateFigures figures) {
     }
@@ -82,7 +86,7 @@ final class AgentStateReport {
 
     private static Map<String, Duration> reasons(String json) {
         Map<String, Duration> reasons = new HashMap<>();
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject object = reader.readObject();
             for (Map.Entry<String, JsonValue> reason : object.entrySet()) {
                 reasons.put(reason.getKey(), Duration.ofMillis(object.getJsonNumber(reason.getKey()).longValue()));

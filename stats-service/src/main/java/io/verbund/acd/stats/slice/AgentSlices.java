@@ -4,6 +4,7 @@ import io.verbund.acd.agent.AgentState;
 import io.verbund.acd.statistics.AgentStateTime;
 import io.verbund.acd.statistics.AgentStateTime.Change;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,6 +25,8 @@ import java.util.logging.Logger;
 public final class AgentSlices {
 
     private static final Logger LOG = Logger.getLogger(AgentSlices.class.getName());
+    /** Once: every Json.createObjectBuilder() looks the provider up again through the service loader. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     private AgentSlices() {
     }
@@ -83,7 +86,7 @@ public final class AgentSlices {
                 insert.setLong(7, time.in(AgentState.ON_CALL).toMillis());
                 insert.setLong(8, time.in(AgentState.WRAP_UP).toMillis());
                 insert.setLong(9, time.in(AgentState.PAUSED).toMillis());
-                JsonObjectBuilder reasons = Json.createObjectBuilder();
+                JsonObjectBuilder reasons = JSON.createObjectBuilder();
                 for (Map.Entry<String, Duration> paused : time.paused().entrySet()) {
                     reasons.add(paused.getKey(), paused.getValue().toMillis());
                 }

@@ -33,8 +33,14 @@ final class StoredCalls {
             + " AND e.type IN ('CallQueued', 'CallAnswered', 'Transferred', 'CallAbandoned', 'LeftQueue', 'VoicemailStarted', 'CallEnded')"
             + " ORDER BY e.call_id, e.seq";
     private static final String RECORDS = "SELECT call_id, service_number, disposition FROM call_record WHERE call_id IN (%s)";
+    /**
+     * The wrap-up's end is the agent's next state by {@code seq}, read along (agent_id, seq) up to the
+     * first that is not WRAP_UP: a MIN over all later events read the agent's whole history after the
+     * call, which made a recalculation of an old month slow in proportion to what followed it.
+     */
     private static final String WRAP_UPS = "SELECT e.call_id, e.agent_id, e.occurred_at,"
-            + " (SELECT MIN(n.occurred_at) FROM agent_event n WHERE n.agent_id = e.agent_id AND n.seq > e.seq AND n.state <> 'WRAP_UP')"
+            + " (SELECT n.occurred_at FROM agent_event n WHERE n.agent_id = e.agent_id AND n.seq > e.seq AND n.state <> 'WRAP_UP'"
+            + " ORDER BY n.seq LIMIT 1)"
             + " FROM agent_event e WHERE e.call_id IN (%s) AND e.state = 'WRAP_UP' AND (e.cause IS NULL OR e.cause <> 'WRAP_UP_EXTENDED')";
 
     private StoredCalls() {
