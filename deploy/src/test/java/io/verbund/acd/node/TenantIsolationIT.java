@@ -82,7 +82,15 @@ class TenantIsolationIT {
                 PromptApiIT.wav(8000, 2, 0.2), Map.of("Content-Type", "audio/wav"));
         assertThat(recording.statusCode()).as(new String(recording.body())).isEqualTo(201);
         String demoCall = recordDemoCall();
+        ApiClient.Answer recalculation = demoAdmin.post("api/v1/recalculations", "{}");
+        assertThat(recalculation.status()).as(recalculation.toString()).isEqualTo(202);
+        String demoRecalculation = recalculation.json().getJsonNumber("id").toString();
+        ApiClient.Answer reportJob = demoAdmin.post("api/v1/report-jobs", "{\"report\":\"agent-states\",\"format\":\"csv\"}");
+        assertThat(reportJob.status()).as(reportJob.toString()).isEqualTo(202);
+        String demoReportJob = reportJob.json().getJsonNumber("id").toString();
         demoEntries = Map.ofEntries(
+                Map.entry("recalculations", placeholder -> demoRecalculation),
+                Map.entry("report-jobs", placeholder -> demoReportJob),
                 Map.entry("agents", placeholder -> "1001"),
                 Map.entry("members", placeholder -> "1002"),
                 Map.entry("calls", placeholder -> demoCall),
