@@ -6,9 +6,9 @@ import type { QueueList } from '../../api/supervision';
 export const TODAY_REFRESH_MS = 5000;
 /**
  * And once more this long after the last such event: stats-service counts a call after the slice
- * worker's next pass (every 5 s), so the first read may come too early for the last calls.
+ * worker's next pass (every 15 s), so the first read may come too early for the last calls.
  */
-export const TODAY_SETTLE_MS = 15000;
+export const TODAY_SETTLE_MS = 20000;
 /** While nothing happens, the last 15 and 60 minutes still move on: read again this often. */
 export const TODAY_QUIET_MS = 60000;
 

@@ -507,7 +507,7 @@ class ConfigurationApiIT {
                 .filter(call -> "1002".equals(call.getString("agent", "")) && call.containsKey("answeredAt") && call.containsKey("endedAt"))
                 .count();
         // stats-service counts a call after the slice worker's next pass (every 5 s).
-        ApiClient.Answer today = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+        ApiClient.Answer today = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> agent.get("api/v1/agents/1002/today"), answer -> answer.status() == 200
                         && answer.json().getInt("answered") == (int) answered);
         assertThat(today.json().getJsonObject("readFrom").getString("role")).isEqualTo("REALTIME");

@@ -43,7 +43,12 @@ public class SliceWorker {
 
     private static final Logger LOG = Logger.getLogger(SliceWorker.class);
     static final long EVERY_SECONDS = 5;
-    static final Duration OVERLAP = Duration.ofSeconds(10);
+    /**
+     * The lease is renewed at every look, the slices brought up to date this often: a pass costs
+     * what changed since the last one, and fewer passes read each busy call fewer times while it goes on.
+     */
+    static final Duration PASS_EVERY = Duration.ofSeconds(15);
+    static final Duration OVERLAP = Duration.ofSeconds(2);
     /** At most this many changed rows per source and pass, so a backlog is worked off in bounded passes. */
     private static final int MOST_CHANGES = 20_000;
 
@@ -56,6 +61,9 @@ public class SliceWorker {
     private final AtomicLong passes = new AtomicLong();
     private volatile boolean holding;
     private volatile ScheduledFuture<?> looking;
+    /** The slice the open agents were last brought up to. */
+    private volatile Instant openAgentsSlice = Instant.EPOCH;
+    private volatile Instant lastPass = Instant.EPOCH;
 
     @Inject
     public SliceWorker(Datasources datasources, ServiceIdentity identity, Clock clock) {
@@ -119,6 +127,10 @@ public class SliceWorker {
                 return;
             }
             Instant now = clock.instant();
+            if (now.isBefore(lastPass.plus(PASS_EVERY))) {
+                return;
+            }
+            lastPass = now;
             SliceLease.Watermarks from = SliceLease.watermarks(master);
             Instant sourceNow = databaseNow(source);
             Map<Long, GroupTargets> targets = CallSlices.targets(source);
@@ -126,11 +138,15 @@ public class SliceWorker {
             Changes calls = changedCalls(source, from.calls().minus(OVERLAP), sourceNow);
             Set<TenantSlice> summed = CallSlices.refresh(source, master, calls.callIds, targets, now);
 
-            Changes agents = changedAgents(source, from.agents().minus(OVERLAP), sourceNow, now);
+            boolean newSlice = !Slices.startOf(now).equals(openAgentsSlice);
+            Changes agents = changedAgents(source, from.agents().minus(OVERLAP), sourceNow, now, newSlice);
             for (Map.Entry<TenantAgent, Instant> agent : agents.agentsFrom.entrySet()) {
                 AgentSlices.recompute(source, master, agent.getKey().tenantId, agent.getKey().agentId, agent.getValue(), now);
             }
             SliceLease.advance(master, identity.node(), new SliceLease.Watermarks(calls.upTo, agents.upTo));
+            if (newSlice) {
+                openAgentsSlice = Slices.startOf(now);
+            }
             passes.incrementAndGet();
             if (!calls.callIds.isEmpty()) {
                 LOG.debugf("slice pass: %d calls changed, %d slices summed, %d agents", calls.callIds.size(), summed.size(),
@@ -186,11 +202,12 @@ public class SliceWorker {
     }
 
     /**
-     * Agents with new events, from the slice of their earliest one; and every agent not logged out,
-     * whose current slice grows with the time in its state, from the slice before (so the slice a
-     * pass crossed is finished).
+     * Agents with new events, from the slice of their earliest one; and, once a slice has begun,
+     * every agent not logged out, from the slice before (so the slice just ended holds the time
+     * spent in a state that has not changed since). The current slice of an agent without news is
+     * brought up to date when its state changes or the next slice begins.
      */
-    private static Changes changedAgents(Connection source, Instant after, Instant upTo, Instant now) throws SQLException {
+    private static Changes changedAgents(Connection source, Instant after, Instant upTo, Instant now, boolean newSlice) throws SQLException {
         Changes changes = new Changes();
         changes.upTo = upTo;
         try (PreparedStatement query = source.prepareStatement("SELECT tenant_id, agent_id, MIN(occurred_at), MAX(recorded_at)"
@@ -203,6 +220,9 @@ public class SliceWorker {
                             (a, b) -> a.isBefore(b) ? a : b);
                 }
             }
+        }
+        if (!newSlice) {
+            return changes;
         }
         Instant recent = Slices.startOf(now).minus(Slices.LENGTH);
         try (PreparedStatement query = source.prepareStatement("SELECT e.tenant_id, e.agent_id FROM agent_event e"
