@@ -123,7 +123,7 @@ class ClusterFailoverIT {
             assertThat(Files.readString(node.wildfly().serverLog()).contains("node " + node.name() + " keeps the statistics slices now"))
                     .as("%s took the slices (the lease says %s)", node.name(), lease.holder()).isEqualTo(node.name().equals(lease.holder()));
         }
-        awaitTrue("the slices advance under " + lease.holder(), Duration.ofSeconds(15), () -> {
+        awaitTrue("the slices advance under " + lease.holder(), Duration.ofSeconds(40), () -> {
             SliceLeaseRow now = sliceLease();
             return now.holder().equals(lease.holder()) && now.passes() > lease.passes() && now.callWatermark().isAfter(lease.callWatermark());
         });
@@ -241,7 +241,7 @@ class ClusterFailoverIT {
             });
         }
         SliceLeaseRow back = sliceLease();
-        awaitTrue("the slices advance again", Duration.ofSeconds(30), () -> {
+        awaitTrue("the slices advance again", Duration.ofSeconds(40), () -> {
             SliceLeaseRow now = sliceLease();
             return now.current() && now.passes() > back.passes() && now.callWatermark().isAfter(back.callWatermark());
         });
@@ -350,7 +350,7 @@ class ClusterFailoverIT {
         System.out.printf("%s holds the slice lease %d ms after %s was killed%n", survivor.name(),
                 Duration.between(killed, Instant.now()).toMillis(), killedNode.name());
         SliceLeaseRow takenOver = sliceLease();
-        awaitTrue("the slices advance under " + survivor.name(), Duration.ofSeconds(15), () -> {
+        awaitTrue("the slices advance under " + survivor.name(), Duration.ofSeconds(40), () -> {
             SliceLeaseRow now = sliceLease();
             return now.holder().equals(survivor.name()) && now.passes() > takenOver.passes()
                     && now.callWatermark().isAfter(takenOver.callWatermark());
