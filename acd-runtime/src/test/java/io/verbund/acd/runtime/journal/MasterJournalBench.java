@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,8 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Call events sustained into a real MariaDB master through the call path's own pipeline: a
@@ -86,34 +90,30 @@ public final class MasterJournalBench {
         String prefix = "jbench-" + callsPerSecond + "-" + System.currentTimeMillis() + "-";
         long eventsBefore = events(master, prefix);
         MasterJournal journal = MasterJournal.open("call-records", folder, master, STATEMENTS, "bench", Clock.systemUTC(), scheduler);
-        List<Long> lags = new ArrayList<>();
-        long maxBacklog = 0;
-        long calls = 0;
-        long started = System.nanoTime();
-        long end = started + TimeUnit.SECONDS.toNanos(seconds);
-        long nextSample = started;
-        JournalBacklog backlog = JournalBacklog.EMPTY;
-        while (System.nanoTime() < end) {
-            long due = (System.nanoTime() - started) * callsPerSecond / 1_000_000_000L;
-            while (calls < due) {
-                appendCall(journal, tenant, prefix + calls, Instant.now());
-                calls++;
-            }
-            if (System.nanoTime() >= nextSample) {
-                backlog = journal.backlog();
-                lags.add(backlog.oldestAge(Instant.now()).toMillis());
-                maxBacklog = Math.max(maxBacklog, backlog.entries());
-                nextSample += TimeUnit.MILLISECONDS.toNanos(SAMPLE_MILLIS);
-            }
-            Thread.sleep(1);
-        }
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        long appended = calls * ENTRIES_PER_CALL;
+        Load load = new Load(journal, tenant, prefix, callsPerSecond);
+        // One thread paces the calls (each tick appends those due by then) and samples the backlog,
+        // so the counters need no locks; the main thread only waits for the run to end.
+        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+        ScheduledFuture<?> calls = pacer.scheduleAtFixedRate(load::appendDue, 0, 1, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> samples = pacer.scheduleAtFixedRate(load::sample, 0, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+        pacer.schedule(() -> {
+            calls.cancel(false);
+            samples.cancel(false);
+        }, seconds, TimeUnit.SECONDS);
+        Awaitility.await().atMost(Duration.ofSeconds(seconds + 10L)).pollInterval(Duration.ofMillis(100)).until(calls::isDone);
+        pacer.shutdown();
+        pacer.awaitTermination(10, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - load.started) / 1e9;
+        long appended = load.calls * ENTRIES_PER_CALL;
         long stored = appended - journal.backlog().entries();
         long stopped = System.nanoTime();
-        while (!journal.backlog().isEmpty() && System.nanoTime() - stopped < TimeUnit.SECONDS.toNanos(DRAIN_WAIT_SECONDS)) {
-            Thread.sleep(50);
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(DRAIN_WAIT_SECONDS)).pollInterval(Duration.ofMillis(50)).until(() -> journal.backlog().isEmpty());
+        } catch (ConditionTimeoutException notDrained) {
+            // printed as a drain time of NaN
         }
+        List<Long> lags = load.lags;
+        long maxBacklog = load.maxBacklog;
         double drained = journal.backlog().isEmpty() ? (System.nanoTime() - stopped) / 1e9 : Double.NaN;
         long dead = journal.deadLettered();
         journal.close();
@@ -125,6 +125,39 @@ public final class MasterJournalBench {
                 percentile(lags, 50), percentile(lags, 99), lags.isEmpty() ? 0 : lags.get(lags.size() - 1), maxBacklog, drained, events, dead);
         try (var files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    /** The calls a run appends at its rate, and the backlog sampled beside them; touched by the pacer's one thread only. */
+    private static final class Load {
+        final MasterJournal journal;
+        final long tenant;
+        final String prefix;
+        final int callsPerSecond;
+        final long started = System.nanoTime();
+        final List<Long> lags = new ArrayList<>();
+        long calls;
+        long maxBacklog;
+
+        Load(MasterJournal journal, long tenant, String prefix, int callsPerSecond) {
+            this.journal = journal;
+            this.tenant = tenant;
+            this.prefix = prefix;
+            this.callsPerSecond = callsPerSecond;
+        }
+
+        void appendDue() {
+            long due = (System.nanoTime() - started) * callsPerSecond / 1_000_000_000L;
+            while (calls < due) {
+                appendCall(journal, tenant, prefix + calls, Instant.now());
+                calls++;
+            }
+        }
+
+        void sample() {
+            JournalBacklog backlog = journal.backlog();
+            lags.add(backlog.oldestAge(Instant.now()).toMillis());
+            maxBacklog = Math.max(maxBacklog, backlog.entries());
         }
     }
 
