@@ -5,7 +5,7 @@
 # TALK ms, BYE. Each rate runs DURATION s on a freshly started node (restart between steps), after
 # WARMUP s of the same load that is not counted (a fresh JVM spends its first seconds compiling).
 # Prints per rate: successful/failed calls, the ANSWERED call records written for them,
-# INVITE->180 and 100->200 p50/p99 (-trace_rtt), the WildFly process's CPU (% of one core, from
+# INVITE->180 and 100->200 p50/p99 (-trace_rtt), the WildFly and MariaDB processes' CPU (% of one core each, from
 # /proc), RSS, and the UDP datagrams the kernel dropped for a full socket receive buffer meanwhile:
 # at the node's SIP socket (the drops column of /proc/net/udp) and on the whole host (RcvbufErrors
 # of /proc/net/snmp: SIPp's sockets too). PROFILE=1 records the node with JDK Flight Recorder (its default, low-overhead settings; "profile" sank the node here) during
@@ -46,8 +46,8 @@ node_socket_drops() {
   port_hex=$(printf '%04X' "$sip")
   cat /proc/net/udp /proc/net/udp6 2>/dev/null | awk -v port=":$port_hex" 'substr($2, length($2) - 4) == port { sum += $NF } END { print sum + 0 }'
 }
-printf '%-6s %-8s %-7s %-8s %-12s %-12s %-12s %-12s %-10s %-8s %-11s %-10s\n' CAPS success failed records "180 p50 ms" "180 p99 ms" \
-  "200 p50 ms" "200 p99 ms" "CPU %core" "RSS MB" "node drops" "host drops"
+printf '%-6s %-8s %-7s %-8s %-12s %-12s %-12s %-12s %-10s %-9s %-8s %-11s %-10s\n' CAPS success failed records "180 p50 ms" "180 p99 ms" \
+  "200 p50 ms" "200 p99 ms" "CPU %core" "DB %core" "RSS MB" "node drops" "host drops"
 first=1
 best=0
 for rate in $rates; do
@@ -65,6 +65,7 @@ for rate in $rates; do
       -nostdin -timeout $((duration + 120))s >/dev/null 2>&1) &
   sleep 1
   wf=$(record wildfly.pid)
+  db=$(record database.pid)
   if [ "$warmup" -gt 0 ]; then
     # A fresh JVM spends its first seconds compiling (C2 took a third of a core at 15 s here);
     # a node in service has long done that. Warm-up calls are not counted.
@@ -74,7 +75,7 @@ for rate in $rates; do
     sleep 3
   fi
   records_before=$(answered_records)
-  cpu_before=$(cpu_ticks "$wf"); t_before=$(date +%s.%N); drops_before=$(udp_rcvbuf_errors); node_drops_before=$(node_socket_drops)
+  cpu_before=$(cpu_ticks "$wf"); db_before=$(cpu_ticks "$db"); t_before=$(date +%s.%N); drops_before=$(udp_rcvbuf_errors); node_drops_before=$(node_socket_drops)
   if [ "${PROFILE:-0}" = 1 ]; then
     jcmd "$wf" JFR.start name=caps settings=default filename="$home/caps-$rate.jfr" >/dev/null
   fi
@@ -82,7 +83,7 @@ for rate in $rates; do
   (cd "$work" && timeout -k 10 $((duration + 100)) sipp 127.0.0.1:$sip -sf "$repo/deploy/src/test/sipp/caller.xml" -s +4930999000 -i 127.0.0.1 -p 5790 \
       -r "$rate" -m $((rate * duration)) -d "$talk" -l $((rate * 10)) -nostdin -timeout $((duration + 90))s \
       -trace_stat -trace_rtt -rtt_freq 1 >/dev/null 2>&1) || true
-  cpu_after=$(cpu_ticks "$wf"); t_after=$(date +%s.%N); drops=$(( $(udp_rcvbuf_errors) - drops_before ))
+  cpu_after=$(cpu_ticks "$wf"); db_after=$(cpu_ticks "$db"); t_after=$(date +%s.%N); drops=$(( $(udp_rcvbuf_errors) - drops_before ))
   node_drops=$(( $(node_socket_drops) - node_drops_before ))
   if [ "${PROFILE:-0}" = 1 ]; then
     jcmd "$wf" JFR.stop name=caps >/dev/null
@@ -92,10 +93,11 @@ for rate in $rates; do
   records=$(( $(answered_records) - records_before ))
   ok=$(sipp_count "$work" caller 'SuccessfulCall(C)')
   failed=$(sipp_count "$work" caller 'FailedCall(C)')
-  printf '%-6s %-8s %-7s %-8s %-12s %-12s %-12s %-12s %-10s %-8s %-11s %-10s\n' "$rate" "$ok" "$failed" "$records" \
+  printf '%-6s %-8s %-7s %-8s %-12s %-12s %-12s %-12s %-10s %-9s %-8s %-11s %-10s\n' "$rate" "$ok" "$failed" "$records" \
     "$(sipp_rtt "$work" caller ringing 50)" "$(sipp_rtt "$work" caller ringing 99)" \
     "$(sipp_rtt "$work" caller answer 50)" "$(sipp_rtt "$work" caller answer 99)" \
-    "$(percent_of_core $((cpu_after - cpu_before)) "$(echo "$t_after - $t_before" | bc -l)")" "$rss" "$node_drops" "$drops"
+    "$(percent_of_core $((cpu_after - cpu_before)) "$(echo "$t_after - $t_before" | bc -l)")" \
+    "$(percent_of_core $((db_after - db_before)) "$(echo "$t_after - $t_before" | bc -l)")" "$rss" "$node_drops" "$drops"
   if [ "$failed" = 0 ] && [ "$ok" -gt 0 ] && [ "$records" = "$ok" ]; then best=$rate; fi
   if [ "${PROFILE:-0}" = 1 ]; then
     echo "  hottest frames at $rate CAPS (JFR execution samples, top of stack):"

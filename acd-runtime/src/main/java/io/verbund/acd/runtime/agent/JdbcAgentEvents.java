@@ -7,6 +7,7 @@ import io.verbund.acd.runtime.datasource.Datasources;
 import io.verbund.acd.runtime.journal.JournalBacklog;
 import io.verbund.acd.runtime.journal.JournaledStatement;
 import io.verbund.acd.runtime.journal.MasterJournal;
+import io.verbund.acd.tenant.TenantKey;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -18,7 +19,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -30,27 +42,43 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * is journaled before the caller goes on and reaches the master a moment later, also when the
  * master was down at the time (before, the event was dropped then).
  *
- * <p>The sequence number continues the agent's {@code MAX(seq)} in the statement that inserts the
- * row, as the drain writes it; the event's own id (made here) makes a redelivered entry a no-op.
- * When another writer took that number first, the unique key {@code (agent_id, seq)} refuses the
- * row; that passes, so the batch is written again on the drain's next attempt.
+ * <p>The row's {@code seq}, its order in the agent's history, is numbered here: the moment of the
+ * change in microseconds, strictly increasing in this writer. The agent's ids come from a map of
+ * every agent, read at start and on a miss in the background, so the master gets a plain insert
+ * that travels in bulk; an agent the map does not know yet is inserted by key (tenant, extension).
+ * The event's own id (made here) makes a redelivered entry a no-op. Nothing here waits for the
+ * database: the call path records its agents' changes through this class.
  */
 @ApplicationScoped
 public class JdbcAgentEvents {
 
     private static final Logger LOG = Logger.getLogger(JdbcAgentEvents.class.getName());
-    private static final String KIND = "AGENT_EVENT";
     /** The cause of an agent event that extended a wrap-up. */
     public static final String WRAP_UP_EXTENDED = "WRAP_UP_EXTENDED";
 
-    /** The call path and the portal both know the agent by key; one statement keeps the journal's order. */
-    private static final String INSERT = "INSERT INTO agent_event"
-            + " (tenant_id, agent_id, seq, state, reason, call_id, cause, changed_by, extended_seconds, occurred_at, node, event_id)"
+    private static final String BY_ID = "AGENT_EVENT_BY_ID";
+    private static final String BY_KEY = "AGENT_EVENT_BY_KEY";
+    /** Entries journaled before V21, which the insert numbered: drained as they were written. */
+    private static final String NUMBERED_BY_THE_INSERT = "AGENT_EVENT";
+    private static final String COLUMNS = " (tenant_id, agent_id, seq, state, reason, call_id, cause, changed_by, extended_seconds, occurred_at, node, event_id)";
+    /** The event id is the only unique key but the primary one: a repeated entry updates nothing, any other refusal stays one. */
+    private static final String INSERT_BY_ID = "INSERT INTO agent_event" + COLUMNS
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE event_id = event_id";
+    private static final String INSERT_BY_KEY = "INSERT INTO agent_event" + COLUMNS
+            + " SELECT a.tenant_id, a.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM agent a JOIN tenant t ON t.id = a.tenant_id"
+            + " WHERE t.tenant_key = ? AND a.extension = ? AND NOT EXISTS (SELECT 1 FROM agent_event d WHERE d.event_id = ?)";
+    private static final String INSERT_NUMBERED_BY_THE_INSERT = "INSERT INTO agent_event" + COLUMNS
             + " SELECT a.tenant_id, a.id,"
-            + " (SELECT COALESCE(MAX(e.seq), 0) + 1 FROM agent_event e WHERE e.agent_id = a.id),"
+            + " COALESCE((SELECT e.seq FROM agent_event e WHERE e.agent_id = a.id ORDER BY e.seq DESC LIMIT 1), 0) + 1,"
             + " ?, ?, ?, ?, ?, ?, ?, ?, ? FROM agent a JOIN tenant t ON t.id = a.tenant_id"
             + " WHERE t.tenant_key = ? AND a.extension = ?"
             + " AND NOT EXISTS (SELECT 1 FROM agent_event d WHERE d.event_id = ?)";
+    private static final String AGENTS = "SELECT t.tenant_key, a.extension, a.tenant_id, a.id FROM agent a JOIN tenant t ON t.id = a.tenant_id";
+    private static final String AGENT = AGENTS + " WHERE t.tenant_key = ? AND a.extension = ?";
+
+    /** An agent's row ids, which never change. */
+    private record AgentRow(long tenantId, long agentId) {
+    }
 
     private final Datasources datasources;
     private final Path dataFolder;
@@ -58,6 +86,9 @@ public class JdbcAgentEvents {
     private final String node;
     private final Clock clock;
     private volatile MasterJournal journal;
+    private final Map<AgentKey, AgentRow> agentRows = new ConcurrentHashMap<>();
+    private final Set<AgentKey> lookingUp = ConcurrentHashMap.newKeySet();
+    private final AtomicLong lastSeq = new AtomicLong();
 
     @Resource(lookup = "java:jboss/ee/concurrency/scheduler/default")
     private ManagedScheduledExecutorService scheduler;
@@ -108,12 +139,60 @@ public class JdbcAgentEvents {
     public synchronized void start() {
         if (journal == null) {
             try {
+                Map<String, String> kinds = new LinkedHashMap<>();
+                kinds.put(NUMBERED_BY_THE_INSERT, INSERT_NUMBERED_BY_THE_INSERT);
+                kinds.put(BY_KEY, INSERT_BY_KEY);
+                kinds.put(BY_ID, INSERT_BY_ID);
                 journal = MasterJournal.open(journalName(), dataFolder, datasources.forRole(DatasourceRole.MASTER),
-                        Map.of(KIND, INSERT), node == null ? "" : node, clock, scheduler);
+                        kinds, node == null ? "" : node, clock, scheduler);
             } catch (IOException e) {
                 throw new UncheckedIOException("the agent events' journal cannot be opened in " + dataFolder, e);
             }
+            readAgentRows();
         }
+    }
+
+    /** Every agent's ids; a master that cannot answer now leaves the map to the look-ups on a miss. */
+    private void readAgentRows() {
+        try (Connection master = datasources.forRole(DatasourceRole.MASTER).getConnection();
+             PreparedStatement query = master.prepareStatement(AGENTS);
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                agentRows.put(new AgentKey(new TenantKey(rows.getString(1)), rows.getString(2)), new AgentRow(rows.getLong(3), rows.getLong(4)));
+            }
+        } catch (SQLException e) {
+            LOG.info(() -> "agent ids not read at start (" + e.getMessage() + "); events are inserted by key until they are");
+        }
+    }
+
+    /** Looks the agent's ids up in the background, once at a time per agent; a failure leaves it to the next miss. */
+    private void lookUpLater(AgentKey agent) {
+        if (!lookingUp.add(agent)) {
+            return;
+        }
+        scheduler.execute(() -> {
+            try (Connection master = datasources.forRole(DatasourceRole.MASTER).getConnection();
+                 PreparedStatement query = master.prepareStatement(AGENT)) {
+                query.setString(1, agent.tenant().value());
+                query.setString(2, agent.extension());
+                try (ResultSet row = query.executeQuery()) {
+                    if (row.next()) {
+                        agentRows.put(agent, new AgentRow(row.getLong(3), row.getLong(4)));
+                    }
+                }
+            } catch (SQLException e) {
+                LOG.fine(() -> "agent " + agent + " not looked up: " + e.getMessage());
+            } finally {
+                lookingUp.remove(agent);
+            }
+        });
+    }
+
+    /** The next number in this writer's order: the moment in microseconds, or one past the last when that was later. */
+    private long nextSeq() {
+        Instant now = clock.instant();
+        long micros = Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000L), now.getNano() / 1_000);
+        return lastSeq.accumulateAndGet(micros, (last, moment) -> Math.max(last + 1, moment));
     }
 
     /** A change the agent (or someone for it, as usual) asked for. */
@@ -154,9 +233,21 @@ public class JdbcAgentEvents {
             start();
         }
         String eventId = UUID.randomUUID().toString();
-        journal.append(JournaledStatement.of(KIND, entered.state().name(), entered.reason().orElse(null), entered.callId().orElse(null),
-                cause.orElse(null), changedBy.orElse(null), extendedSeconds, occurredAt, node, eventId, agent.tenant().value(),
-                agent.extension(), eventId));
+        long seq = nextSeq();
+        Object[] row = {entered.state().name(), entered.reason().orElse(null), entered.callId().orElse(null),
+                cause.orElse(null), changedBy.orElse(null), extendedSeconds, occurredAt, node, eventId};
+        AgentRow ids = agentRows.get(agent);
+        if (ids != null) {
+            List<Object> parameters = new ArrayList<>(List.of(ids.tenantId(), ids.agentId(), seq));
+            parameters.addAll(Arrays.asList(row));
+            journal.append(JournaledStatement.of(BY_ID, parameters.toArray()));
+        } else {
+            lookUpLater(agent);
+            List<Object> parameters = new ArrayList<>(List.of(seq));
+            parameters.addAll(Arrays.asList(row));
+            parameters.addAll(Arrays.asList(agent.tenant().value(), agent.extension(), eventId));
+            journal.append(JournaledStatement.of(BY_KEY, parameters.toArray()));
+        }
         LOG.fine(() -> "agent " + agent + " entered " + entered.state() + ": journaled as " + eventId);
     }
 

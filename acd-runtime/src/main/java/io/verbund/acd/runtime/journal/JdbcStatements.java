@@ -150,7 +150,7 @@ public final class JdbcStatements implements BisectingSink.Writes, BisectingSink
      * a value the column cannot take (22), or the statement cannot run (42). Anything else — a lost
      * connection (08), a deadlock or lock wait (40), a server going away — passes, so the batch waits.
      * So does a duplicate key (error 1062): every journaled insert absorbs its own repetition, so a
-     * duplicate is a race with another writer (two services numbering one agent's events at once).
+     * duplicate is a race with another writer that the next attempt does not meet again.
      */
     static boolean refused(SQLException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

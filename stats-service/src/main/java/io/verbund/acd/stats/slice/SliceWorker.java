@@ -174,7 +174,7 @@ public class SliceWorker {
                 + " ORDER BY updated_at LIMIT " + MOST_CHANGES, after, changes.upTo, changes.callIds);
         // A wrap-up's length is known when the agent's next state that is not WRAP_UP arrives.
         collect(source, "SELECT w.call_id, e.recorded_at FROM agent_event e JOIN agent_event w ON w.agent_id = e.agent_id"
-                + " AND w.seq = (SELECT MAX(p.seq) FROM agent_event p WHERE p.agent_id = e.agent_id AND p.seq < e.seq)"
+                + " AND w.seq = (SELECT p.seq FROM agent_event p WHERE p.agent_id = e.agent_id AND p.seq < e.seq ORDER BY p.seq DESC LIMIT 1)"
                 + " WHERE e.recorded_at > ? AND e.recorded_at <= ? AND e.state <> 'WRAP_UP' AND w.state = 'WRAP_UP'"
                 + " AND w.call_id IS NOT NULL ORDER BY e.recorded_at LIMIT " + MOST_CHANGES, after, changes.upTo, changes.callIds);
         return changes;
@@ -225,9 +225,9 @@ public class SliceWorker {
             return changes;
         }
         Instant recent = Slices.startOf(now).minus(Slices.LENGTH);
-        try (PreparedStatement query = source.prepareStatement("SELECT e.tenant_id, e.agent_id FROM agent_event e"
-                + " JOIN (SELECT agent_id, MAX(seq) AS seq FROM agent_event GROUP BY agent_id) l ON l.agent_id = e.agent_id AND l.seq = e.seq"
-                + " WHERE e.state <> 'LOGGED_OUT'");
+        // Each agent's last event, one index look-up per agent: a MAX over the whole table read every event ever recorded.
+        try (PreparedStatement query = source.prepareStatement("SELECT a.tenant_id, a.id FROM agent a"
+                + " WHERE (SELECT e.state FROM agent_event e WHERE e.agent_id = a.id ORDER BY e.seq DESC LIMIT 1) <> 'LOGGED_OUT'");
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 changes.agentsFrom.merge(new TenantAgent(rows.getLong(1), rows.getLong(2)), recent, (a, b) -> a.isBefore(b) ? a : b);
