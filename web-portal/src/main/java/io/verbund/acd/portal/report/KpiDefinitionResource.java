@@ -1,13 +1,10 @@
 package io.verbund.acd.portal.report;
 
 import io.verbund.acd.portal.api.AddressedTenant;
-import io.verbund.acd.portal.api.TenantAddressing;
-import io.verbund.acd.portal.group.GroupRoster;
+import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.runtime.problem.MalformedRequest;
 import io.verbund.acd.runtime.problem.Problem;
 import io.verbund.acd.runtime.security.ApiArea;
-import io.verbund.acd.runtime.security.Caller;
-import io.verbund.acd.runtime.security.CallerContext;
 import io.verbund.acd.runtime.stats.StatsAnswer;
 import io.verbund.acd.runtime.stats.StatsClient;
 import jakarta.enterprise.context.RequestScoped;
@@ -42,32 +39,28 @@ public class KpiDefinitionResource {
     private static final Logger LOG = Logger.getLogger(KpiDefinitionResource.class.getName());
 
     private final StatsClient stats;
-    private final TenantAddressing addressing;
-    private final GroupRoster roster;
-    private final CallerContext callers;
+    private final ReportAccesses accesses;
 
     @Context
     private UriInfo uris;
 
     @Inject
-    public KpiDefinitionResource(StatsClient stats, TenantAddressing addressing, GroupRoster roster, CallerContext callers) {
+    public KpiDefinitionResource(StatsClient stats, ReportAccesses accesses) {
         this.stats = stats;
-        this.addressing = addressing;
-        this.roster = roster;
-        this.callers = callers;
+        this.accesses = accesses;
     }
 
     /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
     public KpiDefinitionResource() {
-        this(null, null, null, null);
+        this(null, null);
     }
 
     /** {@code {"current":1,"versions":[{"version","serviceLevel","shortAbandonsExcluded","wrapUpInHandleTime","createdAt","createdBy"}]}}. */
     @GET
     public Response list(@QueryParam("tenant") String tenant) {
-        Caller caller = callers.caller();
-        AddressedTenant addressed = addressing.resolve(caller, tenant);
-        new ReportAccess(caller, addressed, roster::supervisedBy).requireViewer();
+        ReportAccess access = accesses.of(tenant);
+        access.requireViewer();
+        AddressedTenant addressed = access.tenant();
         return ForwardedAnswer.streaming(stats.kpiDefinitions(addressed.key())).build();
     }
 
@@ -78,9 +71,10 @@ public class KpiDefinitionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response define(JsonObject definition, @QueryParam("tenant") String tenant) {
-        Caller caller = callers.caller();
-        AddressedTenant addressed = addressing.resolve(caller, tenant);
-        new ReportAccess(caller, addressed, roster::supervisedBy).requireAdmin("change the KPI definition");
+        ReportAccess access = accesses.of(tenant);
+        access.requireAdmin("change the KPI definition");
+        Caller caller = access.caller();
+        AddressedTenant addressed = access.tenant();
         if (definition == null) {
             throw new MalformedRequest("The request needs a KPI definition as its JSON body");
         }

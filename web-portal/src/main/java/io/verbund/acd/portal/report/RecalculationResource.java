@@ -1,13 +1,10 @@
 package io.verbund.acd.portal.report;
 
 import io.verbund.acd.portal.api.AddressedTenant;
-import io.verbund.acd.portal.api.TenantAddressing;
-import io.verbund.acd.portal.group.GroupRoster;
+import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.runtime.problem.MalformedRequest;
 import io.verbund.acd.runtime.problem.Problem;
 import io.verbund.acd.runtime.security.ApiArea;
-import io.verbund.acd.runtime.security.Caller;
-import io.verbund.acd.runtime.security.CallerContext;
 import io.verbund.acd.runtime.stats.StatsAnswer;
 import io.verbund.acd.runtime.stats.StatsClient;
 import jakarta.enterprise.context.RequestScoped;
@@ -43,32 +40,29 @@ public class RecalculationResource {
     private static final Logger LOG = Logger.getLogger(RecalculationResource.class.getName());
 
     private final StatsClient stats;
-    private final TenantAddressing addressing;
-    private final GroupRoster roster;
-    private final CallerContext callers;
+    private final ReportAccesses accesses;
 
     @Context
     private UriInfo uris;
 
     @Inject
-    public RecalculationResource(StatsClient stats, TenantAddressing addressing, GroupRoster roster, CallerContext callers) {
+    public RecalculationResource(StatsClient stats, ReportAccesses accesses) {
         this.stats = stats;
-        this.addressing = addressing;
-        this.roster = roster;
-        this.callers = callers;
+        this.accesses = accesses;
     }
 
     /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
     public RecalculationResource() {
-        this(null, null, null, null);
+        this(null, null);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(JsonObject period, @QueryParam("tenant") String tenant) {
-        Caller caller = callers.caller();
-        AddressedTenant addressed = addressing.resolve(caller, tenant);
-        new ReportAccess(caller, addressed, roster::supervisedBy).requireAdmin("recalculate the statistics");
+        ReportAccess access = accesses.of(tenant);
+        access.requireAdmin("recalculate the statistics");
+        Caller caller = access.caller();
+        AddressedTenant addressed = access.tenant();
         if (period == null) {
             throw new MalformedRequest("The request needs the period as its JSON body: {\"from\":\"2026-12-01\",\"to\":\"2026-12-05\"}");
         }
@@ -89,9 +83,9 @@ public class RecalculationResource {
     @GET
     @Path("{id}")
     public Response progress(@PathParam("id") long id, @QueryParam("tenant") String tenant) {
-        Caller caller = callers.caller();
-        AddressedTenant addressed = addressing.resolve(caller, tenant);
-        new ReportAccess(caller, addressed, roster::supervisedBy).requireViewer();
+        ReportAccess access = accesses.of(tenant);
+        access.requireViewer();
+        AddressedTenant addressed = access.tenant();
         return ForwardedAnswer.streaming(stats.recalculation(addressed.key(), id)).build();
     }
 }

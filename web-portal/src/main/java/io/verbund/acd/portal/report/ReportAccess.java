@@ -35,6 +35,15 @@ public final class ReportAccess {
         this.supervisedGroups = supervisedGroups;
     }
 
+    public Caller caller() {
+        return caller;
+    }
+
+    /** The tenant the request addresses. */
+    public AddressedTenant tenant() {
+        return tenant;
+    }
+
     public boolean isAdmin() {
         return ConfigAccess.isAdmin(caller, tenant);
     }

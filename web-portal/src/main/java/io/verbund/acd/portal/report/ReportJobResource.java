@@ -1,15 +1,12 @@
 package io.verbund.acd.portal.report;
 
 import io.verbund.acd.portal.api.AddressedTenant;
-import io.verbund.acd.portal.api.TenantAddressing;
-import io.verbund.acd.portal.group.GroupRoster;
 import io.verbund.acd.portal.storage.StoredAudio;
 import io.verbund.acd.portal.storage.TenantFiles;
 import io.verbund.acd.runtime.problem.MalformedRequest;
 import io.verbund.acd.runtime.problem.Problem;
 import io.verbund.acd.runtime.security.ApiArea;
 import io.verbund.acd.runtime.security.Caller;
-import io.verbund.acd.runtime.security.CallerContext;
 import io.verbund.acd.runtime.stats.StatsAnswer;
 import io.verbund.acd.runtime.stats.StatsClient;
 import io.verbund.acd.runtime.storage.FileCategory;
@@ -58,33 +55,29 @@ public class ReportJobResource {
 
     private final StatsClient stats;
     private final TenantFiles files;
-    private final TenantAddressing addressing;
-    private final GroupRoster roster;
-    private final CallerContext callers;
+    private final ReportAccesses accesses;
 
     @Context
     private UriInfo uris;
 
     @Inject
-    public ReportJobResource(StatsClient stats, TenantFiles files, TenantAddressing addressing, GroupRoster roster, CallerContext callers) {
+    public ReportJobResource(StatsClient stats, TenantFiles files, ReportAccesses accesses) {
         this.stats = stats;
         this.files = files;
-        this.addressing = addressing;
-        this.roster = roster;
-        this.callers = callers;
+        this.accesses = accesses;
     }
 
     /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
     public ReportJobResource() {
-        this(null, null, null, null, null);
+        this(null, null, null);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(JsonObject job, @QueryParam("tenant") String tenant) {
-        Caller caller = callers.caller();
-        AddressedTenant addressed = addressing.resolve(caller, tenant);
-        ReportAccess access = new ReportAccess(caller, addressed, roster::supervisedBy);
+        ReportAccess access = accesses.of(tenant);
+        Caller caller = access.caller();
+        AddressedTenant addressed = access.tenant();
         if (job == null) {
             throw new MalformedRequest("The request needs the report as its JSON body, e.g. {\"report\":\"calls\",\"format\":\"xlsx\"}");
         }
@@ -116,14 +109,13 @@ public class ReportJobResource {
     @GET
     @Path("{id}")
     public Response progress(@PathParam("id") long id, @QueryParam("tenant") String tenant) {
-        Caller caller = callers.caller();
-        AddressedTenant addressed = addressing.resolve(caller, tenant);
-        ReportAccess access = new ReportAccess(caller, addressed, roster::supervisedBy);
+        ReportAccess access = accesses.of(tenant);
+        AddressedTenant addressed = access.tenant();
         access.requireViewer();
         StatsAnswer answer = stats.reportJob(addressed.key(), id);
         String text = answer.text();
         if (answer.succeeded()) {
-            visibleTo(caller, access, id, text);
+            visibleTo(access, id, text);
         }
         return ForwardedAnswer.read(answer, text).build();
     }
@@ -133,16 +125,15 @@ public class ReportJobResource {
     @Path("{id}/file")
     @Produces(MediaType.WILDCARD)
     public Response file(@PathParam("id") long id, @QueryParam("tenant") String tenant) {
-        Caller caller = callers.caller();
-        AddressedTenant addressed = addressing.resolve(caller, tenant);
-        ReportAccess access = new ReportAccess(caller, addressed, roster::supervisedBy);
+        ReportAccess access = accesses.of(tenant);
+        AddressedTenant addressed = access.tenant();
         access.requireViewer();
         StatsAnswer answer = stats.reportJob(addressed.key(), id);
         String text = answer.text();
         if (!answer.succeeded()) {
             return ForwardedAnswer.read(answer, text).build();
         }
-        JsonObject job = visibleTo(caller, access, id, text);
+        JsonObject job = visibleTo(access, id, text);
         String name = job.getString("fileName", "");
         if (!"DONE".equals(job.getString("state", "")) || name.isEmpty()) {
             throw new NotFoundException("Report job " + id + " has no file yet: " + job.getString("state", "?"));
@@ -153,12 +144,12 @@ public class ReportJobResource {
     }
 
     /** Another user's job answers like one that does not exist, unless the caller is an admin. */
-    private static JsonObject visibleTo(Caller caller, ReportAccess access, long id, String text) {
+    private static JsonObject visibleTo(ReportAccess access, long id, String text) {
         JsonObject job;
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             job = reader.readObject();
         }
-        if (!access.isAdmin() && !caller.login().equals(job.getString("createdBy", ""))) {
+        if (!access.isAdmin() && !access.caller().login().equals(job.getString("createdBy", ""))) {
             throw new NotFoundException("No report job " + id);
         }
         return job;

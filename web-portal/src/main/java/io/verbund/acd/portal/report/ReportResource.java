@@ -1,12 +1,8 @@
 package io.verbund.acd.portal.report;
 
 import io.verbund.acd.portal.api.AddressedTenant;
-import io.verbund.acd.portal.api.TenantAddressing;
-import io.verbund.acd.portal.group.GroupRoster;
 import io.verbund.acd.runtime.problem.Problem;
 import io.verbund.acd.runtime.security.ApiArea;
-import io.verbund.acd.runtime.security.Caller;
-import io.verbund.acd.runtime.security.CallerContext;
 import io.verbund.acd.runtime.stats.StatsClient;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -40,24 +36,20 @@ import java.util.Map;
 public class ReportResource {
 
     private final StatsClient stats;
-    private final TenantAddressing addressing;
-    private final GroupRoster roster;
-    private final CallerContext callers;
+    private final ReportAccesses accesses;
 
     @Context
     private HttpHeaders headers;
 
     @Inject
-    public ReportResource(StatsClient stats, TenantAddressing addressing, GroupRoster roster, CallerContext callers) {
+    public ReportResource(StatsClient stats, ReportAccesses accesses) {
         this.stats = stats;
-        this.addressing = addressing;
-        this.roster = roster;
-        this.callers = callers;
+        this.accesses = accesses;
     }
 
     /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
     public ReportResource() {
-        this(null, null, null, null);
+        this(null, null);
     }
 
     @GET
@@ -100,9 +92,8 @@ public class ReportResource {
     }
 
     private Scope scope(String tenant, List<String> groups) {
-        Caller caller = callers.caller();
-        AddressedTenant addressed = addressing.resolve(caller, tenant);
-        ReportAccess access = new ReportAccess(caller, addressed, roster::supervisedBy);
+        ReportAccess access = accesses.of(tenant);
+        AddressedTenant addressed = access.tenant();
         return new Scope(addressed, access.groupsToAsk(groups == null ? List.of() : groups));
     }
 
