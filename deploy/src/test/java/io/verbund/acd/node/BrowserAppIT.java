@@ -148,6 +148,41 @@ class BrowserAppIT {
     }
 
     @Test
+    void theAdminMakesANewKpiVersionRecalculatesTodayAndGetsTheReportAsAJobFile() {
+        int before = admin.get("api/v1/kpi-definitions").json().getInt("current");
+        logIn("admin@demo", "demo-admin");
+        browser.click("nav-reports");
+        browser.visible("kpi-definition-panel");
+        browser.await("the KPI panel names the current version " + before, LIVE,
+                driver -> browser.text(browser.visible("kpi-current")).contains(String.valueOf(before)));
+
+        // A new version without wrap-up in the handle time, saved through the panel.
+        browser.click("kpi-wrap-up-in-handle-time");
+        browser.click("kpi-save");
+        browser.visible("kpi-saved");
+        JsonObject definitions = admin.get("api/v1/kpi-definitions").json();
+        assertThat(definitions.getInt("current")).as("%s", definitions).isEqualTo(before + 1);
+        JsonObject made = definitions.getJsonArray("versions").stream().map(JsonObject.class::cast)
+                .filter(version -> version.getInt("version") == before + 1).findFirst().orElseThrow();
+        assertThat(made.getBoolean("wrapUpInHandleTime")).as("%s", made).isFalse();
+        assertThat(made.getString("createdBy", "")).isEqualTo("admin@demo");
+
+        // Today recomputed under it, with the progress shown until it is done.
+        browser.click("recalculation-start");
+        browser.awaitAttribute("recalculation-progress", "data-state", Duration.ofSeconds(60), "DONE");
+
+        // The report as a job: its progress, then a link to the file in storage.
+        browser.click("report-job-csv");
+        browser.awaitAttribute("report-job-progress", "data-state", Duration.ofSeconds(60), "DONE");
+        String href = browser.visible("report-job-file").getDomProperty("href");
+        assertThat(href).contains("/api/v1/report-jobs/").endsWith("/file");
+        Object file = browser.script("return fetch(arguments[0]).then(answer => answer.text().then(body =>"
+                + " answer.status + ' ' + answer.headers.get('content-type') + ' ' + body.split('\\n')[0]))", href);
+        assertThat(String.valueOf(file)).as("the job's file, fetched as the browser does").startsWith("200 text/csv");
+        browser.screenshot("reports-admin");
+    }
+
+    @Test
     void theSupervisorViewChangesWithoutAReload() {
         logIn("supervisor@demo", "demo-supervisor");
         browser.open(portal + "supervisor");
@@ -348,14 +383,8 @@ class BrowserAppIT {
     }
 
     /** The call's document from the API (written in batches: it may take a moment to be there). */
-    private static JsonObject awaitCall(String callId) throws InterruptedException {
-        ApiClient.Answer answer = null;
-        for (Instant deadline = Instant.now().plusSeconds(10); Instant.now().isBefore(deadline); Thread.sleep(200)) {
-            answer = admin.get("api/v1/calls/" + callId);
-            if (answer.status() == 200) {
-                return answer.json();
-            }
-        }
-        throw new AssertionError("no call document for " + callId + " within 10 s: " + answer);
+    private static JsonObject awaitCall(String callId) {
+        return await("the call document of " + callId).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> admin.get("api/v1/calls/" + callId), answer -> answer.status() == 200).json();
     }
 }

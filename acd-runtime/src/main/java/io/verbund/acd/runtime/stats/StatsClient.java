@@ -1,6 +1,7 @@
 package io.verbund.acd.runtime.stats;
 
 import io.verbund.acd.runtime.security.ServiceSecret;
+import io.verbund.acd.runtime.service.ServiceAddress;
 import io.verbund.acd.tenant.TenantKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -69,14 +70,13 @@ public class StatsClient {
     @Inject
     public StatsClient(@ConfigProperty(name = URL_PROPERTY) Optional<String> url,
                        @ConfigProperty(name = ServiceSecret.PROPERTY) Optional<String> serviceSecret) {
-        this(URI.create(url.orElseGet(StatsClient::ownNode)), serviceSecret.orElse(""),
+        this(ServiceAddress.of(url, "stats"), serviceSecret.orElse(""),
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
     }
 
     /** @param base the statistics service's root, e.g. {@code http://127.0.0.1:8080/stats/} */
     public StatsClient(URI base, String serviceSecret, HttpClient http) {
-        String text = base.toString();
-        this.base = URI.create(text.endsWith("/") ? text : text + "/");
+        this.base = ServiceAddress.root(base);
         this.serviceSecret = serviceSecret;
         this.http = http;
     }
@@ -86,17 +86,6 @@ public class StatsClient {
         this.base = null;
         this.serviceSecret = null;
         this.http = null;
-    }
-
-    /** This node's own HTTP address, as WildFly binds it. */
-    static String ownNode() {
-        String host = System.getProperty("jboss.bind.address", "127.0.0.1");
-        if (host.equals("0.0.0.0") || host.isBlank()) {
-            host = "127.0.0.1";
-        }
-        int offset = Integer.parseInt(System.getProperty("jboss.socket.binding.port-offset", "0"));
-        int port = Integer.parseInt(System.getProperty("jboss.http.port", "8080")) + offset;
-        return "http://" + host + ":" + port + "/stats/";
     }
 
     public URI base() {
