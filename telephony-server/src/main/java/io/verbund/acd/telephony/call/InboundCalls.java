@@ -32,6 +32,7 @@ import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
+import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
@@ -101,6 +102,12 @@ public class InboundCalls {
         Request request = transaction.getRequest();
         if (request.getHeader(ToHeader.NAME) != null && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
             onReInvite(transaction);
+            return;
+        }
+        MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
+        if (maxForwards != null && maxForwards.getMaxForwards() <= 0) {
+            // The call would be forwarded to an agent's phone or a number (RFC 3261 16.3): a loop ends here.
+            responses.send(transaction, Response.TOO_MANY_HOPS, "Max-Forwards is 0");
             return;
         }
         if (sessions.active() >= maxCalls) {

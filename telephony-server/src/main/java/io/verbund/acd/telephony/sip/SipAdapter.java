@@ -76,6 +76,11 @@ public class SipAdapter implements SipListenerExt {
         if (Request.ACK.equals(method)) {
             return;
         }
+        Optional<String> version = UnsupportedVersionParsing.unsupportedVersion(request);
+        if (version.isPresent()) {
+            responses.sendStateless(request, Response.VERSION_NOT_SUPPORTED, "SIP/2.0 only, not " + version.get());
+            return;
+        }
         if (MissingCallIdParsing.arrivedWithoutCallId(request)) {
             responses.sendStateless(request, Response.BAD_REQUEST, "missing Call-ID header");
             return;
