@@ -363,6 +363,20 @@ class CallPathIT {
     }
 
     @Test
+    void anAgentWhoHangsUpEndsTheCallInItsOwnDialog() throws Exception {
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1003, 5737);
+        Process phone = sipp.start("agent-hangs-up.xml", 5737, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        calls.setState(1003, "READY");
+
+        Sipp.Result caller = sipp.run("caller-hung-up-on.xml", 5738, List.of("-s", HOTLINE, "-m", "1", "-timeout", "60s"));
+
+        assertThat(Sipp.await(phone, 30).exit()).as("the agent's BYE got 200: %s", sipp.errorLogs()).isZero();
+        assertThat(caller.exit()).as("the caller got the node's BYE: %s", sipp.errorLogs()).isZero();
+        assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1003", HOTLINE);
+    }
+
+    @Test
     void anInviteWithMaxForwardsZeroGets483AndOneOfSip30Gets505AndTheNodeGoesOnTakingCalls() throws Exception {
         String invite = "INVITE sip:" + HOTLINE + "@127.0.0.1 SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:5734;branch=z9hG4bK-hops\r\n"
