@@ -332,6 +332,89 @@ class CallPathIT {
         assertThat(next.exit()).isZero();
     }
 
+    @Test
+    void aByeInfoReInviteOrCancelWithTheCallIdButNotTheDialogsTagsGets481AndTheCallGoesOn() throws Exception {
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1003, 5731);
+        Process phone = sipp.start("agent-answer.xml", 5731, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        calls.setState(1003, "READY");
+        Process caller = sipp.start("caller.xml", 5732, List.of("-s", HOTLINE, "-m", "1", "-d", "6000", "-timeout", "60s"));
+        // SIPp's defaults: Call-ID "<call number>-<pid>@<local ip>", and the scenario's From tag "<pid>SIPpTag09<call number>".
+        String callId = "1-" + caller.pid() + "@127.0.0.1";
+        String callerTag = caller.pid() + "SIPpTag091";
+        awaitState(1003, "ON_CALL");
+        assertThat(calls.lastCallId()).as("the caller's Call-ID, as everyone with the call's id sees it").isEqualTo(callId);
+
+        String rightFromWrongTo = inDialog("BYE", callId, callerTag, "forged", 2, "");
+        String noTags = inDialog("BYE", callId, null, null, 2, "");
+        String swapped = inDialog("BYE", callId, "forged", callerTag, 2, "");
+        String info = inDialog("INFO", callId, callerTag, "forged", 3, "Content-Type: application/dtmf-relay\r\nContent-Length: 10\r\n\r\nSignal=5\r\n");
+        String reInvite = inDialog("INVITE", callId, callerTag, "forged", 4, "Contact: <sip:x@127.0.0.1:5733>\r\n");
+        String cancel = inDialog("CANCEL", callId, callerTag, null, 1, "");
+
+        assertThat(List.of(exchange(rightFromWrongTo, 5733), exchange(noTags, 5733), exchange(swapped, 5733), exchange(info, 5733),
+                exchange(reInvite, 5733), exchange(cancel, 5733)))
+                .as("BYE (right From tag, wrong To tag; no tags; tags swapped), INFO, re-INVITE, CANCEL of another branch")
+                .allSatisfy(answer -> assertThat(answer).startsWith("SIP/2.0 481"));
+        assertThat(calls.stateOf(1003)).as("the agent still talks to the caller").contains("\"ON_CALL\"");
+        assertThat(Sipp.await(caller, 30).exit()).as("the caller's own BYE ends the call: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as("agent phone: %s", sipp.errorLogs()).isZero();
+        assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1003", HOTLINE);
+    }
+
+    @Test
+    void anAgentWhoHangsUpEndsTheCallInItsOwnDialog() throws Exception {
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1003, 5737);
+        Process phone = sipp.start("agent-hangs-up.xml", 5737, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        calls.setState(1003, "READY");
+
+        Sipp.Result caller = sipp.run("caller-hung-up-on.xml", 5738, List.of("-s", HOTLINE, "-m", "1", "-timeout", "60s"));
+
+        assertThat(Sipp.await(phone, 30).exit()).as("the agent's BYE got 200: %s", sipp.errorLogs()).isZero();
+        assertThat(caller.exit()).as("the caller got the node's BYE: %s", sipp.errorLogs()).isZero();
+        assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1003", HOTLINE);
+    }
+
+    @Test
+    void anInviteWithMaxForwardsZeroGets483AndOneOfSip30Gets505AndTheNodeGoesOnTakingCalls() throws Exception {
+        String invite = "INVITE sip:" + HOTLINE + "@127.0.0.1 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:5734;branch=z9hG4bK-hops\r\n"
+                + "From: <sip:x@127.0.0.1>;tag=hops\r\nTo: <sip:" + HOTLINE + "@127.0.0.1>\r\n"
+                + "Call-ID: hops-1\r\nCSeq: 1 INVITE\r\nContact: <sip:x@127.0.0.1:5734>\r\nMax-Forwards: 0\r\nContent-Length: 0\r\n\r\n";
+        String sip30 = invite.replace(" SIP/2.0\r\nVia", " SIP/3.0\r\nVia").replace("Max-Forwards: 0", "Max-Forwards: 70")
+                .replace("z9hG4bK-hops", "z9hG4bK-sip30").replace("hops-1", "sip30-1");
+        int callsBefore = calls.callRecordCount();
+
+        assertThat(exchange(invite, 5734)).startsWith("SIP/2.0 483");
+        assertThat(exchange(sip30, 5734)).startsWith("SIP/2.0 505");
+        assertThat(calls.callRecordCount()).as("neither was taken as a call").isEqualTo(callsBefore);
+
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1003, 5735);
+        Process phone = sipp.start("agent-answer.xml", 5735, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        calls.setState(1003, "READY");
+        Sipp.Result caller = sipp.run("caller.xml", 5736, List.of("-s", HOTLINE, "-m", "1", "-timeout", "60s"));
+        assertThat(caller.exit()).as("caller: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as("agent phone: %s", sipp.errorLogs()).isZero();
+        assertThat(calls.awaitRecord("ANSWERED")).contains("1003");
+    }
+
+    /** A request on the caller's Call-ID as a stranger could write it: its own Via branch, the tags given (null for none). */
+    private static String inDialog(String method, String callId, String fromTag, String toTag, int cseq, String rest) {
+        return method + " sip:acd@127.0.0.1 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:5733;branch=z9hG4bK-stranger-" + method + "-" + System.nanoTime() + "\r\n"
+                + "From: <sip:+49301234567@127.0.0.1>" + (fromTag == null ? "" : ";tag=" + fromTag) + "\r\n"
+                + "To: <sip:" + HOTLINE + "@127.0.0.1>" + (toTag == null ? "" : ";tag=" + toTag) + "\r\n"
+                + "Call-ID: " + callId + "\r\nCSeq: " + cseq + " " + method + "\r\nMax-Forwards: 70\r\n"
+                + (rest.contains("Content-Length") ? rest : rest + "Content-Length: 0\r\n\r\n");
+    }
+
+    private void awaitState(int extension, String state) {
+        Awaitility.await(extension + " " + state).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> calls.stateOf(extension), body -> body.contains("\"" + state + "\""));
+    }
+
     /** Sends one UDP datagram to the node's SIP port and returns the first answer. */
     private static String exchange(String message, int localPort) throws Exception {
         try (java.net.DatagramSocket socket = new java.net.DatagramSocket(localPort, java.net.InetAddress.getByName("127.0.0.1"))) {

@@ -106,6 +106,14 @@ final class AcdCall {
         this.state = new Call(new CallId(callId), receivedAt);
     }
 
+    /**
+     * Whether {@code dialog}, the one the SIP stack matched an in-dialog request to by Call-ID, To tag
+     * and From tag, is this call's caller leg: then the request came from the caller's side of it.
+     */
+    boolean isCallerDialog(javax.sip.Dialog dialog) {
+        return dialog != null && dialog == callerDialog;
+    }
+
     Long groupId() {
         return group == null ? null : group.id();
     }

@@ -32,6 +32,7 @@ import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
+import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
@@ -96,11 +97,20 @@ public class InboundCalls {
         this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, null);
     }
 
-    /** On the SIP thread: answer at once, then hand the call to a managed thread. */
-    public void onInvite(ServerTransaction transaction) {
+    /**
+     * On the SIP thread: answer at once, then hand the call to a managed thread. An INVITE with a To
+     * tag is a re-INVITE; {@code matched} is the dialog the stack matched it to (null for none).
+     */
+    public void onInvite(ServerTransaction transaction, Dialog matched) {
         Request request = transaction.getRequest();
         if (request.getHeader(ToHeader.NAME) != null && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
-            onReInvite(transaction);
+            onReInvite(transaction, matched);
+            return;
+        }
+        MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
+        if (maxForwards != null && maxForwards.getMaxForwards() <= 0) {
+            // The call would be forwarded to an agent's phone or a number (RFC 3261 16.3): a loop ends here.
+            responses.send(transaction, Response.TOO_MANY_HOPS, "Max-Forwards is 0");
             return;
         }
         if (sessions.active() >= maxCalls) {
@@ -131,15 +141,16 @@ public class InboundCalls {
      * A re-INVITE inside a call, from either leg (a session refresh, hold, a codec change). Where
      * the media is anchored here, that leg answers the new offer itself (a new address, hold); else
      * the session stays as it is: the answer is the session description the other leg gave, which
-     * both ends already use.
+     * both ends already use. Only inside the leg's own dialog (Call-ID, To tag and From tag, as the
+     * stack matched them); else 481 and the call goes on.
      */
-    private void onReInvite(ServerTransaction transaction) {
+    private void onReInvite(ServerTransaction transaction, Dialog dialog) {
         Request request = transaction.getRequest();
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-        Optional<AcdCall> fromCaller = sessions.byCaller(callId);
-        Optional<AcdCall> found = fromCaller.or(() -> sessions.byAgent(callId));
-        if (found.isEmpty()) {
-            responses.send(transaction, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no call with this Call-ID here");
+        Optional<AcdCall> fromCaller = dialog == null ? Optional.empty() : sessions.byCaller(callId);
+        Optional<AcdCall> found = dialog == null ? Optional.empty() : fromCaller.or(() -> sessions.byAgent(callId));
+        if (found.isEmpty() || fromCaller.isPresent() && !found.get().isCallerDialog(dialog)) {
+            responses.send(transaction, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no dialog with this Call-ID and these tags here");
             return;
         }
         AcdCall call = found.get();
@@ -226,16 +237,23 @@ public class InboundCalls {
         }
     }
 
-    /** A key from a SIP INFO of the caller's dialog; false when there is no such call here. */
-    public boolean onInfoDigit(String callId, char key) {
-        Optional<AcdCall> call = sessions.byCaller(callId);
+    /**
+     * A key from a SIP INFO in the caller's dialog ({@code dialog}, as the stack matched the INFO's
+     * tags); false when no call here has that dialog as its caller's.
+     */
+    public boolean onInfoDigit(String callId, Dialog dialog, char key) {
+        Optional<AcdCall> call = sessions.byCaller(callId).filter(found -> found.isCallerDialog(dialog));
         call.ifPresent(found -> flows.digit(found, key));
         return call.isPresent();
     }
 
-    /** The caller hung up before being connected (CANCEL). */
-    public void onCancel(String callId) {
-        sessions.byCaller(callId).ifPresent(call -> {
+    /**
+     * The caller hung up before being connected: a CANCEL that matched {@code invite}, the INVITE's
+     * server transaction. Abandons the call only if that INVITE is the one that brought it.
+     */
+    public void onCancel(ServerTransaction invite) {
+        String callId = ((CallIdHeader) invite.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
+        sessions.byCaller(callId).filter(call -> call.callerInvite == invite).ifPresent(call -> {
             try (CallLogContext context = CallLogContext.of(call)) {
                 abandon(call);
             }
@@ -362,10 +380,15 @@ public class InboundCalls {
         }
     }
 
-    /** BYE on either leg of a connected call. */
-    public void onBye(String callId) {
-        Optional<AcdCall> fromCaller = sessions.byCaller(callId);
-        Optional<AcdCall> call = fromCaller.or(() -> sessions.byAgent(callId));
+    /**
+     * BYE on either leg of a connected call, in {@code dialog}: the stack found it by the request's
+     * Call-ID, To tag and From tag. The caller's leg must be that very dialog; an agent's or a
+     * transfer's leg has a Call-ID of this node's making, which its dialog carries.
+     */
+    public void onBye(String callId, Dialog dialog) {
+        Optional<AcdCall> fromCaller = sessions.byCaller(callId).filter(found -> found.isCallerDialog(dialog));
+        Optional<AcdCall> call = fromCaller.isPresent() ? fromCaller
+                : dialog == null ? Optional.empty() : sessions.byAgent(callId);
         call.ifPresent(found -> {
             try (CallLogContext context = CallLogContext.of(found)) {
                 end(found, fromCaller.isPresent(), callId);

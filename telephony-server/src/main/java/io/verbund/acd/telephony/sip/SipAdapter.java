@@ -14,7 +14,9 @@ import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import gov.nist.javax.sip.DialogTimeoutEvent;
+import gov.nist.javax.sip.ServerTransactionExt;
 import gov.nist.javax.sip.SipListenerExt;
+import javax.sip.Dialog;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
@@ -31,7 +33,8 @@ import javax.sip.message.Response;
 /**
  * The SIP stack's listener: an adapter that turns SIP into commands and returns. It takes no
  * decisions and does no database work on a stack thread: INVITE is answered with 100/180 here and
- * routed elsewhere; REGISTER goes to a managed thread.
+ * routed elsewhere; REGISTER goes to a managed thread. BYE, INFO and re-INVITE count only inside a
+ * dialog the stack matched by Call-ID and both tags, CANCEL only for the INVITE it names; else 481.
  */
 @ApplicationScoped
 public class SipAdapter implements SipListenerExt {
@@ -76,6 +79,11 @@ public class SipAdapter implements SipListenerExt {
         if (Request.ACK.equals(method)) {
             return;
         }
+        Optional<String> version = UnsupportedVersionParsing.unsupportedVersion(request);
+        if (version.isPresent()) {
+            responses.sendStateless(request, Response.VERSION_NOT_SUPPORTED, "SIP/2.0 only, not " + version.get());
+            return;
+        }
         if (MissingCallIdParsing.arrivedWithoutCallId(request)) {
             responses.sendStateless(request, Response.BAD_REQUEST, "missing Call-ID header");
             return;
@@ -87,18 +95,12 @@ public class SipAdapter implements SipListenerExt {
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
         try {
             switch (method) {
-                case Request.INVITE -> inbound.onInvite(transaction);
-                case Request.CANCEL -> {
-                    responses.send(transaction, Response.OK, null);
-                    executor.execute(() -> inbound.onCancel(callId));
-                }
-                case Request.BYE -> {
-                    responses.send(transaction, Response.OK, null);
-                    executor.execute(() -> inbound.onBye(callId));
-                }
+                case Request.INVITE -> inbound.onInvite(transaction, event.getDialog());
+                case Request.CANCEL -> onCancel(transaction, request);
+                case Request.BYE -> onBye(transaction, callId, event.getDialog());
                 case Request.REGISTER -> executor.execute(() -> registrar.register(transaction));
                 case Request.OPTIONS -> responses.send(transaction, Response.OK, null);
-                case Request.INFO -> onInfo(transaction, request, callId);
+                case Request.INFO -> onInfo(transaction, request, callId, event.getDialog());
                 default -> responses.send(transaction, Response.METHOD_NOT_ALLOWED, method + " is not handled here");
             }
         } catch (RuntimeException e) {
@@ -107,8 +109,42 @@ public class SipAdapter implements SipListenerExt {
         }
     }
 
-    /** SIP INFO: a key the caller pressed, from phones that do not send RFC 4733 events. */
-    private void onInfo(ServerTransaction transaction, Request request, String callId) {
+    /**
+     * CANCEL: the stack paired it with a pending INVITE transaction by its Via branch; it is taken
+     * only when Call-ID, From tag and CSeq number are that INVITE's too (RFC 3261 9.2), else 481 and
+     * the call goes on. A CANCEL of an INVITE already answered finally gets its 200 and changes nothing.
+     */
+    private void onCancel(ServerTransaction transaction, Request cancel) {
+        ServerTransaction invite = transaction instanceof ServerTransactionExt ext ? ext.getCanceledInviteTransaction() : null;
+        if (invite == null || !InviteCancellation.cancels(cancel, invite.getRequest())) {
+            responses.send(transaction, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no pending INVITE matches this CANCEL");
+            return;
+        }
+        responses.send(transaction, Response.OK, null);
+        executor.execute(() -> inbound.onCancel(invite));
+    }
+
+    /**
+     * BYE: {@code dialog} is the one the stack found by the request's full dialog id (Call-ID, To tag
+     * and From tag, each on its side); without one the BYE names no dialog of this node (a Call-ID
+     * alone is no proof: agents, supervisors, API tokens and webhooks see it) and gets 481.
+     */
+    private void onBye(ServerTransaction transaction, String callId, Dialog dialog) {
+        if (dialog == null) {
+            responses.send(transaction, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no dialog with this Call-ID and these tags here");
+            return;
+        }
+        responses.send(transaction, Response.OK, null);
+        executor.execute(() -> inbound.onBye(callId, dialog));
+    }
+
+    /** SIP INFO: a key the caller pressed, from phones that do not send RFC 4733 events; only inside the caller's dialog. */
+    private void onInfo(ServerTransaction transaction, Request request, String callId, Dialog dialog) {
+        if (dialog == null) {
+            // RFC 3261 12.2.2: outside any dialog, before the body is looked at.
+            responses.send(transaction, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no dialog with this Call-ID and these tags here");
+            return;
+        }
         ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
         byte[] body = request.getRawContent();
         Optional<Character> key = SipInfoDtmf.parse(type == null ? null : type.getContentType() + "/" + type.getContentSubType(),
@@ -116,10 +152,10 @@ public class SipAdapter implements SipListenerExt {
         if (key.isEmpty()) {
             responses.send(transaction, Response.UNSUPPORTED_MEDIA_TYPE,
                     "INFO is taken for DTMF only: application/dtmf-relay (Signal=5) or application/dtmf");
-        } else if (inbound.onInfoDigit(callId, key.get())) {
+        } else if (inbound.onInfoDigit(callId, dialog, key.get())) {
             responses.send(transaction, Response.OK, null);
         } else {
-            responses.send(transaction, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no call with this Call-ID here");
+            responses.send(transaction, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no caller's dialog with this Call-ID and these tags here");
         }
     }
 

@@ -64,7 +64,8 @@ public class SipEndpoint {
         properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", JulStackLogger.class.getName());
-        properties.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", MissingCallIdParsing.class.getName());
+        // Wraps MissingCallIdParsing: both let the listener answer requests the stack would drop or answer wrongly.
+        properties.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", UnsupportedVersionParsing.class.getName());
         // Operators may tune or trace the stack with -Dgov.nist.javax.sip.…=… on the node.
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("gov.nist.javax.sip."))
                 .forEach(name -> properties.setProperty(name, System.getProperty(name)));
