@@ -1,8 +1,9 @@
 import { BarChart } from '@mui/x-charts/BarChart';
 import { BarPlot } from '@mui/x-charts/BarChart';
-import { ChartsContainer } from '@mui/x-charts/ChartsContainer';
+import { ChartsDataProvider } from '@mui/x-charts/ChartsDataProvider';
 import { ChartsGrid } from '@mui/x-charts/ChartsGrid';
 import { ChartsLegend } from '@mui/x-charts/ChartsLegend';
+import { ChartsSurface } from '@mui/x-charts/ChartsSurface';
 import { ChartsTooltip } from '@mui/x-charts/ChartsTooltip';
 import { ChartsWrapper } from '@mui/x-charts/ChartsWrapper';
 import { ChartsXAxis } from '@mui/x-charts/ChartsXAxis';
@@ -34,41 +35,44 @@ export function CallChart({ report }: { report: CallReport }) {
       <Typography variant="subtitle2" component="h2">
         {t('reports.chartCalls')}
       </Typography>
-      <ChartsWrapper legendPosition={{ vertical: 'bottom', horizontal: 'center' }}>
-        <ChartsContainer
-          height={HEIGHT}
-          skipAnimation
-          xAxis={[{ id: 'periods', scaleType: 'band', data: labels }]}
-          yAxis={[
-            { id: 'calls', min: 0, tickMinStep: 1, width: 40 },
-            { id: 'percent', min: 0, max: 100, position: 'right', width: 40, valueFormatter: (value: number) => `${value} %` },
-          ]}
-          series={[
-            { type: 'bar', yAxisId: 'calls', label: t('reports.columns.offered'), data: periods.map((period) => period.offered), color: '#90caf9' },
-            { type: 'bar', yAxisId: 'calls', label: t('reports.columns.answered'), data: periods.map((period) => period.answered), color: '#66bb6a' },
-            { type: 'bar', yAxisId: 'calls', label: t('reports.columns.abandoned'), data: periods.map((period) => period.abandoned), color: '#ef5350' },
-            {
-              type: 'line',
-              yAxisId: 'percent',
-              label: t('reports.columns.serviceLevel'),
-              data: periods.map((period) => period.serviceLevelPercent),
-              connectNulls: false,
-              color: '#ffa726',
-              valueFormatter: (value: number | null) => (value == null ? '–' : `${value} %`),
-            },
-          ]}
-        >
-          <ChartsGrid horizontal />
-          <BarPlot />
-          <LinePlot />
-          <MarkPlot />
-          <ChartsXAxis axisId="periods" />
-          <ChartsYAxis axisId="calls" />
-          <ChartsYAxis axisId="percent" />
-          <ChartsTooltip />
-        </ChartsContainer>
-        <ChartsLegend />
-      </ChartsWrapper>
+      {/* The legend reads the chart's data too: the provider holds both it and the surface. */}
+      <ChartsDataProvider
+        height={HEIGHT}
+        skipAnimation
+        xAxis={[{ id: 'periods', scaleType: 'band', data: labels }]}
+        yAxis={[
+          { id: 'calls', min: 0, tickMinStep: 1, width: 40 },
+          { id: 'percent', min: 0, max: 100, position: 'right', width: 52, valueFormatter: (value: number) => `${value} %` },
+        ]}
+        series={[
+          { type: 'bar', yAxisId: 'calls', label: t('reports.columns.offered'), data: periods.map((period) => period.offered), color: '#90caf9' },
+          { type: 'bar', yAxisId: 'calls', label: t('reports.columns.answered'), data: periods.map((period) => period.answered), color: '#66bb6a' },
+          { type: 'bar', yAxisId: 'calls', label: t('reports.columns.abandoned'), data: periods.map((period) => period.abandoned), color: '#ef5350' },
+          {
+            type: 'line',
+            yAxisId: 'percent',
+            label: t('reports.columns.serviceLevel'),
+            data: periods.map((period) => period.serviceLevelPercent),
+            connectNulls: false,
+            color: '#ffa726',
+            valueFormatter: (value: number | null) => (value == null ? '–' : `${value} %`),
+          },
+        ]}
+      >
+        <ChartsWrapper legendPosition={{ vertical: 'bottom', horizontal: 'center' }}>
+          <ChartsSurface>
+            <ChartsGrid horizontal />
+            <BarPlot />
+            <LinePlot />
+            <MarkPlot />
+            <ChartsXAxis axisId="periods" />
+            <ChartsYAxis axisId="calls" />
+            <ChartsYAxis axisId="percent" />
+            <ChartsTooltip />
+          </ChartsSurface>
+          <ChartsLegend />
+        </ChartsWrapper>
+      </ChartsDataProvider>
     </div>
   );
 }

@@ -44,7 +44,7 @@ export function ReportJobPanel({ query, language }: { query: ReportQuery; langua
         <Stack spacing={0.5} data-testid="report-job-progress" data-state={job.state}>
           <LinearProgress
             variant="determinate"
-            value={job.progressPercent}
+            value={job.state === 'DONE' ? 100 : job.progressPercent}
             color={job.state === 'FAILED' ? 'error' : job.state === 'DONE' ? 'success' : 'primary'}
           />
           {job.state === 'DONE' ? (

@@ -330,8 +330,9 @@ class BrowserAppIT {
         name.sendKeys(" weighted");
         WebElement weight = browser.visible("field-weight");
         weight.sendKeys(Keys.chord(Keys.CONTROL, "a"), "-1");
-        browser.click("save-button");
+        // The hint, read before saving: the server's answer may replace it before a read after the click.
         String hint = browser.text(browser.visible("field-weight-helper"));
+        browser.click("save-button");
         String weightHelper = browser.await("the server's message under field-weight", LIVE, driver -> {
             String text = browser.text(driver.findElement(HeadlessChromium.testId("field-weight-helper")));
             return text.equals(hint) ? null : text;

@@ -207,12 +207,17 @@ final class HeadlessChromium implements BeforeEachCallback, AfterTestExecutionCa
         });
     }
 
-    /** Clicks the element with this test id once it is displayed and enabled. */
+    /**
+     * Clicks the element with this test id once it is displayed and enabled, scrolled to the middle
+     * of the window first: at the top edge the app's sticky navigation would take the click.
+     */
     void click(String testId) {
-        await("[data-testid=" + testId + "] clickable", browser -> {
-            WebElement element = browser.findElement(testId(testId));
-            return element.isDisplayed() && element.isEnabled() ? element : null;
-        }).click();
+        WebElement element = await("[data-testid=" + testId + "] clickable", browser -> {
+            WebElement found = browser.findElement(testId(testId));
+            return found.isDisplayed() && found.isEnabled() ? found : null;
+        });
+        script("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     /** Waits until the element with this test id has {@code attribute} equal to one of {@code values}; returns that value. */
