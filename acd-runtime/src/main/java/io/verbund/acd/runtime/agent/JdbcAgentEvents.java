@@ -23,10 +23,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -234,19 +231,17 @@ public class JdbcAgentEvents {
         }
         String eventId = UUID.randomUUID().toString();
         long seq = nextSeq();
-        Object[] row = {entered.state().name(), entered.reason().orElse(null), entered.callId().orElse(null),
-                cause.orElse(null), changedBy.orElse(null), extendedSeconds, occurredAt, node, eventId};
+        String state = entered.state().name();
+        String reason = entered.reason().orElse(null);
+        String callId = entered.callId().orElse(null);
         AgentRow ids = agentRows.get(agent);
         if (ids != null) {
-            List<Object> parameters = new ArrayList<>(List.of(ids.tenantId(), ids.agentId(), seq));
-            parameters.addAll(Arrays.asList(row));
-            journal.append(JournaledStatement.of(BY_ID, parameters.toArray()));
+            journal.append(JournaledStatement.of(BY_ID, ids.tenantId(), ids.agentId(), seq, state, reason, callId,
+                    cause.orElse(null), changedBy.orElse(null), extendedSeconds, occurredAt, node, eventId));
         } else {
             lookUpLater(agent);
-            List<Object> parameters = new ArrayList<>(List.of(seq));
-            parameters.addAll(Arrays.asList(row));
-            parameters.addAll(Arrays.asList(agent.tenant().value(), agent.extension(), eventId));
-            journal.append(JournaledStatement.of(BY_KEY, parameters.toArray()));
+            journal.append(JournaledStatement.of(BY_KEY, seq, state, reason, callId, cause.orElse(null), changedBy.orElse(null),
+                    extendedSeconds, occurredAt, node, eventId, agent.tenant().value(), agent.extension(), eventId));
         }
         LOG.fine(() -> "agent " + agent + " entered " + entered.state() + ": journaled as " + eventId);
     }

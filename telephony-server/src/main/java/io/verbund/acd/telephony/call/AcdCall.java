@@ -110,7 +110,7 @@ final class AcdCall {
      * Whether {@code dialog}, the one the SIP stack matched an in-dialog request to by Call-ID, To tag
      * and From tag, is this call's caller leg: then the request came from the caller's side of it.
      */
-    boolean isCallerDialog(javax.sip.Dialog dialog) {
+    boolean isCallerDialog(Dialog dialog) {
         return dialog != null && dialog == callerDialog;
     }
 

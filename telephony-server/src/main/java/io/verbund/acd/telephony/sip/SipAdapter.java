@@ -130,19 +130,25 @@ public class SipAdapter implements SipListenerExt {
      * alone is no proof: agents, supervisors, API tokens and webhooks see it) and gets 481.
      */
     private void onBye(ServerTransaction transaction, String callId, Dialog dialog) {
-        if (dialog == null) {
-            responses.send(transaction, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no dialog with this Call-ID and these tags here");
+        if (outsideAnyDialog(transaction, dialog)) {
             return;
         }
         responses.send(transaction, Response.OK, null);
         executor.execute(() -> inbound.onBye(callId, dialog));
     }
 
+    /** Answers 481 when the stack matched the request to no dialog (RFC 3261 12.2.2), before anything else is looked at. */
+    private boolean outsideAnyDialog(ServerTransaction transaction, Dialog dialog) {
+        if (dialog == null) {
+            responses.send(transaction, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no dialog with this Call-ID and these tags here");
+            return true;
+        }
+        return false;
+    }
+
     /** SIP INFO: a key the caller pressed, from phones that do not send RFC 4733 events; only inside the caller's dialog. */
     private void onInfo(ServerTransaction transaction, Request request, String callId, Dialog dialog) {
-        if (dialog == null) {
-            // RFC 3261 12.2.2: outside any dialog, before the body is looked at.
-            responses.send(transaction, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no dialog with this Call-ID and these tags here");
+        if (outsideAnyDialog(transaction, dialog)) {
             return;
         }
         ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
