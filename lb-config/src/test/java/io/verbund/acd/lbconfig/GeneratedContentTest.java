@@ -59,6 +59,15 @@ class GeneratedContentTest {
     }
 
     @Test
+    void theNodesBelieveTheClientAddressOnlyFromHaproxyWhichWritesItItself() {
+        String web = LOCAL.get("haproxy/haproxy.cfg").substring(LOCAL.get("haproxy/haproxy.cfg").indexOf("frontend http"));
+        assertThat(web).contains("http-request del-header X-Forwarded-For\n    option forwardfor\n",
+                "http-request set-header X-Forwarded-Proto %[ssl_fc,iif(https,http)]");
+        assertThat(LOCAL.get("wildfly/node-a.cli")).contains("/system-property=verbund.http.trusted-proxies", "value=\"127.0.0.1\"",
+                "write-attribute(name=proxy-address-forwarding, value=false)").doesNotContain("proxy-address-forwarding, value=true");
+    }
+
+    @Test
     void kamailioWaitsForRingingAndFailsOver() {
         assertThat(LOCAL.get("kamailio/kamailio.cfg")).contains("listen=udp:127.0.0.1:5060", "listen=tcp:127.0.0.1:5060",
                 "modparam(\"tm\", \"fr_timer\", 2000)", "t_set_fr(120000, 2000);", "ds_select_dst(\"1\", \"0\")",

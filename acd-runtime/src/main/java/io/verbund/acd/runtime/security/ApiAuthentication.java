@@ -30,7 +30,8 @@ import java.util.Optional;
  * <li>no header: the browser's session, and then every request that could change something must
  * echo the session's CSRF token in {@value SessionLogin#CSRF_HEADER}.</li>
  * </ul>
- * Missing or wrong credentials end the request with 401 before the resource or its body reader runs.
+ * Missing or wrong credentials end the request with 401 before the resource or its body reader runs;
+ * password checks go through the {@link LoginThrottle} (429 once an account or address is locked).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -40,6 +41,7 @@ public class ApiAuthentication implements ContainerRequestFilter {
     private static final String NO_CREDENTIALS = "Log in, or send the credentials of a Verbund user (HTTP Basic) or an API token (Bearer)";
 
     private final Authenticator passwords;
+    private final LoginThrottle throttle;
     private final TokenAuthenticator tokens;
     private final SessionUsers sessions;
     private final CallerContext callers;
@@ -51,23 +53,19 @@ public class ApiAuthentication implements ContainerRequestFilter {
     private ResourceInfo resource;
 
     @Inject
-    public ApiAuthentication(Authenticator passwords, TokenAuthenticator tokens, SessionUsers sessions, CallerContext callers,
-                             ServiceSecret serviceSecret) {
+    public ApiAuthentication(Authenticator passwords, LoginThrottle throttle, TokenAuthenticator tokens, SessionUsers sessions,
+                             CallerContext callers, ServiceSecret serviceSecret) {
         this.passwords = passwords;
+        this.throttle = throttle;
         this.tokens = tokens;
         this.sessions = sessions;
         this.callers = callers;
         this.serviceSecret = serviceSecret;
     }
 
-    /** Without service credentials (tests of the user side). */
-    public ApiAuthentication(Authenticator passwords, TokenAuthenticator tokens, SessionUsers sessions, CallerContext callers) {
-        this(passwords, tokens, sessions, callers, null);
-    }
-
     /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
     public ApiAuthentication() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     @Override
@@ -86,7 +84,10 @@ public class ApiAuthentication implements ContainerRequestFilter {
                 requireScope(token, method);
                 callers.authenticated(token.caller(), CallerContext.Credentials.TOKEN);
             } else {
-                callers.authenticated(passwords.authenticate(BasicCredentials.parse(header)), CallerContext.Credentials.PASSWORD);
+                BasicCredentials credentials = BasicCredentials.parse(header);
+                String source = servletRequest == null ? "unknown" : ClientAddress.of(servletRequest);
+                Caller caller = throttle.attempt(credentials.login(), source, () -> passwords.authenticate(credentials));
+                callers.authenticated(caller, CallerContext.Credentials.PASSWORD);
             }
             return;
         }

@@ -63,9 +63,14 @@ public final class NodeScript implements ConfigGenerator {
                 .append("# the DB_MASTER_FAILED_OVER alarm (no automatic failback; see docs/operations.md).\n");
         systemProperty(cli, "verbund.db.master.primary-server-id", Long.toString(topology.primaryMaster().serverId()));
 
-        cli.append("\n# Browsers reach the node through haproxy (option forwardfor): the client's own address, for the\n")
-                .append("# login throttle and the logs, is in X-Forwarded-For. Only haproxy may reach this listener.\n")
-                .append("/subsystem=undertow/server=default-server/http-listener=default:write-attribute(name=proxy-address-forwarding, value=true)\n");
+        cli.append("\n# Browsers reach the node through haproxy, which replaces X-Forwarded-For with the client's address.\n")
+                .append("# The node believes that header (login throttle, logs) only from these peers, never from anyone\n")
+                .append("# else; Undertow's own proxy-address-forwarding would believe it from every client.\n");
+        List<String> proxies = new ArrayList<>();
+        topology.loadBalancers().forEach(balancer -> proxies.add(balancer.host()));
+        proxies.add(topology.virtualIp());
+        systemProperty(cli, "verbund.http.trusted-proxies", String.join(",", proxies.stream().distinct().toList()));
+        cli.append("/subsystem=undertow/server=default-server/http-listener=default:write-attribute(name=proxy-address-forwarding, value=false)\n");
 
         cli.append("\n# The telephony server's SIP listener (WildFly's port offset does not shift it).\n");
         systemProperty(cli, "verbund.sip.host", node.host());

@@ -6,6 +6,8 @@ import io.verbund.acd.runtime.security.Authenticator;
 import io.verbund.acd.runtime.security.BasicCredentials;
 import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.runtime.security.CallerContext;
+import io.verbund.acd.runtime.security.ClientAddress;
+import io.verbund.acd.runtime.security.LoginThrottle;
 import io.verbund.acd.runtime.security.SessionLogin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,7 +26,8 @@ import java.util.logging.Logger;
 /**
  * {@code /session}: the browser's login. {@code POST} takes login and password and starts a new
  * session (cookie, HttpOnly, SameSite=Strict); {@code GET} says who is logged in and repeats the
- * CSRF token; {@code DELETE} logs out. Failed logins are throttled ({@link LoginThrottle}).
+ * CSRF token; {@code DELETE} logs out. Failed logins are throttled cluster-wide, together with HTTP
+ * Basic ({@link LoginThrottle}).
  */
 @Path("session")
 @RequestScoped
@@ -61,19 +64,17 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public SessionDocument logIn(LoginRequest login) {
         validation.check(login, null);
-        String address = request.getRemoteAddr();
-        throttle.requireAllowed(login.login(), address);
+        String address = ClientAddress.of(request);
         Caller caller;
         try {
-            caller = authenticator.authenticate(new BasicCredentials(login.login(), login.password()));
+            caller = throttle.attempt(login.login(), address,
+                    () -> authenticator.authenticate(new BasicCredentials(login.login(), login.password())));
         } catch (NotAuthenticated refused) {
-            throttle.failed(login.login(), address);
-            LOG.info(() -> "failed login for " + login.login() + " from " + address);
+            LOG.info(() -> "event=login-failed login=" + login.login() + " source=" + address);
             throw refused;
         }
-        throttle.succeeded(login.login());
         String csrf = SessionLogin.start(request, caller);
-        LOG.info(() -> "user " + caller + " logged in from " + address);
+        LOG.info(() -> "event=login user=" + caller.login() + " tenant=" + caller.tenant() + " source=" + address);
         return profiles.document(caller, csrf);
     }
 
