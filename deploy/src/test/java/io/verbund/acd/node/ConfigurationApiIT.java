@@ -42,7 +42,8 @@ class ConfigurationApiIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of());
+        // A short lockout, so the login throttle's test sees the right password work again.
+        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of("verbund.login.lockout", "PT20S"));
         api = URI.create(node.portalUrl());
         admin = ApiClient.as(api, "admin@demo", "demo-admin");
         supervisor = ApiClient.as(api, "supervisor@demo", "demo-supervisor");
@@ -271,15 +272,83 @@ class ConfigurationApiIT {
     }
 
     @Test
-    void passwordGuessingIsSlowedDown() throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        for (int i = 0; i < 5; i++) {
-            assertThat(send(client, "POST", "api/v1/session", "{\"login\":\"agent1009@demo\",\"password\":\"guess-" + i + "\"}", Map.of())
-                    .statusCode()).isEqualTo(401);
+    void basicPasswordGuessingIsLockedOutWithoutCheckingAndTheRightPasswordWorksAfterTheWait() {
+        // From 127.0.0.2: the per-address count this test adds never touches the other tests' 127.0.0.1.
+        RawHttp client = new RawHttp(api, "127.0.0.2");
+        int refused = 0;
+        RawHttp.Answer last = null;
+        for (int i = 0; i < 30; i++) {
+            last = client.send("GET", "api/v1/session", Map.of("Authorization", basic("agent1009@demo", "guess-" + i)), null);
+            if (last.status() == 401) {
+                refused++;
+            } else {
+                assertThat(last.status()).as(last.toString()).isEqualTo(429);
+            }
         }
-        HttpResponse<String> throttled = send(client, "POST", "api/v1/session", "{\"login\":\"agent1009@demo\",\"password\":\"demo-1009\"}", Map.of());
-        assertThat(throttled.statusCode()).as(throttled.body()).isEqualTo(429);
-        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused).as("10 failures per account, then locked").isEqualTo(10);
+        assertThat(last.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(Long.parseLong(last.header("Retry-After"))).isBetween(1L, 20L);
+
+        RawHttp.Answer right = client.send("GET", "api/v1/session", Map.of("Authorization", basic("agent1009@demo", "demo-1009")), null);
+        assertThat(right.status()).as("the right password is refused during the lockout too").isEqualTo(429);
+        HttpClient browser = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        assertThat(sendQuietly(browser, "POST", "api/v1/session", "{\"login\":\"AGENT1009@demo\",\"password\":\"demo-1009\"}").statusCode())
+                .as("the session login shares the count, whatever the case of the login").isEqualTo(429);
+
+        Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(client.send("GET", "api/v1/session", Map.of("Authorization", basic("agent1009@demo", "demo-1009")), null)
+                        .status()).isEqualTo(200));
+    }
+
+    @Test
+    void aForgedForwardedForDoesNotEscapeThePerAddressLimit() {
+        // From 127.0.0.3, not a trusted proxy: its X-Forwarded-For is a lie the node must ignore.
+        RawHttp client = new RawHttp(api, "127.0.0.3");
+        for (int i = 0; i < 30; i++) {
+            RawHttp.Answer answer = client.send("GET", "api/v1/session", Map.of("Authorization", basic("nobody" + i + "@demo", "guess"),
+                    "X-Forwarded-For", "198.51.100." + i), null);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
+        }
+        RawHttp.Answer locked = client.send("GET", "api/v1/session", Map.of("Authorization", basic("admin@demo", "demo-admin"),
+                "X-Forwarded-For", "198.51.100.200"), null);
+        assertThat(locked.status()).as(locked.toString()).isEqualTo(429);
+        assertThat(locked.body()).contains("from your address");
+        assertThat(admin.get("api/v1/session").status()).as("other addresses go on").isEqualTo(200);
+    }
+
+    @Test
+    void aTokenLosesItsPowerWhenItsCreatorIsDemoted() {
+        ApiClient.Answer boss = admin.post("api/v1/users", """
+                {"login":"tokenboss@demo","displayName":"Token Boss","password":"token-boss-1","roles":["TENANT_ADMIN"]}""");
+        assertThat(boss.status()).as(boss.toString()).isEqualTo(201);
+        ApiClient.Answer created = ApiClient.as(api, "tokenboss@demo", "token-boss-1").post("api/v1/api-tokens",
+                "{\"name\":\"boss-crm\",\"scopes\":[\"config:read\",\"config:write\"]}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        ApiClient crm = ApiClient.withToken(api, created.json().getString("token"));
+        ApiClient.Answer before = crm.post("api/v1/groups", "{\"name\":\"BossTokenBefore\"}");
+        assertThat(before.status()).as(before.toString()).isEqualTo(201);
+
+        ApiClient.Answer demoted = admin.put("api/v1/users/" + boss.json().getJsonNumber("id").longValue(), """
+                {"login":"tokenboss@demo","displayName":"Token Boss","roles":["AGENT"],"version":%d}"""
+                .formatted(boss.json().getInt("version")));
+        assertThat(demoted.status()).as(demoted.toString()).isEqualTo(200);
+        // A token is trusted for 30 s per node (TokenAuthenticator.TIME_TO_LIVE), then read again.
+        Awaitility.await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() ->
+                assertThat(crm.get("api/v1/groups").status()).isEqualTo(403));
+        ApiClient.Answer after = crm.post("api/v1/groups", "{\"name\":\"BossTokenAfter\"}");
+        assertThat(after.status()).as(after.toString()).isEqualTo(403);
+    }
+
+    private static String basic(String login, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((login + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> sendQuietly(HttpClient client, String method, String path, String json) {
+        try {
+            return send(client, method, path, json, Map.of());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

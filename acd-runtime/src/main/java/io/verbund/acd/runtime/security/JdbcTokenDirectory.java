@@ -17,7 +17,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 
-/** API tokens from {@code api_token}, with their tenant and creator, on the master. */
+/**
+ * API tokens from {@code api_token}, with their tenant and creator, on the master. A token acts with
+ * its creator's roles as they are now, capped at {@link StoredToken#ROLE}: a demoted creator's tokens
+ * lose the power with them, a disabled creator's tokens stop working.
+ */
 @ApplicationScoped
 public class JdbcTokenDirectory implements TokenDirectory {
 
@@ -60,10 +64,12 @@ public class JdbcTokenDirectory implements TokenDirectory {
                     scopes = EnumSet.noneOf(ApiScope.class);
                 }
                 LocalDateTime expires = row.getObject(4, LocalDateTime.class);
-                Caller caller = new Caller(new UserId(row.getLong(6)), "token:" + name, new TenantKey(row.getString(8)),
-                        new TenantId(row.getLong(7)), Set.of(Role.TENANT_ADMIN), Optional.empty());
+                UserId creator = new UserId(row.getLong(6));
+                Set<Role> roles = StoredToken.rolesCappedBy(JdbcUserDirectory.roles(db, creator));
+                Caller caller = new Caller(creator, "token:" + name, new TenantKey(row.getString(8)),
+                        new TenantId(row.getLong(7)), roles, Optional.empty());
                 return Optional.of(new StoredToken(row.getLong(1), caller, scopes,
-                        Optional.ofNullable(expires).map(utc -> utc.toInstant(ZoneOffset.UTC)), row.getBoolean(5)));
+                        Optional.ofNullable(expires).map(utc -> utc.toInstant(ZoneOffset.UTC)), row.getBoolean(5) && !roles.isEmpty()));
             }
         } catch (SQLException e) {
             throw new DatabaseUnavailable("checking the API token", e);

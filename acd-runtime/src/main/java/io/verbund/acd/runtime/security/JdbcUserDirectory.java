@@ -65,7 +65,8 @@ public class JdbcUserDirectory implements UserDirectory {
         }
     }
 
-    private static Set<Role> roles(Connection db, UserId user) throws SQLException {
+    /** The user's roles as they are now; API tokens are capped by their creator's (JdbcTokenDirectory). */
+    static Set<Role> roles(Connection db, UserId user) throws SQLException {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         try (PreparedStatement query = db.prepareStatement(ROLES)) {
             query.setLong(1, user.value());

@@ -117,4 +117,14 @@ class ApiTokensTest {
         assertThatThrownBy(() -> tokens.authenticate(expiring.reveal())).isInstanceOf(NotAuthenticated.class);
         assertThat(directory.lookups).hasSize(3);
     }
+
+    @Test
+    void aTokenActsWithNoMoreThanItsCreatorHoldsNow() {
+        assertThat(StoredToken.rolesCappedBy(Set.of(Role.TENANT_ADMIN, Role.AGENT))).containsExactly(Role.TENANT_ADMIN);
+        assertThat(StoredToken.rolesCappedBy(Set.of(Role.SYSTEM_ADMIN))).as("never above tenant admin").containsExactly(Role.TENANT_ADMIN);
+        assertThat(StoredToken.rolesCappedBy(Set.of(Role.SUPERVISOR, Role.AGENT))).as("demoted creator")
+                .containsExactlyInAnyOrder(Role.SUPERVISOR, Role.AGENT);
+        assertThat(StoredToken.rolesCappedBy(Set.of(Role.AGENT))).containsExactly(Role.AGENT);
+        assertThat(StoredToken.rolesCappedBy(Set.of())).as("a creator without roles disables the token").isEmpty();
+    }
 }
