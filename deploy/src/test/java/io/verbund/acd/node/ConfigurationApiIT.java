@@ -339,6 +339,48 @@ class ConfigurationApiIT {
         assertThat(after.status()).as(after.toString()).isEqualTo(403);
     }
 
+    @Test
+    void anOversizedLoginIsRefusedBeforeAnyPasswordCheck() {
+        // The right login and password, padded with JSON whitespace: were it read, it would log in.
+        String login = "{\"login\":\"admin@demo\",\"password\":\"demo-admin\"}" + " ".repeat(8 * 1024);
+        RawHttp client = new RawHttp(api, "127.0.0.4");
+        RawHttp.Answer refused = client.send("POST", "api/v1/session", Map.of("Content-Type", "application/json"),
+                login.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.header("Set-Cookie")).as("no session was started").isNull();
+        assertThat(refused.body()).contains("at most 4096 bytes");
+
+        RawHttp.Answer small = client.send("POST", "api/v1/session", Map.of("Content-Type", "application/json"),
+                login.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(small.status()).as(small.toString()).isEqualTo(200);
+
+        String bigGroup = "{\"name\":\"Huge\",\"description\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        RawHttp.Answer huge = new RawHttp(api, "127.0.0.1").send("POST", "api/v1/groups", Map.of("Content-Type", "application/json",
+                "Authorization", basic("admin@demo", "demo-admin")), bigGroup.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(huge.status()).as("the JSON API takes at most 1 MiB").isEqualTo(413);
+    }
+
+    @Test
+    void everyServiceSendsTheSecurityHeadersOnAnswersAndOn404s() {
+        RawHttp client = new RawHttp(api, "127.0.0.1");
+        for (String path : java.util.List.of("api/v1/health", "stats/health", "storage/health", "telephony/health",
+                "api/v1/no-such-thing", "stats/no-such-thing", "storage/no-such-thing", "telephony/no-such-thing")) {
+            RawHttp.Answer answer = client.send("GET", path, Map.of(), null);
+            assertThat(answer.status()).as(path + ": " + answer).isIn(200, 404);
+            assertThat(answer.status() == 404).as(path).isEqualTo(path.endsWith("no-such-thing"));
+            assertThat(answer.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            assertThat(answer.header("X-Frame-Options")).as(path).isEqualTo("DENY");
+            assertThat(answer.header("Content-Security-Policy")).as(path).contains("frame-ancestors 'none'");
+            assertThat(answer.header("Referrer-Policy")).as(path).isEqualTo("same-origin");
+            assertThat(answer.header("Cache-Control")).as(path).contains("no-store");
+            String cookie = answer.header("Set-Cookie");
+            if (cookie != null) {
+                assertThat(cookie).as(path).contains("HttpOnly", "SameSite=Strict");
+            }
+        }
+    }
+
     private static String basic(String login, String password) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((login + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

@@ -1,5 +1,6 @@
 package io.verbund.acd.runtime.problem;
 
+import io.verbund.acd.runtime.http.BodyTooLarge;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -27,6 +28,12 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     }
 
     static Response internalError(Throwable failure, String instance) {
+        BodyTooLarge tooLarge = BodyTooLarge.in(failure);
+        if (tooLarge != null) {
+            // Not the server's failure: a body without Content-Length outgrew its endpoint's limit.
+            return ProblemResponses.of(new Problem(ApiProblem.TYPE_PREFIX + "body-too-large", "Request body too large", 413,
+                    "This endpoint accepts request bodies of at most " + tooLarge.limit() + " bytes", instance, null)).build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + incident + " at " + instance, failure);
         return ProblemResponses.of(new Problem(ApiProblem.TYPE_PREFIX + "internal-error", "Internal error", 500,
