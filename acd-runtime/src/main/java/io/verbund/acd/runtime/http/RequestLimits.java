@@ -52,6 +52,11 @@ public class RequestLimits implements Filter {
             refuse(request, response, limit);
             return;
         }
+        if (declared >= 0 || request.getHeader("Transfer-Encoding") == null) {
+            // Undertow holds a body to its declared length; without length or chunks there is none.
+            chain.doFilter(request, response);
+            return;
+        }
         chain.doFilter(new HttpServletRequestWrapper(request) {
             private ServletInputStream limited;
 
