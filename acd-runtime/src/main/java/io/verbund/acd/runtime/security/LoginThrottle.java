@@ -79,7 +79,10 @@ public class LoginThrottle {
             failed(LoginLockedOut.Kind.SOURCE, address, source, source, settings.sourceFailures(), now);
             throw refused;
         }
-        store.remove(account);
+        // Basic clients succeed on every request: only a count that exists costs a cluster write.
+        if (store.get(account).isPresent()) {
+            store.remove(account);
+        }
         return caller;
     }
 
