@@ -2,8 +2,11 @@ package io.verbund.acd.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.verbund.acd.launcher.DemoNode;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,8 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +50,9 @@ class TransferIT {
     static void startNode() {
         node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of(
                 "verbund.trunk.outbound", "sip:127.0.0.1:" + TRUNK_PORT,
-                "verbund.trunk.ring-timeout-seconds", "10"));
+                "verbund.trunk.ring-timeout-seconds", "10",
+                // The CRM stand-in of the look-up test answers on loopback; only 127.0.0.2 is opened.
+                "verbund.outbound.allowed-targets", "127.0.0.2"));
         admin = ApiClient.as(URI.create(node.portalUrl()), "admin@demo", "demo-admin");
     }
 
@@ -135,6 +142,52 @@ class TransferIT {
                 .doesNotContain("TransferFailed");
         ApiClient.Answer ended = admin.post("api/v1/calls/" + callId + "/transfer", "{\"agent\":\"1001\"}");
         assertThat(ended.status()).as("an ended call: %s", ended).isEqualTo(409);
+    }
+
+    @Test
+    void aLookupToLoopbackOrTheMetadataAddressTakesTheFailedExitWhileAnAllowedTargetAnswers() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        HttpServer crm = HttpServer.create(new InetSocketAddress("0.0.0.0", 0), 0);
+        crm.createContext("/crm", exchange -> {
+            asked.incrementAndGet();
+            byte[] body = "{\"vip\":\"yes\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        crm.start();
+        try {
+            int port = crm.getAddress().getPort();
+            Map<String, String> urls = new LinkedHashMap<>();
+            urls.put("+4930500773", "http://127.0.0.2:" + port + "/crm");
+            urls.put("+4930500774", "http://127.0.0.1:" + port + "/crm");
+            urls.put("+4930500775", "http://169.254.169.254/latest/meta-data/");
+            urls.put("+4930500776", "http://2130706433:" + port + "/crm");
+            Map<String, String> exits = new LinkedHashMap<>();
+            int sippPort = 6784;
+            for (Map.Entry<String, String> lookup : urls.entrySet()) {
+                String number = serviceNumber(lookup.getKey(), "Lookup " + lookup.getKey(), """
+                        {"start":"ask","nodes":[
+                          {"id":"ask","type":"http_lookup","parameters":{"url":"%s"},
+                           "exits":{"next":"known","failed":"unknown"}},
+                          {"id":"known","type":"hangup","parameters":{},"exits":{}},
+                          {"id":"unknown","type":"hangup","parameters":{},"exits":{}}]}""".formatted(lookup.getValue()));
+                Sipp sipp = sipp();
+                Sipp.Result caller = sipp.run("caller-flow-ends.xml", sippPort++, List.of("-s", number, "-m", "1", "-timeout", "60s"));
+                assertThat(caller.exit()).as("caller of %s: %s", lookup.getValue(), sipp.errorLogs()).isZero();
+                exits.put(lookup.getValue(), single("SELECT detail FROM call_event WHERE call_id = ? AND type = 'FlowExitTaken'"
+                        + " AND flow_node = 'ask'", awaitEndedCallOf(number)));
+            }
+
+            assertThat(exits.get(urls.get("+4930500773"))).as("the allowed target answered").contains("\"exit\":\"next\"");
+            assertThat(exits.get(urls.get("+4930500774"))).as("127.0.0.1 is refused").contains("\"exit\":\"failed\"");
+            assertThat(exits.get(urls.get("+4930500775"))).as("the metadata address is refused").contains("\"exit\":\"failed\"");
+            assertThat(exits.get(urls.get("+4930500776"))).as("127.0.0.1 written as one number").contains("\"exit\":\"failed\"");
+            assertThat(asked).as("only the allowed target's look-up reached the server").hasValue(1);
+        } finally {
+            crm.stop(0);
+        }
     }
 
     private Sipp sipp() {
