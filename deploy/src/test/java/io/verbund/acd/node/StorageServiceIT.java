@@ -127,6 +127,36 @@ class StorageServiceIT {
     }
 
     @Test
+    void anUploadedHtmlFileIsRefusedAndWhateverIsStoredDownloadsAsASandboxedAttachment() throws Exception {
+        byte[] page = "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.UTF_8);
+        Answer html = send("admin@demo", "demo-admin", "PUT", "tenants/demo/files/reports/evil.html", page, Map.of("Content-Type", "text/html"));
+        assertThat(html.status()).as(html.toString()).isEqualTo(422);
+        assertThat(html.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(html.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("Content-Type");
+        assertThat(send("admin@demo", "demo-admin", "GET", "tenants/demo/files/reports/evil.html", null, Map.of()).status()).isEqualTo(404);
+        Answer streamed = send("admin@demo", "demo-admin", "POST", "tenants/demo/files/recordings/evil.html/upload", new byte[0],
+                Map.of("Upload-Content-Type", "image/svg+xml"));
+        assertThat(streamed.status()).as(streamed.toString()).isEqualTo(422);
+        assertThat(streamed.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("Upload-Content-Type");
+
+        // The same page without a type is stored as bytes, and never comes back as a page of the portal's origin.
+        assertThat(send("admin@demo", "demo-admin", "PUT", "tenants/demo/files/reports/evil.html", page, Map.of()).status()).isEqualTo(201);
+        Answer download = send("supervisor@demo", "demo-supervisor", "GET", "tenants/demo/files/reports/evil.html", null, Map.of());
+
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.header("Content-Type")).isEqualTo("application/octet-stream");
+        assertThat(download.header("Content-Disposition")).startsWith("attachment; filename=\"evil.html\"");
+        assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(download.header("Content-Security-Policy")).contains("sandbox");
+        Answer csv = send("admin@demo", "demo-admin", "PUT", "tenants/demo/files/reports/sheet.csv", "a;b".getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "text/csv; charset=utf-8"));
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(201);
+        Answer sheet = send("admin@demo", "demo-admin", "GET", "tenants/demo/files/reports/sheet.csv", null, Map.of());
+        assertThat(sheet.header("Content-Type")).startsWith("text/csv");
+        assertThat(sheet.header("Content-Disposition")).startsWith("attachment;");
+    }
+
+    @Test
     void aWrongChecksumIsRefusedAndNothingIsStored() throws Exception {
         Answer refused = send("admin@demo", "demo-admin", "PUT", "tenants/demo/files/scripts/checked.txt",
                 "payload".getBytes(StandardCharsets.UTF_8), Map.of("X-Checksum-SHA256", sha256("other".getBytes(StandardCharsets.UTF_8))));

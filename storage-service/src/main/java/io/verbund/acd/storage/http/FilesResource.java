@@ -1,10 +1,12 @@
 package io.verbund.acd.storage.http;
 
 import io.verbund.acd.audio.AudioCodec;
+import io.verbund.acd.runtime.problem.InvalidFields;
 import io.verbund.acd.runtime.problem.MalformedRequest;
 import io.verbund.acd.runtime.security.ApiArea;
 import io.verbund.acd.runtime.security.ServiceAccess;
 import io.verbund.acd.runtime.storage.FileCategory;
+import io.verbund.acd.runtime.storage.FileTypes;
 import io.verbund.acd.storage.StorageProblem;
 import io.verbund.acd.storage.StorageSettings;
 import io.verbund.acd.storage.audio.InvalidPrompt;
@@ -138,6 +140,7 @@ public class FilesResource {
         TenantKey tenant = access.tenant(tenantName);
         FileCategory category = StorageAccess.category(categoryName);
         FileName name = new FileName(fileName);
+        requireType(tenant, category, contentType, HttpHeaders.CONTENT_TYPE);
         Optional<Sha256> expected = Checksums.expected(checksum, reprDigest, contentDigest);
         boolean mustBeNew = "*".equals(ifNoneMatch == null ? null : ifNoneMatch.strip());
         long maxFile = settings.maxFileBytes(category);
@@ -210,7 +213,10 @@ public class FilesResource {
                 ? Response.status(206).header("Content-Range", range.contentRange(file.size()))
                 : Response.ok();
         long length = file.size() == 0 ? 0 : range.length();
-        response.type(file.contentType()).header("Accept-Ranges", "bytes").header(HttpHeaders.CONTENT_LENGTH, length)
+        // Served on the portal's origin: never the uploader's type as such, never rendered in place.
+        response.type(FileTypes.served(category, file.contentType()))
+                .header("Content-Disposition", FileTypes.attachment(name.value()))
+                .header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", FileTypes.DOWNLOAD_POLICY).header("Accept-Ranges", "bytes").header(HttpHeaders.CONTENT_LENGTH, length)
                 .header(HttpHeaders.ETAG, etag).header(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(file.modified()))
                 .header(FILE_COMPLETE, Boolean.toString(file.complete()));
         withChecksum(response, file);
@@ -294,6 +300,7 @@ public class FilesResource {
         FileCategory category = StorageAccess.category(categoryName);
         FileName name = new FileName(fileName);
         refusePrompts(tenant, category);
+        requireType(tenant, category, uploadType, "Upload-Content-Type");
         boolean existed = store.find(tenant, category, name).isPresent();
         StoredFile file = store.startUpload(tenant, category, name, mediaType(uploadType));
         if (!existed) {
@@ -388,6 +395,13 @@ public class FilesResource {
         return Response.noContent().build();
     }
 
+    private static void requireType(TenantKey tenant, FileCategory category, String contentType, String header) {
+        if (!FileTypes.accepts(category, contentType)) {
+            throw InvalidFields.of(header, "files of category " + category.segment() + " may be "
+                    + String.join(", ", FileTypes.allowed(category).stream().sorted().toList()) + ", not " + mediaType(contentType), tenant);
+        }
+    }
+
     private void refusePrompts(TenantKey tenant, FileCategory category) {
         if (category == FileCategory.PROMPTS) {
             throw StorageProblem.conflict(tenant, "Prompts are converted when uploaded whole (PUT); they cannot be streamed");
@@ -447,10 +461,7 @@ public class FilesResource {
     }
 
     private static String mediaType(String contentType) {
-        if (contentType == null || contentType.isBlank()) {
-            return MediaType.APPLICATION_OCTET_STREAM;
-        }
-        return contentType.split(";")[0].strip();
+        return FileTypes.mediaType(contentType);
     }
 
     private static String etag(StoredFile file) {
