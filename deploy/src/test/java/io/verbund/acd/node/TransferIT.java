@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.verbund.acd.launcher.DemoNode;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,8 @@ class TransferIT {
     private static final int PORT_OFFSET = 1700;
     private static final String HOTLINE = "+4930500100";
     private static final String NUMBER = "+4940123456";
+    /** Outside the demo's transfer numbers (+49*). */
+    private static final String FOREIGN = "+43900123456";
     /** The SIPp UAS standing in for the outbound trunk. */
     private static final int TRUNK_PORT = 6771;
 
@@ -188,6 +192,54 @@ class TransferIT {
         } finally {
             crm.stop(0);
         }
+    }
+
+    @Test
+    void onlyTheTenantsTransferNumbersAreDialledAndOnlyTheSystemSetsThem() throws Exception {
+        ApiClient system = ApiClient.as(URI.create(node.portalUrl()), "sysadmin", "system-admin");
+        JsonObject demo = system.get("api/v1/tenants/demo").json();
+        assertThat(demo.getJsonArray("transferNumbers").getString(0)).as(demo.toString()).isEqualTo("+49*");
+        String widened = Json.createObjectBuilder(demo).add("transferNumbers", Json.createArrayBuilder().add("*")).build().toString();
+        ApiClient.Answer notAPattern = system.put("api/v1/tenants/demo", widened);
+        assertThat(notAPattern.status()).as(notAPattern.toString()).isEqualTo(422);
+        assertThat(notAPattern.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("transferNumbers");
+        ApiClient.Answer byTheTenant = admin.put("api/v1/tenants/demo",
+                Json.createObjectBuilder(demo).add("transferNumbers", Json.createArrayBuilder().add("+43*")).build().toString());
+        assertThat(byTheTenant.status()).as("a tenant admin cannot open numbers: %s", byTheTenant).isEqualTo(403);
+
+        // A flow's transfer node to a number outside the list: nothing is dialled, the flow takes its failed exit.
+        String number = serviceNumber("+4930500777", "Transfer abroad", """
+                {"start":"out","nodes":[
+                  {"id":"out","type":"transfer","parameters":{"number":"%s"},"exits":{"failed":"bye"}},
+                  {"id":"bye","type":"hangup","parameters":{},"exits":{}}]}""".formatted(FOREIGN));
+        Sipp sipp = sipp();
+        Process trunk = sipp.start("agent-answer.xml", TRUNK_PORT, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        Sipp.Result flowCaller = sipp.run("caller-flow-ends.xml", 6787, List.of("-s", number, "-m", "1", "-timeout", "60s"));
+        assertThat(flowCaller.exit()).as("caller hears 480 after the failed exit: %s", sipp.errorLogs()).isZero();
+        String flowCall = awaitEndedCallOf(number);
+        assertThat(outcomeOf(flowCall)).isEqualTo("HANGUP_IN_FLOW");
+        assertThat(eventsOf(flowCall)).contains("TransferFailed", "FlowExitTaken").doesNotContain("TransferStarted");
+
+        // A connected call: the API refuses the number naming the field, the caller stays with its agent.
+        sipp.registerAgent(1001, "demo-1001", 6788);
+        Process agent = sipp.start("agent-answer.xml", 6788, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        setState("1001", "READY");
+        String lastBefore = single("SELECT COALESCE(MAX(id), 0) FROM call_record WHERE id > ?", 0);
+        Process caller = sipp.start("caller.xml", 6789, List.of("-s", HOTLINE, "-m", "1", "-d", "4000", "-timeout", "60s"));
+        String callId = awaitAnsweredCallAfter(Long.parseLong(lastBefore));
+
+        ApiClient.Answer abroad = admin.post("api/v1/calls/" + callId + "/transfer", "{\"number\":\"" + FOREIGN + "\"}");
+
+        assertThat(abroad.status()).as(abroad.toString()).isEqualTo(422);
+        assertThat(abroad.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(abroad.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("number");
+        assertThat(Sipp.await(caller, 30).exit()).as("the caller talked to 1001 until it hung up: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(agent, 30).exit()).as(sipp.errorLogs()).isZero();
+        awaitOutcome(callId);
+        assertThat(outcomeOf(callId)).isEqualTo("ANSWERED");
+        assertThat(agentOf(callId)).isEqualTo("1001");
+        assertThat(eventsOf(callId)).doesNotContain("TransferStarted", "TransferFailed");
+        assertThat(trunk.isAlive()).as("the trunk never got an INVITE").isTrue();
     }
 
     private Sipp sipp() {
