@@ -24,6 +24,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -154,6 +156,45 @@ class StorageServiceIT {
         Answer sheet = send("admin@demo", "demo-admin", "GET", "tenants/demo/files/reports/sheet.csv", null, Map.of());
         assertThat(sheet.header("Content-Type")).startsWith("text/csv");
         assertThat(sheet.header("Content-Disposition")).startsWith("attachment;");
+    }
+
+    @Test
+    void aSupervisorOfGroupsReachesOnlyTheRecordingsOfItsGroupsCalls() throws Exception {
+        // supervisor@demo supervises Support and Sales; "Storage back office" is nobody's.
+        try (Connection db = node.database().connect(); Statement sql = db.createStatement()) {
+            sql.executeUpdate("INSERT INTO acd_group (tenant_id, name) SELECT id, 'Storage back office' FROM tenant WHERE tenant_key = 'demo'");
+            sql.executeUpdate("INSERT INTO call_record (call_id, tenant_id, received_at, group_id, recording_file)"
+                    + " SELECT 'it-scope-a', t.id, CURRENT_TIMESTAMP(3), g.id, 'it-scope-a.wav' FROM tenant t"
+                    + " JOIN acd_group g ON g.tenant_id = t.id AND g.name = 'Support' WHERE t.tenant_key = 'demo'");
+            sql.executeUpdate("INSERT INTO call_record (call_id, tenant_id, received_at, group_id, recording_file)"
+                    + " SELECT 'it-scope-b', t.id, CURRENT_TIMESTAMP(3), g.id, 'it-scope-b.wav' FROM tenant t"
+                    + " JOIN acd_group g ON g.tenant_id = t.id AND g.name = 'Storage back office' WHERE t.tenant_key = 'demo'");
+        }
+        for (String name : List.of("it-scope-a.wav", "it-scope-b.wav")) {
+            Answer stored = send("admin@demo", "demo-admin", "PUT", "tenants/demo/files/recordings/" + name, pcmWav(8000, 1, 800),
+                    Map.of("Content-Type", "audio/wav"));
+            assertThat(stored.status()).as(stored.toString()).isEqualTo(201);
+        }
+
+        Answer listed = send("supervisor@demo", "demo-supervisor", "GET", "tenants/demo/files/recordings?prefix=it-scope-", null, Map.of());
+        assertThat(listed.json().getInt("total")).as(listed.toString()).isEqualTo(1);
+        assertThat(listed.text()).contains("it-scope-a.wav").doesNotContain("it-scope-b.wav");
+        assertThat(send("supervisor@demo", "demo-supervisor", "GET", "tenants/demo/files/recordings/it-scope-a.wav", null, Map.of()).status())
+                .isEqualTo(200);
+        assertThat(send("supervisor@demo", "demo-supervisor", "GET", "tenants/demo/files/recordings/it-scope-b.wav", null, Map.of()).status())
+                .isEqualTo(404);
+        assertThat(send("supervisor@demo", "demo-supervisor", "HEAD", "tenants/demo/files/recordings/it-scope-b.wav", null, Map.of()).status())
+                .isEqualTo(404);
+        assertThat(send("supervisor@demo", "demo-supervisor", "GET", "tenants/demo/files/recordings/it-scope-b.wav/metadata", null, Map.of())
+                .status()).isEqualTo(404);
+        assertThat(send("supervisor@demo", "demo-supervisor", "DELETE", "tenants/demo/files/recordings/it-scope-b.wav", null, Map.of()).status())
+                .isEqualTo(404);
+        assertThat(send("supervisor@demo", "demo-supervisor", "PUT", "tenants/demo/files/recordings/it-scope-b.wav", pcmWav(8000, 1, 800),
+                Map.of("Content-Type", "audio/wav")).status()).as("no overwriting either").isEqualTo(403);
+        assertThat(send("admin@demo", "demo-admin", "GET", "tenants/demo/files/recordings/it-scope-b.wav", null, Map.of()).status())
+                .as("still there, and the admin reaches all of the tenant's").isEqualTo(200);
+        assertThat(send("supervisor@demo", "demo-supervisor", "DELETE", "tenants/demo/files/recordings/it-scope-a.wav", null, Map.of()).status())
+                .isEqualTo(204);
     }
 
     @Test

@@ -119,7 +119,7 @@ public class FilesResource {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw new MalformedRequest("offset must be 0 or more and limit between 1 and " + MAX_PAGE);
         }
-        List<FileName> names = store.names(tenant, category, prefix);
+        List<FileName> names = access.reachable(tenant, category, prefix, store.names(tenant, category, prefix));
         JsonArrayBuilder items = Json.createArrayBuilder();
         for (FileName name : names.subList(Math.min(offset, names.size()), Math.min(names.size(), offset + limit))) {
             store.find(tenant, category, name).ifPresent(file -> items.add(json(file)));
@@ -140,6 +140,7 @@ public class FilesResource {
         TenantKey tenant = access.tenant(tenantName);
         FileCategory category = StorageAccess.category(categoryName);
         FileName name = new FileName(fileName);
+        access.requireMayWrite(tenant, category);
         requireType(tenant, category, contentType, HttpHeaders.CONTENT_TYPE);
         Optional<Sha256> expected = Checksums.expected(checksum, reprDigest, contentDigest);
         boolean mustBeNew = "*".equals(ifNoneMatch == null ? null : ifNoneMatch.strip());
@@ -201,6 +202,7 @@ public class FilesResource {
         TenantKey tenant = access.tenant(tenantName);
         FileCategory category = StorageAccess.category(categoryName);
         FileName name = new FileName(fileName);
+        access.requireReachable(tenant, category, name.value());
         StoredFile file = store.find(tenant, category, name)
                 .orElseThrow(() -> StorageProblem.unknownFile(tenant, category.segment(), name.value()));
         String etag = etag(file);
@@ -252,6 +254,7 @@ public class FilesResource {
         TenantKey tenant = access.tenant(tenantName);
         FileCategory category = StorageAccess.category(categoryName);
         FileName name = new FileName(fileName);
+        access.requireReachable(tenant, category, name.value());
         long size = store.find(tenant, category, name).map(StoredFile::size).orElse(0L);
         if (!store.delete(tenant, category, name)) {
             throw StorageProblem.unknownFile(tenant, category.segment(), name.value());
@@ -300,6 +303,7 @@ public class FilesResource {
         FileCategory category = StorageAccess.category(categoryName);
         FileName name = new FileName(fileName);
         refusePrompts(tenant, category);
+        access.requireMayWrite(tenant, category);
         requireType(tenant, category, uploadType, "Upload-Content-Type");
         boolean existed = store.find(tenant, category, name).isPresent();
         StoredFile file = store.startUpload(tenant, category, name, mediaType(uploadType));
@@ -331,6 +335,7 @@ public class FilesResource {
         TenantKey tenant = access.tenant(tenantName);
         FileCategory category = StorageAccess.category(categoryName);
         FileName name = new FileName(fileName);
+        access.requireMayWrite(tenant, category);
         long offset = offset(offsetHeader);
         byte[] bytes = readAppend(tenant, body);
         StoredFile file = existing(tenant, category, name);
@@ -353,6 +358,7 @@ public class FilesResource {
         TenantKey tenant = access.tenant(tenantName);
         FileCategory category = StorageAccess.category(categoryName);
         FileName name = new FileName(fileName);
+        access.requireMayWrite(tenant, category);
         long offset = offset(offsetHeader);
         byte[] bytes;
         try {
@@ -373,6 +379,7 @@ public class FilesResource {
         TenantKey tenant = access.tenant(tenantName);
         FileCategory category = StorageAccess.category(categoryName);
         FileName name = new FileName(fileName);
+        access.requireMayWrite(tenant, category);
         StoredFile file = store.complete(tenant, category, name, Checksums.expected(checksum, reprDigest, null));
         LOG.infof("streaming upload of %s/%s/%s complete (%d bytes)", tenant, category.segment(), name, file.size());
         return withChecksum(Response.ok(), file).entity(json(file)).build();
@@ -386,6 +393,7 @@ public class FilesResource {
         TenantKey tenant = access.tenant(tenantName);
         FileCategory category = StorageAccess.category(categoryName);
         FileName name = new FileName(fileName);
+        access.requireMayWrite(tenant, category);
         StoredFile file = existing(tenant, category, name);
         if (file.complete()) {
             throw StorageProblem.conflict(tenant, "'" + name + "' is complete; delete the file instead of its upload");
@@ -483,6 +491,7 @@ public class FilesResource {
     }
 
     private StoredFile existing(TenantKey tenant, FileCategory category, FileName name) throws IOException {
+        access.requireReachable(tenant, category, name.value());
         return store.find(tenant, category, name).orElseThrow(() -> StorageProblem.unknownFile(tenant, category.segment(), name.value()));
     }
 }
