@@ -1,8 +1,9 @@
 package io.verbund.acd.runtime.outbound;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -70,9 +71,14 @@ public class OutboundHttp {
         client = null;
     }
 
-    @PostConstruct
+    /** Idempotent: the I/O thread starts with the first request, so WARs that send none have none. */
     void start() {
         client.start();
+    }
+
+    /** Created with the deployment, so a malformed allow-list fails it rather than the first look-up. */
+    void createdAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployment) {
+        // observing is enough: CDI creates the bean to deliver the event
     }
 
     @PreDestroy
@@ -92,6 +98,7 @@ public class OutboundHttp {
 
     private CompletableFuture<OutboundAnswer> send(String method, URI url, Map<String, String> headers, String json,
                                                    Duration limit, int maxBytes) {
+        start();
         CompletableFuture<OutboundAnswer> answer = new CompletableFuture<>();
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
