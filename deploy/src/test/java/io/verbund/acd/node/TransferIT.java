@@ -14,12 +14,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -180,8 +183,10 @@ class TransferIT {
                 Sipp sipp = sipp();
                 Sipp.Result caller = sipp.run("caller-flow-ends.xml", sippPort++, List.of("-s", number, "-m", "1", "-timeout", "60s"));
                 assertThat(caller.exit()).as("caller of %s: %s", lookup.getValue(), sipp.errorLogs()).isZero();
-                exits.put(lookup.getValue(), single("SELECT detail FROM call_event WHERE call_id = ? AND type = 'FlowExitTaken'"
-                        + " AND flow_node = 'ask'", awaitEndedCallOf(number)));
+                String callId = awaitEndedCallOf(number);
+                exits.put(lookup.getValue(), Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> single(
+                        "SELECT detail FROM call_event WHERE call_id = ? AND type = 'FlowExitTaken' AND flow_node = 'ask'", callId),
+                        Objects::nonNull));
             }
 
             assertThat(exits.get(urls.get("+4930500773"))).as("the allowed target answered").contains("\"exit\":\"next\"");
