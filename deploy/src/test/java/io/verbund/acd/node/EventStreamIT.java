@@ -33,7 +33,7 @@ class EventStreamIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of("verbund.webhooks.allow-private-targets", "true"));
+        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of("verbund.outbound.allowed-targets", "127.0.0.1"));
         api = URI.create(node.portalUrl());
         admin = ApiClient.as(api, "admin@demo", "demo-admin");
     }

@@ -24,6 +24,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,6 +126,75 @@ class StorageServiceIT {
         Answer beyond = send("admin@demo", "demo-admin", "GET", "tenants/demo/files/multichannel/range.bin", null, Map.of("Range", "bytes=1000-"));
         assertThat(beyond.status()).as(beyond.toString()).isEqualTo(416);
         assertThat(beyond.header("Content-Range")).isEqualTo("bytes */1000");
+    }
+
+    @Test
+    void anUploadedHtmlFileIsRefusedAndWhateverIsStoredDownloadsAsASandboxedAttachment() throws Exception {
+        byte[] page = "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.UTF_8);
+        Answer html = send("admin@demo", "demo-admin", "PUT", "tenants/demo/files/reports/evil.html", page, Map.of("Content-Type", "text/html"));
+        assertThat(html.status()).as(html.toString()).isEqualTo(422);
+        assertThat(html.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(html.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("Content-Type");
+        assertThat(send("admin@demo", "demo-admin", "GET", "tenants/demo/files/reports/evil.html", null, Map.of()).status()).isEqualTo(404);
+        Answer streamed = send("admin@demo", "demo-admin", "POST", "tenants/demo/files/recordings/evil.html/upload", new byte[0],
+                Map.of("Upload-Content-Type", "image/svg+xml"));
+        assertThat(streamed.status()).as(streamed.toString()).isEqualTo(422);
+        assertThat(streamed.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("Upload-Content-Type");
+
+        // The same page without a type is stored as bytes, and never comes back as a page of the portal's origin.
+        assertThat(send("admin@demo", "demo-admin", "PUT", "tenants/demo/files/reports/evil.html", page, Map.of()).status()).isEqualTo(201);
+        Answer download = send("supervisor@demo", "demo-supervisor", "GET", "tenants/demo/files/reports/evil.html", null, Map.of());
+
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.header("Content-Type")).isEqualTo("application/octet-stream");
+        assertThat(download.header("Content-Disposition")).startsWith("attachment; filename=\"evil.html\"");
+        assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(download.header("Content-Security-Policy")).contains("sandbox");
+        Answer csv = send("admin@demo", "demo-admin", "PUT", "tenants/demo/files/reports/sheet.csv", "a;b".getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "text/csv; charset=utf-8"));
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(201);
+        Answer sheet = send("admin@demo", "demo-admin", "GET", "tenants/demo/files/reports/sheet.csv", null, Map.of());
+        assertThat(sheet.header("Content-Type")).startsWith("text/csv");
+        assertThat(sheet.header("Content-Disposition")).startsWith("attachment;");
+    }
+
+    @Test
+    void aSupervisorOfGroupsReachesOnlyTheRecordingsOfItsGroupsCalls() throws Exception {
+        // supervisor@demo supervises Support and Sales; "Storage back office" is nobody's.
+        try (Connection db = node.database().connect(); Statement sql = db.createStatement()) {
+            sql.executeUpdate("INSERT INTO acd_group (tenant_id, name) SELECT id, 'Storage back office' FROM tenant WHERE tenant_key = 'demo'");
+            sql.executeUpdate("INSERT INTO call_record (call_id, tenant_id, received_at, group_id, recording_file)"
+                    + " SELECT 'it-scope-a', t.id, CURRENT_TIMESTAMP(3), g.id, 'it-scope-a.wav' FROM tenant t"
+                    + " JOIN acd_group g ON g.tenant_id = t.id AND g.name = 'Support' WHERE t.tenant_key = 'demo'");
+            sql.executeUpdate("INSERT INTO call_record (call_id, tenant_id, received_at, group_id, recording_file)"
+                    + " SELECT 'it-scope-b', t.id, CURRENT_TIMESTAMP(3), g.id, 'it-scope-b.wav' FROM tenant t"
+                    + " JOIN acd_group g ON g.tenant_id = t.id AND g.name = 'Storage back office' WHERE t.tenant_key = 'demo'");
+        }
+        for (String name : List.of("it-scope-a.wav", "it-scope-b.wav")) {
+            Answer stored = send("admin@demo", "demo-admin", "PUT", "tenants/demo/files/recordings/" + name, pcmWav(8000, 1, 800),
+                    Map.of("Content-Type", "audio/wav"));
+            assertThat(stored.status()).as(stored.toString()).isEqualTo(201);
+        }
+
+        Answer listed = send("supervisor@demo", "demo-supervisor", "GET", "tenants/demo/files/recordings?prefix=it-scope-", null, Map.of());
+        assertThat(listed.json().getInt("total")).as(listed.toString()).isEqualTo(1);
+        assertThat(listed.text()).contains("it-scope-a.wav").doesNotContain("it-scope-b.wav");
+        assertThat(send("supervisor@demo", "demo-supervisor", "GET", "tenants/demo/files/recordings/it-scope-a.wav", null, Map.of()).status())
+                .isEqualTo(200);
+        assertThat(send("supervisor@demo", "demo-supervisor", "GET", "tenants/demo/files/recordings/it-scope-b.wav", null, Map.of()).status())
+                .isEqualTo(404);
+        assertThat(send("supervisor@demo", "demo-supervisor", "HEAD", "tenants/demo/files/recordings/it-scope-b.wav", null, Map.of()).status())
+                .isEqualTo(404);
+        assertThat(send("supervisor@demo", "demo-supervisor", "GET", "tenants/demo/files/recordings/it-scope-b.wav/metadata", null, Map.of())
+                .status()).isEqualTo(404);
+        assertThat(send("supervisor@demo", "demo-supervisor", "DELETE", "tenants/demo/files/recordings/it-scope-b.wav", null, Map.of()).status())
+                .isEqualTo(404);
+        assertThat(send("supervisor@demo", "demo-supervisor", "PUT", "tenants/demo/files/recordings/it-scope-b.wav", pcmWav(8000, 1, 800),
+                Map.of("Content-Type", "audio/wav")).status()).as("no overwriting either").isEqualTo(403);
+        assertThat(send("admin@demo", "demo-admin", "GET", "tenants/demo/files/recordings/it-scope-b.wav", null, Map.of()).status())
+                .as("still there, and the admin reaches all of the tenant's").isEqualTo(200);
+        assertThat(send("supervisor@demo", "demo-supervisor", "DELETE", "tenants/demo/files/recordings/it-scope-a.wav", null, Map.of()).status())
+                .isEqualTo(204);
     }
 
     @Test

@@ -65,7 +65,7 @@ class TenantIsolationIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of("verbund.webhooks.allow-private-targets", "true"));
+        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of("verbund.outbound.allowed-targets", "127.0.0.1"));
         api = URI.create(node.portalUrl());
         sysadmin = ApiClient.as(api, "sysadmin", "system-admin");
         acmeAdmin = ApiClient.as(api, "admin@acme", "acme-admin");

@@ -2,17 +2,27 @@ package io.verbund.acd.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.verbund.acd.launcher.DemoNode;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +39,8 @@ class TransferIT {
     private static final int PORT_OFFSET = 1700;
     private static final String HOTLINE = "+4930500100";
     private static final String NUMBER = "+4940123456";
+    /** Outside the demo's transfer numbers (+49*). */
+    private static final String FOREIGN = "+43900123456";
     /** The SIPp UAS standing in for the outbound trunk. */
     private static final int TRUNK_PORT = 6771;
 
@@ -45,7 +57,9 @@ class TransferIT {
     static void startNode() {
         node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of(
                 "verbund.trunk.outbound", "sip:127.0.0.1:" + TRUNK_PORT,
-                "verbund.trunk.ring-timeout-seconds", "10"));
+                "verbund.trunk.ring-timeout-seconds", "10",
+                // The CRM stand-in of the look-up test answers on loopback; only 127.0.0.2 is opened.
+                "verbund.outbound.allowed-targets", "127.0.0.2"));
         admin = ApiClient.as(URI.create(node.portalUrl()), "admin@demo", "demo-admin");
     }
 
@@ -135,6 +149,102 @@ class TransferIT {
                 .doesNotContain("TransferFailed");
         ApiClient.Answer ended = admin.post("api/v1/calls/" + callId + "/transfer", "{\"agent\":\"1001\"}");
         assertThat(ended.status()).as("an ended call: %s", ended).isEqualTo(409);
+    }
+
+    @Test
+    void aLookupToLoopbackOrTheMetadataAddressTakesTheFailedExitWhileAnAllowedTargetAnswers() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        HttpServer crm = HttpServer.create(new InetSocketAddress("0.0.0.0", 0), 0);
+        crm.createContext("/crm", exchange -> {
+            asked.incrementAndGet();
+            byte[] body = "{\"vip\":\"yes\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        crm.start();
+        try {
+            int port = crm.getAddress().getPort();
+            Map<String, String> urls = new LinkedHashMap<>();
+            urls.put("+4930500773", "http://127.0.0.2:" + port + "/crm");
+            urls.put("+4930500774", "http://127.0.0.1:" + port + "/crm");
+            urls.put("+4930500775", "http://169.254.169.254/latest/meta-data/");
+            urls.put("+4930500776", "http://2130706433:" + port + "/crm");
+            Map<String, String> exits = new LinkedHashMap<>();
+            int sippPort = 6784;
+            for (Map.Entry<String, String> lookup : urls.entrySet()) {
+                String number = serviceNumber(lookup.getKey(), "Lookup " + lookup.getKey(), """
+                        {"start":"ask","nodes":[
+                          {"id":"ask","type":"http_lookup","parameters":{"url":"%s"},
+                           "exits":{"next":"known","failed":"unknown"}},
+                          {"id":"known","type":"hangup","parameters":{},"exits":{}},
+                          {"id":"unknown","type":"hangup","parameters":{},"exits":{}}]}""".formatted(lookup.getValue()));
+                Sipp sipp = sipp();
+                Sipp.Result caller = sipp.run("caller-flow-ends.xml", sippPort++, List.of("-s", number, "-m", "1", "-timeout", "60s"));
+                assertThat(caller.exit()).as("caller of %s: %s", lookup.getValue(), sipp.errorLogs()).isZero();
+                String callId = awaitEndedCallOf(number);
+                exits.put(lookup.getValue(), Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> single(
+                        "SELECT detail FROM call_event WHERE call_id = ? AND type = 'FlowExitTaken' AND flow_node = 'ask'", callId),
+                        Objects::nonNull));
+            }
+
+            assertThat(exits.get(urls.get("+4930500773"))).as("the allowed target answered").contains("\"exit\":\"next\"");
+            assertThat(exits.get(urls.get("+4930500774"))).as("127.0.0.1 is refused").contains("\"exit\":\"failed\"");
+            assertThat(exits.get(urls.get("+4930500775"))).as("the metadata address is refused").contains("\"exit\":\"failed\"");
+            assertThat(exits.get(urls.get("+4930500776"))).as("127.0.0.1 written as one number").contains("\"exit\":\"failed\"");
+            assertThat(asked).as("only the allowed target's look-up reached the server").hasValue(1);
+        } finally {
+            crm.stop(0);
+        }
+    }
+
+    @Test
+    void onlyTheTenantsTransferNumbersAreDialledAndOnlyTheSystemSetsThem() throws Exception {
+        ApiClient system = ApiClient.as(URI.create(node.portalUrl()), "sysadmin", "system-admin");
+        JsonObject demo = system.get("api/v1/tenants/demo").json();
+        assertThat(demo.getJsonArray("transferNumbers").getString(0)).as(demo.toString()).isEqualTo("+49*");
+        String widened = Json.createObjectBuilder(demo).add("transferNumbers", Json.createArrayBuilder().add("*")).build().toString();
+        ApiClient.Answer notAPattern = system.put("api/v1/tenants/demo", widened);
+        assertThat(notAPattern.status()).as(notAPattern.toString()).isEqualTo(422);
+        assertThat(notAPattern.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("transferNumbers");
+        ApiClient.Answer byTheTenant = admin.put("api/v1/tenants/demo",
+                Json.createObjectBuilder(demo).add("transferNumbers", Json.createArrayBuilder().add("+43*")).build().toString());
+        assertThat(byTheTenant.status()).as("a tenant admin cannot open numbers: %s", byTheTenant).isEqualTo(403);
+
+        // A flow's transfer node to a number outside the list: nothing is dialled, the flow takes its failed exit.
+        String number = serviceNumber("+4930500777", "Transfer abroad", """
+                {"start":"out","nodes":[
+                  {"id":"out","type":"transfer","parameters":{"number":"%s"},"exits":{"failed":"bye"}},
+                  {"id":"bye","type":"hangup","parameters":{},"exits":{}}]}""".formatted(FOREIGN));
+        Sipp sipp = sipp();
+        Process trunk = sipp.start("agent-answer.xml", TRUNK_PORT, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        Sipp.Result flowCaller = sipp.run("caller-flow-ends.xml", 6787, List.of("-s", number, "-m", "1", "-timeout", "60s"));
+        assertThat(flowCaller.exit()).as("caller hears 480 after the failed exit: %s", sipp.errorLogs()).isZero();
+        String flowCall = awaitEndedCallOf(number);
+        assertThat(outcomeOf(flowCall)).isEqualTo("HANGUP_IN_FLOW");
+        assertThat(eventsOf(flowCall)).contains("TransferFailed", "FlowExitTaken").doesNotContain("TransferStarted");
+
+        // A connected call: the API refuses the number naming the field, the caller stays with its agent.
+        sipp.registerAgent(1001, "demo-1001", 6788);
+        Process agent = sipp.start("agent-answer.xml", 6788, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        setState("1001", "READY");
+        String lastBefore = single("SELECT COALESCE(MAX(id), 0) FROM call_record WHERE id > ?", 0);
+        Process caller = sipp.start("caller.xml", 6789, List.of("-s", HOTLINE, "-m", "1", "-d", "4000", "-timeout", "60s"));
+        String callId = awaitAnsweredCallAfter(Long.parseLong(lastBefore));
+
+        ApiClient.Answer abroad = admin.post("api/v1/calls/" + callId + "/transfer", "{\"number\":\"" + FOREIGN + "\"}");
+
+        assertThat(abroad.status()).as(abroad.toString()).isEqualTo(422);
+        assertThat(abroad.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(abroad.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("number");
+        assertThat(Sipp.await(caller, 30).exit()).as("the caller talked to 1001 until it hung up: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(agent, 30).exit()).as(sipp.errorLogs()).isZero();
+        awaitOutcome(callId);
+        assertThat(outcomeOf(callId)).isEqualTo("ANSWERED");
+        assertThat(agentOf(callId)).isEqualTo("1001");
+        assertThat(eventsOf(callId)).doesNotContain("TransferStarted", "TransferFailed");
+        assertThat(trunk.isAlive()).as("the trunk never got an INVITE").isTrue();
     }
 
     private Sipp sipp() {

@@ -36,6 +36,9 @@ public class TenantEntity {
     private String defaultLocale = "de";
     @Column(nullable = false)
     private boolean enabled = true;
+    /** Space-separated patterns of the external numbers transfers may dial; null: none (TransferNumbers). */
+    @Column(name = "transfer_numbers", length = 2000)
+    private String transferNumbers;
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -76,6 +79,8 @@ public class TenantEntity {
     public void setTimeZone(String timeZone) { this.timeZone = timeZone; }
     public String getDefaultLocale() { return defaultLocale; }
     public void setDefaultLocale(String defaultLocale) { this.defaultLocale = defaultLocale; }
+    public String getTransferNumbers() { return transferNumbers; }
+    public void setTransferNumbers(String transferNumbers) { this.transferNumbers = transferNumbers; }
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
     public Instant getCreatedAt() { return createdAt; }

@@ -17,6 +17,8 @@ final class DemoContract {
     static final String TIME_ZONE = "Europe/Berlin";
     /** Both demo companies are German; users without a locale of their own get German. */
     static final String LOCALE = "de";
+    /** External numbers the demo's calls may be transferred to: German ones only (TransferNumbers). */
+    static final String TRANSFER_NUMBERS = "+49*";
 
     static final User SYSTEM_ADMIN = new User("sysadmin", "system-admin", "System Administrator",
             "SYSTEM_ADMIN", List.of());

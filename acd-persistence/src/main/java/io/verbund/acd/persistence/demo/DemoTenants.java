@@ -166,8 +166,8 @@ public final class DemoTenants {
 
         void writeTenant(DemoContract.Tenant tenant) throws SQLException {
             long tenantId = insert("tenant",
-                    "INSERT INTO tenant (tenant_key, name, kind, time_zone, default_locale) VALUES (?, ?, 'TENANT', ?, ?)",
-                    tenant.key(), tenant.name(), DemoContract.TIME_ZONE, DemoContract.LOCALE);
+                    "INSERT INTO tenant (tenant_key, name, kind, time_zone, default_locale, transfer_numbers) VALUES (?, ?, 'TENANT', ?, ?, ?)",
+                    tenant.key(), tenant.name(), DemoContract.TIME_ZONE, DemoContract.LOCALE, DemoContract.TRANSFER_NUMBERS);
 
             Map<String, Long> users = new HashMap<>();
             for (DemoContract.User user : tenant.allUsers()) {

@@ -17,7 +17,7 @@ public record StoredStream(int status, Map<String, String> headers, InputStream 
 
     /** The headers worth passing on to whoever plays the file. */
     public static final List<String> PASSED_ON = List.of("Content-Type", "Content-Length", "Content-Range", "Accept-Ranges",
-            "ETag", "Last-Modified", "X-File-Complete");
+            "ETag", "Last-Modified", "X-File-Complete", "Content-Disposition");
 
     public StoredStream {
         headers = Map.copyOf(headers);

@@ -1,10 +1,12 @@
 package io.verbund.acd.storage.http;
 
 import io.verbund.acd.audio.AudioCodec;
+import io.verbund.acd.runtime.problem.InvalidFields;
 import io.verbund.acd.runtime.problem.MalformedRequest;
 import io.verbund.acd.runtime.security.ApiArea;
 import io.verbund.acd.runtime.security.ServiceAccess;
 import io.verbund.acd.runtime.storage.FileCategory;
+import io.verbund.acd.runtime.storage.FileTypes;
 import io.verbund.acd.storage.StorageProblem;
 import io.verbund.acd.storage.StorageSettings;
 import io.verbund.acd.storage.audio.InvalidPrompt;
@@ -117,7 +119,7 @@ public class FilesResource {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw new MalformedRequest("offset must be 0 or more and limit between 1 and " + MAX_PAGE);
         }
-        List<FileName> names = store.names(tenant, category, prefix);
+        List<FileName> names = access.reachable(tenant, category, prefix, store.names(tenant, category, prefix));
         JsonArrayBuilder items = Json.createArrayBuilder();
         for (FileName name : names.subList(Math.min(offset, names.size()), Math.min(names.size(), offset + limit))) {
             store.find(tenant, category, name).ifPresent(file -> items.add(json(file)));
@@ -138,6 +140,8 @@ public class FilesResource {
         TenantKey tenant = access.tenant(tenantName);
         FileCategory category = StorageAccess.category(categoryName);
         FileName name = new FileName(fileName);
+        access.requireMayWrite(tenant, category);
+        requireType(tenant, category, contentType, HttpHeaders.CONTENT_TYPE);
         Optional<Sha256> expected = Checksums.expected(checksum, reprDigest, contentDigest);
         boolean mustBeNew = "*".equals(ifNoneMatch == null ? null : ifNoneMatch.strip());
         long maxFile = settings.maxFileBytes(category);
@@ -198,6 +202,7 @@ public class FilesResource {
         TenantKey tenant = access.tenant(tenantName);
         FileCategory category = StorageAccess.category(categoryName);
         FileName name = new FileName(fileName);
+        access.requireReachable(tenant, category, name.value());
         StoredFile file = store.find(tenant, category, name)
                 .orElseThrow(() -> StorageProblem.unknownFile(tenant, category.segment(), name.value()));
         String etag = etag(file);
@@ -210,7 +215,10 @@ public class FilesResource {
                 ? Response.status(206).header("Content-Range", range.contentRange(file.size()))
                 : Response.ok();
         long length = file.size() == 0 ? 0 : range.length();
-        response.type(file.contentType()).header("Accept-Ranges", "bytes").header(HttpHeaders.CONTENT_LENGTH, length)
+        // Served on the portal's origin: never the uploader's type as such, never rendered in place.
+        response.type(FileTypes.served(category, file.contentType()))
+                .header("Content-Disposition", FileTypes.attachment(name.value()))
+                .header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", FileTypes.DOWNLOAD_POLICY).header("Accept-Ranges", "bytes").header(HttpHeaders.CONTENT_LENGTH, length)
                 .header(HttpHeaders.ETAG, etag).header(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(file.modified()))
                 .header(FILE_COMPLETE, Boolean.toString(file.complete()));
         withChecksum(response, file);
@@ -246,6 +254,7 @@ public class FilesResource {
         TenantKey tenant = access.tenant(tenantName);
         FileCategory category = StorageAccess.category(categoryName);
         FileName name = new FileName(fileName);
+        access.requireReachable(tenant, category, name.value());
         long size = store.find(tenant, category, name).map(StoredFile::size).orElse(0L);
         if (!store.delete(tenant, category, name)) {
             throw StorageProblem.unknownFile(tenant, category.segment(), name.value());
@@ -294,6 +303,8 @@ public class FilesResource {
         FileCategory category = StorageAccess.category(categoryName);
         FileName name = new FileName(fileName);
         refusePrompts(tenant, category);
+        access.requireMayWrite(tenant, category);
+        requireType(tenant, category, uploadType, "Upload-Content-Type");
         boolean existed = store.find(tenant, category, name).isPresent();
         StoredFile file = store.startUpload(tenant, category, name, mediaType(uploadType));
         if (!existed) {
@@ -324,6 +335,7 @@ public class FilesResource {
         TenantKey tenant = access.tenant(tenantName);
         FileCategory category = StorageAccess.category(categoryName);
         FileName name = new FileName(fileName);
+        access.requireMayWrite(tenant, category);
         long offset = offset(offsetHeader);
         byte[] bytes = readAppend(tenant, body);
         StoredFile file = existing(tenant, category, name);
@@ -346,6 +358,7 @@ public class FilesResource {
         TenantKey tenant = access.tenant(tenantName);
         FileCategory category = StorageAccess.category(categoryName);
         FileName name = new FileName(fileName);
+        access.requireMayWrite(tenant, category);
         long offset = offset(offsetHeader);
         byte[] bytes;
         try {
@@ -366,6 +379,7 @@ public class FilesResource {
         TenantKey tenant = access.tenant(tenantName);
         FileCategory category = StorageAccess.category(categoryName);
         FileName name = new FileName(fileName);
+        access.requireMayWrite(tenant, category);
         StoredFile file = store.complete(tenant, category, name, Checksums.expected(checksum, reprDigest, null));
         LOG.infof("streaming upload of %s/%s/%s complete (%d bytes)", tenant, category.segment(), name, file.size());
         return withChecksum(Response.ok(), file).entity(json(file)).build();
@@ -379,6 +393,7 @@ public class FilesResource {
         TenantKey tenant = access.tenant(tenantName);
         FileCategory category = StorageAccess.category(categoryName);
         FileName name = new FileName(fileName);
+        access.requireMayWrite(tenant, category);
         StoredFile file = existing(tenant, category, name);
         if (file.complete()) {
             throw StorageProblem.conflict(tenant, "'" + name + "' is complete; delete the file instead of its upload");
@@ -386,6 +401,13 @@ public class FilesResource {
         store.delete(tenant, category, name);
         usage.added(tenant, -file.size());
         return Response.noContent().build();
+    }
+
+    private static void requireType(TenantKey tenant, FileCategory category, String contentType, String header) {
+        if (!FileTypes.accepts(category, contentType)) {
+            throw InvalidFields.of(header, "files of category " + category.segment() + " may be "
+                    + String.join(", ", FileTypes.allowed(category).stream().sorted().toList()) + ", not " + mediaType(contentType), tenant);
+        }
     }
 
     private void refusePrompts(TenantKey tenant, FileCategory category) {
@@ -447,10 +469,7 @@ public class FilesResource {
     }
 
     private static String mediaType(String contentType) {
-        if (contentType == null || contentType.isBlank()) {
-            return MediaType.APPLICATION_OCTET_STREAM;
-        }
-        return contentType.split(";")[0].strip();
+        return FileTypes.mediaType(contentType);
     }
 
     private static String etag(StoredFile file) {
@@ -472,6 +491,7 @@ public class FilesResource {
     }
 
     private StoredFile existing(TenantKey tenant, FileCategory category, FileName name) throws IOException {
+        access.requireReachable(tenant, category, name.value());
         return store.find(tenant, category, name).orElseThrow(() -> StorageProblem.unknownFile(tenant, category.segment(), name.value()));
     }
 }

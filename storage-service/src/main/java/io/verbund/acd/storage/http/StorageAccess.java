@@ -16,24 +16,70 @@ import jakarta.inject.Inject;
  * from what the client claims: a tenant's administrators and supervisors act on their own tenant,
  * a system administrator and another Verbund service (service secret) on any tenant they name.
  * Another tenant's name answers exactly like a tenant that does not exist (404), so nobody learns
- * which tenants there are. Agents have no access to stored files.
+ * which tenants there are. Agents have no access to stored files. A supervisor limited to groups
+ * reaches only the recordings and voicemails of its groups' calls ({@link #callMediaGroups}).
  */
 @RequestScoped
 public class StorageAccess {
 
     private final CallerContext callers;
     private final TenantDirectory tenants;
+    private final SupervisedMedia media;
 
     @Inject
-    public StorageAccess(CallerContext callers, TenantDirectory tenants) {
+    public StorageAccess(CallerContext callers, TenantDirectory tenants, SupervisedMedia media) {
         this.callers = callers;
         this.tenants = tenants;
+        this.media = media;
     }
 
     /** For CDI's proxy only. */
     protected StorageAccess() {
         this.callers = null;
         this.tenants = null;
+        this.media = null;
+    }
+
+    /**
+     * For recordings and voicemail: the groups whose calls' files the caller is limited to, or empty
+     * when it reaches all of the tenant's (services, administrators, a supervisor of no particular
+     * group, as {@code /calls} in the portal has it).
+     */
+    public java.util.Optional<java.util.Set<Long>> callMediaGroups(FileCategory category) {
+        if (!SupervisedMedia.ofCalls(category) || callers.isService()) {
+            return java.util.Optional.empty();
+        }
+        Caller caller = callers.caller();
+        if (caller.has(Role.SYSTEM_ADMIN) || caller.has(Role.TENANT_ADMIN)) {
+            return java.util.Optional.empty();
+        }
+        java.util.Set<Long> groups = media.groupsOf(caller.user());
+        return groups.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(groups);
+    }
+
+    /** A file of a call outside the caller's groups answers like a file that does not exist. */
+    public void requireReachable(TenantKey tenant, FileCategory category, String name) {
+        callMediaGroups(category).filter(groups -> !media.covers(tenant, category, groups, name)).ifPresent(groups -> {
+            throw StorageProblem.unknownFile(tenant, category.segment(), name);
+        });
+    }
+
+    /** Recordings and voicemail of calls are written by the telephony service and administrators, not by group supervisors. */
+    public void requireMayWrite(TenantKey tenant, FileCategory category) {
+        if (callMediaGroups(category).isPresent()) {
+            throw new NotPermitted("A supervisor of groups reads and deletes their calls' " + category.segment() + ", it does not write them", tenant);
+        }
+    }
+
+    /** Of these names, those the caller may reach. */
+    public java.util.List<io.verbund.acd.storage.file.FileName> reachable(TenantKey tenant, FileCategory category, String prefix,
+                                                                          java.util.List<io.verbund.acd.storage.file.FileName> names) {
+        java.util.Optional<java.util.Set<Long>> groups = callMediaGroups(category);
+        if (groups.isEmpty()) {
+            return names;
+        }
+        java.util.Set<String> visible = media.names(tenant, category, groups.get(), prefix);
+        return names.stream().filter(name -> visible.contains(name.value())).toList();
     }
 
     /** The tenant the path names, if this caller may act on it. */

@@ -1,7 +1,9 @@
 package io.verbund.acd.telephony.call;
 
 import io.verbund.acd.callflow.FlowAction;
+import io.verbund.acd.runtime.outbound.OutboundHttp;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -10,10 +12,6 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,31 +31,45 @@ public class FlowLookups {
     private static final Logger LOG = Logger.getLogger(FlowLookups.class.getName());
     private static final int MAX_BODY = 64 * 1024;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final OutboundHttp http;
 
-    /** @param answered gets the variables, or empty when the look-up failed; on an HTTP client thread */
+    @Inject
+    public FlowLookups(OutboundHttp http) {
+        this.http = http;
+    }
+
+    /** For CDI's proxy only. */
+    protected FlowLookups() {
+        this.http = null;
+    }
+
+    /**
+     * Through {@link OutboundHttp}: an address inside the installation (127.0.0.1, 169.254.169.254, ...)
+     * is refused when the connection is made, which is a failed look-up like any other.
+     *
+     * @param answered gets the variables, or empty when the look-up failed; on an HTTP client thread
+     */
     void ask(AcdCall call, FlowAction.HttpLookup lookup, Consumer<Optional<Map<String, String>>> answered) {
-        HttpRequest request;
+        URI url;
         try {
-            request = HttpRequest.newBuilder(URI.create(lookup.url())).timeout(lookup.timeout())
-                    .header("Accept", "application/json").header("X-Verbund-Call-Id", call.callId).GET().build();
+            url = URI.create(lookup.url());
         } catch (IllegalArgumentException e) {
             LOG.info(() -> "look-up URL not usable: " + e.getMessage());
             answered.accept(Optional.empty());
             return;
         }
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-            if (failure != null) {
-                LOG.info(() -> "look-up " + request.uri().getHost() + " failed: " + failure);
-                answered.accept(Optional.empty());
-            } else if (response.statusCode() / 100 != 2) {
-                LOG.info(() -> "look-up " + request.uri().getHost() + " answered " + response.statusCode());
-                answered.accept(Optional.empty());
-            } else {
-                answered.accept(variables(response.body()));
-            }
-        });
+        http.get(url, Map.of("Accept", "application/json", "X-Verbund-Call-Id", call.callId), lookup.timeout(), MAX_BODY)
+                .whenComplete((response, failure) -> {
+                    if (failure != null) {
+                        LOG.info(() -> "look-up " + url.getHost() + " failed: " + failure);
+                        answered.accept(Optional.empty());
+                    } else if (!response.successful()) {
+                        LOG.info(() -> "look-up " + url.getHost() + " answered " + response.status());
+                        answered.accept(Optional.empty());
+                    } else {
+                        answered.accept(variables(response.text()));
+                    }
+                });
     }
 
     static Optional<Map<String, String>> variables(String body) {

@@ -118,7 +118,7 @@ public class Transfers {
     boolean fromFlow(AcdCall call, String number, Runnable failedExit) {
         Instant now = clock.instant();
         TransferTarget target = TransferTarget.number(number);
-        Optional<String> impossible = whyNotToNumber(number);
+        Optional<String> impossible = whyNotToNumber(call, number);
         if (impossible.isEmpty() && call.callerMedia == null) {
             // Without anchored media the node has no session to offer the trunk.
             impossible = Optional.of("the caller's INVITE had no session description");
@@ -167,7 +167,7 @@ public class Transfers {
             refused = Optional.of("the call's media is not anchored on this node");
         }
         if (refused.isEmpty() && !target.isAgent()) {
-            refused = whyNotToNumber(target.value());
+            refused = whyNotToNumber(call, target.value());
         }
         if (refused.isPresent()) {
             refuse(call, target, refused.get(), now);
@@ -231,12 +231,24 @@ public class Transfers {
         history.record(call);
     }
 
-    private Optional<String> whyNotToNumber(String number) {
+    /**
+     * The one gate before any number is dialled, whichever way the transfer came (flow node, API on
+     * any node): the tenant's transfer numbers are checked here, where the INVITE leaves, not only
+     * where the request came in.
+     */
+    private Optional<String> whyNotToNumber(AcdCall call, String number) {
         if (trunk.address().isEmpty()) {
             return Optional.of("no outbound trunk configured (verbund.trunk.outbound)");
         }
         if (!OutboundTrunk.isE164(number)) {
             return Optional.of(number + " is no number in E.164 form");
+        }
+        try {
+            if (!directory.transferNumbers(call.tenantId).allows(number)) {
+                return Optional.of(number + " is not among the tenant's transfer numbers");
+            }
+        } catch (DirectoryUnavailable e) {
+            return Optional.of("configuration unavailable");
         }
         return Optional.empty();
     }

@@ -2,6 +2,7 @@ package io.verbund.acd.telephony.directory;
 
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.SipCredentials;
+import io.verbund.acd.call.TransferNumbers;
 import io.verbund.acd.callflow.CallFlow;
 import io.verbund.acd.runtime.cache.TimedCache;
 import io.verbund.acd.runtime.callflow.CallFlowGraphJson;
@@ -168,6 +169,25 @@ public class TelephonyDirectory {
         }, rows -> rows.next()
                 ? Optional.of(new AgentLine(rows.getLong(1), new AgentKey(new TenantKey(rows.getString(2)), extension), rows.getString(3)))
                 : Optional.empty());
+    }
+
+    /**
+     * The external numbers the tenant's calls may be transferred to, read fresh like {@link #agent}: a
+     * transfer is rare, and a list narrowed a moment ago must already hold. A stored pattern that is
+     * none (written behind the API's back) opens nothing.
+     */
+    public TransferNumbers transferNumbers(long tenantId) {
+        return query("SELECT transfer_numbers FROM tenant WHERE id = ?", statement -> statement.setLong(1, tenantId), rows -> {
+            if (!rows.next()) {
+                return TransferNumbers.none();
+            }
+            try {
+                return TransferNumbers.parse(rows.getString(1));
+            } catch (IllegalArgumentException e) {
+                LOG.warning(() -> "tenant " + tenantId + " has unreadable transfer numbers, none allowed: " + e.getMessage());
+                return TransferNumbers.none();
+            }
+        });
     }
 
     /** Whether the agent gave the call a disposition yet: read fresh, never cached (wrap-up waits on it). */

@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.call;
 
+import io.verbund.acd.call.TransferNumbers;
 import io.verbund.acd.portal.agent.Agents;
 import io.verbund.acd.portal.agent.WrapUps;
 import io.verbund.acd.portal.api.AddressedTenant;
@@ -11,6 +12,7 @@ import io.verbund.acd.portal.api.TenantAddressing;
 import io.verbund.acd.portal.group.GroupRoster;
 import io.verbund.acd.portal.storage.StoredAudio;
 import io.verbund.acd.portal.storage.TenantFiles;
+import io.verbund.acd.portal.tenant.Tenants;
 import io.verbund.acd.runtime.callcontrol.CallCommands;
 import io.verbund.acd.runtime.problem.InvalidFields;
 import io.verbund.acd.runtime.problem.NotPermitted;
@@ -59,12 +61,15 @@ public class CallResource {
     private final CallerContext callers;
     private final TenantFiles files;
     private final Agents agents;
+    private final Tenants tenants;
 
     @Inject
     public CallResource(CallRecords records, TenantAddressing addressing, GroupRoster roster, BodyValidation validation,
-                        WrapUps wrapUps, CallCommands commands, CallerContext callers, TenantFiles files, Agents agents) {
+                        WrapUps wrapUps, CallCommands commands, CallerContext callers, TenantFiles files, Agents agents,
+                        Tenants tenants) {
         this.files = files;
         this.agents = agents;
+        this.tenants = tenants;
         this.records = records;
         this.addressing = addressing;
         this.roster = roster;
@@ -76,7 +81,7 @@ public class CallResource {
 
     /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
     public CallResource() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
     @GET
@@ -196,6 +201,12 @@ public class CallResource {
         TransferRequest checked = validation.check(request, addressed.key());
         if (checked.agent() != null && !agents.exists(addressed, checked.agent())) {
             throw InvalidFields.of("agent", "the tenant has no agent with extension " + checked.agent(), addressed.key());
+        }
+        // Refused here for a clear answer; the node that dials checks the same list again (flows, other nodes' commands).
+        TransferNumbers allowed = tenants.transferNumbers(addressed.idValue());
+        if (!allowed.allows(checked.toTarget())) {
+            throw InvalidFields.of("number", checked.number() + " is not among the numbers the tenant's calls may be transferred to ("
+                    + allowed + "); a system administrator or the tenant's reseller sets them (transferNumbers)", addressed.key());
         }
         if (call.endedAt() != null) {
             throw new CallEnded(callId, addressed.key());

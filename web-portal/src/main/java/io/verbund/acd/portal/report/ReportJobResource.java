@@ -26,7 +26,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -138,9 +137,9 @@ public class ReportJobResource {
         if (!"DONE".equals(job.getString("state", "")) || name.isEmpty()) {
             throw new NotFoundException("Report job " + id + " has no file yet: " + job.getString("state", "?"));
         }
-        Response stored = StoredAudio.of(files.open(addressed, FileCategory.REPORTS, name, Optional.empty(), Optional.empty())
+        // storage-service names the file as an attachment (Content-Disposition), passed on with the bytes.
+        return StoredAudio.of(files.open(addressed, FileCategory.REPORTS, name, Optional.empty(), Optional.empty())
                 .orElseThrow(() -> new NotFoundException("The file of report job " + id + " is gone (retention)")));
-        return Response.fromResponse(stored).header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").build();
     }
 
     /** Another user's job answers like one that does not exist, unless the caller is an admin. */

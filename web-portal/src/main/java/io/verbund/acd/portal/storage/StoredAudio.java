@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.storage;
 
+import io.verbund.acd.runtime.storage.FileTypes;
 import io.verbund.acd.runtime.storage.StoredStream;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
@@ -23,6 +24,8 @@ public final class StoredAudio {
         privateOnly.setNoCache(true);
         Response.ResponseBuilder response = Response.status(stored.status()).cacheControl(privateOnly);
         stored.headers().forEach(response::header);
+        // storage-service chose a safe type and an attachment; the portal's origin still must not render it.
+        response.header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", FileTypes.DOWNLOAD_POLICY);
         if (stored.status() == 416) {
             closeQuietly(stored.body());
             return response.build();

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 
 /**
  * A tenant as a client sends it. The key cannot change once created (logins, storage paths and
@@ -12,6 +13,9 @@ import jakarta.validation.constraints.Size;
  * @param kind     TENANT, or RESELLER (a system administrator only)
  * @param reseller the key of the reseller it belongs to (a system administrator only); a reseller's
  *                 new tenants always belong to it
+ * @param transferNumbers patterns of the external numbers its calls may be transferred to (agents
+ *                 always), such as {@code +4930*} or {@code +49301234xxx}; a system administrator or
+ *                 the tenant's reseller sets them, like the rest; omitted (null): unchanged, [] none
  * @param version  the version the change was made from; required when replacing
  */
 public record TenantRequest(
@@ -23,5 +27,6 @@ public record TenantRequest(
         @Size(max = 64) String timeZone,
         @Pattern(regexp = "de|en", message = "must be de or en") String defaultLocale,
         Boolean enabled,
+        @Size(max = 100) List<String> transferNumbers,
         Integer version) {
 }

@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.tenant;
 
+import io.verbund.acd.call.TransferNumbers;
 import io.verbund.acd.persistence.config.TenantEntity;
 import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.RequiredVersion;
@@ -133,6 +134,20 @@ public class Tenants {
         tenant.setTimeZone(zone);
         tenant.setDefaultLocale(Objects.requireNonNullElse(request.defaultLocale(), "de"));
         tenant.setEnabled(!Boolean.FALSE.equals(request.enabled()));
+        if (request.transferNumbers() != null) {
+            for (String pattern : request.transferNumbers()) {
+                TransferNumbers.problem(pattern).ifPresent(problem -> {
+                    throw InvalidFields.of("transferNumbers", problem, caller.tenant());
+                });
+            }
+            tenant.setTransferNumbers(TransferNumbers.of(request.transferNumbers()).stored());
+        }
+    }
+
+    /** The external numbers the tenant's calls may be transferred to. */
+    public TransferNumbers transferNumbers(long tenantId) {
+        TenantEntity tenant = entities.find(TenantEntity.class, tenantId);
+        return tenant == null ? TransferNumbers.none() : TransferNumbers.parse(tenant.getTransferNumbers());
     }
 
     private String visibility(Caller caller) {
@@ -161,7 +176,8 @@ public class Tenants {
         String reseller = tenant.getParentId() == null ? null
                 : Optional.ofNullable(entities.find(TenantEntity.class, tenant.getParentId())).map(TenantEntity::getTenantKey).orElse(null);
         return new TenantDocument(tenant.getId(), tenant.getTenantKey(), tenant.getName(), tenant.getKind(), reseller,
-                tenant.getMaxChannels(), tenant.getTimeZone(), tenant.getDefaultLocale(), tenant.isEnabled(), tenant.getVersion(),
+                tenant.getMaxChannels(), tenant.getTimeZone(), tenant.getDefaultLocale(), tenant.isEnabled(),
+                TransferNumbers.parse(tenant.getTransferNumbers()).patterns(), tenant.getVersion(),
                 tenant.getUpdatedAt());
     }
 }

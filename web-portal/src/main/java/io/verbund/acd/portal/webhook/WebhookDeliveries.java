@@ -4,6 +4,8 @@ import io.verbund.acd.portal.event.PortalEvent;
 import io.verbund.acd.runtime.config.ConfigurationChanges;
 import io.verbund.acd.runtime.datasource.DatasourceRole;
 import io.verbund.acd.runtime.datasource.Datasources;
+import io.verbund.acd.runtime.outbound.OutboundHttp;
+import io.verbund.acd.runtime.outbound.RefusedTarget;
 import io.verbund.acd.tenant.TenantKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -13,9 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -42,6 +42,7 @@ import java.util.logging.Logger;
 public class WebhookDeliveries {
 
     static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final int MAX_ANSWER = 16 * 1024;
     static final List<Duration> RETRY_DELAYS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30),
             Duration.ofMinutes(2), Duration.ofMinutes(10));
     private static final Logger LOG = Logger.getLogger(WebhookDeliveries.class.getName());
@@ -63,18 +64,20 @@ public class WebhookDeliveries {
     private final ConfigurationChanges changes;
     private final Map<TenantKey, List<Hook>> hooks = new ConcurrentHashMap<>();
     private final Runnable forget = hooks::clear;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
+    private final OutboundHttp http;
 
     @Inject
-    public WebhookDeliveries(Datasources datasources, ConfigurationChanges changes) {
+    public WebhookDeliveries(Datasources datasources, ConfigurationChanges changes, OutboundHttp http) {
         this.datasources = datasources;
         this.changes = changes;
+        this.http = http;
     }
 
     /** For CDI's proxy only. */
     protected WebhookDeliveries() {
         this.datasources = null;
         this.changes = null;
+        this.http = null;
     }
 
     @PostConstruct
@@ -99,16 +102,12 @@ public class WebhookDeliveries {
 
     private void attempt(Hook hook, String event, String delivery, String body, int attempt) {
         long now = Instant.now().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(hook.url()).timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Verbund-ACD-Webhooks/1")
-                .header("X-Verbund-Event", event)
-                .header("X-Verbund-Delivery", delivery)
-                .header(WebhookSignature.HEADER, WebhookSignature.sign(hook.secret(), now, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-            boolean delivered = failure == null && response.statusCode() / 100 == 2;
-            String outcome = failure == null ? "HTTP " + response.statusCode() : failure.getClass().getSimpleName();
+        Map<String, String> headers = Map.of("User-Agent", "Verbund-ACD-Webhooks/1", "X-Verbund-Event", event,
+                "X-Verbund-Delivery", delivery, WebhookSignature.HEADER, WebhookSignature.sign(hook.secret(), now, body));
+        // The receiver's answer is not read, only its status: a small limit keeps a chatty one cheap.
+        http.postJson(hook.url(), headers, body, TIMEOUT, MAX_ANSWER).whenCompleteAsync((response, failure) -> {
+            boolean delivered = failure == null && response.successful();
+            String outcome = failure == null ? "HTTP " + response.status() : outcomeOf(failure);
             if (delivered) {
                 record(hook, outcome + " (attempt " + (attempt + 1) + ")");
             } else if (attempt < RETRY_DELAYS.size()) {
@@ -121,7 +120,18 @@ public class WebhookDeliveries {
                         + event + " after " + (attempt + 1) + " attempts: " + outcome);
                 record(hook, outcome + " (gave up after " + (attempt + 1) + " attempts)");
             }
-        });
+        }, scheduler);
+    }
+
+    /** What the hook's admin sees of a failure: the refusal of an internal address says which and why. */
+    private static String outcomeOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RefusedTarget) {
+                return "refused: " + cause.getMessage();
+            }
+        }
+        Throwable shown = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return shown.getClass().getSimpleName();
     }
 
     private List<Hook> hooksOf(TenantKey tenant) {

@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.webhook;
 
+import io.verbund.acd.runtime.outbound.OutboundTargets;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -7,9 +8,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Where a webhook may point. Only http and https; and, unless the installation allows it, never an
- * address inside the installation's own networks (loopback, private, link-local): otherwise a
- * tenant admin could make our nodes call their neighbours (server-side request forgery).
+ * Where a webhook may point. Only http and https; and, unless the operator's allow-list opens it,
+ * never an address inside the installation's own networks (otherwise a tenant admin could make our
+ * nodes call their neighbours: server-side request forgery). Checked here when the webhook is saved,
+ * for a clear answer to its admin; what protects is the same check on every delivery's connection
+ * ({@link io.verbund.acd.runtime.outbound.OutboundHttp}), as the name may resolve elsewhere by then.
  */
 public final class WebhookTarget {
 
@@ -17,7 +20,7 @@ public final class WebhookTarget {
     }
 
     /** @return what is wrong with the URL, or empty when it may be used */
-    public static Optional<String> problem(String url, boolean allowPrivate) {
+    public static Optional<String> problem(String url, OutboundTargets targets) {
         URI uri;
         try {
             uri = URI.create(url.strip());
@@ -34,15 +37,11 @@ public final class WebhookTarget {
         if (uri.getUserInfo() != null) {
             return Optional.of("must not carry a user name or password; the signature proves who sends");
         }
-        if (allowPrivate) {
-            return Optional.empty();
-        }
         try {
             for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                        || address.isAnyLocalAddress() || address.isMulticastAddress()) {
-                    return Optional.of("points into the installation's own network (" + address.getHostAddress()
-                            + "); set verbund.webhooks.allow-private-targets=true to allow that");
+                Optional<String> refusal = targets.refusal(address);
+                if (refusal.isPresent()) {
+                    return Optional.of("points into the installation's own network: " + refusal.get());
                 }
             }
         } catch (UnknownHostException e) {

@@ -10,12 +10,14 @@ import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.portal.api.TenantRows;
 import io.verbund.acd.portal.api.UnknownItem;
+import io.verbund.acd.runtime.outbound.OutboundTargets;
 import io.verbund.acd.runtime.problem.InvalidFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -28,19 +30,18 @@ public class Webhooks implements TenantItems<WebhookRequest, WebhookDocument> {
     private static final Logger LOG = Logger.getLogger(Webhooks.class.getName());
 
     private final EntityManager entities;
-    private final boolean allowPrivateTargets;
+    private final OutboundTargets targets;
 
     @Inject
-    public Webhooks(EntityManager entities,
-                    @ConfigProperty(name = "verbund.webhooks.allow-private-targets", defaultValue = "false") boolean allowPrivateTargets) {
+    public Webhooks(EntityManager entities, @ConfigProperty(name = OutboundTargets.PROPERTY) Optional<String> allowedTargets) {
         this.entities = entities;
-        this.allowPrivateTargets = allowPrivateTargets;
+        this.targets = OutboundTargets.parse(allowedTargets);
     }
 
     /** For CDI's proxy only. */
     protected Webhooks() {
         this.entities = null;
-        this.allowPrivateTargets = false;
+        this.targets = null;
     }
 
     public Page<WebhookDocument> list(AddressedTenant tenant, String filter, PageRequest page) {
@@ -85,7 +86,7 @@ public class Webhooks implements TenantItems<WebhookRequest, WebhookDocument> {
     }
 
     private void apply(AddressedTenant tenant, WebhookEntity hook, WebhookRequest request) {
-        WebhookTarget.problem(request.url(), allowPrivateTargets).ifPresent(problem -> {
+        WebhookTarget.problem(request.url(), targets).ifPresent(problem -> {
             throw InvalidFields.of("url", problem, tenant.key());
         });
         hook.setName(request.name().strip());

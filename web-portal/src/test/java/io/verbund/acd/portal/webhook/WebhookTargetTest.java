@@ -2,25 +2,35 @@ package io.verbund.acd.portal.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.verbund.acd.runtime.outbound.OutboundTargets;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class WebhookTargetTest {
 
+    private static final OutboundTargets LOOPBACK_ALLOWED = OutboundTargets.parse(Optional.of("127.0.0.0/8"));
+    private static final OutboundTargets PUBLIC_ONLY = OutboundTargets.publicOnly();
+
     @Test
     void onlyHttpAndHttpsWithAHostAndNoPassword() {
-        assertThat(WebhookTarget.problem("ftp://example.org/x", true)).hasValueSatisfying(p -> assertThat(p).contains("http"));
-        assertThat(WebhookTarget.problem("https:///nohost", true)).isPresent();
-        assertThat(WebhookTarget.problem("https://user:pw@example.org/", true)).hasValueSatisfying(p -> assertThat(p).contains("password"));
-        assertThat(WebhookTarget.problem("http://127.0.0.1:9000/hook", true)).isEmpty();
+        assertThat(WebhookTarget.problem("ftp://example.org/x", LOOPBACK_ALLOWED)).hasValueSatisfying(p -> assertThat(p).contains("http"));
+        assertThat(WebhookTarget.problem("https:///nohost", LOOPBACK_ALLOWED)).isPresent();
+        assertThat(WebhookTarget.problem("https://user:pw@example.org/", LOOPBACK_ALLOWED))
+                .hasValueSatisfying(p -> assertThat(p).contains("password"));
+        assertThat(WebhookTarget.problem("http://127.0.0.1:9000/hook", LOOPBACK_ALLOWED)).isEmpty();
     }
 
     @Test
     void theInstallationsOwnNetworkIsRefusedUnlessAllowed() {
-        assertThat(WebhookTarget.problem("http://127.0.0.1:9000/hook", false))
-                .hasValueSatisfying(p -> assertThat(p).contains("127.0.0.1", "allow-private-targets"));
-        assertThat(WebhookTarget.problem("http://10.1.2.3/hook", false)).isPresent();
-        assertThat(WebhookTarget.problem("http://192.168.0.10/hook", false)).isPresent();
-        assertThat(WebhookTarget.problem("http://169.254.169.254/latest/meta-data", false)).isPresent();
-        assertThat(WebhookTarget.problem("http://93.184.215.14/hook", false)).isEmpty();
+        assertThat(WebhookTarget.problem("http://127.0.0.1:9000/hook", PUBLIC_ONLY))
+                .hasValueSatisfying(p -> assertThat(p).contains("127.0.0.1", OutboundTargets.PROPERTY));
+        assertThat(WebhookTarget.problem("http://10.1.2.3/hook", PUBLIC_ONLY)).isPresent();
+        assertThat(WebhookTarget.problem("http://192.168.0.10/hook", PUBLIC_ONLY)).isPresent();
+        assertThat(WebhookTarget.problem("http://169.254.169.254/latest/meta-data", PUBLIC_ONLY)).isPresent();
+        assertThat(WebhookTarget.problem("http://[::ffff:169.254.169.254]/latest/meta-data", PUBLIC_ONLY)).isPresent();
+        assertThat(WebhookTarget.problem("http://100.64.0.1/hook", PUBLIC_ONLY)).isPresent();
+        assertThat(WebhookTarget.problem("http://2130706433/hook", PUBLIC_ONLY)).isPresent();
+        assertThat(WebhookTarget.problem("http://93.184.215.14/hook", PUBLIC_ONLY)).isEmpty();
+        assertThat(WebhookTarget.problem("http://10.1.2.3/hook", LOOPBACK_ALLOWED)).as("the allow-list opens only its ranges").isPresent();
     }
 }
