@@ -105,7 +105,7 @@ public class AuditRecorder implements ContainerResponseFilter, ReaderInterceptor
 
     private AuditEntry entry(String entityType, ContainerRequestContext request, ContainerResponseContext response) {
         AuditActor actor = AuditActor.of(callers);
-        AuditAction action = action(request.getMethod(), response);
+        AuditAction action = trail.action() != null ? trail.action() : action(request.getMethod(), response);
         Object body = request.getProperty(BODY);
         JsonObject before = document(trail.before());
         JsonObject answered = document(response.getEntity());

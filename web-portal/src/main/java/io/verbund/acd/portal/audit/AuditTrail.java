@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.audit;
 
+import io.verbund.acd.runtime.audit.AuditAction;
 import io.verbund.acd.runtime.security.TenantId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonObject;
@@ -16,6 +17,7 @@ public class AuditTrail {
     private TenantId tenant;
     private String entityId;
     private JsonObject details;
+    private AuditAction action;
 
     /** The document before the change (a replace or delete), to list the fields that changed. */
     public void before(Object document) {
@@ -35,6 +37,15 @@ public class AuditTrail {
     /** Further facts for the summary, e.g. what an erasure removed; no secrets. */
     public void details(JsonObject details) {
         this.details = details;
+    }
+
+    /** What happened, when the HTTP method does not say it (an erasure is a POST that deletes). */
+    public void action(AuditAction action) {
+        this.action = action;
+    }
+
+    AuditAction action() {
+        return action;
     }
 
     Object before() {
