@@ -32,11 +32,16 @@ import java.util.logging.Logger;
 public class CallerErasures {
 
     private static final Logger LOG = Logger.getLogger(CallerErasures.class.getName());
+    /** What the events' details say instead of the number. */
+    static final String ERASED = "erased";
     private static final String CALLS = "SELECT call_id, recording_file, voicemail_file, ended_at FROM call_record WHERE tenant_id = ? AND caller = ?";
-    /** CallReceived keeps the number in its detail; no other event type carries the caller's. */
-    private static final String EVENTS = "UPDATE call_event SET detail = JSON_REPLACE(detail, '$.caller', NULL)"
+    /**
+     * CallReceived keeps the number in its detail; no other event type carries the caller's. A
+     * string, not JSON null: MariaDB's JSON_REPLACE would turn a SQL NULL into a NULL detail.
+     */
+    private static final String EVENTS = "UPDATE call_event SET detail = JSON_REPLACE(detail, '$.caller', '" + ERASED + "')"
             + " WHERE tenant_id = ? AND call_id = ? AND JSON_CONTAINS_PATH(detail, 'one', '$.caller')"
-            + " AND JSON_TYPE(JSON_EXTRACT(detail, '$.caller')) <> 'NULL'";
+            + " AND JSON_UNQUOTE(JSON_EXTRACT(detail, '$.caller')) <> '" + ERASED + "'";
     private static final String RECORD = "UPDATE call_record SET caller = NULL, recording_file = NULL, voicemail_file = NULL"
             + " WHERE tenant_id = ? AND call_id = ? AND caller = ?";
 
