@@ -3,6 +3,7 @@ package io.verbund.acd.runtime.audit;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -49,7 +50,7 @@ public final class AuditSummary {
             }
             JsonValue from = before.getOrDefault(field, JsonValue.NULL);
             JsonValue to = after.getOrDefault(field, JsonValue.NULL);
-            if (from.equals(to)) {
+            if (same(from, to)) {
                 continue;
             }
             if (secret(field)) {
@@ -59,6 +60,31 @@ public final class AuditSummary {
             }
         }
         return changed.build();
+    }
+
+    /**
+     * Equal as JSON means: numbers by value, so {@code 1.00} as read from the database and {@code 1}
+     * as just computed are no change.
+     */
+    static boolean same(JsonValue a, JsonValue b) {
+        if (a instanceof JsonNumber x && b instanceof JsonNumber y) {
+            return x.bigDecimalValue().compareTo(y.bigDecimalValue()) == 0;
+        }
+        if (a instanceof JsonArray x && b instanceof JsonArray y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!same(x.get(i), y.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof JsonObject x && b instanceof JsonObject y) {
+            return x.keySet().equals(y.keySet()) && x.keySet().stream().allMatch(key -> same(x.get(key), y.get(key)));
+        }
+        return a.equals(b);
     }
 
     /** The fields of a document, compacted, secrets hidden, bookkeeping left out. */

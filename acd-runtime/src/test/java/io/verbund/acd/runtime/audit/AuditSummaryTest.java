@@ -27,6 +27,14 @@ class AuditSummaryTest {
     }
 
     @Test
+    void numbersAreComparedByValueNotByHowTheyAreWritten() {
+        JsonObject before = json("{\"weight\":1.00,\"members\":[{\"penalty\":0.0}],\"ringTimeSeconds\":20}");
+        JsonObject after = json("{\"weight\":1,\"members\":[{\"penalty\":0}],\"ringTimeSeconds\":25}");
+
+        assertThat(AuditSummary.changes(before, after).keySet()).containsExactly("ringTimeSeconds");
+    }
+
+    @Test
     void secretsAreNamedNeverShown() {
         JsonObject before = json("{\"url\":\"https://a\",\"secret\":\"old-secret-value\"}");
         JsonObject after = json("{\"url\":\"https://a\",\"secret\":\"new-secret-value\",\"nested\":{\"sipPassword\":\"pw-123\"}}");
