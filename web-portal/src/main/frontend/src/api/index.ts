@@ -1,4 +1,5 @@
 import { AgentApi } from './agents';
+import { AuditApi } from './audit';
 import { CallApi } from './calls';
 import { api } from './client';
 import {
@@ -36,6 +37,7 @@ export const callApi = new CallApi(api);
 export const healthApi = new HealthApi(api);
 export const promptApi = new PromptApi(api);
 export const reportApi = new ReportApi(api);
+export const auditApi = new AuditApi(api);
 
 /** The tenant admin's configuration collections. */
 export const configApi = {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { NotFoundPage } from '../NotFoundPage';
 import { ApiTokensSection } from './sections/ApiTokensSection';
+import { AuditLogSection } from './sections/AuditLogSection';
 import { CallFlowsSection } from './sections/CallFlowsSection';
 import { DispositionsSection } from './sections/DispositionsSection';
 import { GroupsSection } from './sections/GroupsSection';
@@ -26,6 +27,7 @@ export const ADMIN_SECTIONS = [
   'dispositions',
   'users',
   'api-tokens',
+  'audit',
 ] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
@@ -40,6 +42,7 @@ const SECTION_PAGES: Record<AdminSection, ComponentType> = {
   dispositions: DispositionsSection,
   users: UsersSection,
   'api-tokens': ApiTokensSection,
+  audit: AuditLogSection,
 };
 
 /** The tenant admin's configuration: a navigation of the sections, each a list with edit forms. */

@@ -341,6 +341,31 @@ class BrowserAppIT {
         assertThat(browser.currentPath()).as("still on the new-group form").isEqualTo("/admin/groups/new");
     }
 
+    @Test
+    void theAdminSeesAGroupChangeInTheAuditLog() {
+        ApiClient.Answer created = admin.post("api/v1/groups", "{\"name\":\"Audit " + System.nanoTime() + "\",\"wrapUpSeconds\":10}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long group = created.json().getJsonNumber("id").longValue();
+        ApiClient.Answer changed = admin.put("api/v1/groups/" + group,
+                "{\"name\":\"" + created.json().getString("name") + "\",\"wrapUpSeconds\":20,\"version\":0}");
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        // On the master a moment after the answer (the node journals it first).
+        long entry = org.awaitility.Awaitility.await().atMost(LIVE).until(() -> admin.get("api/v1/audit?entityType=group&limit=100").json()
+                .getJsonArray("items").stream().map(JsonObject.class::cast)
+                .filter(item -> "CHANGED".equals(item.getString("action")) && String.valueOf(group).equals(item.getString("entityId", "")))
+                .map(item -> item.getJsonNumber("id").longValue()).findFirst().orElse(-1L), id -> id > 0);
+
+        logIn("admin@demo", "demo-admin");
+        browser.open(portal + "admin/audit");
+        browser.visible("page-admin");
+        String row = browser.await("the group's change in the audit log's table", LIVE, driver -> {
+            List<WebElement> rows = driver.findElements(HeadlessChromium.testId("admin-row-" + entry));
+            return rows.isEmpty() ? null : browser.text(rows.get(0));
+        });
+        assertThat(row).contains("admin@demo", "wrapUpSeconds: 10 → 20", "group " + group);
+        browser.screenshot("admin-audit-log");
+    }
+
     /** Logs in on the login page and waits until the app has left it. */
     private void logIn(String login, String password) {
         browser.open(portal + "login");

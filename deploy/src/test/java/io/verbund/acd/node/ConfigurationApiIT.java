@@ -88,6 +88,62 @@ class ConfigurationApiIT {
     }
 
     @Test
+    void theAuditLogShowsWhoChangedWhatWhenAndFromWhere() {
+        Instant start = Instant.now().minusSeconds(5);
+        long id = admin.post("api/v1/groups", "{\"name\":\"Audited\",\"wrapUpSeconds\":30}").json().getJsonNumber("id").longValue();
+        ApiClient.Answer changed = admin.put("api/v1/groups/" + id, "{\"name\":\"Audited\",\"wrapUpSeconds\":45,\"version\":0}");
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        ApiClient.Answer user = admin.post("api/v1/users", """
+                {"login":"audited@demo","displayName":"Audited","password":"very-secret-pass-1","roles":["AGENT"]}""");
+        assertThat(user.status()).as(user.toString()).isEqualTo(201);
+
+        // Journaled on the node, on the master a moment later.
+        JsonObject entry = Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> auditEntry(admin, "entityType=group", Long.toString(id), "CHANGED"), found -> found != null);
+        assertThat(entry.getString("actorName")).isEqualTo("admin@demo");
+        assertThat(entry.getString("actorKind")).isEqualTo("USER");
+        assertThat(entry.getString("actorRoles")).contains("TENANT_ADMIN");
+        assertThat(entry.getString("tenant")).isEqualTo("demo");
+        assertThat(Instant.parse(entry.getString("occurredAt"))).isBetween(start, Instant.now().plusSeconds(5));
+        assertThat(entry.getString("clientAddress")).matches("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1");
+        JsonObject wrapUp = entry.getJsonObject("summary").getJsonObject("changed").getJsonObject("wrapUpSeconds");
+        assertThat(wrapUp.getInt("from")).isEqualTo(30);
+        assertThat(wrapUp.getInt("to")).isEqualTo(45);
+        assertThat(entry.getJsonObject("summary").getJsonObject("changed").keySet()).containsExactly("wrapUpSeconds");
+        assertThat(auditEntry(admin, "entityType=group", Long.toString(id), "CREATED")).isNotNull();
+
+        JsonObject userEntry = Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> auditEntry(admin, "entityType=user", null, "CREATED"), found -> found != null
+                        && found.toString().contains("audited@demo"));
+        assertThat(userEntry.getJsonObject("summary").getJsonArray("secretsSet").getString(0)).isEqualTo("password");
+        assertThat(admin.get("api/v1/audit?entityType=user").body()).doesNotContain("very-secret-pass-1");
+
+        assertThat(agent.get("api/v1/audit").status()).as("an agent").isEqualTo(403);
+        assertThat(supervisor.get("api/v1/audit").status()).as("a supervisor").isEqualTo(403);
+        ApiClient.Answer acme = ApiClient.as(api, "admin@acme", "acme-admin").get("api/v1/audit?limit=500");
+        assertThat(acme.status()).as(acme.toString()).isEqualTo(200);
+        assertThat(acme.body()).as("another tenant's admin").doesNotContain("admin@demo");
+        ApiClient.Answer system = ApiClient.as(api, "sysadmin", "system-admin").get("api/v1/audit?entityType=group&limit=500");
+        assertThat(system.body()).as("the system admin reads every tenant").contains("\"entityId\":\"" + id + "\"");
+
+        ApiClient.Answer badFrom = admin.get("api/v1/audit?from=yesterday");
+        assertThat(badFrom.status()).as(badFrom.toString()).isEqualTo(422);
+        assertThat(badFrom.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(badFrom.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("from");
+        assertThat(admin.get("api/v1/audit?limit=0").status()).isEqualTo(400);
+    }
+
+    /** The newest audit entry the client reads with these filters for that entity (any, when null) and action; null if none. */
+    private static JsonObject auditEntry(ApiClient client, String filters, String entityId, String action) {
+        ApiClient.Answer answer = client.get("api/v1/audit?limit=500&" + filters);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.json().getJsonArray("items").stream().map(item -> item.asJsonObject())
+                .filter(item -> action.equals(item.getString("action")))
+                .filter(item -> entityId == null || entityId.equals(item.getString("entityId", null)))
+                .findFirst().orElse(null);
+    }
+
+    @Test
     void twoAdminsCannotSilentlyOverwriteEachOther() {
         long id = admin.post("api/v1/groups", "{\"name\":\"Contested\"}").json().getJsonNumber("id").longValue();
         String path = "api/v1/groups/" + id;

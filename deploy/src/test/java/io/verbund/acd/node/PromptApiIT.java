@@ -163,17 +163,109 @@ class PromptApiIT {
                 .statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void anAdminErasesACallersRecordingsVoicemailsAndNumberWhileTheStatisticsKeepTheirCounts() throws Exception {
+        String number = "+49170" + (System.nanoTime() % 10_000_000);
+        String recordingFile = "it-erase-" + System.nanoTime() + ".wav";
+        String voicemailFile = "it-erase-vm-" + System.nanoTime() + ".wav";
+        String recordingUrl = "/storage/api/v1/tenants/demo/files/recordings/" + recordingFile;
+        String voicemailUrl = "/storage/api/v1/tenants/demo/files/voicemail/" + voicemailFile;
+        assertThat(admin.sendBytes("PUT", recordingUrl, wav(8000, 2, 0.2), Map.of("Content-Type", "audio/wav")).statusCode()).isEqualTo(201);
+        assertThat(admin.sendBytes("PUT", voicemailUrl, wav(8000, 1, 0.2), Map.of("Content-Type", "audio/wav")).statusCode()).isEqualTo(201);
+        String callId = recordedCall(recordingFile, number);
+        try (Connection db = node.database().connect();
+             PreparedStatement voicemail = db.prepareStatement("UPDATE call_record SET voicemail_file = ? WHERE call_id = ?");
+             PreparedStatement event = db.prepareStatement("INSERT INTO call_event (tenant_id, call_id, seq, type, occurred_at, detail)"
+                     + " SELECT tenant_id, call_id, 1, 'CallReceived', received_at, ? FROM call_record WHERE call_id = ?")) {
+            voicemail.setString(1, voicemailFile);
+            voicemail.setString(2, callId);
+            assertThat(voicemail.executeUpdate()).isEqualTo(1);
+            event.setString(1, "{\"serviceNumber\":\"+4930500100\",\"caller\":\"" + number + "\"}");
+            event.setString(2, callId);
+            assertThat(event.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(admin.get("api/v1/calls/" + callId).json().getString("caller")).isEqualTo(number);
+        JsonObject statsBefore = stableCallTotals();
+
+        assertThat(agent1001.post("api/v1/privacy/erasures", "{\"caller\":\"" + number + "\"}").status()).as("an agent").isEqualTo(403);
+        ApiClient.Answer invalid = admin.post("api/v1/privacy/erasures", "{\"caller\":\"not a number\"}");
+        assertThat(invalid.status()).as(invalid.toString()).isEqualTo(422);
+        assertThat(invalid.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("caller");
+
+        ApiClient.Answer erased = admin.post("api/v1/privacy/erasures", "{\"caller\":\"" + number + "\"}");
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+        assertThat(erased.json().getInt("calls")).isEqualTo(1);
+        assertThat(erased.json().getInt("events")).isEqualTo(1);
+        assertThat(erased.json().getInt("recordings")).isEqualTo(1);
+        assertThat(erased.json().getInt("voicemails")).isEqualTo(1);
+        assertThat(erased.body()).doesNotContain(number);
+
+        JsonObject call = admin.get("api/v1/calls/" + callId).json();
+        assertThat(call.containsKey("caller") && !call.isNull("caller")).as("the call record's number: " + call).isFalse();
+        assertThat(call.getString("outcome")).isEqualTo("ANSWERED");
+        assertThat(call.toString()).doesNotContain(number);
+        assertThat(admin.sendBytes("GET", recordingUrl, null, Map.of()).statusCode()).as("the recording in storage").isEqualTo(404);
+        assertThat(admin.sendBytes("GET", voicemailUrl, null, Map.of()).statusCode()).as("the voicemail in storage").isEqualTo(404);
+        try (Connection db = node.database().connect();
+             PreparedStatement details = db.prepareStatement("SELECT COUNT(*) FROM call_event WHERE call_id = ? AND detail LIKE ?")) {
+            details.setString(1, callId);
+            details.setString(2, "%" + number + "%");
+            try (java.sql.ResultSet row = details.executeQuery()) {
+                row.next();
+                assertThat(row.getInt(1)).as("call events carrying the number").isZero();
+            }
+        }
+        assertThat(stableCallTotals()).as("the statistics' counts").isEqualTo(statsBefore);
+
+        ApiClient.Answer again = admin.post("api/v1/privacy/erasures", "{\"caller\":\"" + number + "\"}");
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().getInt("calls")).as("idempotent").isZero();
+        assertThat(again.json().getInt("recordings")).isZero();
+
+        JsonObject audit = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> admin.get("api/v1/audit?entityType=caller-data&limit=500").json().getJsonArray("items").stream()
+                        .map(item -> item.asJsonObject())
+                        .filter(item -> item.getJsonObject("summary").containsKey("deleted")
+                                && item.getJsonObject("summary").getJsonObject("deleted").getInt("calls") == 1
+                                && item.getString("entityId", "").endsWith(number.substring(number.length() - 2)))
+                        .findFirst().orElse(null), found -> found != null);
+        assertThat(audit.getString("action")).isEqualTo("DELETED");
+        assertThat(audit.getString("actorName")).isEqualTo("admin@demo");
+        assertThat(admin.get("api/v1/audit?entityType=caller-data&limit=500").body()).as("the audit log keeps no number").doesNotContain(number);
+    }
+
+    /** The demo tenant's call totals of today from the stats API, once two reads a second apart agree (the slice worker is idle). */
+    private static JsonObject stableCallTotals() {
+        ApiClient stats = ApiClient.as(URI.create(node.portalUrl() + "stats/"), "admin@demo", "demo-admin");
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        JsonObject[] last = {null};
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofSeconds(1))
+                .until(() -> {
+                    ApiClient.Answer report = stats.get("api/v1/tenants/demo/reports/calls?from=" + today + "&to=" + today);
+                    assertThat(report.status()).as(report.toString()).isEqualTo(200);
+                    JsonObject totals = report.json().getJsonObject("totals");
+                    boolean stable = totals.equals(last[0]);
+                    last[0] = totals;
+                    return stable ? totals : null;
+                }, totals -> totals != null);
+    }
+
     /** A finished call of demo's Support group answered by agent 1001, as the call path records one, with its recording's file name. */
     private static String recordedCall(String file) throws Exception {
+        return recordedCall(file, "+4917000000");
+    }
+
+    private static String recordedCall(String file, String caller) throws Exception {
         String callId = "prompt-it-" + System.nanoTime();
         try (Connection db = node.database().connect();
              PreparedStatement insert = db.prepareStatement("INSERT INTO call_record (call_id, tenant_id, service_number, caller, group_id,"
                      + " agent_id, received_at, queued_at, answered_at, ended_at, outcome, recording_file) SELECT ?, t.id, '+4930500100',"
-                     + " '+4917000000', g.id, a.id, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 'ANSWERED', ?"
+                     + " ?, g.id, a.id, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 'ANSWERED', ?"
                      + " FROM tenant t JOIN acd_group g ON g.tenant_id = t.id JOIN agent a ON a.tenant_id = t.id"
                      + " WHERE t.tenant_key = 'demo' AND g.name = 'Support' AND a.extension = '1001'")) {
             insert.setString(1, callId);
-            insert.setString(2, file);
+            insert.setString(2, caller);
+            insert.setString(3, file);
             assertThat(insert.executeUpdate()).isEqualTo(1);
         }
         return callId;

@@ -8,6 +8,9 @@ import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.portal.api.TenantAddressing;
+import io.verbund.acd.portal.audit.AuditTrail;
+import io.verbund.acd.portal.audit.Audited;
+import io.verbund.acd.portal.audit.NotAudited;
 import io.verbund.acd.portal.report.ForwardedAnswer;
 import io.verbund.acd.runtime.security.ApiArea;
 import io.verbund.acd.runtime.security.CallerContext;
@@ -67,10 +70,12 @@ public class AgentResource {
     private final HelpRequests help;
     private final StatsClient stats;
     private final CallerContext callers;
+    private final AuditTrail audit;
 
     @Inject
     public AgentResource(AgentStateService service, Agents agents, TenantAddressing addressing, BodyValidation validation,
-                         HelpRequests help, StatsClient stats, CallerContext callers) {
+                         HelpRequests help, StatsClient stats, CallerContext callers, AuditTrail audit) {
+        this.audit = audit;
         this.service = service;
         this.agents = agents;
         this.addressing = addressing;
@@ -82,7 +87,7 @@ public class AgentResource {
 
     /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
     public AgentResource() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     @GET
@@ -100,6 +105,7 @@ public class AgentResource {
     }
 
     @ChangesConfiguration("agent")
+    @Audited("agent")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(AgentRequest request, @QueryParam("tenant") String tenant, @Context UriInfo uri) {
@@ -110,23 +116,28 @@ public class AgentResource {
     }
 
     @ChangesConfiguration("agent")
+    @Audited("agent")
     @PUT
     @Path("{extension}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response replace(@PathParam("extension") String extension, AgentRequest request, @QueryParam("tenant") String tenant,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         AddressedTenant addressed = addressing.forChanging(callers.caller(), tenant);
+        audit.before(agents.get(addressed, extension));
         AgentDocument agent = agents.replace(addressed, extension, validation.check(request, addressed.key()), ifMatch,
                 callers.caller().login());
         return Response.ok(agent).tag(EntityVersion.tag(agent.version())).build();
     }
 
     @ChangesConfiguration("agent")
+    @Audited("agent")
     @DELETE
     @Path("{extension}")
     public Response remove(@PathParam("extension") String extension, @QueryParam("tenant") String tenant,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        agents.remove(addressing.forChanging(callers.caller(), tenant), extension, ifMatch, callers.caller().login());
+        AddressedTenant addressed = addressing.forChanging(callers.caller(), tenant);
+        audit.before(agents.get(addressed, extension));
+        agents.remove(addressed, extension, ifMatch, callers.caller().login());
         return Response.noContent().build();
     }
 
@@ -143,6 +154,7 @@ public class AgentResource {
         return AgentStateDocument.of(service.stateOf(callers.caller(), Optional.ofNullable(tenant), extension));
     }
 
+    @NotAudited("an agent's working state, recorded in agent_event")
     @PUT
     @Path("{extension}/state")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -157,6 +169,7 @@ public class AgentResource {
      * {@code wrapUp} names the new end. 409 when it is not in wrap-up or its group's allowance does
      * not have that much left ({@link WrapUpNotExtended}), 422 naming {@code seconds}.
      */
+    @NotAudited("an agent's wrap-up time, recorded in agent_event")
     @POST
     @Path("{extension}/wrap-up/extensions")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -166,6 +179,7 @@ public class AgentResource {
     }
 
     /** An agent asks the supervisors who watch it for help: 202, and a {@code help-request} event. */
+    @NotAudited("a message to supervisors")
     @POST
     @Path("{extension}/help")
     @Consumes(MediaType.APPLICATION_JSON)

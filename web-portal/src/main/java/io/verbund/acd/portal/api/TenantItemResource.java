@@ -1,6 +1,8 @@
 package io.verbund.acd.portal.api;
 
+import io.verbund.acd.portal.audit.AuditTrail;
 import io.verbund.acd.runtime.security.CallerContext;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,6 +32,7 @@ public abstract class TenantItemResource<R, D extends TenantItem> {
     protected final TenantAddressing addressing;
     protected final BodyValidation validation;
     protected final CallerContext callers;
+    private AuditTrail audit;
 
     protected TenantItemResource(TenantItems<R, D> items, TenantAddressing addressing, BodyValidation validation,
                                  CallerContext callers) {
@@ -37,6 +40,19 @@ public abstract class TenantItemResource<R, D extends TenantItem> {
         this.addressing = addressing;
         this.validation = validation;
         this.callers = callers;
+    }
+
+    /**
+     * Set by CDI after construction, so the dozen subclasses' constructors need not pass it through.
+     */
+    @Inject
+    void auditTrail(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    /** The item as it was before a change a subclass makes, for the audit log's list of changed fields. */
+    protected void auditBefore(Object item) {
+        audit.before(item);
     }
 
     /** Readers of this kind of item: admins and supervisors, unless a resource narrows it. */
@@ -70,7 +86,7 @@ public abstract class TenantItemResource<R, D extends TenantItem> {
     public Response replace(@PathParam("id") long id, R request, @QueryParam("tenant") String tenant,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         AddressedTenant addressed = writable(tenant);
-        items.get(addressed, id);
+        audit.before(items.get(addressed, id));
         D item = items.replace(addressed, id, validation.check(request, addressed.key()), ifMatch, callers.caller());
         return Response.ok(item).tag(EntityVersion.tag(item.version())).build();
     }
@@ -79,7 +95,9 @@ public abstract class TenantItemResource<R, D extends TenantItem> {
     @Path("{id}")
     public Response remove(@PathParam("id") long id, @QueryParam("tenant") String tenant,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        items.remove(writable(tenant), id, ifMatch, callers.caller());
+        AddressedTenant addressed = writable(tenant);
+        audit.before(items.get(addressed, id));
+        items.remove(addressed, id, ifMatch, callers.caller());
         return Response.noContent().build();
     }
 }

@@ -9,6 +9,7 @@ import io.verbund.acd.portal.api.ConfigAccess;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.portal.api.TenantAddressing;
+import io.verbund.acd.portal.audit.NotAudited;
 import io.verbund.acd.portal.group.GroupRoster;
 import io.verbund.acd.portal.storage.StoredAudio;
 import io.verbund.acd.portal.storage.TenantFiles;
@@ -110,6 +111,7 @@ public class CallResource {
                 .filter(step -> RoutingDecisionDocument.KIND.equals(step.kind())).map(RoutingDecisionDocument::of).toList();
     }
 
+    @NotAudited("an agent's work on a call, kept in the call record")
     @PUT
     @Path("{callId}/disposition")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -167,6 +169,7 @@ public class CallResource {
      * with who asked), 409 when the call has already ended. A call that started a moment ago may
      * not be recorded yet: 404, try again.
      */
+    @NotAudited("call control, kept in the call's events")
     @DELETE
     @Path("{callId}")
     public Response hangUp(@PathParam("callId") String callId, @QueryParam("tenant") String tenant) {
@@ -186,6 +189,7 @@ public class CallResource {
      * the reason (the caller then stays with its agent). Supervisors for the calls of their groups,
      * tenant admins; 409 when the call is not connected (waiting, ringing, or ended).
      */
+    @NotAudited("call control, kept in the call's events")
     @POST
     @Path("{callId}/transfer")
     @Consumes(MediaType.APPLICATION_JSON)

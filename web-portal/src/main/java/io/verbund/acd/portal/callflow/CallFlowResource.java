@@ -1,14 +1,16 @@
 package io.verbund.acd.portal.callflow;
 
-import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.callflow.NodeType;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.BodyValidation;
+import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.portal.api.TenantAddressing;
 import io.verbund.acd.portal.api.TenantItemResource;
+import io.verbund.acd.portal.audit.Audited;
+import io.verbund.acd.portal.audit.NotAudited;
 import io.verbund.acd.runtime.security.ApiArea;
 import io.verbund.acd.runtime.security.CallerContext;
 import jakarta.enterprise.context.RequestScoped;
@@ -35,6 +37,7 @@ import java.util.List;
 @Path("call-flows")
 @RequestScoped
 @ChangesConfiguration("call-flow")
+@Audited("call-flow")
 @ApiArea(ApiArea.Area.CONFIG)
 @Produces(MediaType.APPLICATION_JSON)
 public class CallFlowResource extends TenantItemResource<CallFlowRequest, CallFlowDocument> {
@@ -65,6 +68,7 @@ public class CallFlowResource extends TenantItemResource<CallFlowRequest, CallFl
         return Arrays.stream(NodeType.values()).map(NodeTypeDocument::of).toList();
     }
 
+    @NotAudited("checks a graph, stores nothing")
     @POST
     @Path("check")
     @Consumes(MediaType.APPLICATION_JSON)

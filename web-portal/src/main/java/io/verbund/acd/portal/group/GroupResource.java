@@ -1,17 +1,18 @@
 package io.verbund.acd.portal.group;
 
-import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.BodyValidation;
+import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.portal.api.ConfigAccess;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.portal.api.TenantAddressing;
 import io.verbund.acd.portal.api.TenantItemResource;
-import io.verbund.acd.runtime.security.ApiArea;
+import io.verbund.acd.portal.audit.Audited;
 import io.verbund.acd.runtime.problem.FieldProblem;
 import io.verbund.acd.runtime.problem.InvalidFields;
 import io.verbund.acd.runtime.problem.NotPermitted;
+import io.verbund.acd.runtime.security.ApiArea;
 import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.runtime.security.CallerContext;
 import jakarta.enterprise.context.RequestScoped;
@@ -40,6 +41,7 @@ import java.util.Set;
 @Path("groups")
 @RequestScoped
 @ChangesConfiguration("group")
+@Audited("group")
 @ApiArea(ApiArea.Area.CONFIG)
 @Produces(MediaType.APPLICATION_JSON)
 public class GroupResource extends TenantItemResource<GroupRequest, GroupDocument> {
@@ -107,6 +109,7 @@ public class GroupResource extends TenantItemResource<GroupRequest, GroupDocumen
                                    @QueryParam("tenant") String tenant) {
         AddressedTenant addressed = steering(id, tenant);
         int penalty = request == null || request.penalty() == null ? 0 : validation.check(request, addressed.key()).penalty();
+        auditBefore(groups.get(addressed, id));
         return groups.putMember(addressed, id, extension, penalty, callers.caller());
     }
 
@@ -115,7 +118,9 @@ public class GroupResource extends TenantItemResource<GroupRequest, GroupDocumen
     @Path("{id}/members/{extension}")
     public GroupDocument removeMember(@PathParam("id") long id, @PathParam("extension") String extension,
                                       @QueryParam("tenant") String tenant) {
-        return groups.removeMember(steering(id, tenant), id, extension, callers.caller());
+        AddressedTenant addressed = steering(id, tenant);
+        auditBefore(groups.get(addressed, id));
+        return groups.removeMember(addressed, id, extension, callers.caller());
     }
 
     /** The tenant, when the caller may change who is in this group: an admin, or a supervisor watching it. */

@@ -1,13 +1,14 @@
 package io.verbund.acd.portal.pause;
 
-import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.BodyValidation;
+import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.portal.api.QueryFlag;
 import io.verbund.acd.portal.api.TenantAddressing;
 import io.verbund.acd.portal.api.TenantItemResource;
+import io.verbund.acd.portal.audit.Audited;
 import io.verbund.acd.runtime.security.ApiArea;
 import io.verbund.acd.runtime.security.CallerContext;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("pause-reasons")
 @RequestScoped
 @ChangesConfiguration("pause-reason")
+@Audited("pause-reason")
 @ApiArea(ApiArea.Area.CONFIG)
 @Produces(MediaType.APPLICATION_JSON)
 public class PauseReasonResource extends TenantItemResource<PauseReasonRequest, PauseReasonDocument> {

@@ -4,6 +4,7 @@ import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.TenantAddressing;
+import io.verbund.acd.portal.audit.Audited;
 import io.verbund.acd.portal.storage.StorageRefused;
 import io.verbund.acd.portal.storage.StoredAudio;
 import io.verbund.acd.runtime.problem.ApiProblem;
@@ -83,6 +84,7 @@ public class PromptResource {
     @Path("{name}")
     @Consumes(MediaType.WILDCARD)
     @ChangesConfiguration("prompt")
+    @Audited("prompt")
     public Response upload(@PathParam("name") String name, @QueryParam("tenant") String tenant, InputStream body,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context UriInfo uri) throws IOException {
         AddressedTenant addressed = addressing.forChanging(callers.caller(), tenant);
@@ -113,6 +115,7 @@ public class PromptResource {
     @DELETE
     @Path("{name}")
     @ChangesConfiguration("prompt")
+    @Audited("prompt")
     public Response remove(@PathParam("name") String name, @QueryParam("tenant") String tenant) {
         AddressedTenant addressed = addressing.forChanging(callers.caller(), tenant);
         prompts.remove(addressed, name, callers.caller());

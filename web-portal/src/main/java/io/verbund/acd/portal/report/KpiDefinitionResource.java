@@ -1,10 +1,11 @@
 package io.verbund.acd.portal.report;
 
 import io.verbund.acd.portal.api.AddressedTenant;
-import io.verbund.acd.runtime.security.Caller;
+import io.verbund.acd.portal.audit.Audited;
 import io.verbund.acd.runtime.problem.MalformedRequest;
 import io.verbund.acd.runtime.problem.Problem;
 import io.verbund.acd.runtime.security.ApiArea;
+import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.runtime.stats.StatsAnswer;
 import io.verbund.acd.runtime.stats.StatsClient;
 import jakarta.enterprise.context.RequestScoped;
@@ -68,6 +69,7 @@ public class KpiDefinitionResource {
      * Adds a version ({@code {"serviceLevel":"ABANDONS_EXCLUDED|ABANDONS_AGAINST|ABANDONS_WITHIN_TARGET_FOR",
      * "shortAbandonsExcluded","wrapUpInHandleTime"}}); 201 with it, and {@code Location} the list it is current in.
      */
+    @Audited("kpi-definition")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response define(JsonObject definition, @QueryParam("tenant") String tenant) {

@@ -1,10 +1,11 @@
 package io.verbund.acd.portal.report;
 
 import io.verbund.acd.portal.api.AddressedTenant;
-import io.verbund.acd.runtime.security.Caller;
+import io.verbund.acd.portal.audit.Audited;
 import io.verbund.acd.runtime.problem.MalformedRequest;
 import io.verbund.acd.runtime.problem.Problem;
 import io.verbund.acd.runtime.security.ApiArea;
+import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.runtime.stats.StatsAnswer;
 import io.verbund.acd.runtime.stats.StatsClient;
 import jakarta.enterprise.context.RequestScoped;
@@ -56,6 +57,7 @@ public class RecalculationResource {
         this(null, null);
     }
 
+    @Audited("recalculation")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(JsonObject period, @QueryParam("tenant") String tenant) {

@@ -1,6 +1,7 @@
 package io.verbund.acd.portal.report;
 
 import io.verbund.acd.portal.api.AddressedTenant;
+import io.verbund.acd.portal.audit.NotAudited;
 import io.verbund.acd.portal.storage.StoredAudio;
 import io.verbund.acd.portal.storage.TenantFiles;
 import io.verbund.acd.runtime.problem.MalformedRequest;
@@ -71,6 +72,7 @@ public class ReportJobResource {
         this(null, null, null);
     }
 
+    @NotAudited("runs a report; changes nothing")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(JsonObject job, @QueryParam("tenant") String tenant) {

@@ -1,12 +1,13 @@
 package io.verbund.acd.portal.schedule;
 
-import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.BodyValidation;
+import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.portal.api.TenantAddressing;
 import io.verbund.acd.portal.api.TenantItemResource;
+import io.verbund.acd.portal.audit.Audited;
 import io.verbund.acd.runtime.problem.ClientText;
 import io.verbund.acd.runtime.problem.MalformedRequest;
 import io.verbund.acd.runtime.security.ApiArea;
@@ -34,6 +35,7 @@ import java.util.Optional;
 @Path("opening-hours")
 @RequestScoped
 @ChangesConfiguration("opening-hours")
+@Audited("opening-hours")
 @ApiArea(ApiArea.Area.CONFIG)
 @Produces(MediaType.APPLICATION_JSON)
 public class OpeningHoursResource extends TenantItemResource<OpeningHoursRequest, OpeningHoursDocument> {

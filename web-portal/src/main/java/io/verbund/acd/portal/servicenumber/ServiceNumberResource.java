@@ -1,12 +1,13 @@
 package io.verbund.acd.portal.servicenumber;
 
-import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.BodyValidation;
+import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.portal.api.TenantAddressing;
 import io.verbund.acd.portal.api.TenantItemResource;
+import io.verbund.acd.portal.audit.Audited;
 import io.verbund.acd.runtime.security.ApiArea;
 import io.verbund.acd.runtime.security.CallerContext;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("service-numbers")
 @RequestScoped
 @ChangesConfiguration("service-number")
+@Audited("service-number")
 @ApiArea(ApiArea.Area.CONFIG)
 @Produces(MediaType.APPLICATION_JSON)
 public class ServiceNumberResource extends TenantItemResource<ServiceNumberRequest, ServiceNumberDocument> {

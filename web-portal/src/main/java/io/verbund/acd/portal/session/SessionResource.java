@@ -1,6 +1,7 @@
 package io.verbund.acd.portal.session;
 
 import io.verbund.acd.portal.api.BodyValidation;
+import io.verbund.acd.portal.audit.NotAudited;
 import io.verbund.acd.runtime.problem.NotAuthenticated;
 import io.verbund.acd.runtime.security.Authenticator;
 import io.verbund.acd.runtime.security.BasicCredentials;
@@ -60,6 +61,7 @@ public class SessionResource {
         this(null, null, null, null, null);
     }
 
+    @NotAudited("a login; refused logins and lockouts are security events of the login code")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public SessionDocument logIn(LoginRequest login) {
@@ -84,6 +86,7 @@ public class SessionResource {
         return profiles.document(caller, SessionLogin.csrfToken(request).orElse(null));
     }
 
+    @NotAudited("a logout")
     @DELETE
     public Response logOut() {
         Caller caller = callers.caller();

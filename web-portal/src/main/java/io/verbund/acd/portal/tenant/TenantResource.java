@@ -1,12 +1,15 @@
 package io.verbund.acd.portal.tenant;
 
-import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.portal.api.BodyValidation;
+import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
+import io.verbund.acd.portal.audit.AuditTrail;
+import io.verbund.acd.portal.audit.Audited;
 import io.verbund.acd.runtime.security.ApiArea;
 import io.verbund.acd.runtime.security.CallerContext;
+import io.verbund.acd.runtime.security.TenantId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +34,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("tenants")
 @RequestScoped
 @ChangesConfiguration("tenant")
+@Audited("tenant")
 @ApiArea(ApiArea.Area.CONFIG)
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantResource {
@@ -38,17 +42,19 @@ public class TenantResource {
     private final Tenants tenants;
     private final BodyValidation validation;
     private final CallerContext callers;
+    private final AuditTrail audit;
 
     @Inject
-    public TenantResource(Tenants tenants, BodyValidation validation, CallerContext callers) {
+    public TenantResource(Tenants tenants, BodyValidation validation, CallerContext callers, AuditTrail audit) {
         this.tenants = tenants;
+        this.audit = audit;
         this.validation = validation;
         this.callers = callers;
     }
 
     /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
     public TenantResource() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     @GET
@@ -69,6 +75,7 @@ public class TenantResource {
     public Response create(TenantRequest request, @Context UriInfo uri) {
         tenants.requireMayCreate(callers.caller());
         TenantDocument tenant = tenants.create(callers.caller(), validation.check(request, callers.caller().tenant()));
+        audit.tenant(new TenantId(tenant.id()));
         return Response.created(uri.getAbsolutePathBuilder().path(tenant.key()).build())
                 .tag(EntityVersion.tag(tenant.version())).entity(tenant).build();
     }
@@ -77,7 +84,10 @@ public class TenantResource {
     @Path("{key}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response replace(@PathParam("key") String key, TenantRequest request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        TenantDocument before = tenants.get(callers.caller(), key);
         TenantDocument tenant = tenants.replace(callers.caller(), key, validation.check(request, callers.caller().tenant()), ifMatch);
+        audit.before(before);
+        audit.tenant(new TenantId(tenant.id()));
         return Response.ok(tenant).tag(EntityVersion.tag(tenant.version())).build();
     }
 }

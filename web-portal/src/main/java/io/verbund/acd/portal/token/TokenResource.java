@@ -5,6 +5,7 @@ import io.verbund.acd.portal.api.BodyValidation;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
 import io.verbund.acd.portal.api.TenantAddressing;
+import io.verbund.acd.portal.audit.Audited;
 import io.verbund.acd.runtime.security.CallerContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -55,6 +56,7 @@ public class TokenResource {
     }
 
     /** The answer carries the token's secret, once; it cannot be read again. */
+    @Audited("api-token")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(TokenRequest request, @QueryParam("tenant") String tenant, @Context UriInfo uri) {
@@ -63,6 +65,7 @@ public class TokenResource {
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(token.id())).build()).entity(token).build();
     }
 
+    @Audited("api-token")
     @DELETE
     @Path("{id}")
     public TokenDocument revoke(@PathParam("id") long id, @QueryParam("tenant") String tenant) {
