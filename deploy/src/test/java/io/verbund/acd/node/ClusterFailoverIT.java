@@ -125,7 +125,7 @@ class ClusterFailoverIT {
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         assertThat(login.headers().allValues("strict-transport-security")).containsExactly("max-age=31536000");
         assertThat(login.headers().allValues("set-cookie")).filteredOn(cookie -> cookie.startsWith("VERBUND_SESSION="))
-                .singleElement().asString().contains("; Secure");
+                .singleElement().asString().containsIgnoringCase("; secure");
         assertThat(login.headers().allValues("set-cookie")).filteredOn(cookie -> cookie.startsWith("SERVERID="))
                 .singleElement().asString().containsIgnoringCase("secure");
     }
