@@ -197,6 +197,7 @@ class DemoNodeIT {
         }
         long databasePid = node.database().pid().orElseThrow();
         long wildflyPid = node.wildfly().pid().orElseThrow();
+        String certificate = node.wildfly().certificate().fingerprint();
 
         node.stop();
 
@@ -206,6 +207,7 @@ class DemoNodeIT {
 
         node.start(false);
 
+        assertThat(node.wildfly().certificate().fingerprint()).as("the same certificate after a restart").isEqualTo(certificate);
         try (Connection db = node.database().connect()) {
             assertThat(count(db, "SELECT COUNT(*) FROM pause_reason WHERE code = '" + marker + "'")).isEqualTo(1);
             assertThat(count(db, "SELECT COUNT(*) FROM tenant")).isEqualTo(tenantsBefore);
