@@ -9,11 +9,11 @@ script=$(mktemp "${TMPDIR:-/tmp}/verbund-configure.XXXXXX.cli")
 trap 'rm -f "$script"' EXIT
 {
   echo "embed-server --server-config=standalone-ha.xml --std-out=discard"
-  for part in datasources infinispan jgroups logging undertow jaxrs openapi metrics; do
+  for part in datasources infinispan jgroups logging undertow tls jaxrs openapi metrics; do
     echo "# --- $part.cli"
     cat "$here/$part.cli"
   done
   echo "stop-embedded-server"
 } > "$script"
-echo "Configuring WildFly in $wildfly_home (datasources, infinispan, jgroups, logging, undertow, jaxrs, openapi, metrics)"
+echo "Configuring WildFly in $wildfly_home (datasources, infinispan, jgroups, logging, undertow, tls, jaxrs, openapi, metrics)"
 JAVA_OPTS="-Xmx512m" bash "$wildfly_home/bin/jboss-cli.sh" --file="$script"

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ public final class Cluster {
     private ForegroundProgram haproxy;
     private ForegroundProgram kamailio;
     private ClusterRecord record;
+    private NodeCertificate certificate;
 
     public Cluster(Installation installation, Path homeFolder, Path topologyFile, PrintStream out) {
         this.installation = installation;
@@ -75,6 +77,7 @@ public final class Cluster {
                 }
             }
             topology = generate();
+            certificate = NodeCertificate.ensure(layout.tls(), topology.cluster(), List.of(topology.virtualIp(), "localhost"), Clock.systemUTC());
             requirePortsFree();
             record = new ClusterRecord(ProcessHandle.current().pid(), Instant.now(), Map.of());
             record.write(layout.record());
@@ -141,8 +144,19 @@ public final class Cluster {
         return home.databasePassword();
     }
 
+    /** haproxy's plain HTTP frontend: it only redirects to {@link #httpsUrl()}. */
     public String httpUrl() {
         return "http://" + topology.virtualIp() + ":" + topology.frontends().http() + "/";
+    }
+
+    /** The portal and API through haproxy, over TLS with {@link #certificate()}. */
+    public String httpsUrl() {
+        return "https://" + topology.virtualIp() + ":" + topology.frontends().https() + "/";
+    }
+
+    /** The certificate haproxy presents (made on the first start into the cluster home's tls/). */
+    public NodeCertificate certificate() {
+        return certificate;
     }
 
     private Topology generate() {
@@ -156,7 +170,8 @@ public final class Cluster {
             out.println("Generating the cluster's configuration with lb-config from " + topologyFile + " ...");
             int exit = LbConfig.run(print, print, "generate", "--topology", layout.topology().toString(),
                     "--out", layout.generated().toString(), "--data-dir", layout.databases().toString(),
-                    "--run-dir", layout.runDir().toString());
+                    "--run-dir", layout.runDir().toString(),
+                    "--tls-certificate", layout.tls().resolve(NodeCertificate.CERTIFICATE_AND_KEY_PEM).toString());
             if (exit != 0) {
                 throw new LaunchFailure(ExitCode.USAGE, "lb-config could not generate the cluster (exit " + exit + "):\n"
                         + messages.toString(StandardCharsets.UTF_8));
@@ -183,7 +198,8 @@ public final class Cluster {
     private void requirePortsFree() {
         List<NodePorts.Need> needs = new ArrayList<>();
         var frontends = topology.frontends();
-        needs.add(new NodePorts.Need(frontends.http(), "HTTP frontend (haproxy)", false));
+        needs.add(new NodePorts.Need(frontends.http(), "HTTP frontend, redirects to HTTPS (haproxy)", false));
+        needs.add(new NodePorts.Need(frontends.https(), "HTTPS frontend (haproxy)", false));
         needs.add(new NodePorts.Need(frontends.sip(), "SIP dispatcher (Kamailio)", true));
         needs.add(new NodePorts.Need(frontends.dbMaster(), "database master frontend (haproxy)", false));
         needs.add(new NodePorts.Need(frontends.dbRealtime(), "database realtime frontend (haproxy)", false));
@@ -244,7 +260,7 @@ public final class Cluster {
     private void startHaproxy(Path program) {
         haproxy = new ForegroundProgram("haproxy", List.of(program.toString(), "-W", "-db",
                 "-f", layout.generated().resolve("haproxy/haproxy.cfg").toString()), layout.logs().resolve("haproxy.log"));
-        out.println("Starting haproxy (HTTP " + topology.frontends().http() + ", databases " + topology.frontends().dbMaster()
+        out.println("Starting haproxy (HTTPS " + topology.frontends().https() + ", HTTP " + topology.frontends().http() + ", databases " + topology.frontends().dbMaster()
                 + "/" + topology.frontends().dbRealtime() + "/" + topology.frontends().dbReporting() + ") ...");
         haproxy.start();
         HaproxyAdmin admin = haproxy();

@@ -21,8 +21,13 @@ final class ClusterBanner {
         out.println();
         out.printf("Verbund ACD cluster %s is ready (started in %d s).%n", topology.cluster(), startup.toSeconds());
         out.println();
-        out.printf("  Portal and REST API   %s  (haproxy over %s)%n", cluster.httpUrl(),
-                String.join(", ", cluster.nodes().stream().map(Cluster.Node::name).toList()));
+        out.printf("  Portal and REST API   %s  (haproxy over %s; %s redirects there)%n", cluster.httpsUrl(),
+                String.join(", ", cluster.nodes().stream().map(Cluster.Node::name).toList()), cluster.httpUrl());
+        NodeCertificate certificate = cluster.certificate();
+        out.printf("  Certificate           SHA-256 %s%n", certificate.fingerprint());
+        out.printf("                        %s, in %s (curl --cacert it)%n",
+                certificate.selfSigned() ? "self-signed" : "issued by " + certificate.certificate().getIssuerX500Principal().getName(),
+                certificate.certificatePem());
         out.printf("  SIP trunk, registrar  %s:%d UDP and TCP (Kamailio dispatcher)%n", ip, frontends.sip());
         out.printf("  Databases             writes %s:%d (%s, backup %s, no automatic failback)%n", ip, frontends.dbMaster(),
                 topology.primaryMaster().name(), topology.backupMaster().name());

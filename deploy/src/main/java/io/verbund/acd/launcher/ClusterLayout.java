@@ -26,6 +26,11 @@ record ClusterLayout(Path root) {
         return root.resolve("config");
     }
 
+    /** haproxy's certificate and key ({@link NodeCertificate}), kept across starts and --fresh. */
+    Path tls() {
+        return root.resolve("tls");
+    }
+
     Path databases() {
         return root.resolve("db");
     }

@@ -160,6 +160,14 @@ public final class DemoHome {
         }
     }
 
+    /**
+     * This home's TLS certificate and key ({@link NodeCertificate}): {@code tls/}. Not removed by
+     * {@code --fresh}, so a browser's exception for the self-signed certificate stays valid.
+     */
+    public Path tlsFolder() {
+        return root.resolve("tls");
+    }
+
     /** The tenants' files (storage service): {@code storage/} in this home, shared by every node started from it. */
     public Path storageRoot() {
         return root.resolve("storage");

@@ -147,6 +147,11 @@ public final class DemoNode {
         return "http://" + NodePorts.HOST + ":" + ports.http() + "/";
     }
 
+    /** The same portal over HTTPS, with the certificate {@link WildFlyNode#certificate()}. */
+    public String httpsUrl() {
+        return "https://" + NodePorts.HOST + ":" + ports.https() + "/";
+    }
+
     private void awaitHealthy() {
         health.awaitUp(wildfly, "", READY_TIMEOUT, out);
     }

@@ -25,12 +25,21 @@ public record NodePorts(int offset) {
         return 8080 + offset;
     }
 
+    public int https() {
+        return 8443 + offset;
+    }
+
     public int management() {
         return 9990 + offset;
     }
 
     public int sip() {
         return 5060 + offset;
+    }
+
+    /** SIP over TLS: the telephony server's default, its plain SIP port + 1. */
+    public int sipTls() {
+        return 5061 + offset;
     }
 
     public int jgroups() {
@@ -45,14 +54,15 @@ public record NodePorts(int offset) {
     public List<Need> needs() {
         return List.of(
                 new Need(http(), "HTTP: portal, REST API and service health", false),
-                new Need(8443 + offset, "HTTPS (WildFly)", false),
+                new Need(https(), "HTTPS: portal, REST API and service health", false),
                 new Need(management(), "WildFly management", false),
                 new Need(9993 + offset, "WildFly management over HTTPS", false),
                 new Need(8009 + offset, "AJP (WildFly)", false),
                 new Need(jgroups(), "cluster membership (JGroups TCP)", false),
                 new Need(4712 + offset, "transaction recovery (WildFly)", false),
                 new Need(4713 + offset, "transaction status (WildFly)", false),
-                new Need(sip(), "SIP trunk and agent registrar", true));
+                new Need(sip(), "SIP trunk and agent registrar", true),
+                new Need(sipTls(), "SIP over TLS", false));
     }
 
     /** Fails naming the first port something else holds. */

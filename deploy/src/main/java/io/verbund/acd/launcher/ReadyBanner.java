@@ -25,7 +25,14 @@ final class ReadyBanner {
         out.printf("  Portal (browser)      %s/   (agent desktop /agent, supervisor /supervisor, wallboard /wallboard, admin /admin)%n", http);
         out.printf("  REST API              %s/api/v1        health: %s/api/v1/health   OpenAPI: %s/api/v1/openapi%n", http, http, http);
         out.printf("  Service health        %s/telephony/health  %s/stats/health  %s/storage/health%n", http, http, http);
-        out.printf("  SIP trunk, registrar  %s:%d (UDP and TCP)%n", NodePorts.HOST, sip);
+        NodeCertificate certificate = node.wildfly().certificate();
+        out.printf("  HTTPS                 %s   (the same portal, API and health over TLS)%n", node.httpsUrl());
+        out.printf("  Certificate           SHA-256 %s%n", certificate.fingerprint());
+        out.printf("                        %s, in %s (curl --cacert it); plain HTTP stays on loopback%n",
+                certificate.selfSigned() ? "self-signed" : "issued by " + certificate.certificate().getIssuerX500Principal().getName(),
+                certificate.certificatePem());
+        out.printf("  SIP trunk, registrar  %s:%d (UDP and TCP), SIP over TLS %s:%d (same certificate)%n",
+                NodePorts.HOST, sip, NodePorts.HOST, node.ports().sipTls());
         out.printf("  WildFly management    http://%s:%d/%n", NodePorts.HOST, ports.management());
         out.printf("  MariaDB               %s:%d, database %s, user %s (password in %s)%n", NodePorts.HOST,
                 node.database().port(), MariaDbServer.DATABASE, MariaDbServer.USER, node.home().root().resolve("secrets/db.properties"));

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ public final class WildFlyNode {
     private long serverPid = -1;
 
     private final java.util.Map<String, String> serverProperties;
+    private NodeCertificate certificate;
 
     public WildFlyNode(Installation installation, DemoHome home, NodePorts ports, String nodeName,
                        java.util.Map<String, String> serverProperties) {
@@ -52,6 +54,9 @@ public final class WildFlyNode {
 
     /** The storage service's shared folder of the tenants' files. */
     public static final String STORAGE_ROOT = "verbund.storage.root";
+
+    /** The node's PKCS#12 keystore for HTTPS and SIP over TLS; its password is in VERBUND_TLS_KEYSTORE_PASSWORD. */
+    public static final String TLS_KEYSTORE = "verbund.tls.keystore";
 
     static final String NODE_JVM_SIZING = "-Xms1g -Xmx1g -XX:MaxGCPauseMillis=10";
 
@@ -94,6 +99,7 @@ public final class WildFlyNode {
 
     private void launch(Map<String, String> run, String databasePassword, String serviceSecret) {
         Path base = home.wildflyBase();
+        certificate = NodeCertificate.ensure(home.tlsFolder(), nodeName, List.of(NodePorts.HOST, "localhost"), Clock.systemUTC());
         try {
             Files.createDirectories(base.resolve("log"));
             Files.createDirectories(home.runDir());
@@ -105,6 +111,8 @@ public final class WildFlyNode {
                     "-b", NodePorts.HOST, "-bmanagement", NodePorts.HOST, "-bprivate", NodePorts.HOST,
                     "-Djboss.node.name=" + nodeName,
                     "-Djboss.socket.binding.port-offset=" + ports.offset()));
+            // HTTPS (undertow.cli) and SIP over TLS (the telephony server) present this certificate.
+            command.add("-D" + TLS_KEYSTORE + "=" + certificate.keyStore());
             run.forEach((name, value) -> command.add("-D" + name + "=" + value));
             serverProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
             String extra = System.getenv("VERBUND_SERVER_OPTS");
@@ -121,6 +129,8 @@ public final class WildFlyNode {
             environment.put("VERBUND_DB_PASSWORD", databasePassword);
             // Read by the services as verbund.service.secret (MicroProfile Config maps the name).
             environment.put("VERBUND_SERVICE_SECRET", serviceSecret);
+            // Read by undertow.cli's key-store and, as verbund.tls.keystore.password, by the SIP stack.
+            environment.put("VERBUND_TLS_KEYSTORE_PASSWORD", certificate.password());
             environment.remove("JAVA_OPTS");
             // WildFly's default (64 MB growing to 512 MB) keeps the young generation so small that
             // collections of the SIP stack's short-lived transactions paused the node for up to
@@ -132,6 +142,14 @@ public final class WildFlyNode {
         } catch (IOException e) {
             throw new LaunchFailure(ExitCode.FAILED, "WildFly could not start: " + e.getMessage(), e);
         }
+    }
+
+    /** The certificate the node presents on HTTPS and SIP over TLS (made or read at its last start). */
+    public NodeCertificate certificate() {
+        if (certificate == null) {
+            throw new IllegalStateException("the node has not been started");
+        }
+        return certificate;
     }
 
     public boolean isAlive() {

@@ -17,6 +17,9 @@ class NodePortsTest {
         assertThat(ports.http()).isEqualTo(8180);
         assertThat(ports.management()).isEqualTo(10090);
         assertThat(ports.sip()).isEqualTo(5160);
+        assertThat(ports.sipTls()).isEqualTo(5161);
+        assertThat(ports.https()).isEqualTo(8543);
+        assertThat(ports.needs()).extracting(NodePorts.Need::port).contains(8543, 5161);
         assertThat(ports.needs()).allSatisfy(need -> assertThat(need.port()).isGreaterThanOrEqualTo(4812));
     }
 

@@ -65,7 +65,8 @@ class ClusterFailoverIT {
     Path sippFolder;
 
     private static Cluster cluster;
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** Plain HTTP to the nodes, HTTPS through haproxy trusting only the certificate the cluster made. */
+    private static HttpClient http;
 
     @BeforeAll
     static void startCluster() throws Exception {
@@ -73,6 +74,7 @@ class ClusterFailoverIT {
         Files.copy(Path.of(ClusterFailoverIT.class.getResource("/cluster-it.yaml").toURI()), topology, StandardCopyOption.REPLACE_EXISTING);
         cluster = new Cluster(TestNodes.installation(), home.resolve("cluster"), topology, System.out);
         cluster.start(false);
+        http = HttpClient.newBuilder().sslContext(cluster.certificate().trustingOnlyThis()).build();
         try (Connection db = master()) {
             BenchTenant.create(db, AGENTS);
         }
@@ -106,6 +108,26 @@ class ClusterFailoverIT {
         assertThat(cluster.serverIdBehind(cluster.topology().frontends().dbMaster())).isEqualTo(MASTER1);
         assertThat(cluster.serverIdBehind(cluster.topology().frontends().dbRealtime())).isEqualTo(3);
         assertThat(cluster.serverIdBehind(cluster.topology().frontends().dbReporting())).isEqualTo(4);
+    }
+
+    @Test
+    @Order(1)
+    void haproxyEndsTlsWithHstsRedirectsPlainHttpAndTheNodesMarkTheSessionCookieSecure() throws Exception {
+        HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(cluster.httpUrl() + "agent?x=1"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.statusCode()).isEqualTo(308);
+        assertThat(plain.headers().firstValue("location")).contains(cluster.httpsUrl() + "agent?x=1");
+
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(cluster.httpsUrl() + "api/v1/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"supervisor@demo\",\"password\":\"demo-supervisor\"}"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        assertThat(login.headers().allValues("strict-transport-security")).containsExactly("max-age=31536000");
+        assertThat(login.headers().allValues("set-cookie")).filteredOn(cookie -> cookie.startsWith("VERBUND_SESSION="))
+                .singleElement().asString().containsIgnoringCase("; secure");
+        assertThat(login.headers().allValues("set-cookie")).filteredOn(cookie -> cookie.startsWith("SERVERID="))
+                .singleElement().asString().containsIgnoringCase("secure");
     }
 
     @Test
@@ -400,7 +422,7 @@ class ClusterFailoverIT {
     }
 
     private JsonObject agentState(String extension, String cookie) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(cluster.httpUrl() + "api/v1/agents/" + extension + "/state"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(cluster.httpsUrl() + "api/v1/agents/" + extension + "/state"))
                 .header("Authorization", benchAdmin());
         if (!cookie.isEmpty()) {
             request.header("Cookie", cookie);
@@ -436,7 +458,7 @@ class ClusterFailoverIT {
     }
 
     private void setState(String extension, String body, String cookie) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(cluster.httpUrl() + "api/v1/agents/" + extension + "/state"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(cluster.httpsUrl() + "api/v1/agents/" + extension + "/state"))
                 .header("Authorization", benchAdmin()).header("Content-Type", "application/json").header("Cookie", cookie)
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -457,7 +479,7 @@ class ClusterFailoverIT {
         assertThat(registered.exit()).as("agent phones registered: %s", sipp.errorLogs()).isZero();
         sipp.start("agent-answer.xml", AGENT_PHONES_PORT, List.of("-d", "0", "-timeout", "200s"));
         for (int i = 1; i <= AGENTS; i++) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(cluster.httpUrl() + "api/v1/agents/" + extension(i) + "/state"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(cluster.httpsUrl() + "api/v1/agents/" + extension(i) + "/state"))
                     .header("Authorization", benchAdmin()).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"state\":\"READY\"}")).build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -494,7 +516,7 @@ class ClusterFailoverIT {
     /** A new browser session through haproxy's web frontend, asked again until round robin lands on {@code node}. */
     private String sessionCookieOn(String node) throws Exception {
         for (int attempt = 0; attempt < 2 * cluster.nodes().size(); attempt++) {
-            HttpResponse<String> pinned = http.send(HttpRequest.newBuilder(URI.create(cluster.httpUrl() + "api/v1/health")).build(),
+            HttpResponse<String> pinned = http.send(HttpRequest.newBuilder(URI.create(cluster.httpsUrl() + "api/v1/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
             String cookie = pinned.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
             if (cookie.endsWith("=" + node)) {

@@ -16,6 +16,10 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -193,6 +197,7 @@ class DemoNodeIT {
         }
         long databasePid = node.database().pid().orElseThrow();
         long wildflyPid = node.wildfly().pid().orElseThrow();
+        String certificate = node.wildfly().certificate().fingerprint();
 
         node.stop();
 
@@ -202,6 +207,7 @@ class DemoNodeIT {
 
         node.start(false);
 
+        assertThat(node.wildfly().certificate().fingerprint()).as("the same certificate after a restart").isEqualTo(certificate);
         try (Connection db = node.database().connect()) {
             assertThat(count(db, "SELECT COUNT(*) FROM pause_reason WHERE code = '" + marker + "'")).isEqualTo(1);
             assertThat(count(db, "SELECT COUNT(*) FROM tenant")).isEqualTo(tenantsBefore);
@@ -223,6 +229,90 @@ class DemoNodeIT {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    @Test
+    void httpsAnswersWithTheNodesOwnCertificateAndHstsOnEveryServiceButPlainHttpHasNoHsts() throws Exception {
+        HttpClient https = HttpClient.newBuilder().sslContext(node.wildfly().certificate().trustingOnlyThis())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+
+        for (String path : List.of("api/v1/health", "telephony/health", "stats/health", "storage/health")) {
+            HttpResponse<String> secure = https.send(HttpRequest.newBuilder(URI.create(node.httpsUrl() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(secure.statusCode()).as(path).isEqualTo(200);
+            assertThat(secure.headers().firstValue("Strict-Transport-Security")).as(path).contains("max-age=31536000");
+
+            HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.portalUrl() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(plain.statusCode()).as("plain HTTP stays for loopback clients: " + path).isEqualTo(200);
+            assertThat(plain.headers().firstValue("Strict-Transport-Security")).as(path).isEmpty();
+        }
+        assertThat(node.httpsUrl()).isEqualTo("https://127.0.0.1:" + (8443 + PORT_OFFSET) + "/");
+    }
+
+    @Test
+    void curlTrustingOnlyTheGeneratedCertificateReachesHealthOverHttps() throws Exception {
+        Process curl = new ProcessBuilder("curl", "-sS", "--max-time", "20", "--cacert", node.wildfly().certificate().certificatePem().toString(),
+                node.httpsUrl() + "api/v1/health").redirectErrorStream(true).start();
+        String output = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(curl.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(curl.exitValue()).as(output).isZero();
+        assertThat(TestNodes.json(output).getString("status")).isEqualTo("UP");
+
+        Process untrusted = new ProcessBuilder("curl", "-sS", "--max-time", "20", node.httpsUrl() + "api/v1/health")
+                .redirectErrorStream(true).start();
+        untrusted.getInputStream().readAllBytes();
+        assertThat(untrusted.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(untrusted.exitValue()).as("curl without --cacert refuses the self-signed certificate").isEqualTo(60);
+    }
+
+    @Test
+    void aLoginOverHttpsGetsASecureSessionCookieAndOneOverLoopbackHttpStaysUsable() throws Exception {
+        HttpClient https = HttpClient.newBuilder().sslContext(node.wildfly().certificate().trustingOnlyThis()).build();
+        String login = "{\"login\":\"supervisor@demo\",\"password\":\"demo-supervisor\"}";
+
+        HttpResponse<String> secure = https.send(HttpRequest.newBuilder(URI.create(node.httpsUrl() + "api/v1/session"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(login)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.portalUrl() + "api/v1/session"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(login)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(secure.statusCode()).as(secure.body()).isEqualTo(200);
+        assertThat(sessionCookie(secure)).containsIgnoringCase("; secure").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
+        assertThat(plain.statusCode()).as(plain.body()).isEqualTo(200);
+        assertThat(sessionCookie(plain)).doesNotContainIgnoringCase("secure").containsIgnoringCase("HttpOnly");
+    }
+
+    @Test
+    void aCallOverSipTlsReachesAReadyAgentAndEndsCleanly(@TempDir Path sippFolder) throws Exception {
+        DemoCalls calls = new DemoCalls(node, sippFolder);
+        Sipp agentSide = calls.sipp();
+        calls.register(agentSide, 1003, 5291);
+        Process phone = agentSide.start("agent-answer.xml", 5291, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        calls.setState(1003, "READY");
+        // The trunk's INVITE names TLS in its Via and Contact, as a caller on a TLS connection does.
+        Path callerOverTls = sippFolder.resolve("caller-tls.xml");
+        java.nio.file.Files.writeString(callerOverTls, java.nio.file.Files.readString(Sipp.scenario("caller.xml"))
+                .replace("[transport]", "TLS").replace("transport=TLS", "transport=tls"));
+        try (TlsRelay relay = new TlsRelay(NodePorts.HOST, node.ports().sipTls(), node.wildfly().certificate().trustingOnlyThis())) {
+            Sipp.Result caller = new Sipp(relay.port(), sippFolder).run(callerOverTls, 5292,
+                    List.of("-t", "t1", "-s", "+4930500100", "-m", "1", "-d", "500", "-timeout", "60s"));
+
+            assertThat(caller.exit()).as("caller over TLS: %s%n%s", caller.command(), agentSide.errorLogs()).isZero();
+            assertThat(relay.protocol()).isIn("TLSv1.3", "TLSv1.2");
+            assertThat(Sipp.await(phone, 30).exit()).as("agent phone: %s", agentSide.errorLogs()).isZero();
+            assertThat(calls.awaitRecord("ANSWERED")).contains("1003");
+        } finally {
+            Sipp.stopAll();
+            calls.setState(1003, "LOGGED_OUT");
+        }
+    }
+
+    private static String sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("VERBUND_SESSION="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie in " + response.headers().map()));
     }
 
     private static PasswordHash passwordOf(Connection db, String login) throws SQLException {

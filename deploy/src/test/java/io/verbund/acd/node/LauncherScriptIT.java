@@ -39,6 +39,13 @@ class LauncherScriptIT {
                     .contains("127.0.0.1:" + (5060 + PORT_OFFSET))
                     .contains("admin@demo / demo-admin")
                     .contains("caller.xml -s +4930500100").contains("agent-register.xml -s 1001");
+            // The HTTPS address, and the fingerprint of the certificate the node really presents.
+            java.security.cert.X509Certificate certificate = (java.security.cert.X509Certificate)
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
+                            new java.io.ByteArrayInputStream(Files.readAllBytes(home.resolve("tls/certificate.pem"))));
+            assertThat(banner).contains("https://127.0.0.1:" + (8443 + PORT_OFFSET) + "/")
+                    .contains("SHA-256 " + io.verbund.acd.launcher.NodeCertificate.fingerprint(certificate))
+                    .contains("SIP over TLS 127.0.0.1:" + (5061 + PORT_OFFSET));
             ServiceHealth health = new ServiceHealth(new NodePorts(PORT_OFFSET));
             assertThat(health.endpoints()).allSatisfy(endpoint -> assertThat(health.probe(endpoint).up()).isTrue());
 

@@ -47,6 +47,10 @@ final class GenerateCommand implements Callable<Integer> {
                     + " generated into --out before is reused) and written to secrets/replication.properties, mode 600.")
     Path replicationPasswordFile;
 
+    @Option(names = "--tls-certificate", paramLabel = "FILE", defaultValue = "/etc/verbund/tls/certificate-and-key.pem",
+            description = "PEM file with haproxy's HTTPS certificate, its chain and its private key (default: ${DEFAULT-VALUE}).")
+    Path tlsCertificate;
+
     @ParentCommand
     LbConfig lbConfig;
 
@@ -54,7 +58,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = lbConfig.out();
         Topology read = topology.read();
-        GenerationSettings settings = new GenerationSettings(this.out, runDir, dataDir, replicationPassword());
+        GenerationSettings settings = new GenerationSettings(this.out, runDir, dataDir, replicationPassword(), tlsCertificate);
         List<GeneratedFile> files = ClusterFiles.standard().generate(read, settings);
         OutputDirectory directory = new OutputDirectory(this.out);
         out.println("Generating cluster " + read.cluster() + " into " + directory.path() + ":");

@@ -51,18 +51,33 @@ class GeneratedContentTest {
     }
 
     @Test
+    void httpsEndsAtHaproxyWithTheGivenCertificateAndPlainHttpOnlyRedirects() {
+        String cfg = LOCAL.get("haproxy/haproxy.cfg");
+        String http = cfg.substring(cfg.indexOf("frontend http\n"), cfg.indexOf("frontend https\n"));
+        String https = cfg.substring(cfg.indexOf("frontend https\n"), cfg.indexOf("\nbackend web"));
+
+        assertThat(cfg).contains("ssl-default-bind-options ssl-min-ver TLSv1.2");
+        assertThat(http).contains("bind 127.0.0.1:8080",
+                "http-request redirect location https://%[var(req.host)]:8443%[capture.req.uri] code 308")
+                .doesNotContain("default_backend", "use_backend");
+        assertThat(https).contains("bind 127.0.0.1:8443 ssl crt /etc/verbund/tls/certificate-and-key.pem alpn h2,http/1.1",
+                "http-request set-header X-Forwarded-Proto https",
+                "http-response set-header Strict-Transport-Security \"max-age=31536000\"", "default_backend web");
+    }
+
+    @Test
     void webSessionsStickToAHealthyNode() {
         assertThat(LOCAL.get("haproxy/haproxy.cfg")).contains("option httpchk GET /api/v1/health", "http-check expect status 200",
-                "cookie SERVERID insert indirect nocache", "server node-a 127.0.0.1:8180 check cookie node-a",
+                "cookie SERVERID insert indirect nocache secure httponly", "server node-a 127.0.0.1:8180 check cookie node-a",
                 "server node-b 127.0.0.1:8280 check cookie node-b", "bind 127.0.0.1:8080", "bind 127.0.0.1:8404",
                 "stats socket /run/verbund/haproxy.sock mode 600 level admin");
     }
 
     @Test
     void theNodesBelieveTheClientAddressOnlyFromHaproxyWhichWritesItItself() {
-        String web = LOCAL.get("haproxy/haproxy.cfg").substring(LOCAL.get("haproxy/haproxy.cfg").indexOf("frontend http"));
+        String web = LOCAL.get("haproxy/haproxy.cfg").substring(LOCAL.get("haproxy/haproxy.cfg").indexOf("frontend https"));
         assertThat(web).contains("http-request del-header X-Forwarded-For\n    option forwardfor\n",
-                "http-request set-header X-Forwarded-Proto %[ssl_fc,iif(https,http)]");
+                "http-request set-header X-Forwarded-Proto https");
         assertThat(LOCAL.get("wildfly/node-a.cli")).contains("/system-property=verbund.http.trusted-proxies", "value=\"127.0.0.1\"",
                 "write-attribute(name=proxy-address-forwarding, value=false)").doesNotContain("proxy-address-forwarding, value=true");
     }

@@ -102,7 +102,7 @@ class LbConfigTest {
 
         assertThat(run("generate", "--topology", file.toString(), "--out", target.toString())).isEqualTo(ExitCodes.INVALID_TOPOLOGY);
 
-        assertThat(err()).contains("topology.yaml:7:3: frontends.dbMasters: unknown key");
+        assertThat(err()).contains("topology.yaml:8:3: frontends.dbMasters: unknown key");
         assertThat(target).doesNotExist();
     }
 
@@ -116,8 +116,10 @@ class LbConfigTest {
     void generateWritesEveryFileAndValidateChecksThem() throws Exception {
         Path target = dir.resolve("out");
 
+        Path certificate = TestCertificate.pem(dir.resolve("tls"));
         int generated = run("generate", "--topology", topology(LocalTopology.yaml()).toString(), "--out", target.toString(),
-                "--run-dir", dir.resolve("run").toString(), "--data-dir", dir.resolve("data").toString());
+                "--run-dir", dir.resolve("run").toString(), "--data-dir", dir.resolve("data").toString(),
+                "--tls-certificate", certificate.toString());
 
         assertThat(generated).as(err()).isZero();
         assertThat(out()).contains("haproxy/haproxy.cfg", "files in place");
@@ -129,7 +131,8 @@ class LbConfigTest {
             assertThat(target.resolve(file)).as(file).isRegularFile();
         }
         assertThat(Files.readString(target.resolve("haproxy/haproxy.cfg")))
-                .contains("stats socket " + dir.resolve("run/haproxy.sock") + " mode 600 level admin");
+                .contains("stats socket " + dir.resolve("run/haproxy.sock") + " mode 600 level admin")
+                .contains("bind 127.0.0.1:8443 ssl crt " + certificate + " alpn h2,http/1.1");
         assertThat(Files.readString(target.resolve("mariadb/master1.cnf")))
                 .contains("datadir = " + dir.resolve("data/master1/data"));
         assertThat(Files.readString(target.resolve("kamailio/kamailio.cfg")))

@@ -20,7 +20,9 @@ import java.util.List;
  *   automatically;</li>
  *   <li>{@code db_reporting}: only the replica that serves reporting, no backup: reports wait for it
  *   (503) rather than load the real-time replica ({@link Workload#borrowsTheOtherReplica()});</li>
- *   <li>{@code web}: health-checked web nodes, a cookie keeping a browser on its node until it dies.</li>
+ *   <li>{@code web}: health-checked web nodes, a cookie keeping a browser on its node until it dies;</li>
+ *   <li>{@code https}: TLS ends here, with the certificate in {@link GenerationSettings#tlsCertificate()};
+ *   HSTS and {@code X-Forwarded-Proto: https} on the way; plain {@code http} only redirects to it.</li>
  * </ul>
  */
 public final class HaproxyConfig implements ConfigGenerator {
@@ -40,7 +42,7 @@ public final class HaproxyConfig implements ConfigGenerator {
         dbMaster(cfg, topology);
         dbReplicas(cfg, topology, "db_realtime", topology.frontends().dbRealtime(), Workload.REALTIME);
         dbReplicas(cfg, topology, "db_reporting", topology.frontends().dbReporting(), Workload.REPORTING);
-        web(cfg, topology);
+        web(cfg, topology, settings);
         stats(cfg, topology);
         return List.of(GeneratedFile.of(PATH, cfg.toString(),
                 "haproxy for the load-balancer pair: database roles, web sessions, stats"));
@@ -74,7 +76,9 @@ public final class HaproxyConfig implements ConfigGenerator {
                 .append(" mode 600 level admin expose-fd listeners\n")
                 .append("    # ").append(nodes).append(" nodes x 70 pooled database connections + ")
                 .append(topology.sizing().agents()).append(" agents x 6 browser connections + 1000 headroom\n")
-                .append("    maxconn ").append(maxconn).append("\n\n");
+                .append("    maxconn ").append(maxconn).append('\n')
+                .append("    # HTTPS: TLS 1.2 and 1.3 only, with haproxy's default (forward-secret) ciphers.\n")
+                .append("    ssl-default-bind-options ssl-min-ver TLSv1.2 no-tls-tickets\n\n");
     }
 
     private static void defaults(StringBuilder cfg) {
@@ -158,31 +162,46 @@ public final class HaproxyConfig implements ConfigGenerator {
                 .append("    default-server inter 1s fall 2 rise 2 on-marked-down shutdown-sessions\n");
     }
 
-    private static void web(StringBuilder cfg, Topology topology) {
-        cfg.append("# Portal and REST API. A browser stays on its node through the SERVERID cookie (HTTP sessions\n")
-                .append("# are replicated, but staying avoids needless moves); when the node fails its health check the\n")
-                .append("# cookie is ignored and the browser moves to a live node (option redispatch).\n")
+    private static void web(StringBuilder cfg, Topology topology, GenerationSettings settings) {
+        int https = topology.frontends().https();
+        cfg.append("# Plain HTTP only sends browsers and API clients to HTTPS: 308 keeps the method and body of an\n")
+                .append("# API call. Nothing else is answered here (the nodes' health is checked on their own ports).\n")
                 .append("frontend http\n")
                 .append("    bind ").append(topology.frontend(topology.frontends().http())).append('\n')
+                .append("    mode http\n")
+                .append("    option httplog\n")
+                .append("    timeout http-request 10s\n")
+                .append("    http-request set-var(req.host) req.hdr(host),field(1,:)\n")
+                .append("    http-request redirect location https://%[var(req.host)]")
+                .append(https == 443 ? "" : ":" + https).append("%[capture.req.uri] code 308 if { var(req.host) -m found }\n")
+                .append("    http-request redirect location https://").append(topology.virtualIp())
+                .append(https == 443 ? "" : ":" + https).append("%[capture.req.uri] code 308\n\n");
+        cfg.append("# Portal and REST API over TLS, ended here with ").append(settings.tlsCertificate())
+                .append("\n# (certificate, chain and private key in one PEM file; ./verbund cluster makes a self-signed one).\n")
+                .append("# The nodes learn the scheme from X-Forwarded-Proto (a client's own is replaced): they mark the\n")
+                .append("# session cookie Secure. HSTS tells browsers to come back over HTTPS only.\n")
+                .append("# A browser stays on its node through the SERVERID cookie (HTTP sessions are replicated, but\n")
+                .append("# staying avoids needless moves); when the node fails its health check the cookie is ignored\n")
+                .append("# and the browser moves to a live node (option redispatch).\n")
+                .append("frontend https\n")
+                .append("    bind ").append(topology.frontend(https)).append(" ssl crt ").append(settings.tlsCertificate())
+                .append(" alpn h2,http/1.1\n")
                 .append("    mode http\n")
                 .append("    option httplog\n")
                 .append("    # The client's address and scheme as haproxy saw them, never as the client claims: the nodes\n")
                 .append("    # trust these headers from haproxy only (verbund.http.trusted-proxies).\n")
                 .append("    http-request del-header X-Forwarded-For\n")
                 .append("    option forwardfor\n")
-                .append("    http-request set-header X-Forwarded-Proto %[ssl_fc,iif(https,http)]\n")
                 .append("    timeout http-request 10s\n")
-                .append("    # Cleartext HTTP/2 upgrades (h2c, which Java's HttpClient offers by default) would turn the\n")
-                .append("    # connection into a tunnel past the cookie and health logic; answered as HTTP/1.1 instead.\n")
-                .append("    http-request del-header HTTP2-Settings if { req.hdr(Upgrade) -i h2c }\n")
-                .append("    http-request del-header Upgrade if { req.hdr(Upgrade) -i h2c }\n")
+                .append("    http-request set-header X-Forwarded-Proto https\n")
+                .append("    http-response set-header Strict-Transport-Security \"max-age=31536000\"\n")
                 .append("    default_backend web\n\n")
                 .append("backend web\n")
                 .append("    mode http\n")
                 .append("    balance roundrobin\n")
                 .append("    option httpchk GET ").append(HEALTH_URI).append('\n')
                 .append("    http-check expect status 200\n")
-                .append("    cookie SERVERID insert indirect nocache\n")
+                .append("    cookie SERVERID insert indirect nocache secure httponly\n")
                 .append("    option redispatch\n")
                 .append("    retries 2\n")
                 .append("    default-server inter 2s fall 2 rise 2\n");

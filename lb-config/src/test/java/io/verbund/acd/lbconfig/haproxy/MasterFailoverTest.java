@@ -108,6 +108,7 @@ class MasterFailoverTest {
                 .replace("port: 3313", "port: " + FakeMariaDb.freePort())
                 .replace("port: 3314", "port: " + FakeMariaDb.freePort())
                 .replace("http: 8080", "http: " + FakeMariaDb.freePort())
+                .replace("https: 8443", "https: " + FakeMariaDb.freePort())
                 .replace("dbMaster: 3306", "dbMaster: " + dbMasterPort)
                 .replace("dbRealtime: 3307", "dbRealtime: " + FakeMariaDb.freePort())
                 .replace("dbReporting: 3308", "dbReporting: " + FakeMariaDb.freePort())
@@ -116,7 +117,7 @@ class MasterFailoverTest {
                 .replace("portOffset: 200", "portOffset: 51100");
         Topology topology = LocalTopology.parse(yaml);
         GenerationSettings settings = new GenerationSettings(dir.resolve("out"), runDir, dir.resolve("data"),
-                ReplicationPassword.generatedFor(dir.resolve("out")));
+                ReplicationPassword.generatedFor(dir.resolve("out")), io.verbund.acd.lbconfig.TestCertificate.pem(dir.resolve("tls")));
         GeneratedFile cfg = new HaproxyConfig().generate(topology, settings).get(0);
         // No syslog socket in a test machine: log to stderr so haproxy.log shows what happened.
         return Files.writeString(dir.resolve("haproxy.cfg"), cfg.content().replace("log /dev/log local0", "log stderr local0"));

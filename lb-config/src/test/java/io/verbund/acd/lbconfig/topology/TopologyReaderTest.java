@@ -25,7 +25,7 @@ class TopologyReaderTest {
 
         assertThat(topology.cluster()).isEqualTo("verbund-local");
         assertThat(topology.virtualIp()).isEqualTo("127.0.0.1");
-        assertThat(topology.frontends()).isEqualTo(new Frontends(8080, 5060, 3306, 3307, 3308, 8404, 10000));
+        assertThat(topology.frontends()).isEqualTo(new Frontends(8080, 8443, 5060, 3306, 3307, 3308, 8404, 10000));
         assertThat(topology.primaryMaster().name()).isEqualTo("master1");
         assertThat(topology.primaryMaster().replicates()).isEqualTo("master2");
         assertThat(topology.backupMaster().replicates()).isEqualTo("master1");
@@ -66,7 +66,7 @@ class TopologyReaderTest {
         assertThat(problem.getMessage())
                 .isEqualTo("topology.yaml:" + positionOf(yaml, "70000") + ": databases[2].port: must be 1-65535, was 70000");
         assertThat(problem.field()).isEqualTo("databases[2].port");
-        assertThat(problem.line()).isEqualTo(13);
+        assertThat(problem.line()).isEqualTo(14);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.verbund.acd.lbconfig.ClusterFiles;
 import io.verbund.acd.lbconfig.LocalTopology;
+import io.verbund.acd.lbconfig.TestCertificate;
 import io.verbund.acd.lbconfig.output.GenerationSettings;
 import io.verbund.acd.lbconfig.output.OutputDirectory;
 import io.verbund.acd.lbconfig.output.ReplicationPassword;
@@ -39,7 +40,7 @@ class GeneratedFilesPassTheirValidatorsTest {
 
     private static Path generate(Topology topology, Path target) throws Exception {
         GenerationSettings settings = new GenerationSettings(target, root.resolve("run"), root.resolve("data"),
-                ReplicationPassword.generatedFor(target));
+                ReplicationPassword.generatedFor(target), TestCertificate.pem(root.resolve("tls")));
         new OutputDirectory(target).replaceWith(ClusterFiles.standard().generate(topology, settings), line -> { });
         return target;
     }

@@ -45,7 +45,7 @@ public class CallerSignalling {
         try {
             Response response = sip.messages().createResponse(status, call.callerRequest);
             ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(call.callerDialog.getLocalTag());
-            response.addHeader(sip.contact("udp"));
+            response.addHeader(sip.contact(SipEndpoint.transportOf(call.callerRequest)));
             if (sdp != null) {
                 response.setContent(sdp.getBytes(StandardCharsets.US_ASCII), sip.headers().createContentTypeHeader("application", "sdp"));
             }

@@ -34,7 +34,6 @@ import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ToHeader;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -175,7 +174,7 @@ public class InboundCalls {
             }
             try {
                 Response ok = sip.messages().createResponse(Response.OK, request);
-                ok.addHeader(sip.contact(transportOf(request)));
+                ok.addHeader(sip.contact(SipEndpoint.transportOf(request)));
                 if (sdp != null) {
                     ok.setContent(sdp, sip.headers().createContentTypeHeader("application", "sdp"));
                 }
@@ -185,11 +184,6 @@ public class InboundCalls {
                 responses.send(transaction, Response.SERVER_INTERNAL_ERROR, "cannot answer");
             }
         }
-    }
-
-    private static String transportOf(Request request) {
-        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
-        return via == null ? "udp" : via.getTransport().toLowerCase(Locale.ROOT);
     }
 
     private void route(AcdCall call) {

@@ -43,7 +43,7 @@ public class OutboundRequests {
         SipURI fromUri = sip.addresses().createSipURI(call.caller == null ? "anonymous" : call.caller, sip.host());
         FromHeader from = sip.headers().createFromHeader(sip.addresses().createAddress(fromUri), UUID.randomUUID().toString().substring(0, 12));
         ToHeader toHeader = sip.headers().createToHeader(sip.addresses().createAddress(to), null);
-        ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.port(), transport, null);
+        ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.portFor(transport), transport, null);
         Request invite = sip.messages().createRequest(target, Request.INVITE, sip.provider().getNewCallId(),
                 sip.headers().createCSeqHeader(1L, Request.INVITE), from, toHeader, List.of(via), sip.headers().createMaxForwardsHeader(70));
         invite.addHeader(sip.contact(transport));

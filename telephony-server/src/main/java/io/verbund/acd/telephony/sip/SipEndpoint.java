@@ -3,6 +3,7 @@ package io.verbund.acd.telephony.sip;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.Properties;
 import javax.sip.address.SipURI;
 import javax.sip.header.ContactHeader;
@@ -19,7 +20,8 @@ import javax.sip.message.MessageFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The node's JAIN-SIP stack on UDP and TCP at one address and port. Dialogs are managed by the
+ * The node's JAIN-SIP stack on UDP and TCP at one address and port, and SIP over TLS on a port of
+ * its own (the plain port + 1 unless set) when the node has a keystore. Dialogs are managed by the
  * call path itself (automatic dialog support off), as a B2BUA must.
  */
 @ApplicationScoped
@@ -30,6 +32,9 @@ public class SipEndpoint {
     private final String host;
     private final int port;
     private final String node;
+    private final int tlsPort;
+    private final Optional<String> keyStore;
+    private final Optional<String> keyStorePassword;
     private SipStack stack;
     private SipProvider provider;
     private SipListener listener;
@@ -40,14 +45,23 @@ public class SipEndpoint {
     @Inject
     public SipEndpoint(@ConfigProperty(name = "verbund.sip.host", defaultValue = "127.0.0.1") String host,
                        @ConfigProperty(name = "verbund.sip.port", defaultValue = "5060") int port,
-                       @ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node) {
+                       @ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node,
+                       // 0: the plain port + 1 (5061 beside 5060), as RFC 3261 pairs them.
+                       @ConfigProperty(name = "verbund.sip.tls.port", defaultValue = "0") int tlsPort,
+                       // The node's PKCS#12 keystore (the launcher's, also WildFly's HTTPS); none: no TLS.
+                       @ConfigProperty(name = "verbund.tls.keystore") Optional<String> keyStore,
+                       // From the environment (VERBUND_TLS_KEYSTORE_PASSWORD), never a command line.
+                       @ConfigProperty(name = "verbund.tls.keystore.password") Optional<String> keyStorePassword) {
         this.host = host;
         this.port = port;
         this.node = node;
+        this.tlsPort = tlsPort > 0 ? tlsPort : port + 1;
+        this.keyStore = keyStore == null ? Optional.empty() : keyStore.filter(path -> !path.isBlank());
+        this.keyStorePassword = keyStorePassword == null ? Optional.empty() : keyStorePassword;
     }
 
     protected SipEndpoint() {
-        this(null, 0, null);
+        this(null, 0, null, 0, Optional.empty(), Optional.empty());
     }
 
     /** Opens the ports and starts delivering SIP to the listener. A port in use fails the deployment. */
@@ -66,6 +80,7 @@ public class SipEndpoint {
         properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", JulStackLogger.class.getName());
         // Wraps MissingCallIdParsing: both let the listener answer requests the stack would drop or answer wrongly.
         properties.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", UnsupportedVersionParsing.class.getName());
+        keyStore.ifPresent(path -> tlsProperties(properties, path));
         // Operators may tune or trace the stack with -Dgov.nist.javax.sip.…=… on the node.
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("gov.nist.javax.sip."))
                 .forEach(name -> properties.setProperty(name, System.getProperty(name)));
@@ -80,14 +95,42 @@ public class SipEndpoint {
             ListeningPoint tcp = stack.createListeningPoint(host, port, ListeningPoint.TCP);
             provider = stack.createSipProvider(udp);
             provider.addListeningPoint(tcp);
+            if (keyStore.isPresent()) {
+                provider.addListeningPoint(stack.createListeningPoint(host, tlsPort, ListeningPoint.TLS));
+            }
             provider.setAutomaticDialogSupportEnabled(false);
             provider.addSipListener(sipListener);
             listener = sipListener;
             stack.start();
-            LOG.info(() -> "SIP listening on " + host + ":" + port + " (UDP, TCP)");
+            LOG.info(() -> "SIP listening on " + host + ":" + port + " (UDP, TCP)"
+                    + (keyStore.isPresent() ? " and " + host + ":" + tlsPort + " (TLS)" : "; no keystore (verbund.tls.keystore), so no SIP over TLS"));
         } catch (javax.sip.SipException | javax.sip.InvalidArgumentException | TooManyListenersException e) {
             throw new IllegalStateException("cannot start SIP on " + host + ":" + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The stack's TLS settings: the node's key for the server side; for connections the node opens
+     * (to phones and trunks registered or configured with transport=tls) the JDK's trusted CAs,
+     * checked, never "trust all". Phones need no client certificate (they authenticate with digest).
+     */
+    private void tlsProperties(Properties properties, String path) {
+        properties.setProperty("javax.net.ssl.keyStore", path);
+        properties.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
+        properties.setProperty("javax.net.ssl.keyStorePassword", keyStorePassword.orElse(""));
+        properties.setProperty("javax.net.ssl.trustStore",
+                java.nio.file.Path.of(System.getProperty("java.home"), "lib", "security", "cacerts").toString());
+        properties.setProperty("javax.net.ssl.trustStorePassword", "changeit");
+        properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+        // The stack's own defaults are TLS 1.0-1.2 with CBC and anonymous suites the JDK has disabled.
+        properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3, TLSv1.2");
+        properties.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(" ",
+                "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+                "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+                "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+                "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"));
+        // A peer that connects and never finishes the handshake is dropped (ms).
+        properties.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "5000");
     }
 
     public SipProvider provider() {
@@ -106,12 +149,30 @@ public class SipEndpoint {
         return addresses;
     }
 
-    /** Our Contact for dialogs this node is part of: responses to callers and INVITEs to agents. */
+    /**
+     * Our Contact for dialogs this node is part of: responses to callers and INVITEs to agents. A
+     * dialog over TLS names the TLS port, so the peer's in-dialog requests come back over TLS.
+     */
     public ContactHeader contact(String transport) throws java.text.ParseException {
         SipURI uri = addresses.createSipURI("acd", host);
-        uri.setPort(port);
+        uri.setPort(portFor(transport));
         uri.setTransportParam(transport);
         return headers.createContactHeader(addresses.createAddress(uri));
+    }
+
+    /** The transport a request came over, from its top Via (lower case, udp without one), for our Contact. */
+    public static String transportOf(javax.sip.message.Request request) {
+        javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
+        return via == null ? "udp" : via.getTransport().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The port this node listens on for {@code transport} (udp, tcp or tls), for Via and Contact. */
+    public int portFor(String transport) {
+        return "tls".equalsIgnoreCase(transport) ? tlsPort : port;
+    }
+
+    public int tlsPort() {
+        return tlsPort;
     }
 
     public String host() {
