@@ -29,7 +29,9 @@ import java.util.concurrent.CompletionException;
  * The redundant topology on one machine, from one topology file: lb-config generates every
  * configuration, then the launcher starts from exactly those files the two masters and two
  * replicas with replication, haproxy, Kamailio and the WildFly nodes (one after the other, so the
- * first migrates the schema and seeds the demo tenants alone). Stopped in the reverse order.
+ * first migrates the schema alone). Without {@code demo} the first start creates the system
+ * administrator with a generated password instead of the demo's published logins. Stopped in the
+ * reverse order.
  */
 public final class Cluster {
 
@@ -54,6 +56,8 @@ public final class Cluster {
     private ForegroundProgram haproxy;
     private ForegroundProgram kamailio;
     private ClusterRecord record;
+    private String firstAdminPassword;
+    private boolean demo;
 
     public Cluster(Installation installation, Path homeFolder, Path topologyFile, PrintStream out) {
         this.installation = installation;
@@ -63,7 +67,12 @@ public final class Cluster {
         this.out = out;
     }
 
-    public void start(boolean fresh) {
+    /**
+     * @param demo seed the demo tenants with their published logins (only then); without it a
+     *             first start creates {@value SystemAdmin#LOGIN} with a generated password
+     */
+    public void start(boolean fresh, boolean demo) {
+        this.demo = demo;
         Map<String, Path> programs = SystemPrograms.require(SystemPrograms.CLUSTER, out);
         home.lock();
         try {
@@ -82,7 +91,10 @@ public final class Cluster {
             startHaproxy(programs.get("haproxy"));
             startKamailio(programs.get("kamailio"));
             for (AcdNode node : topology.nodes()) {
-                startNode(node);
+                startNode(node, demo);
+                if (nodes.size() == 1) {
+                    createFirstAdmin();
+                }
             }
         } catch (RuntimeException e) {
             stop();
@@ -295,24 +307,46 @@ public final class Cluster {
         out.println("  kamailio  up; dispatches to " + topology.nodes().stream().map(AcdNode::name).toList());
     }
 
-    private void startNode(AcdNode node) {
+    /**
+     * The password of the system administrator this start created, for the banner to print once;
+     * empty when one existed already (an earlier start, or the demo's).
+     */
+    public boolean demo() {
+        return demo;
+    }
+
+    public Optional<String> firstAdminPassword() {
+        return Optional.ofNullable(firstAdminPassword);
+    }
+
+    /** After the first node is up, so the schema is migrated and, with --demo, the demo's administrator is there. */
+    private void createFirstAdmin() {
+        try (Connection db = database(topology.primaryMaster().name()).connect()) {
+            firstAdminPassword = SystemAdmin.createIfNone(db).orElse(null);
+        } catch (SQLException e) {
+            throw new LaunchFailure(ExitCode.FAILED, "cannot create the first system administrator: " + e.getMessage(), e);
+        }
+    }
+
+    private void startNode(AcdNode node, boolean demo) {
         NodePorts ports = new NodePorts(node.portOffset());
         WildFlyNode wildfly = new WildFlyNode(installation, layout.node(node.name()), ports, node.name(), Map.of());
         Node member = new Node(node, wildfly, ports, new ServiceHealth(ports));
         nodes.add(member);
         out.println("Starting " + node.name() + " (WildFly, four services, port offset " + node.portOffset() + ") ...");
         wildfly.startMember(layout.generated().resolve("wildfly/" + node.name() + ".cli"), home.databasePassword(),
-                home.serviceSecret(), memberProperties(home));
+                home.serviceSecret(), memberProperties(home, demo));
         updateRecord(node.name(), wildfly.pid());
         member.health().awaitUp(wildfly, node.name(), NODE_READY_TIMEOUT, out);
     }
 
     /**
-     * What every node of this run is told beyond its generated script: load the demo tenants, and
-     * keep the tenants' files in the cluster home's {@code storage/}, the one folder all nodes share.
+     * What every node of this run is told beyond its generated script: whether to load the demo
+     * tenants (once, when absent), and to keep the tenants' files in the cluster home's
+     * {@code storage/}, the one folder all nodes share.
      */
-    static Map<String, String> memberProperties(DemoHome clusterHome) {
-        return Map.of("verbund.demo", "true", WildFlyNode.STORAGE_ROOT, clusterHome.storageRoot().toString());
+    static Map<String, String> memberProperties(DemoHome clusterHome, boolean demo) {
+        return Map.of("verbund.demo", Boolean.toString(demo), WildFlyNode.STORAGE_ROOT, clusterHome.storageRoot().toString());
     }
 
     private synchronized void updateRecord(String component, Optional<Long> pid) {

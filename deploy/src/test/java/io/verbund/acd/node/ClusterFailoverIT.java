@@ -72,7 +72,8 @@ class ClusterFailoverIT {
         Path topology = home.resolve("cluster-it.yaml");
         Files.copy(Path.of(ClusterFailoverIT.class.getResource("/cluster-it.yaml").toURI()), topology, StandardCopyOption.REPLACE_EXISTING);
         cluster = new Cluster(TestNodes.installation(), home.resolve("cluster"), topology, System.out);
-        cluster.start(false);
+        // Without --demo, as an operator starts it: no demo tenants, a generated system administrator.
+        cluster.start(false, false);
         try (Connection db = master()) {
             BenchTenant.create(db, AGENTS);
         }
@@ -106,6 +107,29 @@ class ClusterFailoverIT {
         assertThat(cluster.serverIdBehind(cluster.topology().frontends().dbMaster())).isEqualTo(MASTER1);
         assertThat(cluster.serverIdBehind(cluster.topology().frontends().dbRealtime())).isEqualTo(3);
         assertThat(cluster.serverIdBehind(cluster.topology().frontends().dbReporting())).isEqualTo(4);
+    }
+
+    @Test
+    @Order(0)
+    void withoutDemoTheFirstStartCreatedOnlyTheSystemAdministratorWithItsPrintedPassword() throws Exception {
+        assertThat(cluster.firstAdminPassword()).as("the password the banner prints once").isPresent();
+        String tenants = cluster.httpUrl() + "api/v1/tenants";
+        HttpResponse<String> asAdmin = http.send(HttpRequest.newBuilder(URI.create(tenants)).header("Authorization",
+                basic("sysadmin", cluster.firstAdminPassword().orElseThrow())).timeout(Duration.ofSeconds(15)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(asAdmin.statusCode()).as(asAdmin.body()).isEqualTo(200);
+        assertThat(asAdmin.body()).contains("\"bench\"").doesNotContain("\"demo\"", "\"acme\"");
+        for (String[] published : new String[][] {{"sysadmin", "system-admin"}, {"admin@demo", "demo-admin"}}) {
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(tenants)).header("Authorization",
+                    basic(published[0], published[1])).timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as("the demo's published login %s", published[0]).isEqualTo(401);
+        }
+        try (Connection db = master(); PreparedStatement query = db.prepareStatement(
+                "SELECT password_hash FROM app_user WHERE login = 'sysadmin'"); ResultSet row = query.executeQuery()) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).as("only the hash is stored").startsWith("PBKDF2WithHmacSHA256:")
+                    .doesNotContain(cluster.firstAdminPassword().orElseThrow());
+        }
     }
 
     @Test
@@ -467,7 +491,11 @@ class ClusterFailoverIT {
     }
 
     private static String benchAdmin() {
-        return "Basic " + Base64.getEncoder().encodeToString("admin@bench:bench-admin".getBytes(StandardCharsets.UTF_8));
+        return basic("admin@bench", "bench-admin");
+    }
+
+    private static String basic(String login, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String extension(int i) {
@@ -518,8 +546,8 @@ class ClusterFailoverIT {
 
     private HttpResponse<String> callReport(Cluster.Node node) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.ports().http()
-                        + "/stats/api/v1/tenants/demo/reports/calls?by=group&period=day"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin@demo:demo-admin".getBytes(StandardCharsets.UTF_8)))
+                        + "/stats/api/v1/tenants/bench/reports/calls?by=group&period=day"))
+                .header("Authorization", benchAdmin())
                 .timeout(Duration.ofSeconds(15)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
