@@ -70,8 +70,7 @@ final class AdminCommand implements Runnable {
             if (cluster.isRunning()) {
                 var topology = cluster.readTopology();
                 DemoHome home = new DemoHome(cluster.root());
-                return Optional.of(new Database("jdbc:mariadb://" + topology.virtualIp() + ":" + topology.frontends().dbMaster()
-                        + "/" + MariaDbServer.DATABASE, home.databasePassword()));
+                return Optional.of(new Database(cluster.masterUrl(topology, MariaDbServer.DATABASE), home.databasePassword()));
             }
             DemoHome home = locations.home();
             return ProcessRecord.read(home.processRecordFile()).filter(record -> home.isLocked())

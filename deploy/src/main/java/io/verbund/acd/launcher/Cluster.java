@@ -84,6 +84,7 @@ public final class Cluster {
                 }
             }
             topology = generate();
+            new ClusterCertificates(layout.tlsDir(), programs.get("openssl"), out).ensure(topology);
             requirePortsFree();
             record = new ClusterRecord(ProcessHandle.current().pid(), Instant.now(), Map.of());
             record.write(layout.record());
@@ -149,6 +150,11 @@ public final class Cluster {
         return layout.root();
     }
 
+    /** The folder of the cluster's CA certificate ({@code ca.pem}) that database clients verify against. */
+    public Path tlsDir() {
+        return layout.tlsDir();
+    }
+
     public String applicationPassword() {
         return home.databasePassword();
     }
@@ -168,7 +174,7 @@ public final class Cluster {
             out.println("Generating the cluster's configuration with lb-config from " + topologyFile + " ...");
             int exit = LbConfig.run(print, print, "generate", "--topology", layout.topology().toString(),
                     "--out", layout.generated().toString(), "--data-dir", layout.databases().toString(),
-                    "--run-dir", layout.runDir().toString());
+                    "--run-dir", layout.runDir().toString(), "--tls-dir", layout.tlsDir().toString());
             if (exit != 0) {
                 throw new LaunchFailure(ExitCode.USAGE, "lb-config could not generate the cluster (exit " + exit + "):\n"
                         + messages.toString(StandardCharsets.UTF_8));
@@ -356,7 +362,7 @@ public final class Cluster {
 
     /** The server id behind one of haproxy's database frontends, as the application user sees it. */
     public long serverIdBehind(int frontendPort) throws SQLException {
-        String url = "jdbc:mariadb://" + topology.virtualIp() + ":" + frontendPort + "/" + MariaDbServer.DATABASE + "?connectTimeout=3000";
+        String url = ClusterDatabase.url(layout.tlsDir(), topology.virtualIp(), frontendPort, MariaDbServer.DATABASE);
         try (Connection connection = java.sql.DriverManager.getConnection(url, MariaDbServer.USER, home.databasePassword());
              Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("SELECT @@server_id")) {
             row.next();

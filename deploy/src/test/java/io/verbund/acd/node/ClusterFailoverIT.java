@@ -1,6 +1,7 @@
 package io.verbund.acd.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.verbund.acd.launcher.Cluster;
 import io.verbund.acd.launcher.Verbund;
@@ -20,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,6 +131,36 @@ class ClusterFailoverIT {
             assertThat(row.next()).isTrue();
             assertThat(row.getString(1)).as("only the hash is stored").startsWith("PBKDF2WithHmacSHA256:")
                     .doesNotContain(cluster.firstAdminPassword().orElseThrow());
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyDatabaseConnectionIsTlsAndThePlainOneIsRefused() throws Exception {
+        try (Connection db = master(); Statement statement = db.createStatement();
+             ResultSet cipher = statement.executeQuery("SHOW SESSION STATUS LIKE 'Ssl_cipher'")) {
+            assertThat(cipher.next()).isTrue();
+            assertThat(cipher.getString(2)).as("the application user's session through haproxy is encrypted").isNotBlank();
+        }
+        assertThatThrownBy(() -> DriverManager.getConnection(masterUrl() + "?connectTimeout=3000", "verbund", cluster.applicationPassword()).close())
+                .as("the application user without TLS").isInstanceOf(SQLException.class);
+        // The nodes work (the tests before and after), so their pools connect as 'verbund', which only TLS lets in.
+        try (Connection db = cluster.database("master1").connectAsAdmin(); Statement statement = db.createStatement();
+             ResultSet accounts = statement.executeQuery("SELECT User, ssl_type FROM mysql.user WHERE User IN ('verbund', 'verbund_admin', 'replication')")) {
+            int accountsSeen = 0;
+            while (accounts.next()) {
+                accountsSeen++;
+                assertThat(accounts.getString(2)).as("%s requires TLS", accounts.getString(1)).isEqualTo("ANY");
+            }
+            assertThat(accountsSeen).isGreaterThanOrEqualTo(3);
+        }
+        for (String replica : List.of("master1", "master2", "replica1", "replica2")) {
+            try (Connection db = cluster.database(replica).connectAsAdmin(); Statement statement = db.createStatement();
+                 ResultSet status = statement.executeQuery("SHOW SLAVE STATUS")) {
+                assertThat(status.next()).isTrue();
+                assertThat(status.getString("Master_SSL_Allowed")).as("%s replicates over TLS", replica).isEqualTo("Yes");
+                assertThat(status.getString("Master_SSL_Verify_Server_Cert")).isEqualTo("Yes");
+            }
         }
     }
 
@@ -514,8 +546,12 @@ class ClusterFailoverIT {
         process.onExit().get();
     }
 
+    private static String masterUrl() {
+        return "jdbc:mariadb://127.0.0.1:" + cluster.topology().frontends().dbMaster() + "/verbund";
+    }
+
     private static Connection master() throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + cluster.topology().frontends().dbMaster() + "/verbund",
+        return DriverManager.getConnection(masterUrl() + "?sslMode=verify-ca&serverSslCert=" + cluster.tlsDir().resolve("ca.pem"),
                 "verbund", cluster.applicationPassword());
     }
 

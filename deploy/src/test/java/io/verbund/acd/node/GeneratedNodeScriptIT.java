@@ -40,7 +40,7 @@ class GeneratedNodeScriptIT {
 
             assertThat(applied).doesNotContain("\"outcome\" => \"failed\"");
             assertThat(applied).contains("\"verbund-seed-1\",", "\"verbund-seed-2\"");
-            assertThat(applied).contains("jdbc:mariadb://127.0.0.1:3306/verbund");
+            assertThat(applied).contains("jdbc:mariadb://127.0.0.1:3306/verbund?sslMode=verify-ca&serverSslCert=/etc/verbund/tls/ca.pem");
             assertThat(applied).contains(node.equals("node-a") ? "\"5160\"" : "\"5260\"");
         }
         Path builtConfig = TestNodes.installation().wildflyHome().resolve("standalone/configuration/standalone-ha.xml");

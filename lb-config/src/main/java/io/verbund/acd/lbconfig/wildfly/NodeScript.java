@@ -2,6 +2,7 @@ package io.verbund.acd.lbconfig.wildfly;
 
 import io.verbund.acd.lbconfig.output.ConfigGenerator;
 import io.verbund.acd.lbconfig.output.GeneratedFile;
+import io.verbund.acd.lbconfig.mariadb.DatabaseTls;
 import io.verbund.acd.lbconfig.output.GenerationSettings;
 import io.verbund.acd.lbconfig.topology.AcdNode;
 import io.verbund.acd.lbconfig.topology.Topology;
@@ -26,13 +27,13 @@ public final class NodeScript implements ConfigGenerator {
     public List<GeneratedFile> generate(Topology topology, GenerationSettings settings) {
         List<GeneratedFile> files = new ArrayList<>();
         for (AcdNode node : topology.nodes()) {
-            files.add(GeneratedFile.of("wildfly/" + node.name() + ".cli", script(topology, node),
+            files.add(GeneratedFile.of("wildfly/" + node.name() + ".cli", script(topology, settings, node),
                     "jboss-cli script for " + node.name() + ": datasources via haproxy, JGroups seeds, SIP address"));
         }
         return files;
     }
 
-    private static String script(Topology topology, AcdNode node) {
+    private static String script(Topology topology, GenerationSettings settings, AcdNode node) {
         String initialHosts = topology.nodes().stream()
                 .map(member -> member.host() + "[" + member.jgroups().port() + "]")
                 .collect(Collectors.joining(","));
@@ -47,14 +48,17 @@ public final class NodeScript implements ConfigGenerator {
                 .append(" -Djboss.socket.binding.port-offset=").append(node.portOffset())
                 .append(" -b ").append(node.host()).append(" -bprivate ").append(node.host()).append("\n\n");
 
-        cli.append("# Databases through haproxy on the virtual IP, one frontend per role (master, realtime, reporting).\n");
+        cli.append("# Databases through haproxy on the virtual IP, one frontend per role (master, realtime, reporting),\n")
+                .append("# over TLS: haproxy passes the bytes through, the driver checks the server's certificate against\n")
+                .append("# the cluster's CA (").append(DatabaseTls.ca(settings.tlsDir())).append(", needed on this node).\n");
         List<DataSource> dataSources = List.of(
                 new DataSource("AcdMasterDS", "verbund.db.master.url", topology.frontends().dbMaster(), 40),
                 new DataSource("AcdRealtimeDS", "verbund.db.realtime.url", topology.frontends().dbRealtime(), 20),
                 new DataSource("AcdReportingDS", "verbund.db.reporting.url", topology.frontends().dbReporting(), 10));
         for (DataSource dataSource : dataSources) {
             systemProperty(cli, dataSource.property(),
-                    "jdbc:mariadb://" + topology.virtualIp() + ":" + dataSource.frontendPort() + "/verbund");
+                    "jdbc:mariadb://" + topology.virtualIp() + ":" + dataSource.frontendPort() + "/verbund?"
+                            + DatabaseTls.jdbcOptions(settings.tlsDir()));
         }
         for (DataSource dataSource : dataSources) {
             dataSource(cli, dataSource);
