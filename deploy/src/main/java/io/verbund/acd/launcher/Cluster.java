@@ -85,6 +85,7 @@ public final class Cluster {
             }
             topology = generate();
             new ClusterCertificates(layout.tlsDir(), programs.get("openssl"), out).ensure(topology);
+            layout.cacheKey().ensure();
             requirePortsFree();
             record = new ClusterRecord(ProcessHandle.current().pid(), Instant.now(), Map.of());
             record.write(layout.record());
@@ -341,7 +342,7 @@ public final class Cluster {
         nodes.add(member);
         out.println("Starting " + node.name() + " (WildFly, four services, port offset " + node.portOffset() + ") ...");
         wildfly.startMember(layout.generated().resolve("wildfly/" + node.name() + ".cli"), home.databasePassword(),
-                home.serviceSecret(), memberProperties(home, demo));
+                home.serviceSecret(), layout.cacheKey().password(), memberProperties(home, demo));
         updateRecord(node.name(), wildfly.pid());
         member.health().awaitUp(wildfly, node.name(), NODE_READY_TIMEOUT, out);
     }

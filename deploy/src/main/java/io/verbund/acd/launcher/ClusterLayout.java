@@ -46,6 +46,11 @@ record ClusterLayout(Path root) {
         return root.resolve("secrets/tls");
     }
 
+    /** The cluster cache's AES key, in {@link #tlsDir()}. */
+    ClusterCacheKey cacheKey() {
+        return new ClusterCacheKey(tlsDir(), new DemoHome(root).clusterKeyPassword());
+    }
+
     /** The application user's TLS connection URL to haproxy's write frontend. */
     String masterUrl(Topology topology, String schema) {
         return ClusterDatabase.url(tlsDir(), topology.virtualIp(), topology.frontends().dbMaster(), schema);

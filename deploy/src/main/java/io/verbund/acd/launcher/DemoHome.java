@@ -203,6 +203,11 @@ public final class DemoHome {
         return secret("db-admin.properties", "Verbund ACD: password of the database administrator 'verbund_admin'");
     }
 
+    /** The password of the cluster cache's key store ({@link ClusterCacheKey}); a cluster home's only. */
+    public String clusterKeyPassword() {
+        return secret("cluster-key.properties", "Verbund ACD: password of the cluster cache's key store (secrets/tls/cluster-cache.p12)");
+    }
+
     private String secret(String fileName, String comment) {
         Properties properties = new Properties();
         Path secrets = root.resolve("secrets").resolve(fileName);

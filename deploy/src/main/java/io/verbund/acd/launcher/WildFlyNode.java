@@ -1,5 +1,6 @@
 package io.verbund.acd.launcher;
 
+import io.verbund.acd.lbconfig.mariadb.DatabaseTls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -74,25 +75,27 @@ public final class WildFlyNode {
         } catch (IOException e) {
             throw new LaunchFailure(ExitCode.FAILED, "WildFly could not be prepared: " + e.getMessage(), e);
         }
-        launch(run, database.password(), home.serviceSecret());
+        launch(run, database.password(), home.serviceSecret(), null);
     }
 
     /**
      * A member of a generated cluster: database addresses, SIP address and cluster seeds come from
      * lb-config's script for this node, applied with the real jboss-cli to this node's copy of the
-     * built configuration before it starts; {@code run} adds what only this run knows.
+     * built configuration before it starts; {@code run} adds what only this run knows;
+     * {@code clusterKeyPassword} opens the cluster cache's key store the script names.
      */
-    public void startMember(Path nodeScript, String databasePassword, String serviceSecret, Map<String, String> run) {
+    public void startMember(Path nodeScript, String databasePassword, String serviceSecret, String clusterKeyPassword,
+                            Map<String, String> run) {
         try {
             refreshFromBuild(home.wildflyBase());
             new EmbeddedCli(installation, home.wildflyBase()).apply(nodeScript);
         } catch (IOException e) {
             throw new LaunchFailure(ExitCode.FAILED, "WildFly of " + nodeName + " could not be prepared: " + e.getMessage(), e);
         }
-        launch(run, databasePassword, serviceSecret);
+        launch(run, databasePassword, serviceSecret, clusterKeyPassword);
     }
 
-    private void launch(Map<String, String> run, String databasePassword, String serviceSecret) {
+    private void launch(Map<String, String> run, String databasePassword, String serviceSecret, String clusterKeyPassword) {
         Path base = home.wildflyBase();
         try {
             Files.createDirectories(base.resolve("log"));
@@ -121,6 +124,9 @@ public final class WildFlyNode {
             environment.put("VERBUND_DB_PASSWORD", databasePassword);
             // Read by the services as verbund.service.secret (MicroProfile Config maps the name).
             environment.put("VERBUND_SERVICE_SECRET", serviceSecret);
+            if (clusterKeyPassword != null) {
+                environment.put(DatabaseTls.CLUSTER_KEY_PASSWORD_ENV, clusterKeyPassword);
+            }
             environment.remove("JAVA_OPTS");
             // WildFly's default (64 MB growing to 512 MB) keeps the young generation so small that
             // collections of the SIP stack's short-lived transactions paused the node for up to

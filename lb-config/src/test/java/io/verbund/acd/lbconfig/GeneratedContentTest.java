@@ -91,6 +91,15 @@ class GeneratedContentTest {
     }
 
     @Test
+    void clusterTrafficIsEncryptedWithTheClusterKeyUnderNakack() {
+        assertThat(LOCAL.get("wildfly/node-b.cli")).contains(
+                "/subsystem=elytron/key-store=verbund-cluster-cache:add(path=\"/etc/verbund/tls/cluster-cache.p12\", type=PKCS12, required=true,"
+                        + " credential-reference={clear-text=\"${env.VERBUND_CLUSTER_KEY_PASSWORD:not-set}\"})",
+                "/subsystem=jgroups/stack=tcp/protocol=SYM_ENCRYPT:add(add-index=5, key-store=verbund-cluster-cache,"
+                        + " key-alias=verbund-cluster-cache, key-credential-reference={clear-text=\"${env.VERBUND_CLUSTER_KEY_PASSWORD:not-set}\"})");
+    }
+
+    @Test
     void databaseTrafficIsTlsVerifiedAgainstTheClusterCa() {
         assertThat(LOCAL.get("mariadb/replica1.cnf")).contains("ssl_ca = /etc/verbund/tls/ca.pem",
                 "ssl_cert = /etc/verbund/tls/db-replica1-cert.pem", "ssl_key = /etc/verbund/tls/db-replica1-key.pem",

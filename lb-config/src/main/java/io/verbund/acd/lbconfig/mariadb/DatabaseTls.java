@@ -13,8 +13,20 @@ import java.nio.file.Path;
 public final class DatabaseTls {
 
     public static final String CA = "ca.pem";
+    /**
+     * The cluster cache's (JGroups') AES key, in the same folder: a PKCS#12 store with one secret key
+     * entry {@value #CLUSTER_KEY_ALIAS}, protected by the password WildFly reads from
+     * {@code VERBUND_CLUSTER_KEY_PASSWORD}. The same file on every node of the cluster.
+     */
+    public static final String CLUSTER_KEY_STORE = "cluster-cache.p12";
+    public static final String CLUSTER_KEY_ALIAS = "verbund-cluster-cache";
+    public static final String CLUSTER_KEY_PASSWORD_ENV = "VERBUND_CLUSTER_KEY_PASSWORD";
 
     private DatabaseTls() {
+    }
+
+    public static Path clusterKeyStore(Path tlsDir) {
+        return tlsDir.resolve(CLUSTER_KEY_STORE);
     }
 
     public static Path ca(Path tlsDir) {

@@ -107,7 +107,32 @@ public final class NodeScript implements ConfigGenerator {
                 .append("end-if\n")
                 .append("/subsystem=jgroups/channel=ee:write-attribute(name=stack, value=tcp)\n")
                 .append("/subsystem=jgroups/channel=ee:write-attribute(name=cluster, value=\"${verbund.cluster.name:verbund}\")\n");
+        encryption(cli, settings);
         return cli.toString();
+    }
+
+    /**
+     * The cluster traffic (membership, Infinispan's cache replication, the agent state and call
+     * events) encrypted and authenticated with one AES key that every node of the cluster holds:
+     * JGroups' SYM_ENCRYPT directly under NAKACK4, so joins, views and retransmissions are encrypted
+     * too; a node without the key cannot read anything and its join request is dropped. The key
+     * store is an Elytron key-store, its password comes from the environment. Only discovery and
+     * failure-detection heartbeats (below it) stay in clear; they carry addresses, no data.
+     */
+    private static void encryption(StringBuilder cli, GenerationSettings settings) {
+        String keyStore = "/subsystem=elytron/key-store=verbund-cluster-cache";
+        String password = "{clear-text=\"${env." + DatabaseTls.CLUSTER_KEY_PASSWORD_ENV + ":not-set}\"}";
+        cli.append("\n# Cluster traffic encrypted with the cluster's AES key (").append(DatabaseTls.clusterKeyStore(settings.tlsDir()))
+                .append(",\n# the same on every node; password in ").append(DatabaseTls.CLUSTER_KEY_PASSWORD_ENV).append(").\n")
+                .append("if (outcome != success) of ").append(keyStore).append(":read-resource\n")
+                .append("    ").append(keyStore).append(":add(path=\"").append(DatabaseTls.clusterKeyStore(settings.tlsDir()))
+                .append("\", type=PKCS12, credential-reference=").append(password).append(")\n")
+                .append("end-if\n")
+                // Index 5: RED, TCPPING, MERGE3, FD_ALL3, VERIFY_SUSPECT2 below it, NAKACK4 and the rest above.
+                .append("if (outcome != success) of /subsystem=jgroups/stack=tcp/protocol=SYM_ENCRYPT:read-resource\n")
+                .append("    /subsystem=jgroups/stack=tcp/protocol=SYM_ENCRYPT:add(add-index=5, key-store=verbund-cluster-cache, key-alias=")
+                .append(DatabaseTls.CLUSTER_KEY_ALIAS).append(", key-credential-reference=").append(password).append(")\n")
+                .append("end-if\n");
     }
 
     private static void systemProperty(StringBuilder cli, String name, String value) {
