@@ -93,7 +93,7 @@ class GeneratedContentTest {
     @Test
     void clusterTrafficIsEncryptedWithTheClusterKeyUnderNakack() {
         assertThat(LOCAL.get("wildfly/node-b.cli")).contains(
-                "/subsystem=elytron/key-store=verbund-cluster-cache:add(path=\"/etc/verbund/tls/cluster-cache.p12\", type=PKCS12, required=true,"
+                "/subsystem=elytron/key-store=verbund-cluster-cache:add(path=\"/etc/verbund/tls/cluster-cache.p12\", type=PKCS12,"
                         + " credential-reference={clear-text=\"${env.VERBUND_CLUSTER_KEY_PASSWORD:not-set}\"})",
                 "/subsystem=jgroups/stack=tcp/protocol=SYM_ENCRYPT:add(add-index=5, key-store=verbund-cluster-cache,"
                         + " key-alias=verbund-cluster-cache, key-credential-reference={clear-text=\"${env.VERBUND_CLUSTER_KEY_PASSWORD:not-set}\"})");
