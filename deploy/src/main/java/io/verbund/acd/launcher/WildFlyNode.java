@@ -88,7 +88,8 @@ public final class WildFlyNode {
                             Map<String, String> run) {
         try {
             refreshFromBuild(home.wildflyBase());
-            new EmbeddedCli(installation, home.wildflyBase()).apply(nodeScript);
+            new EmbeddedCli(installation, home.wildflyBase()).apply(nodeScript,
+                    clusterKeyPassword == null ? Map.of() : Map.of(DatabaseTls.CLUSTER_KEY_PASSWORD_ENV, clusterKeyPassword));
         } catch (IOException e) {
             throw new LaunchFailure(ExitCode.FAILED, "WildFly of " + nodeName + " could not be prepared: " + e.getMessage(), e);
         }
