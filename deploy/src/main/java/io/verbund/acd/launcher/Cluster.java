@@ -30,7 +30,9 @@ import java.util.concurrent.CompletionException;
  * The redundant topology on one machine, from one topology file: lb-config generates every
  * configuration, then the launcher starts from exactly those files the two masters and two
  * replicas with replication, haproxy, Kamailio and the WildFly nodes (one after the other, so the
- * first migrates the schema and seeds the demo tenants alone). Stopped in the reverse order.
+ * first migrates the schema alone). Without {@code demo} the first start creates the system
+ * administrator with a generated password instead of the demo's published logins. Stopped in the
+ * reverse order.
  */
 public final class Cluster {
 
@@ -56,6 +58,8 @@ public final class Cluster {
     private ForegroundProgram kamailio;
     private ClusterRecord record;
     private NodeCertificate certificate;
+    private String firstAdminPassword;
+    private boolean demo;
 
     public Cluster(Installation installation, Path homeFolder, Path topologyFile, PrintStream out) {
         this.installation = installation;
@@ -65,7 +69,12 @@ public final class Cluster {
         this.out = out;
     }
 
-    public void start(boolean fresh) {
+    /**
+     * @param demo seed the demo tenants with their published logins (only then); without it a
+     *             first start creates {@value SystemAdmin#LOGIN} with a generated password
+     */
+    public void start(boolean fresh, boolean demo) {
+        this.demo = demo;
         Map<String, Path> programs = SystemPrograms.require(SystemPrograms.CLUSTER, out);
         home.lock();
         try {
@@ -78,6 +87,8 @@ public final class Cluster {
             }
             topology = generate();
             certificate = NodeCertificate.ensure(layout.tls(), topology.cluster(), List.of(topology.virtualIp(), "localhost"), Clock.systemUTC());
+            new ClusterCertificates(layout.tlsDir(), programs.get("openssl"), out).ensure(topology);
+            layout.cacheKey().ensure();
             requirePortsFree();
             record = new ClusterRecord(ProcessHandle.current().pid(), Instant.now(), Map.of());
             record.write(layout.record());
@@ -85,7 +96,10 @@ public final class Cluster {
             startHaproxy(programs.get("haproxy"));
             startKamailio(programs.get("kamailio"));
             for (AcdNode node : topology.nodes()) {
-                startNode(node);
+                startNode(node, demo);
+                if (nodes.size() == 1) {
+                    createFirstAdmin();
+                }
             }
         } catch (RuntimeException e) {
             stop();
@@ -140,6 +154,11 @@ public final class Cluster {
         return layout.root();
     }
 
+    /** The folder of the cluster's CA certificate ({@code ca.pem}) that database clients verify against. */
+    public Path tlsDir() {
+        return layout.tlsDir();
+    }
+
     public String applicationPassword() {
         return home.databasePassword();
     }
@@ -171,7 +190,8 @@ public final class Cluster {
             int exit = LbConfig.run(print, print, "generate", "--topology", layout.topology().toString(),
                     "--out", layout.generated().toString(), "--data-dir", layout.databases().toString(),
                     "--run-dir", layout.runDir().toString(),
-                    "--tls-certificate", layout.tls().resolve(NodeCertificate.CERTIFICATE_AND_KEY_PEM).toString());
+                    "--tls-certificate", layout.tls().resolve(NodeCertificate.CERTIFICATE_AND_KEY_PEM).toString(),
+                    "--tls-dir", layout.tlsDir().toString());
             if (exit != 0) {
                 throw new LaunchFailure(ExitCode.USAGE, "lb-config could not generate the cluster (exit " + exit + "):\n"
                         + messages.toString(StandardCharsets.UTF_8));
@@ -311,24 +331,46 @@ public final class Cluster {
         out.println("  kamailio  up; dispatches to " + topology.nodes().stream().map(AcdNode::name).toList());
     }
 
-    private void startNode(AcdNode node) {
+    /**
+     * The password of the system administrator this start created, for the banner to print once;
+     * empty when one existed already (an earlier start, or the demo's).
+     */
+    public boolean demo() {
+        return demo;
+    }
+
+    public Optional<String> firstAdminPassword() {
+        return Optional.ofNullable(firstAdminPassword);
+    }
+
+    /** After the first node is up, so the schema is migrated and, with --demo, the demo's administrator is there. */
+    private void createFirstAdmin() {
+        try (Connection db = database(topology.primaryMaster().name()).connect()) {
+            firstAdminPassword = SystemAdmin.createIfNone(db).orElse(null);
+        } catch (SQLException e) {
+            throw new LaunchFailure(ExitCode.FAILED, "cannot create the first system administrator: " + e.getMessage(), e);
+        }
+    }
+
+    private void startNode(AcdNode node, boolean demo) {
         NodePorts ports = new NodePorts(node.portOffset());
         WildFlyNode wildfly = new WildFlyNode(installation, layout.node(node.name()), ports, node.name(), Map.of());
         Node member = new Node(node, wildfly, ports, new ServiceHealth(ports));
         nodes.add(member);
         out.println("Starting " + node.name() + " (WildFly, four services, port offset " + node.portOffset() + ") ...");
         wildfly.startMember(layout.generated().resolve("wildfly/" + node.name() + ".cli"), home.databasePassword(),
-                home.serviceSecret(), memberProperties(home));
+                home.serviceSecret(), layout.cacheKey().password(), memberProperties(home, demo));
         updateRecord(node.name(), wildfly.pid());
         member.health().awaitUp(wildfly, node.name(), NODE_READY_TIMEOUT, out);
     }
 
     /**
-     * What every node of this run is told beyond its generated script: load the demo tenants, and
-     * keep the tenants' files in the cluster home's {@code storage/}, the one folder all nodes share.
+     * What every node of this run is told beyond its generated script: whether to load the demo
+     * tenants (once, when absent), and to keep the tenants' files in the cluster home's
+     * {@code storage/}, the one folder all nodes share.
      */
-    static Map<String, String> memberProperties(DemoHome clusterHome) {
-        return Map.of("verbund.demo", "true", WildFlyNode.STORAGE_ROOT, clusterHome.storageRoot().toString());
+    static Map<String, String> memberProperties(DemoHome clusterHome, boolean demo) {
+        return Map.of("verbund.demo", Boolean.toString(demo), WildFlyNode.STORAGE_ROOT, clusterHome.storageRoot().toString());
     }
 
     private synchronized void updateRecord(String component, Optional<Long> pid) {
@@ -338,7 +380,7 @@ public final class Cluster {
 
     /** The server id behind one of haproxy's database frontends, as the application user sees it. */
     public long serverIdBehind(int frontendPort) throws SQLException {
-        String url = "jdbc:mariadb://" + topology.virtualIp() + ":" + frontendPort + "/" + MariaDbServer.DATABASE + "?connectTimeout=3000";
+        String url = ClusterDatabase.url(layout.tlsDir(), topology.virtualIp(), frontendPort, MariaDbServer.DATABASE);
         try (Connection connection = java.sql.DriverManager.getConnection(url, MariaDbServer.USER, home.databasePassword());
              Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("SELECT @@server_id")) {
             row.next();

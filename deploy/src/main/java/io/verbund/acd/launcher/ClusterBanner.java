@@ -36,7 +36,15 @@ final class ClusterBanner {
         out.printf("  Generated configs     %s%n", cluster.root().resolve("config"));
         out.printf("  Data and logs         %s%n", cluster.root());
         out.println();
-        out.println("  Logins and SIP accounts are the demo's (./verbund demo prints them): admin@demo / demo-admin, ...");
+        cluster.firstAdminPassword().ifPresentOrElse(password -> {
+            out.println("  First system administrator (created now; the password is shown only this once, the database");
+            out.println("  keeps its hash only):");
+            out.printf("      login %s   password %s%n", SystemAdmin.LOGIN, password);
+            out.println("  Log in to the portal with it and create the tenants; ./verbund admin reset-password sets a new one.");
+        }, () -> out.println(cluster.demo()
+                ? "  --demo: the logins are the demo's published ones (./verbund demo prints them): sysadmin / system-admin, admin@demo / demo-admin, ..."
+                : "  System administrator: " + SystemAdmin.LOGIN + " (its password was printed at the first start;"
+                        + " ./verbund admin reset-password sets a new one)"));
         out.println("  ./verbund status      each component, replication lag, the active master");
         out.println("  ./verbund failback    writes back to " + topology.primaryMaster().name() + " after a failover (docs/operations.md)");
         out.println();

@@ -31,6 +31,10 @@ final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "Start from empty databases (removes the previous cluster data).")
     boolean fresh;
 
+    @Option(names = "--demo", description = {"Also load the demo tenants with their published logins (admin@demo / demo-admin, ...).",
+            "Without it the first start creates the system administrator 'sysadmin' with a generated password, printed once."})
+    boolean demo;
+
     @ParentCommand
     Verbund verbund;
 
@@ -50,7 +54,7 @@ final class ClusterCommand implements Callable<Integer> {
         }, "verbund-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         try {
-            cluster.start(fresh);
+            cluster.start(fresh, demo);
         } catch (LaunchFailure e) {
             Runtime.getRuntime().removeShutdownHook(shutdown);
             throw e;

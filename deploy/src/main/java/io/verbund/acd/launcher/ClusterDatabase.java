@@ -1,5 +1,6 @@
 package io.verbund.acd.launcher;
 
+import io.verbund.acd.lbconfig.mariadb.DatabaseTls;
 import io.verbund.acd.lbconfig.topology.Database;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * {@code my.cnf} lb-config generated for it. Its first start creates the data folder, the
  * application's user and the launcher's administrator (with the binlog off: every server makes its
  * own, nothing of it replicates); every start then runs lb-config's replication script, which is
- * idempotent and resumes from the GTID position.
+ * idempotent and resumes from the GTID position. Every connection is TLS, checked against the
+ * cluster's CA ({@link ClusterCertificates}); the accounts with data refuse anything else.
  */
 public final class ClusterDatabase {
 
@@ -32,9 +34,12 @@ public final class ClusterDatabase {
     private final Path dir;
     private final String password;
     private final String adminPassword;
+    private final Path tlsDir;
     private Process process;
 
-    ClusterDatabase(Database database, Installation installation, Path generated, Path dir, String password, String adminPassword) {
+    ClusterDatabase(Database database, Installation installation, Path generated, Path dir, String password, String adminPassword,
+                    Path tlsDir) {
+        this.tlsDir = tlsDir;
         this.database = database;
         this.basedir = installation.mariadbHome();
         this.configuration = generated.resolve("mariadb/" + database.name() + ".cnf");
@@ -76,9 +81,7 @@ public final class ClusterDatabase {
             }
             Path bootstrap = dir.resolve("bootstrap.sql");
             process = MariaDbProcess.launch(basedir, List.of("--defaults-file=" + configuration, "--basedir=" + basedir,
-                            "--user=" + System.getProperty("user.name"), "--tmpdir=" + tmp,
-                            // Loopback only; without it MariaDB 11.4 generates a TLS key at every start (~14 s here).
-                            "--skip-ssl"),
+                            "--user=" + System.getProperty("user.name"), "--tmpdir=" + tmp),
                     firstStart ? Optional.of(bootstrapSql()) : Optional.empty(), bootstrap, dir.resolve("console.log"));
             MariaDbProcess.awaitReady(process, database.name(), this::connectAsAdmin, START_TIMEOUT, log());
             Files.deleteIfExists(bootstrap);
@@ -87,14 +90,20 @@ public final class ClusterDatabase {
         }
     }
 
-    /** Runs lb-config's replication script for this server: accounts, then the replication source. */
+    /**
+     * Runs lb-config's replication script for this server (accounts, then the replication source
+     * over TLS), and makes the application's and the administrator's accounts TLS-only, which
+     * servers created before TLS did not yet ask.
+     */
     public void setUpReplication() {
         try (Connection connection = connectAsAdmin(); Statement statement = connection.createStatement()) {
+            statement.execute("SET sql_log_bin = 0");
+            for (String account : List.of(MariaDbServer.USER, ADMIN)) {
+                statement.execute("ALTER USER IF EXISTS '" + account + "'@'127.0.0.1' REQUIRE SSL");
+            }
+            statement.execute("SET sql_log_bin = 1");
             for (String sql : ReplicationScript.statements(Files.readString(replicationScript))) {
-                // This local run starts the servers with --skip-ssl (loopback only); MariaDB 11.4's
-                // replica requires TLS by default, so the source is told there is none. A production
-                // cluster keeps the generated statement and the servers' TLS.
-                statement.execute(sql.startsWith("CHANGE MASTER TO") ? sql + ", MASTER_SSL=0" : sql);
+                statement.execute(sql);
             }
         } catch (IOException | SQLException e) {
             throw new LaunchFailure(ExitCode.FAILED, "replication set-up of " + database.name() + " from "
@@ -141,9 +150,17 @@ public final class ClusterDatabase {
         return text == null ? "" : text;
     }
 
+    Path tlsDir() {
+        return tlsDir;
+    }
+
     private String url(String schema) {
-        return "jdbc:mariadb://" + database.endpoint().host() + ":" + database.endpoint().port() + "/" + schema
-                + "?connectTimeout=2000&socketTimeout=10000";
+        return url(tlsDir, database.endpoint().host(), database.endpoint().port(), schema) + "&socketTimeout=10000";
+    }
+
+    /** A TLS connection to {@code host:port} that accepts only a server certificate of the cluster's CA. */
+    static String url(Path tlsDir, String host, int port, String schema) {
+        return "jdbc:mariadb://" + host + ":" + port + "/" + schema + "?connectTimeout=3000&" + DatabaseTls.jdbcOptions(tlsDir);
     }
 
     /** First start only: the database, the application's user and the administrator, on this server alone. */
@@ -151,9 +168,11 @@ public final class ClusterDatabase {
         return String.join("\n",
                 "SET sql_log_bin = 0;",
                 "CREATE DATABASE IF NOT EXISTS " + MariaDbServer.DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;",
-                "CREATE USER IF NOT EXISTS '" + MariaDbServer.USER + "'@'127.0.0.1' IDENTIFIED BY '" + MariaDbProcess.quoted(password) + "';",
+                "CREATE USER IF NOT EXISTS '" + MariaDbServer.USER + "'@'127.0.0.1' IDENTIFIED BY '" + MariaDbProcess.quoted(password)
+                        + "' REQUIRE SSL;",
                 "GRANT ALL PRIVILEGES ON " + MariaDbServer.DATABASE + ".* TO '" + MariaDbServer.USER + "'@'127.0.0.1';",
-                "CREATE USER IF NOT EXISTS '" + ADMIN + "'@'127.0.0.1' IDENTIFIED BY '" + MariaDbProcess.quoted(adminPassword) + "';",
+                "CREATE USER IF NOT EXISTS '" + ADMIN + "'@'127.0.0.1' IDENTIFIED BY '" + MariaDbProcess.quoted(adminPassword)
+                        + "' REQUIRE SSL;",
                 "GRANT ALL PRIVILEGES ON *.* TO '" + ADMIN + "'@'127.0.0.1' WITH GRANT OPTION;",
                 "SET sql_log_bin = 1;",
                 "");

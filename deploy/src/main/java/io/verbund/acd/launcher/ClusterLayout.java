@@ -43,7 +43,22 @@ record ClusterLayout(Path root) {
     ClusterDatabase server(Database database, Installation installation) {
         DemoHome home = new DemoHome(root);
         return new ClusterDatabase(database, installation, generated(), databaseDir(database.name()),
-                home.databasePassword(), home.databaseAdminPassword());
+                home.databasePassword(), home.databaseAdminPassword(), tlsDir());
+    }
+
+    /** The cluster's CA and the database servers' certificates and keys ({@link ClusterCertificates}). */
+    Path tlsDir() {
+        return root.resolve("secrets/tls");
+    }
+
+    /** The cluster cache's AES key, in {@link #tlsDir()}. */
+    ClusterCacheKey cacheKey() {
+        return new ClusterCacheKey(tlsDir(), new DemoHome(root).clusterKeyPassword());
+    }
+
+    /** The application user's TLS connection URL to haproxy's write frontend. */
+    String masterUrl(Topology topology, String schema) {
+        return ClusterDatabase.url(tlsDir(), topology.virtualIp(), topology.frontends().dbMaster(), schema);
     }
 
     /** The topology this cluster was started from (lb-config checked it then). */

@@ -139,16 +139,26 @@ public final class DemoHome {
 
     /**
      * The secret the services of this home show each other (e.g. the telephony server writing
-     * recordings to the storage service): {@code secrets/service-secret}, generated once, readable
-     * only by its owner, handed to WildFly in the environment, never on a command line.
+     * recordings to the storage service): {@code secrets/service-secret}, 256 random bits generated
+     * at the first start of this home (never a published constant, so two installations never share
+     * one), readable only by its owner (a file found readable by others is narrowed back to 0600),
+     * handed to WildFly in the environment, never on a command line, never printed. Every node
+     * started from this home gets the same one; rotating it is deleting the file and restarting
+     * every node (docs/security.md).
      */
     public String serviceSecret() {
         Path file = root.resolve("secrets").resolve("service-secret");
         try {
+            secretsDir();
             if (Files.exists(file)) {
-                return Files.readString(file).strip();
+                ownerOnly(file);
+                String secret = Files.readString(file).strip();
+                if (secret.length() >= MIN_SERVICE_SECRET) {
+                    return secret;
+                }
+                // A start that died between creating and writing the file: a new secret is as good.
+                Files.delete(file);
             }
-            Files.createDirectories(file.getParent());
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -168,6 +178,26 @@ public final class DemoHome {
         return root.resolve("tls");
     }
 
+    /** The services' own minimum (ServiceSecret in acd-runtime): shorter is treated as no secret at all. */
+    private static final int MIN_SERVICE_SECRET = 16;
+
+    /** {@code secrets/}, created readable by its owner only. */
+    Path secretsDir() throws IOException {
+        Path secrets = root.resolve("secrets");
+        if (!Files.isDirectory(secrets)) {
+            Files.createDirectories(secrets, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        return secrets;
+    }
+
+    /** Narrows a secret's file to its owner when someone loosened it (a copy, a umask, an editor). */
+    static void ownerOnly(Path file) throws IOException {
+        var only = PosixFilePermissions.fromString(Files.isDirectory(file) ? "rwx------" : "rw-------");
+        if (!Files.getPosixFilePermissions(file).equals(only)) {
+            Files.setPosixFilePermissions(file, only);
+        }
+    }
+
     /** The tenants' files (storage service): {@code storage/} in this home, shared by every node started from it. */
     public Path storageRoot() {
         return root.resolve("storage");
@@ -181,17 +211,23 @@ public final class DemoHome {
         return secret("db-admin.properties", "Verbund ACD: password of the database administrator 'verbund_admin'");
     }
 
+    /** The password of the cluster cache's key store ({@link ClusterCacheKey}); a cluster home's only. */
+    public String clusterKeyPassword() {
+        return secret("cluster-key.properties", "Verbund ACD: password of the cluster cache's key store (secrets/tls/cluster-cache.p12)");
+    }
+
     private String secret(String fileName, String comment) {
-        Path secrets = root.resolve("secrets").resolve(fileName);
         Properties properties = new Properties();
+        Path secrets = root.resolve("secrets").resolve(fileName);
         try {
+            secrets = secretsDir().resolve(fileName);
             if (Files.exists(secrets)) {
+                ownerOnly(secrets);
                 try (Reader reader = Files.newBufferedReader(secrets)) {
                     properties.load(reader);
                 }
                 return properties.getProperty("password");
             }
-            Files.createDirectories(secrets.getParent());
             byte[] random = new byte[18];
             new SecureRandom().nextBytes(random);
             String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);

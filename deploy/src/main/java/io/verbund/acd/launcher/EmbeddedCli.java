@@ -22,6 +22,15 @@ final class EmbeddedCli {
     }
 
     void apply(Path script) throws IOException {
+        apply(script, java.util.Map.of());
+    }
+
+    /**
+     * @param environment what the script's expressions read from the environment while it is
+     *        applied: the embedded server starts some services (an Elytron key-store opens its
+     *        file with the password then), so they need the same values the node will have
+     */
+    void apply(Path script, java.util.Map<String, String> environment) throws IOException {
         Path log = base.resolve("log/" + script.getFileName() + ".log");
         Files.createDirectories(log.getParent());
         Path wrapped = base.resolve("tmp/apply-" + script.getFileName());
@@ -33,6 +42,7 @@ final class EmbeddedCli {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("JAVA_OPTS", "-Xmx512m -Djboss.server.base.dir=" + base);
+        builder.environment().putAll(environment);
         Process cli = builder.start();
         try {
             if (!cli.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

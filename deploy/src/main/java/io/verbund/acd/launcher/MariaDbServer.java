@@ -53,6 +53,11 @@ public final class MariaDbServer {
     }
 
     public String jdbcUrl() {
+        return jdbcUrl(port);
+    }
+
+    /** The demo's database on {@code port}: loopback only, so in clear (the demo says so). */
+    static String jdbcUrl(int port) {
         return "jdbc:mariadb://" + NodePorts.HOST + ":" + port + "/" + DATABASE + "?connectTimeout=3000";
     }
 

@@ -135,7 +135,7 @@ final class MasterFailback {
     private long awaitWritesOnPrimary() {
         Database expected = topology.primaryMaster();
         Instant deadline = Instant.now().plusSeconds(10);
-        String url = "jdbc:mariadb://" + topology.virtualIp() + ":" + topology.frontends().dbMaster() + "/?connectTimeout=3000";
+        String url = ClusterDatabase.url(primary.tlsDir(), topology.virtualIp(), topology.frontends().dbMaster(), "");
         while (true) {
             try (Connection connection = java.sql.DriverManager.getConnection(url, ClusterDatabase.ADMIN, primary.adminPassword());
                  Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("SELECT @@server_id")) {

@@ -36,6 +36,7 @@ final class ReadyBanner {
         out.printf("  WildFly management    http://%s:%d/%n", NodePorts.HOST, ports.management());
         out.printf("  MariaDB               %s:%d, database %s, user %s (password in %s)%n", NodePorts.HOST,
                 node.database().port(), MariaDbServer.DATABASE, MariaDbServer.USER, node.home().root().resolve("secrets/db.properties"));
+        out.println("                        in clear on loopback; the demo's database and cache have no TLS (./verbund cluster has)");
         out.printf("  Data folder           %s%n", node.home().root());
         out.printf("  Logs                  %s (JSON)%n", node.wildfly().serverLog());
         out.println();

@@ -64,7 +64,7 @@ final class RestartCommand implements Callable<Integer> {
             out.println("Starting " + name + " ...");
             DemoHome clusterHome = new DemoHome(layout.root());
             wildfly.startMember(layout.generated().resolve("wildfly/" + name + ".cli"), clusterHome.databasePassword(),
-                    clusterHome.serviceSecret(), Cluster.memberProperties(clusterHome));
+                    clusterHome.serviceSecret(), layout.cacheKey().password(), Cluster.memberProperties(clusterHome, false));
             pid = wildfly.pid();
             new ServiceHealth(ports).awaitUp(wildfly, name, Duration.ofMinutes(5), out);
         } else {

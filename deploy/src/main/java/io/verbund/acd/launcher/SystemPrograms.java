@@ -11,13 +11,14 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The programs of the cluster that Maven cannot bring: Debian's haproxy and Kamailio. Installed with
+ * The programs of the cluster that Maven cannot bring: Debian's haproxy and Kamailio, and openssl
+ * for the database certificates. Installed with
  * apt when the launcher runs as root; otherwise the message says exactly what to install.
  */
 final class SystemPrograms {
 
     /** Program name and the Debian package that has it. */
-    static final Map<String, String> CLUSTER = Map.of("haproxy", "haproxy", "kamailio", "kamailio");
+    static final Map<String, String> CLUSTER = Map.of("haproxy", "haproxy", "kamailio", "kamailio", "openssl", "openssl");
 
     private SystemPrograms() {
     }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "verbund", mixinStandardHelpOptions = true, versionProvider = Verbund.Version.class,
         description = "Starts, stops and shows a Verbund ACD on this machine.",
-        subcommands = {DemoCommand.class, ClusterCommand.class, StopCommand.class, StatusCommand.class, FailbackCommand.class, RestartCommand.class})
+        subcommands = {DemoCommand.class, ClusterCommand.class, StopCommand.class, StatusCommand.class, FailbackCommand.class, RestartCommand.class, AdminCommand.class})
 public final class Verbund implements Runnable {
 
     /** Where the built node lives and where a run writes: shared by every subcommand. */

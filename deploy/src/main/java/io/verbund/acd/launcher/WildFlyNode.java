@@ -1,5 +1,6 @@
 package io.verbund.acd.launcher;
 
+import io.verbund.acd.lbconfig.mariadb.DatabaseTls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -79,25 +80,28 @@ public final class WildFlyNode {
         } catch (IOException e) {
             throw new LaunchFailure(ExitCode.FAILED, "WildFly could not be prepared: " + e.getMessage(), e);
         }
-        launch(run, database.password(), home.serviceSecret());
+        launch(run, database.password(), home.serviceSecret(), null);
     }
 
     /**
      * A member of a generated cluster: database addresses, SIP address and cluster seeds come from
      * lb-config's script for this node, applied with the real jboss-cli to this node's copy of the
-     * built configuration before it starts; {@code run} adds what only this run knows.
+     * built configuration before it starts; {@code run} adds what only this run knows;
+     * {@code clusterKeyPassword} opens the cluster cache's key store the script names.
      */
-    public void startMember(Path nodeScript, String databasePassword, String serviceSecret, Map<String, String> run) {
+    public void startMember(Path nodeScript, String databasePassword, String serviceSecret, String clusterKeyPassword,
+                            Map<String, String> run) {
         try {
             refreshFromBuild(home.wildflyBase());
-            new EmbeddedCli(installation, home.wildflyBase()).apply(nodeScript);
+            new EmbeddedCli(installation, home.wildflyBase()).apply(nodeScript,
+                    clusterKeyPassword == null ? Map.of() : Map.of(DatabaseTls.CLUSTER_KEY_PASSWORD_ENV, clusterKeyPassword));
         } catch (IOException e) {
             throw new LaunchFailure(ExitCode.FAILED, "WildFly of " + nodeName + " could not be prepared: " + e.getMessage(), e);
         }
-        launch(run, databasePassword, serviceSecret);
+        launch(run, databasePassword, serviceSecret, clusterKeyPassword);
     }
 
-    private void launch(Map<String, String> run, String databasePassword, String serviceSecret) {
+    private void launch(Map<String, String> run, String databasePassword, String serviceSecret, String clusterKeyPassword) {
         Path base = home.wildflyBase();
         certificate = NodeCertificate.ensure(home.tlsFolder(), nodeName, List.of(NodePorts.HOST, "localhost"), Clock.systemUTC());
         try {
@@ -131,6 +135,9 @@ public final class WildFlyNode {
             environment.put("VERBUND_SERVICE_SECRET", serviceSecret);
             // Read by undertow.cli's key-store and, as verbund.tls.keystore.password, by the SIP stack.
             environment.put("VERBUND_TLS_KEYSTORE_PASSWORD", certificate.password());
+            if (clusterKeyPassword != null) {
+                environment.put(DatabaseTls.CLUSTER_KEY_PASSWORD_ENV, clusterKeyPassword);
+            }
             environment.remove("JAVA_OPTS");
             // WildFly's default (64 MB growing to 512 MB) keeps the young generation so small that
             // collections of the SIP stack's short-lived transactions paused the node for up to

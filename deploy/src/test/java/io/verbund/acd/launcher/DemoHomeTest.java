@@ -51,6 +51,26 @@ class DemoHomeTest {
     }
 
     @Test
+    void theServiceSecretIsGeneratedPerHomePrivateAndStable() throws Exception {
+        DemoHome home = new DemoHome(folder.resolve("one"));
+        DemoHome other = new DemoHome(folder.resolve("two"));
+
+        String secret = home.serviceSecret();
+
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(43).isEqualTo(home.serviceSecret()).isNotEqualTo(other.serviceSecret());
+        Path file = folder.resolve("one/secrets/service-secret");
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(file.getParent())).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(home.serviceSecret()).isEqualTo(secret);
+        assertThat(Files.getPosixFilePermissions(file)).as("narrowed back").isEqualTo(PosixFilePermissions.fromString("rw-------"));
+
+        Files.writeString(file, "");
+        assertThat(home.serviceSecret()).as("an empty file is replaced, never used").hasSizeGreaterThanOrEqualTo(43).isNotEqualTo(secret);
+    }
+
+    @Test
     void wipeRemovesDatabaseServerStateAndSecrets() throws Exception {
         DemoHome home = new DemoHome(folder);
         Files.createDirectories(home.databaseData().resolve("mysql"));

@@ -1,9 +1,11 @@
 package io.verbund.acd.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.verbund.acd.launcher.Cluster;
 import io.verbund.acd.launcher.Verbund;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -20,6 +22,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,7 +76,8 @@ class ClusterFailoverIT {
         Path topology = home.resolve("cluster-it.yaml");
         Files.copy(Path.of(ClusterFailoverIT.class.getResource("/cluster-it.yaml").toURI()), topology, StandardCopyOption.REPLACE_EXISTING);
         cluster = new Cluster(TestNodes.installation(), home.resolve("cluster"), topology, System.out);
-        cluster.start(false);
+        // Without --demo, as an operator starts it: no demo tenants, a generated system administrator.
+        cluster.start(false, false);
         http = HttpClient.newBuilder().sslContext(cluster.certificate().trustingOnlyThis()).build();
         try (Connection db = master()) {
             BenchTenant.create(db, AGENTS);
@@ -111,7 +115,60 @@ class ClusterFailoverIT {
     }
 
     @Test
+    @Order(0)
+    void withoutDemoTheFirstStartCreatedOnlyTheSystemAdministratorWithItsPrintedPassword() throws Exception {
+        assertThat(cluster.firstAdminPassword()).as("the password the banner prints once").isPresent();
+        String tenants = cluster.httpsUrl() + "api/v1/tenants";
+        HttpResponse<String> asAdmin = http.send(HttpRequest.newBuilder(URI.create(tenants)).header("Authorization",
+                basic("sysadmin", cluster.firstAdminPassword().orElseThrow())).timeout(Duration.ofSeconds(15)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(asAdmin.statusCode()).as(asAdmin.body()).isEqualTo(200);
+        assertThat(asAdmin.body()).contains("\"bench\"").doesNotContain("\"demo\"", "\"acme\"");
+        for (String[] published : new String[][] {{"sysadmin", "system-admin"}, {"admin@demo", "demo-admin"}}) {
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(tenants)).header("Authorization",
+                    basic(published[0], published[1])).timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as("the demo's published login %s", published[0]).isEqualTo(401);
+        }
+        try (Connection db = master(); PreparedStatement query = db.prepareStatement(
+                "SELECT password_hash FROM app_user WHERE login = 'sysadmin'"); ResultSet row = query.executeQuery()) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).as("only the hash is stored").startsWith("PBKDF2WithHmacSHA256:")
+                    .doesNotContain(cluster.firstAdminPassword().orElseThrow());
+        }
+    }
+
+    @Test
     @Order(1)
+    void everyDatabaseConnectionIsTlsAndThePlainOneIsRefused() throws Exception {
+        try (Connection db = master(); Statement statement = db.createStatement();
+             ResultSet cipher = statement.executeQuery("SHOW SESSION STATUS LIKE 'Ssl_cipher'")) {
+            assertThat(cipher.next()).isTrue();
+            assertThat(cipher.getString(2)).as("the application user's session through haproxy is encrypted").isNotBlank();
+        }
+        assertThatThrownBy(() -> DriverManager.getConnection(masterUrl() + "?connectTimeout=3000", "verbund", cluster.applicationPassword()).close())
+                .as("the application user without TLS").isInstanceOf(SQLException.class);
+        // The nodes work (the tests before and after), so their pools connect as 'verbund', which only TLS lets in.
+        try (Connection db = cluster.database("master1").connectAsAdmin(); Statement statement = db.createStatement();
+             ResultSet accounts = statement.executeQuery("SELECT User, ssl_type FROM mysql.user WHERE User IN ('verbund', 'verbund_admin', 'replication')")) {
+            int accountsSeen = 0;
+            while (accounts.next()) {
+                accountsSeen++;
+                assertThat(accounts.getString(2)).as("%s requires TLS", accounts.getString(1)).isEqualTo("ANY");
+            }
+            assertThat(accountsSeen).isGreaterThanOrEqualTo(3);
+        }
+        for (String replica : List.of("master1", "master2", "replica1", "replica2")) {
+            try (Connection db = cluster.database(replica).connectAsAdmin(); Statement statement = db.createStatement();
+                 ResultSet status = statement.executeQuery("SHOW SLAVE STATUS")) {
+                assertThat(status.next()).isTrue();
+                assertThat(status.getString("Master_SSL_Allowed")).as("%s replicates over TLS", replica).isEqualTo("Yes");
+                assertThat(status.getString("Master_SSL_Verify_Server_Cert")).isEqualTo("Yes");
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
     void haproxyEndsTlsWithHstsRedirectsPlainHttpAndTheNodesMarkTheSessionCookieSecure() throws Exception {
         HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(cluster.httpUrl() + "agent?x=1"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
@@ -120,7 +177,8 @@ class ClusterFailoverIT {
 
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(cluster.httpsUrl() + "api/v1/session"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"supervisor@demo\",\"password\":\"demo-supervisor\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("login", "sysadmin")
+                        .add("password", cluster.firstAdminPassword().orElseThrow()).build().toString()))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         assertThat(login.headers().allValues("strict-transport-security")).containsExactly("max-age=31536000");
@@ -489,7 +547,11 @@ class ClusterFailoverIT {
     }
 
     private static String benchAdmin() {
-        return "Basic " + Base64.getEncoder().encodeToString("admin@bench:bench-admin".getBytes(StandardCharsets.UTF_8));
+        return basic("admin@bench", "bench-admin");
+    }
+
+    private static String basic(String login, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String extension(int i) {
@@ -508,8 +570,12 @@ class ClusterFailoverIT {
         process.onExit().get();
     }
 
+    private static String masterUrl() {
+        return "jdbc:mariadb://127.0.0.1:" + cluster.topology().frontends().dbMaster() + "/verbund";
+    }
+
     private static Connection master() throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + cluster.topology().frontends().dbMaster() + "/verbund",
+        return DriverManager.getConnection(masterUrl() + "?sslMode=verify-ca&serverSslCert=" + cluster.tlsDir().resolve("ca.pem"),
                 "verbund", cluster.applicationPassword());
     }
 
@@ -540,8 +606,8 @@ class ClusterFailoverIT {
 
     private HttpResponse<String> callReport(Cluster.Node node) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.ports().http()
-                        + "/stats/api/v1/tenants/demo/reports/calls?by=group&period=day"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin@demo:demo-admin".getBytes(StandardCharsets.UTF_8)))
+                        + "/stats/api/v1/tenants/bench/reports/calls?by=group&period=day"))
+                .header("Authorization", benchAdmin())
                 .timeout(Duration.ofSeconds(15)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }

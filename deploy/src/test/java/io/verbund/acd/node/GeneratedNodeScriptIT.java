@@ -40,8 +40,13 @@ class GeneratedNodeScriptIT {
 
             assertThat(applied).doesNotContain("\"outcome\" => \"failed\"");
             assertThat(applied).contains("\"verbund-seed-1\",", "\"verbund-seed-2\"");
-            assertThat(applied).contains("jdbc:mariadb://127.0.0.1:3306/verbund");
+            assertThat(applied).contains("jdbc:mariadb://127.0.0.1:3306/verbund?sslMode=verify-ca&serverSslCert=/etc/verbund/tls/ca.pem");
             assertThat(applied).contains(node.equals("node-a") ? "\"5160\"" : "\"5260\"");
+            // The cluster traffic encrypted with the cluster's key, directly under NAKACK4 (joins and views included).
+            assertThat(Files.readString(work.resolve("base-" + node + "/configuration/standalone-ha.xml")))
+                    .containsPattern("(?s)<protocol type=\"VERIFY_SUSPECT2\"/>\\s*<encrypt-protocol type=\"SYM_ENCRYPT\""
+                            + " key-alias=\"verbund-cluster-cache\" key-store=\"verbund-cluster-cache\">.*?</encrypt-protocol>\\s*<protocol type=\"NAKACK4\"/>")
+                    .contains("<key-store name=\"verbund-cluster-cache\">");
         }
         Path builtConfig = TestNodes.installation().wildflyHome().resolve("standalone/configuration/standalone-ha.xml");
         assertThat(Files.readString(builtConfig)).as("the built node itself is untouched").doesNotContain("verbund-seed-2");

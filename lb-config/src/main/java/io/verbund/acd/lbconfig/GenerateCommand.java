@@ -42,6 +42,11 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Each MariaDB server's data, socket and pid file go to DIR/<name> (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
+    @Option(names = "--tls-dir", paramLabel = "DIR", defaultValue = "/etc/verbund/tls",
+            description = "The database TLS files every server and node reads: ca.pem, db-<name>-cert.pem and"
+                    + " db-<name>-key.pem per MariaDB server (default: ${DEFAULT-VALUE}).")
+    Path tlsDir;
+
     @Option(names = "--replication-password-file", paramLabel = "FILE",
             description = "First line: the MariaDB replication password. Without it one is generated (or the one"
                     + " generated into --out before is reused) and written to secrets/replication.properties, mode 600.")
@@ -58,7 +63,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = lbConfig.out();
         Topology read = topology.read();
-        GenerationSettings settings = new GenerationSettings(this.out, runDir, dataDir, replicationPassword(), tlsCertificate);
+        GenerationSettings settings = new GenerationSettings(this.out, runDir, dataDir, replicationPassword(), tlsDir, tlsCertificate);
         List<GeneratedFile> files = ClusterFiles.standard().generate(read, settings);
         OutputDirectory directory = new OutputDirectory(this.out);
         out.println("Generating cluster " + read.cluster() + " into " + directory.path() + ":");

@@ -111,15 +111,38 @@ class GeneratedContentTest {
         assertThat(LOCAL.get("mariadb/replication-replica1.sql")).contains("MASTER_PORT=3311");
         assertThat(LOCAL.get("mariadb/replication-replica2.sql")).contains("MASTER_PORT=3312",
                 "SET sql_log_bin = 0;", "CREATE USER IF NOT EXISTS 'haproxy'@'127.0.0.1';",
-                "MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1;", "START SLAVE;");
+                "MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1,", "START SLAVE;");
+    }
+
+    @Test
+    void clusterTrafficIsEncryptedWithTheClusterKeyUnderNakack() {
+        assertThat(LOCAL.get("wildfly/node-b.cli")).contains(
+                "/subsystem=elytron/key-store=verbund-cluster-cache:add(path=\"/etc/verbund/tls/cluster-cache.p12\", type=PKCS12,"
+                        + " credential-reference={clear-text=\"${env.VERBUND_CLUSTER_KEY_PASSWORD:not-set}\"})",
+                "/subsystem=jgroups/stack=tcp/protocol=SYM_ENCRYPT:add(add-index=5, key-store=verbund-cluster-cache,"
+                        + " key-alias=verbund-cluster-cache, key-credential-reference={clear-text=\"${env.VERBUND_CLUSTER_KEY_PASSWORD:not-set}\"})");
+    }
+
+    @Test
+    void databaseTrafficIsTlsVerifiedAgainstTheClusterCa() {
+        assertThat(LOCAL.get("mariadb/replica1.cnf")).contains("ssl_ca = /etc/verbund/tls/ca.pem",
+                "ssl_cert = /etc/verbund/tls/db-replica1-cert.pem", "ssl_key = /etc/verbund/tls/db-replica1-key.pem",
+                "tls_version = TLSv1.2,TLSv1.3").doesNotContain("skip-ssl", "skip_ssl");
+        assertThat(LOCAL.get("mariadb/replication-replica1.sql"))
+                .contains("MASTER_SSL=1, MASTER_SSL_CA='/etc/verbund/tls/ca.pem', MASTER_SSL_VERIFY_SERVER_CERT=1;")
+                .containsPattern("CREATE USER IF NOT EXISTS 'replication'@'127.0.0.1' IDENTIFIED BY '[^']+' REQUIRE SSL;")
+                .containsPattern("ALTER USER 'replication'@'127.0.0.1' IDENTIFIED BY '[^']+' REQUIRE SSL;")
+                .contains("CREATE USER IF NOT EXISTS 'haproxy'@'127.0.0.1';");
+        assertThat(LOCAL.get("wildfly/node-a.cli")).contains(
+                "/system-property=verbund.db.master.url:add(value=\"jdbc:mariadb://127.0.0.1:3306/verbund?sslMode=verify-ca&serverSslCert=/etc/verbund/tls/ca.pem\")");
     }
 
     @Test
     void everyNodeSeesAllSeedsAndTheDatabaseFrontends() {
         assertThat(LOCAL.get("wildfly/node-b.cli")).contains("initial_hosts=127.0.0.1[7700],127.0.0.1[7800]",
-                "/system-property=verbund.db.master.url:add(value=\"jdbc:mariadb://127.0.0.1:3306/verbund\")",
-                "/system-property=verbund.db.realtime.url:add(value=\"jdbc:mariadb://127.0.0.1:3307/verbund\")",
-                "/system-property=verbund.db.reporting.url:add(value=\"jdbc:mariadb://127.0.0.1:3308/verbund\")",
+                "/system-property=verbund.db.master.url:add(value=\"jdbc:mariadb://127.0.0.1:3306/verbund?",
+                "/system-property=verbund.db.realtime.url:add(value=\"jdbc:mariadb://127.0.0.1:3307/verbund?",
+                "/system-property=verbund.db.reporting.url:add(value=\"jdbc:mariadb://127.0.0.1:3308/verbund?",
                 "data-source=AcdMasterDS", "data-source=AcdRealtimeDS", "data-source=AcdReportingDS",
                 "socket-bindings=[verbund-seed-1, verbund-seed-2]",
                 "/system-property=verbund.sip.port:add(value=\"5260\")",

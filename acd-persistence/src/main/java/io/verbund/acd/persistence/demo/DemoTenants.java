@@ -159,7 +159,19 @@ public final class DemoTenants {
             this.passwordHashes = passwordHashes;
         }
 
+        /**
+         * Skipped when the login exists: a cluster first started without --demo has its own
+         * {@code sysadmin} with a generated password, which a later --demo must not replace.
+         */
         void writeSystemAdmin() throws SQLException {
+            try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM app_user WHERE login = ?")) {
+                query.setString(1, DemoContract.SYSTEM_ADMIN.login());
+                try (ResultSet exists = query.executeQuery()) {
+                    if (exists.next()) {
+                        return;
+                    }
+                }
+            }
             long systemTenant = systemTenantId();
             writeUser(systemTenant, DemoContract.SYSTEM_ADMIN);
         }

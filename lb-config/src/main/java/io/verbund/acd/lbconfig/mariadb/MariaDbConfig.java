@@ -67,7 +67,14 @@ public final class MariaDbConfig implements ConfigGenerator {
                 .append("# Every commit is on disk in the binlog before it is acknowledged (crash-safe failover).\n")
                 .append("sync_binlog = 1\n")
                 .append("# Accounts are by IP (the topology lists IPs); no DNS on connect.\n")
-                .append("skip_name_resolve = ON\n\n");
+                .append("skip_name_resolve = ON\n\n")
+                .append("# TLS with the cluster's own CA (docs/security.md). The accounts with data (application,\n")
+                .append("# administrator, replication) are created REQUIRE SSL; only haproxy's check account, which has\n")
+                .append("# no privileges and whose mysql-check cannot speak TLS, logs in without it.\n")
+                .append("ssl_ca = ").append(DatabaseTls.ca(settings.tlsDir())).append('\n')
+                .append("ssl_cert = ").append(DatabaseTls.certificate(settings.tlsDir(), database)).append('\n')
+                .append("ssl_key = ").append(DatabaseTls.key(settings.tlsDir(), database)).append('\n')
+                .append("tls_version = TLSv1.2,TLSv1.3\n\n");
         if (database.isMaster()) {
             int offset = topology.masters().indexOf(database) + 1;
             cnf.append("# Master ").append(offset).append(" of 2: interleaved auto-increment values, so the two masters\n")

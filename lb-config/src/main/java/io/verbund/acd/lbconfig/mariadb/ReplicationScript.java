@@ -50,9 +50,9 @@ public final class ReplicationScript implements ConfigGenerator {
                 .append("SET sql_log_bin = 0;\n");
         for (String host : databaseHosts(topology)) {
             sql.append("CREATE USER IF NOT EXISTS '").append(REPLICATION_USER).append("'@'").append(host)
-                    .append("' IDENTIFIED BY '").append(password).append("';\n")
+                    .append("' IDENTIFIED BY '").append(password).append("' REQUIRE SSL;\n")
                     .append("ALTER USER '").append(REPLICATION_USER).append("'@'").append(host)
-                    .append("' IDENTIFIED BY '").append(password).append("';\n")
+                    .append("' IDENTIFIED BY '").append(password).append("' REQUIRE SSL;\n")
                     .append("GRANT REPLICATION SLAVE ON *.* TO '").append(REPLICATION_USER).append("'@'").append(host).append("';\n");
         }
         sql.append("-- haproxy's health check logs in as '").append(CHECK_USER)
@@ -63,13 +63,16 @@ public final class ReplicationScript implements ConfigGenerator {
         sql.append("SET sql_log_bin = 1;\n\n")
                 .append("-- ").append(database.name()).append(" reads from ").append(source.name())
                 .append(database.isMaster() ? " (the other master: master-master pair)" : " (its master)")
-                .append(". GTID positions let it resume after either side restarts.\n")
+                .append(". GTID positions let it resume after either side restarts. Over TLS, the source's certificate\n")
+                .append("-- checked against the cluster's CA and the source's address.\n")
                 .append("STOP SLAVE;\n")
                 .append("CHANGE MASTER TO MASTER_HOST='").append(source.endpoint().host())
                 .append("', MASTER_PORT=").append(source.endpoint().port())
                 .append(", MASTER_USER='").append(REPLICATION_USER)
                 .append("', MASTER_PASSWORD='").append(password)
-                .append("', MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1;\n")
+                .append("', MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1,\n")
+                .append("    MASTER_SSL=1, MASTER_SSL_CA='").append(DatabaseTls.ca(settings.tlsDir()))
+                .append("', MASTER_SSL_VERIFY_SERVER_CERT=1;\n")
                 .append("START SLAVE;\n");
         return sql.toString();
     }

@@ -6,24 +6,29 @@ import java.nio.file.Path;
  * What the topology does not say but the files need: the output directory as it will finally exist
  * (Kamailio reads its dispatcher list from there, so the path must be absolute), the run directory for
  * sockets and pid files, the data directory under which each MariaDB server gets its own folder, the
- * replication password, and the PEM file (certificate, chain and key) haproxy presents on HTTPS.
+ * replication password, the folder of the database TLS files (CA, each server's certificate and key:
+ * {@link io.verbund.acd.lbconfig.mariadb.DatabaseTls}) and the PEM file (certificate, chain and key)
+ * haproxy presents on HTTPS.
  */
-public record GenerationSettings(Path outDir, Path runDir, Path dataDir, ReplicationPassword replicationPassword,
+public record GenerationSettings(Path outDir, Path runDir, Path dataDir, ReplicationPassword replicationPassword, Path tlsDir,
                                  Path tlsCertificate) {
 
     public static final Path DEFAULT_RUN_DIR = Path.of("/run/verbund");
     public static final Path DEFAULT_DATA_DIR = Path.of("/var/lib/verbund/mariadb");
+    public static final Path DEFAULT_TLS_DIR = Path.of("/etc/verbund/tls");
     /** Where haproxy finds its certificate and key when the generator is not told (both load balancers need it). */
-    public static final Path DEFAULT_TLS_CERTIFICATE = Path.of("/etc/verbund/tls/certificate-and-key.pem");
+    public static final Path DEFAULT_TLS_CERTIFICATE = DEFAULT_TLS_DIR.resolve("certificate-and-key.pem");
 
     public GenerationSettings {
         outDir = outDir.toAbsolutePath().normalize();
         runDir = runDir.toAbsolutePath().normalize();
         dataDir = dataDir.toAbsolutePath().normalize();
+        tlsDir = tlsDir.toAbsolutePath().normalize();
         tlsCertificate = tlsCertificate.toAbsolutePath().normalize();
     }
 
+    /** With the TLS files in {@link #DEFAULT_TLS_DIR}. */
     public GenerationSettings(Path outDir, Path runDir, Path dataDir, ReplicationPassword replicationPassword) {
-        this(outDir, runDir, dataDir, replicationPassword, DEFAULT_TLS_CERTIFICATE);
+        this(outDir, runDir, dataDir, replicationPassword, DEFAULT_TLS_DIR, DEFAULT_TLS_CERTIFICATE);
     }
 }

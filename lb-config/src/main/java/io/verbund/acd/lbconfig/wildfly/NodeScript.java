@@ -2,6 +2,7 @@ package io.verbund.acd.lbconfig.wildfly;
 
 import io.verbund.acd.lbconfig.output.ConfigGenerator;
 import io.verbund.acd.lbconfig.output.GeneratedFile;
+import io.verbund.acd.lbconfig.mariadb.DatabaseTls;
 import io.verbund.acd.lbconfig.output.GenerationSettings;
 import io.verbund.acd.lbconfig.topology.AcdNode;
 import io.verbund.acd.lbconfig.topology.Topology;
@@ -26,13 +27,13 @@ public final class NodeScript implements ConfigGenerator {
     public List<GeneratedFile> generate(Topology topology, GenerationSettings settings) {
         List<GeneratedFile> files = new ArrayList<>();
         for (AcdNode node : topology.nodes()) {
-            files.add(GeneratedFile.of("wildfly/" + node.name() + ".cli", script(topology, node),
+            files.add(GeneratedFile.of("wildfly/" + node.name() + ".cli", script(topology, settings, node),
                     "jboss-cli script for " + node.name() + ": datasources via haproxy, JGroups seeds, SIP address"));
         }
         return files;
     }
 
-    private static String script(Topology topology, AcdNode node) {
+    private static String script(Topology topology, GenerationSettings settings, AcdNode node) {
         String initialHosts = topology.nodes().stream()
                 .map(member -> member.host() + "[" + member.jgroups().port() + "]")
                 .collect(Collectors.joining(","));
@@ -47,14 +48,17 @@ public final class NodeScript implements ConfigGenerator {
                 .append(" -Djboss.socket.binding.port-offset=").append(node.portOffset())
                 .append(" -b ").append(node.host()).append(" -bprivate ").append(node.host()).append("\n\n");
 
-        cli.append("# Databases through haproxy on the virtual IP, one frontend per role (master, realtime, reporting).\n");
+        cli.append("# Databases through haproxy on the virtual IP, one frontend per role (master, realtime, reporting),\n")
+                .append("# over TLS: haproxy passes the bytes through, the driver checks the server's certificate against\n")
+                .append("# the cluster's CA (").append(DatabaseTls.ca(settings.tlsDir())).append(", needed on this node).\n");
         List<DataSource> dataSources = List.of(
                 new DataSource("AcdMasterDS", "verbund.db.master.url", topology.frontends().dbMaster(), 40),
                 new DataSource("AcdRealtimeDS", "verbund.db.realtime.url", topology.frontends().dbRealtime(), 20),
                 new DataSource("AcdReportingDS", "verbund.db.reporting.url", topology.frontends().dbReporting(), 10));
         for (DataSource dataSource : dataSources) {
             systemProperty(cli, dataSource.property(),
-                    "jdbc:mariadb://" + topology.virtualIp() + ":" + dataSource.frontendPort() + "/verbund");
+                    "jdbc:mariadb://" + topology.virtualIp() + ":" + dataSource.frontendPort() + "/verbund?"
+                            + DatabaseTls.jdbcOptions(settings.tlsDir()));
         }
         for (DataSource dataSource : dataSources) {
             dataSource(cli, dataSource);
@@ -108,7 +112,32 @@ public final class NodeScript implements ConfigGenerator {
                 .append("end-if\n")
                 .append("/subsystem=jgroups/channel=ee:write-attribute(name=stack, value=tcp)\n")
                 .append("/subsystem=jgroups/channel=ee:write-attribute(name=cluster, value=\"${verbund.cluster.name:verbund}\")\n");
+        encryption(cli, settings);
         return cli.toString();
+    }
+
+    /**
+     * The cluster traffic (membership, Infinispan's cache replication, the agent state and call
+     * events) encrypted and authenticated with one AES key that every node of the cluster holds:
+     * JGroups' SYM_ENCRYPT directly under NAKACK4, so joins, views and retransmissions are encrypted
+     * too; a node without the key cannot read anything and its join request is dropped. The key
+     * store is an Elytron key-store, its password comes from the environment. Only discovery and
+     * failure-detection heartbeats (below it) stay in clear; they carry addresses, no data.
+     */
+    private static void encryption(StringBuilder cli, GenerationSettings settings) {
+        String keyStore = "/subsystem=elytron/key-store=verbund-cluster-cache";
+        String password = "{clear-text=\"${env." + DatabaseTls.CLUSTER_KEY_PASSWORD_ENV + ":not-set}\"}";
+        cli.append("\n# Cluster traffic encrypted with the cluster's AES key (").append(DatabaseTls.clusterKeyStore(settings.tlsDir()))
+                .append(",\n# the same on every node; password in ").append(DatabaseTls.CLUSTER_KEY_PASSWORD_ENV).append(").\n")
+                .append("if (outcome != success) of ").append(keyStore).append(":read-resource\n")
+                .append("    ").append(keyStore).append(":add(path=\"").append(DatabaseTls.clusterKeyStore(settings.tlsDir()))
+                .append("\", type=PKCS12, credential-reference=").append(password).append(")\n")
+                .append("end-if\n")
+                // Index 5: RED, TCPPING, MERGE3, FD_ALL3, VERIFY_SUSPECT2 below it, NAKACK4 and the rest above.
+                .append("if (outcome != success) of /subsystem=jgroups/stack=tcp/protocol=SYM_ENCRYPT:read-resource\n")
+                .append("    /subsystem=jgroups/stack=tcp/protocol=SYM_ENCRYPT:add(add-index=5, key-store=verbund-cluster-cache, key-alias=")
+                .append(DatabaseTls.CLUSTER_KEY_ALIAS).append(", key-credential-reference=").append(password).append(")\n")
+                .append("end-if\n");
     }
 
     private static void systemProperty(StringBuilder cli, String name, String value) {
