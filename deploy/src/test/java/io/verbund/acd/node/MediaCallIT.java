@@ -1,6 +1,7 @@
 package io.verbund.acd.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.verbund.acd.launcher.DemoNode;
 import java.io.ByteArrayOutputStream;
@@ -118,6 +119,103 @@ class MediaCallIT {
                 .header("Authorization", basic("supervisor@demo", "demo-supervisor")).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(viaPortal.statusCode()).as("the supervisor fetches the call's recording from the portal").isEqualTo(200);
         assertThat(viaPortal.body()).as("the same bytes as storage-service holds").isEqualTo(wav);
+    }
+
+    /**
+     * Issue 16, RTP bleed: someone spraying the node's RTP ports during a live call, from an address
+     * that is not the call's, with audio and RFC 4733 key presses. The ports are found the way an
+     * attacker on the box would find them (the kernel's socket table); the bridged call must not
+     * carry, record or answer any of it, count every packet, and carry on byte for byte.
+     */
+    @Test
+    void rtpFromAForeignPortDuringALiveCallIsNeitherHeardNorAnsweredAndCounted() throws Exception {
+        Sipp sipp = new Sipp(node.ports().sip(), sippFolder);
+        RtpCapture callerAudio = RtpCapture.noise(11, 150);
+        RtpCapture agentAudio = RtpCapture.noise(12, 150);
+        RtpCapture injected = RtpCapture.noise(13, 25);
+        Path agentScenario = template("agent-talks.xml", Map.of("@PCAP@", agentAudio.write(sippFolder.resolve("agent.pcap"), PCMA).toString()));
+        Path callerScenario = template("caller-talks.xml", Map.of("@PCAP@", callerAudio.write(sippFolder.resolve("caller.pcap"), PCMA).toString(),
+                "@TALK_MS@", "5000"));
+        ApiClient sysadmin = ApiClient.as(URI.create(node.portalUrl()), "sysadmin", "system-admin");
+        long lockedBefore = sysadmin.get("telephony/media").json().getJsonNumber("peersLocked").longValue();
+        double foreignBefore = NodeMetrics.scrape(node).count("verbund_rtp_foreign_packets_total");
+        sipp.registerAgent(1001, "demo-1001", 5808);
+        Process phone = sipp.start(agentScenario, 5808, List.of("-m", "1", "-mp", "16400", "-timeout", "90s"));
+        ready(1001);
+        long before = lastRecordId();
+
+        Process caller = sipp.start(callerScenario, 5809, List.of("-s", HOTLINE, "-m", "1", "-mp", "16500", "-timeout", "90s"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThat(sysadmin.get("telephony/media").json().getJsonNumber("peersLocked").longValue() - lockedBefore)
+                        .as("both legs of the bridged call locked to their phones").isGreaterThanOrEqualTo(2));
+        List<Integer> legPorts = boundRtpPorts();
+        assertThat(legPorts).as("the node's open RTP ports: the caller's and the agent's leg").hasSizeGreaterThanOrEqualTo(2);
+        int sent = 0;
+        try (DatagramChannel attacker = DatagramChannel.open()) {
+            attacker.bind(new InetSocketAddress("127.0.0.1", 0));
+            for (int port : legPorts) {
+                InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
+                byte[] audio = injected.audio();
+                for (int i = 0; i < 25; i++) {
+                    attacker.send(rtp(PCMA, 3000 + i, 48_000 + 160L * i, 0x0BAD0000, Arrays.copyOfRange(audio, i * 160, (i + 1) * 160)), target);
+                    sent++;
+                }
+                for (int i = 0; i < 5; i++) {
+                    // Key 5, its start and end packets: a digit the flow or the agent would take.
+                    int duration = 160 * (i + 1);
+                    attacker.send(rtp(101, 4000 + i, 96_000, 0x0BAD0001, new byte[] {5, (byte) (i == 4 ? 0x8A : 0x0A), (byte) (duration >> 8), (byte) duration}), target);
+                    sent++;
+                }
+            }
+            // At least the packets sent to this call's two legs (another process may hold ports of the range).
+            int expected = 2 * 30;
+            assertThat(sent).isGreaterThanOrEqualTo(expected);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(NodeMetrics.scrape(node).count("verbund_rtp_foreign_packets_total") - foreignBefore)
+                            .as("every foreign packet counted on the node's /metrics").isGreaterThanOrEqualTo(expected));
+            attacker.configureBlocking(false);
+            ByteBuffer answer = ByteBuffer.allocate(2048);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> attacker.receive(answer.clear()) == null);
+        }
+
+        assertThat(Sipp.await(caller, 60).exit()).as("caller: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as("agent phone: %s", sipp.errorLogs()).isZero();
+        String file = awaitColumn(before, "recording_file");
+        Channels recording = Channels.of(awaitCompleteFile("recordings", file), 2);
+        assertThat(RtpCapture.indexOf(recording.channel(0), callerAudio.audio())).as("the caller's audio, byte for byte, despite the spray").isNotNegative();
+        assertThat(RtpCapture.indexOf(recording.channel(1), agentAudio.audio())).as("the agent's audio, byte for byte").isNotNegative();
+        byte[] audio = injected.audio();
+        for (int i = 0; i < 25; i++) {
+            byte[] frame = Arrays.copyOfRange(audio, i * 160, (i + 1) * 160);
+            assertThat(RtpCapture.indexOf(recording.channel(0), frame)).as("injected frame %d not heard from the caller's side", i).isNegative();
+            assertThat(RtpCapture.indexOf(recording.channel(1), frame)).as("injected frame %d not heard from the agent's side", i).isNegative();
+        }
+    }
+
+    /** The node's RTP sockets (even ports of its range) as the kernel lists them. */
+    private static List<Integer> boundRtpPorts() throws IOException {
+        String[] range = node.ports().rtp().split("-");
+        int lowest = Integer.parseInt(range[0]);
+        int highest = Integer.parseInt(range[1]);
+        List<Integer> ports = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("/proc/net/udp"))) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length < 2 || !fields[1].contains(":")) {
+                continue;
+            }
+            int port = Integer.parseInt(fields[1].substring(fields[1].indexOf(':') + 1), 16);
+            if (port >= lowest && port <= highest && port % 2 == lowest % 2 && !ports.contains(port)) {
+                ports.add(port);
+            }
+        }
+        return ports;
+    }
+
+    private static ByteBuffer rtp(int payloadType, int sequence, long timestamp, int ssrc, byte[] payload) {
+        ByteBuffer packet = ByteBuffer.allocate(12 + payload.length);
+        packet.put((byte) 0x80).put((byte) payloadType).putShort((short) sequence).putInt((int) timestamp).putInt(ssrc).put(payload);
+        return packet.flip();
     }
 
     @Test
