@@ -34,6 +34,9 @@ class CallPathIT {
     /** REGISTER limits for the test: every test registers from 127.0.0.1, so the address limit is kept out of reach. */
     private static final int REGISTER_FAILURES_PER_USER = 5;
     private static final int REGISTER_LOCKOUT_SECONDS = 3;
+    /** SIP over TCP limits for the test; no other test here uses TCP. */
+    private static final int TCP_PER_SOURCE = 4;
+    private static final int TCP_IDLE_SECONDS = 5;
 
     @TempDir
     static Path homeFolder;
@@ -49,7 +52,9 @@ class CallPathIT {
         node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of("verbund.telephony.max-calls", Integer.toString(MAX_CALLS),
                 "verbund.telephony.register.max-failures-per-user", Integer.toString(REGISTER_FAILURES_PER_USER),
                 "verbund.telephony.register.max-failures-per-source", "100",
-                "verbund.telephony.register.lockout-seconds", Integer.toString(REGISTER_LOCKOUT_SECONDS)));
+                "verbund.telephony.register.lockout-seconds", Integer.toString(REGISTER_LOCKOUT_SECONDS),
+                "verbund.telephony.tcp.max-connections-per-source", Integer.toString(TCP_PER_SOURCE),
+                "verbund.telephony.tcp.idle-timeout-seconds", Integer.toString(TCP_IDLE_SECONDS)));
     }
 
     @AfterAll
@@ -439,6 +444,53 @@ class CallPathIT {
         Awaitility.await().atMost(Duration.ofSeconds(REGISTER_LOCKOUT_SECONDS + 10)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(register("1006", "demo-1006", 5744, "z9hG4bK-reg-after-" + System.nanoTime()).answer())
                         .as("the right password after the lockout").startsWith("SIP/2.0 200"));
+    }
+
+    /**
+     * Issue 16, SIP over TCP: a client opening connections and sending nothing gets no more than its
+     * share (the next one is closed at once), loses the idle ones after the timeout, and holds no
+     * thread meanwhile; a call over TCP works afterwards.
+     */
+    @Test
+    void idleTcpConnectionsAreCappedPerSourceAndClosedAfterTheIdleTimeoutAndACallOverTcpStillWorks() throws Exception {
+        List<java.net.Socket> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i <= TCP_PER_SOURCE; i++) {
+                idle.add(new java.net.Socket("127.0.0.1", node.ports().sip()));
+            }
+            assertThat(closedByNode(idle.get(TCP_PER_SOURCE), 5000)).as("one connection over the share: closed at once").isTrue();
+            for (int i = 0; i < TCP_PER_SOURCE; i++) {
+                assertThat(closedByNode(idle.get(i), 200)).as("connection %d, within the share: open", i).isFalse();
+            }
+            for (int i = 0; i < TCP_PER_SOURCE; i++) {
+                assertThat(closedByNode(idle.get(i), (TCP_IDLE_SECONDS + 10) * 1000)).as("connection %d, silent: closed after the idle timeout", i).isTrue();
+            }
+        } finally {
+            for (java.net.Socket socket : idle) {
+                socket.close();
+            }
+        }
+
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1004, 5745);
+        Process phone = sipp.start("agent-answer.xml", 5745, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        calls.setState(1004, "READY");
+        Sipp.Result caller = sipp.run("caller.xml", 5746, List.of("-s", HOTLINE, "-m", "1", "-t", "t1", "-timeout", "60s"));
+        assertThat(caller.exit()).as("a caller over TCP: %s%n%s", caller.command(), sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as("agent phone: %s", sipp.errorLogs()).isZero();
+        assertThat(calls.awaitRecord("ANSWERED")).contains("1004");
+    }
+
+    /** Whether the node ended the TCP connection within the time (end of stream or reset). */
+    private static boolean closedByNode(java.net.Socket socket, int millis) throws Exception {
+        socket.setSoTimeout(millis);
+        try {
+            return socket.getInputStream().read() == -1;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } catch (java.net.SocketException e) {
+            return true;
+        }
     }
 
     private record Registration(String request, String answer) {

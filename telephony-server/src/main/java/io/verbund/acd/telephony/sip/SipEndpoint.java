@@ -3,6 +3,8 @@ package io.verbund.acd.telephony.sip;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import gov.nist.javax.sip.ListeningPointImpl;
+import java.time.Duration;
 import java.util.Properties;
 import javax.sip.address.SipURI;
 import javax.sip.header.ContactHeader;
@@ -20,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The node's JAIN-SIP stack on UDP and TCP at one address and port. Dialogs are managed by the
- * call path itself (automatic dialog support off), as a B2BUA must.
+ * call path itself (automatic dialog support off), as a B2BUA must. TCP runs on non-blocking sockets
+ * with connection limits and an idle timeout ({@link TcpConnectionLimits}, {@link GuardedTcpProcessor}).
  */
 @ApplicationScoped
 public class SipEndpoint {
@@ -30,6 +33,7 @@ public class SipEndpoint {
     private final String host;
     private final int port;
     private final String node;
+    private final TcpConnectionLimits tcpLimits;
     private SipStack stack;
     private SipProvider provider;
     private SipListener listener;
@@ -40,14 +44,18 @@ public class SipEndpoint {
     @Inject
     public SipEndpoint(@ConfigProperty(name = "verbund.sip.host", defaultValue = "127.0.0.1") String host,
                        @ConfigProperty(name = "verbund.sip.port", defaultValue = "5060") int port,
-                       @ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node) {
+                       @ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node,
+                       @ConfigProperty(name = "verbund.telephony.tcp.max-connections", defaultValue = "1000") int tcpMaxConnections,
+                       @ConfigProperty(name = "verbund.telephony.tcp.max-connections-per-source", defaultValue = "50") int tcpPerSource,
+                       @ConfigProperty(name = "verbund.telephony.tcp.idle-timeout-seconds", defaultValue = "120") long tcpIdleSeconds) {
         this.host = host;
         this.port = port;
         this.node = node;
+        this.tcpLimits = new TcpConnectionLimits(tcpMaxConnections, tcpPerSource, Duration.ofSeconds(tcpIdleSeconds));
     }
 
     protected SipEndpoint() {
-        this(null, 0, null);
+        this(null, 0, null, 1000, 50, 120);
     }
 
     /** Opens the ports and starts delivering SIP to the listener. A port in use fails the deployment. */
@@ -66,6 +74,11 @@ public class SipEndpoint {
         properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", JulStackLogger.class.getName());
         // Wraps MissingCallIdParsing: both let the listener answer requests the stack would drop or answer wrongly.
         properties.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", UnsupportedVersionParsing.class.getName());
+        // TCP on non-blocking sockets with connection limits: the blocking default holds a thread per
+        // connection for as long as the client keeps it open, whether it sends anything or not.
+        properties.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", GuardedTcpProcessorFactory.class.getName());
+        // The stack's own sweep closes idle connections it opened itself (to agent phones) after the same time.
+        properties.setProperty("gov.nist.javax.sip.NIO_MAX_SOCKET_IDLE_TIME", Long.toString(tcpLimits.idleTimeout().toMillis()));
         // Operators may tune or trace the stack with -Dgov.nist.javax.sip.…=… on the node.
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("gov.nist.javax.sip."))
                 .forEach(name -> properties.setProperty(name, System.getProperty(name)));
@@ -78,13 +91,18 @@ public class SipEndpoint {
             addresses = factory.createAddressFactory();
             ListeningPoint udp = stack.createListeningPoint(host, port, ListeningPoint.UDP);
             ListeningPoint tcp = stack.createListeningPoint(host, port, ListeningPoint.TCP);
+            if (tcp instanceof ListeningPointImpl point && point.getMessageProcessor() instanceof GuardedTcpProcessor guarded) {
+                guarded.limit(tcpLimits);
+            } else {
+                LOG.warning("SIP over TCP runs without connection limits: the stack's TCP processor was replaced");
+            }
             provider = stack.createSipProvider(udp);
             provider.addListeningPoint(tcp);
             provider.setAutomaticDialogSupportEnabled(false);
             provider.addSipListener(sipListener);
             listener = sipListener;
             stack.start();
-            LOG.info(() -> "SIP listening on " + host + ":" + port + " (UDP, TCP)");
+            LOG.info(() -> "SIP listening on " + host + ":" + port + " (UDP, TCP: " + tcpLimits + ")");
         } catch (javax.sip.SipException | javax.sip.InvalidArgumentException | TooManyListenersException e) {
             throw new IllegalStateException("cannot start SIP on " + host + ":" + port + ": " + e.getMessage(), e);
         }
