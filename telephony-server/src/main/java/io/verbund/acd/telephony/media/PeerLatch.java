@@ -109,6 +109,12 @@ final class PeerLatch {
         return current != null && current.epoch() == epoch ? current : null;
     }
 
+    /** Whether the leg is locked to another source than this one: such a packet is foreign whatever it holds. */
+    boolean lockedElsewhere(InetSocketAddress source) {
+        Lock current = lock;
+        return current != null && current.epoch() == epoch && !current.source().equals(source);
+    }
+
     /** The verdict on a valid RTP packet (parsed, of a negotiated payload type). Receive thread only. */
     Verdict admit(InetSocketAddress source, int ssrc, int sequence, long now) {
         int current = epoch;

@@ -466,6 +466,12 @@ public final class RtpLeg {
             unexpected++;
             return;
         }
+        if (latch.lockedElsewhere(source)) {
+            // Before the payload type check: a spray counts as foreign whatever payload type it uses.
+            foreign++;
+            engine.foreignPacket(this, source, now);
+            return;
+        }
         int payloadType = packet.payloadType();
         boolean event = negotiated.hasTelephoneEvents() && payloadType == negotiated.telephoneEventPayloadType();
         if (!event && payloadType != negotiated.codecPayloadType()) {

@@ -231,9 +231,11 @@ class MediaEngineTest {
         attacker.sendTo(caller, event(101, 20, 5000, 5, false, 160));
         attacker.sendTo(caller, event(101, 21, 5000, 5, true, 800));
         attacker.sendTo(caller.localPort() + 1, new byte[]{(byte) 0x80, (byte) 201, 0, 1, 0, 0, 0, 9});
+        attacker.sendTo(caller, rtp(96, 30, 9000, 4242, injected));
 
-        await("the foreign packets counted", () -> caller.stats().foreign() == 13);
-        assertThat(engine.foreignPackets() - foreignBefore).isEqualTo(13);
+        await("the foreign packets counted", () -> caller.stats().foreign() == 14);
+        assertThat(engine.foreignPackets() - foreignBefore).isEqualTo(14);
+        assertThat(caller.stats().unexpected()).as("a foreign packet of any payload type is foreign").isZero();
         assertThat(agentPhone.receiveFor(200)).as("nothing relayed to the agent").isEmpty();
         assertThat(attacker.receiveFor(200)).as("nothing answered to the attacker").isEmpty();
         assertThat(tap.fromCaller).as("nothing recorded").hasSize(1);

@@ -33,6 +33,8 @@ class PeerLatchTest {
         assertThat(latch.admit(SDP_HOST_OTHER_PORT, 1, 200, 30 * MS)).as("the peer's host, another port").isEqualTo(FOREIGN);
         assertThat(latch.admit(SDP, 1, 101, 40 * MS)).isEqualTo(ACCEPT);
         assertThat(latch.target(SDP)).isEqualTo(SDP);
+        assertThat(latch.lockedElsewhere(ATTACKER)).isTrue();
+        assertThat(latch.lockedElsewhere(SDP)).isFalse();
     }
 
     @Test
