@@ -31,6 +31,12 @@ class CallPathIT {
     private static final String HOTLINE = "+4930500100";
     /** Small on purpose: one test fills the node; the others never hold more than two calls. */
     private static final int MAX_CALLS = 2;
+    /** REGISTER limits for the test: every test registers from 127.0.0.1, so the address limit is kept out of reach. */
+    private static final int REGISTER_FAILURES_PER_USER = 5;
+    private static final int REGISTER_LOCKOUT_SECONDS = 3;
+    /** SIP over TCP limits for the test; no other test here uses TCP. */
+    private static final int TCP_PER_SOURCE = 4;
+    private static final int TCP_IDLE_SECONDS = 5;
 
     @TempDir
     static Path homeFolder;
@@ -43,7 +49,12 @@ class CallPathIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of("verbund.telephony.max-calls", Integer.toString(MAX_CALLS)));
+        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of("verbund.telephony.max-calls", Integer.toString(MAX_CALLS),
+                "verbund.telephony.register.max-failures-per-user", Integer.toString(REGISTER_FAILURES_PER_USER),
+                "verbund.telephony.register.max-failures-per-source", "100",
+                "verbund.telephony.register.lockout-seconds", Integer.toString(REGISTER_LOCKOUT_SECONDS),
+                "verbund.telephony.tcp.max-connections-per-source", Integer.toString(TCP_PER_SOURCE),
+                "verbund.telephony.tcp.idle-timeout-seconds", Integer.toString(TCP_IDLE_SECONDS)));
     }
 
     @AfterAll
@@ -400,6 +411,126 @@ class CallPathIT {
         assertThat(calls.awaitRecord("ANSWERED")).contains("1003");
     }
 
+    /**
+     * Issue 16, REGISTER: a captured REGISTER with its Authorization, sent again (with a Contact of
+     * the attacker's, which the digest does not cover), is refused; wrong passwords for a user that
+     * does not exist and for one that does get the same answers, then the same lockout; the right
+     * password works again once the lockout is over.
+     */
+    @Test
+    void aReplayedRegisterIsRefusedAndWrongPasswordsGetTheSameAnswersForAnyUserUntilTheLockout() throws Exception {
+        Registration ok = register("1006", "demo-1006", 5741, "z9hG4bK-reg-ok");
+        assertThat(ok.answer()).startsWith("SIP/2.0 200");
+        String replay = ok.request().replace("z9hG4bK-reg-ok", "z9hG4bK-reg-replay")
+                .replace("<sip:1006@127.0.0.1:5741>", "<sip:1006@127.0.0.1:5799>");
+        String replayed = exchange(replay, 5741);
+        assertThat(replayed).as("the same Authorization again").startsWith("SIP/2.0 401").contains("stale=true");
+
+        List<String> unknown = new ArrayList<>();
+        List<String> known = new ArrayList<>();
+        for (int i = 0; i < REGISTER_FAILURES_PER_USER; i++) {
+            unknown.add(register("7777", "guess-" + i, 5742, "z9hG4bK-reg-u" + i).answer());
+            known.add(register("1006", "guess-" + i, 5743, "z9hG4bK-reg-k" + i).answer());
+        }
+        assertThat(known).allSatisfy(answer -> assertThat(answer).startsWith("SIP/2.0 401"));
+        assertThat(unknown.stream().map(CallPathIT::comparable).toList()).as("an unknown user's answers are a known one's")
+                .isEqualTo(known.stream().map(CallPathIT::comparable).toList());
+
+        String lockedKnown = register("1006", "demo-1006", 5743, "z9hG4bK-reg-locked-k").answer();
+        String lockedUnknown = register("7777", "demo-1006", 5742, "z9hG4bK-reg-locked-u").answer();
+        assertThat(lockedKnown).as("locked out: even the right password").startsWith("SIP/2.0 403").contains("Retry-After");
+        assertThat(comparable(lockedUnknown)).as("the lockout of an unknown name looks the same").isEqualTo(comparable(lockedKnown));
+
+        Awaitility.await().atMost(Duration.ofSeconds(REGISTER_LOCKOUT_SECONDS + 10)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(register("1006", "demo-1006", 5744, "z9hG4bK-reg-after-" + System.nanoTime()).answer())
+                        .as("the right password after the lockout").startsWith("SIP/2.0 200"));
+    }
+
+    /**
+     * Issue 16, SIP over TCP: a client opening connections and sending nothing gets no more than its
+     * share (the next one is closed at once), loses the idle ones after the timeout, and holds no
+     * thread meanwhile; a call over TCP works afterwards.
+     */
+    @Test
+    void idleTcpConnectionsAreCappedPerSourceAndClosedAfterTheIdleTimeoutAndACallOverTcpStillWorks() throws Exception {
+        List<java.net.Socket> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i <= TCP_PER_SOURCE; i++) {
+                idle.add(new java.net.Socket("127.0.0.1", node.ports().sip()));
+            }
+            assertThat(closedByNode(idle.get(TCP_PER_SOURCE), 5000)).as("one connection over the share: closed at once").isTrue();
+            for (int i = 0; i < TCP_PER_SOURCE; i++) {
+                assertThat(closedByNode(idle.get(i), 200)).as("connection %d, within the share: open", i).isFalse();
+            }
+            for (int i = 0; i < TCP_PER_SOURCE; i++) {
+                assertThat(closedByNode(idle.get(i), (TCP_IDLE_SECONDS + 10) * 1000)).as("connection %d, silent: closed after the idle timeout", i).isTrue();
+            }
+        } finally {
+            for (java.net.Socket socket : idle) {
+                socket.close();
+            }
+        }
+
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1004, 5745);
+        Process phone = sipp.start("agent-answer.xml", 5745, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        calls.setState(1004, "READY");
+        Sipp.Result caller = sipp.run("caller.xml", 5746, List.of("-s", HOTLINE, "-m", "1", "-t", "t1", "-timeout", "60s"));
+        assertThat(caller.exit()).as("a caller over TCP: %s%n%s", caller.command(), sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as("agent phone: %s", sipp.errorLogs()).isZero();
+        assertThat(calls.awaitRecord("ANSWERED")).contains("1004");
+    }
+
+    /** Whether the node ended the TCP connection within the time (end of stream or reset). */
+    private static boolean closedByNode(java.net.Socket socket, int millis) throws Exception {
+        socket.setSoTimeout(millis);
+        try {
+            return socket.getInputStream().read() == -1;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } catch (java.net.SocketException e) {
+            return true;
+        }
+    }
+
+    private record Registration(String request, String answer) {
+    }
+
+    /** REGISTER as a phone sends it: without credentials, then with the digest answer (qop=auth, nc=1) to the 401's challenge. */
+    private static Registration register(String user, String password, int port, String branch) throws Exception {
+        String uri = "sip:127.0.0.1:" + node.ports().sip();
+        String base = "REGISTER " + uri + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=" + branch + "-%d\r\n"
+                + "From: <sip:" + user + "@127.0.0.1>;tag=" + branch + "\r\nTo: <sip:" + user + "@127.0.0.1>\r\n"
+                + "Call-ID: " + branch + "@127.0.0.1\r\nCSeq: %d REGISTER\r\n"
+                + "Contact: <sip:" + user + "@127.0.0.1:" + port + ">\r\nExpires: 60\r\nMax-Forwards: 70\r\n";
+        String challenge = exchange(String.format(base, 1, 1) + "Content-Length: 0\r\n\r\n", port);
+        if (!challenge.startsWith("SIP/2.0 401")) {
+            return new Registration(null, challenge);
+        }
+        java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("nonce=\"([^\"]+)\"").matcher(challenge);
+        assertThat(nonce.find()).as("a nonce in %s", challenge).isTrue();
+        String cnonce = Long.toHexString(System.nanoTime());
+        String ha1 = md5(user + ":verbund:" + password);
+        String response = md5(ha1 + ":" + nonce.group(1) + ":00000001:" + cnonce + ":auth:" + md5("REGISTER:" + uri));
+        String request = String.format(base, 2, 2) + "Authorization: Digest username=\"" + user + "\", realm=\"verbund\", nonce=\""
+                + nonce.group(1) + "\", uri=\"" + uri + "\", response=\"" + response + "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\""
+                + cnonce + "\"\r\nContent-Length: 0\r\n\r\n";
+        return new Registration(request, exchange(request, port));
+    }
+
+    /** An answer without what differs between any two requests: the nonce, the request's own Via, tags, Call-ID and user. */
+    private static String comparable(String answer) {
+        return answer.lines()
+                .filter(line -> !line.startsWith("Via:") && !line.startsWith("From:") && !line.startsWith("To:") && !line.startsWith("Call-ID:"))
+                .map(line -> line.replaceAll("nonce=\"[^\"]*\"", "nonce=…").replaceAll("Retry-After: \\d+", "Retry-After: …"))
+                .toList().toString();
+    }
+
+    private static String md5(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** A request on the caller's Call-ID as a stranger could write it: its own Via branch, the tags given (null for none). */
     private static String inDialog(String method, String callId, String fromTag, String toTag, int cseq, String rest) {
         return method + " sip:acd@127.0.0.1 SIP/2.0\r\n"
@@ -422,8 +553,13 @@ class CallPathIT {
             byte[] bytes = message.getBytes(StandardCharsets.US_ASCII);
             socket.send(new java.net.DatagramPacket(bytes, bytes.length, java.net.InetAddress.getByName("127.0.0.1"), node.ports().sip()));
             java.net.DatagramPacket answer = new java.net.DatagramPacket(new byte[8192], 8192);
-            socket.receive(answer);
-            return new String(answer.getData(), 0, answer.getLength(), StandardCharsets.US_ASCII);
+            String text;
+            do {
+                // Provisional answers (100 Trying) come before the one that counts.
+                socket.receive(answer);
+                text = new String(answer.getData(), 0, answer.getLength(), StandardCharsets.US_ASCII);
+            } while (text.startsWith("SIP/2.0 1"));
+            return text;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.verbund.acd.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.verbund.acd.launcher.DemoNode;
 import java.io.ByteArrayOutputStream;
@@ -45,6 +46,7 @@ class MediaCallIT {
     private static final String MENU = "+4930500200";
     private static final String CLOSED = "+4930500300";
     private static final int PCMA = 8;
+    private static final int INJECTED_FRAMES = 5;
 
     @TempDir
     static Path homeFolder;
@@ -118,6 +120,85 @@ class MediaCallIT {
                 .header("Authorization", basic("supervisor@demo", "demo-supervisor")).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(viaPortal.statusCode()).as("the supervisor fetches the call's recording from the portal").isEqualTo(200);
         assertThat(viaPortal.body()).as("the same bytes as storage-service holds").isEqualTo(wav);
+    }
+
+    /**
+     * Issue 16, RTP bleed: someone spraying the node's whole RTP range during a live call, from an
+     * address that is not the call's, with audio and RFC 4733 key presses. The bridged call must not
+     * carry, record or answer any of it, the node must count it, and the call carries on byte for byte.
+     */
+    @Test
+    void rtpFromAForeignPortDuringALiveCallIsNeitherHeardNorAnsweredAndCounted() throws Exception {
+        Sipp sipp = new Sipp(node.ports().sip(), sippFolder);
+        RtpCapture callerAudio = RtpCapture.noise(11, 150);
+        RtpCapture agentAudio = RtpCapture.noise(12, 150);
+        RtpCapture injected = RtpCapture.noise(13, INJECTED_FRAMES);
+        Path agentScenario = template("agent-talks.xml", Map.of("@PCAP@", agentAudio.write(sippFolder.resolve("agent.pcap"), PCMA).toString()));
+        Path callerScenario = template("caller-talks.xml", Map.of("@PCAP@", callerAudio.write(sippFolder.resolve("caller.pcap"), PCMA).toString(),
+                "@TALK_MS@", "5000"));
+        ApiClient sysadmin = ApiClient.as(URI.create(node.portalUrl()), "sysadmin", "system-admin");
+        long lockedBefore = sysadmin.get("telephony/media").json().getJsonNumber("peersLocked").longValue();
+        long foreignBefore = sysadmin.get("telephony/media").json().getJsonNumber("foreignPackets").longValue();
+        double foreignMeterBefore = NodeMetrics.scrape(node).count("verbund_rtp_foreign_packets_total");
+        sipp.registerAgent(1001, "demo-1001", 5808);
+        Process phone = sipp.start(agentScenario, 5808, List.of("-m", "1", "-mp", "16400", "-timeout", "90s"));
+        ready(1001);
+        long before = lastRecordId();
+
+        Process caller = sipp.start(callerScenario, 5809, List.of("-s", HOTLINE, "-m", "1", "-mp", "16500", "-timeout", "90s"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThat(sysadmin.get("telephony/media").json().getJsonNumber("peersLocked").longValue() - lockedBefore)
+                        .as("both legs of the bridged call locked to their phones").isGreaterThanOrEqualTo(2));
+        String[] range = node.ports().rtp().split("-");
+        int lowest = Integer.parseInt(range[0]);
+        int highest = Integer.parseInt(range[1]);
+        byte[] audio = injected.audio();
+        try (DatagramChannel attacker = DatagramChannel.open()) {
+            attacker.bind(new InetSocketAddress("127.0.0.1", 0));
+            // Sprayed over the whole range, as an attacker would: five audio packets and a key press at every RTP port.
+            for (int round = 0; round < INJECTED_FRAMES; round++) {
+                for (int port = lowest; port <= highest; port += 2) {
+                    InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
+                    attacker.send(rtp(PCMA, 3000 + round, 48_000 + 160L * round, 0x0BAD0000,
+                            Arrays.copyOfRange(audio, round * 160, (round + 1) * 160)), target);
+                    if (round == 0) {
+                        // Key 5, start and end: a digit the flow or the agent would take.
+                        attacker.send(rtp(101, 4000, 96_000, 0x0BAD0001, new byte[] {5, 0x0A, 0, (byte) 160}), target);
+                        attacker.send(rtp(101, 4001, 96_000, 0x0BAD0001, new byte[] {5, (byte) 0x8A, 3, 32}), target);
+                    }
+                }
+            }
+            // The bridged call's two legs got INJECTED_FRAMES + 2 each.
+            long expected = 2L * (INJECTED_FRAMES + 2);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(sysadmin.get("telephony/media").json().getJsonNumber("foreignPackets").longValue() - foreignBefore)
+                            .as("foreign packets the node dropped: %s", sysadmin.get("telephony/media").json()).isGreaterThanOrEqualTo(expected));
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(NodeMetrics.scrape(node).count("verbund_rtp_foreign_packets_total") - foreignMeterBefore)
+                            .as("and counted on the node's /metrics").isGreaterThanOrEqualTo(expected));
+            attacker.configureBlocking(false);
+            ByteBuffer answer = ByteBuffer.allocate(2048);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> attacker.receive(answer.clear()) == null);
+        }
+
+        assertThat(Sipp.await(caller, 60).exit()).as("caller: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as("agent phone: %s", sipp.errorLogs()).isZero();
+        String file = awaitColumn(before, "recording_file");
+        Channels recording = Channels.of(awaitCompleteFile("recordings", file), 2);
+        assertThat(RtpCapture.indexOf(recording.channel(0), callerAudio.audio())).as("the caller's audio, byte for byte, despite the spray").isNotNegative();
+        assertThat(RtpCapture.indexOf(recording.channel(1), agentAudio.audio())).as("the agent's audio, byte for byte").isNotNegative();
+        for (int i = 0; i < INJECTED_FRAMES; i++) {
+            byte[] frame = Arrays.copyOfRange(audio, i * 160, (i + 1) * 160);
+            assertThat(RtpCapture.indexOf(recording.channel(0), frame)).as("injected frame %d not heard from the caller's side", i).isNegative();
+            assertThat(RtpCapture.indexOf(recording.channel(1), frame)).as("injected frame %d not heard from the agent's side", i).isNegative();
+        }
+    }
+
+    private static ByteBuffer rtp(int payloadType, int sequence, long timestamp, int ssrc, byte[] payload) {
+        ByteBuffer packet = ByteBuffer.allocate(12 + payload.length);
+        packet.put((byte) 0x80).put((byte) payloadType).putShort((short) sequence).putInt((int) timestamp).putInt(ssrc).put(payload);
+        return packet.flip();
     }
 
     @Test

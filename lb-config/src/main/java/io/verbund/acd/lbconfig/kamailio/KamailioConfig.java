@@ -7,7 +7,10 @@ import io.verbund.acd.lbconfig.topology.AcdNode;
 import io.verbund.acd.lbconfig.topology.Endpoint;
 import io.verbund.acd.lbconfig.topology.NodeRole;
 import io.verbund.acd.lbconfig.topology.Topology;
+import io.verbund.acd.lbconfig.topology.SipSecurity;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes {@code kamailio/kamailio.cfg} and {@code kamailio/dispatcher.list}. The source concept demands
@@ -16,6 +19,12 @@ import java.util.List;
  * long {@code fr_inv_timer} on the first provisional reply, 100 included, so the 100 from a node is
  * dropped in the reply route (Kamailio already sent its own 100 upstream): the short timer keeps
  * running until 180, and a node that stays silent for it is marked down and the call goes to the next.
+ * <p>
+ * In front of the nodes it also filters (topology section {@code sipSecurity}): only the carriers'
+ * trunk addresses and the cluster's own hosts may start calls (an initial INVITE from anyone else gets
+ * 403), and any other source sending more than {@code floodRequests} requests in 2 s is dropped by
+ * {@code pike} until it calms down. Phones still register from anywhere: the registrar's digest,
+ * failure limits and replay protection guard REGISTER.
  */
 public final class KamailioConfig implements ConfigGenerator {
 
@@ -26,6 +35,8 @@ public final class KamailioConfig implements ConfigGenerator {
     /** Milliseconds a ringing call may wait for its final answer (an agent picking up). */
     static final int ANSWER_TIMEOUT_MS = 120_000;
     private static final int SET = 1;
+    /** How long a flooding source must stay below the limit before pike lets it in again. */
+    static final int FLOOD_QUIET_SECONDS = 10;
 
     @Override
     public List<GeneratedFile> generate(Topology topology, GenerationSettings settings) {
@@ -79,6 +90,8 @@ public final class KamailioConfig implements ConfigGenerator {
                 loadmodule "pv.so"
                 loadmodule "dispatcher.so"
                 loadmodule "xlog.so"
+                loadmodule "ipops.so"
+                loadmodule "pike.so"
 
                 # Short timer until the node rings (180) or answers; long once it rings (an agent picks up).
                 modparam("tm", "fr_timer", %3$d)
@@ -95,7 +108,23 @@ public final class KamailioConfig implements ConfigGenerator {
                 modparam("dispatcher", "ds_inactive_threshold", 1)
                 modparam("dispatcher", "ds_ping_from", "sip:dispatcher@%2$s")
 
+                # Flood limit for sources other than the trunk and the cluster: %8$d requests per %9$d s,
+                # then dropped until the source has been quiet for %10$d s.
+                modparam("pike", "sampling_time_unit", %9$d)
+                modparam("pike", "reqs_density_per_unit", %8$d)
+                modparam("pike", "remove_latency", %10$d)
+
                 request_route {
+                    # Trunk sources (the carriers) and the cluster's own hosts: %7$s
+                    if (is_in_subnet("$si", "%7$s")) {
+                        $var(trunk) = 1;
+                    } else {
+                        $var(trunk) = 0;
+                        # pike logs when it starts blocking a source; its requests are dropped unanswered.
+                        if (!pike_check_req()) {
+                            exit;
+                        }
+                    }
                     if (!mf_process_maxfwd_header("10")) {
                         sl_send_reply("483", "Too Many Hops");
                         exit;
@@ -122,6 +151,12 @@ public final class KamailioConfig implements ConfigGenerator {
                     # Retransmissions of a request already in a transaction are absorbed here.
                     t_check_trans();
                     if (is_method("ACK")) {
+                        exit;
+                    }
+                    # Only the trunk starts calls: an INVITE from anywhere else would ring agents for free.
+                    if (is_method("INVITE") && $var(trunk) == 0) {
+                        xlog("L_WARN", "INVITE from $si, not a trunk source: refused ($ci)\\n");
+                        sl_send_reply("403", "Not a trunk source");
                         exit;
                     }
                     route(DISPATCH);
@@ -203,6 +238,21 @@ public final class KamailioConfig implements ConfigGenerator {
                         xlog("L_ERR", "no further telephony node for $ci\\n");
                     }
                 }
-                """.formatted(topology.cluster(), listen, RINGING_TIMEOUT_MS, ANSWER_TIMEOUT_MS, listFile, SET);
+                """.formatted(topology.cluster(), listen, RINGING_TIMEOUT_MS, ANSWER_TIMEOUT_MS, listFile, SET,
+                String.join(",", trustedSources(topology)), topology.sipSecurity().floodRequests(), SipSecurity.FLOOD_WINDOW_SECONDS,
+                FLOOD_QUIET_SECONDS);
+    }
+
+    /**
+     * Who may start calls and is not flood-limited: the topology's trunk sources, and the cluster's own
+     * hosts (telephony nodes sending in-dialog requests back, load balancers, the virtual IP), each as
+     * a /32 unless given as a subnet.
+     */
+    static List<String> trustedSources(Topology topology) {
+        Set<String> sources = new LinkedHashSet<>(topology.sipSecurity().trunkSources());
+        sources.add(topology.virtualIp());
+        topology.nodes().forEach(node -> sources.add(node.host()));
+        topology.loadBalancers().forEach(balancer -> sources.add(balancer.host()));
+        return sources.stream().map(source -> source.contains("/") ? source : source + "/32").distinct().toList();
     }
 }

@@ -10,7 +10,8 @@ import java.util.NoSuchElementException;
  * balancers, unique names per list and unique {@code host:port} pairs.
  */
 public record Topology(String cluster, String virtualIp, Frontends frontends, List<Database> databases,
-                       List<AcdNode> nodes, List<LoadBalancer> loadBalancers, Storage storage, Sizing sizing) {
+                       List<AcdNode> nodes, List<LoadBalancer> loadBalancers, Storage storage, Sizing sizing,
+                       SipSecurity sipSecurity) {
 
     public Topology {
         databases = List.copyOf(databases);

@@ -41,7 +41,7 @@ public final class TopologyReader {
     private static final Pattern SMB_SOURCE = Pattern.compile("//[A-Za-z0-9.-]+/[A-Za-z0-9._$-]+(/[A-Za-z0-9._-]+)*");
 
     private static final Set<String> TOP_KEYS =
-            Set.of("cluster", "virtualIp", "frontends", "databases", "nodes", "loadBalancers", "storage", "sizing");
+            Set.of("cluster", "virtualIp", "frontends", "databases", "nodes", "loadBalancers", "storage", "sizing", "sipSecurity");
     private static final Set<String> FRONTEND_KEYS =
             Set.of("http", "https", "sip", "dbMaster", "dbRealtime", "dbReporting", "haproxyStats", "haproxyPeers");
     private static final Set<String> MASTER_KEYS = Set.of("name", "role", "host", "port", "serverId");
@@ -52,6 +52,9 @@ public final class TopologyReader {
     private static final Set<String> DRBD_KEYS = Set.of("kind", "nodes", "disk", "device", "port", "share", "path");
     private static final Set<String> MOUNT_KEYS = Set.of("kind", "source", "path", "credentials");
     private static final Set<String> SIZING_KEYS = Set.of("agents", "concurrentCalls");
+    private static final Set<String> SIP_SECURITY_KEYS = Set.of("trunkSources", "floodRequests");
+    private static final Pattern IPV4_OR_CIDR = Pattern.compile(IPV4.pattern() + "(/([12]?[0-9]|3[0-2]))?");
+    private static final String IPV4_OR_CIDR_RULE = "an IPv4 address or subnet (a.b.c.d or a.b.c.d/n)";
 
     /** A database entry before the cross-entry rules (masters pair up, replicas pick a workload). */
     private record DatabaseEntry(YamlMapping source, String name, DatabaseRole role, Endpoint endpoint, long serverId) {
@@ -75,7 +78,25 @@ public final class TopologyReader {
         Storage storage = storage(top.mapping("storage"), addresses);
         YamlMapping sizing = top.mapping("sizing").allowOnly(SIZING_KEYS, "");
         return new Topology(cluster, virtualIp, frontends, databases, nodes, loadBalancers, storage,
-                new Sizing(sizing.integer("agents", 1, 100_000), sizing.integer("concurrentCalls", 1, 100_000)));
+                new Sizing(sizing.integer("agents", 1, 100_000), sizing.integer("concurrentCalls", 1, 100_000)),
+                top.has("sipSecurity") ? sipSecurity(top.mapping("sipSecurity")) : SipSecurity.defaults());
+    }
+
+    private static SipSecurity sipSecurity(YamlMapping map) throws InvalidTopology {
+        map.allowOnly(SIP_SECURITY_KEYS, "");
+        List<String> sources = new ArrayList<>();
+        if (map.has("trunkSources")) {
+            List<Node> items = map.list("trunkSources");
+            for (int i = 0; i < items.size(); i++) {
+                String field = map.field("trunkSources") + "[" + i + "]";
+                String value = YamlMapping.scalarText(map.file(), field, items.get(i));
+                if (!IPV4_OR_CIDR.matcher(value).matches()) {
+                    throw YamlMapping.problem(map.file(), items.get(i), field, "must be " + IPV4_OR_CIDR_RULE + ", was '" + value + "'");
+                }
+                sources.add(value);
+            }
+        }
+        return new SipSecurity(sources, map.integer("floodRequests", 1, 100_000, SipSecurity.DEFAULT_FLOOD_REQUESTS));
     }
 
     private static Node compose(String yaml, String fileName) throws InvalidTopology {

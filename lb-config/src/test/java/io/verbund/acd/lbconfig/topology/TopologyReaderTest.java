@@ -50,6 +50,24 @@ class TopologyReaderTest {
     }
 
     @Test
+    void readsTheSipSecuritySectionAndDefaultsWithoutIt() {
+        Topology topology = LocalTopology.parse(LocalTopology.yaml()
+                + "sipSecurity:\n  trunkSources: [192.0.2.0/24, 198.51.100.7]\n  floodRequests: 25\n");
+
+        assertThat(topology.sipSecurity()).isEqualTo(new SipSecurity(java.util.List.of("192.0.2.0/24", "198.51.100.7"), 25));
+        assertThat(LocalTopology.local().sipSecurity()).isEqualTo(SipSecurity.defaults());
+        assertThat(SipSecurity.defaults().trunkSources()).isEmpty();
+    }
+
+    @Test
+    void rejectsATrunkSourceThatIsNoAddressOrSubnet() {
+        String yaml = LocalTopology.yaml() + "sipSecurity:\n  trunkSources: [carrier.example.com]\n";
+
+        assertThat(problemIn(yaml).getMessage()).startsWith("topology.yaml:" + positionOf(yaml, "carrier.example.com")
+                + ": sipSecurity.trunkSources[0]: must be an IPv4 address or subnet");
+    }
+
+    @Test
     void theBundledExampleIsTheSameAsTheTestCopy() throws Exception {
         try (var bundled = TopologyReader.class.getResourceAsStream("/io/verbund/acd/lbconfig/local.yaml")) {
             assertThat(new String(bundled.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))

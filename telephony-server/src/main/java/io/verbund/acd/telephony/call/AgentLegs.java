@@ -109,6 +109,9 @@ public class AgentLegs {
                 RtpLeg media = null;
                 try {
                     media = call.callerMedia == null ? null : node.engine().openLeg("agent " + reserved.agent().extension() + " " + call.callId);
+                    if (media != null) {
+                        media.belongsTo(call.callId, call.tenant == null ? null : call.tenant.value());
+                    }
                     Request invite = inviteFor(call, reserved.agent(), target.phone(), media);
                     ClientTransaction transaction = sip.provider().getNewClientTransaction(invite);
                     String agentCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();

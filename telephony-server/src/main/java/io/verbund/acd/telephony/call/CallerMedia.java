@@ -58,6 +58,7 @@ public class CallerMedia {
         }
         SessionDescription parsed = SessionDescription.parse(new String(offer, StandardCharsets.US_ASCII));
         RtpLeg leg = node.engine().openLeg("caller " + call.callId);
+        leg.belongsTo(call.callId, call.tenant == null ? null : call.tenant.value());
         try {
             call.callerSdp = leg.answer(parsed).toString();
         } catch (RuntimeException e) {

@@ -50,6 +50,10 @@ public class CallerSignalling {
                 response.setContent(sdp.getBytes(StandardCharsets.US_ASCII), sip.headers().createContentTypeHeader("application", "sdp"));
             }
             call.callerInvite.sendResponse(response);
+            if (sdp != null && call.callerMedia != null) {
+                // The caller may send media from now (early media too: digits in the menu).
+                call.callerMedia.peerMaySend();
+            }
             return true;
         } catch (ParseException | SipException | InvalidArgumentException e) {
             LOG.warning("response " + status + " to the caller of " + call.callId + " not sent: " + e.getMessage());

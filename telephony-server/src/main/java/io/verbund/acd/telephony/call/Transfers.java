@@ -262,6 +262,7 @@ public class Transfers {
         RtpLeg leg = null;
         try {
             leg = node.engine().openLeg("transfer " + target + " " + call.callId);
+            leg.belongsTo(call.callId, call.tenant == null ? null : call.tenant.value());
             Request invite = invite(call, target, requestUri, transport, leg);
             ClientTransaction transaction = sip.provider().getNewClientTransaction(invite);
             String legCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();

@@ -8,10 +8,11 @@ package io.verbund.acd.telephony.media;
  * @param duplicates        packets received twice
  * @param malformed         datagrams that were not RTP (or RTCP) at all
  * @param unexpected        RTP packets of a payload type not negotiated (comfort noise, video, …)
+ * @param foreign           RTP and RTCP packets from a source other than the leg's peer, dropped (see {@link PeerLatch})
  * @param jitterMillis      the interarrival jitter estimate of RFC 3550 §6.4.1
  * @param sendFailures      packets the socket did not take (buffer full, unreachable)
  */
 public record LegStats(String label, int localPort, long packetsSent, long octetsSent, long packetsReceived,
-                       long lost, long late, long duplicates, long malformed, long unexpected, long ssrcChanges,
+                       long lost, long late, long duplicates, long malformed, long unexpected, long foreign, long ssrcChanges,
                        double jitterMillis, long senderReports, long receiverReports, long digits, long sendFailures) {
 }

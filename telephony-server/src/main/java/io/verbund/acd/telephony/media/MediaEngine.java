@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * The node's RTP media: the port range, and exactly two threads for any number of legs.
@@ -42,6 +43,7 @@ public final class MediaEngine implements AutoCloseable {
     private static final long HOUSEKEEPING_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final int MAX_DATAGRAM = 2048;
     private static final int READS_PER_WAKEUP = 32;
+    private static final long FOREIGN_LOG_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final MediaConfig config;
     private final RtpPorts ports;
@@ -57,6 +59,11 @@ public final class MediaEngine implements AutoCloseable {
     private Thread receiveThread;
     private Thread pacerThread;
     private volatile long receiveErrors;
+    /** Written by the receive thread only. */
+    private volatile long foreignPackets;
+    private volatile long peersLocked;
+    private long nextForeignLog;
+    private long foreignSinceLog;
 
     /** The receive thread's reused objects. */
     static final class ReceiveScratch {
@@ -199,6 +206,64 @@ public final class MediaEngine implements AutoCloseable {
         sendJitter.reset();
     }
 
+    /**
+     * RTP and RTCP packets dropped since the start because they came from another source than their
+     * leg's peer (see {@link PeerLatch}): someone spraying the port range, or a peer that moved.
+     */
+    public long foreignPackets() {
+        return foreignPackets;
+    }
+
+    /** Legs locked to their peer's source since the start (one per leg, again after the peer moved). */
+    public long peersLocked() {
+        return peersLocked;
+    }
+
+    /** Receive thread only. */
+    void peerLocked() {
+        peersLocked++;
+    }
+
+    /**
+     * A packet a leg dropped as foreign. Counted; logged at most once a second for the whole node (a
+     * spray over the port range must not flood the log), naming the call, its tenant and the source.
+     * Receive thread only.
+     */
+    void foreignPacket(RtpLeg leg, InetSocketAddress source, long now) {
+        foreignPackets++;
+        foreignSinceLog++;
+        if (now - nextForeignLog < 0) {
+            return;
+        }
+        nextForeignLog = now + FOREIGN_LOG_NANOS;
+        long dropped = foreignSinceLog;
+        foreignSinceLog = 0;
+        String callId = leg.callId();
+        String tenant = leg.tenant();
+        Object previousCall = callId == null ? null : MDC.put("callId", callId);
+        Object previousTenant = tenant == null ? null : MDC.put("tenant", tenant);
+        try {
+            LOG.warning(() -> "RTP from a foreign source dropped: " + source.getAddress().getHostAddress() + ":" + source.getPort()
+                    + " sent to " + leg.label() + " (port " + leg.localPort() + "), which takes media only from "
+                    + leg.lockedSource().or(leg::remoteSdpAddress).map(peer -> peer.getAddress().getHostAddress() + ":" + peer.getPort()).orElse("no peer yet")
+                    + "; " + dropped + " foreign packets on this node since the last such line");
+        } finally {
+            restore("callId", callId, previousCall);
+            restore("tenant", tenant, previousTenant);
+        }
+    }
+
+    private static void restore(String key, String set, Object previous) {
+        if (set == null) {
+            return;
+        }
+        if (previous == null) {
+            MDC.remove(key);
+        } else {
+            MDC.put(key, previous);
+        }
+    }
+
     /** Pacer ticks that ran more than a period late, and ticks given up after stalls. */
     public long pacerLateTicks() {
         Pacer current = pacer;
@@ -334,7 +399,7 @@ public final class MediaEngine implements AutoCloseable {
             long now = System.nanoTime();
             try {
                 if (endpoint.rtcp()) {
-                    endpoint.leg().onRtcp(scratch.datagram, buffer.position(), source);
+                    endpoint.leg().onRtcp(scratch.datagram, buffer.position(), source, now);
                 } else {
                     endpoint.leg().onRtp(scratch.datagram, buffer.position(), source, now, scratch);
                 }

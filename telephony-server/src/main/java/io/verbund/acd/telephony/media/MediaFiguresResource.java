@@ -54,6 +54,8 @@ public class MediaFiguresResource {
                 .add("packetsPerSecond", Math.round(jitter.intervals() / seconds))
                 .add("sendIntervalDeviationMillis", deviation(jitter))
                 .add("pacerLateTicks", engine.pacerLateTicks())
+                .add("peersLocked", engine.peersLocked())
+                .add("foreignPackets", engine.foreignPackets())
                 .build();
     }
 

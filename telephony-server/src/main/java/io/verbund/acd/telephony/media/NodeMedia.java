@@ -1,10 +1,13 @@
 package io.verbund.acd.telephony.media;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -14,7 +17,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The node's media engine and system prompts, for the call path: the one CDI bean of this
  * package, whose other classes stay plain Java. The RTP address is the SIP address unless
  * {@code verbund.rtp.address} says otherwise; the ports come from {@code verbund.rtp.ports}
- * ({@code lowest-highest}, default 20000-29999).
+ * ({@code lowest-highest}, default 20000-29999). Which source a leg takes RTP from (see
+ * {@link PeerLatch}): {@code verbund.rtp.latch-window-ms} (default 2000) and
+ * {@code verbund.rtp.latch-packets} (default 3), the defaults of {@link MediaConfig#defaults}. Packets
+ * dropped as foreign are counted in the meter {@code verbund.rtp.foreign.packets} (Prometheus
+ * {@code verbund_rtp_foreign_packets_total}).
  */
 @ApplicationScoped
 public class NodeMedia {
@@ -23,6 +30,9 @@ public class NodeMedia {
 
     private final String address;
     private final String ports;
+    private final Duration latchWindow;
+    private final int latchPackets;
+    private final MeterRegistry registry;
     private MediaEngine engine;
     private PromptLibrary prompts;
     private volatile Instant figuresSince = Instant.now();
@@ -30,13 +40,19 @@ public class NodeMedia {
     @Inject
     public NodeMedia(@ConfigProperty(name = "verbund.rtp.address") Optional<String> rtpAddress,
                      @ConfigProperty(name = "verbund.sip.host", defaultValue = "127.0.0.1") String sipHost,
-                     @ConfigProperty(name = "verbund.rtp.ports", defaultValue = "20000-29999") String ports) {
+                     @ConfigProperty(name = "verbund.rtp.ports", defaultValue = "20000-29999") String ports,
+                     @ConfigProperty(name = "verbund.rtp.latch-window-ms", defaultValue = "2000") long latchWindowMillis,
+                     @ConfigProperty(name = "verbund.rtp.latch-packets", defaultValue = "3") int latchPackets,
+                     MeterRegistry registry) {
         this.address = rtpAddress.filter(address -> !address.isBlank()).orElse(sipHost);
         this.ports = ports;
+        this.latchWindow = Duration.ofMillis(latchWindowMillis);
+        this.latchPackets = latchPackets;
+        this.registry = registry;
     }
 
     protected NodeMedia() {
-        this(Optional.empty(), "127.0.0.1", "20000-29999");
+        this(Optional.empty(), "127.0.0.1", "20000-29999", 2000, 3, null);
     }
 
     /** Loads the prompts and starts the engine; at deployment, before the SIP endpoint takes calls. */
@@ -59,8 +75,14 @@ public class NodeMedia {
             LOG.warning(() -> "system prompts missing: " + prompts.missing());
         }
         engine = new MediaEngine(MediaConfig.defaults(bind).withPorts(Integer.parseInt(range[0].strip()),
-                Integer.parseInt(range[1].strip())));
+                Integer.parseInt(range[1].strip())).withLatch(latchWindow, latchPackets));
         engine.start();
+        if (registry != null) {
+            MediaEngine started = engine;
+            FunctionCounter.builder("verbund.rtp.foreign.packets", started, MediaEngine::foreignPackets)
+                    .description("RTP and RTCP packets dropped because they came from another source than the call's peer")
+                    .register(registry);
+        }
         LOG.info(() -> "media engine on " + address + " ports " + ports);
     }
 

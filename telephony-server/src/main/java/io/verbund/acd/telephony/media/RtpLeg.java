@@ -29,8 +29,11 @@ import java.util.logging.Logger;
  * peer's jitter buffer a restart at every prompt. Nothing is sent while the peer holds us
  * ({@code sendonly}/{@code inactive}/{@code c=0.0.0.0}) or before we know where to send.
  * <p>
- * <b>Symmetric RTP</b>: packets go to the SDP address until the peer's first valid packet arrives, then
- * to wherever its packets come from (a phone behind NAT is reachable only there).
+ * <b>One peer</b> ({@link PeerLatch}): the leg takes RTP from the SDP address, or, at the call's start,
+ * from the one source that proves itself the peer behind NAT; then it locks to that source and sends
+ * there (symmetric RTP: a phone behind NAT is reachable only there). Packets from anyone else are
+ * dropped unseen and counted ({@link MediaEngine#foreignPackets()}), never relayed, recorded or
+ * answered.
  * <p>
  * Thread rules: every public method may be called from any thread. {@code onFinished} of
  * {@link #play} and the {@link DigitListener} run on the engine's event executor, in order per leg.
@@ -61,8 +64,10 @@ public final class RtpLeg {
     private final Object negotiation = new Object();
     private SessionDescription.Origin origin;
     private volatile NegotiatedAudio audio;
-    private volatile InetSocketAddress latchedRtp;
+    private final PeerLatch latch;
     private volatile InetSocketAddress latchedRtcp;
+    private volatile String callId;
+    private volatile String tenant;
     private final AtomicReference<Playback> playback = new AtomicReference<>();
     private volatile Bridge bridge;
     private volatile AudioListener listener;
@@ -112,6 +117,7 @@ public final class RtpLeg {
     private volatile long packetsReceived;
     private volatile long malformed;
     private volatile long unexpected;
+    private volatile long foreign;
     private volatile long ssrcChanges;
     private volatile long senderReports;
     private volatile long receiverReports;
@@ -129,6 +135,34 @@ public final class RtpLeg {
         this.reorder = new ReorderBuffer(config.reorderDepth(), config.reorderWait().toNanos(), this::onOrdered);
         this.dtmf = new DtmfDetector(config.dtmfEndTimeout().toNanos(), this::onDetectedDigit);
         this.nextReportNanos = System.nanoTime() + config.rtcpInterval().toNanos();
+        this.latch = new PeerLatch(config.latchWindow().toNanos(), config.latchPackets());
+    }
+
+    /** Names the call (and its tenant, null while unknown) in the log lines about foreign packets. */
+    public void belongsTo(String callId, String tenant) {
+        this.callId = callId;
+        this.tenant = tenant;
+    }
+
+    /**
+     * The peer may send from now: our 183 or 200 went out with this leg's answer. A peer behind NAT
+     * may win the leg only within {@link MediaConfig#latchWindow()} of this (or of the answer to our
+     * offer, {@link #setRemote}); see {@link PeerLatch}.
+     */
+    public void peerMaySend() {
+        latch.openWindow(System.nanoTime());
+    }
+
+    /** Where the peer's SDP says its RTP comes from (and ours goes); empty on hold or before negotiation. */
+    Optional<InetSocketAddress> remoteSdpAddress() {
+        NegotiatedAudio negotiated = audio;
+        return negotiated == null ? Optional.empty() : Optional.ofNullable(negotiated.remoteRtp());
+    }
+
+    /** Where the leg takes RTP from now; empty while it still waits for its peer's first packets. */
+    public Optional<InetSocketAddress> lockedSource() {
+        PeerLatch.Lock lock = latch.locked();
+        return lock == null ? Optional.empty() : Optional.of(lock.source());
     }
 
     public String label() {
@@ -200,6 +234,8 @@ public final class RtpLeg {
         requireOpen();
         synchronized (negotiation) {
             apply(AudioNegotiation.accept(answer));
+            // The peer answered our offer: its media may come now.
+            latch.openWindow(System.nanoTime());
         }
     }
 
@@ -212,10 +248,10 @@ public final class RtpLeg {
 
     private void apply(NegotiatedAudio negotiated) {
         NegotiatedAudio previous = audio;
-        if (previous == null || !Objects.equals(previous.remoteRtp(), negotiated.remoteRtp())) {
-            latchedRtp = null;
+        if (negotiated.remoteRtp() != null && (previous == null || !Objects.equals(previous.remoteRtp(), negotiated.remoteRtp()))) {
             latchedRtcp = null;
         }
+        latch.expect(negotiated.remoteRtp(), System.nanoTime());
         audio = negotiated;
         LOG.fine(() -> label + ": media " + negotiated);
     }
@@ -413,8 +449,7 @@ public final class RtpLeg {
         if (negotiated == null || !negotiated.sends() || closed) {
             return null;
         }
-        InetSocketAddress latched = latchedRtp;
-        return latched != null ? latched : negotiated.remoteRtp();
+        return latch.target(negotiated.remoteRtp());
     }
 
     // ---- the receive thread's side ----
@@ -431,17 +466,30 @@ public final class RtpLeg {
             unexpected++;
             return;
         }
+        if (latch.lockedElsewhere(source)) {
+            // Before the payload type check: a spray counts as foreign whatever payload type it uses.
+            foreign++;
+            engine.foreignPacket(this, source, now);
+            return;
+        }
         int payloadType = packet.payloadType();
         boolean event = negotiated.hasTelephoneEvents() && payloadType == negotiated.telephoneEventPayloadType();
         if (!event && payloadType != negotiated.codecPayloadType()) {
             unexpected++;
             return;
         }
-        packetsReceived++;
-        if (!source.equals(latchedRtp)) {
-            latchedRtp = source;
-            LOG.fine(() -> label + ": RTP now goes to " + source);
+        PeerLatch.Verdict verdict = latch.admit(source, packet.ssrc(), packet.sequence(), now);
+        if (verdict == PeerLatch.Verdict.LOCKED) {
+            engine.peerLocked();
+            LOG.fine(() -> label + ": RTP locked to " + source);
+        } else if (verdict != PeerLatch.Verdict.ACCEPT) {
+            if (verdict == PeerLatch.Verdict.FOREIGN) {
+                foreign++;
+                engine.foreignPacket(this, source, now);
+            }
+            return;
         }
+        packetsReceived++;
         if (haveRemoteSsrc && packet.ssrc() != remoteSsrc) {
             ssrcChanges++;
             reorder.reset();
@@ -546,7 +594,12 @@ public final class RtpLeg {
     }
 
     /** A datagram on the RTCP port: SR and RR are counted. Receive thread only. */
-    void onRtcp(byte[] data, int length, InetSocketAddress source) {
+    void onRtcp(byte[] data, int length, InetSocketAddress source, long now) {
+        if (!rtcpFromPeer(source)) {
+            foreign++;
+            engine.foreignPacket(this, source, now);
+            return;
+        }
         int offset = 0;
         boolean valid = false;
         while (offset + 4 <= length) {
@@ -574,9 +627,27 @@ public final class RtpLeg {
         }
         if (!valid) {
             malformed++;
-        } else if (!source.equals(latchedRtcp)) {
+        } else if (latchedRtcp == null) {
             latchedRtcp = source;
         }
+    }
+
+    /**
+     * RTCP only from the peer: its SDP RTCP address, or, for a peer that won the leg from behind NAT,
+     * the address its RTP is locked to (any port: a NAT maps the RTCP port anywhere). The first
+     * accepted source is where our reports go.
+     */
+    private boolean rtcpFromPeer(InetSocketAddress source) {
+        InetSocketAddress first = latchedRtcp;
+        if (first != null) {
+            return first.equals(source);
+        }
+        NegotiatedAudio negotiated = audio;
+        if (negotiated != null && source.equals(negotiated.remoteRtcp())) {
+            return true;
+        }
+        PeerLatch.Lock lock = latch.locked();
+        return lock != null && lock.how() == PeerLatch.How.NAT && lock.source().getAddress().equals(source.getAddress());
     }
 
     /** Gives up old gaps, ends DTMF events whose end was lost, sends RTCP when due. Receive thread only. */
@@ -681,7 +752,7 @@ public final class RtpLeg {
     /** The figures so far (approximate while the leg runs). */
     public LegStats stats() {
         return new LegStats(label, localPort(), packetsSent, octetsSent, packetsReceived, reorder.lost(), reorder.late(),
-                reorder.duplicates(), malformed + dtmf.malformed(), unexpected, ssrcChanges, jitterSamples / 8.0,
+                reorder.duplicates(), malformed + dtmf.malformed(), unexpected, foreign, ssrcChanges, jitterSamples / 8.0,
                 senderReports, receiverReports, digits.get(), sendFailures);
     }
 
@@ -707,7 +778,7 @@ public final class RtpLeg {
         LegStats stats = stats();
         // Every call closes two or more legs: a clean leg's figures are for the curious (FINE); a
         // leg that lost, dropped or could not send packets is worth an operator's look.
-        boolean troubled = stats.lost() > 0 || stats.malformed() > 0 || stats.sendFailures() > 0;
+        boolean troubled = stats.lost() > 0 || stats.malformed() > 0 || stats.sendFailures() > 0 || stats.foreign() > 0;
         LOG.log(troubled ? Level.INFO : Level.FINE, () -> label + ": media closed " + stats);
         return stats;
     }
@@ -722,6 +793,14 @@ public final class RtpLeg {
         byte[] frame = new byte[FRAME_BYTES];
         Arrays.fill(frame, codec.silence());
         return frame;
+    }
+
+    String callId() {
+        return callId;
+    }
+
+    String tenant() {
+        return tenant;
     }
 
     @Override

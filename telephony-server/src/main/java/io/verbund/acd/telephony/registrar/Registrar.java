@@ -6,24 +6,53 @@ import io.verbund.acd.telephony.sip.SipEndpoint;
 import io.verbund.acd.telephony.sip.SipResponses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import gov.nist.javax.sip.message.SIPMessage;
+import io.verbund.acd.agent.SipCredentials;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.ListIterator;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
 import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
 import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Accepts REGISTER from agent phones: challenges with digest, checks the answer against the agent's
  * SIP account and stores the binding with its expiry in the shared cache. Runs on a managed thread:
  * the account look-up may touch the database.
+ * <p>
+ * Against guessing and replay (docs/security.md, Registrar):
+ * <ul>
+ * <li>Every REGISTER that does not authenticate gets the same 401 with a fresh challenge, whether the
+ *     user exists or not and whether the password was wrong or missing; a wrong answer costs the
+ *     same digest work either way.</li>
+ * <li>Wrong answers are counted per user name and per source address ({@link RegisterFailures});
+ *     over the limit, the name or address gets 403 with Retry-After for the lockout, whatever it
+ *     sends. Settings: {@code verbund.telephony.register.max-failures-per-user} (default 10),
+ *     {@code ...max-failures-per-source} (default 30), {@code ...failure-window-seconds} (default
+ *     600), {@code ...lockout-seconds} (default 300). Requests from a proxy in
+ *     {@code ...trusted-proxies} (comma-separated addresses, default none: Kamailio's address in a
+ *     cluster) count for the address the proxy received them from (its Via {@code received}).</li>
+ * <li>An accepted answer's nonce count must rise ({@link NonceUses}): a captured REGISTER sent again
+ *     gets 401 with {@code stale=true}.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class Registrar {
@@ -32,24 +61,39 @@ public class Registrar {
     static final int MAX_EXPIRES = 3600;
     static final int DEFAULT_EXPIRES = 600;
 
+    /** Checked when the user does not exist, so that a wrong answer costs the same either way. */
+    private static final SipCredentials NOBODY = new SipCredentials("nobody", SipCredentials.DEFAULT_REALM, "0".repeat(32));
+
     private final SipEndpoint sip;
     private final TelephonyDirectory directory;
     private final Registrations registrations;
     private final SipResponses responses;
     private final DigestChallenge digest = new DigestChallenge();
+    private final NonceUses nonces = new NonceUses(DigestChallenge.NONCE_LIFETIME);
+    private final RegisterFailures failures;
+    private final Set<String> trustedProxies;
     private final Clock clock;
 
     @Inject
-    public Registrar(SipEndpoint sip, TelephonyDirectory directory, Registrations registrations, SipResponses responses, Clock clock) {
+    public Registrar(SipEndpoint sip, TelephonyDirectory directory, Registrations registrations, SipResponses responses, Clock clock,
+                     @ConfigProperty(name = "verbund.telephony.register.max-failures-per-user", defaultValue = "10") int perUser,
+                     @ConfigProperty(name = "verbund.telephony.register.max-failures-per-source", defaultValue = "30") int perSource,
+                     @ConfigProperty(name = "verbund.telephony.register.failure-window-seconds", defaultValue = "600") long windowSeconds,
+                     @ConfigProperty(name = "verbund.telephony.register.lockout-seconds", defaultValue = "300") long lockoutSeconds,
+                     @ConfigProperty(name = "verbund.telephony.register.trusted-proxies") Optional<String> trustedProxies) {
         this.sip = sip;
         this.directory = directory;
         this.registrations = registrations;
         this.responses = responses;
         this.clock = clock;
+        this.failures = new RegisterFailures(new RegisterFailures.Limits(perUser, perSource, Duration.ofSeconds(windowSeconds),
+                Duration.ofSeconds(lockoutSeconds)));
+        this.trustedProxies = Arrays.stream(trustedProxies.orElse("").split(",")).map(String::strip).filter(address -> !address.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     protected Registrar() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, 10, 30, 600, 300, Optional.empty());
     }
 
     public void register(ServerTransaction transaction) {
@@ -61,9 +105,15 @@ public class Registrar {
             return;
         }
         String user = aor.getUser();
+        String source = sourceOf(request);
+        Optional<Duration> locked = failures.lockedOut(user, source, now);
+        if (locked.isPresent()) {
+            refuse(transaction, locked.get());
+            return;
+        }
         AuthorizationHeader authorization = (AuthorizationHeader) request.getHeader(AuthorizationHeader.NAME);
-        Optional<PhoneAccount> account = directory.phone(user);
-        if (authorization == null || account.isEmpty() || !authorization.getUsername().equals(user)) {
+        if (authorization == null || !user.equals(authorization.getUsername()) || authorization.getURI() == null
+                || authorization.getResponse() == null) {
             challenge(transaction, false, now);
             return;
         }
@@ -71,15 +121,56 @@ public class Registrar {
             challenge(transaction, true, now);
             return;
         }
-        String expected = DigestChallenge.expectedResponse(account.get().credentials(), request.getMethod(),
+        Optional<PhoneAccount> account = directory.phone(user);
+        String expected = DigestChallenge.expectedResponse(account.map(PhoneAccount::credentials).orElse(NOBODY), request.getMethod(),
                 authorization.getURI().toString(), authorization.getNonce(), authorization.getQop(),
                 nonceCount(authorization), authorization.getCNonce());
-        if (!expected.equalsIgnoreCase(authorization.getResponse())) {
-            LOG.warning(() -> "REGISTER for " + user + " with a wrong digest response");
-            responses.send(transaction, Response.FORBIDDEN, "wrong credentials");
+        if (account.isEmpty() || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                authorization.getResponse().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
+            failures.failed(user, source, now);
+            LOG.warning(() -> "REGISTER for " + user + " from " + source + " with a wrong digest response");
+            challenge(transaction, false, now);
+            return;
+        }
+        if (!nonces.firstUse(authorization.getNonce(), authorization.getNonceCount(), now)) {
+            LOG.warning(() -> "REGISTER for " + user + " from " + source + " replayed an answer already used (nonce count "
+                    + authorization.getNonceCount() + ")");
+            challenge(transaction, true, now);
             return;
         }
         bind(transaction, account.get(), user, now);
+    }
+
+    /**
+     * The address the REGISTER came from: the packet's source, or, from a trusted proxy, the address
+     * the proxy received it from (the Via below its own, {@code received} or else its host).
+     */
+    private String sourceOf(Request request) {
+        InetAddress peer = request instanceof SIPMessage message ? message.getRemoteAddress() : null;
+        String address = peer == null ? null : peer.getHostAddress();
+        if (address == null || !trustedProxies.contains(address)) {
+            return address;
+        }
+        ListIterator<?> vias = request.getHeaders(ViaHeader.NAME);
+        if (vias.hasNext()) {
+            vias.next();
+        }
+        if (vias.hasNext()) {
+            ViaHeader client = (ViaHeader) vias.next();
+            return client.getReceived() != null ? client.getReceived() : client.getHost();
+        }
+        return address;
+    }
+
+    private void refuse(ServerTransaction transaction, Duration remaining) {
+        try {
+            Response forbidden = sip.messages().createResponse(Response.FORBIDDEN, transaction.getRequest());
+            forbidden.setReasonPhrase("Too many failed attempts");
+            forbidden.addHeader(sip.headers().createRetryAfterHeader((int) Math.max(1, remaining.toSeconds() + 1)));
+            transaction.sendResponse(forbidden);
+        } catch (java.text.ParseException | javax.sip.SipException | javax.sip.InvalidArgumentException e) {
+            responses.send(transaction, Response.SERVER_INTERNAL_ERROR, "cannot answer");
+        }
     }
 
     private void bind(ServerTransaction transaction, PhoneAccount account, String user, Instant now) {

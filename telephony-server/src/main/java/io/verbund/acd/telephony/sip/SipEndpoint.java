@@ -3,6 +3,8 @@ package io.verbund.acd.telephony.sip;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import gov.nist.javax.sip.ListeningPointImpl;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import javax.sip.address.SipURI;
@@ -22,7 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The node's JAIN-SIP stack on UDP and TCP at one address and port, and SIP over TLS on a port of
  * its own (the plain port + 1 unless set) when the node has a keystore. Dialogs are managed by the
- * call path itself (automatic dialog support off), as a B2BUA must.
+ * call path itself (automatic dialog support off), as a B2BUA must. TCP runs on non-blocking sockets
+ * with connection limits and an idle timeout ({@link TcpConnectionLimits}, {@link GuardedTcpProcessor}).
  */
 @ApplicationScoped
 public class SipEndpoint {
@@ -35,6 +38,7 @@ public class SipEndpoint {
     private final int tlsPort;
     private final Optional<String> keyStore;
     private final Optional<String> keyStorePassword;
+    private final TcpConnectionLimits tcpLimits;
     private SipStack stack;
     private SipProvider provider;
     private SipListener listener;
@@ -51,17 +55,21 @@ public class SipEndpoint {
                        // The node's PKCS#12 keystore (the launcher's, also WildFly's HTTPS); none: no TLS.
                        @ConfigProperty(name = "verbund.tls.keystore") Optional<String> keyStore,
                        // From the environment (VERBUND_TLS_KEYSTORE_PASSWORD), never a command line.
-                       @ConfigProperty(name = "verbund.tls.keystore.password") Optional<String> keyStorePassword) {
+                       @ConfigProperty(name = "verbund.tls.keystore.password") Optional<String> keyStorePassword,
+                       @ConfigProperty(name = "verbund.telephony.tcp.max-connections", defaultValue = "1000") int tcpMaxConnections,
+                       @ConfigProperty(name = "verbund.telephony.tcp.max-connections-per-source", defaultValue = "50") int tcpPerSource,
+                       @ConfigProperty(name = "verbund.telephony.tcp.idle-timeout-seconds", defaultValue = "120") long tcpIdleSeconds) {
         this.host = host;
         this.port = port;
         this.node = node;
         this.tlsPort = tlsPort > 0 ? tlsPort : port + 1;
         this.keyStore = keyStore == null ? Optional.empty() : keyStore.filter(path -> !path.isBlank());
         this.keyStorePassword = keyStorePassword == null ? Optional.empty() : keyStorePassword;
+        this.tcpLimits = new TcpConnectionLimits(tcpMaxConnections, tcpPerSource, Duration.ofSeconds(tcpIdleSeconds));
     }
 
     protected SipEndpoint() {
-        this(null, 0, null, 0, Optional.empty(), Optional.empty());
+        this(null, 0, null, 0, Optional.empty(), Optional.empty(), 1000, 50, 120);
     }
 
     /** Opens the ports and starts delivering SIP to the listener. A port in use fails the deployment. */
@@ -81,6 +89,11 @@ public class SipEndpoint {
         // Wraps MissingCallIdParsing: both let the listener answer requests the stack would drop or answer wrongly.
         properties.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", UnsupportedVersionParsing.class.getName());
         keyStore.ifPresent(path -> tlsProperties(properties, path));
+        // TCP on non-blocking sockets with connection limits: the blocking default holds a thread per
+        // connection for as long as the client keeps it open, whether it sends anything or not.
+        properties.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", GuardedTcpProcessorFactory.class.getName());
+        // The stack's own sweep closes idle connections it opened itself (to agent phones) after the same time.
+        properties.setProperty("gov.nist.javax.sip.NIO_MAX_SOCKET_IDLE_TIME", Long.toString(tcpLimits.idleTimeout().toMillis()));
         // Operators may tune or trace the stack with -Dgov.nist.javax.sip.…=… on the node.
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("gov.nist.javax.sip."))
                 .forEach(name -> properties.setProperty(name, System.getProperty(name)));
@@ -93,6 +106,11 @@ public class SipEndpoint {
             addresses = factory.createAddressFactory();
             ListeningPoint udp = stack.createListeningPoint(host, port, ListeningPoint.UDP);
             ListeningPoint tcp = stack.createListeningPoint(host, port, ListeningPoint.TCP);
+            if (tcp instanceof ListeningPointImpl point && point.getMessageProcessor() instanceof GuardedTcpProcessor guarded) {
+                guarded.limit(tcpLimits);
+            } else {
+                LOG.warning("SIP over TCP runs without connection limits: the stack's TCP processor was replaced");
+            }
             provider = stack.createSipProvider(udp);
             provider.addListeningPoint(tcp);
             if (keyStore.isPresent()) {
@@ -102,7 +120,7 @@ public class SipEndpoint {
             provider.addSipListener(sipListener);
             listener = sipListener;
             stack.start();
-            LOG.info(() -> "SIP listening on " + host + ":" + port + " (UDP, TCP)"
+            LOG.info(() -> "SIP listening on " + host + ":" + port + " (UDP, TCP: " + tcpLimits + ")"
                     + (keyStore.isPresent() ? " and " + host + ":" + tlsPort + " (TLS)" : "; no keystore (verbund.tls.keystore), so no SIP over TLS"));
         } catch (javax.sip.SipException | javax.sip.InvalidArgumentException | TooManyListenersException e) {
             throw new IllegalStateException("cannot start SIP on " + host + ":" + port + ": " + e.getMessage(), e);

@@ -189,12 +189,63 @@ class MediaEngineTest {
         leg.answer(advertised.sdp("0"));
         assertThat(advertised.receive()).as("RTP to the SDP address first").isNotNull();
 
-        behindNat.sendTo(leg, rtp(0, 1, 160, 99, new byte[160]));
+        leg.peerMaySend();
+        for (int sequence = 1; sequence <= 3; sequence++) {
+            behindNat.sendTo(leg, rtp(0, sequence, 160L * sequence, 99, new byte[160]));
+        }
 
         assertThat(behindNat.receive()).as("RTP to the packets' source").isNotNull();
         advertised.drain();
         assertThat(advertised.receiveFor(200)).isEmpty();
         assertThat(leg.remoteTarget()).hasValueSatisfying(target -> assertThat(target.getPort()).isEqualTo(behindNat.port()));
+    }
+
+    @Test
+    void rtpFromAForeignSourceDuringABridgedCallIsNeitherRelayedNorTappedNorAnsweredButCounted() throws Exception {
+        Phone callerPhone = phone();
+        Phone agentPhone = phone();
+        Phone attacker = phone();
+        RtpLeg caller = engine.openLeg("call-2 caller");
+        caller.answer(callerPhone.sdp("0 101", WITH_EVENTS_101));
+        caller.peerMaySend();
+        RtpLeg agent = engine.openLeg("call-2 agent");
+        agent.offer(AudioCodec.PCMU);
+        agent.setRemote(agentPhone.sdp("0 101", WITH_EVENTS_101));
+        RecordingTap tap = new RecordingTap();
+        engine.bridge(caller, agent, tap);
+        List<String> digits = Collections.synchronizedList(new ArrayList<>());
+        caller.onDigits(digit -> digits.add(String.valueOf(digit)));
+        byte[] real = new byte[160];
+        Arrays.fill(real, (byte) 0x11);
+        callerPhone.sendTo(caller, rtp(0, 1, 160, 4242, real));
+        await("the caller's first packet relayed", () -> tap.fromCaller.size() == 1);
+        assertThat(caller.lockedSource()).hasValueSatisfying(source -> assertThat(source.getPort()).isEqualTo(callerPhone.port()));
+        long foreignBefore = engine.foreignPackets();
+        agentPhone.drain();
+
+        byte[] injected = new byte[160];
+        Arrays.fill(injected, (byte) 0x66);
+        for (int i = 0; i < 10; i++) {
+            attacker.sendTo(caller, rtp(0, 2 + i, 320 + 160L * i, 4242, injected));
+        }
+        attacker.sendTo(caller, event(101, 20, 5000, 5, false, 160));
+        attacker.sendTo(caller, event(101, 21, 5000, 5, true, 800));
+        attacker.sendTo(caller.localPort() + 1, new byte[]{(byte) 0x80, (byte) 201, 0, 1, 0, 0, 0, 9});
+        attacker.sendTo(caller, rtp(96, 30, 9000, 4242, injected));
+
+        await("the foreign packets counted", () -> caller.stats().foreign() == 14);
+        assertThat(engine.foreignPackets() - foreignBefore).isEqualTo(14);
+        assertThat(caller.stats().unexpected()).as("a foreign packet of any payload type is foreign").isZero();
+        assertThat(agentPhone.receiveFor(200)).as("nothing relayed to the agent").isEmpty();
+        assertThat(attacker.receiveFor(200)).as("nothing answered to the attacker").isEmpty();
+        assertThat(tap.fromCaller).as("nothing recorded").hasSize(1);
+        assertThat(digits).as("no digit heard").isEmpty();
+        assertThat(caller.stats().receiverReports()).isZero();
+
+        byte[] more = new byte[160];
+        Arrays.fill(more, (byte) 0x22);
+        callerPhone.sendTo(caller, rtp(0, 2, 320, 4242, more));
+        assertThat(payload(agentPhone.receive())).as("the real caller still gets through").isEqualTo(more);
     }
 
     @Test
