@@ -13,12 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,9 +37,11 @@ class CallPathIT {
     /** REGISTER limits for the test: every test registers from 127.0.0.1, so the address limit is kept out of reach. */
     private static final int REGISTER_FAILURES_PER_USER = 5;
     private static final int REGISTER_LOCKOUT_SECONDS = 3;
-    /** SIP over TCP limits for the test; no other test here uses TCP. */
+    /** SIP over TCP limits for the test; the torture messages over TCP close each connection. */
     private static final int TCP_PER_SOURCE = 4;
     private static final int TCP_IDLE_SECONDS = 5;
+    /** Every SIP transport the node listens on; the torture messages go over each. */
+    private static final List<SipTransport> TRANSPORTS = List.of(SipTransport.UDP, SipTransport.TCP);
 
     @TempDir
     static Path homeFolder;
@@ -341,6 +346,27 @@ class CallPathIT {
         assertThat(exchange(options, 5697)).as("OPTIONS, as a distributor's health probe sends it").startsWith("SIP/2.0 200");
         Sipp.Result next = calls.sipp().run("caller-unknown-number.xml", 5698, List.of("-s", "+4999999999", "-m", "1", "-timeout", "30s"));
         assertThat(next.exit()).isZero();
+    }
+
+    /**
+     * The SIP torture suite (src/test/resources/sip-torture, written from RFC 4475's descriptions):
+     * each message over each transport gets the answer its file names, and after each the node
+     * still answers OPTIONS. One node for all: a message that hurt it shows in the next probe.
+     */
+    @TestFactory
+    Stream<DynamicTest> sipTortureMessagesGetTheirAnswerAndTheNodeAnswersOptionsAfterEach() {
+        java.net.InetSocketAddress sip = new java.net.InetSocketAddress("127.0.0.1", node.ports().sip());
+        return SipTorture.cases().stream().flatMap(torture -> TRANSPORTS.stream().map(transport ->
+                DynamicTest.dynamicTest(torture.name() + " over " + transport, () -> {
+                    SipTorture.Outcome outcome = SipTorture.send(torture, transport, sip);
+                    int alive = SipTorture.options(transport, sip);
+                    // The table in docs/security.md is made from these lines.
+                    System.out.println("sip-torture " + torture.name() + " " + transport + ": " + outcome.firstLine());
+
+                    assertThat(alive).as("OPTIONS over %s after %s", transport, torture.name()).isEqualTo(200);
+                    assertThat(torture.expected(transport)).as("%s over %s (%s) was answered: %s", torture.name(), transport,
+                            torture.description(), outcome.firstLine()).contains(outcome.answer());
+                })));
     }
 
     @Test

@@ -143,12 +143,37 @@ public final class AudioNegotiation {
         return address == null || address.equals("0.0.0.0") || address.equals("::");
     }
 
+    /**
+     * Where media goes: an address literal only. A name in c= would be resolved right here, on the
+     * thread setting up the call, through whatever DNS server the caller's domain names (found by
+     * the SDP fuzz test); RFC 4566 allows names, trunks and phones send addresses.
+     */
     private static InetSocketAddress socket(String address, int port) {
+        if (!isAddressLiteral(address)) {
+            throw new MalformedSdp("connection address is no IP address (names are not resolved): " + address);
+        }
         try {
             return new InetSocketAddress(InetAddress.getByName(address), port);
         } catch (UnknownHostException e) {
             throw new MalformedSdp("connection address cannot be resolved: " + address);
         }
+    }
+
+    /** Dotted IPv4 with every part 0-255, or IPv6 hex and colons (a text Java never resolves as a name). */
+    static boolean isAddressLiteral(String address) {
+        if (address.indexOf(':') >= 0) {
+            return address.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0);
+        }
+        String[] parts = address.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9') || Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String describe(SessionDescription offer) {

@@ -181,6 +181,10 @@ public final class SessionDescription {
             throw new MalformedSdp("line " + lineNumber + ": c= must be IN IP4|IP6 address: " + value);
         }
         int slash = parts[2].indexOf('/');
+        if (slash == 0) {
+            // "c=IN IP4 /127": no address at all (found by the SDP fuzz test; it was taken as "").
+            throw new MalformedSdp("line " + lineNumber + ": c= without an address: " + value);
+        }
         return slash < 0 ? parts[2] : parts[2].substring(0, slash);
     }
 

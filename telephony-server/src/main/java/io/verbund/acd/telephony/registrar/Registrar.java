@@ -112,8 +112,8 @@ public class Registrar {
             return;
         }
         AuthorizationHeader authorization = (AuthorizationHeader) request.getHeader(AuthorizationHeader.NAME);
-        if (authorization == null || !user.equals(authorization.getUsername()) || authorization.getURI() == null
-                || authorization.getResponse() == null) {
+        // Unknown users are challenged like known ones (the answer must not tell which exist).
+        if (authorization == null || !isDigestOf(authorization, user)) {
             challenge(transaction, false, now);
             return;
         }
@@ -226,6 +226,16 @@ public class Registrar {
         } catch (java.text.ParseException | javax.sip.SipException | javax.sip.InvalidArgumentException e) {
             responses.send(transaction, Response.SERVER_INTERNAL_ERROR, "cannot challenge");
         }
+    }
+
+    /**
+     * Digest credentials of this user with what the check needs. Another scheme (RFC 4475 3.3.7) or
+     * a Digest without username, nonce, uri or response gets a new challenge; these nulls once
+     * ended the REGISTER in an exception on a managed thread, and the phone heard nothing.
+     */
+    private static boolean isDigestOf(AuthorizationHeader authorization, String user) {
+        return "Digest".equalsIgnoreCase(authorization.getScheme()) && user.equals(authorization.getUsername())
+                && authorization.getNonce() != null && authorization.getURI() != null && authorization.getResponse() != null;
     }
 
     private static String nonceCount(AuthorizationHeader authorization) {

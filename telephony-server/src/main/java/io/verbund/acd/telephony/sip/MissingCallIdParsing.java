@@ -18,7 +18,8 @@ import javax.sip.message.Request;
  * automatic 400 for one either (that copies the Call-ID), so the sender would hear nothing and
  * retransmit. This parser, installed as the stack's {@code MESSAGE_PARSER_FACTORY}, gives such a
  * request a stand-in Call-ID that only this process can produce; the listener recognises it and
- * answers 400 naming the missing header.
+ * answers 400 naming the missing header. A message repeating a header that may appear once is
+ * refused here too ({@link RepeatedHeaders}).
  */
 public final class MissingCallIdParsing implements MessageParserFactory {
 
@@ -46,6 +47,11 @@ public final class MissingCallIdParsing implements MessageParserFactory {
         @Override
         public SIPMessage parseSIPMessage(byte[] bytes, boolean readBody, boolean strict, ParseExceptionListener listener)
                 throws ParseException {
+            String repeated = bytes == null ? null : RepeatedHeaders.firstRepeated(bytes);
+            if (repeated != null) {
+                // The stack answers a request it cannot parse with its own 400 naming the problem.
+                throw new ParseException("more than one " + repeated + " header", 0);
+            }
             SIPMessage message = parser.parseSIPMessage(bytes, readBody, strict, listener);
             if (message instanceof SIPRequest request && request.getCallId() == null) {
                 request.setCallId(STAND_IN_PREFIX + STAND_INS.incrementAndGet());

@@ -35,6 +35,7 @@ import javax.sip.message.Response;
  * decisions and does no database work on a stack thread: INVITE is answered with 100/180 here and
  * routed elsewhere; REGISTER goes to a managed thread. BYE, INFO and re-INVITE count only inside a
  * dialog the stack matched by Call-ID and both tags, CANCEL only for the INVITE it names; else 481.
+ * What no handler takes is refused first ({@link RequestScreening}).
  */
 @ApplicationScoped
 public class SipAdapter implements SipListenerExt {
@@ -92,19 +93,34 @@ public class SipAdapter implements SipListenerExt {
         if (transaction == null) {
             return;
         }
+        Optional<RequestScreening.Refusal> refusal = RequestScreening.refusal(request);
+        if (refusal.isPresent()) {
+            responses.refuse(transaction, refusal.get());
+            return;
+        }
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
         try {
             switch (method) {
                 case Request.INVITE -> inbound.onInvite(transaction, event.getDialog());
                 case Request.CANCEL -> onCancel(transaction, request);
                 case Request.BYE -> onBye(transaction, callId, event.getDialog());
-                case Request.REGISTER -> executor.execute(() -> registrar.register(transaction));
+                case Request.REGISTER -> executor.execute(() -> register(transaction));
                 case Request.OPTIONS -> responses.send(transaction, Response.OK, null);
                 case Request.INFO -> onInfo(transaction, request, callId, event.getDialog());
-                default -> responses.send(transaction, Response.METHOD_NOT_ALLOWED, method + " is not handled here");
+                default -> throw new IllegalStateException(method + " passed the screening but has no handler");
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, method + " " + callId + " failed: " + e.getMessage(), e);
+            responses.send(transaction, Response.SERVER_INTERNAL_ERROR, "internal error");
+        }
+    }
+
+    /** On a managed thread, where nobody would see an exception and the phone would hear nothing. */
+    private void register(ServerTransaction transaction) {
+        try {
+            registrar.register(transaction);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "REGISTER failed: " + e.getMessage(), e);
             responses.send(transaction, Response.SERVER_INTERNAL_ERROR, "internal error");
         }
     }

@@ -39,6 +39,22 @@ public class SipResponses {
         }
     }
 
+    /** A {@link RequestScreening} refusal, with the header that says what would be taken. */
+    public void refuse(ServerTransaction transaction, RequestScreening.Refusal refusal) {
+        try {
+            Response response = response(transaction.getRequest(), refusal.status(), refusal.why(), -1);
+            if (refusal.headerName() != null) {
+                // One header per value: the factory refuses a list in createHeader.
+                for (String value : refusal.headerValue().split(", ")) {
+                    response.addHeader(sip.headers().createHeader(refusal.headerName(), value));
+                }
+            }
+            transaction.sendResponse(response);
+        } catch (java.text.ParseException | javax.sip.SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
+            LOG.log(Level.FINE, "response " + refusal.status() + " not sent", e);
+        }
+    }
+
     /** Without a transaction: for a request the stack cannot make one for, such as one lacking a required header. */
     public void sendStateless(Request request, int status, String why) {
         try {

@@ -68,6 +68,18 @@ class SdpNegotiationTest {
     }
 
     @Test
+    void refusesAConnectionAddressThatIsANameWithoutResolvingIt() {
+        for (String name : new String[] {"localhost", "1.2.3.999", "media.example", "10.0.0"}) {
+            SessionDescription offer = SessionDescription.parse(offer(name, "audio 49170 RTP/AVP 0"));
+
+            assertThatThrownBy(() -> AudioNegotiation.answer(offer, ORIGIN, LOCAL, 20000)).as(name)
+                    .isInstanceOf(MalformedSdp.class).hasMessageContaining("no IP address");
+        }
+        assertThat(AudioNegotiation.isAddressLiteral("2001:db8::1")).isTrue();
+        assertThat(AudioNegotiation.isAddressLiteral("255.0.0.1")).isTrue();
+    }
+
+    @Test
     void refusesAnOfferWithNoCommonCodec() {
         SessionDescription offer = SessionDescription.parse(offer("192.0.2.10", "audio 4000 RTP/AVP 18 9 101",
                 "rtpmap:18 G729/8000", "rtpmap:9 G722/8000", "rtpmap:101 telephone-event/8000"));
