@@ -117,7 +117,7 @@ class MasterFailoverTest {
                 .replace("portOffset: 200", "portOffset: 51100");
         Topology topology = LocalTopology.parse(yaml);
         GenerationSettings settings = new GenerationSettings(dir.resolve("out"), runDir, dir.resolve("data"),
-                ReplicationPassword.generatedFor(dir.resolve("out")), io.verbund.acd.lbconfig.TestCertificate.pem(dir.resolve("tls")));
+                ReplicationPassword.generatedFor(dir.resolve("out")), GenerationSettings.DEFAULT_TLS_DIR, io.verbund.acd.lbconfig.TestCertificate.pem(dir.resolve("tls")));
         GeneratedFile cfg = new HaproxyConfig().generate(topology, settings).get(0);
         // No syslog socket in a test machine: log to stderr so haproxy.log shows what happened.
         return Files.writeString(dir.resolve("haproxy.cfg"), cfg.content().replace("log /dev/log local0", "log stderr local0"));

@@ -85,7 +85,7 @@ class WebFrontendTest {
                 .replace("portOffset: 100", "portOffset: " + (node.getAddress().getPort() - 8080))
                 .replace("portOffset: 200", "portOffset: " + (FakeMariaDb.freePort() - 8080));
         GenerationSettings settings = new GenerationSettings(dir.resolve("out"), Files.createDirectories(dir.resolve("run")),
-                dir.resolve("data"), ReplicationPassword.generatedFor(dir.resolve("out")), certificate);
+                dir.resolve("data"), ReplicationPassword.generatedFor(dir.resolve("out")), GenerationSettings.DEFAULT_TLS_DIR, certificate);
         String cfg = new HaproxyConfig().generate(LocalTopology.parse(yaml), settings).get(0).content()
                 .replace("log /dev/log local0", "log stderr local0");
         Path config = Files.writeString(dir.resolve("haproxy.cfg"), cfg);

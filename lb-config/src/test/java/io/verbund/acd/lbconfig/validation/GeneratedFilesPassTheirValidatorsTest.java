@@ -40,7 +40,7 @@ class GeneratedFilesPassTheirValidatorsTest {
 
     private static Path generate(Topology topology, Path target) throws Exception {
         GenerationSettings settings = new GenerationSettings(target, root.resolve("run"), root.resolve("data"),
-                ReplicationPassword.generatedFor(target), TestCertificate.pem(root.resolve("tls")));
+                ReplicationPassword.generatedFor(target), GenerationSettings.DEFAULT_TLS_DIR, TestCertificate.pem(root.resolve("tls")));
         new OutputDirectory(target).replaceWith(ClusterFiles.standard().generate(topology, settings), line -> { });
         return target;
     }
