@@ -79,7 +79,9 @@ class GeneratedContentTest {
         assertThat(web).contains("http-request del-header X-Forwarded-For\n    option forwardfor\n",
                 "http-request set-header X-Forwarded-Proto https");
         assertThat(LOCAL.get("wildfly/node-a.cli")).contains("/system-property=verbund.http.trusted-proxies", "value=\"127.0.0.1\"",
-                "write-attribute(name=proxy-address-forwarding, value=false)").doesNotContain("proxy-address-forwarding, value=true");
+                "write-attribute(name=proxy-address-forwarding, value=false)",
+                "expression-filter=verbund-trusted-proxy:add(expression=\"equals(%{REMOTE_IP}, '127.0.0.1') -> proxy-peer-address\")",
+                "filter-ref=verbund-trusted-proxy:add(priority=100)").doesNotContain("proxy-address-forwarding, value=true");
     }
 
     @Test
