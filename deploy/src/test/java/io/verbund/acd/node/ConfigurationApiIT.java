@@ -350,6 +350,10 @@ class ConfigurationApiIT {
         HttpClient browser = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         assertThat(sendQuietly(browser, "POST", "api/v1/session", "{\"login\":\"AGENT1009@demo\",\"password\":\"demo-1009\"}").statusCode())
                 .as("the session login shares the count, whatever the case of the login").isEqualTo(429);
+        JsonObject lockout = Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> auditEntry(admin, "entityType=login", "agent1009@demo", "SECURITY"), found -> found != null);
+        assertThat(lockout.getString("clientAddress")).as("the tenant's admins see where the guessing came from").isEqualTo("127.0.0.2");
+        assertThat(lockout.getJsonObject("summary").getInt("failures")).isEqualTo(10);
 
         Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
                 assertThat(client.send("GET", "api/v1/session", Map.of("Authorization", basic("agent1009@demo", "demo-1009")), null)

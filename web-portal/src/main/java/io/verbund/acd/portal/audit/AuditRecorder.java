@@ -9,6 +9,7 @@ import io.verbund.acd.runtime.audit.AuditSummary;
 import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.runtime.security.CallerContext;
 import io.verbund.acd.runtime.security.TenantId;
+import io.verbund.acd.runtime.security.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -126,12 +127,9 @@ public class AuditRecorder implements ContainerResponseFilter, ReaderInterceptor
         static final Jsonb JSONB = JsonbBuilder.create();
     }
 
-    /**
-     * Where the request came from. The one place to change when addresses behind trusted proxies
-     * are read from X-Forwarded-For.
-     */
+    /** Where the request came from: the client haproxy saw when it came through a trusted proxy. */
     static String clientAddress(HttpServletRequest request) {
-        return request == null ? null : request.getRemoteAddr();
+        return request == null ? null : ClientAddress.of(request);
     }
 
     private TenantId tenant(ContainerRequestContext request) {
