@@ -1,6 +1,6 @@
 package io.verbund.acd.telephony.media;
 
-import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,10 +78,12 @@ public class NodeMedia {
                 Integer.parseInt(range[1].strip())).withLatch(latchWindow, latchPackets));
         engine.start();
         if (registry != null) {
-            MediaEngine started = engine;
-            FunctionCounter.builder("verbund.rtp.foreign.packets", started, MediaEngine::foreignPackets)
+            // A plain counter, incremented with each drop: the node's registry did not publish a
+            // FunctionCounter read from the engine's own count.
+            Counter foreign = Counter.builder("verbund.rtp.foreign.packets")
                     .description("RTP and RTCP packets dropped because they came from another source than the call's peer")
                     .register(registry);
+            engine.meterForeignPackets(foreign::increment);
         }
         LOG.info(() -> "media engine on " + address + " ports " + ports);
     }
