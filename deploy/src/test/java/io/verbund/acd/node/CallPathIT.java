@@ -41,7 +41,7 @@ class CallPathIT {
     private static final int TCP_PER_SOURCE = 4;
     private static final int TCP_IDLE_SECONDS = 5;
     /** Every SIP transport the node listens on; the torture messages go over each. */
-    private static final List<SipTransport> TRANSPORTS = List.of(SipTransport.UDP, SipTransport.TCP);
+    private static final List<SipTransport> TRANSPORTS = List.of(SipTransport.UDP, SipTransport.TCP, SipTransport.TLS);
 
     @TempDir
     static Path homeFolder;
@@ -355,9 +355,11 @@ class CallPathIT {
      */
     @TestFactory
     Stream<DynamicTest> sipTortureMessagesGetTheirAnswerAndTheNodeAnswersOptionsAfterEach() {
-        java.net.InetSocketAddress sip = new java.net.InetSocketAddress("127.0.0.1", node.ports().sip());
+        SipTransport.trust(node.wildfly().certificate().trustingOnlyThis());
         return SipTorture.cases().stream().flatMap(torture -> TRANSPORTS.stream().map(transport ->
                 DynamicTest.dynamicTest(torture.name() + " over " + transport, () -> {
+                    java.net.InetSocketAddress sip = new java.net.InetSocketAddress("127.0.0.1",
+                            transport == SipTransport.TLS ? node.ports().sipTls() : node.ports().sip());
                     SipTorture.Outcome outcome = SipTorture.send(torture, transport, sip);
                     int alive = SipTorture.options(transport, sip);
                     // The table in docs/security.md is made from these lines.
