@@ -81,7 +81,7 @@ class GeneratedContentTest {
         assertThat(LOCAL.get("wildfly/node-a.cli")).contains("/system-property=verbund.http.trusted-proxies", "value=\"127.0.0.1\"",
                 "write-attribute(name=proxy-address-forwarding, value=false)",
                 "expression-filter=verbund-trusted-proxy:add(expression=\"equals(%{REMOTE_IP}, '127.0.0.1') -> proxy-peer-address\")",
-                "filter-ref=verbund-trusted-proxy:add(priority=100)").doesNotContain("proxy-address-forwarding, value=true");
+                "filter-ref=verbund-trusted-proxy:add(priority=100)", "/system-property=verbund.telephony.register.trusted-proxies").doesNotContain("proxy-address-forwarding, value=true");
     }
 
     @Test

@@ -94,6 +94,9 @@ public final class NodeScript implements ConfigGenerator {
         cli.append("\n# The telephony server's SIP listener (WildFly's port offset does not shift it).\n");
         systemProperty(cli, "verbund.sip.host", node.host());
         systemProperty(cli, "verbund.sip.port", Integer.toString(node.sip().port()));
+        cli.append("# Phones register through Kamailio on the virtual IP: the registrar's per-source failure limit\n")
+                .append("# counts the phone's own address from Kamailio's Via, not Kamailio's (which would lock out every phone).\n");
+        systemProperty(cli, "verbund.telephony.register.trusted-proxies", topology.virtualIp());
         int index = topology.nodes().indexOf(node);
         cli.append("# RTP (media anchored on this node): a share of 20000-39999 of its own, so that nodes sharing\n")
                 .append("# a host (the local cluster) never offer the same port.\n");
