@@ -1,5 +1,6 @@
 package io.verbund.acd.runtime.outbound;
 
+import io.verbund.acd.runtime.net.AddressRange;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;

@@ -1,5 +1,6 @@
 package io.verbund.acd.runtime.security;
 
+import io.verbund.acd.runtime.net.AddressRange;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -24,9 +25,9 @@ public final class TrustedProxies {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
-    private final List<Range> ranges;
+    private final List<AddressRange> ranges;
 
-    private TrustedProxies(List<Range> ranges) {
+    private TrustedProxies(List<AddressRange> ranges) {
         this.ranges = List.copyOf(ranges);
     }
 
@@ -36,21 +37,17 @@ public final class TrustedProxies {
 
     /** @throws IllegalArgumentException naming the entry that is not an address or CIDR range */
     public static TrustedProxies parse(String list) {
-        List<Range> ranges = new ArrayList<>();
+        List<AddressRange> ranges = new ArrayList<>();
         for (String entry : list.split(",")) {
             String text = entry.strip();
             if (text.isEmpty()) {
                 continue;
             }
-            int slash = text.indexOf('/');
-            InetAddress address = literal(slash < 0 ? text : text.substring(0, slash))
-                    .orElseThrow(() -> new IllegalArgumentException(PROPERTY + ": '" + text + "' is not an IP address or CIDR range"));
-            int bits = address.getAddress().length * 8;
-            int prefix = slash < 0 ? bits : Integer.parseInt(text.substring(slash + 1));
-            if (prefix < 0 || prefix > bits) {
-                throw new IllegalArgumentException(PROPERTY + ": '" + text + "' has an impossible prefix length");
+            try {
+                ranges.add(AddressRange.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(PROPERTY + ": '" + text + "' is not an IP address or CIDR range", e);
             }
-            ranges.add(new Range(address.getAddress(), prefix));
         }
         return new TrustedProxies(ranges);
     }
@@ -117,27 +114,6 @@ public final class TrustedProxies {
             return Optional.of(InetAddress.getByName(candidate));
         } catch (UnknownHostException e) {
             return Optional.empty();
-        }
-    }
-
-    private record Range(byte[] network, int prefix) {
-
-        boolean contains(byte[] address) {
-            if (address.length != network.length) {
-                return false;
-            }
-            int whole = prefix / 8;
-            for (int i = 0; i < whole; i++) {
-                if (address[i] != network[i]) {
-                    return false;
-                }
-            }
-            int rest = prefix % 8;
-            if (rest == 0) {
-                return true;
-            }
-            int mask = (0xFF << (8 - rest)) & 0xFF;
-            return (address[whole] & mask) == (network[whole] & mask);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.verbund.acd.runtime.outbound;
 
+import io.verbund.acd.runtime.net.AddressRange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

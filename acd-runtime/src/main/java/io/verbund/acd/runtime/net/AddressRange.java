@@ -1,4 +1,4 @@
-package io.verbund.acd.runtime.outbound;
+package io.verbund.acd.runtime.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -49,7 +49,7 @@ public record AddressRange(byte[] network, int prefix) {
         return contains(address.getAddress());
     }
 
-    boolean contains(byte[] address) {
+    public boolean contains(byte[] address) {
         if (address.length != network.length) {
             return false;
         }
