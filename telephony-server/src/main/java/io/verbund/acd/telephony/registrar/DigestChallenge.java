@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Digest authentication (RFC 2617, RFC 3261 §22.4) with stateless nonces: a nonce carries its own
- * time and an HMAC of it, so no node needs to remember which nonces it handed out, and a nonce
+ * time, a random part and an HMAC of both, so no node needs to remember which nonces it handed out, and a nonce
  * older than {@link #NONCE_LIFETIME} is refused as stale.
  */
 public final class DigestChallenge {
@@ -22,26 +22,34 @@ public final class DigestChallenge {
     static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
 
     private final byte[] secret = new byte[32];
+    private final SecureRandom random = new SecureRandom();
 
     public DigestChallenge() {
-        new SecureRandom().nextBytes(secret);
+        random.nextBytes(secret);
     }
 
+    /**
+     * A nonce no other challenge gets, even in the same millisecond: {@link NonceUses} counts each
+     * nonce's uses, so two phones challenged at once must never share one (the second would look
+     * like a replay of the first).
+     */
     public String newNonce(Instant now) {
-        String time = Long.toString(now.toEpochMilli());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((time + ":" + hmac(time)).getBytes(StandardCharsets.US_ASCII));
+        byte[] unique = new byte[9];
+        random.nextBytes(unique);
+        String payload = now.toEpochMilli() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(unique);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((payload + ":" + hmac(payload)).getBytes(StandardCharsets.US_ASCII));
     }
 
     public boolean isFresh(String nonce, Instant now) {
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(nonce), StandardCharsets.US_ASCII);
-            int colon = decoded.indexOf(':');
-            String time = decoded.substring(0, colon);
-            if (!MessageDigest.isEqual(hmac(time).getBytes(StandardCharsets.US_ASCII),
-                    decoded.substring(colon + 1).getBytes(StandardCharsets.US_ASCII))) {
+            int mac = decoded.lastIndexOf(':');
+            String payload = decoded.substring(0, mac);
+            if (!MessageDigest.isEqual(hmac(payload).getBytes(StandardCharsets.US_ASCII),
+                    decoded.substring(mac + 1).getBytes(StandardCharsets.US_ASCII))) {
                 return false;
             }
-            Instant issued = Instant.ofEpochMilli(Long.parseLong(time));
+            Instant issued = Instant.ofEpochMilli(Long.parseLong(payload.substring(0, payload.indexOf(':'))));
             return !issued.isAfter(now) && Duration.between(issued, now).compareTo(NONCE_LIFETIME) <= 0;
         } catch (RuntimeException e) {
             return false;
