@@ -77,11 +77,10 @@ class GeneratedContentTest {
     void theNodesBelieveTheClientAddressOnlyFromHaproxyWhichWritesItItself() {
         String web = LOCAL.get("haproxy/haproxy.cfg").substring(LOCAL.get("haproxy/haproxy.cfg").indexOf("frontend https"));
         assertThat(web).contains("http-request del-header X-Forwarded-For\n    option forwardfor\n",
-                "http-request set-header X-Forwarded-Proto https");
+                "http-request set-header X-Forwarded-Proto https", "http-response replace-header Set-Cookie (.*) \"\\1; Secure\"");
         assertThat(LOCAL.get("wildfly/node-a.cli")).contains("/system-property=verbund.http.trusted-proxies", "value=\"127.0.0.1\"",
                 "write-attribute(name=proxy-address-forwarding, value=false)",
-                "expression-filter=verbund-trusted-proxy:add(expression=\"equals(%{REMOTE_IP}, '127.0.0.1') -> proxy-peer-address\")",
-                "filter-ref=verbund-trusted-proxy:add(priority=100)", "/system-property=verbund.telephony.register.trusted-proxies").doesNotContain("proxy-address-forwarding, value=true");
+                "/system-property=verbund.telephony.register.trusted-proxies").doesNotContain("proxy-address-forwarding, value=true");
     }
 
     @Test

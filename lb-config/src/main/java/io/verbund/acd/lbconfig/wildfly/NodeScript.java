@@ -75,21 +75,6 @@ public final class NodeScript implements ConfigGenerator {
         proxies.add(topology.virtualIp());
         systemProperty(cli, "verbund.http.trusted-proxies", String.join(",", proxies.stream().distinct().toList()));
         cli.append("/subsystem=undertow/server=default-server/http-listener=default:write-attribute(name=proxy-address-forwarding, value=false)\n");
-        cli.append("# From those peers only, Undertow takes the scheme (X-Forwarded-Proto) and the client's address as\n")
-                .append("# haproxy wrote them, before any other filter: behind haproxy's HTTPS the request counts as secure,\n")
-                .append("# so tls.cli's HSTS and Secure-cookie filters apply.\n");
-        String fromProxy = proxies.stream().distinct().map(proxy -> "equals(%{REMOTE_IP}, '" + proxy + "')")
-                .collect(java.util.stream.Collectors.joining(" or "));
-        String filter = "/subsystem=undertow/configuration=filter/expression-filter=verbund-trusted-proxy";
-        String filterRef = "/subsystem=undertow/server=default-server/host=default-host/filter-ref=verbund-trusted-proxy";
-        cli.append("if (outcome == success) of ").append(filterRef).append(":read-resource\n")
-                .append("    ").append(filterRef).append(":remove\n")
-                .append("end-if\n")
-                .append("if (outcome == success) of ").append(filter).append(":read-resource\n")
-                .append("    ").append(filter).append(":remove\n")
-                .append("end-if\n")
-                .append(filter).append(":add(expression=\"").append(fromProxy).append(" -> proxy-peer-address\")\n")
-                .append(filterRef).append(":add(priority=100)\n");
 
         cli.append("\n# The telephony server's SIP listener (WildFly's port offset does not shift it).\n");
         systemProperty(cli, "verbund.sip.host", node.host());

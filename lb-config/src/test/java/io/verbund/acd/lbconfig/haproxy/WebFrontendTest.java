@@ -67,6 +67,10 @@ class WebFrontendTest {
                 forwardedProto.set(String.join(",", exchange.getRequestHeaders().getOrDefault("X-Forwarded-Proto", java.util.List.of())));
             }
             byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+            if (!exchange.getRequestURI().getPath().equals("/api/v1/health")) {
+                // The node sees plain HTTP behind haproxy, so its session cookie comes without Secure.
+                exchange.getResponseHeaders().add("Set-Cookie", "VERBUND_SESSION=abc.node-a; path=/; HttpOnly; SameSite=Strict");
+            }
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -101,8 +105,10 @@ class WebFrontendTest {
 
         assertThat(answer.headers().allValues("strict-transport-security")).containsExactly("max-age=31536000");
         assertThat(forwardedProto.get()).isEqualTo("https");
-        assertThat(answer.headers().allValues("set-cookie")).singleElement().asString()
+        assertThat(answer.headers().allValues("set-cookie")).filteredOn(cookie -> cookie.startsWith("SERVERID=")).singleElement().asString()
                 .startsWith("SERVERID=node-a").containsIgnoringCase("; secure").containsIgnoringCase("httponly");
+        assertThat(answer.headers().allValues("set-cookie")).filteredOn(cookie -> cookie.startsWith("VERBUND_SESSION=")).singleElement()
+                .asString().as("the node's own cookie, marked Secure by haproxy").endsWith("; Secure").contains("HttpOnly");
 
         HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/admin/users?q=a"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
