@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.verbund.acd.runtime.problem.NotAuthenticated;
 import io.verbund.acd.runtime.problem.TooManyRequests;
 import io.verbund.acd.tenant.TenantKey;
-import java.time.Clock;
+import io.verbund.acd.time.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,7 @@ class LoginThrottleTest {
     private static final Caller ADMIN = new Caller(new UserId(1), "admin@demo", new TenantKey("demo"), new TenantId(1),
             Set.of(Role.TENANT_ADMIN), Optional.empty());
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final MapFailures store = new MapFailures();
     private final List<LoginLockedOut> lockouts = new ArrayList<>();
     private final LoginThrottle throttle = new LoginThrottle(store, SETTINGS, clock, lockouts::add);
@@ -43,16 +41,16 @@ class LoginThrottleTest {
             assertThat(event.kind()).isEqualTo(LoginLockedOut.Kind.ACCOUNT);
             assertThat(event.subject()).isEqualTo("admin@demo");
             assertThat(event.source()).isEqualTo("10.0.0.1");
-            assertThat(event.until()).isEqualTo(clock.now.plus(Duration.ofMinutes(10)));
+            assertThat(event.until()).isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
         });
 
-        clock.now = clock.now.plus(Duration.ofMinutes(4));
+        clock.advance(Duration.ofMinutes(4));
         assertThatThrownBy(() -> throttle.attempt("ADMIN@demo", "10.0.0.2", right()))
                 .isInstanceOfSatisfying(TooManyRequests.class,
                         refused -> assertThat(refused.retryAfter()).isEqualTo(Duration.ofMinutes(6)));
         assertThat(checks).as("no password check while locked out").hasValue(3);
 
-        clock.now = clock.now.plus(Duration.ofMinutes(6));
+        clock.advance(Duration.ofMinutes(6));
         assertThat(throttle.attempt("admin@demo", "10.0.0.2", right())).isEqualTo(ADMIN);
     }
 
@@ -74,7 +72,7 @@ class LoginThrottleTest {
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> throttle.attempt("admin@demo", "10.0.0.1", wrong())).isInstanceOf(NotAuthenticated.class);
         }
-        clock.now = clock.now.plus(Duration.ofMinutes(15));
+        clock.advance(Duration.ofMinutes(15));
         assertThatThrownBy(() -> throttle.attempt("admin@demo", "10.0.0.1", wrong())).isInstanceOf(NotAuthenticated.class);
         assertThat(throttle.attempt("admin@demo", "10.0.0.1", right())).isEqualTo(ADMIN);
     }
@@ -153,25 +151,6 @@ class LoginThrottleTest {
         @Override
         public void remove(String key) {
             entries.remove(key);
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -8,19 +8,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import gov.nist.javax.sip.message.SIPMessage;
 import io.verbund.acd.agent.SipCredentials;
+import io.verbund.acd.runtime.security.TrustedProxies;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
 import javax.sip.header.AuthorizationHeader;
@@ -71,7 +69,7 @@ public class Registrar {
     private final DigestChallenge digest = new DigestChallenge();
     private final NonceUses nonces = new NonceUses(DigestChallenge.NONCE_LIFETIME);
     private final RegisterFailures failures;
-    private final Set<String> trustedProxies;
+    private final TrustedProxies trustedProxies;
     private final Clock clock;
 
     @Inject
@@ -88,8 +86,8 @@ public class Registrar {
         this.clock = clock;
         this.failures = new RegisterFailures(new RegisterFailures.Limits(perUser, perSource, Duration.ofSeconds(windowSeconds),
                 Duration.ofSeconds(lockoutSeconds)));
-        this.trustedProxies = Arrays.stream(trustedProxies.orElse("").split(",")).map(String::strip).filter(address -> !address.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+        // The same list format as the HTTP side's (addresses or CIDR ranges, never host names).
+        this.trustedProxies = TrustedProxies.parse(trustedProxies.orElse(""));
     }
 
     protected Registrar() {
@@ -148,7 +146,7 @@ public class Registrar {
     private String sourceOf(Request request) {
         InetAddress peer = request instanceof SIPMessage message ? message.getRemoteAddress() : null;
         String address = peer == null ? null : peer.getHostAddress();
-        if (address == null || !trustedProxies.contains(address)) {
+        if (address == null || !trustedProxies.trusts(address)) {
             return address;
         }
         ListIterator<?> vias = request.getHeaders(ViaHeader.NAME);

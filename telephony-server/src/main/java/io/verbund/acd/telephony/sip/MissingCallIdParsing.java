@@ -19,7 +19,7 @@ import javax.sip.message.Request;
  * retransmit. This parser, installed as the stack's {@code MESSAGE_PARSER_FACTORY}, gives such a
  * request a stand-in Call-ID that only this process can produce; the listener recognises it and
  * answers 400 naming the missing header. A message repeating a header that may appear once is
- * refused here too ({@link RepeatedHeaders}), and so is a Via with a comment ({@link ViaComments}).
+ * refused here too, and so is a Via with a comment ({@link RawHeaders}).
  */
 public final class MissingCallIdParsing implements MessageParserFactory {
 
@@ -47,13 +47,10 @@ public final class MissingCallIdParsing implements MessageParserFactory {
         @Override
         public SIPMessage parseSIPMessage(byte[] bytes, boolean readBody, boolean strict, ParseExceptionListener listener)
                 throws ParseException {
-            String repeated = bytes == null ? null : RepeatedHeaders.firstRepeated(bytes);
-            if (repeated != null) {
+            String problem = bytes == null ? null : RawHeaders.problem(bytes);
+            if (problem != null) {
                 // The stack answers a request it cannot parse with its own 400 naming the problem.
-                throw new ParseException("more than one " + repeated + " header", 0);
-            }
-            if (bytes != null && ViaComments.present(bytes)) {
-                throw new ParseException("a comment in Via (RFC 3261 has none)", 0);
+                throw new ParseException(problem, 0);
             }
             SIPMessage message = parser.parseSIPMessage(bytes, readBody, strict, listener);
             if (message instanceof SIPRequest request && request.getCallId() == null) {

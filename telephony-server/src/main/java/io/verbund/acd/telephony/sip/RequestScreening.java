@@ -4,7 +4,6 @@ import io.verbund.acd.call.CallId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import javax.sip.header.CallIdHeader;
@@ -45,8 +44,8 @@ public final class RequestScreening {
                     ? new Refusal(Response.METHOD_NOT_ALLOWED, method + " is not taken here", "Allow", String.join(", ", ALLOWED))
                     : new Refusal(Response.NOT_IMPLEMENTED, "unknown method", null, null));
         }
-        String scheme = request.getRequestURI() == null ? "" : request.getRequestURI().getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("sip") && !scheme.equals("sips")) {
+        String scheme = request.getRequestURI() == null ? "" : request.getRequestURI().getScheme();
+        if (!scheme.equalsIgnoreCase("sip") && !scheme.equalsIgnoreCase("sips")) {
             return Optional.of(new Refusal(Response.UNSUPPORTED_URI_SCHEME, "only sip and sips URIs", null, null));
         }
         if (!method.equals(Request.ACK) && !method.equals(Request.CANCEL)) {
@@ -67,9 +66,12 @@ public final class RequestScreening {
 
     /** The option tags of every Require header: all unsupported, as the node implements no extension. */
     private static List<String> required(Request request) {
-        List<String> tags = new ArrayList<>();
         ListIterator<?> headers = request.getHeaders(RequireHeader.NAME);
-        while (headers != null && headers.hasNext()) {
+        if (headers == null || !headers.hasNext()) {
+            return List.of(); // nearly every request: nothing allocated on the call path
+        }
+        List<String> tags = new ArrayList<>();
+        while (headers.hasNext()) {
             String tag = ((RequireHeader) headers.next()).getOptionTag();
             if (tag != null && !tag.isBlank() && !tags.contains(tag)) {
                 tags.add(tag);
@@ -85,7 +87,11 @@ public final class RequestScreening {
     private static boolean isCallId(Request request) {
         CallIdHeader header = (CallIdHeader) request.getHeader(CallIdHeader.NAME);
         try {
-            return header != null && new CallId(header.getCallId()) != null;
+            if (header == null) {
+                return false;
+            }
+            new CallId(header.getCallId()); // its own length check, the one the records rely on
+            return true;
         } catch (IllegalArgumentException e) {
             return false;
         }

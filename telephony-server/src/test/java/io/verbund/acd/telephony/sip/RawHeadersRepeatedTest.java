@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import org.junit.jupiter.api.Test;
 
-class RepeatedHeadersTest {
+class RawHeadersRepeatedTest {
 
     private static final String HEAD = "INVITE sip:+4930500100@127.0.0.1 SIP/2.0\r\n"
             + "Via: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK-1\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK-2\r\n"
@@ -16,9 +16,9 @@ class RepeatedHeadersTest {
 
     @Test
     void aSecondContentLengthOrCallIdInFullOrCompactFormIsFound() {
-        assertThat(RepeatedHeaders.firstRepeated(bytes(HEAD + "Content-Length: 3\r\nl : 4\r\n\r\nv=0\r\n"))).isEqualTo("content-length");
-        assertThat(RepeatedHeaders.firstRepeated(bytes(HEAD + "i: other\r\nContent-Length: 0\r\n\r\n"))).isEqualTo("call-id");
-        assertThat(RepeatedHeaders.firstRepeated(bytes(HEAD + "MAX-FORWARDS\t: 69\r\nContent-Length: 0\r\n\r\n"))).isEqualTo("max-forwards");
+        assertThat(RawHeaders.problem(bytes(HEAD + "Content-Length: 3\r\nl : 4\r\n\r\nv=0\r\n"))).isEqualTo("more than one content-length header");
+        assertThat(RawHeaders.problem(bytes(HEAD + "i: other\r\nContent-Length: 0\r\n\r\n"))).isEqualTo("more than one call-id header");
+        assertThat(RawHeaders.problem(bytes(HEAD + "MAX-FORWARDS\t: 69\r\nContent-Length: 0\r\n\r\n"))).isEqualTo("more than one max-forwards header");
     }
 
     @Test
@@ -26,9 +26,9 @@ class RepeatedHeadersTest {
         String folded = HEAD.replace("CSeq: 1 INVITE\r\n", "CSeq: 1\r\n INVITE\r\n") + "Supported: timer\r\nSupported: replaces\r\n"
                 + "Content-Length: 14\r\n\r\nCall-ID: x\r\nl:";
 
-        assertThat(RepeatedHeaders.firstRepeated(bytes(folded))).isNull();
-        assertThat(RepeatedHeaders.firstRepeated(bytes("garbage"))).isNull();
-        assertThat(RepeatedHeaders.firstRepeated(new byte[0])).isNull();
+        assertThat(RawHeaders.problem(bytes(folded))).isNull();
+        assertThat(RawHeaders.problem(bytes("garbage"))).isNull();
+        assertThat(RawHeaders.problem(new byte[0])).isNull();
     }
 
     @Test
