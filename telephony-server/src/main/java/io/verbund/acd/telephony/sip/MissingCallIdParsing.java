@@ -19,7 +19,8 @@ import javax.sip.message.Request;
  * retransmit. This parser, installed as the stack's {@code MESSAGE_PARSER_FACTORY}, gives such a
  * request a stand-in Call-ID that only this process can produce; the listener recognises it and
  * answers 400 naming the missing header. A message repeating a header that may appear once is
- * refused here too, and so is a Via with a comment ({@link RawHeaders}).
+ * refused here too, and so is a Via with a comment ({@link RawHeaders}). Whatever else the stack's
+ * parser cannot read comes out as a {@link ParseException}, never unchecked.
  */
 public final class MissingCallIdParsing implements MessageParserFactory {
 
@@ -52,7 +53,15 @@ public final class MissingCallIdParsing implements MessageParserFactory {
                 // The stack answers a request it cannot parse with its own 400 naming the problem.
                 throw new ParseException(problem, 0);
             }
-            SIPMessage message = parser.parseSIPMessage(bytes, readBody, strict, listener);
+            SIPMessage message;
+            try {
+                message = parser.parseSIPMessage(bytes, readBody, strict, listener);
+            } catch (RuntimeException unparsable) {
+                // Some of JAIN-SIP's header parsers throw unchecked on odd values (the fuzzer found
+                // "RAck: a 1 INVITE": NumberFormatException); as a ParseException the stack answers
+                // 400 or drops, as for any other malformed message.
+                throw new ParseException(unparsable.getClass().getSimpleName() + " while parsing", 0);
+            }
             if (message instanceof SIPRequest request && request.getCallId() == null) {
                 request.setCallId(STAND_IN_PREFIX + STAND_INS.incrementAndGet());
             }

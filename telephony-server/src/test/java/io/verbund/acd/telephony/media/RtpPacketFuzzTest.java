@@ -15,7 +15,7 @@ class RtpPacketFuzzTest {
 
     private final RtpPacket packet = new RtpPacket();
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "120s", maxExecutions = 5_000_000)
     void readingADatagram(byte[] datagram) {
         // The receive buffer is larger than the datagram in it: read only the first length bytes.
         byte[] buffer = new byte[datagram.length + 16];

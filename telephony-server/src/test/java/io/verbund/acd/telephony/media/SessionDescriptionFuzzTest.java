@@ -17,7 +17,7 @@ class SessionDescriptionFuzzTest {
 
     private static final SessionDescription.Origin ORIGIN = new SessionDescription.Origin("verbund", "1", 1, "127.0.0.1");
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "120s", maxExecutions = 60_000)
     void readingAndAnsweringAnOffer(String text) throws Exception {
         SessionDescription offer;
         try {

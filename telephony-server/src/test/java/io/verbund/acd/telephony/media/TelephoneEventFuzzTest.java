@@ -13,7 +13,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class TelephoneEventFuzzTest {
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "120s", maxExecutions = 600_000)
     void readingEventPackets(FuzzedDataProvider data) {
         StringBuilder digits = new StringBuilder();
         DtmfDetector detector = new DtmfDetector(300_000_000L, (digit, duration) -> digits.append(digit));

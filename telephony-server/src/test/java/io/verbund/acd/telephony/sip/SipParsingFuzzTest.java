@@ -25,7 +25,7 @@ class SipParsingFuzzTest {
 
     private static final MessageParser PARSER = new UnsupportedVersionParsing().createMessageParser(null);
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "120s", maxExecutions = 150_000)
     void parsingAndScreeningAMessage(byte[] bytes) {
         SIPMessage message;
         try {
