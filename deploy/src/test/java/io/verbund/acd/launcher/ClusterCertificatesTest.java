@@ -72,7 +72,7 @@ class ClusterCertificatesTest {
         Path tls = home.resolve("secrets/tls");
 
         assertThat(ClusterDatabase.url(tls, "127.0.0.1", 13311, "verbund"))
-                .isEqualTo("jdbc:mariadb://127.0.0.1:13311/verbund?connectTimeout=3000&sslMode=verify-ca&serverSslCert=" + tls.resolve("ca.pem"));
+                .isEqualTo("jdbc:mariadb://127.0.0.1:13311/verbund?connectTimeout=3000&sslMode=verify-full&serverSslCert=" + tls.resolve("ca.pem"));
     }
 
     private ClusterCertificates certificates(Path tls) {

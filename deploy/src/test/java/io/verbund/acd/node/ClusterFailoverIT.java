@@ -147,7 +147,20 @@ class ClusterFailoverIT {
         }
         assertThatThrownBy(() -> DriverManager.getConnection(masterUrl() + "?connectTimeout=3000", "verbund", cluster.applicationPassword()).close())
                 .as("the application user without TLS").isInstanceOf(SQLException.class);
-        // The nodes work (the tests before and after), so their pools connect as 'verbund', which only TLS lets in.
+        // The nodes work (the tests before and after), so their pools connect as 'verbund', which only TLS lets in,
+        // and check the server's name: their generated datasources say verify-full.
+        for (Cluster.Node node : cluster.nodes()) {
+            assertThat(Files.readString(home.resolve("cluster/config/wildfly/" + node.name() + ".cli")))
+                    .contains("/verbund?sslMode=verify-full&serverSslCert=").doesNotContain("verify-ca");
+        }
+        // The same server under a name its certificate does not carry: the CA signed it, the name is wrong.
+        String byName = "jdbc:mariadb://localhost:" + cluster.topology().frontends().dbMaster() + "/verbund?connectTimeout=3000&serverSslCert="
+                + cluster.tlsDir().resolve("ca.pem") + "&sslMode=";
+        try (Connection caOnly = DriverManager.getConnection(byName + "verify-ca", "verbund", cluster.applicationPassword())) {
+            assertThat(caOnly.isValid(5)).as("the CA alone accepts it").isTrue();
+        }
+        assertThatThrownBy(() -> DriverManager.getConnection(byName + "verify-full", "verbund", cluster.applicationPassword()).close())
+                .as("verify-full refuses a certificate without the dialled name in its subjectAltName").isInstanceOf(SQLException.class);
         try (Connection db = cluster.database("master1").connectAsAdmin(); Statement statement = db.createStatement();
              ResultSet accounts = statement.executeQuery("SELECT User, ssl_type FROM mysql.user WHERE User IN ('verbund', 'verbund_admin', 'replication')")) {
             int accountsSeen = 0;
@@ -186,6 +199,86 @@ class ClusterFailoverIT {
                 .singleElement().asString().containsIgnoringCase("; secure");
         assertThat(login.headers().allValues("set-cookie")).filteredOn(cookie -> cookie.startsWith("SERVERID="))
                 .singleElement().asString().containsIgnoringCase("secure");
+    }
+
+    /**
+     * Issue 16, REGISTER in the cluster: wrong answers spread over both nodes (as Kamailio may send
+     * them) add up to one lockout that both nodes enforce; a nonce is only good on the node that
+     * issued it (per-node key, so per-node replay tracking is complete): an answer to node A's
+     * challenge sent to node B gets 401 stale, the answer to B's own challenge registers, and that
+     * answer replayed at A is refused too.
+     */
+    @Test
+    @Order(2)
+    void registerFailuresCountClusterWideAndANonceIsGoodOnlyOnTheNodeThatIssuedIt() throws Exception {
+        Cluster.Node a = cluster.nodes().get(0);
+        Cluster.Node b = cluster.nodes().get(1);
+        // An unknown name: counted like a known one (the per-user limit is 10), and no agent is locked out.
+        for (int i = 0; i < 10; i++) {
+            Cluster.Node node = i % 2 == 0 ? a : b;
+            String answer = answerChallenge(node, node, "7788", "guess-" + i, 5961, "z9hG4bK-cl-guess-" + i).answer();
+            assertThat(answer).as("guess %d on %s", i, node.name()).startsWith("SIP/2.0 401");
+        }
+        for (Cluster.Node node : List.of(a, b)) {
+            String locked = sipExchange(node, registerRequest(node, "7788", 5962, "z9hG4bK-cl-locked-" + node.name(), 1, ""), 5962);
+            assertThat(locked).as("5 guesses on each node lock the name on %s", node.name()).startsWith("SIP/2.0 403")
+                    .contains("Retry-After");
+        }
+
+        Registration crossed = answerChallenge(a, b, extension(AGENTS), "bench", 5963, "z9hG4bK-cl-cross");
+        assertThat(crossed.answer()).as("node A's nonce at node B").startsWith("SIP/2.0 401").contains("stale=true");
+        Registration atB = answerChallenge(b, b, extension(AGENTS), "bench", 5963, "z9hG4bK-cl-b");
+        assertThat(atB.answer()).as("B's own challenge").startsWith("SIP/2.0 200");
+        String replayed = sipExchange(a, atB.request().replace("z9hG4bK-cl-b-2", "z9hG4bK-cl-replay"), 5963);
+        assertThat(replayed).as("B's answer replayed at A").startsWith("SIP/2.0 401").contains("stale=true");
+    }
+
+    private record Registration(String request, String answer) {
+    }
+
+    /** REGISTER without credentials to {@code challenger}, then the digest answer (qop=auth, nc=1) to {@code answered}. */
+    private static Registration answerChallenge(Cluster.Node challenger, Cluster.Node answered, String user, String password, int port,
+                                                String branch) throws Exception {
+        String challenge = sipExchange(challenger, registerRequest(challenger, user, port, branch, 1, ""), port);
+        java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("nonce=\"([^\"]+)\"").matcher(challenge);
+        assertThat(nonce.find()).as("a nonce in %s", challenge).isTrue();
+        String uri = "sip:127.0.0.1:" + answered.ports().sip();
+        String cnonce = Long.toHexString(System.nanoTime());
+        String ha1 = md5(user + ":verbund:" + password);
+        String response = md5(ha1 + ":" + nonce.group(1) + ":00000001:" + cnonce + ":auth:" + md5("REGISTER:" + uri));
+        String request = registerRequest(answered, user, port, branch, 2, "Authorization: Digest username=\"" + user
+                + "\", realm=\"verbund\", nonce=\"" + nonce.group(1) + "\", uri=\"" + uri + "\", response=\"" + response
+                + "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"" + cnonce + "\"\r\n");
+        return new Registration(request, sipExchange(answered, request, port));
+    }
+
+    private static String registerRequest(Cluster.Node node, String user, int port, String branch, int cseq, String authorization) {
+        return "REGISTER sip:127.0.0.1:" + node.ports().sip() + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=" + branch + "-" + cseq + "\r\n"
+                + "From: <sip:" + user + "@127.0.0.1>;tag=" + branch + "\r\nTo: <sip:" + user + "@127.0.0.1>\r\n"
+                + "Call-ID: " + branch + "@127.0.0.1\r\nCSeq: " + cseq + " REGISTER\r\n"
+                + "Contact: <sip:" + user + "@127.0.0.1:" + port + ">\r\nExpires: 0\r\nMax-Forwards: 70\r\n"
+                + authorization + "Content-Length: 0\r\n\r\n";
+    }
+
+    private static String md5(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** One UDP datagram straight to the node's SIP port; the first final answer. */
+    private static String sipExchange(Cluster.Node node, String message, int localPort) throws Exception {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(localPort, java.net.InetAddress.getByName("127.0.0.1"))) {
+            socket.setSoTimeout(5000);
+            byte[] bytes = message.getBytes(StandardCharsets.US_ASCII);
+            socket.send(new java.net.DatagramPacket(bytes, bytes.length, java.net.InetAddress.getByName("127.0.0.1"), node.ports().sip()));
+            java.net.DatagramPacket answer = new java.net.DatagramPacket(new byte[8192], 8192);
+            String text;
+            do {
+                socket.receive(answer);
+                text = new String(answer.getData(), 0, answer.getLength(), StandardCharsets.US_ASCII);
+            } while (text.startsWith("SIP/2.0 1"));
+            return text;
+        }
     }
 
     @Test
@@ -575,7 +668,7 @@ class ClusterFailoverIT {
     }
 
     private static Connection master() throws SQLException {
-        return DriverManager.getConnection(masterUrl() + "?sslMode=verify-ca&serverSslCert=" + cluster.tlsDir().resolve("ca.pem"),
+        return DriverManager.getConnection(masterUrl() + "?sslMode=verify-full&serverSslCert=" + cluster.tlsDir().resolve("ca.pem"),
                 "verbund", cluster.applicationPassword());
     }
 

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigurationApiIT {
 
     private static final int PORT_OFFSET = 1100;
+    private static final int ACCOUNT_FAILURES = 12;
 
     @TempDir
     static Path homeFolder;
@@ -43,7 +45,9 @@ class ConfigurationApiIT {
     @BeforeAll
     static void startNode() {
         // A short lockout, so the login throttle's test sees the right password work again.
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of("verbund.login.lockout", "PT20S"));
+        // 12 failures from anywhere lock an account for the addresses it is not used from (50 by default).
+        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of("verbund.login.lockout", "PT20S",
+                "verbund.login.account-failures", Integer.toString(ACCOUNT_FAILURES)));
         api = URI.create(node.portalUrl());
         admin = ApiClient.as(api, "admin@demo", "demo-admin");
         supervisor = ApiClient.as(api, "supervisor@demo", "demo-supervisor");
@@ -341,23 +345,49 @@ class ConfigurationApiIT {
                 assertThat(last.status()).as(last.toString()).isEqualTo(429);
             }
         }
-        assertThat(refused).as("10 failures per account, then locked").isEqualTo(10);
+        assertThat(refused).as("10 failures per account and address, then locked").isEqualTo(10);
         assertThat(last.header("Content-Type")).startsWith("application/problem+json");
         assertThat(Long.parseLong(last.header("Retry-After"))).isBetween(1L, 20L);
 
         RawHttp.Answer right = client.send("GET", "api/v1/session", Map.of("Authorization", basic("agent1009@demo", "demo-1009")), null);
         assertThat(right.status()).as("the right password is refused during the lockout too").isEqualTo(429);
+        RawHttp.Answer session = client.send("POST", "api/v1/session", Map.of("Content-Type", "application/json"),
+                "{\"login\":\"AGENT1009@demo\",\"password\":\"demo-1009\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(session.status()).as("the session login shares the count, whatever the case of the login: %s", session).isEqualTo(429);
         HttpClient browser = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        assertThat(sendQuietly(browser, "POST", "api/v1/session", "{\"login\":\"AGENT1009@demo\",\"password\":\"demo-1009\"}").statusCode())
-                .as("the session login shares the count, whatever the case of the login").isEqualTo(429);
+        assertThat(sendQuietly(browser, "POST", "api/v1/session", "{\"login\":\"agent1009@demo\",\"password\":\"demo-1009\"}").statusCode())
+                .as("the owner from another address is not locked out by the guessing").isEqualTo(200);
         JsonObject lockout = Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
                 .until(() -> auditEntry(admin, "entityType=login", "agent1009@demo", "SECURITY"), found -> found != null);
         assertThat(lockout.getString("clientAddress")).as("the tenant's admins see where the guessing came from").isEqualTo("127.0.0.2");
         assertThat(lockout.getJsonObject("summary").getInt("failures")).isEqualTo(10);
+        assertThat(lockout.getJsonObject("summary").getString("scope")).isEqualTo("this-address");
 
         Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
                 assertThat(client.send("GET", "api/v1/session", Map.of("Authorization", basic("agent1009@demo", "demo-1009")), null)
                         .status()).isEqualTo(200));
+    }
+
+    @Test
+    void guessingOneAccountFromManyAddressesLocksItOnlyForAddressesItIsNotUsedFrom() {
+        RawHttp owner = new RawHttp(api, "127.0.0.4");
+        assertThat(owner.send("GET", "api/v1/session", Map.of("Authorization", basic("agent1008@demo", "demo-1008")), null).status())
+                .as("the owner logs in from its usual address").isEqualTo(200);
+        for (int i = 0; i < ACCOUNT_FAILURES; i++) {
+            RawHttp bot = new RawHttp(api, "127.0.0." + (5 + i % 2));
+            RawHttp.Answer guess = bot.send("GET", "api/v1/session", Map.of("Authorization", basic("agent1008@demo", "guess-" + i)), null);
+            assertThat(guess.status()).as("guess %d, under the per-address limits: %s", i, guess).isEqualTo(401);
+        }
+        RawHttp.Answer stranger = new RawHttp(api, "127.0.0.7").send("GET", "api/v1/session",
+                Map.of("Authorization", basic("agent1008@demo", "demo-1008")), null);
+        assertThat(stranger.status()).as(stranger.toString()).isEqualTo(429);
+        assertThat(stranger.body()).contains("not used from");
+        assertThat(stranger.header("Retry-After")).isNotBlank();
+        assertThat(owner.send("GET", "api/v1/session", Map.of("Authorization", basic("agent1008@demo", "demo-1008")), null).status())
+                .as("the owner's known address still gets in").isEqualTo(200);
+        JsonObject lockout = Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> auditEntry(admin, "entityType=login", "agent1008@demo", "SECURITY"), found -> found != null);
+        assertThat(lockout.getJsonObject("summary").getString("scope")).isEqualTo("unknown-addresses");
     }
 
     @Test

@@ -40,7 +40,7 @@ class GeneratedNodeScriptIT {
 
             assertThat(applied).doesNotContain("\"outcome\" => \"failed\"");
             assertThat(applied).contains("\"verbund-seed-1\",", "\"verbund-seed-2\"");
-            assertThat(applied).contains("jdbc:mariadb://127.0.0.1:3306/verbund?sslMode=verify-ca&serverSslCert=/etc/verbund/tls/ca.pem");
+            assertThat(applied).contains("jdbc:mariadb://127.0.0.1:3306/verbund?sslMode=verify-full&serverSslCert=/etc/verbund/tls/ca.pem");
             assertThat(applied).contains(node.equals("node-a") ? "\"5160\"" : "\"5260\"");
             // The cluster traffic encrypted with the cluster's key, directly under NAKACK4 (joins and views included).
             assertThat(Files.readString(work.resolve("base-" + node + "/configuration/standalone-ha.xml")))

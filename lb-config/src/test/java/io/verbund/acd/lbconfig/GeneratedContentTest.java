@@ -135,7 +135,7 @@ class GeneratedContentTest {
                 .containsPattern("ALTER USER 'replication'@'127.0.0.1' IDENTIFIED BY '[^']+' REQUIRE SSL;")
                 .contains("CREATE USER IF NOT EXISTS 'haproxy'@'127.0.0.1';");
         assertThat(LOCAL.get("wildfly/node-a.cli")).contains(
-                "/system-property=verbund.db.master.url:add(value=\"jdbc:mariadb://127.0.0.1:3306/verbund?sslMode=verify-ca&serverSslCert=/etc/verbund/tls/ca.pem\")");
+                "/system-property=verbund.db.master.url:add(value=\"jdbc:mariadb://127.0.0.1:3306/verbund?sslMode=verify-full&serverSslCert=/etc/verbund/tls/ca.pem\")");
     }
 
     @Test

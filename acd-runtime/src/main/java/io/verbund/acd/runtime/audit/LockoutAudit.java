@@ -9,8 +9,9 @@ import jakarta.json.Json;
 import java.util.logging.Logger;
 
 /**
- * Writes an account's lockout ({@link LoginLockedOut}) into the audit log of the account's tenant,
- * so its admins see password guessing against their users. A lockout of a client address, or of a
+ * Writes an account's lockout ({@link LoginLockedOut}, for one address or for the addresses the
+ * account is not used from: {@code scope} in the summary) into the audit log of the account's
+ * tenant, so its admins see password guessing against their users. A lockout of a client address, or of a
  * login nobody has, belongs to no tenant: it is only logged (by the throttle), never audited, since
  * naming an unknown login in some tenant's log would tell which logins exist.
  */
@@ -35,7 +36,7 @@ public class LockoutAudit {
     }
 
     void lockedOut(@Observes LoginLockedOut lockout) {
-        if (lockout.kind() != LoginLockedOut.Kind.ACCOUNT) {
+        if (!lockout.kind().ofAccount()) {
             return;
         }
         try {
@@ -43,6 +44,7 @@ public class LockoutAudit {
                     AuditActor.system("login-throttle"), log.clock().instant(), lockout.source(), "login",
                     user.caller().login(), AuditAction.SECURITY, Json.createObjectBuilder()
                             .add("lockedOut", true).add("failures", lockout.failures())
+                            .add("scope", lockout.kind() == LoginLockedOut.Kind.ACCOUNT ? "unknown-addresses" : "this-address")
                             .add("until", lockout.until().toString()).build().toString())));
         } catch (RuntimeException e) {
             // The lockout itself stands (the throttle enforces it); only its audit entry is missing.

@@ -43,11 +43,13 @@ public final class DatabaseTls {
 
     /**
      * The MariaDB Connector/J (3.x) options of a connection that is encrypted and accepts only a
-     * server whose certificate the cluster's CA signed. {@code verify-ca}, not {@code verify-full}:
-     * the clients reach the servers through haproxy's virtual IP, and only this CA's certificates
-     * are trusted, so the name check would add nothing but a SAN to keep in step.
+     * server whose certificate the cluster's CA signed <em>for the address the client dialled</em>
+     * ({@code verify-full}: the subjectAltName must hold it). The nodes dial haproxy's virtual IP
+     * (TCP passthrough, so the server's own certificate answers) and the launcher each server's
+     * own address; every server certificate carries both (the launcher's ClusterCertificates). So a
+     * certificate of this CA stolen from one server cannot stand in for another host's name.
      */
     public static String jdbcOptions(Path tlsDir) {
-        return "sslMode=verify-ca&serverSslCert=" + ca(tlsDir);
+        return "sslMode=verify-full&serverSslCert=" + ca(tlsDir);
     }
 }

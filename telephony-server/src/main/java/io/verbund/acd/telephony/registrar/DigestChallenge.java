@@ -16,6 +16,11 @@ import javax.crypto.spec.SecretKeySpec;
  * Digest authentication (RFC 2617, RFC 3261 §22.4) with stateless nonces: a nonce carries its own
  * time, a random part and an HMAC of both, so no node needs to remember which nonces it handed out, and a nonce
  * older than {@link #NONCE_LIFETIME} is refused as stale.
+ * <p>
+ * The HMAC key is random per node and start, on purpose not the cluster's secret: a nonce then only
+ * verifies on the node that issued it, so that node's {@link NonceUses} sees every use of it and
+ * replay protection needs no cluster write per REGISTER. A nonce that reaches another node (a
+ * failover, a changed dispatcher set) is answered with that node's own stale challenge.
  */
 public final class DigestChallenge {
 

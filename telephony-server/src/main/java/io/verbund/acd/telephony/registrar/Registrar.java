@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import gov.nist.javax.sip.message.SIPMessage;
 import io.verbund.acd.agent.SipCredentials;
+import io.verbund.acd.runtime.security.LoginFailures;
 import io.verbund.acd.runtime.security.TrustedProxies;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <li>Every REGISTER that does not authenticate gets the same 401 with a fresh challenge, whether the
  *     user exists or not and whether the password was wrong or missing; a wrong answer costs the
  *     same digest work either way.</li>
- * <li>Wrong answers are counted per user name and per source address ({@link RegisterFailures});
+ * <li>Wrong answers are counted per user name and per source address, cluster-wide ({@link RegisterFailures});
  *     over the limit, the name or address gets 403 with Retry-After for the lockout, whatever it
  *     sends. Settings: {@code verbund.telephony.register.max-failures-per-user} (default 10),
  *     {@code ...max-failures-per-source} (default 30), {@code ...failure-window-seconds} (default
@@ -74,6 +75,7 @@ public class Registrar {
 
     @Inject
     public Registrar(SipEndpoint sip, TelephonyDirectory directory, Registrations registrations, SipResponses responses, Clock clock,
+                     LoginFailures failureStore,
                      @ConfigProperty(name = "verbund.telephony.register.max-failures-per-user", defaultValue = "10") int perUser,
                      @ConfigProperty(name = "verbund.telephony.register.max-failures-per-source", defaultValue = "30") int perSource,
                      @ConfigProperty(name = "verbund.telephony.register.failure-window-seconds", defaultValue = "600") long windowSeconds,
@@ -85,13 +87,13 @@ public class Registrar {
         this.responses = responses;
         this.clock = clock;
         this.failures = new RegisterFailures(new RegisterFailures.Limits(perUser, perSource, Duration.ofSeconds(windowSeconds),
-                Duration.ofSeconds(lockoutSeconds)));
+                Duration.ofSeconds(lockoutSeconds)), failureStore);
         // The same list format as the HTTP side's (addresses or CIDR ranges, never host names).
         this.trustedProxies = TrustedProxies.parse(trustedProxies.orElse(""));
     }
 
     protected Registrar() {
-        this(null, null, null, null, null, 10, 30, 600, 300, Optional.empty());
+        this(null, null, null, null, null, null, 10, 30, 600, 300, Optional.empty());
     }
 
     public void register(ServerTransaction transaction) {
