@@ -87,7 +87,7 @@ class OutboundTargetsTest {
     }
 
     @Test
-    void aPortMustBeOneTo65535AndIPv6TakesItInBrackets() {
+    void aPortMustBeOneTo65535AndIPv6TakesItInBrackets() throws Exception {
         for (String wrong : List.of("10.0.0.5:0", "10.0.0.5:65536", "10.0.0.5:http", "10.0.0.5:", "[fd00::1]443", "[fd00::1",
                 "[fd00::1]:x", "crm.internal:443")) {
             assertThatThrownBy(() -> OutboundTargets.parse(Optional.of(wrong))).as(wrong).isInstanceOf(IllegalArgumentException.class);
