@@ -26,6 +26,7 @@ import { PauseReasonApi } from './pauseReasons';
 import { PromptApi } from './prompts';
 import { ReportApi } from './reports';
 import { SessionApi } from './session';
+import { TenantApi } from './tenants';
 import { SupervisionApi } from './supervision';
 
 export { api };
@@ -38,6 +39,7 @@ export const healthApi = new HealthApi(api);
 export const promptApi = new PromptApi(api);
 export const reportApi = new ReportApi(api);
 export const auditApi = new AuditApi(api);
+export const tenantApi = new TenantApi(api);
 
 /** The tenant admin's configuration collections. */
 export const configApi = {

@@ -13,6 +13,7 @@ import { PauseReasonsSection } from './sections/PauseReasonsSection';
 import { PromptsSection } from './sections/PromptsSection';
 import { ServiceNumbersSection } from './sections/ServiceNumbersSection';
 import { SkillsSection } from './sections/SkillsSection';
+import { TenantSection } from './sections/TenantSection';
 import { UsersSection } from './sections/UsersSection';
 
 /** The sections of the administration, in the order of its navigation; each is `/admin/<section>`. */
@@ -27,6 +28,7 @@ export const ADMIN_SECTIONS = [
   'dispositions',
   'users',
   'api-tokens',
+  'tenant',
   'audit',
 ] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
@@ -42,6 +44,7 @@ const SECTION_PAGES: Record<AdminSection, ComponentType> = {
   dispositions: DispositionsSection,
   users: UsersSection,
   'api-tokens': ApiTokensSection,
+  tenant: TenantSection,
   audit: AuditLogSection,
 };
 

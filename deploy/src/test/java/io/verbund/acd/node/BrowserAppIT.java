@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.verbund.acd.launcher.DemoNode;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The browser app in a real headless Chromium against a real node with the demo tenants: what
@@ -364,6 +366,38 @@ class BrowserAppIT {
         });
         assertThat(row).contains("admin@demo", "wrapUpSeconds: 10 → 20", "group " + group);
         browser.screenshot("admin-audit-log");
+    }
+
+    @Test
+    void theSystemAdminAddsATransferDestinationOfATenantTheServersRefusalShownAtTheField() {
+        ApiClient sysadmin = ApiClient.as(URI.create(portal), "sysadmin", "system-admin");
+        String pattern = "+43" + (1000 + System.nanoTime() % 9000) + "*";
+        logIn("sysadmin", "system-admin");
+        browser.open(portal + "admin/tenant");
+        new Select(browser.visible("tenant-select")).selectByValue("demo");
+        browser.await("demo's transfer numbers shown", LIVE, driver ->
+                "demo".equals(driver.findElement(HeadlessChromium.testId("field-transferNumbers")).getDomAttribute("data-tenant")));
+
+        // A pattern of the wrong form: the server's problem names transferNumbers, the page shows it there.
+        browser.visible("transfer-number-input").sendKeys("*");
+        browser.click("transfer-number-add");
+        browser.click("save-button");
+        String refusal = browser.await("the server's message under field-transferNumbers", LIVE, driver -> {
+            List<WebElement> helper = driver.findElements(HeadlessChromium.testId("field-transferNumbers-helper"));
+            return helper.isEmpty() ? null : browser.text(helper.get(0));
+        });
+        assertThat(refusal).contains("'*' is no number pattern");
+        assertThat(sysadmin.get("api/v1/tenants/demo").json().getJsonArray("transferNumbers").getValuesAs(JsonString.class))
+                .extracting(JsonString::getString).doesNotContain("*");
+
+        browser.click("transfer-number-remove-1");
+        browser.visible("transfer-number-input").sendKeys(pattern);
+        browser.click("transfer-number-add");
+        browser.click("save-button");
+        browser.visible("form-saved");
+        assertThat(sysadmin.get("api/v1/tenants/demo").json().getJsonArray("transferNumbers").getValuesAs(JsonString.class))
+                .extracting(JsonString::getString).containsExactly("+49*", pattern);
+        browser.screenshot("admin-transfer-numbers");
     }
 
     /** Logs in on the login page and waits until the app has left it. */

@@ -139,6 +139,7 @@ class MediaCallIT {
         ApiClient sysadmin = ApiClient.as(URI.create(node.portalUrl()), "sysadmin", "system-admin");
         long lockedBefore = sysadmin.get("telephony/media").json().getJsonNumber("peersLocked").longValue();
         long foreignBefore = sysadmin.get("telephony/media").json().getJsonNumber("foreignPackets").longValue();
+        double foreignMeterBefore = NodeMetrics.scrape(node).count("verbund_rtp_foreign_packets_total");
         sipp.registerAgent(1001, "demo-1001", 5808);
         Process phone = sipp.start(agentScenario, 5808, List.of("-m", "1", "-mp", "16400", "-timeout", "90s"));
         ready(1001);
@@ -172,6 +173,10 @@ class MediaCallIT {
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                     assertThat(sysadmin.get("telephony/media").json().getJsonNumber("foreignPackets").longValue() - foreignBefore)
                             .as("foreign packets the node dropped: %s", sysadmin.get("telephony/media").json()).isGreaterThanOrEqualTo(expected));
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(NodeMetrics.scrape(node).value("verbund_rtp_foreign_packets_total")
+                            .orElseThrow(() -> new AssertionError("verbund_rtp_foreign_packets_total missing on " + NodeMetrics.address(node)))
+                            - foreignMeterBefore).as("and counted on the node's /metrics").isGreaterThanOrEqualTo(expected));
             attacker.configureBlocking(false);
             ByteBuffer answer = ByteBuffer.allocate(2048);
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))

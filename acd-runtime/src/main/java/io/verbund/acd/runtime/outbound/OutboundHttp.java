@@ -33,7 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * HTTP requests to addresses a tenant chose (call-flow look-ups, webhooks). Every connection goes
- * to an address {@link OutboundTargets} allows, checked after each resolution ({@link GuardedResolver});
+ * to an address {@link OutboundTargets} allows, checked after each resolution ({@link GuardedResolver})
+ * and, with its port, when the connection is opened ({@link GuardedConnections});
  * redirects are not followed (a redirect to an internal address would bypass nothing, but an answer
  * from somewhere other than the configured URL is not what the tenant asked for); no proxy from
  * system properties (a proxy would resolve the name itself, unchecked); each request has a
@@ -56,9 +57,9 @@ public class OutboundHttp {
 
     OutboundHttp(OutboundTargets targets, GuardedResolver.Lookup lookup) {
         client = HttpAsyncClients.custom()
-                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                .setConnectionManager(new GuardedConnections(PoolingAsyncClientConnectionManagerBuilder.create()
                         .setDnsResolver(new GuardedResolver(lookup, targets))
-                        .setMaxConnPerRoute(20).setMaxConnTotal(200).build())
+                        .setMaxConnPerRoute(20).setMaxConnTotal(200).build(), targets))
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())
                 .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
                 .disableRedirectHandling().disableAutomaticRetries().disableCookieManagement().disableAuthCaching()

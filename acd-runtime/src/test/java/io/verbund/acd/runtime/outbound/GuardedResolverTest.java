@@ -1,6 +1,5 @@
 package io.verbund.acd.runtime.outbound;
 
-import io.verbund.acd.runtime.net.AddressRange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class GuardedResolverTest {
@@ -55,7 +55,7 @@ class GuardedResolverTest {
     @Test
     void anAllowedInternalAddressResolves() throws Exception {
         GuardedResolver resolver = new GuardedResolver(fake(Map.of("crm.internal", "10.1.2.3")),
-                new OutboundTargets(List.of(AddressRange.parse("10.1.2.0/24"))));
+                OutboundTargets.parse(Optional.of("10.1.2.0/24")));
 
         assertThat(resolver.resolve("crm.internal")).extracting(InetAddress::getHostAddress).containsExactly("10.1.2.3");
     }

@@ -1,6 +1,5 @@
 package io.verbund.acd.runtime.outbound;
 
-import io.verbund.acd.runtime.net.AddressRange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -95,7 +94,7 @@ class OutboundHttpTest {
 
     @Test
     void anAllowedAddressIsReachedUnderItsNameWithTheHostHeaderOfTheUrl() throws Exception {
-        http = started(new OutboundTargets(List.of(AddressRange.parse("127.0.0.1"))),
+        http = started(allowed("127.0.0.1"),
                 name -> new InetAddress[] {InetAddress.getByName("127.0.0.1")});
 
         OutboundAnswer answer = http.get(url("crm.example", "/"), Map.of("Accept", "application/json"), Duration.ofSeconds(2), 1024)
@@ -107,8 +106,26 @@ class OutboundHttpTest {
     }
 
     @Test
+    void anAddressOpenedOnItsPortIsReachedAndOnAnotherPortIsRefusedBeforeAnyRequest() throws Exception {
+        int port = server.getAddress().getPort();
+        http = started(allowed("127.0.0.1:" + port), name -> new InetAddress[] {InetAddress.getByName("127.0.0.1")});
+
+        assertThat(http.get(url("crm.example", "/"), Map.of(), Duration.ofSeconds(2), 1024).get(5, TimeUnit.SECONDS).status())
+                .isEqualTo(200);
+        assertThat(requests).hasValue(1);
+        http.stop();
+
+        http = started(allowed("127.0.0.1:" + (port == 65_535 ? port - 1 : port + 1)),
+                name -> new InetAddress[] {InetAddress.getByName("127.0.0.1")});
+        assertThatThrownBy(() -> http.get(url("crm.example", "/"), Map.of(), Duration.ofSeconds(2), 1024).get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).hasRootCauseInstanceOf(RefusedTarget.class)
+                .rootCause().hasMessageContaining("on other ports than " + port);
+        assertThat(requests).as("the server never heard of the refused request").hasValue(1);
+    }
+
+    @Test
     void aBodyPastTheLimitFailsTheRequest() {
-        http = started(new OutboundTargets(List.of(AddressRange.parse("127.0.0.1"))), InetAddress::getAllByName);
+        http = started(allowed("127.0.0.1"), InetAddress::getAllByName);
 
         assertThatThrownBy(() -> http.get(url("127.0.0.1", "/big"), Map.of(), Duration.ofSeconds(2), 64 * 1024).get(5, TimeUnit.SECONDS))
                 .hasRootCauseInstanceOf(LimitedBody.AnswerTooLarge.class);
@@ -116,7 +133,7 @@ class OutboundHttpTest {
 
     @Test
     void redirectsAreNotFollowed() throws Exception {
-        http = started(new OutboundTargets(List.of(AddressRange.parse("127.0.0.1"))), InetAddress::getAllByName);
+        http = started(allowed("127.0.0.1"), InetAddress::getAllByName);
 
         OutboundAnswer answer = http.get(url("127.0.0.1", "/redirect"), Map.of(), Duration.ofSeconds(2), 1024).get(5, TimeUnit.SECONDS);
 
@@ -126,7 +143,7 @@ class OutboundHttpTest {
 
     @Test
     void aTrickleOfBytesEndsAtTheWholeRequestsLimit() {
-        http = started(new OutboundTargets(List.of(AddressRange.parse("127.0.0.1"))), InetAddress::getAllByName);
+        http = started(allowed("127.0.0.1"), InetAddress::getAllByName);
         long before = System.nanoTime();
 
         assertThatThrownBy(() -> http.get(url("127.0.0.1", "/slow"), Map.of(), Duration.ofMillis(500), 1024).get(5, TimeUnit.SECONDS))
@@ -144,6 +161,10 @@ class OutboundHttpTest {
 
     private URI url(String host, String path) {
         return URI.create("http://" + host + ":" + server.getAddress().getPort() + path);
+    }
+
+    private static OutboundTargets allowed(String entries) {
+        return OutboundTargets.parse(Optional.of(entries));
     }
 
     private static OutboundHttp started(OutboundTargets targets, GuardedResolver.Lookup lookup) {

@@ -61,6 +61,42 @@ class OutboundTargetsTest {
     }
 
     @Test
+    void anEntryWithAPortOpensItsAddressesOnThatPortOnly() throws Exception {
+        OutboundTargets targets = OutboundTargets.parse(Optional.of("10.0.0.5:8080, [fd00::1]:443, 10.1.0.0/16:443, [fd10::/16]:80, 192.168.5.7"));
+
+        assertThat(targets.refusal(InetAddress.getByName("10.0.0.5"), 8080)).isEmpty();
+        assertThat(targets.refusal(InetAddress.getByName("10.0.0.5"), 8081)).hasValueSatisfying(
+                why -> assertThat(why).contains("10.0.0.5", "other ports than 8081", OutboundTargets.PROPERTY));
+        assertThat(targets.refusal(InetAddress.getByName("fd00::1"), 443)).isEmpty();
+        assertThat(targets.refusal(InetAddress.getByName("fd00::1"), 80)).isPresent();
+        assertThat(targets.refusal(InetAddress.getByName("10.1.200.3"), 443)).isEmpty();
+        assertThat(targets.refusal(InetAddress.getByName("10.1.200.3"), 22)).isPresent();
+        assertThat(targets.refusal(InetAddress.getByName("10.2.0.1"), 443)).as("outside the block").isPresent();
+        assertThat(targets.refusal(InetAddress.getByName("fd10::7"), 80)).isEmpty();
+        assertThat(targets.refusal(InetAddress.getByName("fd10::7"), 443)).isPresent();
+        assertThat(targets.refusal(InetAddress.getByName("192.168.5.7"), 22)).as("no port: every port").isEmpty();
+        assertThat(targets.refusal(InetAddress.getByName("192.168.5.7"), 65_535)).isEmpty();
+        assertThat(targets.refusal(InetAddress.getByName("93.184.215.14"), 22)).as("public: any port").isEmpty();
+        assertThat(targets.refusal(InetAddress.getByName("127.0.0.1"), 8080)).hasValueSatisfying(
+                why -> assertThat(why).contains("inside the installation's own"));
+        // Before the port is known (a name's addresses): open when some port is.
+        assertThat(targets.refusal(InetAddress.getByName("10.0.0.5"))).isEmpty();
+        assertThat(targets.refusal(InetAddress.getByName("10.0.0.6"))).isPresent();
+        assertThat(targets).hasToString("allowed internal targets [10.0.0.5/32:8080, [fd00:0:0:0:0:0:0:1/128]:443, 10.1.0.0/16:443, "
+                + "[fd10:0:0:0:0:0:0:0/16]:80, 192.168.5.7/32]");
+    }
+
+    @Test
+    void aPortMustBeOneTo65535AndIPv6TakesItInBrackets() throws Exception {
+        for (String wrong : List.of("10.0.0.5:0", "10.0.0.5:65536", "10.0.0.5:http", "10.0.0.5:", "[fd00::1]443", "[fd00::1",
+                "[fd00::1]:x", "crm.internal:443")) {
+            assertThatThrownBy(() -> OutboundTargets.parse(Optional.of(wrong))).as(wrong).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(OutboundTargets.parse(Optional.of("fd00::1")).refusal(InetAddress.getByName("fd00::1"), 443))
+                .as("IPv6 without brackets: the address on every port").isEmpty();
+    }
+
+    @Test
     void theAllowListTakesAddressesNotNames() {
         assertThatThrownBy(() -> OutboundTargets.parse(Optional.of("crm.internal"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> OutboundTargets.parse(Optional.of("10.0.0.0/33"))).isInstanceOf(IllegalArgumentException.class);

@@ -62,7 +62,6 @@ public final class MediaEngine implements AutoCloseable {
     /** Written by the receive thread only. */
     private volatile long foreignPackets;
     private volatile long peersLocked;
-    private volatile Runnable foreignMeter = () -> { };
     private long nextForeignLog;
     private long foreignSinceLog;
 
@@ -215,11 +214,6 @@ public final class MediaEngine implements AutoCloseable {
         return foreignPackets;
     }
 
-    /** Also counts every foreign packet there (a meter's increment: called on the receive thread, must not block). */
-    public void meterForeignPackets(Runnable increment) {
-        foreignMeter = Objects.requireNonNull(increment);
-    }
-
     /** Legs locked to their peer's source since the start (one per leg, again after the peer moved). */
     public long peersLocked() {
         return peersLocked;
@@ -237,7 +231,6 @@ public final class MediaEngine implements AutoCloseable {
      */
     void foreignPacket(RtpLeg leg, InetSocketAddress source, long now) {
         foreignPackets++;
-        foreignMeter.run();
         foreignSinceLog++;
         if (now - nextForeignLog < 0) {
             return;

@@ -1,7 +1,7 @@
 package io.verbund.acd.telephony.media;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,8 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ({@code lowest-highest}, default 20000-29999). Which source a leg takes RTP from (see
  * {@link PeerLatch}): {@code verbund.rtp.latch-window-ms} (default 2000) and
  * {@code verbund.rtp.latch-packets} (default 3), the defaults of {@link MediaConfig#defaults}. Packets
- * dropped as foreign are counted by the engine ({@code GET /telephony/media}) and in the meter
- * {@code verbund.rtp.foreign.packets} (not yet seen on /metrics: docs/security.md, Media).
+ * dropped as foreign are counted by the engine ({@code GET /telephony/media}) and published as the
+ * meter {@code verbund.rtp.foreign.packets} (Prometheus {@code verbund_rtp_foreign_packets_total}).
  */
 @ApplicationScoped
 public class NodeMedia {
@@ -78,12 +78,11 @@ public class NodeMedia {
                 Integer.parseInt(range[1].strip())).withLatch(latchWindow, latchPackets));
         engine.start();
         if (registry != null) {
-            // Incremented with each drop. Neither this nor a FunctionCounter over the engine's count
-            // showed on the node's /metrics in MediaCallIT yet (docs/security.md, Media: left).
-            Counter foreign = Counter.builder("verbund.rtp.foreign.packets")
-                    .description("RTP and RTCP packets dropped because they came from another source than the call's peer")
-                    .register(registry);
-            engine.meterForeignPackets(foreign::increment);
+            // Read from the engine's own count when scraped: nothing per packet. Registered through
+            // more().counter, not FunctionCounter.builder(...).register: WildFly's per-deployment
+            // registry forwards only its name-based methods to the exported registry; a builder's
+            // meter stays in the deployment's own map, which /metrics never shows.
+            registry.more().counter("verbund.rtp.foreign.packets", Tags.empty(), engine, MediaEngine::foreignPackets);
         }
         LOG.info(() -> "media engine on " + address + " ports " + ports);
     }

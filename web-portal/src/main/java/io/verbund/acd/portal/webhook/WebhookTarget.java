@@ -37,9 +37,10 @@ public final class WebhookTarget {
         if (uri.getUserInfo() != null) {
             return Optional.of("must not carry a user name or password; the signature proves who sends");
         }
+        int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
         try {
             for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                Optional<String> refusal = targets.refusal(address);
+                Optional<String> refusal = targets.refusal(address, port);
                 if (refusal.isPresent()) {
                     return Optional.of("points into the installation's own network: " + refusal.get());
                 }

@@ -33,4 +33,15 @@ class WebhookTargetTest {
         assertThat(WebhookTarget.problem("http://93.184.215.14/hook", PUBLIC_ONLY)).isEmpty();
         assertThat(WebhookTarget.problem("http://10.1.2.3/hook", LOOPBACK_ALLOWED)).as("the allow-list opens only its ranges").isPresent();
     }
+
+    @Test
+    void anAddressOpenedOnOnePortIsRefusedOnOthersWithTheSchemesDefaultPortCounted() {
+        OutboundTargets oneService = OutboundTargets.parse(Optional.of("10.1.2.3:8080, 10.9.9.9:443"));
+
+        assertThat(WebhookTarget.problem("http://10.1.2.3:8080/hook", oneService)).isEmpty();
+        assertThat(WebhookTarget.problem("http://10.1.2.3:8081/hook", oneService))
+                .hasValueSatisfying(p -> assertThat(p).contains("10.1.2.3", "other ports than 8081"));
+        assertThat(WebhookTarget.problem("https://10.9.9.9/hook", oneService)).as("https: 443").isEmpty();
+        assertThat(WebhookTarget.problem("http://10.9.9.9/hook", oneService)).as("http: 80").isPresent();
+    }
 }
