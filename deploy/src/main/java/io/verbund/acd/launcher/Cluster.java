@@ -58,6 +58,7 @@ public final class Cluster {
     private ForegroundProgram kamailio;
     private ClusterRecord record;
     private NodeCertificate certificate;
+    private NodeCertificate sipCertificate;
     private String firstAdminPassword;
     private boolean demo;
 
@@ -76,6 +77,7 @@ public final class Cluster {
     public void start(boolean fresh, boolean demo) {
         this.demo = demo;
         Map<String, Path> programs = SystemPrograms.require(SystemPrograms.CLUSTER, out);
+        SystemPrograms.requireKamailioTls(out);
         home.lock();
         try {
             refuseLeftovers();
@@ -87,6 +89,9 @@ public final class Cluster {
             }
             topology = generate();
             certificate = NodeCertificate.ensure(layout.tls(), topology.cluster(), List.of(topology.virtualIp(), "localhost"), Clock.systemUTC());
+            // A key of its own for SIP: replaced or rotated without touching HTTPS, and the other way round.
+            sipCertificate = NodeCertificate.ensure(layout.sipTls(), topology.cluster() + " SIP", List.of(topology.virtualIp(), "localhost"),
+                    Clock.systemUTC());
             new ClusterCertificates(layout.tlsDir(), programs.get("openssl"), out).ensure(topology);
             layout.cacheKey().ensure();
             requirePortsFree();
@@ -178,6 +183,11 @@ public final class Cluster {
         return certificate;
     }
 
+    /** The certificate Kamailio presents on SIP over TLS (made on the first start into the cluster home's tls-sip/). */
+    public NodeCertificate sipCertificate() {
+        return sipCertificate;
+    }
+
     private Topology generate() {
         try {
             Files.createDirectories(layout.root());
@@ -191,6 +201,7 @@ public final class Cluster {
                     "--out", layout.generated().toString(), "--data-dir", layout.databases().toString(),
                     "--run-dir", layout.runDir().toString(),
                     "--tls-certificate", layout.tls().resolve(NodeCertificate.CERTIFICATE_AND_KEY_PEM).toString(),
+                    "--sip-tls-certificate", layout.sipTls().resolve(NodeCertificate.CERTIFICATE_AND_KEY_PEM).toString(),
                     "--tls-dir", layout.tlsDir().toString());
             if (exit != 0) {
                 throw new LaunchFailure(ExitCode.USAGE, "lb-config could not generate the cluster (exit " + exit + "):\n"
@@ -221,6 +232,7 @@ public final class Cluster {
         needs.add(new NodePorts.Need(frontends.http(), "HTTP frontend, redirects to HTTPS (haproxy)", false));
         needs.add(new NodePorts.Need(frontends.https(), "HTTPS frontend (haproxy)", false));
         needs.add(new NodePorts.Need(frontends.sip(), "SIP dispatcher (Kamailio)", true));
+        needs.add(new NodePorts.Need(frontends.sipTls(), "SIP over TLS (Kamailio)", false));
         needs.add(new NodePorts.Need(frontends.dbMaster(), "database master frontend (haproxy)", false));
         needs.add(new NodePorts.Need(frontends.dbRealtime(), "database realtime frontend (haproxy)", false));
         needs.add(new NodePorts.Need(frontends.dbReporting(), "database reporting frontend (haproxy)", false));
@@ -317,10 +329,11 @@ public final class Cluster {
                 "-f", layout.generated().resolve("kamailio/kamailio.cfg").toString(),
                 "-DD", "-E", "-Y", runDir.toString(), "-P", runDir.resolve("kamailio.pid").toString()),
                 layout.logs().resolve("kamailio.log"));
-        out.println("Starting Kamailio (SIP " + topology.virtualIp() + ":" + topology.frontends().sip() + ") ...");
+        out.println("Starting Kamailio (SIP " + topology.virtualIp() + ":" + topology.frontends().sip() + ", SIP over TLS "
+                + topology.frontends().sipTls() + ") ...");
         kamailio.start();
         Instant deadline = Instant.now().plusSeconds(20);
-        while (NodePorts.isFree(topology.frontends().sip(), false)) {
+        while (NodePorts.isFree(topology.frontends().sip(), false) || NodePorts.isFree(topology.frontends().sipTls(), false)) {
             kamailio.requireAlive();
             if (Instant.now().isAfter(deadline)) {
                 throw new LaunchFailure(ExitCode.FAILED, "Kamailio does not listen within 20 s; see " + kamailio.log());

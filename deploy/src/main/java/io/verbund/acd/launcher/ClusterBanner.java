@@ -29,6 +29,10 @@ final class ClusterBanner {
                 certificate.selfSigned() ? "self-signed" : "issued by " + certificate.certificate().getIssuerX500Principal().getName(),
                 certificate.certificatePem());
         out.printf("  SIP trunk, registrar  %s:%d UDP and TCP (Kamailio dispatcher)%n", ip, frontends.sip());
+        NodeCertificate sip = cluster.sipCertificate();
+        out.printf("  SIP over TLS          %s:%d (Kamailio, TLS 1.2 or later), certificate SHA-256 %s%n", ip, frontends.sipTls(), sip.fingerprint());
+        out.printf("                        %s, in %s%n",
+                sip.selfSigned() ? "self-signed" : "issued by " + sip.certificate().getIssuerX500Principal().getName(), sip.certificatePem());
         out.printf("  Databases             writes %s:%d (%s, backup %s, no automatic failback)%n", ip, frontends.dbMaster(),
                 topology.primaryMaster().name(), topology.backupMaster().name());
         out.printf("                        realtime %s:%d, reporting %s:%d%n", ip, frontends.dbRealtime(), ip, frontends.dbReporting());

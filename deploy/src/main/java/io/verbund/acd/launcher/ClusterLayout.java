@@ -31,6 +31,11 @@ record ClusterLayout(Path root) {
         return root.resolve("tls");
     }
 
+    /** Kamailio's SIP over TLS certificate and key ({@link NodeCertificate}), kept across starts and --fresh. */
+    Path sipTls() {
+        return root.resolve("tls-sip");
+    }
+
     Path databases() {
         return root.resolve("db");
     }

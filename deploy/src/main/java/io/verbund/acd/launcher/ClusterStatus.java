@@ -58,8 +58,8 @@ final class ClusterStatus {
                         + "; stats http://" + topology.virtualIp() + ":" + topology.frontends().haproxyStats() + "/");
         boolean kamailioAlive = alive(record.pid("kamailio"));
         healthy &= kamailioAlive;
-        out.printf("    %-9s %-22s SIP %s:%d -> %s%n", "kamailio", process(record.pid("kamailio")), topology.virtualIp(),
-                topology.frontends().sip(), topology.nodes().stream().map(node -> node.name() + " " + node.sip()).collect(Collectors.joining(", ")));
+        out.printf("    %-9s %-22s SIP %s:%d, TLS %d -> %s%n", "kamailio", process(record.pid("kamailio")), topology.virtualIp(),
+                topology.frontends().sip(), topology.frontends().sipTls(), topology.nodes().stream().map(node -> node.name() + " " + node.sip()).collect(Collectors.joining(", ")));
         out.println("  Nodes:");
         for (AcdNode node : topology.nodes()) {
             healthy &= printNode(out, node, record, servers);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.verbund.acd.launcher.Cluster;
+import io.verbund.acd.launcher.NodeCertificate;
 import io.verbund.acd.launcher.Verbund;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -461,6 +462,50 @@ class ClusterFailoverIT {
                     first.name() + " CallOffered", first.name() + " CallAnswered", first.name() + " CallEnded");
         }
         setState(extension(1), "{\"state\":\"LOGGED_OUT\",\"force\":true}", "");
+    }
+
+    @Test
+    @Order(6)
+    void aCallOverSipTlsThroughKamailioMeetsTheCertificateTheClusterMadeAndReachesAnAgent() throws Exception {
+        Sipp viaKamailio = new Sipp(cluster.topology().frontends().sip(), sippFolder);
+        for (int i = 1; i <= AGENTS; i++) {
+            setState(extension(i), "{\"state\":\"LOGGED_OUT\",\"force\":true}", "");
+        }
+        String agent = extension(2);
+        Sipp.Result registered = viaKamailio.run("agent-register.xml", AGENT_PHONES_PORT, List.of("-s", agent,
+                "-au", agent, "-ap", "bench", "-m", "1", "-timeout", "20s"));
+        assertThat(registered.exit()).as(viaKamailio.errorLogs()).isZero();
+        Process phone = viaKamailio.start("agent-answer.xml", AGENT_PHONES_PORT, List.of("-m", "1", "-d", "0", "-timeout", "60s"));
+        setState(agent, "{\"state\":\"READY\"}", "");
+        long before = lastRecordId();
+        // The caller's Via and Contact name TLS, as a trunk on a TLS connection does.
+        Path callerOverTls = sippFolder.resolve("caller-tls.xml");
+        Files.writeString(callerOverTls, Files.readString(Sipp.scenario("caller.xml"))
+                .replace("[transport]", "TLS").replace("transport=TLS", "transport=tls"));
+        // Trusts only the certificate the cluster made for SIP, and checks the virtual IP in it.
+        try (TlsRelay relay = new TlsRelay(cluster.topology().virtualIp(), cluster.topology().frontends().sipTls(),
+                cluster.sipCertificate().trustingOnlyThis())) {
+            Sipp.Result caller = new Sipp(relay.port(), sippFolder).run(callerOverTls, 5996,
+                    List.of("-t", "t1", "-s", BenchTenant.SERVICE_NUMBER, "-m", "1", "-d", "500", "-timeout", "60s"));
+
+            assertThat(caller.exit()).as("caller over TLS through Kamailio: %s%n%s", caller.command(), viaKamailio.errorLogs()).isZero();
+            assertThat(relay.protocol()).isIn("TLSv1.3", "TLSv1.2");
+            assertThat(NodeCertificate.fingerprint(relay.peerCertificate()))
+                    .as("Kamailio presents the SIP certificate the cluster made (the banner prints its fingerprint)")
+                    .isEqualTo(cluster.sipCertificate().fingerprint()).isNotEqualTo(cluster.certificate().fingerprint());
+        }
+        assertThat(Sipp.await(phone, 30).exit()).as("agent phone: %s", viaKamailio.errorLogs()).isZero();
+        awaitTrue("the call over TLS is recorded as answered by " + agent, Duration.ofSeconds(15), () -> {
+            try (Connection db = master(); PreparedStatement query = db.prepareStatement("SELECT COUNT(*) FROM call_record r"
+                    + " JOIN agent a ON a.id = r.agent_id WHERE r.id > ? AND r.outcome = 'ANSWERED' AND a.extension = ?")) {
+                query.setLong(1, before);
+                query.setString(2, agent);
+                try (ResultSet count = query.executeQuery()) {
+                    return count.next() && count.getInt(1) == 1;
+                }
+            }
+        });
+        setState(agent, "{\"state\":\"LOGGED_OUT\",\"force\":true}", "");
     }
 
     private static long lastRecordId() throws SQLException {

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -14,7 +15,7 @@ import javax.net.ssl.SSLSocket;
 /**
  * SIPp's TLS transport for the tests: Debian's SIPp is built without OpenSSL ({@code -t l1} says
  * so), so SIPp talks TCP to this relay, which carries the bytes unchanged over one TLS connection to
- * the node. The node sees a real TLS peer; the relay checks the node's certificate and the address
+ * the node (or to the cluster's Kamailio). The node sees a real TLS peer; the relay checks the node's certificate and the address
  * in it with the context it is given (one trusting only the node's certificate).
  */
 final class TlsRelay implements AutoCloseable {
@@ -25,6 +26,7 @@ final class TlsRelay implements AutoCloseable {
     private final SSLContext trust;
     private final Thread acceptor;
     private volatile String peerProtocol;
+    private volatile X509Certificate peerCertificate;
 
     TlsRelay(String host, int tlsPort, SSLContext trust) throws IOException {
         this.host = host;
@@ -47,6 +49,11 @@ final class TlsRelay implements AutoCloseable {
         return peerProtocol;
     }
 
+    /** The certificate the peer presented (and the context accepted), once SIPp has connected. */
+    X509Certificate peerCertificate() {
+        return peerCertificate;
+    }
+
     private void acceptOne() {
         try (Socket plain = listener.accept();
              SSLSocket tls = (SSLSocket) trust.getSocketFactory().createSocket(host, tlsPort)) {
@@ -56,6 +63,7 @@ final class TlsRelay implements AutoCloseable {
             tls.setSSLParameters(parameters);
             tls.startHandshake();
             peerProtocol = tls.getSession().getProtocol();
+            peerCertificate = (X509Certificate) tls.getSession().getPeerCertificates()[0];
             Thread back = new Thread(() -> pump(tls, plain), "tls-relay-back");
             back.setDaemon(true);
             back.start();

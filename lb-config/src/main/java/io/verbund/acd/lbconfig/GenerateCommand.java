@@ -56,6 +56,11 @@ final class GenerateCommand implements Callable<Integer> {
             description = "PEM file with haproxy's HTTPS certificate, its chain and its private key (default: ${DEFAULT-VALUE}).")
     Path tlsCertificate;
 
+    @Option(names = "--sip-tls-certificate", paramLabel = "FILE",
+            description = "PEM file with Kamailio's SIP over TLS certificate, its chain and its private key"
+                    + " (default: the --tls-certificate file).")
+    Path sipTlsCertificate;
+
     @ParentCommand
     LbConfig lbConfig;
 
@@ -63,7 +68,8 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = lbConfig.out();
         Topology read = topology.read();
-        GenerationSettings settings = new GenerationSettings(this.out, runDir, dataDir, replicationPassword(), tlsDir, tlsCertificate);
+        GenerationSettings settings = new GenerationSettings(this.out, runDir, dataDir, replicationPassword(), tlsDir, tlsCertificate,
+                sipTlsCertificate == null ? tlsCertificate : sipTlsCertificate);
         List<GeneratedFile> files = ClusterFiles.standard().generate(read, settings);
         OutputDirectory directory = new OutputDirectory(this.out);
         out.println("Generating cluster " + read.cluster() + " into " + directory.path() + ":");

@@ -95,6 +95,44 @@ class GeneratedContentTest {
     }
 
     @Test
+    void kamailioEndsSipOverTlsBesideTheSipPortWithTls12OrLaterAndTheVirtualIpsCertificate() {
+        assertThat(LOCAL.get("kamailio/kamailio.cfg")).contains("enable_tls=yes", "listen=tls:127.0.0.1:5061", "loadmodule \"tls.so\"",
+                "modparam(\"tls\", \"config\", \"/etc/verbund/generated/kamailio/tls.cfg\")");
+        String pem = GenerationSettings.DEFAULT_TLS_CERTIFICATE.toString();
+        assertThat(LOCAL.get("kamailio/tls.cfg")).contains("""
+                [server:default]
+                method = TLSv1.2+
+                certificate = %1$s
+                private_key = %1$s
+                cipher_list = ECDHE+AESGCM:ECDHE+CHACHA20
+                verify_certificate = no
+                require_certificate = no
+                """.formatted(pem), """
+                [client:default]
+                method = TLSv1.2+
+                cipher_list = ECDHE+AESGCM:ECDHE+CHACHA20
+                verify_certificate = yes
+                require_certificate = yes
+                ca_path = /etc/ssl/certs
+                """).doesNotContain("TLSv1+", "TLSv1.1");
+        assertThat(files(LocalTopology.with("sip: 5060", "sip: 5060\n  sipTls: 5071")).get("kamailio/kamailio.cfg"))
+                .contains("listen=tls:127.0.0.1:5071").doesNotContain(":5061");
+    }
+
+    @Test
+    void kamailioPresentsItsOwnCertificateWhenGivenOne() {
+        GenerationSettings settings = new GenerationSettings(OUT, Path.of("/run/verbund"), Path.of("/var/lib/verbund/mariadb"),
+                ReplicationPassword.generatedFor(Path.of("/nonexistent")), GenerationSettings.DEFAULT_TLS_DIR,
+                Path.of("/etc/verbund/tls/https.pem"), Path.of("/etc/verbund/tls/sip.pem"));
+        Map<String, String> files = ClusterFiles.standard().generate(LocalTopology.local(), settings).stream()
+                .collect(Collectors.toMap(file -> file.path().toString(), GeneratedFile::content));
+
+        assertThat(files.get("kamailio/tls.cfg")).contains("certificate = /etc/verbund/tls/sip.pem", "private_key = /etc/verbund/tls/sip.pem")
+                .doesNotContain("https.pem");
+        assertThat(files.get("haproxy/haproxy.cfg")).contains("crt /etc/verbund/tls/https.pem").doesNotContain("sip.pem");
+    }
+
+    @Test
     void mastersInterleaveAutoIncrementAndReplicasAreReadOnly() {
         assertThat(LOCAL.get("mariadb/master1.cnf")).contains("server_id = 1", "gtid_domain_id = 1", "port = 3311",
                 "bind-address = 127.0.0.1", "auto_increment_increment = 2", "auto_increment_offset = 1",

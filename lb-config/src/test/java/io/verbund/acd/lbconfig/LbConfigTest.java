@@ -124,7 +124,7 @@ class LbConfigTest {
         assertThat(generated).as(err()).isZero();
         assertThat(out()).contains("haproxy/haproxy.cfg", "files in place");
         for (String file : new String[] {"haproxy/haproxy.cfg", "kamailio/kamailio.cfg", "kamailio/dispatcher.list",
-                "mariadb/master1.cnf", "mariadb/master2.cnf", "mariadb/replica1.cnf", "mariadb/replica2.cnf",
+                "kamailio/tls.cfg", "mariadb/master1.cnf", "mariadb/master2.cnf", "mariadb/replica1.cnf", "mariadb/replica2.cnf",
                 "mariadb/replication-master1.sql", "mariadb/replication-replica2.sql", "pacemaker/cib.xml",
                 "corosync/corosync.conf", "storage/drbd/verbund.res", "storage/samba/smb.conf",
                 "wildfly/node-a.cli", "wildfly/node-b.cli", "secrets/replication.properties", "README.txt"}) {

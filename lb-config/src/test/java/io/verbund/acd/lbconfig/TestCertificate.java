@@ -3,6 +3,9 @@ package io.verbund.acd.lbconfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.concurrent.TimeUnit;
 
 /** A throw-away self-signed certificate and key in one PEM file, as haproxy's {@code crt} reads it. */
@@ -24,5 +27,12 @@ public final class TestCertificate {
             throw new IOException("openssl req failed: " + output);
         }
         return Files.writeString(dir.resolve("certificate-and-key.pem"), Files.readString(certificate) + Files.readString(key));
+    }
+
+    /** The certificate of a {@link #pem} file (the first PEM block of it), for clients that trust only it. */
+    public static X509Certificate x509(Path pem) throws IOException, GeneralSecurityException {
+        try (var in = java.nio.file.Files.newInputStream(pem)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
     }
 }

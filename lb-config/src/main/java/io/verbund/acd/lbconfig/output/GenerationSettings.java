@@ -7,11 +7,12 @@ import java.nio.file.Path;
  * (Kamailio reads its dispatcher list from there, so the path must be absolute), the run directory for
  * sockets and pid files, the data directory under which each MariaDB server gets its own folder, the
  * replication password, the folder of the database TLS files (CA, each server's certificate and key:
- * {@link io.verbund.acd.lbconfig.mariadb.DatabaseTls}) and the PEM file (certificate, chain and key)
- * haproxy presents on HTTPS.
+ * {@link io.verbund.acd.lbconfig.mariadb.DatabaseTls}), the PEM file (certificate, chain and key)
+ * haproxy presents on HTTPS and the one Kamailio presents on SIP over TLS (the same file unless told
+ * otherwise: both serve the virtual IP).
  */
 public record GenerationSettings(Path outDir, Path runDir, Path dataDir, ReplicationPassword replicationPassword, Path tlsDir,
-                                 Path tlsCertificate) {
+                                 Path tlsCertificate, Path sipTlsCertificate) {
 
     public static final Path DEFAULT_RUN_DIR = Path.of("/run/verbund");
     public static final Path DEFAULT_DATA_DIR = Path.of("/var/lib/verbund/mariadb");
@@ -25,6 +26,13 @@ public record GenerationSettings(Path outDir, Path runDir, Path dataDir, Replica
         dataDir = dataDir.toAbsolutePath().normalize();
         tlsDir = tlsDir.toAbsolutePath().normalize();
         tlsCertificate = tlsCertificate.toAbsolutePath().normalize();
+        sipTlsCertificate = sipTlsCertificate.toAbsolutePath().normalize();
+    }
+
+    /** Kamailio presents haproxy's certificate: one certificate for the virtual IP. */
+    public GenerationSettings(Path outDir, Path runDir, Path dataDir, ReplicationPassword replicationPassword, Path tlsDir,
+                              Path tlsCertificate) {
+        this(outDir, runDir, dataDir, replicationPassword, tlsDir, tlsCertificate, tlsCertificate);
     }
 
     /** With the TLS files in {@link #DEFAULT_TLS_DIR}. */

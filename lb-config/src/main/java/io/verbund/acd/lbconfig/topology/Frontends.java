@@ -1,16 +1,21 @@
 package io.verbund.acd.lbconfig.topology;
 
 /**
- * The ports clients reach on the virtual IP: HTTPS (and HTTP, which only redirects to it) and SIP for
- * phones and browsers, one port per
+ * The ports clients reach on the virtual IP: HTTPS (and HTTP, which only redirects to it), SIP (UDP
+ * and TCP) and SIP over TLS for phones, trunks and browsers, one port per
  * database role for the WildFly datasources, the haproxy stats page, and the haproxy peers port that
  * hands the stick tables (which master is active) from an old haproxy process to a reloaded one.
  */
-public record Frontends(int http, int https, int sip, int dbMaster, int dbRealtime, int dbReporting, int haproxyStats,
+public record Frontends(int http, int https, int sip, int sipTls, int dbMaster, int dbRealtime, int dbReporting, int haproxyStats,
                         int haproxyPeers) {
 
     /** Used when the topology leaves {@code frontends.haproxyPeers} out. */
     public static final int DEFAULT_HAPROXY_PEERS = 10000;
     /** Used when the topology leaves {@code frontends.https} out: the standard port. */
     public static final int DEFAULT_HTTPS = 443;
+
+    /** Used when the topology leaves {@code frontends.sipTls} out: the SIP port + 1, as 5061 pairs with 5060 (RFC 3261). */
+    public static int defaultSipTls(int sip) {
+        return sip + 1;
+    }
 }

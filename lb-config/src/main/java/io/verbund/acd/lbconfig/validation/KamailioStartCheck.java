@@ -16,8 +16,10 @@ import java.util.stream.Stream;
 /**
  * Starts Kamailio with the configuration for a few seconds. {@code kamailio -c} only parses: it
  * accepted a script using a variable of a module that was not loaded, which then failed at start-up.
- * A start also loads the dispatcher list (a bad line is skipped with an ERROR in the log). The copy listens on a free port of 127.0.0.1 instead of
- * the virtual IP, so it neither needs that address nor disturbs a running SIP service.
+ * A start also loads the dispatcher list (a bad line is skipped with an ERROR in the log) and the tls
+ * module its {@code tls.cfg} with the certificate and key (a missing or unreadable one stops it). The
+ * copy listens on free ports of 127.0.0.1 instead of the virtual IP, so it neither needs that address
+ * nor disturbs a running SIP service.
  */
 final class KamailioStartCheck implements FileCheck {
 
@@ -40,8 +42,10 @@ final class KamailioStartCheck implements FileCheck {
         Process kamailio = null;
         try {
             int port = freePort();
+            int tlsPort = freeTcpPort(port);
             String text = Files.readString(file)
-                    .replaceAll("(?m)^listen=(udp|tcp):\\S+$", "listen=$1:127.0.0.1:" + port);
+                    .replaceAll("(?m)^listen=(udp|tcp):\\S+$", "listen=$1:127.0.0.1:" + port)
+                    .replaceAll("(?m)^listen=tls:\\S+$", "listen=tls:127.0.0.1:" + tlsPort);
             scratch = Files.createTempDirectory("lb-config-kamailio-");
             Path copy = Files.writeString(scratch.resolve("kamailio.cfg"), text);
             Path log = scratch.resolve("kamailio.log");
@@ -79,6 +83,18 @@ final class KamailioStartCheck implements FileCheck {
             }
         }
         throw new IOException("no port free for both UDP and TCP on 127.0.0.1");
+    }
+
+    /** A free TCP port other than {@code besides} (SIP over TLS beside the plain port). */
+    private static int freeTcpPort(int besides) throws IOException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                if (tcp.getLocalPort() != besides) {
+                    return tcp.getLocalPort();
+                }
+            }
+        }
+        throw new IOException("no second free TCP port on 127.0.0.1");
     }
 
     /** Ends the Kamailio this check started and the children it forked, by their process ids. */

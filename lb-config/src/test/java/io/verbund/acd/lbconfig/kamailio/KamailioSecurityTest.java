@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.verbund.acd.lbconfig.LocalTopology;
+import io.verbund.acd.lbconfig.TestCertificate;
 import io.verbund.acd.lbconfig.output.GenerationSettings;
 import io.verbund.acd.lbconfig.output.ReplicationPassword;
 import io.verbund.acd.lbconfig.topology.Topology;
@@ -13,19 +14,27 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.security.KeyStore;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generated Kamailio in front of the cluster, started for real: who may start calls (the
- * topology's trunk sources and the cluster's own hosts) and the flood limit for everyone else.
+ * topology's trunk sources and the cluster's own hosts) and the flood limit for everyone else, over
+ * UDP and over SIP over TLS, which ends here with TLS 1.2 or later and the certificate it was given.
  */
 class KamailioSecurityTest {
 
@@ -43,6 +52,8 @@ class KamailioSecurityTest {
 
     private Process kamailio;
     private int port;
+    private int tlsPort;
+    private Path certificate;
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -96,6 +107,53 @@ class KamailioSecurityTest {
         }
     }
 
+    @Test
+    void sipOverTlsPresentsTheGivenCertificateAndAnswersOnTls12OrLater() throws Exception {
+        start(LocalTopology.local());
+
+        try (SSLSocket tls = tls()) {
+            assertThat(tls.getSession().getProtocol()).isIn("TLSv1.3", "TLSv1.2");
+            assertThat(tls.getSession().getPeerCertificates()[0]).isEqualTo(TestCertificate.x509(certificate));
+            assertThat(exchange(tls, request("OPTIONS", "sip:127.0.0.1:" + tlsPort, "TLS", tls.getLocalPort(), "tls-keepalive")))
+                    .startsWith("SIP/2.0 200 OK");
+        }
+    }
+
+    @Test
+    void aTls11ClientIsRefusedWithAProtocolVersionAlert() throws Exception {
+        start(LocalTopology.local());
+
+        // The client side allows TLS 1.1 (security level 0), so the refusal is the server's.
+        Process client = new ProcessBuilder("openssl", "s_client", "-connect", "127.0.0.1:" + tlsPort, "-tls1_1",
+                "-cipher", "DEFAULT:@SECLEVEL=0").redirectErrorStream(true).start();
+        client.getOutputStream().close();
+        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(client.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(client.exitValue()).as(output).isNotZero();
+        assertThat(output).contains("alert protocol version");
+    }
+
+    @Test
+    void overTlsToAnInviteFromAnywhereButTheTrunkGets403AndAFloodIsDropped() throws Exception {
+        start(LocalTopology.parse(WITH_TRUNKS));
+
+        try (SSLSocket tls = tls()) {
+            assertThat(exchange(tls, request("INVITE", "sip:+4930500100@127.0.0.1:" + tlsPort, "TLS", tls.getLocalPort(), "tls-call")))
+                    .startsWith("SIP/2.0 403 Not a trunk source");
+            for (int i = 0; i < 60; i++) {
+                tls.getOutputStream().write(request("OPTIONS", "sip:127.0.0.1:" + tlsPort, "TLS", tls.getLocalPort(), "tls-flood-" + i)
+                        .getBytes(StandardCharsets.US_ASCII));
+            }
+            tls.getOutputStream().flush();
+            int answered = 0;
+            while (read(tls, 500) != null) {
+                answered++;
+            }
+            assertThat(answered).as("answers over TLS to 60 requests in a burst, 10 allowed per 2 s").isBetween(1, 30);
+        }
+    }
+
     private static String config(Topology topology) {
         GenerationSettings settings = new GenerationSettings(Path.of("/etc/verbund/generated"), Path.of("/run/verbund"),
                 Path.of("/var/lib/verbund/mariadb"), ReplicationPassword.generatedFor(Path.of("/nonexistent")));
@@ -107,21 +165,26 @@ class KamailioSecurityTest {
     private void start(Topology topology) throws Exception {
         Path tool = ToolCheck.locate("kamailio").orElse(null);
         assumeTrue(tool != null, "kamailio is not installed");
-        GenerationSettings settings = new GenerationSettings(dir, dir, dir, ReplicationPassword.generatedFor(Path.of("/nonexistent")));
+        certificate = TestCertificate.pem(dir.resolve("tls"));
+        GenerationSettings settings = new GenerationSettings(dir, dir, dir, ReplicationPassword.generatedFor(Path.of("/nonexistent")),
+                dir.resolve("tls"), certificate);
         for (var file : new KamailioConfig().generate(topology, settings)) {
             Files.createDirectories(dir.resolve(file.path()).getParent());
             Files.writeString(dir.resolve(file.path()), file.content());
         }
-        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             ServerSocket tlsProbe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
+            tlsPort = tlsProbe.getLocalPort();
         }
         Path cfg = dir.resolve(KamailioConfig.CONFIG_PATH);
-        Files.writeString(cfg, Files.readString(cfg).replaceAll("(?m)^listen=(udp|tcp):\\S+$", "listen=$1:127.0.0.1:" + port));
+        Files.writeString(cfg, Files.readString(cfg).replaceAll("(?m)^listen=(udp|tcp):\\S+$", "listen=$1:127.0.0.1:" + port)
+                .replaceAll("(?m)^listen=tls:\\S+$", "listen=tls:127.0.0.1:" + tlsPort));
         kamailio = new ProcessBuilder(tool.toString(), "-DD", "-E", "-f", cfg.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("kamailio.log").toFile()).start();
         // The keep-alive of the dispatcher itself: answered once Kamailio runs (also by pike's count, hence one try a second).
         try (DatagramSocket socket = socket()) {
-            for (int attempt = 0; attempt < 10; attempt++) {
+            for (int attempt = 0; attempt < 30; attempt++) {
                 send(socket, options(socket, "up-" + attempt));
                 if (receive(socket, 1000) != null) {
                     return;
@@ -136,18 +199,68 @@ class KamailioSecurityTest {
     }
 
     private String options(DatagramSocket socket, String id) {
-        return request("OPTIONS", "sip:127.0.0.1:" + port, socket, id);
+        return request("OPTIONS", "sip:127.0.0.1:" + port, "UDP", socket.getLocalPort(), id);
     }
 
     private String invite(DatagramSocket socket, String id) {
-        return request("INVITE", "sip:+4930500100@127.0.0.1:" + port, socket, id);
+        return request("INVITE", "sip:+4930500100@127.0.0.1:" + port, "UDP", socket.getLocalPort(), id);
     }
 
-    private static String request(String method, String uri, DatagramSocket socket, String id) {
-        return method + " " + uri + " SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + socket.getLocalPort() + ";branch=z9hG4bK-" + id + "\r\n"
+    private static String request(String method, String uri, String transport, int localPort, String id) {
+        String contact = "sip:probe@127.0.0.1:" + localPort + ("TLS".equals(transport) ? ";transport=tls" : "");
+        return method + " " + uri + " SIP/2.0\r\nVia: SIP/2.0/" + transport + " 127.0.0.1:" + localPort + ";branch=z9hG4bK-" + id + "\r\n"
                 + "From: <sip:probe@127.0.0.1>;tag=" + id + "\r\nTo: <" + uri + ">\r\nCall-ID: " + id + "@127.0.0.1\r\n"
-                + "CSeq: 1 " + method + "\r\nContact: <sip:probe@127.0.0.1:" + socket.getLocalPort() + ">\r\nMax-Forwards: 70\r\n"
+                + "CSeq: 1 " + method + "\r\nContact: <" + contact + ">\r\nMax-Forwards: 70\r\n"
                 + "Content-Length: 0\r\n\r\n";
+    }
+
+    /** A TLS connection to Kamailio that trusts only the test certificate and checks the address in it, as a phone does. */
+    private SSLSocket tls() throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("kamailio", TestCertificate.x509(certificate));
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trustManagers.getTrustManagers(), null);
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", tlsPort);
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        socket.setSSLParameters(parameters);
+        socket.startHandshake();
+        return socket;
+    }
+
+    private static String exchange(SSLSocket socket, String message) throws IOException {
+        socket.getOutputStream().write(message.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        List<String> seen = new ArrayList<>();
+        String answer;
+        while ((answer = read(socket, 3000)) != null) {
+            if (!answer.startsWith("SIP/2.0 1")) {
+                return answer;
+            }
+            seen.add(answer);
+        }
+        throw new AssertionError("no final answer over TLS; provisional: " + seen);
+    }
+
+    /** One SIP message from the stream (all of Kamailio's answers here have no body), or null after {@code millis} of silence. */
+    private static String read(SSLSocket socket, int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        StringBuilder message = new StringBuilder();
+        try {
+            int c;
+            while ((c = socket.getInputStream().read()) >= 0) {
+                message.append((char) c);
+                if (message.length() >= 4 && message.lastIndexOf("\r\n\r\n") == message.length() - 4) {
+                    return message.toString();
+                }
+            }
+            return message.isEmpty() ? null : message.toString();
+        } catch (SocketTimeoutException e) {
+            return null;
+        }
     }
 
     private void send(DatagramSocket socket, String message) throws IOException {

@@ -25,7 +25,7 @@ class TopologyReaderTest {
 
         assertThat(topology.cluster()).isEqualTo("verbund-local");
         assertThat(topology.virtualIp()).isEqualTo("127.0.0.1");
-        assertThat(topology.frontends()).isEqualTo(new Frontends(8080, 8443, 5060, 3306, 3307, 3308, 8404, 10000));
+        assertThat(topology.frontends()).isEqualTo(new Frontends(8080, 8443, 5060, 5061, 3306, 3307, 3308, 8404, 10000));
         assertThat(topology.primaryMaster().name()).isEqualTo("master1");
         assertThat(topology.primaryMaster().replicates()).isEqualTo("master2");
         assertThat(topology.backupMaster().replicates()).isEqualTo("master1");
@@ -192,6 +192,15 @@ class TopologyReaderTest {
 
         assertThat(problemIn(yaml).getMessage()).isEqualTo("topology.yaml:" + positionOf(yaml, "3313, serverId: 4")
                 + ": databases[3].port: 127.0.0.1:3313 (databases[3] (replica2)) is already used by databases[2] (replica1)");
+    }
+
+    @Test
+    void sipOverTlsIsTheSipPortPlusOneUnlessSetAndClaimsItsPort() {
+        assertThat(LocalTopology.parse(LocalTopology.with("sip: 5060", "sip: 5070")).frontends().sipTls()).isEqualTo(5071);
+        assertThat(LocalTopology.parse(LocalTopology.with("sip: 5060", "sip: 5060\n  sipTls: 5091")).frontends().sipTls()).isEqualTo(5091);
+        String clash = LocalTopology.with("sip: 5060", "sip: 5060\n  sipTls: 8443");
+
+        assertThat(problemIn(clash).getMessage()).contains(": frontends.sipTls: 127.0.0.1:8443 (frontends.sipTls) is already used by frontends.https");
     }
 
     @Test

@@ -119,6 +119,18 @@ class GeneratedFilesPassTheirValidatorsTest {
     }
 
     @Test
+    void kamailioDoesNotStartWithoutItsTlsCertificate() throws Exception {
+        Path dir = Files.createDirectories(root.resolve("no-certificate"));
+        Path tls = Files.writeString(dir.resolve("tls.cfg"), Files.readString(out.resolve("kamailio/tls.cfg"))
+                .replace(root.resolve("tls/certificate-and-key.pem").toString(), dir.resolve("missing.pem").toString()));
+        Path config = Files.writeString(dir.resolve("kamailio.cfg"), Files.readString(out.resolve("kamailio/kamailio.cfg"))
+                .replace(out.resolve("kamailio/tls.cfg").toString(), tls.toString()));
+
+        assertThat(Files.readString(tls)).contains(dir.resolve("missing.pem").toString());
+        assertRejects(ValidationPlan.KAMAILIO_START, config);
+    }
+
+    @Test
     void theDispatcherListHasTheFormatKamailioReads() throws Exception {
         assertPasses(new DispatcherListCheck(), out.resolve("kamailio/dispatcher.list"));
         assertRejects(new DispatcherListCheck(), broken(out.resolve("kamailio/dispatcher.list"), "sip:127.0.0.1:5160", "127.0.0.1 5160"));
