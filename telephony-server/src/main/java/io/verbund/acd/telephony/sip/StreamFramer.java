@@ -364,15 +364,20 @@ final class StreamFramer {
         return i;
     }
 
-    /** Digits between whitespace (line folds included); -1 if anything else, or if longer than 9 digits. */
+    /**
+     * Digits between whitespace (line folds included); -1 if anything else, or if more than 9
+     * digits after the leading zeros (RFC 5118 sends many of those).
+     */
     private static long number(byte[] bytes, int from, int end) {
         long value = 0;
         int digits = 0;
+        int significant = 0;
         boolean after = false;
         for (int i = from; i < end; i++) {
             byte b = bytes[i];
             if (b >= '0' && b <= '9' && !after) {
-                if (++digits > 9) {
+                digits++;
+                if ((value > 0 || b != '0') && ++significant > 9) {
                     return -1;
                 }
                 value = value * 10 + (b - '0');

@@ -204,6 +204,9 @@ class StreamFramerTest {
             assertThat(recorder.messages).as(bad).isEmpty();
             assertThat(recorder.status).as(bad).isEqualTo(400);
         }
+        Recorder leadingZeros = feedWhole(LONG_FORMS.replace("Content-Length: 5", "Content-Length: 000000000000000000005"));
+        assertThat(leadingZeros.texts()).as("leading zeros (RFC 5118)").hasSize(1);
+        assertTheStackFramesItTheSame(leadingZeros.messages.get(0));
         Recorder sameTwice = feedWhole(LONG_FORMS.replace("Content-Length: 5", "Content-Length: 5\r\nl: 5"));
         assertThat(sameTwice.messages).as("the parser answers the repetition").hasSize(1);
     }
