@@ -371,6 +371,43 @@ class CallPathIT {
                 })));
     }
 
+    /**
+     * Over TCP and TLS the node frames the stream itself (StreamFramer): a double-CRLF keep-alive
+     * ping gets its CRLF pong, and the requests after it on the same connection, one in compact
+     * forms written in pieces and one without Content-Length, get 200 and 400.
+     */
+    @Test
+    void overStreamsAKeepAlivePingGetsItsPongAndCompactFormsInPiecesAndAMissingContentLengthGetTheirAnswers() throws Exception {
+        SipTransport.trust(node.wildfly().certificate().trustingOnlyThis());
+        for (SipTransport transport : List.of(SipTransport.TCP, SipTransport.TLS)) {
+            java.net.InetSocketAddress sip = new java.net.InetSocketAddress("127.0.0.1",
+                    transport == SipTransport.TLS ? node.ports().sipTls() : node.ports().sip());
+            try (SipTransport.Connection connection = transport.connect(sip)) {
+                connection.send("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertThat(connection.read(2, Duration.ofSeconds(5))).as("pong over %s", transport).isEqualTo("\r\n");
+
+                String id = "framing-" + transport + "-" + ProcessHandle.current().pid();
+                String compact = "OPTIONS sip:127.0.0.1:" + sip.getPort() + " SIP/2.0\r\n"
+                        + "v: SIP/2.0/" + transport.via + " " + connection.local() + ";branch=z9hG4bK-" + id + "\r\n"
+                        + "f: <sip:probe@example.org>;tag=" + id + "\r\nt: <sip:127.0.0.1>\r\n"
+                        + "i : " + id + "\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nL: 0\r\n\r\n";
+                byte[] bytes = compact.getBytes(StandardCharsets.US_ASCII);
+                for (int from = 0; from < bytes.length; from += 40) {
+                    connection.send(java.util.Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + 40)));
+                }
+                assertThat(connection.finalResponse(id, Duration.ofSeconds(8)).map(SipTransport::status))
+                        .as("compact OPTIONS in pieces over %s", transport).contains(200);
+
+                String noLength = compact.replace("L: 0\r\n", "").replace("z9hG4bK-", "z9hG4bK-nolength-")
+                        .replace("CSeq: 1", "CSeq: 2");
+                connection.send(noLength.getBytes(StandardCharsets.US_ASCII));
+                assertThat(connection.finalResponse(id, Duration.ofSeconds(8)).map(SipTransport::status))
+                        .as("OPTIONS without Content-Length over %s", transport).contains(400);
+            }
+            assertThat(SipTorture.options(transport, sip)).as("OPTIONS over %s afterwards", transport).isEqualTo(200);
+        }
+    }
+
     @Test
     void aByeInfoReInviteOrCancelWithTheCallIdButNotTheDialogsTagsGets481AndTheCallGoesOn() throws Exception {
         Sipp sipp = calls.sipp();
@@ -481,21 +518,25 @@ class CallPathIT {
      */
     @Test
     void idleTcpConnectionsAreCappedPerSourceAndClosedAfterTheIdleTimeoutAndACallOverTcpStillWorks() throws Exception {
-        List<java.net.Socket> idle = new ArrayList<>();
-        try {
-            for (int i = 0; i <= TCP_PER_SOURCE; i++) {
-                idle.add(new java.net.Socket("127.0.0.1", node.ports().sip()));
-            }
-            assertThat(closedByNode(idle.get(TCP_PER_SOURCE), 5000)).as("one connection over the share: closed at once").isTrue();
-            for (int i = 0; i < TCP_PER_SOURCE; i++) {
-                assertThat(closedByNode(idle.get(i), 200)).as("connection %d, within the share: open", i).isFalse();
-            }
-            for (int i = 0; i < TCP_PER_SOURCE; i++) {
-                assertThat(closedByNode(idle.get(i), (TCP_IDLE_SECONDS + 10) * 1000)).as("connection %d, silent: closed after the idle timeout", i).isTrue();
-            }
-        } finally {
-            for (java.net.Socket socket : idle) {
-                socket.close();
+        // The TLS port has the same limits, counted apart (its silent connections never start the handshake).
+        for (int port : List.of(node.ports().sip(), node.ports().sipTls())) {
+            List<java.net.Socket> idle = new ArrayList<>();
+            try {
+                for (int i = 0; i <= TCP_PER_SOURCE; i++) {
+                    idle.add(new java.net.Socket("127.0.0.1", port));
+                }
+                assertThat(closedByNode(idle.get(TCP_PER_SOURCE), 5000)).as("port %d: one connection over the share: closed at once", port).isTrue();
+                for (int i = 0; i < TCP_PER_SOURCE; i++) {
+                    assertThat(closedByNode(idle.get(i), 200)).as("port %d: connection %d, within the share: open", port, i).isFalse();
+                }
+                for (int i = 0; i < TCP_PER_SOURCE; i++) {
+                    assertThat(closedByNode(idle.get(i), (TCP_IDLE_SECONDS + 10) * 1000))
+                            .as("port %d: connection %d, silent: closed after the idle timeout", port, i).isTrue();
+                }
+            } finally {
+                for (java.net.Socket socket : idle) {
+                    socket.close();
+                }
             }
         }
 

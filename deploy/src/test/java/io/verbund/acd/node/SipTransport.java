@@ -75,6 +75,11 @@ enum SipTransport {
          */
         Optional<String> finalResponse(String mark, Duration wait) throws IOException;
 
+        /** The next {@code count} bytes the node sends (fewer if it closes or {@code wait} passes); streams only. */
+        default String read(int count, Duration wait) throws IOException {
+            throw new UnsupportedOperationException("raw reads on streams only");
+        }
+
         @Override
         void close() throws IOException;
     }
@@ -156,6 +161,29 @@ enum SipTransport {
         public void send(byte[] message) throws IOException {
             socket.getOutputStream().write(message);
             socket.getOutputStream().flush();
+        }
+
+        @Override
+        public String read(int count, Duration wait) throws IOException {
+            long until = System.nanoTime() + wait.toNanos();
+            ByteArrayOutputStream read = new ByteArrayOutputStream();
+            try {
+                while (read.size() < count) {
+                    long left = (until - System.nanoTime()) / 1_000_000;
+                    if (left <= 0) {
+                        break;
+                    }
+                    socket.setSoTimeout((int) left);
+                    int b = in.read();
+                    if (b < 0) {
+                        break;
+                    }
+                    read.write(b);
+                }
+            } catch (SocketTimeoutException e) {
+                // What came within the wait.
+            }
+            return read.toString(StandardCharsets.US_ASCII);
         }
 
         @Override

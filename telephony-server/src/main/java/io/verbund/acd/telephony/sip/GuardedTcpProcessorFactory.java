@@ -9,7 +9,8 @@ import java.net.InetAddress;
 /**
  * The stack's message processors with SIP over TCP on non-blocking sockets (one selector thread for
  * every connection, none per connection: a client that connects and sends nothing, or trickles
- * bytes, holds no thread) and the connection limits of {@link GuardedTcpProcessor}. UDP as before.
+ * bytes, holds no thread) and the connection limits of {@link GuardedTcpProcessor}; TCP and TLS
+ * streams framed by {@link StreamFramer} ({@link GuardedTlsProcessor} for TLS). UDP as before.
  * Named in the stack property {@code gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY}.
  */
 public class GuardedTcpProcessorFactory extends NioMessageProcessorFactory {
@@ -19,6 +20,9 @@ public class GuardedTcpProcessorFactory extends NioMessageProcessorFactory {
             throws IOException {
         if ("TCP".equalsIgnoreCase(transport)) {
             return new GuardedTcpProcessor(address, stack, port);
+        }
+        if ("TLS".equalsIgnoreCase(transport)) {
+            return new GuardedTlsProcessor(address, stack, port);
         }
         return super.createMessageProcessor(stack, address, port, transport);
     }

@@ -34,6 +34,14 @@ public final class MissingCallIdParsing implements MessageParserFactory {
         return PARSER;
     }
 
+    /**
+     * A fresh stand-in, for the stream framer: the stack's stream reader needs a Call-ID line to
+     * dispatch a message at all ({@link StreamFramer}).
+     */
+    static String standIn() {
+        return STAND_IN_PREFIX + STAND_INS.incrementAndGet();
+    }
+
     /** True when the request arrived without a Call-ID and carries the stand-in. */
     public static boolean arrivedWithoutCallId(Request request) {
         CallIdHeader callId = (CallIdHeader) request.getHeader(CallIdHeader.NAME);
@@ -63,7 +71,7 @@ public final class MissingCallIdParsing implements MessageParserFactory {
                 throw new ParseException(unparsable.getClass().getSimpleName() + " while parsing", 0);
             }
             if (message instanceof SIPRequest request && request.getCallId() == null) {
-                request.setCallId(STAND_IN_PREFIX + STAND_INS.incrementAndGet());
+                request.setCallId(standIn());
             }
             return message;
         }

@@ -25,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The node's JAIN-SIP stack on UDP and TCP at one address and port, and SIP over TLS on a port of
  * its own (the plain port + 1 unless set) when the node has a keystore. Dialogs are managed by the
  * call path itself (automatic dialog support off), as a B2BUA must. TCP runs on non-blocking sockets
- * with connection limits and an idle timeout ({@link TcpConnectionLimits}, {@link GuardedTcpProcessor}).
+ * with connection limits and an idle timeout ({@link TcpConnectionLimits}, {@link ConnectionGuard}, also on TLS) and
+ * streams framed by {@link StreamFramer}.
  */
 @ApplicationScoped
 public class SipEndpoint {
@@ -106,15 +107,13 @@ public class SipEndpoint {
             addresses = factory.createAddressFactory();
             ListeningPoint udp = stack.createListeningPoint(host, port, ListeningPoint.UDP);
             ListeningPoint tcp = stack.createListeningPoint(host, port, ListeningPoint.TCP);
-            if (tcp instanceof ListeningPointImpl point && point.getMessageProcessor() instanceof GuardedTcpProcessor guarded) {
-                guarded.limit(tcpLimits);
-            } else {
-                LOG.warning("SIP over TCP runs without connection limits: the stack's TCP processor was replaced");
-            }
+            limit(tcp);
             provider = stack.createSipProvider(udp);
             provider.addListeningPoint(tcp);
             if (keyStore.isPresent()) {
-                provider.addListeningPoint(stack.createListeningPoint(host, tlsPort, ListeningPoint.TLS));
+                ListeningPoint tls = stack.createListeningPoint(host, tlsPort, ListeningPoint.TLS);
+                limit(tls);
+                provider.addListeningPoint(tls);
             }
             provider.setAutomaticDialogSupportEnabled(false);
             provider.addSipListener(sipListener);
@@ -124,6 +123,15 @@ public class SipEndpoint {
                     + (keyStore.isPresent() ? " and " + host + ":" + tlsPort + " (TLS)" : "; no keystore (verbund.tls.keystore), so no SIP over TLS"));
         } catch (javax.sip.SipException | javax.sip.InvalidArgumentException | TooManyListenersException e) {
             throw new IllegalStateException("cannot start SIP on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** TLS has its own connections of the same limits as TCP, counted apart. */
+    private void limit(ListeningPoint point) {
+        if (point instanceof ListeningPointImpl impl && impl.getMessageProcessor() instanceof GuardedProcessor guarded) {
+            guarded.guard().limit(tcpLimits);
+        } else {
+            LOG.warning(() -> "SIP over " + point.getTransport() + " runs without connection limits: the stack's processor was replaced");
         }
     }
 
