@@ -66,7 +66,7 @@ public final class MissingCallIdParsing implements MessageParserFactory {
                 message = parser.parseSIPMessage(bytes, readBody, strict, listener);
             } catch (RuntimeException unparsable) {
                 // Some of JAIN-SIP's header parsers throw unchecked on odd values (the fuzzer found
-                // "RAck: a 1 INVITE": NumberFormatException); as a ParseException the stack answers
+                // "RAck: x 1 INVITE": NumberFormatException); as a ParseException the stack answers
                 // 400 or drops, as for any other malformed message.
                 throw new ParseException(unparsable.getClass().getSimpleName() + " while parsing", 0);
             }
