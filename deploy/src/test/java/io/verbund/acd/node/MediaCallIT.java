@@ -300,7 +300,7 @@ class MediaCallIT {
             sip.send(("CANCEL " + target + " SIP/2.0\r\n" + via + dialog + "CSeq: 1 CANCEL\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             String cancelled = sip.response(id, status -> status == 487, Duration.ofSeconds(10)).orElseThrow();
-            java.util.regex.Matcher to = java.util.regex.Pattern.compile("(?m)^To: (.*)\r$").matcher(cancelled);
+            java.util.regex.Matcher to = java.util.regex.Pattern.compile("(?m)^To: ([^\r\n]*)").matcher(cancelled);
             assertThat(to.find()).as(cancelled).isTrue();
             sip.send(("ACK " + target + " SIP/2.0\r\n" + via + "From: <sip:+49301234567@127.0.0.1>;tag=" + id + "\r\nTo: " + to.group(1)
                     + "\r\nCall-ID: " + id + "\r\nCSeq: 1 ACK\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
