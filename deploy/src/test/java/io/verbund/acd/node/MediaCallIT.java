@@ -219,6 +219,99 @@ class MediaCallIT {
         assertThat(outcome(before)).isEqualTo("VOICEMAIL");
     }
 
+    /**
+     * SRTP (SDES) end to end: a caller over SIP/TLS offers RTP/SAVP with a crypto line; the node
+     * answers with its own key, the welcome prompt reaches the caller encrypted (the bytes on the
+     * wire are not the prompt, decrypted with the node's key they are), the caller's SRTP is taken
+     * (the leg locks to it), and a forged and a replayed packet are dropped and counted.
+     */
+    @Test
+    void aCallerOfferingSrtpOverTlsHearsThePromptEncryptedAndForgedOrReplayedPacketsAreDropped() throws Exception {
+        ApiClient sysadmin = ApiClient.as(URI.create(node.portalUrl()), "sysadmin", "system-admin");
+        long lockedBefore = sysadmin.get("telephony/media").json().getJsonNumber("peersLocked").longValue();
+        long rejectedBefore = sysadmin.get("telephony/media").json().getJsonNumber("srtpRejected").longValue();
+        byte[] callerKey = new byte[30];
+        new java.security.SecureRandom().nextBytes(callerKey);
+        SipTransport.trust(node.wildfly().certificate().trustingOnlyThis());
+        try (DatagramChannel rtp = DatagramChannel.open();
+             SipTransport.Connection sip = SipTransport.TLS.connect(new InetSocketAddress("127.0.0.1", node.ports().sipTls()))) {
+            rtp.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = ((InetSocketAddress) rtp.getLocalAddress()).getPort();
+            String id = "srtp-" + System.nanoTime();
+            String target = "sip:" + HOTLINE + "@127.0.0.1:" + node.ports().sipTls();
+            String via = "Via: SIP/2.0/TLS " + sip.local() + ";branch=z9hG4bK-" + id + "\r\n";
+            String dialog = "From: <sip:+49301234567@127.0.0.1>;tag=" + id + "\r\nTo: <" + target + ">\r\nCall-ID: " + id + "\r\n";
+            String sdp = "v=0\r\no=caller 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                    + "m=audio " + port + " RTP/SAVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\n"
+                    + "a=crypto:7 AES_CM_128_HMAC_SHA1_80 inline:" + Base64.getEncoder().encodeToString(callerKey) + "\r\n";
+            sip.send(("INVITE " + target + " SIP/2.0\r\n" + via + dialog + "CSeq: 1 INVITE\r\nContact: <sip:caller@" + sip.local()
+                    + ";transport=tls>\r\nMax-Forwards: 70\r\nContent-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp)
+                    .getBytes(StandardCharsets.US_ASCII));
+
+            String early = sip.response(id, status -> status == 183 || status >= 200, Duration.ofSeconds(20)).orElseThrow();
+            assertThat(SipTransport.status(early)).as(early).isEqualTo(183);
+            java.util.regex.Matcher crypto = java.util.regex.Pattern.compile("a=crypto:7 AES_CM_128_HMAC_SHA1_80 inline:([A-Za-z0-9+/=]+)\r\n").matcher(early);
+            java.util.regex.Matcher media = java.util.regex.Pattern.compile("m=audio (\\d+) RTP/SAVP 0").matcher(early);
+            assertThat(crypto.find()).as("answered with our tag and suite: %s", early).isTrue();
+            assertThat(media.find()).as(early).isTrue();
+            byte[] nodeKey = Base64.getDecoder().decode(crypto.group(1));
+            assertThat(nodeKey).as("the node's own key").hasSize(30).isNotEqualTo(callerKey);
+            InetSocketAddress nodeRtp = new InetSocketAddress("127.0.0.1", Integer.parseInt(media.group(1)));
+
+            // What the caller hears: four seconds of the node's packets, as they came and decrypted.
+            SrtpPeer fromNode = new SrtpPeer(nodeKey);
+            ByteArrayOutputStream wire = new ByteArrayOutputStream();
+            ByteArrayOutputStream heard = new ByteArrayOutputStream();
+            rtp.socket().setSoTimeout(1000);
+            java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[2048], 2048);
+            long deadline = System.nanoTime() + 4_000_000_000L;
+            int packets = 0;
+            while (System.nanoTime() < deadline) {
+                rtp.socket().receive(packet);
+                byte[] received = Arrays.copyOf(packet.getData(), packet.getLength());
+                assertThat(received.length).as("12 bytes of header, 160 of audio, an 80-bit tag").isEqualTo(182);
+                wire.write(received, 12, 160);
+                byte[] clear = fromNode.unprotect(received);
+                assertThat(clear).as("packet %d opens with the node's key", packets).isNotNull();
+                heard.write(clear, 12, 160);
+                packets++;
+            }
+            byte[] welcome = promptStart("welcome");
+            assertThat(packets).as("packets in 4 s").isGreaterThan(150);
+            assertThat(RtpCapture.indexOf(heard.toByteArray(), welcome)).as("decrypted, the caller hears the welcome prompt").isNotNegative();
+            assertThat(RtpCapture.indexOf(wire.toByteArray(), Arrays.copyOf(welcome, 160))).as("no prompt audio in clear on the wire").isNegative();
+
+            // What the caller sends: SRTP under its own key. The leg locks to it only once a packet authenticates.
+            SrtpPeer toNode = new SrtpPeer(callerKey);
+            byte[] silence = new byte[160];
+            Arrays.fill(silence, (byte) 0xFF);
+            byte[] last = null;
+            for (int i = 0; i < 5; i++) {
+                ByteBuffer clear = rtp(0, 9000 + i, 160L * i, 0x5EC0E7, silence);
+                last = toNode.protect(Arrays.copyOf(clear.array(), clear.limit()));
+                rtp.send(ByteBuffer.wrap(last), nodeRtp);
+            }
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                    assertThat(sysadmin.get("telephony/media").json().getJsonNumber("peersLocked").longValue() - lockedBefore)
+                            .as("the caller's leg took its SRTP").isGreaterThanOrEqualTo(1));
+            byte[] forged = toNode.protect(Arrays.copyOf(rtp(0, 9005, 800, 0x5EC0E7, silence).array(), 172));
+            forged[40] ^= 0x01;
+            rtp.send(ByteBuffer.wrap(forged), nodeRtp);
+            rtp.send(ByteBuffer.wrap(last), nodeRtp);
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                    assertThat(sysadmin.get("telephony/media").json().getJsonNumber("srtpRejected").longValue() - rejectedBefore)
+                            .as("the altered and the replayed packet").isEqualTo(2));
+
+            sip.send(("CANCEL " + target + " SIP/2.0\r\n" + via + dialog + "CSeq: 1 CANCEL\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String cancelled = sip.response(id, status -> status == 487, Duration.ofSeconds(10)).orElseThrow();
+            java.util.regex.Matcher to = java.util.regex.Pattern.compile("(?m)^To: ([^\r\n]*)").matcher(cancelled);
+            assertThat(to.find()).as(cancelled).isTrue();
+            sip.send(("ACK " + target + " SIP/2.0\r\n" + via + "From: <sip:+49301234567@127.0.0.1>;tag=" + id + "\r\nTo: " + to.group(1)
+                    + "\r\nCall-ID: " + id + "\r\nCSeq: 1 ACK\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
     @Test
     void aWaitingCallerHearsTheWelcomeTheNoticeItsPlaceAndMusicAtAPacketEvery20Milliseconds() throws Exception {
         Sipp sipp = new Sipp(node.ports().sip(), sippFolder);

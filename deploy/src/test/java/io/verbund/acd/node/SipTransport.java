@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.SocketFactory;
@@ -73,7 +74,12 @@ enum SipTransport {
          * it into Call-ID and Via branch; over UDP a late retransmission of an earlier exchange may
          * arrive), empty when none came within {@code wait} or the node closed the connection.
          */
-        Optional<String> finalResponse(String mark, Duration wait) throws IOException;
+        default Optional<String> finalResponse(String mark, Duration wait) throws IOException {
+            return response(mark, status -> status >= 200, wait);
+        }
+
+        /** The first response mentioning {@code mark} whose status {@code wanted} takes (a 183 with its SDP, say); empty as above. */
+        Optional<String> response(String mark, IntPredicate wanted, Duration wait) throws IOException;
 
         /** The next {@code count} bytes the node sends (fewer if it closes or {@code wait} passes); streams only. */
         default String read(int count, Duration wait) throws IOException {
@@ -114,7 +120,7 @@ enum SipTransport {
         }
 
         @Override
-        public Optional<String> finalResponse(String mark, Duration wait) throws IOException {
+        public Optional<String> response(String mark, IntPredicate wanted, Duration wait) throws IOException {
             long until = System.nanoTime() + wait.toNanos();
             byte[] buffer = new byte[65536];
             while (true) {
@@ -130,7 +136,7 @@ enum SipTransport {
                     return Optional.empty();
                 }
                 String response = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
-                if (response.contains(mark) && status(response) >= 200) {
+                if (response.contains(mark) && wanted.test(status(response))) {
                     return Optional.of(response);
                 }
             }
@@ -187,11 +193,11 @@ enum SipTransport {
         }
 
         @Override
-        public Optional<String> finalResponse(String mark, Duration wait) throws IOException {
+        public Optional<String> response(String mark, IntPredicate wanted, Duration wait) throws IOException {
             long until = System.nanoTime() + wait.toNanos();
             while (true) {
                 Optional<String> response = next(until);
-                if (response.isEmpty() || status(response.get()) >= 200) {
+                if (response.isEmpty() || wanted.test(status(response.get()))) {
                     return response;
                 }
             }

@@ -425,6 +425,10 @@ public class AgentLegs {
     private Request inviteFor(AcdCall call, AgentKey agent, Binding phone, RtpLeg media) throws ParseException, javax.sip.InvalidArgumentException {
         SipURI target = (SipURI) sip.addresses().createURI(phone.contact());
         String transport = target.getTransportParam() == null ? "udp" : target.getTransportParam().toLowerCase(java.util.Locale.ROOT);
+        if (media != null && (target.isSecure() || "tls".equals(transport))) {
+            // SDES keys travel in the SDP: only where the signalling is encrypted do they protect anything.
+            media.offerSrtp();
+        }
         // Our offer in the caller's law, so the relay passes payload on untouched and the recording is bit-exact;
         // a caller without a session description gets the phone's, passed through.
         byte[] sdp = media != null ? media.offer(call.callerLaw()).toString().getBytes(StandardCharsets.US_ASCII) : call.callerRequest.getRawContent();

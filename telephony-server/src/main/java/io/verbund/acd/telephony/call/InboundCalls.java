@@ -10,6 +10,7 @@ import io.verbund.acd.telephony.directory.TelephonyDirectory;
 import io.verbund.acd.telephony.media.MalformedSdp;
 import io.verbund.acd.telephony.media.MediaPortsExhausted;
 import io.verbund.acd.telephony.media.NoCommonCodec;
+import io.verbund.acd.telephony.media.NoUsableCrypto;
 import io.verbund.acd.telephony.media.RtpLeg;
 import io.verbund.acd.telephony.media.SessionDescription;
 import io.verbund.acd.audio.AudioCodec;
@@ -217,6 +218,9 @@ public class InboundCalls {
             history.received(call);
             try {
                 media.open(call, key -> flows.digit(call, key));
+            } catch (NoUsableCrypto e) {
+                flows.endCall(call, Response.NOT_ACCEPTABLE_HERE, "SRTP offer without a usable crypto line: offer AES_CM_128_HMAC_SHA1_80 with an inline key", "REJECTED");
+                return;
             } catch (NoCommonCodec e) {
                 flows.endCall(call, Response.NOT_ACCEPTABLE_HERE, "no common codec: offer PCMU or PCMA", "REJECTED");
                 return;

@@ -490,6 +490,10 @@ public class Transfers {
     private Request invite(AcdCall call, TransferTarget target, SipURI requestUri, String transport, RtpLeg leg)
             throws ParseException, InvalidArgumentException {
         SipURI to = target.isAgent() ? sip.addresses().createSipURI(target.value(), sip.host()) : (SipURI) requestUri.clone();
+        if (requestUri.isSecure() || "tls".equalsIgnoreCase(transport)) {
+            // SDES keys travel in the SDP: only where the signalling is encrypted do they protect anything.
+            leg.offerSrtp();
+        }
         // The caller's law first, so the relay passes payload on untouched and a recording stays bit-exact.
         Request invite = requests.invite(call, requestUri, to, transport, leg.offer(call.callerLaw()).toString().getBytes(StandardCharsets.US_ASCII));
         if (target.isAgent()) {

@@ -11,8 +11,11 @@ package io.verbund.acd.telephony.media;
  * @param foreign           RTP and RTCP packets from a source other than the leg's peer, dropped (see {@link PeerLatch})
  * @param jitterMillis      the interarrival jitter estimate of RFC 3550 §6.4.1
  * @param sendFailures      packets the socket did not take (buffer full, unreachable)
+ * @param authenticationFailures SRTP/SRTCP packets dropped because their authentication tag was wrong (forged, or keys that do not match)
+ * @param replayed          SRTP/SRTCP packets dropped as replays (seen before, or older than the 64-packet window)
  */
 public record LegStats(String label, int localPort, long packetsSent, long octetsSent, long packetsReceived,
                        long lost, long late, long duplicates, long malformed, long unexpected, long foreign, long ssrcChanges,
-                       double jitterMillis, long senderReports, long receiverReports, long digits, long sendFailures) {
+                       double jitterMillis, long senderReports, long receiverReports, long digits, long sendFailures,
+                       long authenticationFailures, long replayed) {
 }

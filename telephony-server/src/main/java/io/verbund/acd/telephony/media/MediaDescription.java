@@ -17,19 +17,29 @@ import java.util.Optional;
  * @param ptime              the packet time asked for in ms, 0 when not said
  * @param direction          the media-level direction, or null to use the session's
  * @param rtcpPort           the {@code a=rtcp} port (RFC 3605), 0 when not said (then RTP port + 1)
+ * @param crypto             the values of the {@code a=crypto} lines (RFC 4568 SDES), in the offerer's order
  */
 public record MediaDescription(String media, int port, String protocol, List<String> formats, String connectionAddress,
                                Map<Integer, String> rtpmaps, Map<Integer, String> fmtps, int ptime,
-                               MediaDirection direction, int rtcpPort) {
+                               MediaDirection direction, int rtcpPort, List<String> crypto) {
+
+    /** The transport of SRTP (RFC 3711 §12). */
+    public static final String SECURE_PROTOCOL = "RTP/SAVP";
 
     public MediaDescription {
         formats = List.copyOf(formats);
+        crypto = List.copyOf(crypto);
         rtpmaps = Map.copyOf(rtpmaps);
         fmtps = Map.copyOf(fmtps);
     }
 
     public boolean isAudio() {
         return "audio".equals(media);
+    }
+
+    /** The stream is SRTP: {@code RTP/SAVP}. */
+    public boolean isSecure() {
+        return SECURE_PROTOCOL.equals(protocol);
     }
 
     /** Port 0: the stream is refused or removed. */

@@ -1,5 +1,6 @@
 package io.verbund.acd.telephony.media;
 
+import io.verbund.acd.telephony.media.srtp.SrtpSuite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -62,6 +63,7 @@ public final class MediaEngine implements AutoCloseable {
     /** Written by the receive thread only. */
     private volatile long foreignPackets;
     private volatile long peersLocked;
+    private volatile long srtpRejected;
     private long nextForeignLog;
     private long foreignSinceLog;
 
@@ -71,7 +73,7 @@ public final class MediaEngine implements AutoCloseable {
         final ByteBuffer datagramBuffer = ByteBuffer.wrap(datagram);
         final RtpPacket received = new RtpPacket();
         final RtpPacket ordered = new RtpPacket();
-        final byte[] relay = new byte[MAX_DATAGRAM];
+        final byte[] relay = new byte[MAX_DATAGRAM + SrtpSuite.MAX_TAG_LENGTH];
         final ByteBuffer relayBuffer = ByteBuffer.wrap(relay);
         final byte[] report = new byte[256];
         final ByteBuffer reportBuffer = ByteBuffer.wrap(report);
@@ -222,6 +224,19 @@ public final class MediaEngine implements AutoCloseable {
     /** Receive thread only. */
     void peerLocked() {
         peersLocked++;
+    }
+
+    /**
+     * SRTP and SRTCP packets dropped since the start because their authentication tag was wrong or
+     * they were replays: someone injecting into an SRTP call, or a peer whose keys do not match.
+     */
+    public long srtpRejected() {
+        return srtpRejected;
+    }
+
+    /** Receive thread only. */
+    void countSrtpRejected() {
+        srtpRejected++;
     }
 
     /**

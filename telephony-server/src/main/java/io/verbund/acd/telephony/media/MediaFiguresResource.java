@@ -56,6 +56,7 @@ public class MediaFiguresResource {
                 .add("pacerLateTicks", engine.pacerLateTicks())
                 .add("peersLocked", engine.peersLocked())
                 .add("foreignPackets", engine.foreignPackets())
+                .add("srtpRejected", engine.srtpRejected())
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package io.verbund.acd.telephony.media;
 
 import io.verbund.acd.audio.AudioCodec;
+import io.verbund.acd.telephony.media.srtp.SrtpAgreement;
 import java.net.InetSocketAddress;
 
 /**
@@ -13,9 +14,15 @@ import java.net.InetSocketAddress;
  *                                 or the stream was refused
  * @param remoteRtcp               where its RTCP goes; null like {@code remoteRtp}
  * @param direction                what this side does: {@code sendonly} for us means we send and do not listen
+ * @param srtp                     the SDES keys when the stream is SRTP; null for RTP in clear
  */
 public record NegotiatedAudio(AudioCodec codec, int codecPayloadType, int telephoneEventPayloadType,
-                              InetSocketAddress remoteRtp, InetSocketAddress remoteRtcp, MediaDirection direction) {
+                              InetSocketAddress remoteRtp, InetSocketAddress remoteRtcp, MediaDirection direction,
+                              SrtpAgreement srtp) {
+
+    public boolean secure() {
+        return srtp != null;
+    }
 
     /** Whether this side may send now: the direction allows it and the peer gave an address. */
     public boolean sends() {

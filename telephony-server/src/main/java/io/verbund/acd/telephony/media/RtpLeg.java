@@ -2,6 +2,11 @@ package io.verbund.acd.telephony.media;
 
 import io.verbund.acd.audio.AudioCodec;
 import io.verbund.acd.audio.G711;
+import io.verbund.acd.telephony.media.srtp.SdesCrypto;
+import io.verbund.acd.telephony.media.srtp.SrtpAgreement;
+import io.verbund.acd.telephony.media.srtp.SrtpMasterKey;
+import io.verbund.acd.telephony.media.srtp.SrtpSession;
+import io.verbund.acd.telephony.media.srtp.SrtpSuite;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -35,6 +40,12 @@ import java.util.logging.Logger;
  * dropped unseen and counted ({@link MediaEngine#foreignPackets()}), never relayed, recorded or
  * answered.
  * <p>
+ * <b>SRTP</b> (SDES): when the peer offered {@code RTP/SAVP}, or we offered it ({@link #offerSrtp}),
+ * everything the leg sends is protected with the leg's own key and everything it receives is
+ * authenticated and decrypted in place before anything else looks at it: the relay, DTMF detection
+ * and the recording see RTP in clear, exactly as without SRTP. Packets failing authentication or
+ * replayed are dropped and counted. A leg that runs SRTP refuses to fall back to clear RTP.
+ * <p>
  * Thread rules: every public method may be called from any thread. {@code onFinished} of
  * {@link #play} and the {@link DigitListener} run on the engine's event executor, in order per leg.
  */
@@ -63,7 +74,12 @@ public final class RtpLeg {
 
     private final Object negotiation = new Object();
     private SessionDescription.Origin origin;
+    private SrtpMasterKey localKey;
+    private boolean offersSrtp;
+    private SdesCrypto offeredCrypto;
     private volatile NegotiatedAudio audio;
+    /** The SRTP state, replaced only when the keys change; null for RTP in clear. */
+    private volatile SrtpSession srtp;
     private final PeerLatch latch;
     private volatile InetSocketAddress latchedRtcp;
     private volatile String callId;
@@ -90,7 +106,7 @@ public final class RtpLeg {
     private volatile long sendFailures;
 
     // The pacer thread's.
-    private final byte[] paced = new byte[RtpPacket.HEADER_LENGTH + FRAME_BYTES];
+    private final byte[] paced = new byte[RtpPacket.HEADER_LENGTH + FRAME_BYTES + SrtpSuite.MAX_TAG_LENGTH];
     private final ByteBuffer pacedBuffer = ByteBuffer.wrap(paced);
     private Playback pacedPlayback;
     private int frameIndex;
@@ -119,6 +135,8 @@ public final class RtpLeg {
     private volatile long unexpected;
     private volatile long foreign;
     private volatile long ssrcChanges;
+    private volatile long authenticationFailures;
+    private volatile long replayed;
     private volatile long senderReports;
     private volatile long receiverReports;
     private final AtomicLong digits = new AtomicLong();
@@ -206,7 +224,12 @@ public final class RtpLeg {
     public SessionDescription answer(SessionDescription offer) {
         requireOpen();
         synchronized (negotiation) {
-            AudioNegotiation.Answer answer = AudioNegotiation.answer(offer, nextOrigin(), advertisedAddress, localPort());
+            NegotiatedAudio current = audio;
+            AudioNegotiation.Answer answer = AudioNegotiation.answer(offer, nextOrigin(), advertisedAddress, localPort(), localKey());
+            if (current != null && current.secure() && !answer.audio().secure()) {
+                // Falling back to clear RTP mid-call would hand the rest of the call to anyone on the path.
+                throw new NoUsableCrypto("the call's media is SRTP: an offer of RTP in clear is refused");
+            }
             apply(answer.audio());
             return answer.description();
         }
@@ -221,8 +244,32 @@ public final class RtpLeg {
     public SessionDescription offer(AudioCodec preferred, MediaDirection direction) {
         requireOpen();
         synchronized (negotiation) {
-            return AudioNegotiation.offer(nextOrigin(), advertisedAddress, localPort(), preferred, direction);
+            NegotiatedAudio current = audio;
+            if (current != null && current.secure()) {
+                // A re-offer keeps the suite and our key: the stream and its rollover counter go on.
+                offeredCrypto = new SdesCrypto(AudioNegotiation.OFFERED_CRYPTO_TAG, current.srtp().suite(), localKey());
+            } else if (offersSrtp) {
+                offeredCrypto = new SdesCrypto(AudioNegotiation.OFFERED_CRYPTO_TAG, SrtpSuite.AES_CM_128_HMAC_SHA1_80, localKey());
+            } else {
+                offeredCrypto = null;
+            }
+            return AudioNegotiation.offer(nextOrigin(), advertisedAddress, localPort(), preferred, direction, offeredCrypto);
         }
+    }
+
+    /**
+     * Our offers are SRTP from now on ({@code RTP/SAVP} with one SDES crypto line): for a peer the
+     * signalling reaches over TLS, where the key in the SDP is not readable on the way.
+     */
+    public void offerSrtp() {
+        synchronized (negotiation) {
+            offersSrtp = true;
+        }
+    }
+
+    /** Whether the media runs SRTP now. */
+    public boolean isSecure() {
+        return srtp != null;
     }
 
     /**
@@ -233,7 +280,7 @@ public final class RtpLeg {
     public void setRemote(SessionDescription answer) {
         requireOpen();
         synchronized (negotiation) {
-            apply(AudioNegotiation.accept(answer));
+            apply(AudioNegotiation.accept(answer, offeredCrypto));
             // The peer answered our offer: its media may come now.
             latch.openWindow(System.nanoTime());
         }
@@ -246,8 +293,23 @@ public final class RtpLeg {
         return origin;
     }
 
+    /** The key this leg sends SRTP with: one per leg, from the node's {@code SecureRandom}, made when first needed. */
+    private SrtpMasterKey localKey() {
+        if (localKey == null) {
+            localKey = SrtpMasterKey.random();
+        }
+        return localKey;
+    }
+
     private void apply(NegotiatedAudio negotiated) {
         NegotiatedAudio previous = audio;
+        SrtpAgreement agreed = negotiated.srtp();
+        SrtpSession running = srtp;
+        if (agreed == null) {
+            srtp = null;
+        } else if (running == null || !running.runs(agreed.suite(), agreed.localKey(), agreed.remoteKey())) {
+            srtp = new SrtpSession(agreed.suite(), agreed.localKey(), agreed.remoteKey());
+        }
         if (negotiated.remoteRtp() != null && (previous == null || !Objects.equals(previous.remoteRtp(), negotiated.remoteRtp()))) {
             latchedRtcp = null;
         }
@@ -414,12 +476,13 @@ public final class RtpLeg {
             }
             RtpPacket.write(paced, 0, marker, payloadType, nextSequence, timestamp, ssrc);
             System.arraycopy(frame, 0, paced, RtpPacket.HEADER_LENGTH, length);
+            int packetLength = protect(paced, RtpPacket.HEADER_LENGTH + length);
             nextSequence = (nextSequence + 1) & 0xFFFF;
             markNext = false;
             relayMapped = false;
             anySent = true;
             lastSentNanos = now;
-            pacedBuffer.clear().limit(RtpPacket.HEADER_LENGTH + length);
+            pacedBuffer.clear().limit(packetLength);
             send(pacedBuffer, target, length);
         }
         if (pacedLastTick) {
@@ -427,6 +490,12 @@ public final class RtpLeg {
         }
         lastPacedNanos = now;
         pacedLastTick = true;
+    }
+
+    /** The packet as it goes on the wire: SRTP when negotiated. Under the send lock. */
+    private int protect(byte[] packet, int length) {
+        SrtpSession session = srtp;
+        return session == null ? length : session.protectRtp(packet, length);
     }
 
     private void send(ByteBuffer packet, InetSocketAddress target, int payloadLength) {
@@ -456,12 +525,26 @@ public final class RtpLeg {
 
     /** A datagram on the RTP port. Receive thread only. */
     void onRtp(byte[] data, int length, InetSocketAddress source, long now, MediaEngine.ReceiveScratch scratch) {
+        NegotiatedAudio negotiated = audio;
+        SrtpSession session = srtp;
+        if (session != null && negotiated != null) {
+            if (latch.lockedElsewhere(source)) {
+                // Before the crypto: a spray costs the node no MAC.
+                foreign++;
+                engine.foreignPacket(this, source, now);
+                return;
+            }
+            length = session.unprotectRtp(data, length);
+            if (length < 0) {
+                rejected(length);
+                return;
+            }
+        }
         RtpPacket packet = scratch.received;
         if (!packet.read(data, length)) {
             malformed++;
             return;
         }
-        NegotiatedAudio negotiated = audio;
         if (negotiated == null) {
             unexpected++;
             return;
@@ -520,6 +603,9 @@ public final class RtpLeg {
         int payloadType = event ? negotiated.telephoneEventPayloadType() : negotiated.codecPayloadType();
         int length = packet.payloadLength();
         byte[] out = scratch.relay;
+        if (RtpPacket.HEADER_LENGTH + length + SrtpSuite.MAX_TAG_LENGTH > out.length) {
+            return;
+        }
         synchronized (sendLock) {
             boolean marker = packet.marker();
             if (!relayMapped || relaySource != packet.ssrc()) {
@@ -545,7 +631,7 @@ public final class RtpLeg {
             markNext = false;
             anySent = true;
             lastSentNanos = now;
-            scratch.relayBuffer.clear().limit(RtpPacket.HEADER_LENGTH + length);
+            scratch.relayBuffer.clear().limit(protect(out, RtpPacket.HEADER_LENGTH + length));
             send(scratch.relayBuffer, target, length);
         }
     }
@@ -600,6 +686,14 @@ public final class RtpLeg {
             engine.foreignPacket(this, source, now);
             return;
         }
+        SrtpSession session = srtp;
+        if (session != null) {
+            length = session.unprotectRtcp(data, length);
+            if (length < 0) {
+                rejected(length);
+                return;
+            }
+        }
         int offset = 0;
         boolean valid = false;
         while (offset + 4 <= length) {
@@ -629,6 +723,19 @@ public final class RtpLeg {
             malformed++;
         } else if (latchedRtcp == null) {
             latchedRtcp = source;
+        }
+    }
+
+    /** A packet SRTP refused: counted by kind. Receive thread only. */
+    private void rejected(int reason) {
+        if (reason == SrtpSession.AUTHENTICATION_FAILED) {
+            authenticationFailures++;
+            engine.countSrtpRejected();
+        } else if (reason == SrtpSession.REPLAYED) {
+            replayed++;
+            engine.countSrtpRejected();
+        } else {
+            malformed++;
         }
     }
 
@@ -723,6 +830,10 @@ public final class RtpLeg {
         System.arraycopy(cname, 0, out, offset + 6, cname.length);
         Arrays.fill(out, offset + 6 + cname.length, offset + sdesPadded, (byte) 0);
         offset += sdesPadded;
+        SrtpSession session = srtp;
+        if (session != null) {
+            offset = session.protectRtcp(out, offset);
+        }
         scratch.reportBuffer.clear().limit(offset);
         try {
             ports.rtcp().send(scratch.reportBuffer, target);
@@ -753,7 +864,7 @@ public final class RtpLeg {
     public LegStats stats() {
         return new LegStats(label, localPort(), packetsSent, octetsSent, packetsReceived, reorder.lost(), reorder.late(),
                 reorder.duplicates(), malformed + dtmf.malformed(), unexpected, foreign, ssrcChanges, jitterSamples / 8.0,
-                senderReports, receiverReports, digits.get(), sendFailures);
+                senderReports, receiverReports, digits.get(), sendFailures, authenticationFailures, replayed);
     }
 
     /**
@@ -778,7 +889,8 @@ public final class RtpLeg {
         LegStats stats = stats();
         // Every call closes two or more legs: a clean leg's figures are for the curious (FINE); a
         // leg that lost, dropped or could not send packets is worth an operator's look.
-        boolean troubled = stats.lost() > 0 || stats.malformed() > 0 || stats.sendFailures() > 0 || stats.foreign() > 0;
+        boolean troubled = stats.lost() > 0 || stats.malformed() > 0 || stats.sendFailures() > 0 || stats.foreign() > 0
+                || stats.authenticationFailures() > 0 || stats.replayed() > 0;
         LOG.log(troubled ? Level.INFO : Level.FINE, () -> label + ": media closed " + stats);
         return stats;
     }

@@ -231,6 +231,7 @@ public final class SessionDescription {
         int ptime;
         MediaDirection direction;
         int rtcpPort;
+        final List<String> crypto = new ArrayList<>();
 
         void attribute(String value, int lineNumber) {
             int colon = value.indexOf(':');
@@ -247,12 +248,13 @@ public final class SessionDescription {
                 }
                 case "ptime" -> ptime = parseNumber(argument, 1, 1000, "ptime", lineNumber);
                 case "rtcp" -> rtcpPort = parseNumber(argument.split("\\s+")[0], 0, 65535, "rtcp port", lineNumber);
+                case "crypto" -> crypto.add(argument);
                 default -> MediaDirection.ofAttribute(name).ifPresent(direction -> this.direction = direction);
             }
         }
 
         MediaDescription build() {
-            return new MediaDescription(media, port, protocol, formats, connection, rtpmaps, fmtps, ptime, direction, rtcpPort);
+            return new MediaDescription(media, port, protocol, formats, connection, rtpmaps, fmtps, ptime, direction, rtcpPort, crypto);
         }
     }
 
@@ -288,6 +290,9 @@ public final class SessionDescription {
                 if (payloadType != null && section.fmtps().containsKey(payloadType)) {
                     sdp.append("a=fmtp:").append(payloadType).append(' ').append(section.fmtps().get(payloadType)).append("\r\n");
                 }
+            }
+            for (String crypto : section.crypto()) {
+                sdp.append("a=crypto:").append(crypto).append("\r\n");
             }
             if (section.ptime() > 0) {
                 sdp.append("a=ptime:").append(section.ptime()).append("\r\n");

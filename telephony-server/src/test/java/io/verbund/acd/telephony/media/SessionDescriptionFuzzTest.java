@@ -28,7 +28,7 @@ class SessionDescriptionFuzzTest {
         SessionDescription again = SessionDescription.parse(offer.toString());
         assertThat(again.media()).as("read back from %s", offer).hasSameSizeAs(offer.media());
         try {
-            AudioNegotiation.Answer answer = AudioNegotiation.answer(offer, ORIGIN, InetAddress.getLoopbackAddress(), 40000);
+            AudioNegotiation.Answer answer = AudioNegotiation.answer(offer, ORIGIN, InetAddress.getLoopbackAddress(), 40000, io.verbund.acd.telephony.media.srtp.SrtpMasterKey.random());
             assertThat(SessionDescription.parse(answer.description().toString()).media()).isNotEmpty();
         } catch (NoCommonCodec | MalformedSdp refused) {
             // 488 or 400 on the SIP side
