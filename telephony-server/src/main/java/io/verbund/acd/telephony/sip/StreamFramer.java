@@ -76,6 +76,9 @@ final class StreamFramer {
 
     private boolean refused;
 
+    /** The one reading of a header line, for finding the length and for rewriting; reused. */
+    private final HeaderLine headerLine = new HeaderLine();
+
     StreamFramer(int maxMessageSize) {
         this.maxMessageSize = maxMessageSize;
     }
@@ -233,28 +236,19 @@ final class StreamFramer {
         boolean callId = false;
         int line = from;
         int headerEnd = end - 2;
+        HeaderLine h = headerLine;
         while (line < headerEnd) {
-            int lineEnd = lineEnd(bytes, line, headerEnd);
-            int next = lineEnd + 1;
-            int valueEnd = lineEnd;
-            // Continuation lines (starting with SP or HT) belong to this header.
-            while (next < headerEnd && isBlank(bytes[next])) {
-                valueEnd = lineEnd(bytes, next, headerEnd);
-                next = valueEnd + 1;
-            }
+            h.read(bytes, line, headerEnd);
+            int lineEnd = h.lineEnd;
+            int next = h.next;
+            int valueEnd = h.valueEnd;
             boolean folded = valueEnd != lineEnd;
-            int nameEnd = line;
-            while (nameEnd < lineEnd && bytes[nameEnd] != ':' && !isBlank(bytes[nameEnd])) {
-                nameEnd++;
-            }
-            int colon = nameEnd;
-            while (colon < lineEnd && isBlank(bytes[colon])) {
-                colon++;
-            }
-            boolean header = line != from && colon < lineEnd && bytes[colon] == ':';
+            int nameEnd = h.nameEnd;
+            int colon = h.colon;
+            boolean header = line != from && h.hasColon();
             int nameLength = nameEnd - line;
-            boolean contentLength = header && (is(bytes, line, nameLength, CONTENT_LENGTH) || isLetter(bytes, line, nameLength, 'l'));
-            boolean isCallId = header && (is(bytes, line, nameLength, CALL_ID) || isLetter(bytes, line, nameLength, 'i'));
+            boolean contentLength = header && h.isContentLength();
+            boolean isCallId = header && h.isCallId();
             if (contentLength) {
                 long value = number(bytes, colon + 1, valueEnd);
                 if (value < 0) {
@@ -292,31 +286,17 @@ final class StreamFramer {
         out.write(bytes, from, firstLineEnd + 1 - from);
         boolean callId = false;
         int line = firstLineEnd + 1;
+        HeaderLine h = headerLine;
         while (line < headerEnd) {
-            int lineEnd = lineEnd(bytes, line, headerEnd);
-            int next = lineEnd + 1;
-            int valueEnd = lineEnd;
-            while (next < headerEnd && isBlank(bytes[next])) {
-                valueEnd = lineEnd(bytes, next, headerEnd);
-                next = valueEnd + 1;
-            }
-            int nameEnd = line;
-            while (nameEnd < lineEnd && bytes[nameEnd] != ':' && !isBlank(bytes[nameEnd])) {
-                nameEnd++;
-            }
-            int colon = nameEnd;
-            while (colon < lineEnd && isBlank(bytes[colon])) {
-                colon++;
-            }
-            int nameLength = nameEnd - line;
-            boolean header = colon < lineEnd && bytes[colon] == ':';
-            if (header && (is(bytes, line, nameLength, CONTENT_LENGTH) || isLetter(bytes, line, nameLength, 'l'))) {
+            h.read(bytes, line, headerEnd);
+            int next = h.next;
+            if (h.hasColon() && h.isContentLength()) {
                 out.writeBytes(CONTENT_LENGTH_LINE);
-                out.writeBytes(Long.toString(number(bytes, colon + 1, valueEnd)).getBytes(StandardCharsets.US_ASCII));
+                out.writeBytes(Long.toString(number(bytes, h.colon + 1, h.valueEnd)).getBytes(StandardCharsets.US_ASCII));
                 out.writeBytes(CRLF);
-            } else if (header && (is(bytes, line, nameLength, CALL_ID) || isLetter(bytes, line, nameLength, 'i'))) {
+            } else if (h.hasColon() && h.isCallId()) {
                 out.writeBytes(CALL_ID_LINE);
-                writeUnfolded(out, bytes, colon + 1, valueEnd);
+                writeUnfolded(out, bytes, h.colon + 1, h.valueEnd);
                 out.writeBytes(CRLF);
                 callId = true;
             } else {
@@ -428,5 +408,53 @@ final class StreamFramer {
             }
         }
         return true;
+    }
+
+    /**
+     * Where the parts of the header line at {@code line} lie: its end (the LF), the end of its value
+     * with continuation lines (starting with SP or HT) folded in, the end of its name, and the colon
+     * after optional blanks.
+     */
+    private static final class HeaderLine {
+
+        private byte[] bytes;
+        private int line;
+        int lineEnd;
+        int next;
+        int valueEnd;
+        int nameEnd;
+        int colon;
+
+        void read(byte[] bytes, int line, int headerEnd) {
+            this.bytes = bytes;
+            this.line = line;
+            lineEnd = lineEnd(bytes, line, headerEnd);
+            next = lineEnd + 1;
+            valueEnd = lineEnd;
+            while (next < headerEnd && isBlank(bytes[next])) {
+                valueEnd = lineEnd(bytes, next, headerEnd);
+                next = valueEnd + 1;
+            }
+            nameEnd = line;
+            while (nameEnd < lineEnd && bytes[nameEnd] != ':' && !isBlank(bytes[nameEnd])) {
+                nameEnd++;
+            }
+            colon = nameEnd;
+            while (colon < lineEnd && isBlank(bytes[colon])) {
+                colon++;
+            }
+        }
+
+        boolean hasColon() {
+            return colon < lineEnd && bytes[colon] == ':';
+        }
+
+        boolean isContentLength() {
+            return is(bytes, line, nameEnd - line, CONTENT_LENGTH) || isLetter(bytes, line, nameEnd - line, 'l');
+        }
+
+        boolean isCallId() {
+            return is(bytes, line, nameEnd - line, CALL_ID) || isLetter(bytes, line, nameEnd - line, 'i');
+        }
     }
 }
