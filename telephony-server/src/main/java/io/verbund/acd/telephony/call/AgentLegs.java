@@ -34,7 +34,6 @@ import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
 import javax.sip.SipException;
-import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
@@ -423,16 +422,15 @@ public class AgentLegs {
     }
 
     private Request inviteFor(AcdCall call, AgentKey agent, Binding phone, RtpLeg media) throws ParseException, javax.sip.InvalidArgumentException {
-        SipURI target = (SipURI) sip.addresses().createURI(phone.contact());
-        String transport = target.getTransportParam() == null ? "udp" : target.getTransportParam().toLowerCase(java.util.Locale.ROOT);
-        if (media != null && (target.isSecure() || "tls".equals(transport))) {
+        SipDestination destination = SipDestination.phone(phone, sip.addresses());
+        if (media != null && destination.isSecure()) {
             // SDES keys travel in the SDP: only where the signalling is encrypted do they protect anything.
             media.offerSrtp();
         }
         // Our offer in the caller's law, so the relay passes payload on untouched and the recording is bit-exact;
         // a caller without a session description gets the phone's, passed through.
         byte[] sdp = media != null ? media.offer(call.callerLaw()).toString().getBytes(StandardCharsets.US_ASCII) : call.callerRequest.getRawContent();
-        Request invite = requests.invite(call, target, sip.addresses().createSipURI(agent.extension(), sip.host()), transport, sdp);
+        Request invite = requests.invite(call, destination, sip.addresses().createSipURI(agent.extension(), sip.host()), sdp);
         invite.addHeader(sip.headers().createHeader("X-ACD-Service-Number", call.serviceNumber));
         invite.addHeader(sip.headers().createHeader("X-ACD-Group", call.group.name()));
         return invite;

@@ -38,14 +38,19 @@ public class OutboundRequests {
         this(null);
     }
 
-    /** An INVITE to {@code target}, presenting the caller's number; {@code sdp} null for none. */
-    Request invite(AcdCall call, SipURI target, SipURI to, String transport, byte[] sdp) throws ParseException, InvalidArgumentException {
+    /** An INVITE to {@code destination}, presenting the caller's number; {@code sdp} null for none. */
+    Request invite(AcdCall call, SipDestination destination, SipURI to, byte[] sdp) throws ParseException, InvalidArgumentException {
+        String transport = destination.transport();
         SipURI fromUri = sip.addresses().createSipURI(call.caller == null ? "anonymous" : call.caller, sip.host());
         FromHeader from = sip.headers().createFromHeader(sip.addresses().createAddress(fromUri), UUID.randomUUID().toString().substring(0, 12));
         ToHeader toHeader = sip.headers().createToHeader(sip.addresses().createAddress(to), null);
         ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.portFor(transport), transport, null);
-        Request invite = sip.messages().createRequest(target, Request.INVITE, sip.provider().getNewCallId(),
+        Request invite = sip.messages().createRequest(destination.requestUri(), Request.INVITE, sip.provider().getNewCallId(),
                 sip.headers().createCSeqHeader(1L, Request.INVITE), from, toHeader, List.of(via), sip.headers().createMaxForwardsHeader(70));
+        for (SipURI hop : destination.route()) {
+            // Loose routes (RFC 3261 16.12): the stack sends to the first, the Request-URI stays the phone's.
+            invite.addHeader(sip.headers().createRouteHeader(sip.addresses().createAddress(hop)));
+        }
         invite.addHeader(sip.contact(transport));
         if (sdp != null) {
             invite.setContent(sdp, sip.headers().createContentTypeHeader("application", "sdp"));

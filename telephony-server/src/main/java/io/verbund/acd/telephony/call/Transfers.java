@@ -29,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -128,7 +127,7 @@ public class Transfers {
             return false;
         }
         call.state.transferStarted(target, null, "flow", now);
-        if (!ring(call, target, failedExit, null, 0, trunkUri(number), trunk.address().orElseThrow().transport(), trunk.ringTimeout())) {
+        if (!ring(call, target, failedExit, null, 0, trunkDestination(number), trunk.ringTimeout())) {
             call.state.transferFailed("the INVITE to " + number + " could not be sent", now);
             history.record(call);
             return false;
@@ -175,7 +174,7 @@ public class Transfers {
         }
         if (!target.isAgent()) {
             call.state.transferStarted(target, null, by, now);
-            if (!ring(call, target, null, null, 0, trunkUri(target.value()), trunk.address().orElseThrow().transport(), trunk.ringTimeout())) {
+            if (!ring(call, target, null, null, 0, trunkDestination(target.value()), trunk.ringTimeout())) {
                 call.state.transferFailed("the INVITE to " + target.value() + " could not be sent", now);
             }
             history.record(call);
@@ -207,18 +206,17 @@ public class Transfers {
             refuse(call, target, "agent " + target.value() + " was taken by another call", now);
             return;
         }
-        SipURI contact;
+        SipDestination destination;
         try {
-            contact = (SipURI) sip.addresses().createURI(phone.get().contact());
-        } catch (ParseException | ClassCastException e) {
+            destination = SipDestination.phone(phone.get(), sip.addresses());
+        } catch (ParseException e) {
             agents.compareAndSet(reserved, OfferTerms.withdrawn(reserved, now));
             refuse(call, target, "agent " + target.value() + "'s phone has no usable contact", now);
             return;
         }
-        String transport = contact.getTransportParam() == null ? "udp" : contact.getTransportParam().toLowerCase(Locale.ROOT);
         Duration ringTime = (call.group == null ? OfferTerms.TRANSFER : call.group.offerTerms()).ringTime();
         call.state.transferStarted(target, line.get().agent(), by, now);
-        if (!ring(call, target, null, line.get().agent(), line.get().agentId(), contact, transport, ringTime)) {
+        if (!ring(call, target, null, line.get().agent(), line.get().agentId(), destination, ringTime)) {
             agents.compareAndSet(reserved, OfferTerms.withdrawn(reserved, now));
             call.state.transferFailed("the INVITE to agent " + target.value() + " could not be sent", now);
         }
@@ -258,12 +256,12 @@ public class Transfers {
      * could not be sent (the caller fails the transfer then).
      */
     private boolean ring(AcdCall call, TransferTarget target, Runnable failedExit, AgentKey agent, long agentId,
-                         SipURI requestUri, String transport, Duration ringTime) {
+                         SipDestination destination, Duration ringTime) {
         RtpLeg leg = null;
         try {
             leg = node.engine().openLeg("transfer " + target + " " + call.callId);
             leg.belongsTo(call.callId, call.tenant == null ? null : call.tenant.value());
-            Request invite = invite(call, target, requestUri, transport, leg);
+            Request invite = invite(call, target, destination, leg);
             ClientTransaction transaction = sip.provider().getNewClientTransaction(invite);
             String legCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
             TransferLeg transfer = new TransferLeg(target, failedExit, transaction, sip.provider().getNewDialog(transaction),
@@ -487,15 +485,15 @@ public class Transfers {
         }
     }
 
-    private Request invite(AcdCall call, TransferTarget target, SipURI requestUri, String transport, RtpLeg leg)
+    private Request invite(AcdCall call, TransferTarget target, SipDestination destination, RtpLeg leg)
             throws ParseException, InvalidArgumentException {
-        SipURI to = target.isAgent() ? sip.addresses().createSipURI(target.value(), sip.host()) : (SipURI) requestUri.clone();
-        if (requestUri.isSecure() || "tls".equalsIgnoreCase(transport)) {
+        SipURI to = target.isAgent() ? sip.addresses().createSipURI(target.value(), sip.host()) : (SipURI) destination.requestUri().clone();
+        if (destination.isSecure()) {
             // SDES keys travel in the SDP: only where the signalling is encrypted do they protect anything.
             leg.offerSrtp();
         }
         // The caller's law first, so the relay passes payload on untouched and a recording stays bit-exact.
-        Request invite = requests.invite(call, requestUri, to, transport, leg.offer(call.callerLaw()).toString().getBytes(StandardCharsets.US_ASCII));
+        Request invite = requests.invite(call, destination, to, leg.offer(call.callerLaw()).toString().getBytes(StandardCharsets.US_ASCII));
         if (target.isAgent()) {
             invite.addHeader(sip.headers().createHeader("X-ACD-Service-Number", call.serviceNumber));
             if (call.group != null) {
@@ -505,7 +503,7 @@ public class Transfers {
         return invite;
     }
 
-    private SipURI trunkUri(String number) {
+    private SipDestination trunkDestination(String number) {
         OutboundTrunk.Address address = trunk.address().orElseThrow();
         try {
             SipURI uri = sip.addresses().createSipURI(number, address.host());
@@ -513,7 +511,7 @@ public class Transfers {
             if (!"udp".equals(address.transport())) {
                 uri.setTransportParam(address.transport());
             }
-            return uri;
+            return SipDestination.direct(uri, address.transport());
         } catch (ParseException e) {
             throw new IllegalArgumentException("no SIP address for " + number + " at the trunk: " + e.getMessage(), e);
         }

@@ -16,12 +16,16 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sip.ServerTransaction;
+import gov.nist.javax.sip.header.ims.PathHeader;
 import javax.sip.address.SipURI;
+import javax.sip.header.HeaderAddress;
 import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
@@ -52,6 +56,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <li>An accepted answer's nonce count must rise ({@link NonceUses}): a captured REGISTER sent again
  *     gets 401 with {@code stale=true}.</li>
  * </ul>
+ * A REGISTER that reached us through a trusted proxy may carry {@code Path} (RFC 3327): the proxies
+ * to send the phone's calls through, kept with the binding and echoed in the 200. A browser phone on
+ * Kamailio's WebSocket is reachable only that way. Path from anyone else is ignored: it would let a
+ * phone divert calls for its agent through any host.
  */
 @ApplicationScoped
 public class Registrar {
@@ -138,7 +146,24 @@ public class Registrar {
             challenge(transaction, true, now);
             return;
         }
-        bind(transaction, account.get(), user, now);
+        bind(transaction, account.get(), user, pathOf(request), now);
+    }
+
+    /** The Path of a REGISTER from a trusted proxy, outermost first; empty from anyone else. */
+    private List<String> pathOf(Request request) {
+        ListIterator<?> headers = request.getHeaders(PathHeader.NAME);
+        if (!headers.hasNext()) {
+            return List.of();
+        }
+        InetAddress peer = request instanceof SIPMessage message ? message.getRemoteAddress() : null;
+        if (peer == null || !trustedProxies.trusts(peer.getHostAddress())) {
+            LOG.warning(() -> "REGISTER with Path from " + (peer == null ? "?" : peer.getHostAddress())
+                    + ", which is not a trusted proxy: the Path is ignored");
+            return List.of();
+        }
+        List<String> path = new ArrayList<>();
+        headers.forEachRemaining(header -> path.add(((HeaderAddress) header).getAddress().getURI().toString()));
+        return path;
     }
 
     /**
@@ -173,7 +198,7 @@ public class Registrar {
         }
     }
 
-    private void bind(ServerTransaction transaction, PhoneAccount account, String user, Instant now) {
+    private void bind(ServerTransaction transaction, PhoneAccount account, String user, List<String> path, Instant now) {
         Request request = transaction.getRequest();
         ContactHeader contact = (ContactHeader) request.getHeader(ContactHeader.NAME);
         ExpiresHeader expiresHeader = request.getExpires();
@@ -190,9 +215,14 @@ public class Registrar {
                 LOG.info(() -> "agent phone " + account.agent() + " unregistered");
             } else {
                 String uri = contact.getAddress().getURI().toString();
-                registrations.bind(user, new Binding(account.agent(), uri, now.plusSeconds(expires)), expires);
+                registrations.bind(user, new Binding(account.agent(), uri, path, now.plusSeconds(expires)), expires);
                 addContact(ok, uri, expires);
-                LOG.info(() -> "agent phone " + account.agent() + " registered at " + uri + " for " + expires + " s");
+                for (String hop : path) {
+                    // Echoed so the phone learns the path it is reached through (RFC 3327 5.3).
+                    ok.addHeader(sip.headers().createHeader(PathHeader.NAME, "<" + hop + ">"));
+                }
+                LOG.info(() -> "agent phone " + account.agent() + " registered at " + uri + (path.isEmpty() ? "" : " through " + path)
+                        + " for " + expires + " s");
             }
             transaction.sendResponse(ok);
         } catch (java.text.ParseException | javax.sip.SipException | javax.sip.InvalidArgumentException e) {
