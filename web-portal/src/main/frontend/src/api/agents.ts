@@ -148,8 +148,38 @@ export interface AgentToday {
   pausedSeconds?: number;
 }
 
+/** The agent's browser softphone settings (`GET /agents/{extension}/softphone`), only for the agent itself. */
+export interface SoftphoneSettings {
+  available: boolean;
+  /** Why there is no softphone, when `available` is false. */
+  reason: string | null;
+  webSocket: string | null;
+  secureWebSocket: string | null;
+  sipUri: string | null;
+  authorizationUser: string | null;
+  realm: string | null;
+  /** The digest HA1 of the agent's phone account: answers the registrar's challenge in place of a password. */
+  ha1: string | null;
+  displayName: string | null;
+}
+
+/**
+ * The WebSocket the softphone connects to: the secure one from a page that came over HTTPS (a
+ * browser refuses a plain WebSocket there), otherwise the plain one, else whichever exists.
+ */
+export function softphoneWebSocket(settings: SoftphoneSettings, pageProtocol: string): string | null {
+  if (pageProtocol === 'https:') {
+    return settings.secureWebSocket;
+  }
+  return settings.webSocket ?? settings.secureWebSocket;
+}
+
 export class AgentApi {
   constructor(private readonly client: ApiClient) {}
+
+  softphone(extension: string, signal?: AbortSignal): Promise<SoftphoneSettings> {
+    return this.client.get<SoftphoneSettings>(`/agents/${encodeURIComponent(extension)}/softphone`, { signal });
+  }
 
   today(extension: string, signal?: AbortSignal): Promise<AgentToday> {
     return this.client.get<AgentToday>(`/agents/${encodeURIComponent(extension)}/today`, { signal });

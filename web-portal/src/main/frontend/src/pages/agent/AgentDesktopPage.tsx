@@ -4,6 +4,7 @@ import { useCallDocument } from '../../components/useCallDocument';
 import { useSession } from '../../session/SessionContext';
 import { CurrentCall } from './CurrentCall';
 import { HelpButton } from './HelpButton';
+import { SoftphonePanel } from './softphone/SoftphonePanel';
 import { StateButtons } from './StateButtons';
 import { StateDisplay } from './StateDisplay';
 import { TodayFigures } from './TodayFigures';
@@ -59,6 +60,7 @@ function AgentDesktop({ extension }: { extension: string }) {
           <Stack direction="row">
             <HelpButton extension={extension} />
           </Stack>
+          <SoftphonePanel extension={extension} />
         </Stack>
         <Stack spacing={3}>
           {state !== null && callId !== null && <CurrentCall state={{ ...state, callId }} call={call.call} />}

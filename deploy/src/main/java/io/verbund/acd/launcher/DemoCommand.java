@@ -27,6 +27,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--db-port", description = "MariaDB's port (default: the first free one from 3316).")
     Integer databasePort;
 
+    @Option(names = "--no-softphone", description = "Do not start the browser softphone's edge (rtpengine and Kamailio).")
+    boolean noSoftphone;
+
     @ParentCommand
     Verbund verbund;
 
@@ -38,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
         DemoHome home = locations.home();
         NodePorts ports = new NodePorts(portOffset);
         int dbPort = databasePort != null ? databasePort : NodePorts.firstFree(3316 + portOffset);
-        DemoNode node = new DemoNode(installation, home, ports, dbPort, out);
+        DemoNode node = new DemoNode(installation, home, ports, dbPort, java.util.Map.of(), !noSoftphone && softphoneEdgeCanRun(out), out);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {
             out.println();
@@ -68,6 +71,23 @@ final class DemoCommand implements Callable<Integer> {
         out.println("WildFly stopped on its own; see " + node.wildfly().serverLog() + ". Stopping MariaDB.");
         node.stop();
         return ExitCode.FAILED.code();
+    }
+
+    /**
+     * The softphone's edge needs Debian packages Maven cannot bring: installed as root, else the demo
+     * runs without it and says how to get it (desk phones and SIPp work either way).
+     */
+    private static boolean softphoneEdgeCanRun(PrintStream out) {
+        java.util.List<String> missing = SoftphoneEdge.missingPackages();
+        if (missing.isEmpty()) {
+            return true;
+        }
+        if (SystemPrograms.installIfRoot(missing, out) && SoftphoneEdge.missingPackages().isEmpty()) {
+            return true;
+        }
+        out.println("The browser softphone needs " + String.join(", ", missing) + " (Debian); the demo starts without it. Install with:");
+        out.println("  " + SystemPrograms.installCommand(missing));
+        return false;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -24,6 +25,7 @@ public final class DemoNode {
     private final MariaDbServer database;
     private final WildFlyNode wildfly;
     private final ServiceHealth health;
+    private final Optional<SoftphoneEdge> softphoneEdge;
     private ProcessRecord record;
 
     public DemoNode(Installation installation, DemoHome home, NodePorts ports, int databasePort, PrintStream out) {
@@ -33,6 +35,16 @@ public final class DemoNode {
     /** @param serverProperties extra system properties for the server, e.g. limits a test needs */
     public DemoNode(Installation installation, DemoHome home, NodePorts ports, int databasePort,
                     java.util.Map<String, String> serverProperties, PrintStream out) {
+        this(installation, home, ports, databasePort, serverProperties, false, out);
+    }
+
+    /** @param softphoneEdge whether to run the browser softphone's edge (rtpengine and Kamailio) beside the node */
+    public DemoNode(Installation installation, DemoHome home, NodePorts ports, int databasePort,
+                    java.util.Map<String, String> serverProperties, boolean softphoneEdge, PrintStream out) {
+        this.softphoneEdge = softphoneEdge ? Optional.of(new SoftphoneEdge(home, ports, out)) : Optional.empty();
+        java.util.Map<String, String> properties = new java.util.HashMap<>(serverProperties);
+        this.softphoneEdge.ifPresent(edge -> edge.serverProperties().forEach(properties::putIfAbsent));
+        serverProperties = properties;
         this.installation = installation;
         this.home = home;
         this.ports = ports;
@@ -69,6 +81,8 @@ public final class DemoNode {
             wildfly.start(database, true);
             record = record.withWildflyPid(wildfly.pid().orElseThrow());
             record.write(home.processRecordFile());
+            // After WildFly's start has made the certificate the secure WebSocket presents.
+            softphoneEdge.ifPresent(SoftphoneEdge::start);
             awaitHealthy();
         } catch (RuntimeException e) {
             stop();
@@ -100,6 +114,7 @@ public final class DemoNode {
     }
 
     public void stop() {
+        softphoneEdge.ifPresent(SoftphoneEdge::stop);
         wildfly.stop();
         database.stop();
         try {
@@ -133,6 +148,16 @@ public final class DemoNode {
 
     public ServiceHealth health() {
         return health;
+    }
+
+    /** The softphone edge, when this node runs one. */
+    public boolean hasSoftphoneEdge() {
+        return softphoneEdge.isPresent();
+    }
+
+    /** The WebSocket address the agent desktop's softphone connects to over plain HTTP. */
+    public String softphoneWebSocketUrl() {
+        return "ws://" + NodePorts.HOST + ":" + ports.webSocket();
     }
 
     public NodePorts ports() {

@@ -51,6 +51,44 @@ public record NodePorts(int offset) {
         return (20000 + offset) + "-" + (29999 + offset);
     }
 
+    /** The softphone edge's SIP over WebSocket, for agent desktops served over plain HTTP (loopback). */
+    public int webSocket() {
+        return 8088 + offset;
+    }
+
+    /** The softphone edge's SIP over secure WebSocket, for agent desktops served over HTTPS. */
+    public int secureWebSocket() {
+        return 8089 + offset;
+    }
+
+    /** Where the softphone edge (Kamailio) exchanges plain SIP with the node (UDP). */
+    public int softphoneEdgeSip() {
+        return 5065 + offset;
+    }
+
+    /** rtpengine's control socket (ng protocol, UDP), which only the edge uses. */
+    public int rtpengineControl() {
+        return 22222 + offset;
+    }
+
+    /** rtpengine's media ports: apart from the node's RTP ports, whatever the offset. */
+    public int rtpengineMediaMin() {
+        return 40000 + offset;
+    }
+
+    public int rtpengineMediaMax() {
+        return 40999 + offset;
+    }
+
+    /** The softphone edge's ports, checked only when the edge starts. */
+    public List<Need> softphoneEdgeNeeds() {
+        return List.of(
+                new Need(webSocket(), "SIP over WebSocket for the browser softphone (Kamailio)", false),
+                new Need(secureWebSocket(), "SIP over secure WebSocket for the browser softphone (Kamailio)", false),
+                new Need(softphoneEdgeSip(), "the softphone edge's SIP towards the node (Kamailio)", true),
+                new Need(rtpengineControl(), "rtpengine's control socket", true));
+    }
+
     public List<Need> needs() {
         return List.of(
                 new Need(http(), "HTTP: portal, REST API and service health", false),

@@ -57,6 +57,22 @@ final class SystemPrograms {
         return folders.stream().map(folder -> folder.resolve(file)).filter(Files::isRegularFile).findFirst();
     }
 
+    /**
+     * Installs {@code packages} with apt when running as root; false (and nothing done) otherwise, for
+     * parts the launcher can do without.
+     */
+    static boolean installIfRoot(List<String> packages, PrintStream out) {
+        if (!"root".equals(System.getProperty("user.name")) || find("apt-get").isEmpty()) {
+            return false;
+        }
+        install(packages, String.join(", ", packages), out);
+        return true;
+    }
+
+    static String installCommand(List<String> packages) {
+        return "sudo apt-get install -y --no-install-recommends " + String.join(" ", packages);
+    }
+
     private static void install(List<String> packages, String what, PrintStream out) {
         String install = "apt-get install -y --no-install-recommends " + String.join(" ", packages);
         if (!"root".equals(System.getProperty("user.name")) || find("apt-get").isEmpty()) {

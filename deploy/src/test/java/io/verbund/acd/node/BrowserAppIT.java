@@ -46,6 +46,9 @@ class BrowserAppIT {
     private static final int FORCED_PHONE_PORT = 6372;
     private static final int FORCED_CALLER_PORT = 6391;
     private static final Duration LIVE = Duration.ofSeconds(10);
+    /** The agent whose desktop uses the browser softphone (in Support, like 1001–1003). */
+    private static final String SOFTPHONE_AGENT = "1004";
+    private static final int SOFTPHONE_CALLER_PORT = 6392;
 
     @TempDir
     static Path homeFolder;
@@ -62,7 +65,7 @@ class BrowserAppIT {
     @BeforeAll
     static void startNode() {
         started = Instant.now();
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of());
+        node = TestNodes.startNodeWithSoftphoneEdge(homeFolder, PORT_OFFSET, Map.of());
         portal = node.portalUrl();
         admin = ApiClient.as(URI.create(portal), "admin@demo", "demo-admin");
         supervisor = ApiClient.as(URI.create(portal), "supervisor@demo", "demo-supervisor");
@@ -80,7 +83,7 @@ class BrowserAppIT {
     @AfterEach
     void agentsLoggedOut() throws Exception {
         Sipp.stopAll();
-        for (String extension : List.of("1001", "1002", "1003")) {
+        for (String extension : List.of("1001", "1002", "1003", SOFTPHONE_AGENT)) {
             // Forced: an agent a failed test left on a call is logged out as well (no change if it is already).
             ApiClient.Answer answer = admin.put("api/v1/agents/" + extension + "/state", "{\"state\":\"LOGGED_OUT\",\"force\":true}");
             assertThat(answer.status()).as(answer.toString()).isIn(200, 409);
@@ -126,6 +129,59 @@ class BrowserAppIT {
         assertThat(Sipp.await(caller, 30).exit()).as("caller: %s", sipp.errorLogs()).isZero();
         assertThat(Sipp.await(phone, 30).exit()).as("agent phone: %s", sipp.errorLogs()).isZero();
         browser.awaitAttribute("agent-state", "data-state", LIVE, "WRAP_UP", "READY");
+    }
+
+    /**
+     * The browser as the agent's phone: the desktop's softphone registers over SIP on WebSocket through
+     * the softphone edge (Kamailio, rtpengine), a SIPp caller's call rings in the browser, the agent
+     * answers there, and audio flows both ways through WebRTC: the browser counts the caller's
+     * packets, and the call's recording has the caller's audio byte for byte on the left and the
+     * browser's microphone (a 440 Hz tone) on the right.
+     */
+    @Test
+    void anAgentTakesACallOnTheBrowserSoftphoneAndAudioFlowsBothWays() throws Exception {
+        Path sippFolder = Files.createTempDirectory(homeFolder, "sipp");
+        Sipp sipp = new Sipp(node.ports().sip(), sippFolder);
+        RtpCapture callerAudio = RtpCapture.noise(41, 150);
+        Path callerScenario = Sipp.template("caller-talks.xml", Map.of("@PCAP@",
+                callerAudio.write(sippFolder.resolve("caller.pcap"), 8).toString(), "@TALK_MS@", "6000"), sippFolder);
+
+        logIn("agent" + SOFTPHONE_AGENT + "@demo", "demo-" + SOFTPHONE_AGENT);
+        browser.visible("page-agent");
+        browser.visible("softphone-panel");
+        browser.click("softphone-enable");
+        browser.awaitAttribute("softphone-status", "data-status", LIVE, "registered");
+        browser.click("agent-ready");
+        browser.awaitAttribute("agent-state", "data-state", LIVE, "READY");
+
+        Process caller = sipp.start(callerScenario, SOFTPHONE_CALLER_PORT, List.of("-s", HOTLINE, "-m", "1", "-mp", "16392", "-timeout", "60s"));
+        browser.visible("softphone-ringing");
+        browser.screenshot("softphone-ringing");
+        browser.click("softphone-answer");
+        browser.visible("softphone-talking");
+        String callId = browser.await("call-card with a call id", driver -> {
+            String id = driver.findElement(HeadlessChromium.testId("call-card")).getDomAttribute("data-call-id");
+            return id == null || id.isBlank() ? null : id;
+        });
+        // The caller's 3 s of audio are 150 packets: the browser counts them as they come through rtpengine.
+        browser.await("the browser receives the caller's audio", LIVE, driver -> {
+            String received = driver.findElement(HeadlessChromium.testId("softphone-figures")).getDomAttribute("data-received");
+            return received != null && Integer.parseInt(received) >= 100;
+        });
+        browser.screenshot("softphone-talking");
+        int sent = Integer.parseInt(browser.visible("softphone-figures").getDomAttribute("data-sent"));
+        assertThat(sent).as("the browser sends its microphone").isPositive();
+
+        assertThat(Sipp.await(caller, 40).exit()).as("caller: %s", sipp.errorLogs()).isZero();
+        browser.await("the softphone is idle again after the caller hung up", LIVE,
+                driver -> driver.findElements(HeadlessChromium.testId("softphone-talking")).isEmpty());
+
+        MediaCallIT.Channels recording = MediaCallIT.Channels.of(awaitRecording(callId), 2);
+        assertThat(RtpCapture.indexOf(recording.channel(0), callerAudio.audio()))
+                .as("the caller's audio, byte for byte, in the recording's left channel").isNotNegative();
+        double agentLevel = rms(recording.channel(1), recording.formatTag());
+        assertThat(agentLevel).as("the agent's channel carries the browser microphone's tone, not silence").isGreaterThan(1000);
+        System.out.println("softphone: call " + callId + ", browser sent " + sent + " packets, agent channel RMS " + Math.round(agentLevel));
     }
 
     @Test
@@ -443,6 +499,23 @@ class BrowserAppIT {
     }
 
     /** The call's document from the API (written in batches: it may take a moment to be there). */
+    /** The call's recording once the recorder has finished it, fetched as the supervisor does. */
+    private static byte[] awaitRecording(String callId) {
+        return await("the recording of " + callId).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> supervisor.sendBytes("GET", "api/v1/calls/" + callId + "/recording", null, Map.of()),
+                        answer -> answer.statusCode() == 200).body();
+    }
+
+    /** The root mean square of G.711 samples (A-law, format tag 6, or µ-law, 7) as 16-bit linear values. */
+    private static double rms(byte[] samples, int formatTag) {
+        double sum = 0;
+        for (byte sample : samples) {
+            int linear = formatTag == 6 ? io.verbund.acd.audio.G711.alawToLinear(sample) : io.verbund.acd.audio.G711.ulawToLinear(sample);
+            sum += (double) linear * linear;
+        }
+        return Math.sqrt(sum / Math.max(1, samples.length));
+    }
+
     private static JsonObject awaitCall(String callId) {
         return await("the call document of " + callId).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> admin.get("api/v1/calls/" + callId), answer -> answer.status() == 200).json();

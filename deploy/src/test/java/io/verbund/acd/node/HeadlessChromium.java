@@ -124,6 +124,11 @@ final class HeadlessChromium implements BeforeEachCallback, AfterTestExecutionCa
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1440,900", "--user-data-dir=" + profile, "--lang=en-US", "--password-store=basic");
+        // Fake audio devices for the softphone: the microphone plays a tone (FakeMicrophone), permission
+        // prompts are answered yes, and WebRTC may use loopback, where the softphone edge listens.
+        options.addArguments("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--use-file-for-fake-audio-capture=" + fakeMicrophone(profile), "--allow-loopback-in-peer-connection",
+                "--autoplay-policy=no-user-gesture-required");
         // The app follows the browser's language unless the user chose one: English, as a fresh CI box.
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
         LoggingPreferences logs = new LoggingPreferences();
@@ -135,6 +140,23 @@ final class HeadlessChromium implements BeforeEachCallback, AfterTestExecutionCa
             quit();
             throw e;
         }
+    }
+
+    /** The tone the fake microphone plays, in loop: 440 Hz at half scale, 16-bit mono 48 kHz WAV. */
+    static final int MICROPHONE_HZ = 440;
+
+    private static Path fakeMicrophone(Path folder) throws IOException {
+        int rate = 48_000;
+        int samples = rate * 2;
+        java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + samples * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2).put("WAVE".getBytes(StandardCharsets.US_ASCII))
+                .put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
+                .putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
+        for (int i = 0; i < samples; i++) {
+            wav.putShort((short) Math.round(16_000 * Math.sin(2 * Math.PI * MICROPHONE_HZ * i / rate)));
+        }
+        return Files.write(folder.resolve("microphone.wav"), wav.array());
     }
 
     private void quit() {

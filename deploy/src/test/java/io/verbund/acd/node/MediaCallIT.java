@@ -411,11 +411,7 @@ class MediaCallIT {
     }
 
     private Path template(String name, Map<String, String> values) throws IOException {
-        String text = Files.readString(Sipp.scenario(name));
-        for (Map.Entry<String, String> value : values.entrySet()) {
-            text = text.replace(value.getKey(), value.getValue());
-        }
-        return Files.writeString(sippFolder.resolve(name), text);
+        return Sipp.template(name, values, sippFolder);
     }
 
     /** The file once storage-service says it is complete (the recorder finishes it after the call). */
@@ -470,7 +466,7 @@ class MediaCallIT {
     }
 
     /** The samples of an 8-bit WAV, read here rather than with the recorder's own reader. */
-    private record Channels(int formatTag, int channels, byte[] data) {
+    record Channels(int formatTag, int channels, byte[] data) {
 
         static Channels of(byte[] wav, int expectedChannels) {
             ByteBuffer file = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +27,15 @@ final class Sipp {
     Sipp(int serverPort, Path workDir) {
         this.serverPort = serverPort;
         this.workDir = workDir;
+    }
+
+    /** A scenario template from deploy/src/test/sipp with its {@code @NAME@} placeholders filled in, written into {@code folder}. */
+    static Path template(String name, Map<String, String> values, Path folder) throws IOException {
+        String text = Files.readString(scenario(name));
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            text = text.replace(value.getKey(), value.getValue());
+        }
+        return Files.writeString(folder.resolve(name), text);
     }
 
     static Path scenario(String name) {

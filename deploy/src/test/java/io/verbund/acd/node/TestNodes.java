@@ -39,6 +39,14 @@ final class TestNodes {
         return node;
     }
 
+    /** The same, with the browser softphone's edge (rtpengine and Kamailio) beside it. */
+    static DemoNode startNodeWithSoftphoneEdge(Path home, int portOffset, Map<String, String> serverProperties) {
+        DemoNode node = new DemoNode(installation(), new DemoHome(home), new NodePorts(portOffset),
+                NodePorts.firstFree(3316 + portOffset), serverProperties, true, System.out);
+        node.start(false);
+        return node;
+    }
+
     static void stopNode(DemoNode node) {
         if (node != null) {
             node.stop();

@@ -71,11 +71,13 @@ public class AgentResource {
     private final StatsClient stats;
     private final CallerContext callers;
     private final AuditTrail audit;
+    private final Softphones softphones;
 
     @Inject
     public AgentResource(AgentStateService service, Agents agents, TenantAddressing addressing, BodyValidation validation,
-                         HelpRequests help, StatsClient stats, CallerContext callers, AuditTrail audit) {
+                         HelpRequests help, StatsClient stats, CallerContext callers, AuditTrail audit, Softphones softphones) {
         this.audit = audit;
+        this.softphones = softphones;
         this.service = service;
         this.agents = agents;
         this.addressing = addressing;
@@ -87,7 +89,7 @@ public class AgentResource {
 
     /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
     public AgentResource() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
     @GET
@@ -176,6 +178,18 @@ public class AgentResource {
     public AgentStateDocument extendWrapUp(@PathParam("extension") String extension, @QueryParam("tenant") String tenant,
                                            WrapUpExtensionRequest request) {
         return AgentStateDocument.of(service.extendWrapUp(callers.caller(), Optional.ofNullable(tenant), extension, request));
+    }
+
+    /**
+     * The agent's own browser softphone settings, {@link SoftphoneDocument}: only for the user who
+     * works as this agent (403 for anyone else, supervisors and admins included), never cached.
+     */
+    @GET
+    @Path("{extension}/softphone")
+    public Response softphone(@PathParam("extension") String extension) {
+        jakarta.ws.rs.core.CacheControl noStore = new jakarta.ws.rs.core.CacheControl();
+        noStore.setNoStore(true);
+        return Response.ok(softphones.of(callers.caller(), extension)).cacheControl(noStore).build();
     }
 
     /** An agent asks the supervisors who watch it for help: 202, and a {@code help-request} event. */

@@ -26,18 +26,32 @@ public class AppShellFilter extends HttpFilter {
     private static final String INDEX = "/index.html";
 
     private transient BrowserRoutes routes;
+    private transient SecurityHeaders securityHeaders = SecurityHeaders.sameOrigin();
 
     @Override
     public void init(FilterConfig config) throws ServletException {
         super.init(config);
         ServletContext context = config.getServletContext();
         routes = new BrowserRoutes(path -> existsInWar(context, path));
+        securityHeaders = SecurityHeaders.withWebSockets(softphoneWebSockets());
+    }
+
+    /** The softphone edge's WebSocket addresses from the server's settings; none without MicroProfile Config (a unit test). */
+    private static java.util.List<String> softphoneWebSockets() {
+        org.eclipse.microprofile.config.Config settings;
+        try {
+            settings = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        } catch (IllegalStateException noConfiguration) {
+            return java.util.List.of();
+        }
+        return java.util.stream.Stream.of("verbund.softphone.websocket", "verbund.softphone.websocket-secure")
+                .flatMap(name -> settings.getOptionalValue(name, String.class).stream()).filter(address -> !address.isBlank()).toList();
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        SecurityHeaders.applyTo(response);
+        securityHeaders.applyTo(response);
         Delivery delivery = routes.deliveryOf(request.getMethod(), pathWithinApplication(request));
         delivery.cacheControl().ifPresent(value -> response.setHeader("Cache-Control", value));
         if (delivery == Delivery.APP_SHELL) {

@@ -1,0 +1,16 @@
+package io.verbund.acd.portal.agent;
+
+/**
+ * The agent desktop's softphone settings. {@code available} false with {@code reason} where the
+ * server has no softphone edge. The desktop picks {@code secureWebSocket} when its page came over
+ * HTTPS (a browser allows no plain WebSocket from a secure page), {@code webSocket} otherwise.
+ *
+ * @param ha1 MD5 of user, realm and password, which answers the registrar's digest challenge in place of the password
+ */
+public record SoftphoneDocument(boolean available, String reason, String webSocket, String secureWebSocket, String sipUri,
+                                String authorizationUser, String realm, String ha1, String displayName) {
+
+    static SoftphoneDocument unavailable(String reason) {
+        return new SoftphoneDocument(false, reason, null, null, null, null, null, null, null);
+    }
+}
