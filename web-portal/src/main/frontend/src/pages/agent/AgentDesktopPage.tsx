@@ -60,9 +60,9 @@ function AgentDesktop({ extension }: { extension: string }) {
           <Stack direction="row">
             <HelpButton extension={extension} />
           </Stack>
-          <SoftphonePanel extension={extension} />
         </Stack>
         <Stack spacing={3}>
+          <SoftphonePanel extension={extension} />
           {state !== null && callId !== null && <CurrentCall state={{ ...state, callId }} call={call.call} />}
           {state?.state === 'WRAP_UP' && callId !== null && (
             <WrapUpPanel

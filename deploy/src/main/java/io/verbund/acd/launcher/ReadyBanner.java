@@ -33,6 +33,11 @@ final class ReadyBanner {
                 certificate.certificatePem());
         out.printf("  SIP trunk, registrar  %s:%d (UDP and TCP), SIP over TLS %s:%d (same certificate)%n",
                 NodePorts.HOST, sip, NodePorts.HOST, node.ports().sipTls());
+        if (node.hasSoftphoneEdge()) {
+            out.printf("  Browser softphone     SIP over WebSocket ws://%s:%d and wss://%s:%d (Kamailio), WebRTC media by rtpengine;%n"
+                    + "                        log in as an agent and switch on \"Use this browser as my phone\" (README)%n",
+                    NodePorts.HOST, ports.webSocket(), NodePorts.HOST, ports.secureWebSocket());
+        }
         out.printf("  WildFly management    http://%s:%d/%n", NodePorts.HOST, ports.management());
         out.printf("  MariaDB               %s:%d, database %s, user %s (password in %s)%n", NodePorts.HOST,
                 node.database().port(), MariaDbServer.DATABASE, MariaDbServer.USER, node.home().root().resolve("secrets/db.properties"));

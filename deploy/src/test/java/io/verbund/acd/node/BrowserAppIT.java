@@ -134,7 +134,8 @@ class BrowserAppIT {
     /**
      * The browser as the agent's phone: the desktop's softphone registers over SIP on WebSocket through
      * the softphone edge (Kamailio, rtpengine), a SIPp caller's call rings in the browser, the agent
-     * answers there, and audio flows both ways through WebRTC: the browser counts the caller's
+     * answers there (after the desktop has told of a refused microphone, and the user allowed it), and
+     * audio flows both ways through WebRTC: the browser counts the caller's
      * packets, and the call's recording has the caller's audio byte for byte on the left and the
      * browser's microphone (a 440 Hz tone) on the right.
      */
@@ -157,6 +158,14 @@ class BrowserAppIT {
         Process caller = sipp.start(callerScenario, SOFTPHONE_CALLER_PORT, List.of("-s", HOTLINE, "-m", "1", "-mp", "16392", "-timeout", "60s"));
         browser.visible("softphone-ringing");
         browser.screenshot("softphone-ringing");
+        // First the microphone is refused, as a user may have done in the site settings: the desktop says
+        // so and the call keeps ringing; allowed again, the same call is answered.
+        String origin = portal.replaceAll("/$", "");
+        browser.setPermission(origin, "microphone", "denied");
+        browser.click("softphone-answer");
+        browser.awaitAttribute("softphone-media-problem", "data-problem", LIVE, "microphoneRefused");
+        browser.visible("softphone-ringing");
+        browser.setPermission(origin, "microphone", "granted");
         browser.click("softphone-answer");
         browser.visible("softphone-talking");
         String callId = browser.await("call-card with a call id", driver -> {

@@ -124,9 +124,10 @@ final class HeadlessChromium implements BeforeEachCallback, AfterTestExecutionCa
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1440,900", "--user-data-dir=" + profile, "--lang=en-US", "--password-store=basic");
-        // Fake audio devices for the softphone: the microphone plays a tone (FakeMicrophone), permission
-        // prompts are answered yes, and WebRTC may use loopback, where the softphone edge listens.
-        options.addArguments("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+        // Fake audio devices for the softphone: the microphone plays a tone (fakeMicrophone), and WebRTC may
+        // use loopback, where the softphone edge listens. The microphone is allowed below, as a user's site
+        // setting, not with --use-fake-ui-for-media-stream, which would also ignore a refusal a test sets.
+        options.addArguments("--use-fake-device-for-media-stream",
                 "--use-file-for-fake-audio-capture=" + fakeMicrophone(profile), "--allow-loopback-in-peer-connection",
                 "--autoplay-policy=no-user-gesture-required");
         // The app follows the browser's language unless the user chose one: English, as a fresh CI box.
@@ -136,6 +137,7 @@ final class HeadlessChromium implements BeforeEachCallback, AfterTestExecutionCa
         options.setCapability("goog:loggingPrefs", logs);
         try {
             driver = new ChromeDriver(service, options);
+            driver.executeCdpCommand("Browser.setPermission", Map.of("permission", Map.of("name", "microphone"), "setting", "granted"));
         } catch (RuntimeException e) {
             quit();
             throw e;
@@ -199,6 +201,16 @@ final class HeadlessChromium implements BeforeEachCallback, AfterTestExecutionCa
             throw new IllegalStateException("no browser: register HeadlessChromium with @RegisterExtension");
         }
         return driver;
+    }
+
+    /**
+     * Sets a browser permission for an origin through the DevTools protocol, as a user's choice in
+     * the site settings would: e.g. {@code microphone} {@code denied}, then {@code granted} (every
+     * browser here starts with the microphone allowed everywhere).
+     */
+    void setPermission(String origin, String permission, String setting) {
+        ((ChromeDriver) driver()).executeCdpCommand("Browser.setPermission",
+                Map.of("permission", Map.of("name", permission), "setting", setting, "origin", origin));
     }
 
     /** Loads a page (a real navigation). */
