@@ -135,7 +135,7 @@ public final class SoftphoneEdgeConfig {
                     }
                     if ($pr == "ws" || $pr == "wss") {
                         $var(browser) = 1;
-                    } else if ($si == "%9$s" && $Rp == %4$d) {
+                    } else if ($si == "%9$s" && $sp == %12$s && $Rp == %4$d) {
                         $var(browser) = 0;
                     } else {
                         sl_send_reply("403", "Only the node and browsers");
@@ -248,7 +248,7 @@ public final class SoftphoneEdgeConfig {
                     rtpengine_manage();
                 }
                 """.formatted(edge.host(), edge.webSocketPort(), edge.secureWebSocketPort(), edge.nodeFacingPort(), edge.node(),
-                edge.rtpengine(), edge.tlsConfig(), origins, nodeHost(edge.node()), TOWARDS_BROWSER, TOWARDS_NODE);
+                edge.rtpengine(), edge.tlsConfig(), origins, nodeHost(edge.node()), TOWARDS_BROWSER, TOWARDS_NODE, nodePort(edge.node()));
     }
 
     /** The secure WebSocket's TLS: TLS 1.2+, forward-secret AEAD ciphers, the given certificate and key (one PEM). */
@@ -274,6 +274,12 @@ public final class SoftphoneEdgeConfig {
         return List.of(program, "--config-file=none", "--foreground", "--log-stderr", "--table=-1",
                 "--interface=" + mediaAddress, "--listen-ng=" + ngSocket, "--port-min=" + portMin, "--port-max=" + portMax,
                 "--num-threads=2", "--dtls-passive", "--delete-delay=0", "--log-level=5");
+    }
+
+    /** The node's SIP port: it sends from the port it listens on, so a stranger on its host is told apart. */
+    private static String nodePort(String node) {
+        int colon = node.lastIndexOf(':');
+        return colon < 0 ? "5060" : node.substring(colon + 1);
     }
 
     private static String nodeHost(String node) {
