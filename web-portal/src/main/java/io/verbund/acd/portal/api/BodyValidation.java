@@ -6,8 +6,9 @@ import io.verbund.acd.runtime.problem.MalformedRequest;
 import io.verbund.acd.tenant.TenantKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.verbund.acd.runtime.problem.RequestLanguage;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -16,21 +17,21 @@ import java.util.Set;
  * Checks a request body against its Bean Validation constraints and answers every broken one at
  * once, as field problems a form can show next to each field. Called by the resources themselves
  * rather than through {@code @Valid}, so the answer is our problem document and not RESTEasy's
- * own violation report.
+ * own violation report. The messages are in the request's language ({@link RequestLanguage}).
  */
 @ApplicationScoped
 public class BodyValidation {
 
-    private final Validator validator;
+    private final ValidatorFactory validators;
 
     @Inject
-    public BodyValidation(Validator validator) {
-        this.validator = validator;
+    public BodyValidation(ValidatorFactory validators) {
+        this.validators = validators;
     }
 
     /** For CDI's proxy only. */
     protected BodyValidation() {
-        this.validator = null;
+        this.validators = null;
     }
 
     /**
@@ -41,7 +42,9 @@ public class BodyValidation {
         if (body == null) {
             throw new MalformedRequest("This request needs a JSON body");
         }
-        Set<ConstraintViolation<T>> violations = validator.validate(body);
+        Set<ConstraintViolation<T>> violations = validators.usingContext()
+                .messageInterpolator(new WordedMessages(validators.getMessageInterpolator(), RequestLanguage.current()))
+                .getValidator().validate(body);
         if (!violations.isEmpty()) {
             List<FieldProblem> problems = violations.stream()
                     .map(violation -> new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()))

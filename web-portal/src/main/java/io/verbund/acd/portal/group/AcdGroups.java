@@ -10,6 +10,7 @@ import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.RequiredVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.portal.api.TenantNames;
 import io.verbund.acd.portal.api.TenantRows;
 import io.verbund.acd.portal.api.UnknownItem;
@@ -137,7 +138,7 @@ public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
 
     private void requireFreeName(AddressedTenant tenant, String name, Long exceptId) {
         if (TenantRows.taken(entities, AcdGroupEntity.class, "name", name.strip(), exceptId, tenant)) {
-            throw InvalidFields.of("name", "the tenant already has an ACD group named '" + name.strip() + "'", tenant.key());
+            throw InvalidFields.of("name", PortalWords.text("group.name-taken", name.strip()), tenant.key());
         }
     }
 
