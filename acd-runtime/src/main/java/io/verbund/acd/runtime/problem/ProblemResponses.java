@@ -36,7 +36,7 @@ final class ProblemResponses {
         return WORDS.text("detail." + key, arguments);
     }
 
-    private static String title(Problem problem) {
+    static String title(Problem problem) {
         String key = problem.type().startsWith(ApiProblem.TYPE_PREFIX)
                 ? "title." + problem.type().substring(ApiProblem.TYPE_PREFIX.length())
                 : "title.http." + problem.status();

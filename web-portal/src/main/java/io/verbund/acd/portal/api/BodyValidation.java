@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.verbund.acd.runtime.problem.RequestLanguage;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.validation.ValidatorFactory;
 import java.util.Comparator;
 import java.util.List;
@@ -47,11 +49,28 @@ public class BodyValidation {
                 .getValidator().validate(body);
         if (!violations.isEmpty()) {
             List<FieldProblem> problems = violations.stream()
-                    .map(violation -> new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()))
+                    .map(violation -> new FieldProblem(fieldOf(violation.getPropertyPath()), violation.getMessage()))
                     .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
                     .toList();
             throw new InvalidFields(problems, tenant);
         }
         return body;
+    }
+
+    /**
+     * The field as a client names it in its JSON: {@code members[1].extension}, and {@code roles[0]}
+     * for an element of a list, where the provider's own path says {@code roles[0].<list element>}.
+     */
+    static String fieldOf(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.isInIterable()) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                field.append(field.isEmpty() ? "" : ".").append(node.getName());
+            }
+        }
+        return field.toString();
     }
 }
