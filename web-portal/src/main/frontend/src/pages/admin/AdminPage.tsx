@@ -1,5 +1,5 @@
 import { Alert, Box, CircularProgress, List, ListItemButton, ListItemText, Paper, Stack, TextField, Typography } from '@mui/material';
-import { useEffect, useMemo, useState, type ComponentType } from 'react';
+import { useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { adminApi, tenantApi } from '../../api';
@@ -86,6 +86,9 @@ export function AdminPage() {
   const [loadError, setLoadError] = useState<string | null>(null);
   // The call-flow editor needs the room of the whole page.
   const wide = location.pathname.startsWith('/admin/call-flows/');
+  // Read when the list fails to load; a change of language does not pick the tenant again.
+  const tRef = useRef(t);
+  tRef.current = t;
 
   useEffect(() => {
     adminApi.addressTenant(null);
@@ -103,13 +106,13 @@ export function AdminPage() {
         setChosen(key);
       })
       .catch((error: unknown) => {
-        if (!abort.signal.aborted) setLoadError(errorText(error, t));
+        if (!abort.signal.aborted) setLoadError(errorText(error, tRef.current));
       });
     return () => {
       abort.abort();
       adminApi.addressTenant(null);
     };
-  }, [picks, session.roles, session.tenant, t]);
+  }, [picks, session.roles, session.tenant]);
 
   const adminTenant = useMemo<AdminTenant>(
     () => ({ key: chosen ?? session.tenant, document: tenants?.find((tenant) => tenant.key === chosen) ?? null }),
