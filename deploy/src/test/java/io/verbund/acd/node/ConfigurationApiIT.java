@@ -214,6 +214,9 @@ class ConfigurationApiIT {
         // A message the service words itself, and one of the generic mappers.
         ApiClient.Answer duplicate = admin.send("POST", "api/v1/groups", "{\"name\":\"Support\"}", Map.of("Accept-Language", "de"));
         assertThat(messagesByField(duplicate).get("name")).isEqualTo("der Mandant hat schon eine ACD-Gruppe namens 'Support'");
+        long support = admin.get("api/v1/groups?q=Support").json().getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        ApiClient.Answer noVersion = admin.send("PUT", "api/v1/groups/" + support, "{\"name\":\"Support\"}", Map.of("Accept-Language", "de"));
+        assertThat(messagesByField(noVersion).get("version")).isEqualTo("muss die Version nennen, von der die Änderung ausging");
         ApiClient.Answer notJson = admin.send("POST", "api/v1/groups", "{\"name\":", Map.of("Accept-Language", "de"));
         assertThat(notJson.status()).as(notJson.toString()).isEqualTo(400);
         assertThat(notJson.json().getString("detail")).startsWith("Der Inhalt der Anfrage ist kein gültiges JSON");

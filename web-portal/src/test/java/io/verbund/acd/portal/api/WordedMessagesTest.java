@@ -39,6 +39,14 @@ class WordedMessagesTest {
         ResourceBundle english = ResourceBundle.getBundle("io.verbund.acd.portal.api.PortalWords", Locale.ROOT);
         ResourceBundle german = ResourceBundle.getBundle("io.verbund.acd.portal.api.PortalWords", Locale.GERMAN);
         assertThat(german.keySet()).containsExactlyInAnyOrderElementsOf(english.keySet());
+        for (String key : english.keySet()) {
+            if (!key.startsWith("verbund.")) {
+                // Both are MessageFormat patterns with the same arguments, or a German text would drop a name or a number.
+                assertThat(new java.text.MessageFormat(german.getString(key)).getFormats()).as(key)
+                        .hasSameSizeAs(new java.text.MessageFormat(english.getString(key)).getFormats());
+                assertThat(PortalWords.WORDS.text(Locale.GERMAN, key, "X", "Y")).as(key).doesNotContain("{");
+            }
+        }
         assertThat(PortalWords.WORDS.text(Locale.GERMAN, "group.name-taken", "Support")).isEqualTo("der Mandant hat schon eine ACD-Gruppe namens 'Support'");
         assertThat(PortalWords.WORDS.text(Locale.ENGLISH, "group.name-taken", "Support")).isEqualTo("the tenant already has an ACD group named 'Support'");
     }
