@@ -467,6 +467,11 @@ class BrowserAppIT {
         browser.click("transfer-number-remove-1");
         browser.visible("transfer-number-input").sendKeys(pattern);
         browser.click("transfer-number-add");
+        // A change of language keeps the tenant picked and the list being edited.
+        browser.click("language-switch-de");
+        browser.await("the page in German", LIVE, driver -> "de".equals(browser.script("return document.documentElement.lang;")));
+        assertThat(browser.text(browser.visible("transfer-number-1"))).isEqualTo(pattern);
+        assertThat(new Select(browser.visible("admin-tenant-select")).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("demo");
         browser.click("save-button");
         browser.visible("form-saved");
         assertThat(sysadmin.get("api/v1/tenants/demo").json().getJsonArray("transferNumbers").getValuesAs(JsonString.class))

@@ -11,7 +11,7 @@ import {
   Tooltip,
   Typography,
 } from '@mui/material';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tenantApi } from '../../../api';
 import { errorText } from '../../../api/errorText';
@@ -41,16 +41,20 @@ export function TenantSection() {
   const [saved, setSaved] = useState(false);
   const [saving, setSaving] = useState(false);
 
+  // Read when the list fails to load; a change of language keeps the patterns being edited.
+  const tRef = useRef(t);
+  tRef.current = t;
+
   useEffect(() => {
     const abort = new AbortController();
     tenantApi
       .list(abort.signal)
       .then(setTenants)
       .catch((error: unknown) => {
-        if (!abort.signal.aborted) setLoadError(errorText(error, t));
+        if (!abort.signal.aborted) setLoadError(errorText(error, tRef.current));
       });
     return () => abort.abort();
-  }, [t]);
+  }, []);
 
   const tenant = tenants?.find((candidate) => candidate.key === selected) ?? null;
   // The list as stored, whenever another tenant is picked or a save stored a new version.
