@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiClient, type FetchFunction } from './client';
+import { ApiClient, withTenant, type FetchFunction } from './client';
 import { ApiError } from './problem';
 import { SessionApi } from './session';
 
@@ -187,5 +187,38 @@ describe('SessionApi', () => {
     await client.post('/session', { login: 'a', password: 'b' });
 
     expect(header(fetch.calls[2], 'X-CSRF-Token')).toBeUndefined();
+  });
+});
+
+describe('ApiClient addressing a tenant and a language', () => {
+  it('adds the tenant to the query, where the path names none itself', () => {
+    expect(withTenant('/groups', 'acme')).toBe('/groups?tenant=acme');
+    expect(withTenant('/groups?limit=5', 'acme')).toBe('/groups?limit=5&tenant=acme');
+    expect(withTenant('/prompts?tenant=demo', 'acme')).toBe('/prompts?tenant=demo');
+    expect(withTenant('/groups', null)).toBe('/groups');
+  });
+
+  it('names the picked tenant on every request of the administration client only', async () => {
+    const fetchFunction = fakeFetch(json(SESSION), json({ items: [] }), json({ items: [] }));
+    const client = new ApiClient(fetchFunction);
+    const admin = client.sameSession();
+    await new SessionApi(client).logIn('sysadmin', 'secret');
+    admin.addressTenant('acme');
+    await admin.get('/groups');
+    await client.get('/groups');
+    expect(fetchFunction.calls.map((call) => call.url)).toEqual(['/api/v1/session', '/api/v1/groups?tenant=acme', '/api/v1/groups']);
+  });
+
+  it('shares the session token and sends the app language as Accept-Language', async () => {
+    const fetchFunction = fakeFetch(json(SESSION), json({}), json({}));
+    const client = new ApiClient(fetchFunction);
+    const admin = client.sameSession();
+    await new SessionApi(client).logIn('sysadmin', 'secret');
+    await admin.post('/groups', { name: 'x' });
+    expect(header(fetchFunction.calls[1], 'X-CSRF-Token')).toBe('token-1');
+    expect(header(fetchFunction.calls[1], 'Accept-Language')).toBeUndefined();
+    client.setLanguage('de');
+    await admin.get('/groups');
+    expect(header(fetchFunction.calls[2], 'Accept-Language')).toBe('de');
   });
 });

@@ -14,26 +14,66 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** The path with `tenant=<key>` added to its query, unless key is null or the path names a tenant itself. */
+export function withTenant(path: string, key: string | null): string {
+  if (key === null || /[?&]tenant=/.test(path)) {
+    return path;
+  }
+  return `${path}${path.includes('?') ? '&' : '?'}tenant=${encodeURIComponent(key)}`;
+}
+
+/** What all clients of one browser session share. */
+class SessionShared {
+  csrfToken: string | null = null;
+  language: string | null = null;
+  readonly unauthorizedListeners = new Set<() => void>();
+}
+
 /**
  * Talks JSON (and, for uploads, files) to the portal's REST API with the browser's session cookie.
  *
  * The session's CSRF token is kept here, in memory only (never in storage a script could read
  * later), and sent as `X-CSRF-Token` on every state-changing request, because the cookie alone
- * would let another site's form act on the user's behalf.
+ * would let another site's form act on the user's behalf. The app's language goes as
+ * `Accept-Language`, so the server words its problems (a field's message) in the same language.
  */
 export class ApiClient {
-  private csrfToken: string | null = null;
-  private readonly unauthorizedListeners = new Set<() => void>();
+  private readonly shared: SessionShared;
+  private addressedTenant: string | null = null;
   private readonly fetchFunction: FetchFunction;
   private readonly base: string;
 
-  constructor(fetchFunction: FetchFunction = (input, init) => globalThis.fetch(input, init), base: string = API_BASE) {
+  constructor(fetchFunction: FetchFunction = (input, init) => globalThis.fetch(input, init), base: string = API_BASE, shared = new SessionShared()) {
     this.fetchFunction = fetchFunction;
     this.base = base;
+    this.shared = shared;
+  }
+
+  /**
+   * Another client of the same session (token, language, 401 listeners), which can address a
+   * tenant of its own: the administration's, where a system administrator or reseller picks the
+   * tenant it configures.
+   */
+  sameSession(): ApiClient {
+    return new ApiClient(this.fetchFunction, this.base, this.shared);
+  }
+
+  /** From now on every request names this tenant (`?tenant=`); null: the user's own. The server decides whether the user may. */
+  addressTenant(key: string | null): void {
+    this.addressedTenant = key;
+  }
+
+  get tenant(): string | null {
+    return this.addressedTenant;
   }
 
   setCsrfToken(token: string | null): void {
-    this.csrfToken = token;
+    this.shared.csrfToken = token;
+  }
+
+  /** The app's language (`de`, `en`), sent as Accept-Language; null: the browser's own header. */
+  setLanguage(language: string | null): void {
+    this.shared.language = language;
   }
 
   /**
@@ -41,8 +81,8 @@ export class ApiClient {
    * another tab) and the app has to show the login again. Returns the unsubscribe function.
    */
   onUnauthorized(listener: () => void): () => void {
-    this.unauthorizedListeners.add(listener);
-    return () => this.unauthorizedListeners.delete(listener);
+    this.shared.unauthorizedListeners.add(listener);
+    return () => this.shared.unauthorizedListeners.delete(listener);
   }
 
   get<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -76,8 +116,11 @@ export class ApiClient {
     } else if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json';
     }
-    if (UNSAFE_METHODS.has(method) && this.csrfToken !== null) {
-      headers['X-CSRF-Token'] = this.csrfToken;
+    if (UNSAFE_METHODS.has(method) && this.shared.csrfToken !== null) {
+      headers['X-CSRF-Token'] = this.shared.csrfToken;
+    }
+    if (this.shared.language !== null) {
+      headers['Accept-Language'] = this.shared.language;
     }
     const init: RequestInit = {
       method,
@@ -89,7 +132,7 @@ export class ApiClient {
 
     let response: Response;
     try {
-      response = await this.fetchFunction(this.base + path, init);
+      response = await this.fetchFunction(this.base + withTenant(path, this.addressedTenant), init);
     } catch (cause) {
       if (cause instanceof DOMException && cause.name === 'AbortError') {
         throw cause;
@@ -100,7 +143,7 @@ export class ApiClient {
     if (!response.ok) {
       const problem = await readProblem(response);
       if (response.status === 401) {
-        this.unauthorizedListeners.forEach((listener) => listener());
+        this.shared.unauthorizedListeners.forEach((listener) => listener());
       }
       const detail = problem?.detail ?? problem?.title;
       throw new ApiError(response.status, problem, detail ?? `${method} ${path}: HTTP ${response.status}`);

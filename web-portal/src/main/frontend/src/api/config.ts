@@ -106,7 +106,14 @@ export interface OpeningHoursFields {
 export type OpeningHoursDocument = OpeningHoursFields & Versioned;
 
 export const USER_ROLES = ['TENANT_ADMIN', 'SUPERVISOR', 'AGENT'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+/** Besides those: RESELLER, which a system administrator grants to users of a reseller tenant. */
+export type UserRole = (typeof USER_ROLES)[number] | 'RESELLER';
+
+/** The roles a user's form offers: RESELLER to a system administrator in a reseller tenant, and wherever a user holds it. */
+export function grantableRoles(callerRoles: readonly string[], tenantKind: string | null, held: readonly string[]): UserRole[] {
+  const offersReseller = (callerRoles.includes('SYSTEM_ADMIN') && tenantKind === 'RESELLER') || held.includes('RESELLER');
+  return offersReseller ? [...USER_ROLES, 'RESELLER'] : [...USER_ROLES];
+}
 
 export interface UserFields {
   login: string;

@@ -70,5 +70,6 @@ describe('prompt uploads', () => {
 
   it("are played from the prompt's own URL", () => {
     expect(promptAudioUrl('main-menu')).toBe('/api/v1/prompts/main-menu');
+    expect(promptAudioUrl('main-menu', 'acme')).toBe('/api/v1/prompts/main-menu?tenant=acme');
   });
 });

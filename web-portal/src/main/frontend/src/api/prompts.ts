@@ -1,5 +1,5 @@
 import type { ApiClient } from './client';
-import { API_BASE } from './client';
+import { API_BASE, withTenant } from './client';
 import type { Page } from './page';
 
 /** A prompt as `GET /prompts` lists it: a system prompt (every tenant has it) or one the tenant uploaded. */
@@ -48,9 +48,12 @@ export function promptContentType(file: { name: string; type: string }): string 
   return extension === 'wav' ? 'audio/wav' : 'application/octet-stream';
 }
 
-/** Where a player fetches a prompt (the browser sends the session cookie; the server answers byte ranges). */
-export function promptAudioUrl(name: string, base: string = API_BASE): string {
-  return `${base}/prompts/${encodeURIComponent(name)}`;
+/**
+ * Where a player fetches a prompt (the browser sends the session cookie; the server answers byte
+ * ranges); tenant: the one the administration addresses, null for the user's own.
+ */
+export function promptAudioUrl(name: string, tenant: string | null = null, base: string = API_BASE): string {
+  return base + withTenant(`/prompts/${encodeURIComponent(name)}`, tenant);
 }
 
 export class PromptApi {

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
+import { api } from '../api/client';
 import { FALLBACK_LANGUAGE, LANGUAGE_STORAGE_KEY, LANGUAGES, resources } from './languages';
 
 // The stored choice first, then the browser's languages. The detector caches nothing itself:
@@ -28,6 +29,8 @@ void i18n
 
 function markDocumentLanguage(language: string): void {
   document.documentElement.lang = language;
+  // The server words its problems in the language the app shows.
+  api.setLanguage(language);
 }
 
 i18n.on('languageChanged', markDocumentLanguage);

@@ -32,8 +32,9 @@ describe('navigation by role', () => {
     ]);
   });
 
-  it('has no page for a reseller yet', () => {
-    expect(homePathFor(['RESELLER'])).toBeNull();
+  it('takes a reseller to the administration of its tenants', () => {
+    expect(homePathFor(['RESELLER'])).toBe('/admin');
+    expect(mayOpen('/supervisor', ['RESELLER'])).toBe(false);
   });
 
   it('does not take a longer path for a page', () => {

@@ -19,7 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/supervisor', labelKey: 'nav.supervisor', roles: ['SUPERVISOR', 'TENANT_ADMIN'], testId: 'nav-supervisor' },
   { path: '/wallboard', labelKey: 'nav.wallboard', roles: ['SUPERVISOR', 'TENANT_ADMIN'], testId: 'nav-wallboard' },
   { path: '/reports', labelKey: 'nav.reports', roles: ['SUPERVISOR', 'TENANT_ADMIN'], testId: 'nav-reports' },
-  { path: '/admin', labelKey: 'nav.admin', roles: ['TENANT_ADMIN', 'SYSTEM_ADMIN'], testId: 'nav-admin' },
+  { path: '/admin', labelKey: 'nav.admin', roles: ['TENANT_ADMIN', 'RESELLER', 'SYSTEM_ADMIN'], testId: 'nav-admin' },
 ];
 
 export function navigationFor(roles: readonly Role[]): NavItem[] {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { agentApi, configApi, supervisionApi } from '../../api';
+import { agentApi, ownGroupsApi, supervisionApi } from '../../api';
 import type { AgentStateRequest } from '../../api/agents';
 import { errorText } from '../../api/errorText';
 import { MAX_PAGE_LIMIT } from '../../api/page';
@@ -41,7 +41,7 @@ export interface SupervisionView {
 
 async function readMemberships(): Promise<Memberships | null> {
   try {
-    const page = await configApi.groups.list({ limit: MAX_PAGE_LIMIT });
+    const page = await ownGroupsApi.list({ limit: MAX_PAGE_LIMIT });
     return membershipsFrom(page.items);
   } catch {
     // Without the groups' member lists, the agents' own `groups` are shown.

@@ -385,11 +385,12 @@ class BrowserAppIT {
         name.sendKeys("Support");
         browser.click("save-button");
 
-        String helper = browser.await("the server's message under field-name", LIVE, driver -> {
+        // The demo admin's app is German (DemoContract.LOCALE): it asks the server in German, and shows its answer.
+        String helper = browser.await("the server's German message under field-name", LIVE, driver -> {
             String text = browser.text(driver.findElement(HeadlessChromium.testId("field-name-helper")));
-            return text.contains("already has an ACD group named 'Support'") ? text : null;
+            return text.contains("hat schon eine ACD-Gruppe namens 'Support'") ? text : null;
         });
-        assertThat(helper).contains("Support");
+        assertThat(helper).isEqualTo("der Mandant hat schon eine ACD-Gruppe namens 'Support'");
         assertThat(browser.currentPath()).as("still on the new-group form").isEqualTo("/admin/groups/new");
         browser.screenshot("admin-validation");
 
@@ -404,8 +405,16 @@ class BrowserAppIT {
             String text = browser.text(driver.findElement(HeadlessChromium.testId("field-weight-helper")));
             return text.equals(hint) ? null : text;
         });
-        assertThat(weightHelper).as("the server's limit, in place of the hint").contains("0");
+        assertThat(weightHelper).as("the server's limit, in place of the hint, in German").contains("0").startsWith("muss");
         assertThat(browser.currentPath()).as("still on the new-group form").isEqualTo("/admin/groups/new");
+
+        // Switched to English, the app asks in English and the server answers so.
+        browser.click("language-switch-en");
+        browser.click("save-button");
+        browser.await("the server's English message under field-weight", LIVE, driver -> {
+            String text = browser.text(driver.findElement(HeadlessChromium.testId("field-weight-helper")));
+            return text.startsWith("must be greater than or equal to 0") ? text : null;
+        });
     }
 
     @Test
@@ -439,7 +448,7 @@ class BrowserAppIT {
         String pattern = "+43" + (1000 + System.nanoTime() % 9000) + "*";
         logIn("sysadmin", "system-admin");
         browser.open(portal + "admin/tenant");
-        new Select(browser.visible("tenant-select")).selectByValue("demo");
+        new Select(browser.visible("admin-tenant-select")).selectByValue("demo");
         browser.await("demo's transfer numbers shown", LIVE, driver ->
                 "demo".equals(driver.findElement(HeadlessChromium.testId("field-transferNumbers")).getDomAttribute("data-tenant")));
 
@@ -458,11 +467,106 @@ class BrowserAppIT {
         browser.click("transfer-number-remove-1");
         browser.visible("transfer-number-input").sendKeys(pattern);
         browser.click("transfer-number-add");
+        // A change of language keeps the tenant picked and the list being edited.
+        browser.click("language-switch-de");
+        browser.await("the page in German", LIVE, driver -> "de".equals(browser.script("return document.documentElement.lang;")));
+        assertThat(browser.text(browser.visible("transfer-number-1"))).isEqualTo(pattern);
+        assertThat(new Select(browser.visible("admin-tenant-select")).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("demo");
         browser.click("save-button");
         browser.visible("form-saved");
         assertThat(sysadmin.get("api/v1/tenants/demo").json().getJsonArray("transferNumbers").getValuesAs(JsonString.class))
                 .extracting(JsonString::getString).containsExactly("+49*", pattern);
         browser.screenshot("admin-transfer-numbers");
+    }
+
+    @Test
+    void theSystemAdminPicksATenantInTheAdministrationAndSeesAndChangesThatTenantsGroups() {
+        ApiClient sysadmin = ApiClient.as(URI.create(portal), "sysadmin", "system-admin");
+        logIn("sysadmin", "system-admin");
+        browser.open(portal + "admin/groups");
+        Select picker = new Select(browser.visible("admin-tenant-select"));
+        assertThat(picker.getOptions()).extracting(option -> option.getDomAttribute("value")).contains("system", "demo", "acme");
+
+        picker.selectByValue("demo");
+        browser.await("demo's groups: Support, not acme's Service", LIVE, driver -> "demo".equals(adminTenant())
+                && !driver.findElements(HeadlessChromium.testId("admin-row-Support")).isEmpty()
+                && driver.findElements(HeadlessChromium.testId("admin-row-Service")).isEmpty());
+        String marker = browser.markDocument();
+
+        new Select(browser.visible("admin-tenant-select")).selectByValue("acme");
+        browser.await("acme's groups: Service, not demo's Support", LIVE, driver -> "acme".equals(adminTenant())
+                && !driver.findElements(HeadlessChromium.testId("admin-row-Service")).isEmpty()
+                && driver.findElements(HeadlessChromium.testId("admin-row-Support")).isEmpty());
+        browser.screenshot("admin-tenant-picker");
+
+        // A group made now is acme's, not the system admin's own tenant's nor demo's.
+        String name = "Picked " + System.nanoTime();
+        browser.click("admin-new");
+        browser.visible("field-name").sendKeys(name);
+        browser.click("save-button");
+        browser.visible("admin-row-" + name);
+        assertThat(sysadmin.get("api/v1/groups?tenant=acme&q=" + name.replace(' ', '+')).body()).contains(name);
+        assertThat(admin.get("api/v1/groups?limit=100").body()).doesNotContain(name);
+        assertThat(sysadmin.get("api/v1/groups?limit=100").body()).doesNotContain(name);
+        assertThat(browser.isSameDocument(marker)).as("the tenant changed without a reload").isTrue();
+    }
+
+    @Test
+    void theSystemAdminGrantsTheResellerRoleOnTheUsersPageAndTheResellerConfiguresOnlyItsTenants() {
+        ApiClient sysadmin = ApiClient.as(URI.create(portal), "sysadmin", "system-admin");
+        ApiClient.Answer reseller = sysadmin.post("api/v1/tenants", "{\"key\":\"partner\",\"name\":\"Partner GmbH\",\"kind\":\"RESELLER\"}");
+        assertThat(reseller.status()).as(reseller.toString()).isEqualTo(201);
+        ApiClient.Answer shop = sysadmin.post("api/v1/tenants", "{\"key\":\"shop\",\"name\":\"Shop KG\",\"reseller\":\"partner\"}");
+        assertThat(shop.status()).as(shop.toString()).isEqualTo(201);
+        ApiClient.Answer hotline = sysadmin.post("api/v1/groups?tenant=shop", "{\"name\":\"Shop hotline\"}");
+        assertThat(hotline.status()).as(hotline.toString()).isEqualTo(201);
+
+        logIn("sysadmin", "system-admin");
+        browser.open(portal + "admin/users");
+        new Select(browser.visible("admin-tenant-select")).selectByValue("demo");
+        browser.await("demo's users", LIVE, driver -> "demo".equals(adminTenant()) && !driver.findElements(HeadlessChromium.testId("admin-row-admin@demo")).isEmpty());
+        browser.click("admin-new");
+        browser.visible("field-roles");
+        assertThat(browser.driver().findElements(HeadlessChromium.testId("field-roles-RESELLER"))).as("no RESELLER in a plain tenant").isEmpty();
+        browser.click("cancel-button");
+
+        new Select(browser.visible("admin-tenant-select")).selectByValue("partner");
+        browser.await("partner's users", LIVE, driver -> "partner".equals(adminTenant()) && !driver.findElements(HeadlessChromium.testId("admin-empty")).isEmpty());
+        browser.click("admin-new");
+        browser.visible("field-login").sendKeys("seller@partner");
+        browser.visible("field-displayName").sendKeys("Partner Seller");
+        browser.visible("field-password").sendKeys("seller-secret");
+        tick("field-roles-AGENT");
+        tick("field-roles-RESELLER");
+        browser.screenshot("admin-grant-reseller");
+        browser.click("save-button");
+        browser.visible("admin-row-seller@partner");
+        JsonObject granted = sysadmin.get("api/v1/users?tenant=partner&q=seller").json().getJsonArray("items").getJsonObject(0);
+        assertThat(granted.getJsonArray("roles").getValuesAs(JsonString.class)).extracting(JsonString::getString).containsExactly("RESELLER");
+
+        browser.click("logout-button");
+        logIn("seller@partner", "seller-secret");
+        browser.await("the reseller lands in the administration of its tenant shop", LIVE,
+                driver -> browser.currentPath().startsWith("/admin") && "shop".equals(adminTenant()));
+        assertThat(new Select(browser.visible("admin-tenant-select")).getOptions()).extracting(option -> option.getDomAttribute("value"))
+                .as("only the tenants below the reseller").containsExactly("shop");
+        browser.visible("admin-row-Shop hotline");
+        browser.screenshot("admin-reseller");
+    }
+
+    /** The tenant the administration page says it shows. */
+    private String adminTenant() {
+        List<WebElement> page = browser.driver().findElements(HeadlessChromium.testId("page-admin"));
+        return page.isEmpty() ? null : page.get(0).getDomAttribute("data-tenant");
+    }
+
+    /** Toggles a form's checkbox, whose input MUI draws invisible over its own picture. */
+    private void tick(String testId) {
+        WebElement box = browser.await("[data-testid=" + testId + "] present", driver -> {
+            List<WebElement> found = driver.findElements(HeadlessChromium.testId(testId));
+            return found.isEmpty() ? null : found.get(0);
+        });
+        browser.script("arguments[0].click();", box);
     }
 
     /** Logs in on the login page and waits until the app has left it. */

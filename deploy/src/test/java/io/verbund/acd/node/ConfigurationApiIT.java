@@ -190,6 +190,46 @@ class ConfigurationApiIT {
     }
 
     @Test
+    void problemsAreWordedInTheLanguageTheClientAsksForTheFieldsNamedAsEver() {
+        String invalid = "{\"name\":\"\",\"strategy\":\"FASTEST\",\"ringTimeSeconds\":0}";
+        ApiClient.Answer german = admin.send("POST", "api/v1/groups", invalid, Map.of("Accept-Language", "de-DE,de;q=0.9,en;q=0.8"));
+        assertThat(german.status()).as(german.toString()).isEqualTo(422);
+        assertThat(german.header("Content-Language")).isEqualTo("de");
+        assertThat(german.json().getString("title")).isEqualTo("Ungültige Felder");
+        assertThat(german.json().getString("type")).isEqualTo("urn:verbund-acd:problem:invalid-fields");
+        assertThat(messagesByField(german)).containsOnlyKeys("name", "ringTimeSeconds", "strategy");
+        assertThat(messagesByField(german).get("name")).isEqualTo("darf nicht leer sein");
+        assertThat(messagesByField(german).get("ringTimeSeconds")).startsWith("muss").contains("1");
+        assertThat(messagesByField(german).get("strategy")).startsWith("muss eine von LONGEST_IDLE");
+
+        for (Map<String, String> english : java.util.List.of(Map.of("Accept-Language", "en"), Map.<String, String>of(),
+                Map.of("Accept-Language", "fr-FR, en;q=0.5"))) {
+            ApiClient.Answer answer = admin.send("POST", "api/v1/groups", invalid, english);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(422);
+            assertThat(answer.json().getString("title")).as("%s", english).isEqualTo("Invalid fields");
+            assertThat(messagesByField(answer).get("name")).as("%s", english).isEqualTo("must not be blank");
+            assertThat(messagesByField(answer).get("strategy")).as("%s", english).startsWith("must be one of LONGEST_IDLE");
+        }
+
+        // A message the service words itself, and one of the generic mappers.
+        ApiClient.Answer duplicate = admin.send("POST", "api/v1/groups", "{\"name\":\"Support\"}", Map.of("Accept-Language", "de"));
+        assertThat(messagesByField(duplicate).get("name")).isEqualTo("der Mandant hat schon eine ACD-Gruppe namens 'Support'");
+        long support = admin.get("api/v1/groups?q=Support").json().getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        ApiClient.Answer noVersion = admin.send("PUT", "api/v1/groups/" + support, "{\"name\":\"Support\"}", Map.of("Accept-Language", "de"));
+        assertThat(messagesByField(noVersion).get("version")).isEqualTo("muss die Version nennen, von der die Änderung ausging");
+        ApiClient.Answer notJson = admin.send("POST", "api/v1/groups", "{\"name\":", Map.of("Accept-Language", "de"));
+        assertThat(notJson.status()).as(notJson.toString()).isEqualTo(400);
+        assertThat(notJson.json().getString("detail")).startsWith("Der Inhalt der Anfrage ist kein gültiges JSON");
+        assertThat(admin.send("POST", "api/v1/groups", "{\"name\":", Map.of()).json().getString("detail"))
+                .startsWith("The request body is not valid JSON");
+    }
+
+    private static Map<String, String> messagesByField(ApiClient.Answer answer) {
+        return answer.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .collect(java.util.stream.Collectors.toMap(error -> error.getString("field"), error -> error.getString("message")));
+    }
+
+    @Test
     void rolesDecideWhoReadsAndWhoChanges() {
         assertThat(supervisor.post("api/v1/groups", "{\"name\":\"Nope\"}").status()).isEqualTo(403);
         assertThat(agent.get("api/v1/groups").status()).isEqualTo(403);

@@ -160,6 +160,84 @@ class TenantIsolationIT {
         assertThat(create.status()).as(create.toString()).isEqualTo(403);
     }
 
+    @Test
+    void aTenantAdminCannotNameAnotherTenantTheWayTheSystemAdminDoes() {
+        // The system administrator addresses each tenant with ?tenant=, as the administration's tenant picker does.
+        assertThat(groupNames(sysadmin, "acme")).contains("Service").doesNotContain("Support");
+        assertThat(groupNames(sysadmin, "demo")).contains("Support").doesNotContain("Service");
+
+        ApiClient.Answer read = acmeAdmin.get("api/v1/groups?tenant=demo");
+        assertThat(read.status()).as(read.toString()).isEqualTo(404);
+        assertThat(read.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(read.body()).doesNotContain("Support");
+        ApiClient.Answer write = acmeAdmin.post("api/v1/groups?tenant=demo", "{\"name\":\"Planted by acme\"}");
+        assertThat(write.status()).as(write.toString()).isEqualTo(404);
+        ApiClient.Answer unknown = acmeAdmin.get("api/v1/groups?tenant=no-such-tenant");
+        assertThat(unknown.status()).as("an unknown tenant looks the same as a forbidden one: %s", unknown).isEqualTo(404);
+        assertThat(groupNames(sysadmin, "demo")).doesNotContain("Planted by acme");
+        assertThat(groupNames(acmeAdmin, null)).as("acme's admin still reaches its own").contains("Service");
+    }
+
+    @Test
+    void aResellerTheSystemAdminGrantedManagesItsTenantsAndNothingElse() {
+        ApiClient.Answer reseller = sysadmin.post("api/v1/tenants", "{\"key\":\"partner\",\"name\":\"Partner GmbH\",\"kind\":\"RESELLER\"}");
+        assertThat(reseller.status()).as(reseller.toString()).isEqualTo(201);
+        ApiClient.Answer below = sysadmin.post("api/v1/tenants", "{\"key\":\"shop\",\"name\":\"Shop KG\",\"reseller\":\"partner\"}");
+        assertThat(below.status()).as(below.toString()).isEqualTo(201);
+
+        // Bad grants are refused, naming the field: RESELLER outside a reseller tenant, by a tenant's admin, and SYSTEM_ADMIN by anyone.
+        ApiClient.Answer inPlainTenant = sysadmin.post("api/v1/users?tenant=demo",
+                userBody("seller@demo", "[\"AGENT\",\"RESELLER\"]"));
+        assertRefusedAt(inPlainTenant, "roles[1]");
+        ApiClient.Answer byTenantAdmin = acmeAdmin.post("api/v1/users", userBody("seller@acme", "[\"RESELLER\"]"));
+        assertRefusedAt(byTenantAdmin, "roles[0]");
+        ApiClient.Answer systemAdmin = sysadmin.post("api/v1/users?tenant=partner", userBody("root@partner", "[\"SYSTEM_ADMIN\"]"));
+        assertRefusedAt(systemAdmin, "roles[0]");
+
+        ApiClient.Answer granted = sysadmin.post("api/v1/users?tenant=partner", userBody("seller@partner", "[\"RESELLER\"]"));
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(201);
+        assertThat(granted.json().getJsonArray("roles").getString(0)).isEqualTo("RESELLER");
+        long grantedId = granted.json().getJsonNumber("id").longValue();
+        org.awaitility.Awaitility.await("the grant in the audit log").atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> sysadmin.get("api/v1/audit?tenant=partner&entityType=user&limit=100").body(),
+                        body -> body.contains("\"entityId\":\"" + grantedId + "\"") && body.contains("RESELLER") && body.contains("\"sysadmin\""));
+
+        ApiClient seller = ApiClient.as(api, "seller@partner", "seller-secret");
+        ApiClient.Answer session = seller.get("api/v1/session");
+        assertThat(session.status()).as(session.toString()).isEqualTo(200);
+        assertThat(session.body()).contains("RESELLER");
+
+        // Can: its tenants, their configuration and users, a new tenant of its own.
+        assertThat(seller.get("api/v1/tenants").json().getJsonArray("items")).extracting(item -> item.asJsonObject().getString("key"))
+                .containsExactlyInAnyOrder("partner", "shop");
+        ApiClient.Answer group = seller.post("api/v1/groups?tenant=shop", "{\"name\":\"Shop hotline\"}");
+        assertThat(group.status()).as(group.toString()).isEqualTo(201);
+        assertThat(groupNames(sysadmin, "shop")).containsExactly("Shop hotline");
+        ApiClient.Answer shopAdmin = seller.post("api/v1/users?tenant=shop", userBody("admin@shop", "[\"TENANT_ADMIN\"]"));
+        assertThat(shopAdmin.status()).as(shopAdmin.toString()).isEqualTo(201);
+        ApiClient.Answer newTenant = seller.post("api/v1/tenants", "{\"key\":\"kiosk\",\"name\":\"Kiosk\"}");
+        assertThat(newTenant.status()).as(newTenant.toString()).isEqualTo(201);
+        assertThat(newTenant.json().getString("reseller")).isEqualTo("partner");
+
+        // Cannot: other tenants, platform matters, more power for anyone.
+        for (String elsewhere : new String[] {"demo", "acme", "system"}) {
+            ApiClient.Answer other = seller.get("api/v1/groups?tenant=" + elsewhere);
+            assertThat(other.status()).as(other.toString()).isEqualTo(404);
+            ApiClient.Answer users = seller.get("api/v1/users?tenant=" + elsewhere);
+            assertThat(users.status()).as(users.toString()).isEqualTo(404);
+        }
+        ApiClient.Answer changeDemo = seller.put("api/v1/tenants/demo", "{\"key\":\"demo\",\"name\":\"Mine now\",\"version\":0}");
+        assertThat(changeDemo.status()).as(changeDemo.toString()).isIn(403, 404);
+        ApiClient.Answer anotherReseller = seller.post("api/v1/tenants", "{\"key\":\"subpartner\",\"name\":\"Sub\",\"kind\":\"RESELLER\"}");
+        assertRefusedAt(anotherReseller, "kind");
+        assertRefusedAt(seller.post("api/v1/users?tenant=shop", userBody("root@shop", "[\"SYSTEM_ADMIN\"]")), "roles[0]");
+        assertRefusedAt(seller.post("api/v1/users?tenant=shop", userBody("seller@shop", "[\"RESELLER\"]")), "roles[0]");
+        ApiClient.Answer ownUsers = seller.get("api/v1/users");
+        assertThat(ownUsers.status()).as("its own reseller tenant is the platform's to configure: %s", ownUsers).isEqualTo(403);
+        ApiClient.Answer everyTenantsAudit = seller.get("api/v1/audit");
+        assertThat(everyTenantsAudit.status()).as(everyTenantsAudit.toString()).isEqualTo(403);
+    }
+
     /** Without credentials, everything but the open operations is 401. */
     private static void checkAnonymous(String operation, String relative, List<String> leaks) {
         Map<String, String> accept = operation.equals("GET /api/v1/events") ? Map.of("Accept", "text/event-stream") : Map.of();
@@ -252,6 +330,24 @@ class TenantIsolationIT {
         return prompts.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .filter(prompt -> prompt.getString("name").equals(DEMO_PROMPT)).map(prompt -> prompt.getString("sha256"))
                 .findFirst().orElse("missing");
+    }
+
+    /** The names of a tenant's groups as the client reads them, naming the tenant (null: its own). */
+    private static List<String> groupNames(ApiClient client, String tenant) {
+        ApiClient.Answer groups = client.get("api/v1/groups?limit=100" + (tenant == null ? "" : "&tenant=" + tenant));
+        assertThat(groups.status()).as(groups.toString()).isEqualTo(200);
+        return groups.json().getJsonArray("items").getValuesAs(JsonObject.class).stream().map(group -> group.getString("name")).toList();
+    }
+
+    private static String userBody(String login, String roles) {
+        return "{\"login\":\"" + login + "\",\"displayName\":\"" + login + "\",\"password\":\"seller-secret\",\"roles\":" + roles + "}";
+    }
+
+    private static void assertRefusedAt(ApiClient.Answer answer, String field) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(422);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.json().getJsonArray("errors").getValuesAs(JsonObject.class)).extracting(error -> error.getString("field"))
+                .as(answer.toString()).containsExactly(field);
     }
 
     private static String firstDemoId(String collection) {

@@ -66,6 +66,9 @@ export function useEntityForm<Values extends FormValues, Document extends { id: 
   const [generation, setGeneration] = useState(0);
   const optionsRef = useRef(options);
   optionsRef.current = options;
+  // Read when a load fails, not a reason to load again: switching the language keeps what was typed.
+  const tRef = useRef(t);
+  tRef.current = t;
 
   useEffect(() => {
     if (isNew) {
@@ -89,11 +92,11 @@ export function useEntityForm<Values extends FormValues, Document extends { id: 
       })
       .catch((error: unknown) => {
         if (abort.signal.aborted) return;
-        setLoadError(errorText(error, t));
+        setLoadError(errorText(error, tRef.current));
         setLoading(false);
       });
     return () => abort.abort();
-  }, [isNew, options.id, generation, t]);
+  }, [isNew, options.id, generation]);
 
   const set = useCallback((path: string, value: unknown) => setValues((previous) => setPath(previous, path, value)), []);
   const update = useCallback((change: (previous: Values) => Values) => setValues(change), []);

@@ -2,7 +2,7 @@ import { Box } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useParams } from 'react-router';
-import { configApi, supervisionApi } from '../../../api';
+import { adminSupervisionApi, configApi } from '../../../api';
 import type { GroupDocument } from '../../../api/config';
 import { GROUP_STRATEGIES } from '../../../api/supervision';
 import { EntityFormFrame } from '../forms/EntityFormFrame';
@@ -101,7 +101,7 @@ function useAgentChoices(): Choice[] {
   const [choices, setChoices] = useState<Choice[]>([]);
   useEffect(() => {
     const abort = new AbortController();
-    supervisionApi
+    adminSupervisionApi
       .agents(abort.signal)
       .then((agents) => setChoices(agents.map((agent) => ({ value: agent.extension, label: `${agent.extension} – ${agent.displayName}` }))))
       .catch(() => undefined);

@@ -16,7 +16,7 @@ import {
 } from '@mui/material';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { promptApi } from '../../../api';
+import { adminApi, promptApi } from '../../../api';
 import { errorText } from '../../../api/errorText';
 import { ApiError } from '../../../api/problem';
 import { promptAudioUrl, promptNameFromFile, promptNameProblem, type PromptDocument } from '../../../api/prompts';
@@ -209,7 +209,7 @@ export function PromptsSection() {
                 </TableCell>
                 <TableCell>{formatInstant(prompt.modified, language)}</TableCell>
                 <TableCell>
-                  {prompt.system ? '–' : <AudioPlayer src={promptAudioUrl(prompt.name)} label="" testId={`prompt-player-${prompt.name}`} />}
+                  {prompt.system ? '–' : <AudioPlayer src={promptAudioUrl(prompt.name, adminApi.tenant)} label="" testId={`prompt-player-${prompt.name}`} />}
                 </TableCell>
                 <TableCell align="right">
                   {!prompt.system && (

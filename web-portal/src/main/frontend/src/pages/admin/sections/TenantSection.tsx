@@ -11,27 +11,28 @@ import {
   Tooltip,
   Typography,
 } from '@mui/material';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tenantApi } from '../../../api';
 import { errorText } from '../../../api/errorText';
 import { fieldProblemsOf, formErrorsOf, isStaleVersion } from '../../../api/fieldErrors';
 import { mayChangeTransferNumbers, patternProblem, type TenantDocument } from '../../../api/tenants';
 import { useSession } from '../../../session/SessionContext';
+import { useAdminTenant } from '../AdminTenant';
 
 const FIELD = 'transferNumbers';
 
 /**
  * The tenant's settings the administration shows: its transfer numbers, the external numbers its
- * calls may be transferred to. A system administrator (or the tenant's reseller) picks the tenant
- * and changes them; the tenant's own admins see them.
+ * calls may be transferred to. A system administrator (or the tenant's reseller) changes them in
+ * the tenant it picked for the administration; the tenant's own admins see them.
  */
 export function TenantSection() {
   const { t } = useTranslation();
   const session = useSession();
   const [tenants, setTenants] = useState<TenantDocument[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string>(session.tenant);
+  const selected = useAdminTenant().key;
   const [patterns, setPatterns] = useState<string[]>([]);
   const [entry, setEntry] = useState('');
   const [entryProblem, setEntryProblem] = useState<string | null>(null);
@@ -40,21 +41,20 @@ export function TenantSection() {
   const [saved, setSaved] = useState(false);
   const [saving, setSaving] = useState(false);
 
+  // Read when the list fails to load; a change of language keeps the patterns being edited.
+  const tRef = useRef(t);
+  tRef.current = t;
+
   useEffect(() => {
     const abort = new AbortController();
     tenantApi
       .list(abort.signal)
-      .then((list) => {
-        setTenants(list);
-        // Someone who manages tenants starts at the first other one; everyone else at their own.
-        const other = list.find((tenant) => tenant.key !== session.tenant && mayChangeTransferNumbers(session.roles, session.tenant, tenant.key));
-        setSelected((other ?? list.find((tenant) => tenant.key === session.tenant) ?? list[0])?.key ?? session.tenant);
-      })
+      .then(setTenants)
       .catch((error: unknown) => {
-        if (!abort.signal.aborted) setLoadError(errorText(error, t));
+        if (!abort.signal.aborted) setLoadError(errorText(error, tRef.current));
       });
     return () => abort.abort();
-  }, [session.tenant, session.roles, t]);
+  }, []);
 
   const tenant = tenants?.find((candidate) => candidate.key === selected) ?? null;
   // The list as stored, whenever another tenant is picked or a save stored a new version.
@@ -125,26 +125,6 @@ export function TenantSection() {
         <Typography variant="h5" component="h2">
           {t('admin.sections.tenant')}
         </Typography>
-        {tenants.length > 1 && (
-          <TextField
-            select
-            size="small"
-            label={t('tenantSettings.tenant')}
-            value={selected}
-            onChange={(event) => {
-              setSelected(event.target.value);
-              setSaved(false);
-            }}
-            sx={{ maxWidth: 360 }}
-            slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'tenant-select' } }}
-          >
-            {tenants.map((candidate) => (
-              <option key={candidate.key} value={candidate.key}>
-                {candidate.name} ({candidate.key})
-              </option>
-            ))}
-          </TextField>
-        )}
         <Box
           component="fieldset"
           sx={{ border: 1, borderColor: fieldError !== null ? 'error.main' : 'divider', borderRadius: 1, p: 2, m: 0 }}

@@ -2,8 +2,9 @@ import { Box } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useParams } from 'react-router';
 import { configApi } from '../../../api';
-import { USER_ROLES, type UserDocument } from '../../../api/config';
+import { grantableRoles, type UserDocument } from '../../../api/config';
 import { useSession } from '../../../session/SessionContext';
+import { useAdminTenant } from '../AdminTenant';
 import { EntityFormFrame } from '../forms/EntityFormFrame';
 import { EntityList } from '../forms/EntityList';
 import { FormCheckbox, FormCheckboxGroup, FormSelect, FormTextField } from '../forms/fields';
@@ -51,6 +52,7 @@ function UserForm() {
   const { t } = useTranslation();
   const { id } = useParams();
   const session = useSession();
+  const tenant = useAdminTenant();
   const groups = useChoices(configApi.groups, (group) => ({ value: group.name, label: group.name }));
   const form = useEntityForm<UserValues, UserDocument>({
     resource: configApi.users,
@@ -86,7 +88,7 @@ function UserForm() {
   return (
     <EntityFormFrame form={form} title={form.isNew ? t('admin.newUser') : form.values.login} listPath={LIST}>
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
-        <FormTextField form={form} path="login" label={t('admin.fields.login')} hint={t('admin.loginHint', { tenant: session.tenant })} required disabled={!form.isNew} autoComplete="off" />
+        <FormTextField form={form} path="login" label={t('admin.fields.login')} hint={t('admin.loginHint', { tenant: tenant.key })} required disabled={!form.isNew} autoComplete="off" />
         <FormTextField form={form} path="displayName" label={t('admin.fields.displayName')} required />
         <FormTextField
           form={form}
@@ -108,7 +110,12 @@ function UserForm() {
           ]}
         />
       </Box>
-      <FormCheckboxGroup form={form} path="roles" label={t('admin.fields.roles')} choices={USER_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
+      <FormCheckboxGroup
+        form={form}
+        path="roles"
+        label={t('admin.fields.roles')}
+        choices={grantableRoles(session.roles, tenant.document?.kind ?? null, form.values.roles).map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+      />
       {showsSupervisedGroups(form.values) && (
         <FormCheckboxGroup form={form} path="supervisedGroups" label={t('admin.fields.supervisedGroups')} hint={t('admin.supervisedGroupsHint')} choices={groups} />
       )}

@@ -28,7 +28,7 @@ public class StoreConflictMapper implements ExceptionMapper<jakarta.persistence.
         }
         LOG.info(() -> "write refused by the database as a conflict: " + failure);
         return ProblemResponses.of(new Problem(ApiProblem.TYPE_PREFIX + "conflict", "Conflict", 409,
-                "Someone else changed the same thing at the same moment; reload and try again",
+                ProblemResponses.detail("conflict"),
                 ProblemResponses.instance(request), null)).build();
     }
 

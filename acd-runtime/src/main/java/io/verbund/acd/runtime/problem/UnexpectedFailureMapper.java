@@ -32,12 +32,12 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
         if (tooLarge != null) {
             // Not the server's failure: a body without Content-Length outgrew its endpoint's limit.
             return ProblemResponses.of(new Problem(ApiProblem.TYPE_PREFIX + "body-too-large", "Request body too large", 413,
-                    "This endpoint accepts request bodies of at most " + tooLarge.limit() + " bytes", instance, null)).build();
+                    ProblemResponses.detail("body-too-large", String.valueOf(tooLarge.limit())), instance, null)).build();
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + incident + " at " + instance, failure);
         return ProblemResponses.of(new Problem(ApiProblem.TYPE_PREFIX + "internal-error", "Internal error", 500,
-                "The server failed to handle this request; it logged the failure as incident " + incident,
+                ProblemResponses.detail("internal-error", incident),
                 instance, null)).build();
     }
 }

@@ -31,12 +31,14 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
         String instance = ProblemResponses.instance(request);
         JsonParsingException syntax = causeOf(failure, JsonParsingException.class);
         if (syntax != null) {
-            return badRequest("The request body is not valid JSON" + where(syntax.getLocation()), instance);
+            JsonLocation location = syntax.getLocation();
+            return badRequest(location == null || location.getLineNumber() < 0 ? ProblemResponses.detail("json-syntax")
+                    : ProblemResponses.detail("json-syntax-at", String.valueOf(location.getLineNumber()), String.valueOf(location.getColumnNumber())),
+                    instance);
         }
         if (causeOf(failure, JsonbException.class) != null || causeOf(failure, jakarta.json.JsonException.class) != null) {
             LOG.log(Level.FINE, "unreadable request body at " + instance, failure);
-            return badRequest("The request body does not have the shape this resource expects:"
-                    + " an object with the documented members and value types", instance);
+            return badRequest(ProblemResponses.detail("json-shape"), instance);
         }
         return UnexpectedFailureMapper.internalError(failure, instance);
     }
@@ -44,13 +46,6 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
     private static Response badRequest(String detail, String instance) {
         return ProblemResponses.of(new Problem(ApiProblem.TYPE_PREFIX + "malformed-request", "Malformed request", 400,
                 detail, instance, null)).build();
-    }
-
-    private static String where(JsonLocation location) {
-        if (location == null || location.getLineNumber() < 0) {
-            return "";
-        }
-        return " (line " + location.getLineNumber() + ", column " + location.getColumnNumber() + ")";
     }
 
     private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {

@@ -40,14 +40,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     private static String detail(int status) {
         return switch (status) {
-            case 400 -> "The request is malformed";
-            case 401 -> "This resource needs credentials";
-            case 403 -> "The caller may not do this";
-            case 404 -> "There is no resource at this path";
-            case 405 -> "This resource does not support the request's method; see the Allow header";
-            case 406 -> "This resource cannot answer in a media type the request accepts";
-            case 415 -> "This resource does not read the request's content type; send application/json";
-            default -> "The request could not be handled (HTTP " + status + ")";
+            case 400, 401, 403, 404, 405, 406, 415 -> ProblemResponses.detail("http." + status);
+            default -> ProblemResponses.detail("http.other", String.valueOf(status));
         };
     }
 

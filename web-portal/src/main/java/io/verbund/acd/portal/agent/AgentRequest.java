@@ -27,10 +27,10 @@ import java.util.List;
  * @param version     the version the change was made from; required when replacing, ignored on create
  */
 public record AgentRequest(
-        @NotNull @Pattern(regexp = "^[0-9]{2,32}$", message = "must be 2 to 32 digits") String extension,
+        @NotNull @Pattern(regexp = "^[0-9]{2,32}$", message = "{verbund.agent.extension}") String extension,
         @NotBlank @Size(max = 200) String displayName,
         @Size(min = 8, max = 128) String sipPassword,
-        @Pattern(regexp = "^[A-Za-z0-9._-]{1,64}$", message = "must be 1 to 64 characters of A-Z a-z 0-9 . _ -") String sipUsername,
+        @Pattern(regexp = "^[A-Za-z0-9._-]{1,64}$", message = "{verbund.agent.sipUsername}") String sipUsername,
         @Size(min = 1, max = 120) String userLogin,
         Boolean enabled,
         @Size(max = 100) List<@Valid @NotNull Skill> skills,

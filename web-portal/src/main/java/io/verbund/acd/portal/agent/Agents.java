@@ -10,6 +10,7 @@ import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.portal.api.RequiredVersion;
 import io.verbund.acd.portal.api.TenantNames;
 import io.verbund.acd.portal.api.TenantPageQuery;
@@ -77,10 +78,10 @@ public class Agents {
     public AgentDocument create(AddressedTenant tenant, AgentRequest request, String by) {
         List<FieldProblem> problems = new ArrayList<>();
         if (TenantRows.taken(entities, AgentEntity.class, "extension", request.extension(), null, tenant)) {
-            problems.add(new FieldProblem("extension", "the tenant already has an agent with extension " + request.extension()));
+            problems.add(new FieldProblem("extension", PortalWords.text("agent.extension-taken", request.extension())));
         }
         if (request.sipPassword() == null) {
-            problems.add(new FieldProblem("sipPassword", "is required for a new agent: its phone registers with it"));
+            problems.add(new FieldProblem("sipPassword", PortalWords.text("agent.sip-password-needed")));
         }
         String sipUsername = Objects.requireNonNullElse(request.sipUsername(), request.extension());
         requireFreeSipUsername(sipUsername, null, request.sipUsername() == null, problems);
@@ -189,7 +190,7 @@ public class Agents {
         List<Long> users = entities.createQuery("SELECT u.id FROM UserEntity u WHERE u.tenantId = :tenant AND u.login = :login", Long.class)
                 .setParameter("tenant", tenant.idValue()).setParameter("login", login.strip()).getResultList();
         if (users.isEmpty()) {
-            problems.add(new FieldProblem("userLogin", "the tenant has no user with login '" + ClientText.echo(login, 120) + "'"));
+            problems.add(new FieldProblem("userLogin", PortalWords.text("agent.user-unknown", ClientText.echo(login, 120))));
             return null;
         }
         List<String> others = entities.createQuery("SELECT a.extension FROM AgentEntity a WHERE a.userId = :user AND a.id <> :except",
@@ -211,9 +212,9 @@ public class Agents {
             AgentRequest.Skill skill = skills.get(i);
             Long id = ids.get(skill.skill());
             if (id == null) {
-                problems.add(new FieldProblem("skills[" + i + "].skill", "the tenant has no skill named '" + ClientText.echo(skill.skill(), 100) + "'"));
+                problems.add(new FieldProblem("skills[" + i + "].skill", PortalWords.text("common.skill-unknown", ClientText.echo(skill.skill(), 100))));
             } else if (!seen.add(skill.skill())) {
-                problems.add(new FieldProblem("skills[" + i + "].skill", "skill '" + ClientText.echo(skill.skill(), 100) + "' is listed twice"));
+                problems.add(new FieldProblem("skills[" + i + "].skill", PortalWords.text("common.skill-twice", ClientText.echo(skill.skill(), 100))));
             } else {
                 found.add(new AgentSkill(tenant.idValue(), id, skill.proficiency()));
             }

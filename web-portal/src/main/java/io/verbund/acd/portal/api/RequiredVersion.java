@@ -15,7 +15,7 @@ public final class RequiredVersion {
     /** @throws InvalidFields naming {@code version} when the body has none */
     public static int of(Integer version, TenantKey tenant) {
         if (version == null) {
-            throw InvalidFields.of("version", "must name the version the change was made from", tenant);
+            throw InvalidFields.of("version", PortalWords.text("common.version-needed"), tenant);
         }
         return version;
     }

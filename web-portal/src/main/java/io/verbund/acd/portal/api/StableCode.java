@@ -13,7 +13,7 @@ public final class StableCode {
 
     /** The schema's {@code ck_*_code}. */
     public static final String PATTERN = "^[A-Z][A-Z0-9_]*$";
-    public static final String RULE = "must start with A-Z and hold only A-Z, 0-9 and _";
+    public static final String RULE = "{verbund.code}";
     public static final int MAX_LENGTH = 32;
 
     private StableCode() {

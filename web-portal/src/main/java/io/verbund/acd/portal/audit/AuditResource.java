@@ -3,6 +3,7 @@ package io.verbund.acd.portal.audit;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.portal.api.TenantAddressing;
 import io.verbund.acd.runtime.problem.FieldProblem;
 import io.verbund.acd.runtime.problem.InvalidFields;
@@ -63,7 +64,7 @@ public class AuditResource {
         Optional<Instant> since = instant("from", from, problems);
         Optional<Instant> until = instant("to", to, problems);
         if (since.isPresent() && until.isPresent() && !since.get().isBefore(until.get())) {
-            problems.add(new FieldProblem("from", "must be before to"));
+            problems.add(new FieldProblem("from", PortalWords.text("period.before-to")));
         }
         Optional<String> actorFilter = text("actor", actor, problems);
         Optional<String> typeFilter = text("entityType", entityType, problems);
@@ -82,7 +83,7 @@ public class AuditResource {
         try {
             return Optional.of(Instant.parse(value.strip()));
         } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "must be an ISO-8601 instant such as 2026-12-05T08:00:00Z"));
+            problems.add(new FieldProblem(field, PortalWords.text("common.instant")));
             return Optional.empty();
         }
     }
@@ -92,7 +93,7 @@ public class AuditResource {
             return Optional.empty();
         }
         if (value.length() > LONGEST_FILTER) {
-            problems.add(new FieldProblem(field, "must have at most " + LONGEST_FILTER + " characters"));
+            problems.add(new FieldProblem(field, PortalWords.text("audit.filter-length", String.valueOf(LONGEST_FILTER))));
             return Optional.empty();
         }
         return Optional.of(value.strip());

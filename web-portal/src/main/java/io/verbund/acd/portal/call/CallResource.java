@@ -8,6 +8,7 @@ import io.verbund.acd.portal.api.BodyValidation;
 import io.verbund.acd.portal.api.ConfigAccess;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.portal.api.TenantAddressing;
 import io.verbund.acd.portal.audit.NotAudited;
 import io.verbund.acd.portal.group.GroupRoster;
@@ -204,7 +205,7 @@ public class CallResource {
         CallDocument call = records.get(addressed, scope(caller, addressed), callId);
         TransferRequest checked = validation.check(request, addressed.key());
         if (checked.agent() != null && !agents.exists(addressed, checked.agent())) {
-            throw InvalidFields.of("agent", "the tenant has no agent with extension " + checked.agent(), addressed.key());
+            throw InvalidFields.of("agent", PortalWords.text("common.agent-unknown", checked.agent()), addressed.key());
         }
         // Refused here for a clear answer; the node that dials checks the same list again (flows, other nodes' commands).
         TransferNumbers allowed = tenants.transferNumbers(addressed.idValue());

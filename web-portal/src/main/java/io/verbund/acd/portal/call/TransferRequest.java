@@ -11,11 +11,11 @@ import jakarta.validation.constraints.Size;
  * ({@code {"number":"+4940123456"}}).
  */
 public record TransferRequest(
-        @Size(min = 1, max = 32) @Pattern(regexp = "[A-Za-z0-9._-]*", message = "must be an agent's extension") String agent,
-        @Pattern(regexp = "\\+[1-9][0-9]{1,14}", message = "must be a number in E.164 form, such as +4940123456") String number) {
+        @Size(min = 1, max = 32) @Pattern(regexp = "[A-Za-z0-9._-]*", message = "{verbund.transfer.agent}") String agent,
+        @Pattern(regexp = "\\+[1-9][0-9]{1,14}", message = "{verbund.e164}") String number) {
 
     /** Checked by Bean Validation: reported as the field {@code target}. */
-    @AssertTrue(message = "name exactly one of agent and number")
+    @AssertTrue(message = "{verbund.transfer.target}")
     public boolean isTarget() {
         return (agent == null) != (number == null);
     }

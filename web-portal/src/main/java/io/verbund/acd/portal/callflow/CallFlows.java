@@ -7,11 +7,12 @@ import io.verbund.acd.persistence.config.CallFlowEntity;
 import io.verbund.acd.persistence.config.CallFlowVersionEntity;
 import io.verbund.acd.persistence.config.UserEntity;
 import io.verbund.acd.portal.api.AddressedTenant;
-import io.verbund.acd.portal.api.TenantItems;
 import io.verbund.acd.portal.api.EntityVersion;
-import io.verbund.acd.portal.api.RequiredVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
+import io.verbund.acd.portal.api.PortalWords;
+import io.verbund.acd.portal.api.RequiredVersion;
+import io.verbund.acd.portal.api.TenantItems;
 import io.verbund.acd.portal.api.TenantRows;
 import io.verbund.acd.portal.api.UnknownItem;
 import io.verbund.acd.portal.prompt.Prompts;
@@ -187,7 +188,7 @@ public class CallFlows implements TenantItems<CallFlowRequest, CallFlowDocument>
 
     private void requireFreeName(AddressedTenant tenant, String name, Long exceptId) {
         if (TenantRows.taken(entities, CallFlowEntity.class, "name", name.strip(), exceptId, tenant)) {
-            throw InvalidFields.of("name", "the tenant already has a call flow named '" + name.strip() + "'", tenant.key());
+            throw InvalidFields.of("name", PortalWords.text("callflow.name-taken", name.strip()), tenant.key());
         }
     }
 

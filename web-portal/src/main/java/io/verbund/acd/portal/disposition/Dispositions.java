@@ -2,17 +2,18 @@ package io.verbund.acd.portal.disposition;
 
 import io.verbund.acd.persistence.config.DispositionEntity;
 import io.verbund.acd.portal.api.AddressedTenant;
-import io.verbund.acd.portal.api.TenantItems;
-import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.portal.api.RequiredVersion;
 import io.verbund.acd.portal.api.StableCode;
+import io.verbund.acd.portal.api.TenantItems;
 import io.verbund.acd.portal.api.TenantNames;
 import io.verbund.acd.portal.api.TenantPageQuery;
 import io.verbund.acd.portal.api.TenantRows;
 import io.verbund.acd.portal.api.UnknownItem;
+import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.runtime.problem.ClientText;
 import io.verbund.acd.runtime.problem.InvalidFields;
 import io.verbund.acd.runtime.problem.MalformedRequest;
@@ -81,7 +82,7 @@ public class Dispositions implements TenantItems<DispositionRequest, Disposition
     @Override
     public DispositionDocument create(AddressedTenant tenant, DispositionRequest request, Caller by) {
         if (TenantRows.taken(entities, DispositionEntity.class, "code", request.code(), null, tenant)) {
-            throw InvalidFields.of("code", "the tenant already has a disposition with code " + request.code(), tenant.key());
+            throw InvalidFields.of("code", PortalWords.text("disposition.code-taken", request.code()), tenant.key());
         }
         DispositionEntity disposition = new DispositionEntity(tenant.idValue(), request.code());
         apply(tenant, disposition, request);

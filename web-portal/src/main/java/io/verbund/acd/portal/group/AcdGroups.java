@@ -10,6 +10,7 @@ import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.RequiredVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.portal.api.TenantNames;
 import io.verbund.acd.portal.api.TenantRows;
 import io.verbund.acd.portal.api.UnknownItem;
@@ -137,7 +138,7 @@ public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
 
     private void requireFreeName(AddressedTenant tenant, String name, Long exceptId) {
         if (TenantRows.taken(entities, AcdGroupEntity.class, "name", name.strip(), exceptId, tenant)) {
-            throw InvalidFields.of("name", "the tenant already has an ACD group named '" + name.strip() + "'", tenant.key());
+            throw InvalidFields.of("name", PortalWords.text("group.name-taken", name.strip()), tenant.key());
         }
     }
 
@@ -168,9 +169,9 @@ public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
             GroupRequest.Member member = members.get(i);
             Long agentId = agentIds.get(member.extension());
             if (agentId == null) {
-                problems.add(new FieldProblem("members[" + i + "].extension", "the tenant has no agent with extension " + member.extension()));
+                problems.add(new FieldProblem("members[" + i + "].extension", PortalWords.text("common.agent-unknown", member.extension())));
             } else if (!seen.add(member.extension())) {
-                problems.add(new FieldProblem("members[" + i + "].extension", "agent " + member.extension() + " is listed twice"));
+                problems.add(new FieldProblem("members[" + i + "].extension", PortalWords.text("group.member-twice", member.extension())));
             } else {
                 newMembers.add(new GroupMember(tenant.idValue(), agentId, Objects.requireNonNullElse(member.penalty(), 0)));
             }
@@ -184,9 +185,9 @@ public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
             GroupRequest.SkillNeeded skill = skills.get(i);
             Long skillId = skillIds.get(skill.skill());
             if (skillId == null) {
-                problems.add(new FieldProblem("skillRequirements[" + i + "].skill", "the tenant has no skill named '" + skill.skill() + "'"));
+                problems.add(new FieldProblem("skillRequirements[" + i + "].skill", PortalWords.text("common.skill-unknown", skill.skill())));
             } else if (!seenSkills.add(skill.skill())) {
-                problems.add(new FieldProblem("skillRequirements[" + i + "].skill", "skill '" + skill.skill() + "' is listed twice"));
+                problems.add(new FieldProblem("skillRequirements[" + i + "].skill", PortalWords.text("common.skill-twice", skill.skill())));
             } else {
                 newSkills.add(new SkillRequirement(tenant.idValue(), skillId, Objects.requireNonNullElse(skill.minProficiency(), 1)));
             }

@@ -1,6 +1,7 @@
 package io.verbund.acd.portal.group;
 
 import io.verbund.acd.portal.api.AddressedTenant;
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.routing.GroupFairness;
 import io.verbund.acd.runtime.datasource.DatasourceRole;
 import io.verbund.acd.runtime.datasource.Datasources;
@@ -50,9 +51,9 @@ public class GroupFairnessReadings {
     public GroupFairness of(AddressedTenant tenant, long groupId, List<String> members, Instant from, Instant to) {
         List<FieldProblem> problems = new ArrayList<>();
         if (!from.isBefore(to)) {
-            problems.add(new FieldProblem("from", "must be before to (" + to + ")"));
+            problems.add(new FieldProblem("from", PortalWords.text("period.before-to-at", to.toString())));
         } else if (Duration.between(from, to).compareTo(LONGEST_PERIOD) > 0) {
-            problems.add(new FieldProblem("from", "a period is at most " + LONGEST_PERIOD.toDays() + " days"));
+            problems.add(new FieldProblem("from", PortalWords.text("period.longest", String.valueOf(LONGEST_PERIOD.toDays()))));
         }
         if (!problems.isEmpty()) {
             throw new InvalidFields(problems, tenant.key());

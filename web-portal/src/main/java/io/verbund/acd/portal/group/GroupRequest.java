@@ -34,7 +34,7 @@ import java.util.List;
  */
 public record GroupRequest(
         @NotBlank @Size(max = 100) String name,
-        @Pattern(regexp = STRATEGIES, message = "must be one of " + STRATEGY_NAMES) String strategy,
+        @Pattern(regexp = STRATEGIES, message = "{verbund.group.strategy}") String strategy,
         @Min(1) @Max(600) Integer ringTimeSeconds,
         @Min(0) @Max(3600) Integer wrapUpSeconds,
         @Min(0) @Max(3600) Integer wrapUpExtensionSeconds,
@@ -49,7 +49,7 @@ public record GroupRequest(
         Boolean forcedDisposition,
         Boolean recording,
         Boolean recordingNotice,
-        @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL; {caller}, {serviceNumber} and {callId} are filled in")
+        @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "{verbund.group.crmUrlTemplate}")
         String crmUrlTemplate,
         @Size(max = 1000) List<@Valid @NotNull Member> members,
         @Size(max = 50) List<@Valid @NotNull SkillNeeded> skillRequirements,
@@ -61,7 +61,6 @@ public record GroupRequest(
         Integer version) {
 
     static final String STRATEGIES = "LONGEST_IDLE|ROUND_ROBIN|RING_ALL|FEWEST_CALLS|LEAST_TALK_TIME|RANDOM|LINEAR|SKILLS_BASED";
-    static final String STRATEGY_NAMES = "LONGEST_IDLE, ROUND_ROBIN, RING_ALL, FEWEST_CALLS, LEAST_TALK_TIME, RANDOM, LINEAR, SKILLS_BASED";
 
     /** An agent in the group; lower penalties are offered calls first. */
     public record Member(@NotBlank @Size(max = 32) String extension, @Min(0) @Max(100) Integer penalty) {

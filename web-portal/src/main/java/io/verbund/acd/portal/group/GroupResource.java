@@ -6,6 +6,7 @@ import io.verbund.acd.portal.api.ChangesConfiguration;
 import io.verbund.acd.portal.api.ConfigAccess;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.portal.api.TenantAddressing;
 import io.verbund.acd.portal.api.TenantItemResource;
 import io.verbund.acd.portal.audit.Audited;
@@ -90,7 +91,7 @@ public class GroupResource extends TenantItemResource<GroupRequest, GroupDocumen
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidFields(List.of(new FieldProblem(field, "must be an ISO-8601 instant such as 2026-12-05T08:00:00Z")), tenant.key());
+            throw new InvalidFields(List.of(new FieldProblem(field, PortalWords.text("common.instant"))), tenant.key());
         }
     }
 

@@ -2,16 +2,17 @@ package io.verbund.acd.portal.pause;
 
 import io.verbund.acd.persistence.config.PauseReasonEntity;
 import io.verbund.acd.portal.api.AddressedTenant;
-import io.verbund.acd.portal.api.TenantItems;
-import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.portal.api.RequiredVersion;
 import io.verbund.acd.portal.api.StableCode;
+import io.verbund.acd.portal.api.TenantItems;
 import io.verbund.acd.portal.api.TenantPageQuery;
 import io.verbund.acd.portal.api.TenantRows;
 import io.verbund.acd.portal.api.UnknownItem;
+import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.runtime.problem.InvalidFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,7 +68,7 @@ public class PauseReasons implements TenantItems<PauseReasonRequest, PauseReason
             throw new SystemPauseReason(request.code(), "created", tenant.key());
         }
         if (TenantRows.taken(entities, PauseReasonEntity.class, "code", request.code(), null, tenant)) {
-            throw InvalidFields.of("code", "the tenant already has a pause reason with code " + request.code(), tenant.key());
+            throw InvalidFields.of("code", PortalWords.text("pause.code-taken", request.code()), tenant.key());
         }
         PauseReasonEntity reason = new PauseReasonEntity(tenant.idValue(), request.code());
         apply(reason, request);

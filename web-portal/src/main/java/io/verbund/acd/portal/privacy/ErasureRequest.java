@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
  * No quotes, spaces or backslashes: such a value was never presented as a caller.
  */
 public record ErasureRequest(
-        @NotBlank @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9+*#._@:-]+", message = "must be a caller number or SIP user as the call records show it")
+        @NotBlank @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9+*#._@:-]+", message = "{verbund.erasure.caller}")
         String caller) {
 
     /** Never the number itself: it is what the request asks to forget. */

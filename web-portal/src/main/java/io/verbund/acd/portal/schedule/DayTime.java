@@ -16,7 +16,7 @@ record DayTime(int secondOfDay) implements Comparable<DayTime> {
 
     /** What a body may send: {@code HH:MM} or {@code HH:MM:SS}, 00:00 to 24:00. */
     static final String FORMAT = "^(([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?|24:00(:00)?)$";
-    static final String FORMAT_RULE = "must be a time of day HH:MM (or HH:MM:SS) from 00:00 to 24:00";
+    static final String FORMAT_RULE = "{verbund.time-of-day}";
     private static final int SECONDS_PER_DAY = 86_400;
     static final DayTime END_OF_DAY = new DayTime(SECONDS_PER_DAY);
 

@@ -46,7 +46,7 @@ public record OpeningHoursRequest(
      * @param day ISO date {@code YYYY-MM-DD}
      */
     public record Holiday(
-            @NotNull @Pattern(regexp = "^\\d{4}-\\d{2}-\\d{2}$", message = "must be a date YYYY-MM-DD") String day,
+            @NotNull @Pattern(regexp = "^\\d{4}-\\d{2}-\\d{2}$", message = "{verbund.date}") String day,
             @NotBlank @Size(max = 100) String name,
             @Pattern(regexp = DayTime.FORMAT, message = DayTime.FORMAT_RULE) String openFrom,
             @Pattern(regexp = DayTime.FORMAT, message = DayTime.FORMAT_RULE) String openUntil) {

@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.schedule;
 
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.runtime.problem.FieldProblem;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -26,7 +27,7 @@ final class ScheduleCheck {
     static List<FieldProblem> problems(OpeningHoursRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         if (request.timeZone() != null && !ZoneId.getAvailableZoneIds().contains(request.timeZone())) {
-            problems.add(new FieldProblem("timeZone", "must be an IANA time zone such as Europe/Berlin"));
+            problems.add(new FieldProblem("timeZone", PortalWords.text("schedule.time-zone")));
         }
         checkIntervals(Objects.requireNonNullElse(request.intervals(), List.of()), problems);
         checkHolidays(Objects.requireNonNullElse(request.holidays(), List.of()), problems);
@@ -47,7 +48,7 @@ final class ScheduleCheck {
                 continue;
             }
             if (!from.isBefore(until)) {
-                problems.add(new FieldProblem("intervals[" + i + "].until", "must be after from (" + from.text() + ")"));
+                problems.add(new FieldProblem("intervals[" + i + "].until", PortalWords.text("schedule.until-after-from", from.text())));
                 continue;
             }
             spans.add(new Span(i, interval.day(), from, until));
@@ -75,10 +76,10 @@ final class ScheduleCheck {
             String field = "holidays[" + i + "].";
             LocalDate day = date(holiday.day());
             if (day == null && holiday.day() != null && holiday.day().matches("^\\d{4}-\\d{2}-\\d{2}$")) {
-                problems.add(new FieldProblem(field + "day", "is no date of the calendar"));
+                problems.add(new FieldProblem(field + "day", PortalWords.text("schedule.no-date")));
             } else if (day != null && day.getYear() < 1000) {
                 // MariaDB's DATE starts at 1000-01-01.
-                problems.add(new FieldProblem(field + "day", "must be in the years 1000 to 9999"));
+                problems.add(new FieldProblem(field + "day", PortalWords.text("schedule.years")));
                 day = null;
             }
             if (day != null) {
@@ -96,7 +97,7 @@ final class ScheduleCheck {
             DayTime from = DayTime.parse(holiday.openFrom()).orElse(null);
             DayTime until = DayTime.parse(holiday.openUntil()).orElse(null);
             if (from != null && until != null && !from.isBefore(until)) {
-                problems.add(new FieldProblem(field + "openUntil", "must be after openFrom (" + from.text() + ")"));
+                problems.add(new FieldProblem(field + "openUntil", PortalWords.text("schedule.open-until-after", from.text())));
             }
         }
     }

@@ -3,14 +3,15 @@ package io.verbund.acd.portal.schedule;
 import io.verbund.acd.persistence.config.OpeningHoursEntity;
 import io.verbund.acd.persistence.config.TenantEntity;
 import io.verbund.acd.portal.api.AddressedTenant;
-import io.verbund.acd.portal.api.TenantItems;
-import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.portal.api.RequiredVersion;
+import io.verbund.acd.portal.api.TenantItems;
 import io.verbund.acd.portal.api.TenantRows;
 import io.verbund.acd.portal.api.UnknownItem;
+import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.runtime.problem.ClientText;
 import io.verbund.acd.runtime.problem.FieldProblem;
 import io.verbund.acd.runtime.problem.InvalidFields;
@@ -113,7 +114,7 @@ public class Schedules implements TenantItems<OpeningHoursRequest, OpeningHoursD
     private void requireValid(AddressedTenant tenant, OpeningHoursRequest request, String name, Long exceptId) {
         List<FieldProblem> problems = new ArrayList<>(ScheduleCheck.problems(request));
         if (TenantRows.taken(entities, OpeningHoursEntity.class, "name", name, exceptId, tenant)) {
-            problems.add(0, new FieldProblem("name", "the tenant already has opening hours named '" + ClientText.echo(name, 100) + "'"));
+            problems.add(0, new FieldProblem("name", PortalWords.text("schedule.name-taken", ClientText.echo(name, 100))));
         }
         if (!problems.isEmpty()) {
             throw new InvalidFields(problems, tenant.key());

@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
  * @param version  the version the change was made from; required when replacing, ignored on create
  */
 public record ServiceNumberRequest(
-        @NotBlank @Pattern(regexp = "\\+[1-9][0-9]{1,14}", message = "must be a number in E.164 form, such as +4930500100") String number,
+        @NotBlank @Pattern(regexp = "\\+[1-9][0-9]{1,14}", message = "{verbund.e164}") String number,
         @Size(max = 200) String label,
         @Size(max = 100) String callFlow,
         Integer version) {

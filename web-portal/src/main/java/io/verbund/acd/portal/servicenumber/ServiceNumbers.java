@@ -3,14 +3,15 @@ package io.verbund.acd.portal.servicenumber;
 import io.verbund.acd.persistence.config.CallFlowEntity;
 import io.verbund.acd.persistence.config.ServiceNumberEntity;
 import io.verbund.acd.portal.api.AddressedTenant;
-import io.verbund.acd.portal.api.TenantItems;
-import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.portal.api.EntityVersion;
-import io.verbund.acd.portal.api.RequiredVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
+import io.verbund.acd.portal.api.PortalWords;
+import io.verbund.acd.portal.api.RequiredVersion;
+import io.verbund.acd.portal.api.TenantItems;
 import io.verbund.acd.portal.api.TenantRows;
 import io.verbund.acd.portal.api.UnknownItem;
+import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.runtime.problem.InvalidFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,7 +58,7 @@ public class ServiceNumbers implements TenantItems<ServiceNumberRequest, Service
         long holders = entities.createQuery("SELECT COUNT(n) FROM ServiceNumberEntity n WHERE n.number = :number", Long.class)
                 .setParameter("number", request.number()).getSingleResult();
         if (holders > 0) {
-            throw InvalidFields.of("number", "the number " + request.number() + " is already assigned", tenant.key());
+            throw InvalidFields.of("number", PortalWords.text("number.taken", request.number()), tenant.key());
         }
         ServiceNumberEntity number = new ServiceNumberEntity(tenant.idValue(), request.number());
         apply(tenant, number, request);
@@ -100,7 +101,7 @@ public class ServiceNumbers implements TenantItems<ServiceNumberRequest, Service
         Long flow = entities.createQuery("SELECT f.id FROM CallFlowEntity f WHERE f.tenantId = :tenant AND f.name = :name", Long.class)
                 .setParameter("tenant", tenant.idValue()).setParameter("name", request.callFlow().strip())
                 .getResultStream().findFirst()
-                .orElseThrow(() -> InvalidFields.of("callFlow", "the tenant has no call flow named '" + request.callFlow().strip() + "'", tenant.key()));
+                .orElseThrow(() -> InvalidFields.of("callFlow", PortalWords.text("number.call-flow-unknown", request.callFlow().strip()), tenant.key()));
         number.setCallFlowId(flow);
     }
 

@@ -2,14 +2,15 @@ package io.verbund.acd.portal.skill;
 
 import io.verbund.acd.persistence.config.SkillEntity;
 import io.verbund.acd.portal.api.AddressedTenant;
-import io.verbund.acd.portal.api.TenantItems;
-import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.portal.api.RequiredVersion;
+import io.verbund.acd.portal.api.TenantItems;
 import io.verbund.acd.portal.api.TenantRows;
 import io.verbund.acd.portal.api.UnknownItem;
+import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.runtime.problem.ClientText;
 import io.verbund.acd.runtime.problem.InvalidFields;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -94,7 +95,7 @@ public class Skills implements TenantItems<SkillRequest, SkillDocument> {
 
     private void requireFreeName(AddressedTenant tenant, String name, Long exceptId) {
         if (TenantRows.taken(entities, SkillEntity.class, "name", name, exceptId, tenant)) {
-            throw InvalidFields.of("name", "the tenant already has a skill named '" + ClientText.echo(name, 100) + "'", tenant.key());
+            throw InvalidFields.of("name", PortalWords.text("skill.name-taken", ClientText.echo(name, 100)), tenant.key());
         }
     }
 

@@ -19,13 +19,13 @@ import java.util.List;
  * @param version  the version the change was made from; required when replacing
  */
 public record TenantRequest(
-        @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "must be 2 to 40 lower-case letters, digits or dashes, starting with a letter") String key,
+        @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "{verbund.tenant.key}") String key,
         @NotBlank @Size(max = 200) String name,
-        @Pattern(regexp = "TENANT|RESELLER", message = "must be TENANT or RESELLER") String kind,
+        @Pattern(regexp = "TENANT|RESELLER", message = "{verbund.tenant.kind}") String kind,
         String reseller,
         @Min(0) Integer maxChannels,
         @Size(max = 64) String timeZone,
-        @Pattern(regexp = "de|en", message = "must be de or en") String defaultLocale,
+        @Pattern(regexp = "de|en", message = "{verbund.locale}") String defaultLocale,
         Boolean enabled,
         @Size(max = 100) List<String> transferNumbers,
         Integer version) {

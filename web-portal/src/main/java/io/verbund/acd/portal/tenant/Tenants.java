@@ -3,9 +3,10 @@ package io.verbund.acd.portal.tenant;
 import io.verbund.acd.call.TransferNumbers;
 import io.verbund.acd.persistence.config.TenantEntity;
 import io.verbund.acd.portal.api.EntityVersion;
-import io.verbund.acd.portal.api.RequiredVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
+import io.verbund.acd.portal.api.PortalWords;
+import io.verbund.acd.portal.api.RequiredVersion;
 import io.verbund.acd.runtime.problem.InvalidFields;
 import io.verbund.acd.runtime.problem.NotPermitted;
 import io.verbund.acd.runtime.security.Caller;
@@ -75,10 +76,10 @@ public class Tenants {
         requireMayCreate(caller);
         String kind = Objects.requireNonNullElse(request.kind(), "TENANT");
         if (kind.equals("RESELLER") && !caller.has(Role.SYSTEM_ADMIN)) {
-            throw InvalidFields.of("kind", "only a system administrator creates resellers", caller.tenant());
+            throw InvalidFields.of("kind", PortalWords.text("tenant.reseller-by-system-admin"), caller.tenant());
         }
         if (find(request.key()).isPresent()) {
-            throw InvalidFields.of("key", "the tenant key " + request.key() + " is taken", caller.tenant());
+            throw InvalidFields.of("key", PortalWords.text("tenant.key-taken", request.key()), caller.tenant());
         }
         TenantEntity tenant = new TenantEntity(request.key(), kind);
         tenant.setParentId(parentFor(caller, request));
@@ -97,13 +98,13 @@ public class Tenants {
         }
         EntityVersion.require("tenant " + key, tenant.getVersion(), RequiredVersion.of(request.version(), caller.tenant()), ifMatch, caller.tenant());
         if (!tenant.getTenantKey().equals(request.key())) {
-            throw InvalidFields.of("key", "a tenant key cannot change", caller.tenant());
+            throw InvalidFields.of("key", PortalWords.text("tenant.key-fixed"), caller.tenant());
         }
         if (request.kind() != null && !request.kind().equals(tenant.getKind())) {
-            throw InvalidFields.of("kind", "a tenant's kind cannot change", caller.tenant());
+            throw InvalidFields.of("kind", PortalWords.text("tenant.kind-fixed"), caller.tenant());
         }
         if ("SYSTEM".equals(tenant.getKind()) && Boolean.FALSE.equals(request.enabled())) {
-            throw InvalidFields.of("enabled", "the platform's own tenant cannot be disabled", caller.tenant());
+            throw InvalidFields.of("enabled", PortalWords.text("tenant.system-enabled"), caller.tenant());
         }
         apply(caller, tenant, request);
         entities.flush();
@@ -119,7 +120,7 @@ public class Tenants {
             return null;
         }
         return find(request.reseller()).filter(parent -> parent.getKind().equals("RESELLER")).map(TenantEntity::getId)
-                .orElseThrow(() -> InvalidFields.of("reseller", "there is no reseller " + request.reseller(), caller.tenant()));
+                .orElseThrow(() -> InvalidFields.of("reseller", PortalWords.text("tenant.no-reseller", request.reseller()), caller.tenant()));
     }
 
     private void apply(Caller caller, TenantEntity tenant, TenantRequest request) {
@@ -127,7 +128,7 @@ public class Tenants {
         try {
             ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw InvalidFields.of("timeZone", "'" + zone + "' is not a time zone; use an IANA name such as Europe/Berlin", caller.tenant());
+            throw InvalidFields.of("timeZone", PortalWords.text("tenant.time-zone", zone), caller.tenant());
         }
         tenant.setName(request.name().strip());
         tenant.setMaxChannels(request.maxChannels());

@@ -5,6 +5,7 @@ import io.verbund.acd.persistence.config.UserEntity;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.portal.api.TenantRows;
 import io.verbund.acd.portal.api.UnknownItem;
 import io.verbund.acd.runtime.problem.InvalidFields;
@@ -58,7 +59,7 @@ public class ApiTokens {
             throw InvalidFields.of("scopes", e.getMessage(), tenant.key());
         }
         if (TenantRows.taken(entities, ApiTokenEntity.class, "name", request.name().strip(), null, tenant)) {
-            throw InvalidFields.of("name", "the tenant already has an API token named '" + request.name().strip() + "'", tenant.key());
+            throw InvalidFields.of("name", PortalWords.text("token.name-taken", request.name().strip()), tenant.key());
         }
         ApiTokenSecret secret = ApiTokenSecret.generate();
         // A system admin or reseller acting on another tenant has no user there: the token is then the tenant's own.

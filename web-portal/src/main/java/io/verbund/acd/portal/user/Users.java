@@ -2,6 +2,7 @@ package io.verbund.acd.portal.user;
 
 import io.verbund.acd.persistence.config.AgentEntity;
 import io.verbund.acd.persistence.config.SupervisedGroup;
+import io.verbund.acd.persistence.config.TenantEntity;
 import io.verbund.acd.persistence.config.UserEntity;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.TenantItems;
@@ -9,27 +10,31 @@ import io.verbund.acd.portal.api.EntityVersion;
 import io.verbund.acd.portal.api.RequiredVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.portal.api.TenantNames;
 import io.verbund.acd.portal.api.TenantRows;
 import io.verbund.acd.portal.api.UnknownItem;
 import io.verbund.acd.runtime.problem.FieldProblem;
 import io.verbund.acd.runtime.problem.InvalidFields;
 import io.verbund.acd.runtime.security.Caller;
+import io.verbund.acd.runtime.security.Role;
 import io.verbund.acd.user.PasswordHash;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Logger;
 
 /**
- * The portal users of a tenant. Roles granted here stop at TENANT_ADMIN: system administrators and
- * resellers are made by the platform, never by a tenant. Passwords are hashed (PBKDF2) before they
- * reach a row or a log.
+ * The portal users of a tenant. A tenant's admins grant up to TENANT_ADMIN; only a system
+ * administrator grants RESELLER, and only to users of a reseller tenant (those manage the tenants
+ * below it). SYSTEM_ADMIN is granted by no one through the API: the platform makes its own
+ * (./verbund admin). Passwords are hashed (PBKDF2) before they reach a row or a log.
  */
 @ApplicationScoped
 @Transactional
@@ -66,11 +71,12 @@ public class Users implements TenantItems<UserRequest, UserDocument> {
         long holders = entities.createQuery("SELECT COUNT(u) FROM UserEntity u WHERE u.login = :login", Long.class)
                 .setParameter("login", request.login()).getSingleResult();
         if (holders > 0) {
-            throw InvalidFields.of("login", "the login " + request.login() + " is taken", tenant.key());
+            throw InvalidFields.of("login", PortalWords.text("user.login-taken", request.login()), tenant.key());
         }
         if (request.password() == null) {
-            throw InvalidFields.of("password", "a new user needs a password", tenant.key());
+            throw InvalidFields.of("password", PortalWords.text("user.password-needed"), tenant.key());
         }
+        requireGrantable(tenant, List.of(), request.roles(), by);
         UserEntity user = new UserEntity(tenant.idValue(), request.login());
         apply(tenant, user, request);
         entities.persist(user);
@@ -84,8 +90,9 @@ public class Users implements TenantItems<UserRequest, UserDocument> {
         UserEntity user = find(tenant, id);
         EntityVersion.require(KIND + " " + user.getLogin(), user.getVersion(), RequiredVersion.of(request.version(), tenant.key()), ifMatch, tenant.key());
         if (!user.getLogin().equals(request.login())) {
-            throw InvalidFields.of("login", "a login cannot change; create a new user instead", tenant.key());
+            throw InvalidFields.of("login", PortalWords.text("user.login-fixed"), tenant.key());
         }
+        requireGrantable(tenant, user.getRoles(), request.roles(), by);
         if (user.getId() == by.user().value() && (!request.roles().contains("TENANT_ADMIN") || Boolean.FALSE.equals(request.enabled()))
                 && user.getRoles().contains("TENANT_ADMIN")) {
             throw new SelfLockout("You cannot take your own TENANT_ADMIN role or disable yourself; let another admin do it", tenant.key());
@@ -120,7 +127,27 @@ public class Users implements TenantItems<UserRequest, UserDocument> {
 
     private void requireLoginOfTenant(AddressedTenant tenant, String login) {
         if (!login.endsWith("@" + tenant.key().value())) {
-            throw InvalidFields.of("login", "a login of tenant " + tenant.key() + " ends with @" + tenant.key(), tenant.key());
+            throw InvalidFields.of("login", PortalWords.text("user.login-of-tenant", tenant.key().value()), tenant.key());
+        }
+    }
+
+    /**
+     * RESELLER, where the request adds it: only by a system administrator, and only in a reseller
+     * tenant, since the role manages the tenants below the user's own. A user who has it keeps it
+     * through changes by its tenant's admins.
+     */
+    private void requireGrantable(AddressedTenant tenant, Collection<String> held, List<String> requested, Caller by) {
+        int index = requested.indexOf(Role.RESELLER.name());
+        if (index < 0 || held.contains(Role.RESELLER.name())) {
+            return;
+        }
+        String field = "roles[" + index + "]";
+        if (!by.has(Role.SYSTEM_ADMIN)) {
+            throw InvalidFields.of(field, PortalWords.text("user.reseller-by-system-admin"), tenant.key());
+        }
+        String kind = entities.find(TenantEntity.class, tenant.idValue()).getKind();
+        if (!"RESELLER".equals(kind)) {
+            throw InvalidFields.of(field, PortalWords.text("user.reseller-tenant", tenant.key().value()), tenant.key());
         }
     }
 
@@ -132,7 +159,7 @@ public class Users implements TenantItems<UserRequest, UserDocument> {
         for (int i = 0; i < groups.size(); i++) {
             Long id = groupIds.get(groups.get(i));
             if (id == null) {
-                problems.add(new FieldProblem("supervisedGroups[" + i + "]", "the tenant has no ACD group named '" + groups.get(i) + "'"));
+                problems.add(new FieldProblem("supervisedGroups[" + i + "]", PortalWords.text("user.supervised-group", groups.get(i))));
             } else {
                 supervised.add(new SupervisedGroup(tenant.idValue(), id));
             }

@@ -17,7 +17,7 @@ public record WebhookRequest(
         @NotBlank @Size(max = 100) String name,
         @NotBlank @Size(max = 2000) String url,
         @NotEmpty List<@Pattern(regexp = "\\*|agent-state|queue|call|config|help-request|alarm",
-                message = "must be *, agent-state, queue, call, config, help-request or alarm") String> events,
+                message = "{verbund.webhook.events}") String> events,
         Boolean enabled,
         Integer version) {
 }

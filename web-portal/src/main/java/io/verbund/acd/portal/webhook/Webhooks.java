@@ -2,14 +2,15 @@ package io.verbund.acd.portal.webhook;
 
 import io.verbund.acd.persistence.config.WebhookEntity;
 import io.verbund.acd.portal.api.AddressedTenant;
-import io.verbund.acd.portal.api.TenantItems;
-import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.portal.api.EntityVersion;
-import io.verbund.acd.portal.api.RequiredVersion;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
+import io.verbund.acd.portal.api.PortalWords;
+import io.verbund.acd.portal.api.RequiredVersion;
+import io.verbund.acd.portal.api.TenantItems;
 import io.verbund.acd.portal.api.TenantRows;
 import io.verbund.acd.portal.api.UnknownItem;
+import io.verbund.acd.runtime.security.Caller;
 import io.verbund.acd.runtime.outbound.OutboundTargets;
 import io.verbund.acd.runtime.problem.InvalidFields;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,7 +98,7 @@ public class Webhooks implements TenantItems<WebhookRequest, WebhookDocument> {
 
     private void requireFreeName(AddressedTenant tenant, String name, Long exceptId) {
         if (TenantRows.taken(entities, WebhookEntity.class, "name", name.strip(), exceptId, tenant)) {
-            throw InvalidFields.of("name", "the tenant already has a webhook named '" + name.strip() + "'", tenant.key());
+            throw InvalidFields.of("name", PortalWords.text("webhook.name-taken", name.strip()), tenant.key());
         }
     }
 
