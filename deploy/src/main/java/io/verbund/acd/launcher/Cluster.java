@@ -56,6 +56,7 @@ public final class Cluster {
     private final List<Node> nodes = new ArrayList<>();
     private ForegroundProgram haproxy;
     private ForegroundProgram kamailio;
+    private SoftphoneEdge softphoneEdge;
     private ClusterRecord record;
     private NodeCertificate certificate;
     private NodeCertificate sipCertificate;
@@ -100,6 +101,7 @@ public final class Cluster {
             startDatabases();
             startHaproxy(programs.get("haproxy"));
             startKamailio(programs.get("kamailio"));
+            startSoftphoneEdge();
             for (AcdNode node : topology.nodes()) {
                 startNode(node, demo);
                 if (nodes.size() == 1) {
@@ -117,6 +119,9 @@ public final class Cluster {
         for (int i = nodes.size() - 1; i >= 0; i--) {
             out.println("Stopping " + nodes.get(i).name() + " ...");
             nodes.get(i).wildfly().stop();
+        }
+        if (softphoneEdge != null) {
+            softphoneEdge.stop();
         }
         for (ForegroundProgram program : new ForegroundProgram[] {kamailio, haproxy}) {
             if (program != null) {
@@ -342,6 +347,30 @@ public final class Cluster {
         }
         updateRecord("kamailio", kamailio.pid());
         out.println("  kamailio  up; dispatches to " + topology.nodes().stream().map(AcdNode::name).toList());
+    }
+
+    /**
+     * The browser softphone's edge beside Kamailio (rtpengine and a second Kamailio, reached through
+     * haproxy's {@code /sip-ws}), when its Debian packages are there or can be installed; otherwise
+     * the cluster runs without it and says so (desk phones work either way).
+     */
+    private void startSoftphoneEdge() {
+        List<String> missing = SoftphoneEdge.missingPackages();
+        if (!missing.isEmpty() && !(SystemPrograms.installIfRoot(missing, out) && SoftphoneEdge.missingPackages().isEmpty())) {
+            out.println("The browser softphone needs " + String.join(", ", missing) + " (Debian); the cluster starts without it. Install with:");
+            out.println("  " + SystemPrograms.installCommand(missing));
+            return;
+        }
+        softphoneEdge = SoftphoneEdge.forCluster(layout.root().resolve("softphone"), topology, out);
+        softphoneEdge.start();
+        updateRecord("softphone-kamailio", softphoneEdge.kamailioPid());
+        updateRecord("rtpengine", softphoneEdge.rtpenginePid());
+        out.println("  softphone edge up; browsers at " + io.verbund.acd.lbconfig.kamailio.SoftphoneEdgeConfig.clusterWebSocketUrl(topology));
+    }
+
+    /** Whether the browser softphone's edge runs beside this cluster's Kamailio. */
+    public boolean hasSoftphoneEdge() {
+        return softphoneEdge != null;
     }
 
     /**

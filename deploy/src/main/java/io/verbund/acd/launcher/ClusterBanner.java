@@ -33,6 +33,10 @@ final class ClusterBanner {
         out.printf("  SIP over TLS          %s:%d (Kamailio, TLS 1.2 or later), certificate SHA-256 %s%n", ip, frontends.sipTls(), sip.fingerprint());
         out.printf("                        %s, in %s%n",
                 sip.selfSigned() ? "self-signed" : "issued by " + sip.certificate().getIssuerX500Principal().getName(), sip.certificatePem());
+        if (cluster.hasSoftphoneEdge()) {
+            out.printf("  Browser softphone     %s (haproxy to the softphone edge: Kamailio, rtpengine)%n",
+                    io.verbund.acd.lbconfig.kamailio.SoftphoneEdgeConfig.clusterWebSocketUrl(topology));
+        }
         out.printf("  Databases             writes %s:%d (%s, backup %s, no automatic failback)%n", ip, frontends.dbMaster(),
                 topology.primaryMaster().name(), topology.backupMaster().name());
         out.printf("                        realtime %s:%d, reporting %s:%d%n", ip, frontends.dbRealtime(), ip, frontends.dbReporting());

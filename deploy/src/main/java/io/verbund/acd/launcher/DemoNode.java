@@ -41,7 +41,7 @@ public final class DemoNode {
     /** @param softphoneEdge whether to run the browser softphone's edge (rtpengine and Kamailio) beside the node */
     public DemoNode(Installation installation, DemoHome home, NodePorts ports, int databasePort,
                     java.util.Map<String, String> serverProperties, boolean softphoneEdge, PrintStream out) {
-        this.softphoneEdge = softphoneEdge ? Optional.of(new SoftphoneEdge(home, ports, out)) : Optional.empty();
+        this.softphoneEdge = softphoneEdge ? Optional.of(SoftphoneEdge.forDemo(home, ports, out)) : Optional.empty();
         java.util.Map<String, String> properties = new java.util.HashMap<>(serverProperties);
         this.softphoneEdge.ifPresent(edge -> edge.serverProperties().forEach(properties::putIfAbsent));
         serverProperties = properties;

@@ -31,16 +31,60 @@ final class SoftphoneEdge {
             "tls.so", "kamailio-tls-modules", "websocket.so", "kamailio-websocket-modules");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
-    private final DemoHome home;
-    private final NodePorts ports;
+    private final Path folder;
+    private final SoftphoneEdgeConfig.Edge edge;
+    private final Path certificateAndKey;
+    private final int mediaMin;
+    private final int mediaMax;
+    private final List<NodePorts.Need> needs;
+    private final Map<String, String> serverProperties;
     private final PrintStream out;
     private ForegroundProgram rtpengine;
     private ForegroundProgram kamailio;
 
-    SoftphoneEdge(DemoHome home, NodePorts ports, PrintStream out) {
-        this.home = home;
-        this.ports = ports;
+    private SoftphoneEdge(Path folder, SoftphoneEdgeConfig.Edge edge, Path certificateAndKey, int mediaMin, int mediaMax,
+                          List<NodePorts.Need> needs, Map<String, String> serverProperties, PrintStream out) {
+        this.folder = folder;
+        this.edge = edge;
+        this.certificateAndKey = certificateAndKey;
+        this.mediaMin = mediaMin;
+        this.mediaMax = mediaMax;
+        this.needs = List.copyOf(needs);
+        this.serverProperties = Map.copyOf(serverProperties);
         this.out = out;
+    }
+
+    /** The demo's edge on loopback, with its own secure WebSocket (the demo certificate) beside the plain one. */
+    static SoftphoneEdge forDemo(DemoHome home, NodePorts ports, PrintStream out) {
+        Path folder = home.root().resolve("softphone");
+        String node = NodePorts.HOST + ":" + ports.sip();
+        List<String> origins = List.of("http://" + NodePorts.HOST + ":" + ports.http(), "https://" + NodePorts.HOST + ":" + ports.https(),
+                "http://localhost:" + ports.http(), "https://localhost:" + ports.https());
+        SoftphoneEdgeConfig.Edge edge = new SoftphoneEdgeConfig.Edge(NodePorts.HOST, ports.webSocket(), ports.secureWebSocket(),
+                ports.softphoneEdgeSip(), node, List.of(node), NodePorts.HOST + ":" + ports.rtpengineControl(),
+                folder.resolve("tls.cfg"), origins);
+        return new SoftphoneEdge(folder, edge, home.tlsFolder().resolve(NodeCertificate.CERTIFICATE_AND_KEY_PEM),
+                ports.rtpengineMediaMin(), ports.rtpengineMediaMax(), ports.softphoneEdgeNeeds(),
+                Map.of("verbund.telephony.register.trusted-proxies", NodePorts.HOST,
+                        "verbund.softphone.websocket", "ws://" + NodePorts.HOST + ":" + ports.webSocket(),
+                        "verbund.softphone.websocket-secure", "wss://" + NodePorts.HOST + ":" + ports.secureWebSocket()),
+                out);
+    }
+
+    /**
+     * The cluster's edge on the virtual IP beside Kamailio, as lb-config generated it: plain WebSocket
+     * only (haproxy ends TLS), REGISTERs to the dispatcher. The nodes' settings come from their
+     * generated scripts.
+     */
+    static SoftphoneEdge forCluster(Path folder, io.verbund.acd.lbconfig.topology.Topology topology, PrintStream out) {
+        SoftphoneEdgeConfig.Edge edge = SoftphoneEdgeConfig.clusterEdge(topology);
+        var frontends = topology.frontends();
+        return new SoftphoneEdge(folder, edge, null,
+                io.verbund.acd.lbconfig.topology.Frontends.RTPENGINE_MEDIA_MIN, io.verbund.acd.lbconfig.topology.Frontends.RTPENGINE_MEDIA_MAX,
+                List.of(new NodePorts.Need(frontends.softphoneWebSocket(), "SIP over WebSocket for the browser softphone (Kamailio)", false),
+                        new NodePorts.Need(frontends.softphoneSip(), "the softphone edge's SIP towards the nodes (Kamailio)", true),
+                        new NodePorts.Need(frontends.rtpengine(), "rtpengine's control socket", true)),
+                Map.of(), out);
     }
 
     /** The Debian packages the edge still needs on this machine; empty when it can start. */
@@ -60,42 +104,34 @@ final class SoftphoneEdge {
         return missing;
     }
 
-    /** What the node must know of its edge. */
+    /** What the node must know of its edge (the demo's; a cluster node's generated script has its own). */
     Map<String, String> serverProperties() {
-        return Map.of(
-                "verbund.telephony.register.trusted-proxies", NodePorts.HOST,
-                "verbund.softphone.websocket", "ws://" + NodePorts.HOST + ":" + ports.webSocket(),
-                "verbund.softphone.websocket-secure", "wss://" + NodePorts.HOST + ":" + ports.secureWebSocket());
+        return serverProperties;
     }
 
     Path folder() {
-        return home.root().resolve("softphone");
+        return folder;
     }
 
     void start() {
-        Path folder = folder();
         Path runDir = folder.resolve("run");
         endLeftovers(runDir);
-        NodePorts.requireFree(ports.softphoneEdgeNeeds(), "Stop that program, or start with another --port-offset.");
-        Path tlsCfg = folder.resolve("tls.cfg");
+        NodePorts.requireFree(needs, "Stop that program, or start with another --port-offset.");
         Path kamailioCfg = folder.resolve("kamailio.cfg");
-        String node = NodePorts.HOST + ":" + ports.sip();
-        String control = NodePorts.HOST + ":" + ports.rtpengineControl();
-        SoftphoneEdgeConfig.Edge edge = new SoftphoneEdgeConfig.Edge(NodePorts.HOST, ports.webSocket(), ports.secureWebSocket(),
-                ports.softphoneEdgeSip(), node, control, tlsCfg, allowedOrigins());
         try {
             Files.createDirectories(runDir);
-            Files.writeString(tlsCfg, SoftphoneEdgeConfig.tlsCfg(home.tlsFolder().resolve(NodeCertificate.CERTIFICATE_AND_KEY_PEM)));
+            if (edge.tlsConfig() != null) {
+                Files.writeString(edge.tlsConfig(), SoftphoneEdgeConfig.tlsCfg(certificateAndKey));
+            }
             Files.writeString(kamailioCfg, SoftphoneEdgeConfig.kamailioCfg(edge));
         } catch (IOException e) {
             throw new LaunchFailure(ExitCode.FAILED, "cannot write the softphone edge's configuration into " + folder, e);
         }
         List<String> rtpengineCommand = new ArrayList<>(SoftphoneEdgeConfig.rtpengineCommand(
-                SystemPrograms.find("rtpengine").orElseThrow().toString(), NodePorts.HOST, control,
-                ports.rtpengineMediaMin(), ports.rtpengineMediaMax()));
+                SystemPrograms.find("rtpengine").orElseThrow().toString(), edge.host(), edge.rtpengine(), mediaMin, mediaMax));
         rtpengineCommand.add("--pidfile=" + runDir.resolve("rtpengine.pid"));
-        out.println("Starting the softphone edge: rtpengine (media " + ports.rtpengineMediaMin() + "-" + ports.rtpengineMediaMax()
-                + ") and Kamailio (SIP over WebSocket " + ports.webSocket() + ", secure " + ports.secureWebSocket() + ") ...");
+        out.println("Starting the softphone edge: rtpengine (media " + mediaMin + "-" + mediaMax + ") and Kamailio (SIP over WebSocket "
+                + edge.webSocketPort() + (edge.secureWebSocketPort() > 0 ? ", secure " + edge.secureWebSocketPort() : "") + ") ...");
         rtpengine = new ForegroundProgram("rtpengine", rtpengineCommand, folder.resolve("rtpengine.log"));
         rtpengine.start();
         awaitRtpengine();
@@ -104,7 +140,8 @@ final class SoftphoneEdge {
                 folder.resolve("kamailio.log"));
         kamailio.start();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (NodePorts.isFree(ports.webSocket(), false) || NodePorts.isFree(ports.secureWebSocket(), false)) {
+        while (NodePorts.isFree(edge.webSocketPort(), false)
+                || (edge.secureWebSocketPort() > 0 && NodePorts.isFree(edge.secureWebSocketPort(), false))) {
             kamailio.requireAlive();
             if (Instant.now().isAfter(deadline)) {
                 throw new LaunchFailure(ExitCode.FAILED, "the softphone edge's Kamailio does not listen within "
@@ -112,6 +149,15 @@ final class SoftphoneEdge {
             }
             MariaDbServer.sleep(Duration.ofMillis(200));
         }
+    }
+
+    /** The processes' ids, for the cluster's record. */
+    Optional<Long> kamailioPid() {
+        return kamailio == null ? Optional.empty() : kamailio.pid();
+    }
+
+    Optional<Long> rtpenginePid() {
+        return rtpengine == null ? Optional.empty() : rtpengine.pid();
     }
 
     void stop() {
@@ -127,19 +173,13 @@ final class SoftphoneEdge {
         return kamailio != null && kamailio.isAlive() && rtpengine != null && rtpengine.isAlive();
     }
 
-    /** The portal's own pages, the only origins whose WebSocket handshake the edge accepts. */
-    private List<String> allowedOrigins() {
-        return List.of("http://" + NodePorts.HOST + ":" + ports.http(), "https://" + NodePorts.HOST + ":" + ports.https(),
-                "http://localhost:" + ports.http(), "https://localhost:" + ports.https());
-    }
-
     /** rtpengine answers a ping on its control socket once it is ready. */
     private void awaitRtpengine() {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (!answersPing()) {
             rtpengine.requireAlive();
             if (Instant.now().isAfter(deadline)) {
-                throw new LaunchFailure(ExitCode.FAILED, "rtpengine does not answer on " + ports.rtpengineControl() + " within "
+                throw new LaunchFailure(ExitCode.FAILED, "rtpengine does not answer on " + edge.rtpengine() + " within "
                         + START_TIMEOUT.toSeconds() + " s; see " + rtpengine.log());
             }
             MariaDbServer.sleep(Duration.ofMillis(200));
@@ -150,7 +190,9 @@ final class SoftphoneEdge {
         byte[] ping = "verbund d7:command4:pinge".getBytes(StandardCharsets.US_ASCII);
         try (DatagramSocket socket = new DatagramSocket()) {
             socket.setSoTimeout(300);
-            socket.send(new DatagramPacket(ping, ping.length, InetAddress.getByName(NodePorts.HOST), ports.rtpengineControl()));
+            int colon = edge.rtpengine().lastIndexOf(':');
+            socket.send(new DatagramPacket(ping, ping.length, InetAddress.getByName(edge.rtpengine().substring(0, colon)),
+                    Integer.parseInt(edge.rtpengine().substring(colon + 1))));
             DatagramPacket answer = new DatagramPacket(new byte[256], 256);
             socket.receive(answer);
             return new String(answer.getData(), 0, answer.getLength(), StandardCharsets.US_ASCII).contains("pong");

@@ -508,6 +508,47 @@ class ClusterFailoverIT {
         setState(agent, "{\"state\":\"LOGGED_OUT\",\"force\":true}", "");
     }
 
+    /**
+     * A browser softphone in the cluster, its signalling only: a secure WebSocket to haproxy's
+     * {@code /sip-ws} on the portal's origin (trusting only the cluster's certificate), handed on to
+     * the softphone edge, registers through the dispatcher with a node's digest challenge; a call
+     * then arrives on that WebSocket with WebRTC media offered (rtpengine's DTLS-SRTP and ICE, not the
+     * node's plain RTP).
+     */
+    @Test
+    @Order(6)
+    void aBrowserSoftphoneRegistersThroughHaproxysWebSocketAndItsCallArrivesWithWebRtcMedia() throws Exception {
+        assertThat(cluster.hasSoftphoneEdge()).as("the cluster started its softphone edge").isTrue();
+        for (int i = 1; i <= AGENTS; i++) {
+            setState(extension(i), "{\"state\":\"LOGGED_OUT\",\"force\":true}", "");
+        }
+        String agent = extension(3);
+        String host = cluster.topology().virtualIp();
+        URI address = URI.create(io.verbund.acd.lbconfig.kamailio.SoftphoneEdgeConfig.clusterWebSocketUrl(cluster.topology()));
+        String origin = "https://" + host + ":" + cluster.topology().frontends().https();
+        try (SoftphoneSocket browser = SoftphoneSocket.open(address, origin, cluster.certificate().trustingOnlyThis())) {
+            browser.send(SoftphoneSocket.register(agent, host, 1, null));
+            String challenge = browser.await("SIP/2.0 401", Duration.ofSeconds(10));
+            browser.send(SoftphoneSocket.register(agent, host, 2,
+                    SoftphoneSocket.digest(challenge, agent, io.verbund.acd.agent.SipCredentials.DEFAULT_REALM, "bench", "sip:" + host)));
+            String registered = browser.await("SIP/2.0 200", Duration.ofSeconds(10));
+            assertThat(registered).as("the registrar echoes the edge's Path").containsIgnoringCase("Path:").contains("transport%3Dws");
+
+            setState(agent, "{\"state\":\"READY\"}", "");
+            Sipp viaKamailio = new Sipp(cluster.topology().frontends().sip(), sippFolder);
+            viaKamailio.start("caller.xml", 5997, List.of("-s", BenchTenant.SERVICE_NUMBER, "-m", "1", "-d", "1000", "-timeout", "40s"));
+
+            String invite = browser.await("INVITE ", Duration.ofSeconds(20));
+            assertThat(invite).as("the node's offer as the browser gets it, through rtpengine")
+                    .contains("UDP/TLS/RTP/SAVPF").contains("a=fingerprint:").contains("a=ice-ufrag:").contains("a=setup:")
+                    .doesNotContainPattern("m=audio \\d+ RTP/AVP ");
+            browser.send(SoftphoneSocket.answer(invite, "486 Busy Here"));
+            browser.await("ACK ", Duration.ofSeconds(10));
+        } finally {
+            setState(agent, "{\"state\":\"LOGGED_OUT\",\"force\":true}", "");
+        }
+    }
+
     private static long lastRecordId() throws SQLException {
         try (Connection db = master(); PreparedStatement query = db.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM call_record");
              ResultSet max = query.executeQuery()) {

@@ -2,6 +2,7 @@ package io.verbund.acd.lbconfig;
 
 import io.verbund.acd.lbconfig.haproxy.HaproxyConfig;
 import io.verbund.acd.lbconfig.kamailio.KamailioConfig;
+import io.verbund.acd.lbconfig.kamailio.SoftphoneEdgeConfig;
 import io.verbund.acd.lbconfig.mariadb.MariaDbConfig;
 import io.verbund.acd.lbconfig.mariadb.ReplicationScript;
 import io.verbund.acd.lbconfig.output.ConfigGenerator;
@@ -34,7 +35,7 @@ public final class ClusterFiles {
     }
 
     public static ClusterFiles standard() {
-        return new ClusterFiles(List.of(new HaproxyConfig(), new KamailioConfig(), new MariaDbConfig(),
+        return new ClusterFiles(List.of(new HaproxyConfig(), new KamailioConfig(), new SoftphoneEdgeConfig(), new MariaDbConfig(),
                 new ReplicationScript(), new ClusterInformationBase(), new CorosyncConf(), new StorageConfig(),
                 new NodeScript()), ValidationPlan.standard());
     }

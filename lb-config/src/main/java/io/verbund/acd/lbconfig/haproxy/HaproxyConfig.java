@@ -1,5 +1,6 @@
 package io.verbund.acd.lbconfig.haproxy;
 
+import io.verbund.acd.lbconfig.kamailio.SoftphoneEdgeConfig;
 import io.verbund.acd.lbconfig.output.ConfigGenerator;
 import io.verbund.acd.lbconfig.output.GeneratedFile;
 import io.verbund.acd.lbconfig.output.GenerationSettings;
@@ -198,7 +199,15 @@ public final class HaproxyConfig implements ConfigGenerator {
                 .append("    # TLS ends here, so the nodes see plain HTTP: every cookie they set is marked Secure on the way\n")
                 .append("    # out (the session cookie must never travel over plain HTTP).\n")
                 .append("    http-response replace-header Set-Cookie (.*) \"\\1; Secure\"\n")
+                .append("    # The agent desktop's softphone: SIP over secure WebSocket on the portal's own origin, handed on\n")
+                .append("    # in clear to the softphone edge (Kamailio) beside the dispatcher.\n")
+                .append("    use_backend softphone_edge if { path ").append(SoftphoneEdgeConfig.WEB_SOCKET_PATH).append(" }\n")
                 .append("    default_backend web\n\n")
+                .append("backend softphone_edge\n")
+                .append("    mode http\n")
+                .append("    # A WebSocket stays open for the agent's whole shift; the browser pings it.\n")
+                .append("    timeout tunnel 1h\n")
+                .append("    server edge ").append(topology.frontend(topology.frontends().softphoneWebSocket())).append("\n\n")
                 .append("backend web\n")
                 .append("    mode http\n")
                 .append("    balance roundrobin\n")

@@ -1,5 +1,11 @@
 package io.verbund.acd.lbconfig.kamailio;
 
+import io.verbund.acd.lbconfig.output.ConfigGenerator;
+import io.verbund.acd.lbconfig.output.GeneratedFile;
+import io.verbund.acd.lbconfig.output.GenerationSettings;
+import io.verbund.acd.lbconfig.topology.Frontends;
+import io.verbund.acd.lbconfig.topology.NodeRole;
+import io.verbund.acd.lbconfig.topology.Topology;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,13 +25,31 @@ import java.util.stream.Collectors;
  * every call of the tenant is checked, recorded and reported in one place. The WebSocket handshake is
  * accepted only from the portal's own origins.
  */
-public final class SoftphoneEdgeConfig {
+public final class SoftphoneEdgeConfig implements ConfigGenerator {
 
-    /** Where the edge listens and what it talks to. */
-    public record Edge(String host, int webSocketPort, int secureWebSocketPort, int nodeFacingPort, String node,
-                       String rtpengine, Path tlsConfig, List<String> allowedOrigins) {
+    public static final String CONFIG_PATH = "kamailio/softphone-edge.cfg";
+    /** Where haproxy's HTTPS frontend hands the softphone's WebSocket on to the edge. */
+    public static final String WEB_SOCKET_PATH = "/sip-ws";
+
+    /**
+     * Where the edge listens and what it talks to.
+     *
+     * @param secureWebSocketPort 0 for none: in the cluster haproxy ends TLS and hands the WebSocket on in clear
+     * @param registrar           where a browser's REGISTER goes: the node, or the cluster's SIP dispatcher
+     * @param nodes               the telephony nodes' SIP addresses ({@code host:port}), the only senders heard on the UDP side
+     * @param tlsConfig           the tls module's file; null without a secure WebSocket
+     */
+    public record Edge(String host, int webSocketPort, int secureWebSocketPort, int nodeFacingPort, String registrar,
+                       List<String> nodes, String rtpengine, Path tlsConfig, List<String> allowedOrigins) {
 
         public Edge {
+            nodes = List.copyOf(nodes);
+            if (nodes.isEmpty()) {
+                throw new IllegalArgumentException("the softphone edge needs the telephony nodes' SIP addresses");
+            }
+            if (secureWebSocketPort > 0 && tlsConfig == null) {
+                throw new IllegalArgumentException("a secure WebSocket needs the tls module's configuration");
+            }
             allowedOrigins = List.copyOf(allowedOrigins);
             if (allowedOrigins.isEmpty()) {
                 throw new IllegalArgumentException("the softphone edge needs at least one allowed origin (the portal's address)");
@@ -48,12 +72,45 @@ public final class SoftphoneEdgeConfig {
     static final String TOWARDS_NODE = "trust-address replace-origin replace-session-connection ICE=remove DTLS=off SDES-off "
             + "RTP/AVP rtcp-mux-demux codec-strip-opus codec-strip-red codec-strip-G722 codec-strip-ILBC codec-strip-CN";
 
-    private SoftphoneEdgeConfig() {
+    /**
+     * The cluster's edge, beside Kamailio on the virtual IP: browsers come through haproxy's HTTPS
+     * ({@code wss://<virtual IP>:<https>/sip-ws}, TLS ended there), REGISTERs go to the SIP
+     * dispatcher, which picks a node as for any phone.
+     */
+    @Override
+    public List<GeneratedFile> generate(Topology topology, GenerationSettings settings) {
+        return List.of(GeneratedFile.of(CONFIG_PATH, kamailioCfg(clusterEdge(topology)),
+                "the browser softphone's edge: SIP over WebSocket from haproxy to the nodes, media through rtpengine"));
+    }
+
+    /** The cluster's edge as {@link #generate} writes it. */
+    public static Edge clusterEdge(Topology topology) {
+        Frontends frontends = topology.frontends();
+        String vip = topology.virtualIp();
+        List<String> origins = frontends.https() == 443 ? List.of("https://" + vip, "https://" + vip + ":443")
+                : List.of("https://" + vip + ":" + frontends.https());
+        return new Edge(vip, frontends.softphoneWebSocket(), 0, frontends.softphoneSip(), vip + ":" + frontends.sip(),
+                topology.nodesWith(NodeRole.TELEPHONY).stream().map(node -> node.sip().toString()).toList(),
+                vip + ":" + frontends.rtpengine(), null, origins);
+    }
+
+    /** The address the agent desktop opens for the cluster's softphone. */
+    public static String clusterWebSocketUrl(Topology topology) {
+        int https = topology.frontends().https();
+        return "wss://" + topology.virtualIp() + (https == 443 ? "" : ":" + https) + WEB_SOCKET_PATH;
     }
 
     public static String kamailioCfg(Edge edge) {
         String origins = edge.allowedOrigins().stream().map(origin -> "$hdr(Origin) == \"" + origin + "\"")
                 .collect(Collectors.joining(" || "));
+        // The node sends from the port it listens on, so a stranger on a node's host is told apart.
+        String fromNode = edge.nodes().stream().map(node -> "($si == \"" + hostOf(node) + "\" && $sp == " + portOf(node) + ")")
+                .collect(Collectors.joining(" || "));
+        boolean secure = edge.secureWebSocketPort() > 0;
+        String tlsListen = secure ? "enable_tls=yes\nlisten=tls:" + edge.host() + ":" + edge.secureWebSocketPort() : "# no secure WebSocket: TLS ends before the edge";
+        String tlsModule = secure ? "loadmodule \"tls.so\"\nmodparam(\"tls\", \"config\", \"" + edge.tlsConfig() + "\")" : "";
+        String webSocketPorts = secure ? "$Rp != " + edge.webSocketPort() + " && $Rp != " + edge.secureWebSocketPort()
+                : "$Rp != " + edge.webSocketPort();
         return """
                 #!KAMAILIO
                 # Verbund ACD softphone edge: browsers' SIP over WebSocket in, the node's plain SIP out,
@@ -71,8 +128,7 @@ public final class SoftphoneEdgeConfig {
                 # Towards the node (UDP), and the browsers' WebSocket (TCP) and secure WebSocket (TLS).
                 listen=udp:%1$s:%4$d
                 listen=tcp:%1$s:%2$d
-                enable_tls=yes
-                listen=tls:%1$s:%3$d
+                %3$s
                 # WebSocket frames carry no Content-Length.
                 tcp_accept_no_cl=yes
                 tcp_connection_lifetime=3605
@@ -88,13 +144,12 @@ public final class SoftphoneEdgeConfig {
                 loadmodule "sanity.so"
                 loadmodule "nathelper.so"
                 loadmodule "path.so"
-                # Debian packages kamailio-tls-modules and kamailio-websocket-modules.
-                loadmodule "tls.so"
+                # Debian packages kamailio-websocket-modules (and kamailio-tls-modules for the secure WebSocket).
+                %7$s
                 loadmodule "xhttp.so"
                 loadmodule "websocket.so"
                 loadmodule "rtpengine.so"
 
-                modparam("tls", "config", "%7$s")
                 # The browser's connection goes into the Path as its received address, and comes back
                 # as the destination when the node's INVITE follows that Path.
                 modparam("path", "use_received", 1)
@@ -107,7 +162,7 @@ public final class SoftphoneEdgeConfig {
                 event_route[xhttp:request] {
                     set_reply_close();
                     set_reply_no_connect();
-                    if ($Rp != %2$d && $Rp != %3$d) {
+                    if (%12$s) {
                         xhttp_reply("403", "Forbidden", "", "");
                         exit;
                     }
@@ -135,7 +190,7 @@ public final class SoftphoneEdgeConfig {
                     }
                     if ($pr == "ws" || $pr == "wss") {
                         $var(browser) = 1;
-                    } else if ($si == "%9$s" && $sp == %12$s && $Rp == %4$d) {
+                    } else if ($Rp == %4$d && (%9$s)) {
                         $var(browser) = 0;
                     } else {
                         sl_send_reply("403", "Only the node and browsers");
@@ -247,8 +302,8 @@ public final class SoftphoneEdgeConfig {
                 failure_route[BROWSER_FAILED] {
                     rtpengine_manage();
                 }
-                """.formatted(edge.host(), edge.webSocketPort(), edge.secureWebSocketPort(), edge.nodeFacingPort(), edge.node(),
-                edge.rtpengine(), edge.tlsConfig(), origins, nodeHost(edge.node()), TOWARDS_BROWSER, TOWARDS_NODE, nodePort(edge.node()));
+                """.formatted(edge.host(), edge.webSocketPort(), tlsListen, edge.nodeFacingPort(), edge.registrar(),
+                edge.rtpengine(), tlsModule, origins, fromNode, TOWARDS_BROWSER, TOWARDS_NODE, webSocketPorts);
     }
 
     /** The secure WebSocket's TLS: TLS 1.2+, forward-secret AEAD ciphers, the given certificate and key (one PEM). */
@@ -276,14 +331,13 @@ public final class SoftphoneEdgeConfig {
                 "--num-threads=2", "--dtls-passive", "--delete-delay=0", "--log-level=5");
     }
 
-    /** The node's SIP port: it sends from the port it listens on, so a stranger on its host is told apart. */
-    private static String nodePort(String node) {
-        int colon = node.lastIndexOf(':');
-        return colon < 0 ? "5060" : node.substring(colon + 1);
+    private static String portOf(String address) {
+        int colon = address.lastIndexOf(':');
+        return colon < 0 ? "5060" : address.substring(colon + 1);
     }
 
-    private static String nodeHost(String node) {
-        int colon = node.lastIndexOf(':');
-        return colon < 0 ? node : node.substring(0, colon);
+    private static String hostOf(String address) {
+        int colon = address.lastIndexOf(':');
+        return colon < 0 ? address : address.substring(0, colon);
     }
 }

@@ -7,7 +7,19 @@ package io.verbund.acd.lbconfig.topology;
  * hands the stick tables (which master is active) from an old haproxy process to a reloaded one.
  */
 public record Frontends(int http, int https, int sip, int sipTls, int dbMaster, int dbRealtime, int dbReporting, int haproxyStats,
-                        int haproxyPeers) {
+                        int haproxyPeers, int softphoneWebSocket, int softphoneSip, int rtpengine) {
+
+    /**
+     * Used when the topology leaves them out: the softphone edge's WebSocket (haproxy hands
+     * {@code wss://<virtual IP>:<https>/sip-ws} on to it), its SIP towards the nodes (UDP), and
+     * rtpengine's control socket (UDP). All on the virtual IP, beside Kamailio.
+     */
+    public static final int DEFAULT_SOFTPHONE_WEB_SOCKET = 5066;
+    public static final int DEFAULT_SOFTPHONE_SIP = 5065;
+    public static final int DEFAULT_RTPENGINE = 22222;
+    /** rtpengine's media ports on the virtual IP, apart from every node's RTP share (20000-39999). */
+    public static final int RTPENGINE_MEDIA_MIN = 40000;
+    public static final int RTPENGINE_MEDIA_MAX = 40999;
 
     /** Used when the topology leaves {@code frontends.haproxyPeers} out. */
     public static final int DEFAULT_HAPROXY_PEERS = 10000;

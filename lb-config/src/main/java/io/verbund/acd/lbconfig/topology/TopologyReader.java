@@ -43,7 +43,8 @@ public final class TopologyReader {
     private static final Set<String> TOP_KEYS =
             Set.of("cluster", "virtualIp", "frontends", "databases", "nodes", "loadBalancers", "storage", "sizing", "sipSecurity");
     private static final Set<String> FRONTEND_KEYS =
-            Set.of("http", "https", "sip", "sipTls", "dbMaster", "dbRealtime", "dbReporting", "haproxyStats", "haproxyPeers");
+            Set.of("http", "https", "sip", "sipTls", "dbMaster", "dbRealtime", "dbReporting", "haproxyStats", "haproxyPeers",
+                    "softphoneWebSocket", "softphoneSip", "rtpengine");
     private static final Set<String> MASTER_KEYS = Set.of("name", "role", "host", "port", "serverId");
     private static final Set<String> REPLICA_KEYS =
             Set.of("name", "role", "host", "port", "serverId", "replicates", "serves");
@@ -122,13 +123,17 @@ public final class TopologyReader {
         ports.put("https", map.integer("https", 1, 65535, Frontends.DEFAULT_HTTPS));
         ports.put("haproxyPeers", map.integer("haproxyPeers", 1, 65535, Frontends.DEFAULT_HAPROXY_PEERS));
         ports.put("sipTls", map.integer("sipTls", 1, 65535, Math.min(65535, Frontends.defaultSipTls(ports.get("sip")))));
+        ports.put("softphoneWebSocket", map.integer("softphoneWebSocket", 1, 65535, Frontends.DEFAULT_SOFTPHONE_WEB_SOCKET));
+        ports.put("softphoneSip", map.integer("softphoneSip", 1, 65535, Frontends.DEFAULT_SOFTPHONE_SIP));
+        ports.put("rtpengine", map.integer("rtpengine", 1, 65535, Frontends.DEFAULT_RTPENGINE));
         for (Map.Entry<String, Integer> port : ports.entrySet()) {
             Node at = map.optional(port.getKey()).orElse(map.node());
             addresses.claim(new Endpoint(virtualIp, port.getValue()), "frontends." + port.getKey(), map, at,
                     map.field(port.getKey()));
         }
         return new Frontends(ports.get("http"), ports.get("https"), ports.get("sip"), ports.get("sipTls"), ports.get("dbMaster"), ports.get("dbRealtime"),
-                ports.get("dbReporting"), ports.get("haproxyStats"), ports.get("haproxyPeers"));
+                ports.get("dbReporting"), ports.get("haproxyStats"), ports.get("haproxyPeers"), ports.get("softphoneWebSocket"),
+                ports.get("softphoneSip"), ports.get("rtpengine"));
     }
 
     private static List<Database> databases(YamlMapping top, AddressBook addresses) throws InvalidTopology {

@@ -64,6 +64,7 @@ public final class ValidationPlan {
                 rule("haproxy/haproxy.cfg", HAPROXY),
                 rule("kamailio/kamailio.cfg", KAMAILIO, KAMAILIO_START),
                 rule("kamailio/dispatcher.list", new DispatcherListCheck()),
+                rule("kamailio/softphone-edge.cfg", KAMAILIO),
                 unchecked("kamailio/tls.cfg", "read by kamailio.cfg's tls module, so checked by its start: a bad line or a"
                         + " missing or unreadable certificate or key stops Kamailio"),
                 rule("pacemaker/cib.xml", CRM_VERIFY),

@@ -1,5 +1,6 @@
 package io.verbund.acd.lbconfig.wildfly;
 
+import io.verbund.acd.lbconfig.kamailio.SoftphoneEdgeConfig;
 import io.verbund.acd.lbconfig.output.ConfigGenerator;
 import io.verbund.acd.lbconfig.output.GeneratedFile;
 import io.verbund.acd.lbconfig.mariadb.DatabaseTls;
@@ -82,6 +83,9 @@ public final class NodeScript implements ConfigGenerator {
         cli.append("# Phones register through Kamailio on the virtual IP: the registrar's per-source failure limit\n")
                 .append("# counts the phone's own address from Kamailio's Via, not Kamailio's (which would lock out every phone).\n");
         systemProperty(cli, "verbund.telephony.register.trusted-proxies", topology.virtualIp());
+        cli.append("# The agent desktop's softphone: haproxy hands this WebSocket on to the softphone edge on the virtual IP,\n")
+                .append("# whose Path the registrar keeps (a trusted proxy above).\n");
+        systemProperty(cli, "verbund.softphone.websocket-secure", SoftphoneEdgeConfig.clusterWebSocketUrl(topology));
         int index = topology.nodes().indexOf(node);
         cli.append("# RTP (media anchored on this node): a share of 20000-39999 of its own, so that nodes sharing\n")
                 .append("# a host (the local cluster) never offer the same port.\n");

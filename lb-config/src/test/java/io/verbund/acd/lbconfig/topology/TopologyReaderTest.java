@@ -25,7 +25,7 @@ class TopologyReaderTest {
 
         assertThat(topology.cluster()).isEqualTo("verbund-local");
         assertThat(topology.virtualIp()).isEqualTo("127.0.0.1");
-        assertThat(topology.frontends()).isEqualTo(new Frontends(8080, 8443, 5060, 5061, 3306, 3307, 3308, 8404, 10000));
+        assertThat(topology.frontends()).isEqualTo(new Frontends(8080, 8443, 5060, 5061, 3306, 3307, 3308, 8404, 10000, 5066, 5065, 22222));
         assertThat(topology.primaryMaster().name()).isEqualTo("master1");
         assertThat(topology.primaryMaster().replicates()).isEqualTo("master2");
         assertThat(topology.backupMaster().replicates()).isEqualTo("master1");
