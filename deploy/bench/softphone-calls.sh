@@ -4,7 +4,7 @@
 # the softphone on (JsSIP over WebSocket to the softphone edge's Kamailio, WebRTC media through
 # rtpengine) and Ready; N SIPp callers with audio call the bench number, the desktops answer.
 # Once all N talk, over STEADY s: the calls whose browser received and sent audio (>= 40 packets/s
-# each way), the packets/s the node sent, and the CPU (user+system from /proc, % of one core) of
+# each way), the packets/s rtpengine relayed (both ways; ~100 a call), and the CPU (user+system from /proc, % of one core) of
 # rtpengine, the edge's Kamailio, the WildFly node and all Chromium processes; per call is the rise
 # over an idle window (no browser, no call) divided by N. Browsers are added as N grows.
 # Everything (node, edge, browsers, SIPp) runs on this box's cores. Loopback only. Needs a build

@@ -1,10 +1,9 @@
 package io.verbund.acd.node;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +12,11 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openqa.selenium.WebElement;
 
@@ -26,7 +26,8 @@ import org.openqa.selenium.WebElement;
  * one user), with the softphone on and Ready; N SIPp callers with audio call the bench number, the
  * desktops answer, and once all N talk the CPU time of rtpengine, the edge's Kamailio, the WildFly
  * node and the browsers is read from /proc over a steady window, with the packets each browser
- * received and sent in it. Browsers are added as N grows and kept between steps.
+ * received and sent in it and the packets rtpengine relayed. Browsers are added as N grows and kept
+ * between steps.
  * Usage (the script passes it): SoftphoneCalls HOME HTTP_PORT SIP_PORT STEADY_SECONDS N...
  */
 public final class SoftphoneCalls {
@@ -41,7 +42,6 @@ public final class SoftphoneCalls {
     private final int sipPort;
     private final int steadySeconds;
     private final List<HeadlessChromium> browsers = new ArrayList<>();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final Path sippFolder;
     private int run;
 
@@ -63,6 +63,9 @@ public final class SoftphoneCalls {
             rows.add(bench.idle());
             for (int calls : steps) {
                 rows.add(bench.step(calls));
+                // Also now: a later, larger step may not finish.
+                progress(header());
+                progress(rows.get(rows.size() - 1));
             }
             System.out.println();
             System.out.println(header());
@@ -75,7 +78,7 @@ public final class SoftphoneCalls {
 
     private static String header() {
         return String.format("%-6s %-8s %-9s %-10s %-10s %-10s %-10s %-12s %-9s %-12s %-10s %-12s",
-                "calls", "talking", "audio2way", "node pkt/s", "rtpengine", "kamailio", "bridge", "bridge/call", "node", "node/call",
+                "calls", "talking", "audio2way", "rtpe pkt/s", "rtpengine", "kamailio", "bridge", "bridge/call", "node", "node/call",
                 "chromium", "chromium/br");
     }
 
@@ -121,15 +124,19 @@ public final class SoftphoneCalls {
         int talking = answerUntilAllTalk(calls);
         // Past the answer's ICE and DTLS, and the figures' first readings.
         Thread.sleep(5000);
-        delete("telephony/media");
         long[][] packetsBefore = packets(calls);
         Cpu before = Cpu.now(this);
         Instant start = Instant.now();
-        Thread.sleep(steadySeconds * 1000L);
+        long rates = 0;
+        int samples = 0;
+        for (Instant end = start.plusSeconds(steadySeconds); Instant.now().isBefore(end); samples++) {
+            Thread.sleep(Math.min(5000, Math.max(1, Duration.between(Instant.now(), end).toMillis())));
+            rates += packetRate();
+        }
         Cpu after = Cpu.now(this);
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         long[][] packetsAfter = packets(calls);
-        String media = get("telephony/media");
+        long relayed = samples == 0 ? 0 : rates / samples;
         int flowing = 0;
         for (int i = 0; i < calls; i++) {
             double received = (packetsAfter[i][0] - packetsBefore[i][0]) / seconds;
@@ -138,7 +145,6 @@ public final class SoftphoneCalls {
                 flowing++;
             }
         }
-        long nodePackets = Long.parseLong(media.replaceAll(".*\"packetsPerSecond\":(\\d+).*", "$1"));
         progress(calls + " calls: " + flowing + " with audio both ways; waiting for the callers to hang up");
         Sipp.Result result = Sipp.await(callers, talkMillis / 1000 + 180);
         if (result.exit() != 0) {
@@ -148,7 +154,7 @@ public final class SoftphoneCalls {
             browser.await("the softphone idle again", ANSWER_TIMEOUT,
                     driver -> driver.findElements(HeadlessChromium.testId("softphone-talking")).isEmpty());
         }
-        return row(calls, talking, flowing, nodePackets, after.minus(before).per(seconds));
+        return row(calls, talking, flowing, relayed, after.minus(before).per(seconds));
     }
 
     private void addAgentDesktop(int number) throws Exception {
@@ -210,10 +216,10 @@ public final class SoftphoneCalls {
         return value == null || value.isBlank() ? 0 : Long.parseLong(value);
     }
 
-    private String row(int calls, int talking, int flowing, long nodePackets, Cpu used) {
+    private String row(int calls, int talking, int flowing, long relayed, Cpu used) {
         Cpu extra = calls == 0 ? used : used.minus(idle);
         double bridge = used.rtpengine + used.kamailio;
-        return String.format("%-6d %-8d %-9d %-10d %-10s %-10s %-10s %-12s %-9s %-12s %-10s %-12s", calls, talking, flowing, nodePackets,
+        return String.format("%-6d %-8d %-9d %-10d %-10s %-10s %-10s %-12s %-9s %-12s %-10s %-12s", calls, talking, flowing, relayed,
                 percent(used.rtpengine), percent(used.kamailio), percent(bridge),
                 calls == 0 ? "-" : percent((extra.rtpengine + extra.kamailio) / calls), percent(used.node),
                 calls == 0 ? "-" : percent(extra.node / calls), percent(used.chromium), calls == 0 ? "-" : percent(used.chromium / calls));
@@ -235,18 +241,27 @@ public final class SoftphoneCalls {
         return processes.getProperty(key);
     }
 
-    private String get(String path) throws IOException, InterruptedException {
-        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    /**
+     * The packets a second rtpengine relays now, both ways (browser to node and node to browser), from
+     * its control socket's {@code statistics} command (bencode; rtpengine 10.5): its totals grow only
+     * when a call ends.
+     */
+    private long packetRate() throws IOException {
+        byte[] command = "bench d7:command10:statisticse".getBytes(StandardCharsets.US_ASCII);
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.setSoTimeout(2000);
+            socket.send(new DatagramPacket(command, command.length, InetAddress.getLoopbackAddress(), 22222 + sipPort - 5060));
+            DatagramPacket answer = new DatagramPacket(new byte[65_535], 65_535);
+            socket.receive(answer);
+            Matcher rate = PACKET_RATE.matcher(new String(answer.getData(), 0, answer.getLength(), StandardCharsets.US_ASCII));
+            if (!rate.find()) {
+                throw new IOException("rtpengine's statistics name no packetrate");
+            }
+            return Long.parseLong(rate.group(1));
+        }
     }
 
-    private void delete(String path) throws IOException, InterruptedException {
-        http.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.discarding());
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(portal + path)).header("Authorization",
-                "Basic " + Base64.getEncoder().encodeToString("sysadmin:system-admin".getBytes(StandardCharsets.UTF_8)));
-    }
+    private static final Pattern PACKET_RATE = Pattern.compile("10:packetratei(\\d+)e");
 
     /** CPU seconds (user + system, from /proc) of the processes measured; after {@link #per} a share of one core. */
     private record Cpu(double rtpengine, double kamailio, double node, double chromium) {
