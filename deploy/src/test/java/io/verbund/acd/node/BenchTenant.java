@@ -74,6 +74,31 @@ public final class BenchTenant {
         return true;
     }
 
+    /**
+     * Gives the bench agents b0001… up to {@code agents} a desktop login bNNNN@bench, password
+     * "bench" (role AGENT), for the benchmarks that drive the agent desktop; those that have one keep it.
+     */
+    static void giveDesktopLogins(Connection db, int agents) throws Exception {
+        db.setAutoCommit(false);
+        for (int i = 1; i <= agents; i++) {
+            String name = String.format("b%04d", i);
+            try (Statement check = db.createStatement();
+                 ResultSet rows = check.executeQuery("SELECT user_id, tenant_id FROM agent WHERE sip_username = '" + name + "'")) {
+                if (!rows.next() || rows.getObject(1) != null) {
+                    continue;
+                }
+                long tenant = rows.getLong(2);
+                long user = insert(db, "INSERT INTO app_user (tenant_id, login, password_hash, display_name) VALUES (" + tenant + ", '" + name
+                        + "@bench', '" + PasswordHash.of("bench".toCharArray()).encoded() + "', 'Bench agent " + i + "')");
+                insert(db, "INSERT INTO user_role (user_id, role) VALUES (" + user + ", 'AGENT')");
+                try (Statement link = db.createStatement()) {
+                    link.executeUpdate("UPDATE agent SET user_id = " + user + " WHERE sip_username = '" + name + "'");
+                }
+            }
+        }
+        db.commit();
+    }
+
     private static long insert(Connection db, String sql) throws Exception {
         try (Statement statement = db.createStatement()) {
             statement.executeUpdate(sql, Statement.RETURN_GENERATED_KEYS);

@@ -106,7 +106,8 @@ final class HeadlessChromium implements BeforeEachCallback, AfterTestExecutionCa
         quit();
     }
 
-    private void start() throws IOException {
+    /** Starts the browser; the JUnit callbacks do it for a test, a benchmark's main calls it itself. */
+    void start() throws IOException {
         for (String file : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(Path.of(file))) {
                 throw new IllegalStateException(file + " is missing: apt-get install chromium chromium-driver (.ci/run does it)");
@@ -161,7 +162,7 @@ final class HeadlessChromium implements BeforeEachCallback, AfterTestExecutionCa
         return Files.write(folder.resolve("microphone.wav"), wav.array());
     }
 
-    private void quit() {
+    void quit() {
         try {
             if (driver != null) {
                 driver.quit();
