@@ -513,7 +513,7 @@ class ClusterFailoverIT {
      * {@code /sip-ws} on the portal's origin (trusting only the cluster's certificate), handed on to
      * the softphone edge, registers through the dispatcher with a node's digest challenge; a call
      * then arrives on that WebSocket with WebRTC media offered (rtpengine's DTLS-SRTP and ICE, not the
-     * node's plain RTP).
+     * node's plain RTP), is answered there, and the node's ACK and BYE find the browser again.
      */
     @Test
     @Order(6)
@@ -536,14 +536,39 @@ class ClusterFailoverIT {
 
             setState(agent, "{\"state\":\"READY\"}", "");
             Sipp viaKamailio = new Sipp(cluster.topology().frontends().sip(), sippFolder);
-            viaKamailio.start("caller.xml", 5997, List.of("-s", BenchTenant.SERVICE_NUMBER, "-m", "1", "-d", "1000", "-timeout", "40s"));
+            long before = lastRecordId();
+            Process caller = viaKamailio.start("caller.xml", 5997, List.of("-s", BenchTenant.SERVICE_NUMBER, "-m", "1", "-d", "1000",
+                    "-timeout", "40s"));
 
             String invite = browser.await("INVITE ", Duration.ofSeconds(20));
             assertThat(invite).as("the node's offer as the browser gets it, through rtpengine")
                     .contains("UDP/TLS/RTP/SAVPF").contains("a=fingerprint:").contains("a=ice-ufrag:").contains("a=setup:")
                     .doesNotContainPattern("m=audio \\d+ RTP/AVP ");
-            browser.send(SoftphoneSocket.answer(invite, "486 Busy Here"));
+            browser.send(SoftphoneSocket.answerWithWebRtc(invite));
+            // The node's ACK and, when the caller hangs up after 1 s, its BYE find the browser's connection
+            // through the edge's Record-Route and the alias it put into the browser's Contact.
             browser.await("ACK ", Duration.ofSeconds(10));
+            String bye = browser.await("BYE ", Duration.ofSeconds(15));
+            browser.send(SoftphoneSocket.answer(bye, "200 OK"));
+            assertThat(Sipp.await(caller, 30).exit()).as("the caller: %s", viaKamailio.errorLogs()).isZero();
+            awaitTrue("the call is recorded as answered by the browser of " + agent, Duration.ofSeconds(15), () -> {
+                try (Connection db = master(); PreparedStatement query = db.prepareStatement("SELECT COUNT(*) FROM call_record r"
+                        + " JOIN agent a ON a.id = r.agent_id WHERE r.id > ? AND r.outcome = 'ANSWERED' AND a.extension = ?")) {
+                    query.setLong(1, before);
+                    query.setString(2, agent);
+                    try (ResultSet count = query.executeQuery()) {
+                        return count.next() && count.getInt(1) == 1;
+                    }
+                }
+            });
+            setState(agent, "{\"state\":\"LOGGED_OUT\",\"force\":true}", "");
+
+            // Unregistered as JsSIP does when the agent switches the softphone off.
+            browser.send(SoftphoneSocket.register(agent, host, 3, null, 0));
+            String again = browser.await("SIP/2.0 401", Duration.ofSeconds(10));
+            browser.send(SoftphoneSocket.register(agent, host, 4,
+                    SoftphoneSocket.digest(again, agent, io.verbund.acd.agent.SipCredentials.DEFAULT_REALM, "bench", "sip:" + host), 0));
+            browser.await("SIP/2.0 200", Duration.ofSeconds(10));
         } finally {
             setState(agent, "{\"state\":\"LOGGED_OUT\",\"force\":true}", "");
         }

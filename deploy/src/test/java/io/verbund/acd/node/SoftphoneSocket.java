@@ -54,6 +54,11 @@ final class SoftphoneSocket implements WebSocket.Listener, AutoCloseable {
 
     /** A REGISTER from this browser for {@code user}; {@code authorization} null for the first, unauthenticated one. */
     static String register(String user, String host, int cseq, String authorization) {
+        return register(user, host, cseq, authorization, 300);
+    }
+
+    /** The same with the binding's lifetime; 0 unregisters. */
+    static String register(String user, String host, int cseq, String authorization, int expires) {
         return "REGISTER sip:" + host + " SIP/2.0\r\n"
                 + "Via: SIP/2.0/WSS q8v3k1.invalid;branch=z9hG4bK-ws-" + cseq + "\r\n"
                 + "Max-Forwards: 69\r\n"
@@ -61,7 +66,7 @@ final class SoftphoneSocket implements WebSocket.Listener, AutoCloseable {
                 + "From: <sip:" + user + "@" + host + ">;tag=softphone-test\r\n"
                 + "Call-ID: softphone-test-" + user + "\r\n"
                 + "CSeq: " + cseq + " REGISTER\r\n"
-                + "Contact: <sip:t7r2@q8v3k1.invalid;transport=ws>;expires=300\r\n"
+                + "Contact: <sip:t7r2@q8v3k1.invalid;transport=ws>;expires=" + expires + "\r\n"
                 + "Supported: path,outbound\r\n"
                 + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
                 + "Content-Length: 0\r\n\r\n";
@@ -82,13 +87,36 @@ final class SoftphoneSocket implements WebSocket.Listener, AutoCloseable {
                 + "\", response=\"" + response + "\", algorithm=MD5, qop=auth, nc=" + count + ", cnonce=\"" + cnonce + "\"";
     }
 
-    /** A final answer to {@code request} (its Via, From, To with a tag, Call-ID, CSeq). */
+    /**
+     * A 200 to an INVITE with a WebRTC answer as a browser would give (DTLS fingerprint, ICE, the
+     * offer's first codec), and a Contact on the browser's made-up host, reachable only through the
+     * edge. No DTLS handshake follows: signalling only.
+     */
+    static String answerWithWebRtc(String invite) {
+        String media = invite.lines().filter(line -> line.startsWith("m=audio ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no audio in the offer: " + invite));
+        String payload = media.split(" ")[3];
+        String rtpmap = invite.lines().filter(line -> line.startsWith("a=rtpmap:" + payload + " ")).findFirst().orElse("");
+        String sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0\r\n"
+                + "m=audio 9 UDP/TLS/RTP/SAVPF " + payload + "\r\nc=IN IP4 127.0.0.1\r\na=mid:0\r\n"
+                + "a=ice-ufrag:t7r2\r\na=ice-pwd:q8v3k1q8v3k1q8v3k1q8v3k1\r\n"
+                + "a=fingerprint:sha-256 " + String.join(":", java.util.Collections.nCopies(32, "AB")) + "\r\n"
+                + "a=setup:active\r\na=rtcp-mux\r\na=sendrecv\r\n" + (rtpmap.isEmpty() ? "" : rtpmap + "\r\n")
+                + "a=candidate:1 1 UDP 2122260223 127.0.0.1 50000 typ host\r\n";
+        String head = answer(invite, "200 OK");
+        return head.substring(0, head.indexOf("Content-Length")) + "Contact: <sip:t7r2@q8v3k1.invalid;transport=ws>\r\n"
+                + "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp;
+    }
+
+    /** A final answer to {@code request} (its Via, Record-Route, From, To with a tag, Call-ID, CSeq). */
     static String answer(String request, String status) {
         StringBuilder response = new StringBuilder("SIP/2.0 ").append(status).append("\r\n");
         for (String line : request.split("\r\n")) {
             String name = line.contains(":") ? line.substring(0, line.indexOf(':')).trim() : "";
+            // Record-Route too (RFC 3261 12.1.1): the node's route set back to the browser through the edge.
             if (name.equalsIgnoreCase("Via") || name.equalsIgnoreCase("v") || name.equalsIgnoreCase("From") || name.equalsIgnoreCase("f")
-                    || name.equalsIgnoreCase("Call-ID") || name.equalsIgnoreCase("i") || name.equalsIgnoreCase("CSeq")) {
+                    || name.equalsIgnoreCase("Call-ID") || name.equalsIgnoreCase("i") || name.equalsIgnoreCase("CSeq")
+                    || name.equalsIgnoreCase("Record-Route")) {
                 response.append(line).append("\r\n");
             } else if (name.equalsIgnoreCase("To") || name.equalsIgnoreCase("t")) {
                 response.append(line).append(";tag=softphone-answer").append("\r\n");
