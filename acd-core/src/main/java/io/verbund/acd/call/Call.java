@@ -221,20 +221,17 @@ public final class Call {
     }
 
     /**
-     * From DIALLING: the outbound call did not connect and is over. A failure before the agent picked
-     * up is always {@link OutboundOutcome#AGENT_NOT_REACHED}, whatever the caller of this method says.
+     * From DIALLING: the outbound call did not connect and is over.
      *
      * @param sipStatus the final response that decided it, 0 for none (a timer, a check, a hang-up)
      * @param endedBy   who ended it: "agent", "far end", "node", "api:…"
-     * @return the outcome the call ended with
      */
-    public OutboundOutcome outboundFailed(OutboundOutcome outcome, int sipStatus, String why, String endedBy, Instant at) {
+    public void outboundFailed(OutboundOutcome outcome, int sipStatus, String why, String endedBy, Instant at) {
         requireDialling("failed");
-        OutboundOutcome ending = outbound.pickedUp ? outcome : OutboundOutcome.AGENT_NOT_REACHED;
-        events.add(new OutboundCallFailed(tenant, id, nextSeq(), at, ending, sipStatus, why));
+        Objects.requireNonNull(outcome, "outcome");
+        events.add(new OutboundCallFailed(tenant, id, nextSeq(), at, outcome, sipStatus, why));
         phase = CallPhase.ENDED;
-        events.add(new CallEnded(tenant, id, nextSeq(), at, ending.name(), endedBy));
-        return ending;
+        events.add(new CallEnded(tenant, id, nextSeq(), at, outcome.name(), endedBy));
     }
 
     private void requireDialling(String transition) {

@@ -69,9 +69,8 @@ class OutboundCallTest {
         call.numberDialled(T0);
         call.takeEvents();
 
-        OutboundOutcome outcome = call.outboundFailed(OutboundOutcome.ofNumberStatus(486), 486, "busy", "far end", T0.plusSeconds(3));
+        call.outboundFailed(OutboundOutcome.ofNumberStatus(486), 486, "busy", "far end", T0.plusSeconds(3));
 
-        assertThat(outcome).isEqualTo(OutboundOutcome.BUSY);
         assertThat(call.isEnded()).isTrue();
         assertThat(call.takeEvents()).containsExactly(
                 new OutboundCallFailed(DEMO, call.id(), 4, T0.plusSeconds(3), OutboundOutcome.BUSY, 486, "busy"),
@@ -79,11 +78,14 @@ class OutboundCallTest {
     }
 
     @Test
-    void aFailureBeforeTheAgentPickedUpIsAlwaysTheAgentNotReached() {
+    void anAgentWhoNeverPickedUpEndsTheCallWithoutTheNumberBeingDialled() {
         Call call = placed();
+        call.takeEvents();
 
-        assertThat(call.outboundFailed(OutboundOutcome.NO_ANSWER, 0, "the agent's phone rang out", "node", T0))
-                .isEqualTo(OutboundOutcome.AGENT_NOT_REACHED);
+        call.outboundFailed(OutboundOutcome.AGENT_NOT_REACHED, 0, "the agent's phone rang out", "node", T0);
+
+        assertThat(call.takeEvents()).extracting(event -> event.getClass().getSimpleName()).containsExactly("OutboundCallFailed", "CallEnded");
+        assertThat(call.involves(A1001)).as("the agent is free of it").isFalse();
     }
 
     @Test
