@@ -74,7 +74,8 @@ class TransferIT {
     void everyoneOut() throws Exception {
         Sipp.stopAll();
         for (String extension : List.of("1001", "1002")) {
-            admin.put("api/v1/agents/" + extension + "/state", "{\"state\":\"LOGGED_OUT\"}");
+            // Forced: an agent a failed test left on a call is logged out as well.
+            admin.put("api/v1/agents/" + extension + "/state", "{\"state\":\"LOGGED_OUT\",\"force\":true}");
         }
     }
 
@@ -292,7 +293,10 @@ class TransferIT {
             MediaCallIT.Channels recording = MediaCallIT.Channels.of(wav.body(), 2);
             assertThat(RtpCapture.indexOf(recording.channel(0), numberAudio.audio())).as("the number's audio, byte for byte, on the left")
                     .isNotNegative();
-            assertThat(RtpCapture.indexOf(recording.channel(1), agentAudio.audio())).as("the agent's audio, byte for byte, on the right")
+            // The agent talks from its answer on, the recording starts when the number answers: its last second counts.
+            byte[] agentSpoke = agentAudio.audio();
+            byte[] lastSecond = java.util.Arrays.copyOfRange(agentSpoke, agentSpoke.length - 8000, agentSpoke.length);
+            assertThat(RtpCapture.indexOf(recording.channel(1), lastSecond)).as("the agent's last second of audio, byte for byte, on the right")
                     .isNotNegative();
         });
     }
@@ -326,7 +330,7 @@ class TransferIT {
         JsonObject call = endedCall(admin, callId);
         assertThat(call.getString("outcome")).isEqualTo("BUSY");
         assertThat(call.getString("direction")).isEqualTo("OUTBOUND");
-        assertThat(call.isNull("answeredAt")).as("nobody answered").isTrue();
+        assertThat(call.containsKey("answeredAt") && !call.isNull("answeredAt")).as("nobody answered: %s", call).isFalse();
         assertThat(kinds(call)).containsSubsequence("OutboundCallPlaced", "AgentPickedUp", "NumberDialled", "OutboundCallFailed", "CallEnded")
                 .doesNotContain("NumberAnswered", "RecordingStarted");
         assertThat(step(call, "OutboundCallPlaced").getString("by")).isEqualTo("api:admin@demo");
@@ -337,7 +341,7 @@ class TransferIT {
     /** The call as {@code GET /calls/{id}} answers it once it has ended. */
     private static JsonObject endedCall(ApiClient client, String callId) {
         return Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> client.get("api/v1/calls/" + callId),
-                answer -> answer.status() == 200 && !answer.json().isNull("endedAt")).json();
+                answer -> answer.status() == 200 && answer.json().containsKey("endedAt") && !answer.json().isNull("endedAt")).json();
     }
 
     private static List<String> kinds(JsonObject call) {
