@@ -286,7 +286,8 @@ class TransferIT {
         assertThat(step(call, "OutboundCallPlaced").getString("by")).isEqualTo("agent:1001");
         assertThat(step(call, "NumberDialled").getString("callerId")).isEqualTo(HOTLINE);
         assertThat(step(call, "CallEnded").getString("endedBy")).isEqualTo("far end");
-        assertThat(agentStatesOf(callId)).as("the agent's states for its call").containsSubsequence("RESERVED", "RINGING", "ON_CALL");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(agentStatesOf(callId))
+                .as("the agent's states for its call (its phone answers without ringing)").containsSubsequence("RESERVED", "ON_CALL"));
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             HttpResponse<byte[]> wav = agent.sendBytes("GET", "api/v1/calls/" + callId + "/recording", null, Map.of());
             assertThat(wav.statusCode()).isEqualTo(200);
@@ -336,6 +337,10 @@ class TransferIT {
         assertThat(step(call, "OutboundCallPlaced").getString("by")).isEqualTo("api:admin@demo");
         assertThat(step(call, "OutboundCallFailed").getInt("status")).isEqualTo(486);
         assertThat(step(call, "CallEnded").getString("endedBy")).isEqualTo("far end");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(agentStatesOf(callId))
+                .as("the agent's phone rang and it picked up").containsSubsequence("RESERVED", "RINGING", "ON_CALL"));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(admin.get("api/v1/agents/1001/state").json()
+                .getString("state")).as("Support has no wrap-up time: ready again after the busy number").isEqualTo("READY"));
     }
 
     /** The call as {@code GET /calls/{id}} answers it once it has ended. */
