@@ -91,8 +91,10 @@ const FAILED_OUTCOMES: ReadonlySet<string> = new Set(['AGENT_NOT_REACHED', 'BUSY
 /** Where an outbound call stands; `null` (not recorded yet) is still being placed. */
 export function outboundProgressOf(call: CallDocument | null): OutboundProgress {
   if (call === null) return 'placing';
-  if (call.outcome !== null && FAILED_OUTCOMES.has(call.outcome)) return call.outcome as OutboundProgress;
-  if (call.endedAt !== null) return 'ended';
+  // The server leaves out what is null: a running call has no endedAt and no outcome at all.
+  const outcome = call.outcome ?? null;
+  if (outcome !== null && FAILED_OUTCOMES.has(outcome)) return outcome as OutboundProgress;
+  if ((call.endedAt ?? null) !== null) return 'ended';
   const kinds = new Set((call.steps ?? []).map((step) => step.kind));
   if (kinds.has('NumberAnswered')) return 'connected';
   if (kinds.has('NumberDialled') || kinds.has('AgentPickedUp')) return 'dialling';

@@ -32,6 +32,15 @@ describe('an outbound call on the desktop', () => {
     expect(outboundProgressOf(outbound(['OutboundCallPlaced', 'AgentPickedUp', 'NumberDialled', 'NumberAnswered']))).toBe('connected');
   });
 
+  it('is still running when the server leaves out the null end and outcome', () => {
+    const running = { ...outbound(['OutboundCallPlaced', 'AgentPickedUp', 'NumberDialled', 'NumberAnswered']) } as Partial<CallDocument>;
+    delete running.endedAt;
+    delete running.outcome;
+    const progress = outboundProgressOf(running as CallDocument);
+    expect(progress).toBe('connected');
+    expect(isOutboundOver(progress)).toBe(false);
+  });
+
   it('says how it failed, and that it is over', () => {
     const busy = outboundProgressOf(outbound(['OutboundCallPlaced', 'AgentPickedUp', 'NumberDialled', 'OutboundCallFailed', 'CallEnded'], 'BUSY'));
     expect(busy).toBe('BUSY');

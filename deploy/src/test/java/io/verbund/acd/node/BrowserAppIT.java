@@ -204,7 +204,7 @@ class BrowserAppIT {
         sipp.registerAgent(1002, "demo-1002", DIAL_PHONE_PORT);
         Path speech = RtpCapture.noise(21, 150).write(folder.resolve("number.pcap"), 8);
         Process number = sipp.start(Sipp.template("number-answers-talks-hangs-up.xml", Map.of("@CALLER_ID@", HOTLINE,
-                "@PCAP@", speech.toString(), "@TALK_MS@", "5000"), folder), TRUNK_PORT, List.of("-m", "1", "-mp", "16374", "-timeout", "60s"));
+                "@PCAP@", speech.toString(), "@TALK_MS@", "12000"), folder), TRUNK_PORT, List.of("-m", "1", "-mp", "16374", "-timeout", "60s"));
         // Rings a second before the agent picks up: time to see the desk say so.
         Process phone = sipp.start("agent-answer.xml", DIAL_PHONE_PORT, List.of("-m", "1", "-d", "1000", "-mp", "16373", "-timeout", "60s"));
         logIn("agent1002@demo", "demo-1002");
