@@ -66,7 +66,44 @@ export interface CallDocument {
   hasRecording?: boolean;
   /** Whether `/calls/{callId}/voicemail` has the message the caller left. */
   hasVoicemail?: boolean;
+  /** INBOUND, or OUTBOUND for a call an agent placed (then `caller` is the number dialled). */
+  direction?: 'INBOUND' | 'OUTBOUND';
+  /** The number an outbound call dialled. */
+  dialledNumber?: string | null;
   steps?: CallStep[];
+}
+
+/** How far an outbound call got, as the desktop says it: from its steps and outcome. */
+export type OutboundProgress =
+  | 'placing'
+  | 'ringingAgent'
+  | 'dialling'
+  | 'connected'
+  | 'ended'
+  | 'AGENT_NOT_REACHED'
+  | 'BUSY'
+  | 'NO_ANSWER'
+  | 'FAILED'
+  | 'CANCELLED';
+
+const FAILED_OUTCOMES: ReadonlySet<string> = new Set(['AGENT_NOT_REACHED', 'BUSY', 'NO_ANSWER', 'FAILED', 'CANCELLED']);
+
+/** Where an outbound call stands; `null` (not recorded yet) is still being placed. */
+export function outboundProgressOf(call: CallDocument | null): OutboundProgress {
+  if (call === null) return 'placing';
+  // The server leaves out what is null: a running call has no endedAt and no outcome at all.
+  const outcome = call.outcome ?? null;
+  if (outcome !== null && FAILED_OUTCOMES.has(outcome)) return outcome as OutboundProgress;
+  if ((call.endedAt ?? null) !== null) return 'ended';
+  const kinds = new Set((call.steps ?? []).map((step) => step.kind));
+  if (kinds.has('NumberAnswered')) return 'connected';
+  if (kinds.has('NumberDialled') || kinds.has('AgentPickedUp')) return 'dialling';
+  return kinds.has('OutboundCallPlaced') ? 'ringingAgent' : 'placing';
+}
+
+/** Whether nothing more happens to the outbound call. */
+export function isOutboundOver(progress: OutboundProgress): boolean {
+  return progress === 'ended' || FAILED_OUTCOMES.has(progress);
 }
 
 /** Audio a call can leave: both sides of the conversation, or the caller's message. */
@@ -133,6 +170,14 @@ export async function retryOn404<T>(request: () => Promise<T>, options: RetryOpt
 
 export class CallApi {
   constructor(private readonly client: ApiClient) {}
+
+  /**
+   * Places an outbound call from the agent's own phone to `number` (202 with the new call's id);
+   * `agentId` for someone else's agent, by extension.
+   */
+  place(number: string, agentId?: string): Promise<{ callId: string; number: string }> {
+    return this.client.post<{ callId: string; number: string }>('/calls', agentId === undefined ? { number } : { number, agentId });
+  }
 
   /** Asks the node holding the call to hang it up (202); 409 when it has already ended. */
   hangUp(callId: string): Promise<unknown> {

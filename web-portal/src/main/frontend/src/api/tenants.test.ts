@@ -15,6 +15,7 @@ const DEMO: TenantDocument = {
   defaultLocale: 'de',
   enabled: true,
   transferNumbers: ['+49*'],
+  outboundCallerId: '+4930500100',
   version: 4,
 };
 
@@ -48,8 +49,14 @@ describe('transferNumbersRequest', () => {
       defaultLocale: 'de',
       enabled: true,
       transferNumbers: ['+49*', '+4330*'],
+      outboundCallerId: '+4930500100',
       version: 4,
     });
+  });
+
+  it('changes the outbound caller ID, or clears it with an empty text', () => {
+    expect(transferNumbersRequest(DEMO, ['+49*'], ' +4930500200 ')).toMatchObject({ outboundCallerId: '+4930500200' });
+    expect(transferNumbersRequest(DEMO, ['+49*'], '')).toMatchObject({ outboundCallerId: '' });
   });
 });
 

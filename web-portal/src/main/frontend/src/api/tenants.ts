@@ -15,6 +15,8 @@ export interface TenantDocument {
   enabled: boolean;
   /** Patterns of the external numbers its calls may be transferred to: `+4930*`, `+49301234xxx`. */
   transferNumbers: string[];
+  /** The E.164 number its outbound calls present; null: it places none. */
+  outboundCallerId?: string | null;
   version: number;
   updatedAt?: string;
 }
@@ -37,8 +39,11 @@ export function patternProblem(patterns: readonly string[], pattern: string): Pa
   return patterns.includes(text) ? 'duplicate' : null;
 }
 
-/** The `PUT /tenants/{key}` body that changes only the transfer numbers, made from the tenant as it was read. */
-export function transferNumbersRequest(tenant: TenantDocument, patterns: readonly string[]) {
+/**
+ * The `PUT /tenants/{key}` body that changes only the transfer numbers and the outbound caller ID
+ * ("" for none), made from the tenant as it was read.
+ */
+export function transferNumbersRequest(tenant: TenantDocument, patterns: readonly string[], outboundCallerId: string = tenant.outboundCallerId ?? '') {
   return {
     key: tenant.key,
     name: tenant.name,
@@ -49,6 +54,7 @@ export function transferNumbersRequest(tenant: TenantDocument, patterns: readonl
     defaultLocale: tenant.defaultLocale,
     enabled: tenant.enabled,
     transferNumbers: patterns.map((pattern) => pattern.trim()),
+    outboundCallerId: outboundCallerId.trim(),
     version: tenant.version,
   };
 }
@@ -63,7 +69,7 @@ export class TenantApi {
   }
 
   /** Stores the tenant's transfer numbers; a refused pattern comes back as 422 naming `transferNumbers`. */
-  saveTransferNumbers(tenant: TenantDocument, patterns: readonly string[]): Promise<TenantDocument> {
-    return this.client.put<TenantDocument>(`/tenants/${encodeURIComponent(tenant.key)}`, transferNumbersRequest(tenant, patterns));
+  saveTransferNumbers(tenant: TenantDocument, patterns: readonly string[], outboundCallerId?: string): Promise<TenantDocument> {
+    return this.client.put<TenantDocument>(`/tenants/${encodeURIComponent(tenant.key)}`, transferNumbersRequest(tenant, patterns, outboundCallerId));
   }
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCallDocument } from '../../components/useCallDocument';
 import { useSession } from '../../session/SessionContext';
 import { CurrentCall } from './CurrentCall';
+import { DialPanel } from './DialPanel';
 import { HelpButton } from './HelpButton';
 import { SoftphonePanel } from './softphone/SoftphonePanel';
 import { StateButtons } from './StateButtons';
@@ -60,6 +61,7 @@ function AgentDesktop({ extension }: { extension: string }) {
           <Stack direction="row">
             <HelpButton extension={extension} />
           </Stack>
+          <DialPanel ready={state?.state === 'READY'} />
         </Stack>
         <Stack spacing={3}>
           <SoftphonePanel extension={extension} />

@@ -6,6 +6,11 @@ import io.verbund.acd.call.CallEvent.CallAnswered;
 import io.verbund.acd.call.CallEvent.CallEnded;
 import io.verbund.acd.call.CallEvent.CallOffered;
 import io.verbund.acd.call.CallEvent.CallQueued;
+import io.verbund.acd.call.CallEvent.AgentPickedUp;
+import io.verbund.acd.call.CallEvent.NumberAnswered;
+import io.verbund.acd.call.CallEvent.NumberDialled;
+import io.verbund.acd.call.CallEvent.OutboundCallFailed;
+import io.verbund.acd.call.CallEvent.OutboundCallPlaced;
 import io.verbund.acd.call.CallEvent.OfferNotTaken;
 import io.verbund.acd.call.CallEvent.OfferWithdrawn;
 import io.verbund.acd.call.CallEvent.RoutingDecided;
@@ -32,8 +37,12 @@ import java.util.Set;
  * ended. The transitions that matter to distribution record past-tense {@link CallEvent}s, which the
  * node holding the call stores ({@link #takeEvents()}).
  *
+ * <p>An outbound call (an agent's click-to-dial) takes its own way: placed for its agent (DIALLING,
+ * the agent's phone rings), the agent picked up, the number dialled, the number answered (CONNECTED)
+ * or the call failed (ENDED with an {@link OutboundOutcome}). It is never queued nor offered.
+ *
  * <p>Invariants: OFFERING has at least one offered agent and only OFFERING has any; the call has an
- * agent only while CONNECTED to one; at most one transfer rings, only while TRANSFERRING (the flow's)
+ * agent only while CONNECTED to one or DIALLING for it; at most one transfer rings, only while TRANSFERRING (the flow's)
  * or CONNECTED (a blind transfer); ENDED is final.
  *
  * <p>Not thread-safe: the node holding the call changes it under the call's own monitor.
@@ -51,6 +60,8 @@ public final class Call {
     /** The number a transfer connected the caller to (no agent on the other leg then); null otherwise. */
     private String transferredNumber;
     private int transfersConnected;
+    /** The outbound call's number and how far it got; null for a call that came in. */
+    private OutboundDial outbound;
     private int seq;
     private final List<CallEvent> events = new ArrayList<>(4);
 
@@ -125,6 +136,21 @@ public final class Call {
         return transfersConnected;
     }
 
+    /** Whether an agent placed this call (click-to-dial, the API) rather than a caller dialling in. */
+    public boolean isOutbound() {
+        return outbound != null;
+    }
+
+    /** The number an outbound call dials; empty for a call that came in. */
+    public Optional<String> dialledNumber() {
+        return Optional.ofNullable(outbound).map(OutboundDial::number);
+    }
+
+    /** Whether the outbound call's agent has picked up its phone (so the number is, or is about to be, dialled). */
+    public boolean hasAgentPickedUp() {
+        return outbound != null && outbound.pickedUp;
+    }
+
     /**
      * The next number in the call's history, for what the adapter records beside the call's own
      * events (call-flow steps, transfers, recordings), so the whole history has one order.
@@ -147,6 +173,69 @@ public final class Call {
             throw new IllegalCallTransition(id, phase, "routed twice");
         }
         tenant = Objects.requireNonNull(owner, "owner");
+    }
+
+    /**
+     * From ROUTING, before the call was routed anywhere: an outbound call for {@code someone} of
+     * {@code owner} to {@code number}, presenting {@code callerId}. The agent's phone rings first (DIALLING).
+     *
+     * @param by "agent:" and the extension when the agent placed it itself, else "api:" and the login that asked
+     */
+    public void placedFor(TenantKey owner, AgentKey someone, String number, String callerId, String by, Instant at) {
+        routedTo(owner);
+        Objects.requireNonNull(someone, "someone");
+        phase = CallPhase.DIALLING;
+        agent = someone;
+        outbound = new OutboundDial(Objects.requireNonNull(number, "number"), Objects.requireNonNull(callerId, "callerId"));
+        events.add(new OutboundCallPlaced(owner, id, nextSeq(), at, someone, number, callerId, by));
+    }
+
+    /** From DIALLING, once: the agent answered its own phone. */
+    public void agentPickedUp(Instant at) {
+        requireDialling("picked up");
+        if (outbound.pickedUp) {
+            throw new IllegalCallTransition(id, phase, "picked up twice");
+        }
+        outbound.pickedUp = true;
+        events.add(new AgentPickedUp(tenant, id, nextSeq(), at, agent));
+    }
+
+    /** From DIALLING after the agent picked up, once: the number rings through the trunk. */
+    public void numberDialled(Instant at) {
+        requireDialling("dialled");
+        if (!outbound.pickedUp || outbound.dialled) {
+            throw new IllegalCallTransition(id, phase, outbound.dialled ? "dialled twice" : "dialled before the agent picked up");
+        }
+        outbound.dialled = true;
+        events.add(new NumberDialled(tenant, id, nextSeq(), at, outbound.number, outbound.callerId));
+    }
+
+    /** From DIALLING once the number was dialled: it answered, and the agent talks to it (CONNECTED). */
+    public void numberAnswered(Instant at) {
+        requireDialling("answered by the number");
+        if (!outbound.dialled) {
+            throw new IllegalCallTransition(id, phase, "answered by a number not dialled");
+        }
+        phase = CallPhase.CONNECTED;
+        events.add(new NumberAnswered(tenant, id, nextSeq(), at, outbound.number));
+    }
+
+    /**
+     * From DIALLING: the outbound call did not connect and is over.
+     *
+     * @param sipStatus the final response that decided it, 0 for none (a timer, a check, a hang-up)
+     * @param endedBy   who ended it: "agent", "far end", "node", "api:…"
+     */
+    public void outboundFailed(OutboundOutcome outcome, int sipStatus, String why, String endedBy, Instant at) {
+        requireDialling("failed");
+        Objects.requireNonNull(outcome, "outcome");
+        events.add(new OutboundCallFailed(tenant, id, nextSeq(), at, outcome, sipStatus, why));
+        phase = CallPhase.ENDED;
+        events.add(new CallEnded(tenant, id, nextSeq(), at, outcome.name(), endedBy));
+    }
+
+    private void requireDialling(String transition) {
+        require(Set.of(CallPhase.DIALLING), transition);
     }
 
     /** From ROUTING: the flow put the caller into an ACD group's queue. */
@@ -354,7 +443,7 @@ public final class Call {
      */
     public List<AgentKey> ended(String outcome, String endedBy, Instant at) {
         require(Set.of(CallPhase.ROUTING, CallPhase.QUEUED, CallPhase.OFFERING, CallPhase.VOICEMAIL, CallPhase.TRANSFERRING,
-                CallPhase.CONNECTED), "ended");
+                CallPhase.DIALLING, CallPhase.CONNECTED), "ended");
         List<AgentKey> ringing = withdrawAll(null, "call ended by " + endedBy, at);
         phase = CallPhase.ENDED;
         if (tenant != null) {
@@ -450,6 +539,23 @@ public final class Call {
     @Override
     public String toString() {
         return "call " + id + " " + phase;
+    }
+
+    /** The outbound call's number, the caller ID it presents, and how far it got. */
+    private static final class OutboundDial {
+        private final String number;
+        private final String callerId;
+        private boolean pickedUp;
+        private boolean dialled;
+
+        private OutboundDial(String number, String callerId) {
+            this.number = number;
+            this.callerId = callerId;
+        }
+
+        String number() {
+            return number;
+        }
     }
 
     private record PendingTransfer(TransferTarget target, AgentKey agent, String by) {

@@ -72,6 +72,34 @@ public sealed interface CallEvent {
             implements CallEvent {
     }
 
+    /**
+     * An outbound call was placed for the agent ({@code by}: "agent:…" for itself, "api:…" for whoever
+     * asked) to the number, presenting {@code callerId}; the agent's own phone rings first.
+     */
+    record OutboundCallPlaced(TenantKey tenant, CallId call, int seq, Instant at, AgentKey agent, String number, String callerId,
+                              String by) implements CallEvent {
+    }
+
+    /** The agent picked up its phone for its outbound call; the number is dialled next. */
+    record AgentPickedUp(TenantKey tenant, CallId call, int seq, Instant at, AgentKey agent) implements CallEvent {
+    }
+
+    /** The outbound call's number rings through the trunk. */
+    record NumberDialled(TenantKey tenant, CallId call, int seq, Instant at, String number, String callerId) implements CallEvent {
+    }
+
+    /** The outbound call's number answered: the agent talks to it now. */
+    record NumberAnswered(TenantKey tenant, CallId call, int seq, Instant at, String number) implements CallEvent {
+    }
+
+    /**
+     * The outbound call did not connect: the agent's phone or the number did not answer, refused
+     * ({@code sipStatus}; 0 when no response decided it) or could not be tried; {@code outcome} is how its record ends.
+     */
+    record OutboundCallFailed(TenantKey tenant, CallId call, int seq, Instant at, OutboundOutcome outcome, int sipStatus, String why)
+            implements CallEvent {
+    }
+
     /** The caller hung up before anyone answered. */
     record CallAbandoned(TenantKey tenant, CallId call, int seq, Instant at) implements CallEvent {
     }

@@ -62,9 +62,12 @@ class CallTest {
         TRANSFER_CONNECTED(call -> call.transferConnected(at(4)), CallPhase.CONNECTED, CallPhase.TRANSFERRING),
         RING_TIME_OVER(call -> call.ringTimeOver(at(17)), CallPhase.QUEUED, CallPhase.OFFERING),
         ABANDONED(call -> call.abandoned(at(5)), CallPhase.ENDED, CallPhase.ROUTING, CallPhase.QUEUED, CallPhase.OFFERING,
-                CallPhase.VOICEMAIL, CallPhase.TRANSFERRING),
+                CallPhase.VOICEMAIL, CallPhase.TRANSFERRING, CallPhase.DIALLING),
+        AGENT_PICKED_UP(call -> call.agentPickedUp(at(2)), CallPhase.DIALLING, CallPhase.DIALLING),
+        OUTBOUND_FAILED(call -> call.outboundFailed(OutboundOutcome.BUSY, 486, "busy", "far end", at(4)), CallPhase.ENDED,
+                CallPhase.DIALLING),
         ENDED(call -> call.ended("ANSWERED", "caller", at(6)), CallPhase.ENDED, CallPhase.ROUTING, CallPhase.QUEUED,
-                CallPhase.OFFERING, CallPhase.VOICEMAIL, CallPhase.TRANSFERRING, CallPhase.CONNECTED);
+                CallPhase.OFFERING, CallPhase.VOICEMAIL, CallPhase.TRANSFERRING, CallPhase.DIALLING, CallPhase.CONNECTED);
 
         final Consumer<Call> apply;
         final UnaryOperator<CallPhase> to;
@@ -84,7 +87,11 @@ class CallTest {
     /** A fresh call of the demo tenant brought to {@code phase} by the shortest legal path (offered to 1001). */
     private static Call in(CallPhase phase) {
         Call call = new Call(ID, T0);
-        call.routedTo(DEMO);
+        if (phase == CallPhase.DIALLING) {
+            call.placedFor(DEMO, A1001, "+4940123456", "+4930500100", "agent:1001", at(1));
+        } else {
+            call.routedTo(DEMO);
+        }
         switch (phase) {
             case ROUTING -> { }
             case QUEUED -> call.queued(SUPPORT, 5, at(1));

@@ -45,6 +45,10 @@ class BrowserAppIT {
     /** The phone and the caller of the forced log-out, beside the first pair. */
     private static final int FORCED_PHONE_PORT = 6372;
     private static final int FORCED_CALLER_PORT = 6391;
+    /** The phone of the click-to-dial test, and the SIPp standing in for the outbound trunk. */
+    private static final int DIAL_PHONE_PORT = 6373;
+    private static final int TRUNK_PORT = 6374;
+    private static final String NUMBER = "+4940123456";
     private static final Duration LIVE = Duration.ofSeconds(10);
     /** The agent whose desktop uses the browser softphone (in Support, like 1001–1003). */
     private static final String SOFTPHONE_AGENT = "1004";
@@ -65,7 +69,7 @@ class BrowserAppIT {
     @BeforeAll
     static void startNode() {
         started = Instant.now();
-        node = TestNodes.startNodeWithSoftphoneEdge(homeFolder, PORT_OFFSET, Map.of());
+        node = TestNodes.startNodeWithSoftphoneEdge(homeFolder, PORT_OFFSET, Map.of("verbund.trunk.outbound", "sip:127.0.0.1:" + TRUNK_PORT));
         portal = node.portalUrl();
         admin = ApiClient.as(URI.create(portal), "admin@demo", "demo-admin");
         supervisor = ApiClient.as(URI.create(portal), "supervisor@demo", "demo-supervisor");
@@ -191,6 +195,40 @@ class BrowserAppIT {
         double agentLevel = rms(recording.channel(1), recording.formatTag());
         assertThat(agentLevel).as("the agent's channel carries the browser microphone's tone, not silence").isGreaterThan(1000);
         System.out.println("softphone: call " + callId + ", browser sent " + sent + " packets, agent channel RMS " + Math.round(agentLevel));
+    }
+
+    @Test
+    void anAgentClicksToDialItsPhoneRingsTheNumberAnswersAndTheDeskShowsTheCallToItsEnd() throws Exception {
+        Path folder = Files.createTempDirectory(homeFolder, "sipp");
+        Sipp sipp = new Sipp(node.ports().sip(), folder);
+        sipp.registerAgent(1002, "demo-1002", DIAL_PHONE_PORT);
+        Path speech = RtpCapture.noise(21, 150).write(folder.resolve("number.pcap"), 8);
+        Process number = sipp.start(Sipp.template("number-answers-talks-hangs-up.xml", Map.of("@CALLER_ID@", HOTLINE,
+                "@PCAP@", speech.toString(), "@TALK_MS@", "12000"), folder), TRUNK_PORT, List.of("-m", "1", "-mp", "16374", "-timeout", "60s"));
+        // Rings a second before the agent picks up: time to see the desk say so.
+        Process phone = sipp.start("agent-answer.xml", DIAL_PHONE_PORT, List.of("-m", "1", "-d", "1000", "-mp", "16373", "-timeout", "60s"));
+        logIn("agent1002@demo", "demo-1002");
+        browser.visible("page-agent");
+        browser.click("agent-ready");
+        browser.awaitAttribute("agent-state", "data-state", LIVE, "READY");
+
+        browser.visible("dial-number").sendKeys(NUMBER);
+        browser.click("dial-call");
+
+        String first = browser.awaitAttribute("dial-progress", "data-progress", LIVE, "placing", "ringingAgent", "dialling", "connected");
+        browser.awaitAttribute("dial-progress", "data-progress", Duration.ofSeconds(20), "connected");
+        browser.visible("dial-hang-up");
+        browser.awaitAttribute("agent-state", "data-state", LIVE, "ON_CALL");
+        assertThat(browser.text(browser.visible("dial-progress"))).contains(NUMBER);
+        browser.screenshot("agent-click-to-dial");
+        System.out.println("click-to-dial: first seen as " + first + ", then connected");
+
+        assertThat(Sipp.await(number, 30).exit()).as("the number got the INVITE from %s, answered and hung up: %s", HOTLINE, sipp.errorLogs())
+                .isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as("1002's phone rang, answered and got BYE: %s", sipp.errorLogs()).isZero();
+        browser.awaitAttribute("dial-progress", "data-progress", Duration.ofSeconds(20), "ended");
+        browser.awaitAttribute("agent-state", "data-state", LIVE, "WRAP_UP", "READY");
+        browser.visible("dial-call");
     }
 
     @Test

@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,6 +44,7 @@ class TransferIT {
     private static final String FOREIGN = "+43900123456";
     /** The SIPp UAS standing in for the outbound trunk. */
     private static final int TRUNK_PORT = 6771;
+    private static final int PCMA = 8;
 
     @TempDir
     static Path homeFolder;
@@ -72,7 +74,8 @@ class TransferIT {
     void everyoneOut() throws Exception {
         Sipp.stopAll();
         for (String extension : List.of("1001", "1002")) {
-            admin.put("api/v1/agents/" + extension + "/state", "{\"state\":\"LOGGED_OUT\"}");
+            // Forced: an agent a failed test left on a call is logged out as well.
+            admin.put("api/v1/agents/" + extension + "/state", "{\"state\":\"LOGGED_OUT\",\"force\":true}");
         }
     }
 
@@ -245,6 +248,129 @@ class TransferIT {
         assertThat(agentOf(callId)).isEqualTo("1001");
         assertThat(eventsOf(callId)).doesNotContain("TransferStarted", "TransferFailed");
         assertThat(trunk.isAlive()).as("the trunk never got an INVITE").isTrue();
+    }
+
+    @Test
+    void anAgentsOutboundCallRingsItsPhoneThenDialsTheNumberWithTheTenantsCallerIdAndRecordsBothSides() throws Exception {
+        Sipp sipp = sipp();
+        RtpCapture numberAudio = RtpCapture.noise(11, 150);
+        RtpCapture agentAudio = RtpCapture.noise(12, 150);
+        Path numberScenario = Sipp.template("number-answers-talks-hangs-up.xml", Map.of("@CALLER_ID@", HOTLINE,
+                "@PCAP@", numberAudio.write(sippFolder.resolve("number.pcap"), PCMA).toString(), "@TALK_MS@", "4000"), sippFolder);
+        Path phoneScenario = Sipp.template("agent-talks.xml", Map.of("@PCAP@", agentAudio.write(sippFolder.resolve("agent.pcap"), PCMA).toString()), sippFolder);
+        sipp.registerAgent(1001, "demo-1001", 6775);
+        Process phone = sipp.start(phoneScenario, 6775, List.of("-m", "1", "-mp", "16500", "-timeout", "60s"));
+        Process number = sipp.start(numberScenario, TRUNK_PORT, List.of("-m", "1", "-mp", "16400", "-timeout", "60s"));
+        setState("1001", "READY");
+        ApiClient agent = ApiClient.as(URI.create(node.portalUrl()), "agent1001@demo", "demo-1001");
+
+        ApiClient.Answer placed = agent.post("api/v1/calls", "{\"number\":\"" + NUMBER + "\"}");
+
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(202);
+        String callId = placed.json().getString("callId");
+        assertThat(placed.header("Location")).endsWith("/api/v1/calls/" + callId);
+        assertThat(Sipp.await(number, 40).exit()).as("the number got an INVITE from %s, answered, talked and hung up: %s", HOTLINE,
+                sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as("1001's phone rang first, answered, talked and got BYE: %s", sipp.errorLogs()).isZero();
+        JsonObject call = endedCall(agent, callId);
+        assertThat(call.getString("direction")).isEqualTo("OUTBOUND");
+        assertThat(call.getString("dialledNumber")).isEqualTo(NUMBER);
+        assertThat(call.getString("caller")).as("the other party").isEqualTo(NUMBER);
+        assertThat(call.getString("serviceNumber")).as("the caller ID presented").isEqualTo(HOTLINE);
+        assertThat(call.getString("agent")).isEqualTo("1001");
+        assertThat(call.getString("group")).as("1001's group, as none was named").isEqualTo("Support");
+        assertThat(call.getString("outcome")).isEqualTo("ANSWERED");
+        assertThat(call.getBoolean("hasRecording")).as("Support records").isTrue();
+        assertThat(kinds(call)).containsSubsequence("OutboundCallPlaced", "AgentPickedUp", "NumberDialled", "NumberAnswered", "CallEnded")
+                .contains("RecordingStarted").doesNotContain("OutboundCallFailed", "CallQueued", "CallOffered");
+        assertThat(step(call, "OutboundCallPlaced").getString("by")).isEqualTo("agent:1001");
+        assertThat(step(call, "NumberDialled").getString("callerId")).isEqualTo(HOTLINE);
+        assertThat(step(call, "CallEnded").getString("endedBy")).isEqualTo("far end");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(agentStatesOf(callId))
+                .as("the agent's states for its call (its phone answers without ringing)").containsSubsequence("RESERVED", "ON_CALL"));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            HttpResponse<byte[]> wav = agent.sendBytes("GET", "api/v1/calls/" + callId + "/recording", null, Map.of());
+            assertThat(wav.statusCode()).isEqualTo(200);
+            MediaCallIT.Channels recording = MediaCallIT.Channels.of(wav.body(), 2);
+            assertThat(RtpCapture.indexOf(recording.channel(0), numberAudio.audio())).as("the number's audio, byte for byte, on the left")
+                    .isNotNegative();
+            // The agent talks from its answer on, the recording starts when the number answers: its last second counts.
+            byte[] agentSpoke = agentAudio.audio();
+            byte[] lastSecond = java.util.Arrays.copyOfRange(agentSpoke, agentSpoke.length - 8000, agentSpoke.length);
+            assertThat(RtpCapture.indexOf(recording.channel(1), lastSecond)).as("the agent's last second of audio, byte for byte, on the right")
+                    .isNotNegative();
+        });
+    }
+
+    @Test
+    void anOutboundCallToANumberOutsideTheTenantsNumbersIsRefusedAndABusyNumberEndsItBusy() throws Exception {
+        ApiClient agent = ApiClient.as(URI.create(node.portalUrl()), "agent1001@demo", "demo-1001");
+        setState("1001", "READY");
+        ApiClient.Answer foreign = agent.post("api/v1/calls", "{\"number\":\"" + FOREIGN + "\"}");
+        assertThat(foreign.status()).as(foreign.toString()).isEqualTo(422);
+        assertThat(foreign.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(foreign.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("number");
+        ApiClient.Answer notANumber = agent.post("api/v1/calls", "{\"number\":\"040 123456\"}");
+        assertThat(notANumber.status()).as(notANumber.toString()).isEqualTo(422);
+        assertThat(notANumber.body()).contains("number");
+        ApiClient.Answer forAnother = agent.post("api/v1/calls", "{\"number\":\"" + NUMBER + "\",\"agentId\":\"1002\"}");
+        assertThat(forAnother.status()).as("an agent calls only as itself: %s", forAnother).isEqualTo(403);
+        ApiClient.Answer notReady = admin.post("api/v1/calls", "{\"number\":\"" + NUMBER + "\",\"agentId\":\"1002\"}");
+        assertThat(notReady.status()).as("1002 is logged out: %s", notReady).isEqualTo(409);
+
+        Sipp sipp = sipp();
+        sipp.registerAgent(1001, "demo-1001", 6776);
+        Process phone = sipp.start("agent-answer.xml", 6776, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        Process busy = sipp.start("agent-busy.xml", TRUNK_PORT, List.of("-m", "1", "-timeout", "60s"));
+        ApiClient.Answer placed = admin.post("api/v1/calls", "{\"number\":\"" + NUMBER + "\",\"agentId\":\"1001\"}");
+
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(202);
+        String callId = placed.json().getString("callId");
+        assertThat(Sipp.await(busy, 30).exit()).as("the number refused with 486: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as("1001's phone answered and got BYE: %s", sipp.errorLogs()).isZero();
+        JsonObject call = endedCall(admin, callId);
+        assertThat(call.getString("outcome")).isEqualTo("BUSY");
+        assertThat(call.getString("direction")).isEqualTo("OUTBOUND");
+        assertThat(call.containsKey("answeredAt") && !call.isNull("answeredAt")).as("nobody answered: %s", call).isFalse();
+        assertThat(kinds(call)).containsSubsequence("OutboundCallPlaced", "AgentPickedUp", "NumberDialled", "OutboundCallFailed", "CallEnded")
+                .doesNotContain("NumberAnswered", "RecordingStarted");
+        assertThat(step(call, "OutboundCallPlaced").getString("by")).isEqualTo("api:admin@demo");
+        assertThat(step(call, "OutboundCallFailed").getInt("status")).isEqualTo(486);
+        assertThat(step(call, "CallEnded").getString("endedBy")).isEqualTo("far end");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(agentStatesOf(callId))
+                .as("the agent's phone rang and it picked up").containsSubsequence("RESERVED", "RINGING", "ON_CALL"));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(admin.get("api/v1/agents/1001/state").json()
+                .getString("state")).as("Support has no wrap-up time: ready again after the busy number").isEqualTo("READY"));
+    }
+
+    /** The call as {@code GET /calls/{id}} answers it once it has ended. */
+    private static JsonObject endedCall(ApiClient client, String callId) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> client.get("api/v1/calls/" + callId),
+                answer -> answer.status() == 200 && answer.json().containsKey("endedAt") && !answer.json().isNull("endedAt")).json();
+    }
+
+    private static List<String> kinds(JsonObject call) {
+        return call.getJsonArray("steps").getValuesAs(JsonObject.class).stream().map(step -> step.getString("kind")).toList();
+    }
+
+    /** The data of the call's first step of this kind. */
+    private static JsonObject step(JsonObject call, String kind) {
+        return call.getJsonArray("steps").getValuesAs(JsonObject.class).stream().filter(step -> kind.equals(step.getString("kind")))
+                .findFirst().orElseThrow(() -> new AssertionError("no step " + kind + " in " + call)).getJsonObject("data");
+    }
+
+    private static List<String> agentStatesOf(String callId) throws SQLException {
+        List<String> states = new ArrayList<>();
+        try (Connection db = node.database().connect();
+             PreparedStatement query = db.prepareStatement("SELECT state FROM agent_event WHERE call_id = ? ORDER BY seq")) {
+            query.setString(1, callId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    states.add(rows.getString(1));
+                }
+            }
+        }
+        return states;
     }
 
     private Sipp sipp() {

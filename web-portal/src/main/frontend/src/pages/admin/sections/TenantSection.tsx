@@ -21,6 +21,7 @@ import { useSession } from '../../../session/SessionContext';
 import { useAdminTenant } from '../AdminTenant';
 
 const FIELD = 'transferNumbers';
+const CALLER_ID = 'outboundCallerId';
 
 /**
  * The tenant's settings the administration shows: its transfer numbers, the external numbers its
@@ -34,6 +35,8 @@ export function TenantSection() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const selected = useAdminTenant().key;
   const [patterns, setPatterns] = useState<string[]>([]);
+  const [callerId, setCallerId] = useState('');
+  const [callerIdError, setCallerIdError] = useState<string | null>(null);
   const [entry, setEntry] = useState('');
   const [entryProblem, setEntryProblem] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -60,6 +63,8 @@ export function TenantSection() {
   // The list as stored, whenever another tenant is picked or a save stored a new version.
   useEffect(() => {
     setPatterns(tenant?.transferNumbers ?? []);
+    setCallerId(tenant?.outboundCallerId ?? '');
+    setCallerIdError(null);
     setEntry('');
     setEntryProblem(null);
     setFieldError(null);
@@ -99,16 +104,18 @@ export function TenantSection() {
     if (tenant === null || !editable) return;
     setSaving(true);
     setFieldError(null);
+    setCallerIdError(null);
     setFailure(null);
     setSaved(false);
     try {
-      const stored = await tenantApi.saveTransferNumbers(tenant, patterns);
+      const stored = await tenantApi.saveTransferNumbers(tenant, patterns, callerId);
       setTenants((list) => (list ?? []).map((other) => (other.key === stored.key ? stored : other)));
       setSaved(true);
     } catch (error) {
-      const errors = formErrorsOf(fieldProblemsOf(error), [FIELD]);
-      if (errors.fields[FIELD] !== undefined) {
-        setFieldError(errors.fields[FIELD]);
+      const errors = formErrorsOf(fieldProblemsOf(error), [FIELD, CALLER_ID]);
+      if (errors.fields[FIELD] !== undefined || errors.fields[CALLER_ID] !== undefined) {
+        setFieldError(errors.fields[FIELD] ?? null);
+        setCallerIdError(errors.fields[CALLER_ID] ?? null);
       } else if (isStaleVersion(error)) {
         setFailure(t('tenantSettings.stale'));
       } else {
@@ -197,6 +204,20 @@ export function TenantSection() {
             )}
           </Stack>
         </Box>
+        <TextField
+          size="small"
+          label={t('tenantSettings.outboundCallerId')}
+          value={callerId}
+          onChange={(event) => {
+            setCallerId(event.target.value);
+            setSaved(false);
+          }}
+          disabled={!editable}
+          error={callerIdError !== null}
+          helperText={callerIdError ?? t('tenantSettings.outboundCallerIdHint')}
+          sx={{ maxWidth: 360 }}
+          slotProps={{ htmlInput: { 'data-testid': `field-${CALLER_ID}`, inputMode: 'tel' } }}
+        />
         {!editable && <Alert severity="info" data-testid="transfer-numbers-read-only">{t('tenantSettings.readOnly')}</Alert>}
         {failure !== null && (
           <Alert severity="error" data-testid="form-error">

@@ -39,6 +39,9 @@ public class TenantEntity {
     /** Space-separated patterns of the external numbers transfers may dial; null: none (TransferNumbers). */
     @Column(name = "transfer_numbers", length = 2000)
     private String transferNumbers;
+    /** E.164 number outbound calls present in From; null: the tenant places no outbound calls. */
+    @Column(name = "outbound_caller_id", length = 16)
+    private String outboundCallerId;
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -81,6 +84,8 @@ public class TenantEntity {
     public void setDefaultLocale(String defaultLocale) { this.defaultLocale = defaultLocale; }
     public String getTransferNumbers() { return transferNumbers; }
     public void setTransferNumbers(String transferNumbers) { this.transferNumbers = transferNumbers; }
+    public String getOutboundCallerId() { return outboundCallerId; }
+    public void setOutboundCallerId(String outboundCallerId) { this.outboundCallerId = outboundCallerId; }
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
     public Instant getCreatedAt() { return createdAt; }

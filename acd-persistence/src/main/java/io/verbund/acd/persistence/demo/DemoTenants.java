@@ -178,8 +178,11 @@ public final class DemoTenants {
 
         void writeTenant(DemoContract.Tenant tenant) throws SQLException {
             long tenantId = insert("tenant",
-                    "INSERT INTO tenant (tenant_key, name, kind, time_zone, default_locale, transfer_numbers) VALUES (?, ?, 'TENANT', ?, ?, ?)",
-                    tenant.key(), tenant.name(), DemoContract.TIME_ZONE, DemoContract.LOCALE, DemoContract.TRANSFER_NUMBERS);
+                    "INSERT INTO tenant (tenant_key, name, kind, time_zone, default_locale, transfer_numbers, outbound_caller_id)"
+                            + " VALUES (?, ?, 'TENANT', ?, ?, ?, ?)",
+                    tenant.key(), tenant.name(), DemoContract.TIME_ZONE, DemoContract.LOCALE, DemoContract.TRANSFER_NUMBERS,
+                    // Outbound calls present the tenant's first service number, so a callback reaches its hotline.
+                    tenant.serviceNumbers().get(0).number());
 
             Map<String, Long> users = new HashMap<>();
             for (DemoContract.User user : tenant.allUsers()) {

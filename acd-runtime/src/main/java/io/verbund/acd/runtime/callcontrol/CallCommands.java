@@ -21,7 +21,9 @@ import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
  * {@link #transfer}s by call id; every node's telephony server {@link #watch}es, and the one
  * holding the call carries it out and marks it {@link #done} ({@link #transferDone}). A command
  * nobody claims expires after {@link #LIFESPAN_SECONDS}. Hang-ups are kept under the call id,
- * transfers under {@code transfer:<call id>}, so one never overwrites the other.
+ * transfers under {@code transfer:<call id>}, so one never overwrites the other. An outbound call
+ * ({@link #placeCall}) is no call of any node yet: every node is told, and the one that
+ * {@linkplain #claimOutbound claims} it first places it.
  * Watchers run on Infinispan's notification thread: they must hand the work to another thread
  * (writing a cache from there fails in WildFly).
  */
@@ -33,6 +35,8 @@ public class CallCommands {
     private static final String HANG_UP = "HANGUP";
     private static final String TRANSFER = "TRANSFER";
     private static final String TRANSFER_KEY = "transfer:";
+    private static final String OUTBOUND = "OUTBOUND";
+    private static final String OUTBOUND_KEY = "outbound:";
     private static final Logger LOG = Logger.getLogger(CallCommands.class.getName());
 
     @Resource(lookup = "java:jboss/infinispan/cache/acd/commands")
@@ -40,6 +44,7 @@ public class CallCommands {
 
     private final List<BiConsumer<String, String>> hangUpWatchers = new CopyOnWriteArrayList<>();
     private final List<Consumer<TransferAsked>> transferWatchers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<OutboundCallAsked>> outboundWatchers = new CopyOnWriteArrayList<>();
     private volatile boolean listening;
 
     /** @param by who asks, for the call's record and the log */
@@ -50,6 +55,29 @@ public class CallCommands {
     /** A blind transfer of the call to the target, asked for by {@code by}. */
     public void transfer(String callId, TransferTarget target, String by) {
         cache.put(TRANSFER_KEY + callId, TRANSFER + "|" + target + "|" + by, LIFESPAN_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** An outbound call for the agent, which the first node to claim it places. */
+    public void placeCall(OutboundCallAsked asked) {
+        cache.put(OUTBOUND_KEY + asked.callId(), OUTBOUND + "|" + asked.encode(), LIFESPAN_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Takes the outbound call on for this node: true for exactly one node (the replicated cache's
+     * removal is decided at the key's owner, which returns the value to one remover only).
+     */
+    public boolean claimOutbound(String callId) {
+        return cache.remove(OUTBOUND_KEY + callId) != null;
+    }
+
+    /** Runs {@code onOutbound} on this node for every outbound call asked for on any node. */
+    public void watchOutboundCalls(Consumer<OutboundCallAsked> onOutbound) {
+        outboundWatchers.add(onOutbound);
+        listen();
+    }
+
+    public void stopWatchingOutboundCalls(Consumer<OutboundCallAsked> onOutbound) {
+        outboundWatchers.remove(onOutbound);
     }
 
     /** Runs {@code onHangUp(callId, by)} on this node for every hang-up asked for on any node. */
@@ -104,6 +132,10 @@ public class CallCommands {
             transferAsked(event.getKey().substring(TRANSFER_KEY.length()), value.substring(TRANSFER.length() + 1));
             return;
         }
+        if (value.startsWith(OUTBOUND + "|") && event.getKey().startsWith(OUTBOUND_KEY)) {
+            outboundAsked(event.getKey().substring(OUTBOUND_KEY.length()), value.substring(OUTBOUND.length() + 1));
+            return;
+        }
         if (!value.startsWith(HANG_UP + "|")) {
             return;
         }
@@ -111,6 +143,23 @@ public class CallCommands {
         for (BiConsumer<String, String> watcher : hangUpWatchers) {
             try {
                 watcher.accept(event.getKey(), by);
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "a call command watcher failed: " + e);
+            }
+        }
+    }
+
+    private void outboundAsked(String callId, String encoded) {
+        OutboundCallAsked asked;
+        try {
+            asked = OutboundCallAsked.decode(callId, encoded);
+        } catch (IllegalArgumentException e) {
+            LOG.warning(() -> "an outbound call command for " + callId + " not understood: " + e.getMessage());
+            return;
+        }
+        for (Consumer<OutboundCallAsked> watcher : outboundWatchers) {
+            try {
+                watcher.accept(asked);
             } catch (RuntimeException e) {
                 LOG.warning(() -> "a call command watcher failed: " + e);
             }

@@ -26,14 +26,20 @@ import javax.sip.message.Request;
 
 /**
  * One call on this node: the {@link Call} that decides what may happen to it, beside what carries it
- * here: the caller's leg (its INVITE transaction and dialog) and, once offered, the agent's leg.
+ * here: the caller's leg (its INVITE transaction and dialog) and, once offered, the agent's leg. An
+ * outbound call has no caller's INVITE: its caller's leg is the one to the number, which this node
+ * started ({@link OutboundDial}), with the call id as its SIP Call-ID, so BYE and re-INVITE find it
+ * like a caller's.
  * Guarded by its own monitor: SIP events of both legs and timers touch it.
  */
 final class AcdCall {
 
     final String callId;
+    /** The caller's INVITE; null for an outbound call. */
     final ServerTransaction callerInvite;
-    final Dialog callerDialog;
+    /** The caller's dialog; for an outbound call the number's, once it answered. */
+    Dialog callerDialog;
+    /** The caller's INVITE request; null for an outbound call. */
     final Request callerRequest;
     final Instant receivedAt;
     final String caller;
@@ -92,6 +98,9 @@ final class AcdCall {
     /** The agent phone's session description from its 200 OK, which the caller was given. */
     byte[] agentSdp;
 
+    /** An outbound call's legs while its agent's phone or its number rings; null for a call that came in. */
+    OutboundDial dial;
+
     /** A transfer's outbound leg while it rings (the transfer itself is the {@link Call}'s); null otherwise. */
     TransferLeg transfer;
 
@@ -104,6 +113,20 @@ final class AcdCall {
         this.caller = caller;
         this.serviceNumber = serviceNumber;
         this.state = new Call(new CallId(callId), receivedAt);
+    }
+
+    /**
+     * An outbound call: {@code number} is the other party, as a caller's number is, and
+     * {@code callerId} the tenant's number it presents, as a service number is the one dialled.
+     */
+    AcdCall(String callId, Instant placedAt, String number, String callerId) {
+        this.callId = callId;
+        this.callerInvite = null;
+        this.callerRequest = null;
+        this.receivedAt = placedAt;
+        this.caller = number;
+        this.serviceNumber = callerId;
+        this.state = new Call(new CallId(callId), placedAt);
     }
 
     /**

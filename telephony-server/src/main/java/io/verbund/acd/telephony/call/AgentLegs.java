@@ -421,7 +421,11 @@ public class AgentLegs {
         requests.bye(dialog);
     }
 
-    private Request inviteFor(AcdCall call, AgentKey agent, Binding phone, RtpLeg media) throws ParseException, javax.sip.InvalidArgumentException {
+    /**
+     * The INVITE to an agent's registered phone, addressed as the phone's binding says: the one way
+     * this node reaches an agent's phone, for offers and for an agent's own outbound calls alike.
+     */
+    Request inviteFor(AcdCall call, AgentKey agent, Binding phone, RtpLeg media) throws ParseException, javax.sip.InvalidArgumentException {
         SipDestination destination = SipDestination.phone(phone, sip.addresses());
         if (media != null && destination.isSecure()) {
             // SDES keys travel in the SDP: only where the signalling is encrypted do they protect anything.
@@ -431,8 +435,12 @@ public class AgentLegs {
         // a caller without a session description gets the phone's, passed through.
         byte[] sdp = media != null ? media.offer(call.callerLaw()).toString().getBytes(StandardCharsets.US_ASCII) : call.callerRequest.getRawContent();
         Request invite = requests.invite(call, destination, sip.addresses().createSipURI(agent.extension(), sip.host()), sdp);
-        invite.addHeader(sip.headers().createHeader("X-ACD-Service-Number", call.serviceNumber));
-        invite.addHeader(sip.headers().createHeader("X-ACD-Group", call.group.name()));
+        if (call.serviceNumber != null) {
+            invite.addHeader(sip.headers().createHeader("X-ACD-Service-Number", call.serviceNumber));
+        }
+        if (call.group != null) {
+            invite.addHeader(sip.headers().createHeader("X-ACD-Group", call.group.name()));
+        }
         return invite;
     }
 

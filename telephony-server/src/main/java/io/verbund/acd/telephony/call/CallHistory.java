@@ -6,6 +6,11 @@ import io.verbund.acd.call.CallEvent.CallAnswered;
 import io.verbund.acd.call.CallEvent.CallEnded;
 import io.verbund.acd.call.CallEvent.CallOffered;
 import io.verbund.acd.call.CallEvent.CallQueued;
+import io.verbund.acd.call.CallEvent.AgentPickedUp;
+import io.verbund.acd.call.CallEvent.NumberAnswered;
+import io.verbund.acd.call.CallEvent.NumberDialled;
+import io.verbund.acd.call.CallEvent.OutboundCallFailed;
+import io.verbund.acd.call.CallEvent.OutboundCallPlaced;
 import io.verbund.acd.call.CallEvent.OfferNotTaken;
 import io.verbund.acd.call.CallEvent.OfferWithdrawn;
 import io.verbund.acd.call.CallEvent.RoutingDecided;
@@ -64,6 +69,12 @@ public class CallHistory {
                 .add("serviceNumber", call.serviceNumber).add("caller", String.valueOf(call.caller)).build().toString());
     }
 
+    /** An outbound call's record, before any of its events. */
+    void placed(AcdCall call) {
+        recorder.callPlaced(call.callId, call.tenantId, call.serviceNumber, call.caller, call.receivedAt, node, call.groupId(),
+                agentIdOrNull(call));
+    }
+
     /**
      * Stores the events the call recorded since the last time (queued, offered, offer not taken or
      * withdrawn, answered, transfers, abandoned, ended), each as its call event and, where it is
@@ -111,6 +122,23 @@ public class CallHistory {
                 }
                 event(call, transferred, agentIdOrNull(call), null, target(transferred.target())
                         .add("from", transferred.from()).add("by", transferred.by()).build().toString());
+            } else if (event instanceof OutboundCallPlaced placed) {
+                event(call, placed, agentIdOrNull(call), null, JSON.createObjectBuilder().add("agent", placed.agent().extension())
+                        .add("number", placed.number()).add("callerId", placed.callerId()).add("by", placed.by())
+                        .add("group", call.group == null ? "" : call.group.name()).build().toString());
+            } else if (event instanceof AgentPickedUp pickedUp) {
+                event(call, pickedUp, agentIdOrNull(call), null, JSON.createObjectBuilder().add("agent", pickedUp.agent().extension())
+                        .build().toString());
+            } else if (event instanceof NumberDialled dialled) {
+                event(call, dialled, agentIdOrNull(call), null, JSON.createObjectBuilder().add("number", dialled.number())
+                        .add("callerId", dialled.callerId()).build().toString());
+            } else if (event instanceof NumberAnswered answered) {
+                recorder.mark(call.callId, CallRecorder.Moment.ANSWERED, answered.at(), call.groupId(), agentIdOrNull(call));
+                event(call, answered, agentIdOrNull(call), null, JSON.createObjectBuilder().add("number", answered.number())
+                        .build().toString());
+            } else if (event instanceof OutboundCallFailed failed) {
+                event(call, failed, agentIdOrNull(call), null, JSON.createObjectBuilder().add("outcome", failed.outcome().name())
+                        .add("status", failed.sipStatus()).add("why", failed.why()).build().toString());
             } else if (event instanceof CallAbandoned abandoned) {
                 if (call.counters != null) {
                     call.counters.abandoned();

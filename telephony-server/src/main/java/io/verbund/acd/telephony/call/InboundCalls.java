@@ -67,6 +67,7 @@ public class InboundCalls {
     private final QueueAnnouncements announcements;
     private final Transfers transfers;
     private final AgentReleases releases;
+    private final OutboundCalls outbound;
     private final int maxCalls;
     private final Clock clock;
 
@@ -74,7 +75,7 @@ public class InboundCalls {
     public InboundCalls(SipEndpoint sip, SipResponses responses, CallSessions sessions, TelephonyDirectory directory,
                         QueueStore queue, CallHistory history, AgentLegs agentLegs, DistributionSignal distribution, CallFlows flows,
                         CallerMedia media, Voicemails voicemails, QueueAnnouncements announcements,
-                        Transfers transfers, AgentReleases releases, @ConfigProperty(name = "verbund.telephony.max-calls", defaultValue = "1000") int maxCalls, Clock clock) {
+                        Transfers transfers, AgentReleases releases, OutboundCalls outbound, @ConfigProperty(name = "verbund.telephony.max-calls", defaultValue = "1000") int maxCalls, Clock clock) {
         this.clock = clock;
         this.flows = flows;
         this.media = media;
@@ -82,6 +83,7 @@ public class InboundCalls {
         this.announcements = announcements;
         this.transfers = transfers;
         this.releases = releases;
+        this.outbound = outbound;
         this.sip = sip;
         this.responses = responses;
         this.sessions = sessions;
@@ -94,7 +96,7 @@ public class InboundCalls {
     }
 
     protected InboundCalls() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, null);
     }
 
     /**
@@ -160,7 +162,7 @@ public class InboundCalls {
                 responses.send(transaction, Response.SERVER_INTERNAL_ERROR, "call not connected yet", 2);
                 return;
             }
-            byte[] sdp = fromCaller.isPresent() ? call.agentSdp : call.callerRequest.getRawContent();
+            byte[] sdp = fromCaller.isPresent() ? call.agentSdp : call.callerRequest == null ? null : call.callerRequest.getRawContent();
             RtpLeg leg = fromCaller.isPresent() ? call.callerMedia : call.agentMedia;
             if (leg != null) {
                 try {
@@ -352,6 +354,10 @@ public class InboundCalls {
             }
             Instant now = clock.instant();
             transfers.withdraw(call, "call ended by " + endedBy);
+            if (call.state.is(CallPhase.DIALLING)) {
+                outbound.cancel(call, endedBy);
+                return;
+            }
             if (call.state.isConnected()) {
                 agentLegs.hangUp(call.callerDialog);
                 agentLegs.endFromCaller(call);
@@ -409,13 +415,18 @@ public class InboundCalls {
                 media.close(found);
                 return;
             }
+            if (found.state.is(CallPhase.DIALLING) && !byCaller) {
+                // The agent hung up its own outbound call before the number answered.
+                outbound.cancel(found, "agent");
+                return;
+            }
             if (!found.state.is(CallPhase.CONNECTED)) {
                 return;
             }
             transfers.withdraw(found, "call ended by the " + (byCaller ? "caller" : found.hasAgent() ? "agent" : "transfer target"));
             if (byCaller) {
                 agentLegs.endFromCaller(found);
-                history.ended(found, connectedOutcome(found), "caller", clock.instant());
+                history.ended(found, connectedOutcome(found), found.state.isOutbound() ? "far end" : "caller", clock.instant());
             } else {
                 agentLegs.hangUp(found.callerDialog);
                 agentLegs.endForAgent(found);
@@ -424,7 +435,8 @@ public class InboundCalls {
             found.state.end();
             sessions.remove(found);
             media.close(found);
-            if (found.answeredAt != null && found.group != null) {
+            if (found.answeredAt != null && found.group != null && !found.state.isOutbound()) {
+                // The expected wait the queue announces is measured on calls that came in.
                 announcements.handled(found.group.id(), java.time.Duration.between(found.answeredAt, clock.instant()));
             }
             LOG.info(() -> "call ended by the " + (byCaller ? "caller" : "agent"));

@@ -213,7 +213,7 @@ public class LeaseWatch {
                             agentLegs.offerLost(call, offer, status);
                         }
                     }
-                } else if (call.state.is(CallPhase.CONNECTED) && call.hasAgent()) {
+                } else if ((call.state.is(CallPhase.CONNECTED) || call.state.is(CallPhase.DIALLING)) && call.hasAgent()) {
                     AgentStatus status = agents.current(call.agent(), now);
                     if (!status.isEngagedWith(call.callId)) {
                         calls.endBecauseAgentLeft(call, status);

@@ -40,8 +40,13 @@ public class OutboundRequests {
 
     /** An INVITE to {@code destination}, presenting the caller's number; {@code sdp} null for none. */
     Request invite(AcdCall call, SipDestination destination, SipURI to, byte[] sdp) throws ParseException, InvalidArgumentException {
+        return invite(call.caller, destination, to, sdp);
+    }
+
+    /** An INVITE to {@code destination} from {@code presented} (null: anonymous), as an outbound call presents the tenant's caller ID. */
+    Request invite(String presented, SipDestination destination, SipURI to, byte[] sdp) throws ParseException, InvalidArgumentException {
         String transport = destination.transport();
-        SipURI fromUri = sip.addresses().createSipURI(call.caller == null ? "anonymous" : call.caller, sip.host());
+        SipURI fromUri = sip.addresses().createSipURI(presented == null ? "anonymous" : presented, sip.host());
         FromHeader from = sip.headers().createFromHeader(sip.addresses().createAddress(fromUri), UUID.randomUUID().toString().substring(0, 12));
         ToHeader toHeader = sip.headers().createToHeader(sip.addresses().createAddress(to), null);
         ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.portFor(transport), transport, null);

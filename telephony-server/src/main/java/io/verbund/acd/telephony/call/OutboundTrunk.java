@@ -2,11 +2,14 @@ package io.verbund.acd.telephony.call;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -51,6 +54,25 @@ public class OutboundTrunk {
 
     public Duration ringTimeout() {
         return ringTimeout;
+    }
+
+    /**
+     * The number's SIP address at the trunk, the Request-URI of every INVITE to a number.
+     *
+     * @throws IllegalStateException when this node has no trunk
+     */
+    SipURI uriOf(String number, AddressFactory addresses) {
+        Address trunk = address.orElseThrow(() -> new IllegalStateException("no outbound trunk configured (verbund.trunk.outbound)"));
+        try {
+            SipURI uri = addresses.createSipURI(number, trunk.host());
+            uri.setPort(trunk.port());
+            if (!"udp".equals(trunk.transport())) {
+                uri.setTransportParam(trunk.transport());
+            }
+            return uri;
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("no SIP address for " + number + " at the trunk: " + e.getMessage(), e);
+        }
     }
 
     /**

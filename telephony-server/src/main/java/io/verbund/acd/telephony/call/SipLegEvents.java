@@ -6,8 +6,8 @@ import javax.sip.ClientTransaction;
 import javax.sip.ResponseEvent;
 
 /**
- * Responses and timeouts of the legs this node started, for the SIP adapter: a ringing transfer's
- * leg goes to {@link Transfers}, everything else (agent offers, and the legs of connected calls)
+ * Responses and timeouts of the legs this node started, for the SIP adapter: an outbound call's
+ * legs while it is set up go to {@link OutboundCalls}, a ringing transfer's leg to {@link Transfers}, everything else (agent offers, and the legs of connected calls)
  * to {@link AgentLegs}.
  */
 @ApplicationScoped
@@ -15,25 +15,27 @@ public class SipLegEvents {
 
     private final AgentLegs agentLegs;
     private final Transfers transfers;
+    private final OutboundCalls outbound;
 
     @Inject
-    public SipLegEvents(AgentLegs agentLegs, Transfers transfers) {
+    public SipLegEvents(AgentLegs agentLegs, Transfers transfers, OutboundCalls outbound) {
         this.agentLegs = agentLegs;
         this.transfers = transfers;
+        this.outbound = outbound;
     }
 
     protected SipLegEvents() {
-        this(null, null);
+        this(null, null, null);
     }
 
     public void onResponse(ResponseEvent event) {
-        if (!transfers.onResponse(event)) {
+        if (!outbound.onResponse(event) && !transfers.onResponse(event)) {
             agentLegs.onResponse(event);
         }
     }
 
     public void onTimeout(ClientTransaction transaction) {
-        if (!transfers.onTimeout(transaction)) {
+        if (!outbound.onTimeout(transaction) && !transfers.onTimeout(transaction)) {
             agentLegs.transactionTimedOut(transaction);
         }
     }

@@ -504,17 +504,7 @@ public class Transfers {
     }
 
     private SipDestination trunkDestination(String number) {
-        OutboundTrunk.Address address = trunk.address().orElseThrow();
-        try {
-            SipURI uri = sip.addresses().createSipURI(number, address.host());
-            uri.setPort(address.port());
-            if (!"udp".equals(address.transport())) {
-                uri.setTransportParam(address.transport());
-            }
-            return SipDestination.direct(uri, address.transport());
-        } catch (ParseException e) {
-            throw new IllegalArgumentException("no SIP address for " + number + " at the trunk: " + e.getMessage(), e);
-        }
+        return SipDestination.direct(trunk.uriOf(number, sip.addresses()), trunk.address().orElseThrow().transport());
     }
 
 

@@ -190,6 +190,35 @@ public class TelephonyDirectory {
         });
     }
 
+    /**
+     * What an outbound call of the tenant needs, read fresh like {@link #transferNumbers}: its id,
+     * the caller ID it presents (empty: it places none) and the numbers it may dial (its transfer numbers).
+     */
+    public Optional<OutboundSettings> outbound(TenantKey tenant) {
+        return query("SELECT id, outbound_caller_id, transfer_numbers FROM tenant WHERE tenant_key = ?",
+                statement -> statement.setString(1, tenant.value()), rows -> {
+                    if (!rows.next()) {
+                        return Optional.empty();
+                    }
+                    TransferNumbers allowed;
+                    try {
+                        allowed = TransferNumbers.parse(rows.getString(3));
+                    } catch (IllegalArgumentException e) {
+                        allowed = TransferNumbers.none();
+                    }
+                    return Optional.of(new OutboundSettings(rows.getLong(1), Optional.ofNullable(rows.getString(2)), allowed));
+                });
+    }
+
+    /** The tenant's group by its id, as {@link #group(long, String)} has it. */
+    public Optional<GroupSettings> group(long tenantId, long groupId) {
+        Optional<String> name = query("SELECT name FROM acd_group WHERE tenant_id = ? AND id = ?", statement -> {
+            statement.setLong(1, tenantId);
+            statement.setLong(2, groupId);
+        }, rows -> rows.next() ? Optional.of(rows.getString(1)) : Optional.empty());
+        return name.flatMap(found -> group(tenantId, found));
+    }
+
     /** Whether the agent gave the call a disposition yet: read fresh, never cached (wrap-up waits on it). */
     public boolean hasDisposition(String callId) {
         return query("SELECT disposition IS NOT NULL FROM call_record WHERE call_id = ?", statement -> statement.setString(1, callId),

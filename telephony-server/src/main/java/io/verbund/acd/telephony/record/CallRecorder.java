@@ -50,6 +50,8 @@ public class CallRecorder {
     enum Statement {
         RECORD("INSERT INTO call_record (call_id, tenant_id, service_number, caller, received_at, handled_by_node)"
                 + " VALUES (?, ?, ?, ?, ?, ?)" + AGAIN_IS_A_NO_OP),
+        OUTBOUND_RECORD("INSERT INTO call_record (call_id, tenant_id, service_number, caller, received_at, handled_by_node, direction,"
+                + " dialled_number, group_id, agent_id) VALUES (?, ?, ?, ?, ?, ?, 'OUTBOUND', ?, ?, ?)" + AGAIN_IS_A_NO_OP),
         QUEUED(moment("queued_at")),
         OFFERED(moment("offered_at")),
         ANSWERED(moment("answered_at")),
@@ -130,6 +132,15 @@ public class CallRecorder {
 
     public void callReceived(String callId, long tenantId, String serviceNumber, String caller, Instant at, String node) {
         append(Statement.RECORD, callId, tenantId, serviceNumber, caller, at, node);
+    }
+
+    /**
+     * An outbound call's record: {@code callerId} stands where an inbound call's service number does
+     * (the tenant's own number), {@code number} where its caller's does (the other party).
+     */
+    public void callPlaced(String callId, long tenantId, String callerId, String number, Instant at, String node, Long groupId,
+                           Long agentId) {
+        append(Statement.OUTBOUND_RECORD, callId, tenantId, callerId, number, at, node, number, groupId, agentId);
     }
 
     /** Sets a moment of the call record the first time only. */

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
+import javax.sip.SipFactory;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
 import org.junit.jupiter.api.Test;
 
 class OutboundTrunkTest {
@@ -37,5 +40,18 @@ class OutboundTrunkTest {
         assertThat(OutboundTrunk.isE164("+49401234567890123")).isFalse();
         assertThat(OutboundTrunk.isE164("+49@evil")).isFalse();
         assertThat(OutboundTrunk.isE164(null)).isFalse();
+    }
+
+    @Test
+    void addressesANumberAtTheTrunkWithItsPortAndTransport() throws Exception {
+        AddressFactory addresses = SipFactory.getInstance().createAddressFactory();
+
+        SipURI udp = new OutboundTrunk(Optional.of("sip:127.0.0.1:5090"), 30).uriOf("+4940123456", addresses);
+        SipURI tcp = new OutboundTrunk(Optional.of("sip:trunk.example.net;transport=tcp"), 30).uriOf("+4940123456", addresses);
+
+        assertThat(udp.toString()).isEqualTo("sip:+4940123456@127.0.0.1:5090");
+        assertThat(tcp.toString()).isEqualTo("sip:+4940123456@trunk.example.net:5060;transport=tcp");
+        assertThatThrownBy(() -> new OutboundTrunk(Optional.empty(), 30).uriOf("+4940123456", addresses))
+                .hasMessageContaining("verbund.trunk.outbound");
     }
 }

@@ -12,11 +12,15 @@ import java.util.List;
  * @param crmUrl  the group's CRM link for this caller, if the group has a CRM URL template
  * @param hasRecording  whether {@code /calls/{id}/recording} has the call's recording (it grows while the call runs)
  * @param hasVoicemail  whether {@code /calls/{id}/voicemail} has the message the caller left
+ * @param direction     INBOUND (a caller dialled a service number) or OUTBOUND (an agent placed it: then
+ *                      {@code serviceNumber} is the caller ID it presented, {@code caller} the number dialled)
+ * @param dialledNumber OUTBOUND: the number the agent called; null otherwise
  */
 public record CallDocument(String callId, String caller, String serviceNumber, String group, Instant receivedAt,
                            Instant queuedAt, Instant offeredAt, Instant answeredAt, Instant endedAt, String outcome,
                            String agent, String disposition, String node, String crmUrl,
-                           boolean hasRecording, boolean hasVoicemail, List<Step> steps) {
+                           boolean hasRecording, boolean hasVoicemail, String direction, String dialledNumber,
+                           List<Step> steps) {
 
     /**
      * One step of the call's way through the call flow and the queue.

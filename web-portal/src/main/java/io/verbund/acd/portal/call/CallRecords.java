@@ -43,7 +43,7 @@ public class CallRecords {
     private static final Logger LOG = Logger.getLogger(CallRecords.class.getName());
     private static final String COLUMNS = "SELECT r.call_id, r.caller, r.service_number, g.name, r.received_at, r.queued_at,"
             + " r.offered_at, r.answered_at, r.ended_at, r.outcome, a.extension, r.disposition, r.handled_by_node, g.crm_url_template,"
-            + " r.recording_file IS NOT NULL, r.voicemail_file IS NOT NULL"
+            + " r.recording_file IS NOT NULL, r.voicemail_file IS NOT NULL, r.direction, r.dialled_number"
             + " FROM call_record r LEFT JOIN acd_group g ON g.id = r.group_id LEFT JOIN agent a ON a.id = r.agent_id";
     private static final String STEPS = "SELECT e.seq, e.occurred_at, e.type, e.flow_node, a.extension, e.detail FROM call_event e"
             + " LEFT JOIN agent a ON a.id = e.agent_id WHERE e.tenant_id = ? AND e.call_id = ? ORDER BY e.seq";
@@ -217,7 +217,7 @@ public class CallRecords {
         return new CallDocument(row.getString(1), row.getString(2), row.getString(3), row.getString(4), instant(row, 5),
                 instant(row, 6), instant(row, 7), instant(row, 8), instant(row, 9), row.getString(10), row.getString(11),
                 row.getString(12), row.getString(13), CrmLink.of(row.getString(14), row.getString(2), row.getString(3), row.getString(1)),
-                row.getBoolean(15), row.getBoolean(16), steps);
+                row.getBoolean(15), row.getBoolean(16), row.getString(17), row.getString(18), steps);
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {

@@ -45,7 +45,7 @@ import java.util.Set;
 /**
  * {@code /calls}: the tenant's calls, newest first ({@code ?active=true}: those still running), a
  * single call with its routing decision record, its recording and voicemail, its disposition,
- * hanging it up and transferring it. Admins see every call, a supervisor the calls of the groups it
+ * hanging it up and transferring it, and placing outbound calls. Admins see every call, a supervisor the calls of the groups it
  * watches, an agent the calls it answered.
  */
 @Path("calls")
@@ -64,11 +64,13 @@ public class CallResource {
     private final TenantFiles files;
     private final Agents agents;
     private final Tenants tenants;
+    private final OutboundDialling dialling;
 
     @Inject
     public CallResource(CallRecords records, TenantAddressing addressing, GroupRoster roster, BodyValidation validation,
                         WrapUps wrapUps, CallCommands commands, CallerContext callers, TenantFiles files, Agents agents,
-                        Tenants tenants) {
+                        Tenants tenants, OutboundDialling dialling) {
+        this.dialling = dialling;
         this.files = files;
         this.agents = agents;
         this.tenants = tenants;
@@ -83,7 +85,7 @@ public class CallResource {
 
     /** For CDI's proxy; RESTEasy also insists on a public constructor before it asks CDI for the bean. */
     public CallResource() {
-        this(null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @GET
@@ -91,6 +93,32 @@ public class CallResource {
                                    @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
         AddressedTenant addressed = addressing.forMembers(callers.caller(), tenant);
         return records.list(addressed, scope(callers.caller(), addressed), active, PageRequest.of(offset, limit));
+    }
+
+    /**
+     * An outbound call: the agent's own phone rings first, then the number is dialled through the
+     * trunk presenting the tenant's caller ID. 202 with the new call's id and location at once; the
+     * call shows in {@code GET /calls/{id}} a moment later (404 until then), with its steps:
+     * {@code OutboundCallPlaced}, {@code AgentPickedUp}, {@code NumberDialled}, then
+     * {@code NumberAnswered} or {@code OutboundCallFailed} (outcome AGENT_NOT_REACHED, BUSY,
+     * NO_ANSWER, FAILED or CANCELLED), and {@code CallEnded} with who hung up. An agent calls as
+     * itself; supervisors, tenant admins and API tokens name the agent ({@code agentId}, its
+     * extension). 400 naming {@code number} for a number outside the tenant's external numbers; 409
+     * when the agent is not READY or the tenant has no outbound caller ID.
+     */
+    @NotAudited("call control, kept in the call's events")
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response place(PlaceCallRequest request, @QueryParam("tenant") String tenant, @Context UriInfo uri) {
+        Caller caller = callers.caller();
+        AddressedTenant addressed = addressing.forMembers(caller, tenant);
+        String callId = dialling.place(caller, addressed, validation.check(request, addressed.key()));
+        return Response.accepted(new PlacedCall(callId, request.number()))
+                .location(uri.getBaseUriBuilder().path("calls").path(callId).build()).build();
+    }
+
+    /** The answer to {@code POST /calls}: the new call's id, to follow in {@code GET /calls/{id}}. */
+    public record PlacedCall(String callId, String number) {
     }
 
     @GET

@@ -16,6 +16,9 @@ import java.util.List;
  * @param transferNumbers patterns of the external numbers its calls may be transferred to (agents
  *                 always), such as {@code +4930*} or {@code +49301234xxx}; a system administrator or
  *                 the tenant's reseller sets them, like the rest; omitted (null): unchanged, [] none
+ * @param outboundCallerId the E.164 number its outbound calls present in From (a number the trunk
+ *                 lets it present: a system administrator or its reseller sets it); omitted (null):
+ *                 unchanged, "" none (the tenant places no outbound calls)
  * @param version  the version the change was made from; required when replacing
  */
 public record TenantRequest(
@@ -28,5 +31,7 @@ public record TenantRequest(
         @Pattern(regexp = "de|en", message = "{verbund.locale}") String defaultLocale,
         Boolean enabled,
         @Size(max = 100) List<String> transferNumbers,
+        @Pattern(regexp = "(\\+[1-9][0-9]{1,14})?", message = "must be a number in E.164 form, such as +4930500100, or empty for none")
+        String outboundCallerId,
         Integer version) {
 }

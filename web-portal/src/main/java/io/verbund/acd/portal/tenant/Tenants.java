@@ -143,6 +143,14 @@ public class Tenants {
             }
             tenant.setTransferNumbers(TransferNumbers.of(request.transferNumbers()).stored());
         }
+        if (request.outboundCallerId() != null) {
+            tenant.setOutboundCallerId(request.outboundCallerId().isEmpty() ? null : request.outboundCallerId());
+        }
+    }
+
+    /** The number the tenant's outbound calls present; empty: it places none. */
+    public Optional<String> outboundCallerId(long tenantId) {
+        return Optional.ofNullable(entities.find(TenantEntity.class, tenantId)).map(TenantEntity::getOutboundCallerId);
     }
 
     /** The external numbers the tenant's calls may be transferred to. */
@@ -178,7 +186,7 @@ public class Tenants {
                 : Optional.ofNullable(entities.find(TenantEntity.class, tenant.getParentId())).map(TenantEntity::getTenantKey).orElse(null);
         return new TenantDocument(tenant.getId(), tenant.getTenantKey(), tenant.getName(), tenant.getKind(), reseller,
                 tenant.getMaxChannels(), tenant.getTimeZone(), tenant.getDefaultLocale(), tenant.isEnabled(),
-                TransferNumbers.parse(tenant.getTransferNumbers()).patterns(), tenant.getVersion(),
+                TransferNumbers.parse(tenant.getTransferNumbers()).patterns(), tenant.getOutboundCallerId(), tenant.getVersion(),
                 tenant.getUpdatedAt());
     }
 }
