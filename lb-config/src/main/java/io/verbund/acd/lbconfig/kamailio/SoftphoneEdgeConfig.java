@@ -154,8 +154,11 @@ public final class SoftphoneEdgeConfig implements ConfigGenerator {
                 # as the destination when the node's INVITE follows that Path.
                 modparam("path", "use_received", 1)
                 modparam("rtpengine", "rtpengine_sock", "udp:%6$s")
-                # A browser that does not answer the WebSocket ping is closed, and its calls with it.
-                modparam("websocket", "keepalive_mechanism", 1)
+                # Unsolicited pongs every 30 s keep an idle WebSocket (a call's quiet signalling) open through
+                # NAT and proxies. Not pings: with pings the module closes a connection whose last ping is
+                # still unanswered at the next round, and a busy browser lost its call's BYE that way
+                # (docs/benchmarks.md). A browser that is gone still drops out: TCP, JsSIP's re-REGISTER.
+                modparam("websocket", "keepalive_mechanism", 2)
                 modparam("websocket", "keepalive_timeout", 30)
 
                 # The WebSocket handshake, on the WebSocket ports only and only from the portal's pages.
