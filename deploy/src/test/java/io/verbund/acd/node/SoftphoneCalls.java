@@ -1,5 +1,7 @@
 package io.verbund.acd.node;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -96,7 +98,9 @@ public final class SoftphoneCalls {
         progress("idle: no browser, no call, " + steadySeconds + " s");
         Cpu before = Cpu.now(this);
         Instant start = Instant.now();
-        Thread.sleep(steadySeconds * 1000L);
+        // The window is only valid while nothing is relayed: checked every 5 s throughout.
+        await("no media relayed while idle").during(Duration.ofSeconds(steadySeconds)).atMost(Duration.ofSeconds(steadySeconds + 10))
+                .pollInterval(Duration.ofSeconds(5)).until(() -> packetRate() == 0);
         Cpu after = Cpu.now(this);
         idle = after.minus(before).per(Duration.between(start, Instant.now()).toMillis() / 1000.0);
         return row(0, 0, 0, 0, idle);
@@ -119,21 +123,25 @@ public final class SoftphoneCalls {
                 "-m", Integer.toString(calls), "-l", Integer.toString(calls), "-r", Integer.toString(rate),
                 "-mp", Integer.toString(sipPort + 11240), "-timeout", (talkMillis / 1000 + 120) + "s"));
         int talking = answerUntilAllTalk(calls);
-        // Past the answer's ICE and DTLS, and the figures' first readings.
-        Thread.sleep(5000);
+        // Past the answer's ICE and DTLS: every talking desktop has counted audio both ways.
+        await("audio counted by the talking desktops").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> java.util.Arrays.stream(packets(calls)).filter(shown -> shown[0] > 0 && shown[1] > 0).count() >= talking);
         long[][] packetsBefore = packets(calls);
         Cpu before = Cpu.now(this);
         Instant start = Instant.now();
-        long rates = 0;
-        int samples = 0;
-        for (Instant end = start.plusSeconds(steadySeconds); Instant.now().isBefore(end); samples++) {
-            Thread.sleep(Math.min(5000, Math.max(1, Duration.between(Instant.now(), end).toMillis())));
-            rates += packetRate();
-        }
+        long[] rates = new long[1];
+        int[] samples = new int[1];
+        // Sampled every 5 s over the window, which is only valid while every call stays up.
+        await("the calls stay up through the window").during(Duration.ofSeconds(steadySeconds))
+                .atMost(Duration.ofSeconds(steadySeconds + 10)).pollInterval(Duration.ofSeconds(5)).until(() -> {
+                    rates[0] += packetRate();
+                    samples[0]++;
+                    return talkingDesktops(calls) >= talking;
+                });
         Cpu after = Cpu.now(this);
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         long[][] packetsAfter = packets(calls);
-        long relayed = samples == 0 ? 0 : rates / samples;
+        long relayed = samples[0] == 0 ? 0 : rates[0] / samples[0];
         int flowing = 0;
         for (int i = 0; i < calls; i++) {
             double received = (packetsAfter[i][0] - packetsBefore[i][0]) / seconds;
@@ -193,27 +201,28 @@ public final class SoftphoneCalls {
     }
 
     /** Answers every ringing softphone until the first {@code calls} browsers all talk; how many do. */
-    private int answerUntilAllTalk(int calls) throws InterruptedException {
-        Instant deadline = Instant.now().plus(ANSWER_TIMEOUT);
-        int talking = 0;
-        while (Instant.now().isBefore(deadline)) {
-            talking = 0;
-            for (HeadlessChromium browser : browsers.subList(0, calls)) {
-                List<WebElement> answer = browser.driver().findElements(HeadlessChromium.testId("softphone-answer"));
-                if (!answer.isEmpty() && answer.get(0).isEnabled()) {
-                    answer.get(0).click();
+    private int answerUntilAllTalk(int calls) {
+        try {
+            await("all desktops talk").atMost(ANSWER_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
+                for (HeadlessChromium browser : browsers.subList(0, calls)) {
+                    List<WebElement> answer = browser.driver().findElements(HeadlessChromium.testId("softphone-answer"));
+                    if (!answer.isEmpty() && answer.get(0).isEnabled()) {
+                        answer.get(0).click();
+                    }
                 }
-                if (!browser.driver().findElements(HeadlessChromium.testId("softphone-talking")).isEmpty()) {
-                    talking++;
-                }
-            }
-            if (talking == calls) {
-                return talking;
-            }
-            Thread.sleep(200);
+                return talkingDesktops(calls) == calls;
+            });
+            return calls;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            int talking = talkingDesktops(calls);
+            progress("only " + talking + " of " + calls + " desktops talk after " + ANSWER_TIMEOUT.toSeconds() + " s");
+            return talking;
         }
-        progress("only " + talking + " of " + calls + " desktops talk after " + ANSWER_TIMEOUT.toSeconds() + " s");
-        return talking;
+    }
+
+    private int talkingDesktops(int calls) {
+        return (int) browsers.subList(0, calls).stream()
+                .filter(browser -> !browser.driver().findElements(HeadlessChromium.testId("softphone-talking")).isEmpty()).count();
     }
 
     /** Received and sent packets each of the first {@code calls} browsers shows. */

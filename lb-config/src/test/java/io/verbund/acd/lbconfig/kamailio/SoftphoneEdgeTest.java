@@ -2,6 +2,7 @@ package io.verbund.acd.lbconfig.kamailio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.verbund.acd.lbconfig.TestCertificate;
@@ -21,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -70,12 +70,10 @@ class SoftphoneEdgeTest {
         assertThat(check.waitFor(60, TimeUnit.SECONDS) && check.exitValue() == 0).as("kamailio -c: %s", checked).isTrue();
         kamailio = new ProcessBuilder(tool.toString(), "-DD", "-E", "-f", cfg.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("kamailio.log").toFile()).start();
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!listens(webSocketPort)) {
+        await("kamailio listens on the WebSocket port").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
             assertThat(kamailio.isAlive()).as("kamailio runs: %s", Files.readString(dir.resolve("kamailio.log"))).isTrue();
-            assertThat(Instant.now()).as("kamailio listens within 30 s").isBefore(deadline);
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
+            return listens(webSocketPort);
+        });
     }
 
     @AfterEach
