@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -196,9 +195,8 @@ final class SoftphoneEdge {
             DatagramPacket answer = new DatagramPacket(new byte[256], 256);
             socket.receive(answer);
             return new String(answer.getData(), 0, answer.getLength(), StandardCharsets.US_ASCII).contains("pong");
-        } catch (SocketTimeoutException e) {
-            return false;
         } catch (IOException e) {
+            // No answer yet (a timeout is an IOException too): asked again.
             return false;
         }
     }

@@ -495,16 +495,7 @@ class ClusterFailoverIT {
                     .isEqualTo(cluster.sipCertificate().fingerprint()).isNotEqualTo(cluster.certificate().fingerprint());
         }
         assertThat(Sipp.await(phone, 30).exit()).as("agent phone: %s", viaKamailio.errorLogs()).isZero();
-        awaitTrue("the call over TLS is recorded as answered by " + agent, Duration.ofSeconds(15), () -> {
-            try (Connection db = master(); PreparedStatement query = db.prepareStatement("SELECT COUNT(*) FROM call_record r"
-                    + " JOIN agent a ON a.id = r.agent_id WHERE r.id > ? AND r.outcome = 'ANSWERED' AND a.extension = ?")) {
-                query.setLong(1, before);
-                query.setString(2, agent);
-                try (ResultSet count = query.executeQuery()) {
-                    return count.next() && count.getInt(1) == 1;
-                }
-            }
-        });
+        awaitAnsweredBy(agent, before, "the call over TLS");
         setState(agent, "{\"state\":\"LOGGED_OUT\",\"force\":true}", "");
     }
 
@@ -551,16 +542,7 @@ class ClusterFailoverIT {
             String bye = browser.await("BYE ", Duration.ofSeconds(15));
             browser.send(SoftphoneSocket.answer(bye, "200 OK"));
             assertThat(Sipp.await(caller, 30).exit()).as("the caller: %s", viaKamailio.errorLogs()).isZero();
-            awaitTrue("the call is recorded as answered by the browser of " + agent, Duration.ofSeconds(15), () -> {
-                try (Connection db = master(); PreparedStatement query = db.prepareStatement("SELECT COUNT(*) FROM call_record r"
-                        + " JOIN agent a ON a.id = r.agent_id WHERE r.id > ? AND r.outcome = 'ANSWERED' AND a.extension = ?")) {
-                    query.setLong(1, before);
-                    query.setString(2, agent);
-                    try (ResultSet count = query.executeQuery()) {
-                        return count.next() && count.getInt(1) == 1;
-                    }
-                }
-            });
+            awaitAnsweredBy(agent, before, "the browser's call");
             setState(agent, "{\"state\":\"LOGGED_OUT\",\"force\":true}", "");
 
             // Unregistered as JsSIP does when the agent switches the softphone off.
@@ -572,6 +554,20 @@ class ClusterFailoverIT {
         } finally {
             setState(agent, "{\"state\":\"LOGGED_OUT\",\"force\":true}", "");
         }
+    }
+
+    /** Waits until exactly one call record after {@code afterId} is ANSWERED by {@code agent}. */
+    private static void awaitAnsweredBy(String agent, long afterId, String what) throws Exception {
+        awaitTrue(what + " is recorded as answered by " + agent, Duration.ofSeconds(15), () -> {
+            try (Connection db = master(); PreparedStatement query = db.prepareStatement("SELECT COUNT(*) FROM call_record r"
+                    + " JOIN agent a ON a.id = r.agent_id WHERE r.id > ? AND r.outcome = 'ANSWERED' AND a.extension = ?")) {
+                query.setLong(1, afterId);
+                query.setString(2, agent);
+                try (ResultSet count = query.executeQuery()) {
+                    return count.next() && count.getInt(1) == 1;
+                }
+            }
+        });
     }
 
     private static long lastRecordId() throws SQLException {

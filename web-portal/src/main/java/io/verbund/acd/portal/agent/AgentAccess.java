@@ -55,6 +55,26 @@ public final class AgentAccess {
         }
     }
 
+    /**
+     * The caller's own agent key for {@code extension}: for what only the agent itself may do (ask
+     * for help, fetch its phone's account), never a supervisor or admin in its name.
+     *
+     * @throws io.verbund.acd.runtime.agent.UnknownAgent when the extension is no agent key
+     * @throws NotPermitted unless the caller works as this agent
+     */
+    public static io.verbund.acd.agent.AgentKey requireSelf(Caller caller, String extension, String what) {
+        io.verbund.acd.agent.AgentKey key;
+        try {
+            key = new io.verbund.acd.agent.AgentKey(caller.tenant(), extension);
+        } catch (IllegalArgumentException e) {
+            throw new io.verbund.acd.runtime.agent.UnknownAgent(caller.tenant(), extension);
+        }
+        if (caller.agent().filter(key::equals).isEmpty()) {
+            throw new NotPermitted("Only agent " + extension + " can " + what, caller.tenant());
+        }
+        return key;
+    }
+
     public boolean mayAddress(ConfiguredAgent agent) {
         if (caller.has(Role.SYSTEM_ADMIN)) {
             return true;

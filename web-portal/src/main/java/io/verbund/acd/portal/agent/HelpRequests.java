@@ -7,7 +7,6 @@ import io.verbund.acd.portal.event.EventJson;
 import io.verbund.acd.runtime.agent.ConfiguredAgent;
 import io.verbund.acd.runtime.agent.JdbcAgentDirectory;
 import io.verbund.acd.runtime.agent.UnknownAgent;
-import io.verbund.acd.runtime.problem.NotPermitted;
 import io.verbund.acd.runtime.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,17 +38,9 @@ public class HelpRequests {
         this.journal = null;
     }
 
-    /** @throws NotPermitted unless the caller works as this agent: nobody asks for help in another's name */
+    /** @throws io.verbund.acd.runtime.problem.NotPermitted unless the caller works as this agent: nobody asks for help in another's name */
     public HelpRequested ask(Caller caller, String extension, String message) {
-        AgentKey key;
-        try {
-            key = new AgentKey(caller.tenant(), extension);
-        } catch (IllegalArgumentException e) {
-            throw new UnknownAgent(caller.tenant(), extension);
-        }
-        if (caller.agent().filter(key::equals).isEmpty()) {
-            throw new NotPermitted("Only agent " + extension + " can ask for help as " + extension, caller.tenant());
-        }
+        AgentKey key = AgentAccess.requireSelf(caller, extension, "ask for help as " + extension);
         ConfiguredAgent agent = directory.find(key).orElseThrow(() -> new UnknownAgent(key.tenant(), extension));
         HelpRequested request = new HelpRequested(extension, agent.displayName(), message == null ? "" : message.strip(), Instant.now());
         journal.publish(caller.tenant(), "help-request", Audience.staffOf(extension), EventJson.of(request));

@@ -1,9 +1,7 @@
 package io.verbund.acd.portal.agent;
 
-import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.persistence.config.AgentEntity;
 import io.verbund.acd.runtime.agent.UnknownAgent;
-import io.verbund.acd.runtime.problem.NotPermitted;
 import io.verbund.acd.runtime.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,17 +36,9 @@ public class Softphones {
         this(null, Optional.empty(), Optional.empty());
     }
 
-    /** @throws NotPermitted unless the caller works as this agent */
+    /** @throws io.verbund.acd.runtime.problem.NotPermitted unless the caller works as this agent */
     public SoftphoneDocument of(Caller caller, String extension) {
-        AgentKey key;
-        try {
-            key = new AgentKey(caller.tenant(), extension);
-        } catch (IllegalArgumentException e) {
-            throw new UnknownAgent(caller.tenant(), extension);
-        }
-        if (caller.agent().filter(key::equals).isEmpty()) {
-            throw new NotPermitted("Only agent " + extension + " gets its own softphone's account", caller.tenant());
-        }
+        AgentAccess.requireSelf(caller, extension, "get its own softphone's account");
         AgentEntity agent = entities.createQuery("SELECT a FROM AgentEntity a WHERE a.tenantId = :tenant AND a.extension = :extension",
                         AgentEntity.class)
                 .setParameter("tenant", caller.tenantId().value()).setParameter("extension", extension)
