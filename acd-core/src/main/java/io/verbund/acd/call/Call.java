@@ -4,6 +4,8 @@ import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.call.CallEvent.CallAbandoned;
 import io.verbund.acd.call.CallEvent.CallAnswered;
 import io.verbund.acd.call.CallEvent.CallEnded;
+import io.verbund.acd.call.CallEvent.CallHeld;
+import io.verbund.acd.call.CallEvent.CallResumed;
 import io.verbund.acd.call.CallEvent.CallOffered;
 import io.verbund.acd.call.CallEvent.CallQueued;
 import io.verbund.acd.call.CallEvent.AgentPickedUp;
@@ -43,7 +45,8 @@ import java.util.Set;
  *
  * <p>Invariants: OFFERING has at least one offered agent and only OFFERING has any; the call has an
  * agent only while CONNECTED to one or DIALLING for it; at most one transfer rings, only while TRANSFERRING (the flow's)
- * or CONNECTED (a blind transfer); ENDED is final.
+ * or CONNECTED (a blind transfer); only a CONNECTED call is on hold, and no transfer rings while it is
+ * (hold and resume change who hears whom, never the phase); ENDED is final.
  *
  * <p>Not thread-safe: the node holding the call changes it under the call's own monitor.
  */
@@ -60,6 +63,10 @@ public final class Call {
     /** The number a transfer connected the caller to (no agent on the other leg then); null otherwise. */
     private String transferredNumber;
     private int transfersConnected;
+    /** Since when the caller has been on hold; null while it is not. */
+    private Instant heldSince;
+    /** Every finished hold of the call, added up. */
+    private Duration heldBefore = Duration.ZERO;
     /** The outbound call's number and how far it got; null for a call that came in. */
     private OutboundDial outbound;
     private int seq;
@@ -134,6 +141,16 @@ public final class Call {
     /** How many transfers connected so far: each gives the call a new other leg (and recording). */
     public int transfersConnected() {
         return transfersConnected;
+    }
+
+    /** Whether the caller is on hold: it hears music, its agent silence. */
+    public boolean isOnHold() {
+        return heldSince != null;
+    }
+
+    /** How long the caller has been on hold in all, up to {@code now} for a hold that lasts. */
+    public Duration timeOnHold(Instant now) {
+        return heldSince == null ? heldBefore : heldBefore.plus(nonNegative(Duration.between(heldSince, now)));
     }
 
     /** Whether an agent placed this call (click-to-dial, the API) rather than a caller dialling in. */
@@ -333,6 +350,9 @@ public final class Call {
         if (transfer != null) {
             return Optional.of("a transfer of this call is already ringing");
         }
+        if (heldSince != null) {
+            return Optional.of("the call is on hold: resume it first");
+        }
         if (target.isAgent() && agent != null && agent.extension().equals(target.value())) {
             return Optional.of("agent " + target.value() + " already talks to the caller");
         }
@@ -351,6 +371,9 @@ public final class Call {
         Objects.requireNonNull(target, "target");
         if (transfer != null) {
             throw new IllegalCallTransition(id, phase, "transferred while another transfer rings");
+        }
+        if (heldSince != null) {
+            throw new IllegalCallTransition(id, phase, "transferred while on hold");
         }
         if (target.isAgent() != (targetAgent != null)) {
             throw new IllegalCallTransition(id, phase, "transferred to " + target + " with agent " + targetAgent);
@@ -418,6 +441,59 @@ public final class Call {
     }
 
     /**
+     * Why the call cannot be put on hold now; empty when it can: it is connected, not on hold
+     * already, and no transfer rings (the transfer's answer would bridge a caller who hears music).
+     */
+    public Optional<String> whyNoHold() {
+        if (phase != CallPhase.CONNECTED) {
+            return Optional.of("the call is not connected");
+        }
+        if (heldSince != null) {
+            return Optional.of("the call is on hold already");
+        }
+        if (transfer != null) {
+            return Optional.of("a transfer of this call is ringing");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * From CONNECTED, not on hold, with no transfer ringing: the caller hears music on hold, its
+     * agent silence, until {@link #resumed}.
+     *
+     * @param by "agent:" and the extension, or "api:" and the login that asked
+     */
+    public void putOnHold(String by, Instant at) {
+        require(Set.of(CallPhase.CONNECTED), "put on hold");
+        whyNoHold().ifPresent(why -> {
+            throw new IllegalCallTransition(id, phase, "put on hold: " + why);
+        });
+        heldSince = Objects.requireNonNull(at, "at");
+        events.add(new CallHeld(routedTenant(), id, nextSeq(), at, Objects.requireNonNull(by, "by")));
+    }
+
+    /**
+     * From CONNECTED on hold: the caller and its agent talk again.
+     *
+     * @return how long this hold lasted
+     */
+    public Duration resumed(String by, Instant at) {
+        require(Set.of(CallPhase.CONNECTED), "resumed");
+        if (heldSince == null) {
+            throw new IllegalCallTransition(id, phase, "resumed while not on hold");
+        }
+        Duration held = nonNegative(Duration.between(heldSince, at));
+        heldBefore = heldBefore.plus(held);
+        heldSince = null;
+        events.add(new CallResumed(routedTenant(), id, nextSeq(), at, Objects.requireNonNull(by, "by"), held, heldBefore));
+        return held;
+    }
+
+    private static Duration nonNegative(Duration duration) {
+        return duration.isNegative() ? Duration.ZERO : duration;
+    }
+
+    /**
      * From any phase but CONNECTED and ENDED: the caller hung up before anyone answered. Phones
      * still ringing for it are withdrawn.
      *
@@ -445,6 +521,9 @@ public final class Call {
         require(Set.of(CallPhase.ROUTING, CallPhase.QUEUED, CallPhase.OFFERING, CallPhase.VOICEMAIL, CallPhase.TRANSFERRING,
                 CallPhase.DIALLING, CallPhase.CONNECTED), "ended");
         List<AgentKey> ringing = withdrawAll(null, "call ended by " + endedBy, at);
+        // A call that ends on hold counts its last hold too; the record's total comes from timeOnHold.
+        heldBefore = timeOnHold(at);
+        heldSince = null;
         phase = CallPhase.ENDED;
         if (tenant != null) {
             events.add(new CallEnded(tenant, id, nextSeq(), at, outcome, endedBy));

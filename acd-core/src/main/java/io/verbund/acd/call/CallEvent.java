@@ -100,6 +100,21 @@ public sealed interface CallEvent {
             implements CallEvent {
     }
 
+    /**
+     * The connected caller was put on hold {@code by} its agent ("agent:…") or a login ("api:…"): it
+     * hears music on hold, its agent silence, and nothing of either is recorded.
+     */
+    record CallHeld(TenantKey tenant, CallId call, int seq, Instant at, String by) implements CallEvent {
+    }
+
+    /**
+     * The caller on hold talks to its agent again; {@code held} is how long this hold lasted,
+     * {@code totalHeld} every hold of the call so far.
+     */
+    record CallResumed(TenantKey tenant, CallId call, int seq, Instant at, String by, Duration held, Duration totalHeld)
+            implements CallEvent {
+    }
+
     /** The caller hung up before anyone answered. */
     record CallAbandoned(TenantKey tenant, CallId call, int seq, Instant at) implements CallEvent {
     }

@@ -61,6 +61,7 @@ class CallTest {
         TRANSFER_FAILED(call -> call.transferFailed("refused with 486", at(4)), CallPhase.ROUTING, CallPhase.TRANSFERRING),
         TRANSFER_CONNECTED(call -> call.transferConnected(at(4)), CallPhase.CONNECTED, CallPhase.TRANSFERRING),
         RING_TIME_OVER(call -> call.ringTimeOver(at(17)), CallPhase.QUEUED, CallPhase.OFFERING),
+        PUT_ON_HOLD(call -> call.putOnHold("agent:1001", at(8)), CallPhase.CONNECTED, CallPhase.CONNECTED),
         ABANDONED(call -> call.abandoned(at(5)), CallPhase.ENDED, CallPhase.ROUTING, CallPhase.QUEUED, CallPhase.OFFERING,
                 CallPhase.VOICEMAIL, CallPhase.TRANSFERRING, CallPhase.DIALLING),
         AGENT_PICKED_UP(call -> call.agentPickedUp(at(2)), CallPhase.DIALLING, CallPhase.DIALLING),
@@ -241,6 +242,71 @@ class CallTest {
             call.routedTo(DEMO);
             assertThatThrownBy(() -> call.routedTo(DEMO)).isInstanceOf(IllegalCallTransition.class);
             assertThat(call.tenant()).contains(DEMO);
+        }
+    }
+
+    @Nested
+    class Holds {
+
+        @Test
+        void theAgentPutsTheCallerOnHoldAndResumesItAndTheCallAddsUpItsHolds() {
+            Call call = in(CallPhase.CONNECTED);
+
+            assertThat(call.whyNoHold()).isEmpty();
+            call.putOnHold("agent:1001", at(10));
+            assertThat(call.isOnHold()).isTrue();
+            assertThat(call.phase()).as("hold changes who hears whom, not the phase").isEqualTo(CallPhase.CONNECTED);
+            assertThat(call.agent()).as("the agent keeps the call").contains(A1001);
+            assertThat(call.timeOnHold(at(13))).as("a hold that lasts counts up to now").isEqualTo(Duration.ofSeconds(3));
+            assertThat(call.resumed("agent:1001", at(14))).isEqualTo(Duration.ofSeconds(4));
+            call.putOnHold("api:supervisor@demo", at(20));
+            assertThat(call.resumed("agent:1001", at(26))).isEqualTo(Duration.ofSeconds(6));
+
+            assertThat(call.isOnHold()).isFalse();
+            assertThat(call.timeOnHold(at(40))).isEqualTo(Duration.ofSeconds(10));
+            assertThat(call.takeEvents()).containsExactly(
+                    new CallEvent.CallHeld(DEMO, ID, 4, at(10), "agent:1001"),
+                    new CallEvent.CallResumed(DEMO, ID, 5, at(14), "agent:1001", Duration.ofSeconds(4), Duration.ofSeconds(4)),
+                    new CallEvent.CallHeld(DEMO, ID, 6, at(20), "api:supervisor@demo"),
+                    new CallEvent.CallResumed(DEMO, ID, 7, at(26), "agent:1001", Duration.ofSeconds(6), Duration.ofSeconds(10)));
+        }
+
+        @Test
+        void aCallOnHoldCannotBeHeldAgainNorTransferredAndOnlyAHeldCallResumes() {
+            Call call = in(CallPhase.CONNECTED);
+            assertThatThrownBy(() -> call.resumed("agent:1001", at(9))).isInstanceOf(IllegalCallTransition.class)
+                    .hasMessageContaining("not on hold");
+
+            call.putOnHold("agent:1001", at(10));
+
+            assertThat(call.whyNoHold()).contains("the call is on hold already");
+            assertThatThrownBy(() -> call.putOnHold("agent:1001", at(11))).isInstanceOf(IllegalCallTransition.class);
+            assertThat(call.whyNoTransferTo(TO_1002)).contains("the call is on hold: resume it first");
+            assertThatThrownBy(() -> call.transferStarted(TO_1002, A1002, "api:admin", at(11))).isInstanceOf(IllegalCallTransition.class);
+            assertThat(call.takeEvents()).hasSize(1);
+            assertThat(in(CallPhase.QUEUED).whyNoHold()).contains("the call is not connected");
+            assertThat(in(CallPhase.ENDED).whyNoHold()).contains("the call is not connected");
+        }
+
+        @Test
+        void whileATransferRingsTheCallCannotBePutOnHold() {
+            Call call = in(CallPhase.CONNECTED);
+            call.transferStarted(HOTLINE, null, "api:supervisor", at(10));
+
+            assertThat(call.whyNoHold()).contains("a transfer of this call is ringing");
+            assertThatThrownBy(() -> call.putOnHold("agent:1001", at(11))).isInstanceOf(IllegalCallTransition.class);
+            assertThat(call.isOnHold()).isFalse();
+        }
+
+        @Test
+        void aCallThatEndsOnHoldCountsItsLastHold() {
+            Call call = in(CallPhase.CONNECTED);
+            call.putOnHold("agent:1001", at(10));
+
+            call.ended("ANSWERED", "caller", at(17));
+
+            assertThat(call.isOnHold()).isFalse();
+            assertThat(call.timeOnHold(at(99))).isEqualTo(Duration.ofSeconds(7));
         }
     }
 

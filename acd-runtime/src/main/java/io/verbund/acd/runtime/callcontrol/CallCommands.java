@@ -17,11 +17,12 @@ import org.infinispan.notifications.cachelistener.annotation.CacheEntryModified;
 import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
 
 /**
- * Asks the node that holds a call to hang it up or to transfer it: the portal {@link #hangUp}s or
+ * Asks the node that holds a call to hang it up, to transfer it or to put it on hold: the portal {@link #hangUp}s or
  * {@link #transfer}s by call id; every node's telephony server {@link #watch}es, and the one
  * holding the call carries it out and marks it {@link #done} ({@link #transferDone}). A command
  * nobody claims expires after {@link #LIFESPAN_SECONDS}. Hang-ups are kept under the call id,
- * transfers under {@code transfer:<call id>}, so one never overwrites the other. An outbound call
+ * transfers under {@code transfer:<call id>}, hold and resume under {@code hold:<call id>} (a resume
+ * asked right after a hold overwrites it: the later wish counts), so one kind never overwrites another. An outbound call
  * ({@link #placeCall}) is no call of any node yet: every node is told, and the one that
  * {@linkplain #claimOutbound claims} it first places it.
  * Watchers run on Infinispan's notification thread: they must hand the work to another thread
@@ -35,6 +36,7 @@ public class CallCommands {
     private static final String HANG_UP = "HANGUP";
     private static final String TRANSFER = "TRANSFER";
     private static final String TRANSFER_KEY = "transfer:";
+    private static final String HOLD_KEY = "hold:";
     private static final String OUTBOUND = "OUTBOUND";
     private static final String OUTBOUND_KEY = "outbound:";
     private static final Logger LOG = Logger.getLogger(CallCommands.class.getName());
@@ -44,6 +46,7 @@ public class CallCommands {
 
     private final List<BiConsumer<String, String>> hangUpWatchers = new CopyOnWriteArrayList<>();
     private final List<Consumer<TransferAsked>> transferWatchers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<HoldAsked>> holdWatchers = new CopyOnWriteArrayList<>();
     private final List<Consumer<OutboundCallAsked>> outboundWatchers = new CopyOnWriteArrayList<>();
     private volatile boolean listening;
 
@@ -55,6 +58,26 @@ public class CallCommands {
     /** A blind transfer of the call to the target, asked for by {@code by}. */
     public void transfer(String callId, TransferTarget target, String by) {
         cache.put(TRANSFER_KEY + callId, TRANSFER + "|" + target + "|" + by, LIFESPAN_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Puts the connected caller on hold, or takes it off hold, as {@code by} asked. */
+    public void hold(String callId, HoldAsked.Kind kind, String by) {
+        cache.put(HOLD_KEY + callId, kind.name() + "|" + by, LIFESPAN_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Runs {@code onHold} on this node for every hold and resume asked for on any node. */
+    public void watchHolds(Consumer<HoldAsked> onHold) {
+        holdWatchers.add(onHold);
+        listen();
+    }
+
+    public void stopWatchingHolds(Consumer<HoldAsked> onHold) {
+        holdWatchers.remove(onHold);
+    }
+
+    /** The hold or resume was carried out; a later one asked meanwhile stays for its own watchers. */
+    public void holdDone(HoldAsked asked) {
+        cache.remove(HOLD_KEY + asked.callId(), asked.kind().name() + "|" + asked.by());
     }
 
     /** An outbound call for the agent, which the first node to claim it places. */
@@ -132,6 +155,10 @@ public class CallCommands {
             transferAsked(event.getKey().substring(TRANSFER_KEY.length()), value.substring(TRANSFER.length() + 1));
             return;
         }
+        if (event.getKey().startsWith(HOLD_KEY)) {
+            holdAsked(event.getKey().substring(HOLD_KEY.length()), value);
+            return;
+        }
         if (value.startsWith(OUTBOUND + "|") && event.getKey().startsWith(OUTBOUND_KEY)) {
             outboundAsked(event.getKey().substring(OUTBOUND_KEY.length()), value.substring(OUTBOUND.length() + 1));
             return;
@@ -158,6 +185,24 @@ public class CallCommands {
             return;
         }
         for (Consumer<OutboundCallAsked> watcher : outboundWatchers) {
+            try {
+                watcher.accept(asked);
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "a call command watcher failed: " + e);
+            }
+        }
+    }
+
+    private void holdAsked(String callId, String kindAndBy) {
+        int bar = kindAndBy.indexOf('|');
+        HoldAsked asked;
+        try {
+            asked = new HoldAsked(callId, HoldAsked.Kind.valueOf(kindAndBy.substring(0, Math.max(bar, 0))), kindAndBy.substring(bar + 1));
+        } catch (IllegalArgumentException e) {
+            LOG.warning(() -> "a hold command for " + callId + " not understood: " + e.getMessage());
+            return;
+        }
+        for (Consumer<HoldAsked> watcher : holdWatchers) {
             try {
                 watcher.accept(asked);
             } catch (RuntimeException e) {

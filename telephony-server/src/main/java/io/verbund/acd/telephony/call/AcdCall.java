@@ -78,10 +78,16 @@ final class AcdCall {
     boolean earlyMedia;
     /** The node itself answered the caller (voicemail) with 200. */
     boolean answeredByNode;
-    /** The two-channel recording of the connected call; null when the group does not record. */
+    /**
+     * The two-channel recording of the connected call; null when the group does not record. It is
+     * the call's, not a bridge's: it goes on across hold and resume, and ends with the call or when
+     * a transfer starts the next file.
+     */
     BridgeTap recording;
-    /** The relay between the caller's and the other leg's RTP while connected. */
+    /** The relay between the caller's and the other leg's RTP while connected; null while the caller is on hold. */
     Bridge bridge;
+    /** What the caller hears on hold: the music of the queue it waited in, else the system's. */
+    String musicOnHold = CallFlowRun.QUEUE_MOH_PROMPT;
     String voicemailFile;
 
     /** The phones ringing for this call: one, or every free agent's with ring-all. */

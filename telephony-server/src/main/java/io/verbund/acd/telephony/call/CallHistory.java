@@ -4,6 +4,8 @@ import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.call.CallEvent.CallAbandoned;
 import io.verbund.acd.call.CallEvent.CallAnswered;
 import io.verbund.acd.call.CallEvent.CallEnded;
+import io.verbund.acd.call.CallEvent.CallHeld;
+import io.verbund.acd.call.CallEvent.CallResumed;
 import io.verbund.acd.call.CallEvent.CallOffered;
 import io.verbund.acd.call.CallEvent.CallQueued;
 import io.verbund.acd.call.CallEvent.AgentPickedUp;
@@ -31,6 +33,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -139,6 +142,12 @@ public class CallHistory {
             } else if (event instanceof OutboundCallFailed failed) {
                 event(call, failed, agentIdOrNull(call), null, JSON.createObjectBuilder().add("outcome", failed.outcome().name())
                         .add("status", failed.sipStatus()).add("why", failed.why()).build().toString());
+            } else if (event instanceof CallHeld held) {
+                event(call, held, agentIdOrNull(call), null, JSON.createObjectBuilder().add("by", held.by()).build().toString());
+            } else if (event instanceof CallResumed resumed) {
+                event(call, resumed, agentIdOrNull(call), null, JSON.createObjectBuilder().add("by", resumed.by())
+                        .add("heldSeconds", seconds(resumed.held())).add("totalHeldSeconds", seconds(resumed.totalHeld()))
+                        .build().toString());
             } else if (event instanceof CallAbandoned abandoned) {
                 if (call.counters != null) {
                     call.counters.abandoned();
@@ -146,8 +155,13 @@ public class CallHistory {
                 event(call, abandoned, call.agentId == 0 ? null : call.agentId, null, null);
                 recorder.ended(call.callId, "ABANDONED", abandoned.at());
             } else if (event instanceof CallEnded ended) {
-                event(call, ended, call.agentId == 0 ? null : call.agentId, null,
-                        JSON.createObjectBuilder().add("outcome", ended.outcome()).add("endedBy", ended.endedBy()).build().toString());
+                JsonObjectBuilder detail = JSON.createObjectBuilder().add("outcome", ended.outcome()).add("endedBy", ended.endedBy());
+                Duration held = call.state.timeOnHold(ended.at());
+                if (!held.isZero()) {
+                    // The record's total hold time: every hold, the one the call ended in too.
+                    detail.add("totalHeldSeconds", seconds(held));
+                }
+                event(call, ended, call.agentId == 0 ? null : call.agentId, null, detail.build().toString());
                 recorder.ended(call.callId, ended.outcome(), ended.at());
             }
         }
@@ -203,6 +217,10 @@ public class CallHistory {
 
     private static Long agentIdOrNull(AcdCall call) {
         return call.agentId == 0 ? null : call.agentId;
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 
     private static JsonObjectBuilder target(TransferTarget target) {

@@ -8,12 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import io.verbund.acd.runtime.callcontrol.HoldAsked;
 import io.verbund.acd.runtime.callcontrol.TransferAsked;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * Carries out the hang-ups and transfers asked for through the API ({@link CallCommands}) for the
+ * Carries out the hang-ups, transfers, holds and resumes asked for through the API ({@link CallCommands}) for the
  * calls this node holds: off Infinispan's notification thread, on a managed one, then marks the
  * command done so the other nodes stop looking.
  */
@@ -27,11 +28,14 @@ public class CallTermination {
     private final CallSessions sessions;
     private final InboundCalls calls;
     private final Transfers transfers;
+    private final Holds holds;
     private final BiConsumer<String, String> onHangUp = this::asked;
     private final Consumer<TransferAsked> onTransfer = this::transferAsked;
+    private final Consumer<HoldAsked> onHold = this::holdAsked;
 
     @Inject
-    public CallTermination(CallCommands commands, CallSessions sessions, InboundCalls calls, Transfers transfers) {
+    public CallTermination(CallCommands commands, CallSessions sessions, InboundCalls calls, Transfers transfers, Holds holds) {
+        this.holds = holds;
         this.commands = commands;
         this.sessions = sessions;
         this.calls = calls;
@@ -40,18 +44,31 @@ public class CallTermination {
 
     /** For CDI's proxy only. */
     protected CallTermination() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     void start(@Observes Startup startup) {
         commands.watch(onHangUp);
         commands.watchTransfers(onTransfer);
+        commands.watchHolds(onHold);
     }
 
     @PreDestroy
     void stop() {
         commands.stopWatching(onHangUp);
         commands.stopWatchingTransfers(onTransfer);
+        commands.stopWatchingHolds(onHold);
+    }
+
+    private void holdAsked(HoldAsked asked) {
+        if (sessions.byCaller(asked.callId()).isEmpty()) {
+            return;
+        }
+        executor.execute(() -> {
+            if (holds.asked(asked)) {
+                commands.holdDone(asked);
+            }
+        });
     }
 
     private void transferAsked(TransferAsked asked) {

@@ -106,6 +106,13 @@ public class CallerMedia {
         });
     }
 
+    /** Music on hold for a connected caller its agent put on hold, looped until resumed. */
+    void musicOnHold(AcdCall call) {
+        if (hasMedia(call)) {
+            audio(call, List.of(call.musicOnHold)).ifPresent(call.callerMedia::loop);
+        }
+    }
+
     void stop(AcdCall call) {
         if (hasMedia(call)) {
             call.callerMedia.stop();

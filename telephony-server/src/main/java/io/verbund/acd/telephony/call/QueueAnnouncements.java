@@ -60,6 +60,7 @@ public class QueueAnnouncements {
             first.add("recording-notice");
         }
         enqueue.announceEvery().ifPresent(every -> first.addAll(placeAndWait(call)));
+        call.musicOnHold = enqueue.mohPrompt();
         media.playThenLoop(call, first, enqueue.mohPrompt());
         enqueue.announceEvery().ifPresent(every -> call.queueTimers.add(scheduler.scheduleWithFixedDelay(
                 () -> executor.execute(() -> announce(call, enqueue.mohPrompt())),

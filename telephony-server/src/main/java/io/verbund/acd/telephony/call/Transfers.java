@@ -413,11 +413,7 @@ public class Transfers {
         }
         Dialog oldDialog = call.agentDialog;
         RtpLeg oldMedia = call.agentMedia;
-        if (call.bridge != null) {
-            call.bridge.unbridge();
-            call.bridge = null;
-        }
-        call.recording = null;
+        recordings.finish(call);
         Optional<AgentKey> oldAgent = call.state.transferConnected(now);
         call.agentMedia = leg.media;
         call.agentId = leg.agentId;

@@ -1,0 +1,96 @@
+package io.verbund.acd.telephony.call;
+
+import io.verbund.acd.runtime.callcontrol.HoldAsked;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Hold and resume of a connected call, as asked for through the API: on hold the caller's leg
+ * leaves the bridge and loops music on hold (the queue's music it heard while waiting), the
+ * agent's leg sends silence, and the call's recording pauses without ending; resume bridges the
+ * same two legs again. The agent's phone is not re-INVITEd: it keeps its session and simply hears
+ * silence, which every phone handles, where a re-INVITE with {@code sendonly} would not be
+ * understood by every one. Whether the call may go on hold is the {@link io.verbund.acd.call.Call}'s to
+ * decide; a hold asked for a call that cannot take it (ended, a transfer ringing, on hold already)
+ * is logged and changes nothing, and the API's caller sees the call's steps unchanged.
+ */
+@ApplicationScoped
+public class Holds {
+
+    private static final Logger LOG = Logger.getLogger(Holds.class.getName());
+
+    private final CallSessions sessions;
+    private final CallerMedia media;
+    private final CallRecordings recordings;
+    private final CallHistory history;
+    private final Clock clock;
+
+    @Inject
+    public Holds(CallSessions sessions, CallerMedia media, CallRecordings recordings, CallHistory history, Clock clock) {
+        this.sessions = sessions;
+        this.media = media;
+        this.recordings = recordings;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    protected Holds() {
+        this(null, null, null, null, null);
+    }
+
+    /**
+     * Carries out the hold or resume on a managed thread.
+     *
+     * @return whether this node holds the call
+     */
+    public boolean asked(HoldAsked asked) {
+        Optional<AcdCall> held = sessions.byCaller(asked.callId());
+        held.ifPresent(call -> {
+            try (CallLogContext context = CallLogContext.of(call)) {
+                synchronized (call) {
+                    if (asked.kind() == HoldAsked.Kind.HOLD) {
+                        putOnHold(call, "api:" + asked.by());
+                    } else {
+                        resume(call, "api:" + asked.by());
+                    }
+                }
+            }
+        });
+        return held.isPresent();
+    }
+
+    private void putOnHold(AcdCall call, String by) {
+        Optional<String> refused = call.state.whyNoHold();
+        if (refused.isEmpty() && (call.callerMedia == null || call.agentMedia == null)) {
+            refused = Optional.of("the call's media is not anchored on this node");
+        }
+        if (refused.isPresent()) {
+            String why = refused.get();
+            LOG.info(() -> "hold of call " + call.callId + " not possible: " + why);
+            return;
+        }
+        Instant now = clock.instant();
+        call.state.putOnHold(by, now);
+        recordings.unbridge(call);
+        media.musicOnHold(call);
+        history.record(call);
+        LOG.info(() -> "call " + call.callId + " on hold by " + by);
+    }
+
+    private void resume(AcdCall call, String by) {
+        if (!call.state.isConnected() || !call.state.isOnHold()) {
+            LOG.info(() -> "call " + call.callId + " is not on hold: nothing to resume");
+            return;
+        }
+        Instant now = clock.instant();
+        call.state.resumed(by, now);
+        media.stop(call);
+        recordings.rebridge(call);
+        history.record(call);
+        LOG.info(() -> "call " + call.callId + " resumed by " + by);
+    }
+}
