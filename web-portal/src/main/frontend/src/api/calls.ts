@@ -71,6 +71,10 @@ export interface CallDocument {
   /** The number an outbound call dialled. */
   dialledNumber?: string | null;
   steps?: CallStep[];
+  /** Whether the caller is on hold now (single call only). */
+  onHold?: boolean | null;
+  /** The call's time on hold in all, holds that ended so far (single call only). */
+  heldSeconds?: number | null;
 }
 
 /** How far an outbound call got, as the desktop says it: from its steps and outcome. */
@@ -207,6 +211,16 @@ export class CallApi {
     const query = queryString({ enabled: true, group: group ?? undefined, limit: MAX_PAGE_LIMIT });
     const page = await this.client.get<Page<Disposition>>(`/dispositions${query}`, { signal });
     return page.items;
+  }
+
+  /** Puts the connected caller on hold: music for it, silence for the agent (202); 409 when it cannot be. */
+  hold(callId: string): Promise<unknown> {
+    return this.client.post(`/calls/${encodeURIComponent(callId)}/hold`);
+  }
+
+  /** Takes the caller off hold: it talks to its agent again (202); 409 when it is not on hold. */
+  resume(callId: string): Promise<unknown> {
+    return this.client.post(`/calls/${encodeURIComponent(callId)}/resume`);
   }
 
   /** An agent asks its supervisors for help (202). */

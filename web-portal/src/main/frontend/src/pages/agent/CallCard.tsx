@@ -39,7 +39,7 @@ function Row({ label, testId, children }: { label: string; testId: string; child
 }
 
 /** The agent's current call: shown while the agent's state names a call. */
-export function CallCard({ call, phase }: { call: CallDetails; phase: CallPhase | null }) {
+export function CallCard({ call, phase, children }: { call: CallDetails; phase: CallPhase | null; children?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <Card variant="outlined" data-testid="call-card" data-call-id={call.callId} sx={{ borderWidth: 2, borderColor: 'primary.main' }}>
@@ -90,6 +90,7 @@ export function CallCard({ call, phase }: { call: CallDetails; phase: CallPhase 
             </Button>
           </Stack>
         )}
+        {children}
       </CardContent>
     </Card>
   );

@@ -15,12 +15,47 @@ import java.util.List;
  * @param direction     INBOUND (a caller dialled a service number) or OUTBOUND (an agent placed it: then
  *                      {@code serviceNumber} is the caller ID it presented, {@code caller} the number dialled)
  * @param dialledNumber OUTBOUND: the number the agent called; null otherwise
+ * @param onHold        whether the caller is on hold now (hears music, its agent silence); like {@code steps},
+ *                      only for a single call, null in lists
+ * @param heldSeconds   the call's time on hold in all, holds that ended so far (the whole call's once it ended);
+ *                      only for a single call, null in lists
  */
 public record CallDocument(String callId, String caller, String serviceNumber, String group, Instant receivedAt,
                            Instant queuedAt, Instant offeredAt, Instant answeredAt, Instant endedAt, String outcome,
                            String agent, String disposition, String node, String crmUrl,
                            boolean hasRecording, boolean hasVoicemail, String direction, String dialledNumber,
-                           List<Step> steps) {
+                           List<Step> steps, Boolean onHold, Double heldSeconds) {
+
+    /** The hold state as the call's steps tell it: CallHeld and CallResumed, the total in CallResumed and CallEnded. */
+    static CallDocument withHoldOf(CallDocument call) {
+        if (call.steps() == null) {
+            return call;
+        }
+        boolean onHold = false;
+        double held = 0;
+        for (Step step : call.steps()) {
+            switch (step.kind()) {
+                case "CallHeld" -> onHold = true;
+                case "CallResumed" -> {
+                    onHold = false;
+                    held = total(step, held);
+                }
+                case "CallEnded" -> {
+                    onHold = false;
+                    held = total(step, held);
+                }
+                default -> { }
+            }
+        }
+        return new CallDocument(call.callId, call.caller, call.serviceNumber, call.group, call.receivedAt, call.queuedAt, call.offeredAt,
+                call.answeredAt, call.endedAt, call.outcome, call.agent, call.disposition, call.node, call.crmUrl, call.hasRecording,
+                call.hasVoicemail, call.direction, call.dialledNumber, call.steps, onHold, held);
+    }
+
+    private static double total(Step step, double before) {
+        return step.data() != null && step.data().containsKey("totalHeldSeconds")
+                ? step.data().getJsonNumber("totalHeldSeconds").doubleValue() : before;
+    }
 
     /**
      * One step of the call's way through the call flow and the queue.

@@ -16,6 +16,7 @@ import io.verbund.acd.portal.storage.StoredAudio;
 import io.verbund.acd.portal.storage.TenantFiles;
 import io.verbund.acd.portal.tenant.Tenants;
 import io.verbund.acd.runtime.callcontrol.CallCommands;
+import io.verbund.acd.runtime.callcontrol.HoldAsked;
 import io.verbund.acd.runtime.problem.InvalidFields;
 import io.verbund.acd.runtime.problem.NotPermitted;
 import io.verbund.acd.runtime.security.ApiArea;
@@ -45,7 +46,7 @@ import java.util.Set;
 /**
  * {@code /calls}: the tenant's calls, newest first ({@code ?active=true}: those still running), a
  * single call with its routing decision record, its recording and voicemail, its disposition,
- * hanging it up and transferring it, and placing outbound calls. Admins see every call, a supervisor the calls of the groups it
+ * hanging it up, transferring it, putting it on hold and resuming it, and placing outbound calls. Admins see every call, a supervisor the calls of the groups it
  * watches, an agent the calls it answered.
  */
 @Path("calls")
@@ -247,7 +248,57 @@ public class CallResource {
         if (call.answeredAt() == null) {
             throw new CallNotConnected(callId, "is not connected to an agent yet", addressed.key());
         }
+        if (Boolean.TRUE.equals(call.onHold())) {
+            throw CallOnHold.already(callId, "resume it before transferring it", addressed.key());
+        }
         commands.transfer(callId, checked.toTarget(), caller.login());
         return Response.accepted(call).location(uri.getBaseUriBuilder().path("calls").path(callId).build()).build();
+    }
+
+    /**
+     * Puts a connected caller on hold: it leaves its agent and hears music on hold (the music of the
+     * queue it waited in), the agent hears silence, the recording pauses. 202 with the call once
+     * asked; the call's steps then show {@code CallHeld} with who asked, and {@code onHold} is true.
+     * The agent on the call, supervisors for the calls of their groups and tenant admins (the same
+     * calls {@code GET /calls/{id}} shows them). 409 {@code call-not-connected} before an agent
+     * answered, {@code call-ended} after the call, {@code call-on-hold} when it is on hold already.
+     */
+    @NotAudited("call control, kept in the call's events with who asked")
+    @POST
+    @Path("{callId}/hold")
+    public Response hold(@PathParam("callId") String callId, @QueryParam("tenant") String tenant) {
+        return holdOrResume(callId, tenant, HoldAsked.Kind.HOLD);
+    }
+
+    /**
+     * Takes the caller off hold: it talks to its agent again. 202 once asked; the steps show
+     * {@code CallResumed} with how long the hold lasted and the call's total. Who may: as for hold.
+     * 409 {@code call-not-on-hold} when the call is not on hold, {@code call-ended} after it.
+     */
+    @NotAudited("call control, kept in the call's events with who asked")
+    @POST
+    @Path("{callId}/resume")
+    public Response resume(@PathParam("callId") String callId, @QueryParam("tenant") String tenant) {
+        return holdOrResume(callId, tenant, HoldAsked.Kind.RESUME);
+    }
+
+    private Response holdOrResume(String callId, String tenant, HoldAsked.Kind kind) {
+        Caller caller = callers.caller();
+        AddressedTenant addressed = addressing.forMembers(caller, tenant);
+        CallDocument call = records.get(addressed, scope(caller, addressed), callId);
+        if (call.endedAt() != null) {
+            throw new CallEnded(callId, addressed.key());
+        }
+        if (call.answeredAt() == null) {
+            throw new CallNotConnected(callId, "is not connected to an agent yet", addressed.key());
+        }
+        if (kind == HoldAsked.Kind.HOLD && Boolean.TRUE.equals(call.onHold())) {
+            throw CallOnHold.already(callId, "it cannot be put on hold again", addressed.key());
+        }
+        if (kind == HoldAsked.Kind.RESUME && !Boolean.TRUE.equals(call.onHold())) {
+            throw CallOnHold.not(callId, addressed.key());
+        }
+        commands.hold(callId, kind, caller.login());
+        return Response.accepted(call).build();
     }
 }
