@@ -376,7 +376,7 @@ class MediaCallIT {
     }
 
     /** The first 200 ms of a system prompt as the node sends it to a PCMU caller. */
-    private static byte[] promptStart(String name) throws IOException {
+    static byte[] promptStart(String name) throws IOException {
         byte[] samples = Channels.of(Files.readAllBytes(TestNodes.repository()
                 .resolve("telephony-server/src/main/resources/prompts/de/" + name + ".wav")), 1).channel(0);
         return Arrays.copyOf(samples, 1600);

@@ -6,9 +6,12 @@ import com.sun.net.httpserver.HttpServer;
 import io.verbund.acd.launcher.DemoNode;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,10 +21,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Transfers through a real node: a call flow's transfer node reaching a number through the
  * outbound trunk (a SIPp UAS stands in for the carrier), its failed exit when the number is busy,
- * and a blind transfer of a connected call from one agent's SIPp phone to another's through the API.
+ * a blind transfer of a connected call from one agent's SIPp phone to another's through the API,
+ * and what an agent does during a call: hold with music and resume.
  */
 class TransferIT {
 
@@ -45,6 +53,7 @@ class TransferIT {
     /** The SIPp UAS standing in for the outbound trunk. */
     private static final int TRUNK_PORT = 6771;
     private static final int PCMA = 8;
+    private static final int PCMU = 0;
 
     @TempDir
     static Path homeFolder;
@@ -341,6 +350,149 @@ class TransferIT {
                 .as("the agent's phone rang and it picked up").containsSubsequence("RESERVED", "RINGING", "ON_CALL"));
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(admin.get("api/v1/agents/1001/state").json()
                 .getString("state")).as("Support has no wrap-up time: ready again after the busy number").isEqualTo("READY"));
+    }
+
+    @Test
+    void onHoldTheCallerHearsMusicAndNotItsAgentAndResumeBringsThemBackIntoOneRecording() throws Exception {
+        Sipp sipp = sipp();
+        RtpCapture agentAudio = RtpCapture.noise(21, 750);
+        Set<String> agentFrames = frames(agentAudio.audio());
+        // PCMU on both legs, so the relay passes the agent's payload to the caller untouched and each frame can be recognised.
+        Path phoneScenario = Sipp.template("agent-talks.xml", Map.of("@PCAP@", agentAudio.write(sippFolder.resolve("agent-hold.pcap"), PCMU)
+                .toString(), "RTP/AVP 8 101", "RTP/AVP 0 101", "a=rtpmap:8 PCMA/8000", "a=rtpmap:0 PCMU/8000"), sippFolder);
+        sipp.registerAgent(1001, "demo-1001", 6790);
+        Process phone = sipp.start(phoneScenario, 6790, List.of("-m", "1", "-mp", "16600", "-timeout", "60s"));
+        setState("1001", "READY");
+        ApiClient agent = ApiClient.as(URI.create(node.portalUrl()), "agent1001@demo", "demo-1001");
+        byte[] music = MediaCallIT.promptStart("music-on-hold");
+        String lastBefore = single("SELECT COALESCE(MAX(id), 0) FROM call_record WHERE id > ?", 0);
+        try (CallerEar ear = CallerEar.open()) {
+            Path callerScenario = Sipp.template("caller.xml", Map.of("[media_port]", Integer.toString(ear.port()), "RTP/AVP 0 8", "RTP/AVP 0"),
+                    sippFolder);
+            Process caller = sipp.start(callerScenario, 6791, List.of("-s", HOTLINE, "-m", "1", "-d", "12000", "-mp", "16700", "-timeout", "60s"));
+            String callId = awaitAnsweredCallAfter(Long.parseLong(lastBefore));
+            Awaitility.await("the caller hears its agent").atMost(Duration.ofSeconds(10))
+                    .until(() -> ear.framesSince(0).stream().anyMatch(agentFrames::contains));
+            assertThat(agent.post("api/v1/calls/" + callId + "/resume", null).status()).as("not on hold: nothing to resume").isEqualTo(409);
+
+            int held = ear.count();
+            ApiClient.Answer hold = agent.post("api/v1/calls/" + callId + "/hold", null);
+
+            assertThat(hold.status()).as(hold.toString()).isEqualTo(202);
+            Awaitility.await("music on hold").atMost(Duration.ofSeconds(10)).until(() -> RtpCapture.indexOf(ear.audioSince(held), music) >= 0);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> agent.get("api/v1/calls/" + callId).json(),
+                    call -> call.getBoolean("onHold", false));
+            ApiClient.Answer again = agent.post("api/v1/calls/" + callId + "/hold", null);
+            assertThat(again.status()).as(again.toString()).isEqualTo(409);
+            assertThat(again.json().getString("type")).endsWith("call-on-hold");
+            ApiClient.Answer transfer = admin.post("api/v1/calls/" + callId + "/transfer", "{\"agent\":\"1002\"}");
+            assertThat(transfer.status()).as("a held call is resumed before it is transferred: %s", transfer).isEqualTo(409);
+            int musicFrom = RtpCapture.indexOf(ear.audioSince(held), music) / RtpCapture.FRAME;
+            Awaitility.await("a second of hold").atMost(Duration.ofSeconds(5)).until(() -> ear.count() - held >= musicFrom + 50);
+            int resumedAt = ear.count();
+            List<String> onHold = ear.framesSince(held);
+            assertThat(onHold.subList(musicFrom, onHold.size())).as("once the music plays, nothing of the agent reaches the caller")
+                    .noneMatch(agentFrames::contains);
+            ApiClient.Answer resume = agent.post("api/v1/calls/" + callId + "/resume", null);
+
+            assertThat(resume.status()).as(resume.toString()).isEqualTo(202);
+            Awaitility.await("the caller hears its agent again").atMost(Duration.ofSeconds(10))
+                    .until(() -> ear.framesSince(resumedAt).stream().anyMatch(agentFrames::contains));
+            assertThat(Sipp.await(caller, 40).exit()).as("the caller talked on and hung up: %s", sipp.errorLogs()).isZero();
+            assertThat(Sipp.await(phone, 30).exit()).as("1001's phone got the caller's BYE: %s", sipp.errorLogs()).isZero();
+
+            JsonObject call = endedCall(agent, callId);
+            assertThat(kinds(call)).containsSubsequence("RecordingStarted", "CallAnswered", "CallHeld", "CallResumed", "CallEnded");
+            assertThat(kinds(call).stream().filter("RecordingStarted"::equals)).as("one recording across the hold").hasSize(1);
+            assertThat(step(call, "CallHeld").getString("by")).isEqualTo("api:agent1001@demo");
+            assertThat(step(call, "CallResumed").getJsonNumber("heldSeconds").doubleValue()).isPositive();
+            assertThat(call.getJsonNumber("heldSeconds").doubleValue()).as("the record's time on hold").isPositive();
+            assertThat(call.getBoolean("onHold")).isFalse();
+            byte[] before = firstAgentFrame(ear.framesSince(0).subList(0, held), agentFrames);
+            byte[] after = firstAgentFrame(ear.framesSince(resumedAt), agentFrames);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                HttpResponse<byte[]> wav = agent.sendBytes("GET", "api/v1/calls/" + callId + "/recording", null, Map.of());
+                assertThat(wav.statusCode()).isEqualTo(200);
+                byte[] right = MediaCallIT.Channels.of(wav.body(), 2).channel(1);
+                assertThat(RtpCapture.indexOf(right, before)).as("the agent before the hold, on the right").isNotNegative();
+                assertThat(RtpCapture.indexOf(right, after)).as("and after it, in the same file").isGreaterThan(RtpCapture.indexOf(right, before));
+                assertThat(RtpCapture.indexOf(MediaCallIT.Channels.of(wav.body(), 2).channel(0), music)).as("no music recorded").isNegative();
+            });
+        }
+    }
+
+    private static Set<String> frames(byte[] audio) {
+        Set<String> frames = new HashSet<>();
+        for (int at = 0; at + RtpCapture.FRAME <= audio.length; at += RtpCapture.FRAME) {
+            frames.add(HexFormat.of().formatHex(audio, at, at + RtpCapture.FRAME));
+        }
+        return frames;
+    }
+
+    private static byte[] firstAgentFrame(List<String> heard, Set<String> agentFrames) {
+        return HexFormat.of().parseHex(heard.stream().filter(agentFrames::contains).findFirst()
+                .orElseThrow(() -> new AssertionError("no frame of the agent heard")));
+    }
+
+    /**
+     * The caller's ear: the test's own UDP socket named as the caller's media address, so every RTP
+     * packet the node sends the caller lands here, kept in order (its payload as hex, one 20 ms frame each).
+     */
+    private static final class CallerEar implements AutoCloseable {
+
+        private final DatagramChannel channel;
+        private final List<String> frames = new CopyOnWriteArrayList<>();
+        private final Thread listener;
+
+        private CallerEar(DatagramChannel channel) {
+            this.channel = channel;
+            this.listener = new Thread(this::listen, "caller-ear");
+            listener.setDaemon(true);
+            listener.start();
+        }
+
+        static CallerEar open() throws IOException {
+            DatagramChannel channel = DatagramChannel.open();
+            channel.bind(new InetSocketAddress("127.0.0.1", 0));
+            return new CallerEar(channel);
+        }
+
+        int port() throws IOException {
+            return ((InetSocketAddress) channel.getLocalAddress()).getPort();
+        }
+
+        private void listen() {
+            ByteBuffer packet = ByteBuffer.allocate(2048);
+            try {
+                while (true) {
+                    packet.clear();
+                    channel.receive(packet);
+                    packet.flip();
+                    if (packet.remaining() > 12) {
+                        frames.add(HexFormat.of().formatHex(packet.array(), 12, packet.limit()));
+                    }
+                }
+            } catch (IOException closed) {
+                // The test is over.
+            }
+        }
+
+        int count() {
+            return frames.size();
+        }
+
+        List<String> framesSince(int index) {
+            return List.copyOf(frames.subList(index, frames.size()));
+        }
+
+        byte[] audioSince(int index) {
+            return HexFormat.of().parseHex(String.join("", framesSince(index)));
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
     }
 
     /** The call as {@code GET /calls/{id}} answers it once it has ended. */
