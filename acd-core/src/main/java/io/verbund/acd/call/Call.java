@@ -63,6 +63,8 @@ public final class Call {
     /** The number a transfer connected the caller to (no agent on the other leg then); null otherwise. */
     private String transferredNumber;
     private int transfersConnected;
+    /** The priority the call flow queued the caller with; a transfer to another group keeps it. */
+    private int priority;
     /** Since when the caller has been on hold; null while it is not. */
     private Instant heldSince;
     /** Every finished hold of the call, added up. */
@@ -259,7 +261,41 @@ public final class Call {
     public void queued(long groupId, int priority, Instant at) {
         TenantKey owner = routedTenant();
         move(Set.of(CallPhase.ROUTING), CallPhase.QUEUED, "queued");
+        this.priority = priority;
         events.add(new CallQueued(owner, id, nextSeq(), at, groupId, priority));
+    }
+
+    /** The priority the caller waits with: the one its flow queued it with, kept through transfers to other groups. */
+    public int priority() {
+        return priority;
+    }
+
+    /**
+     * From CONNECTED, not on hold, with no transfer ringing, to a group target: the party the caller
+     * talked to lets go, and the caller waits in the group's queue again with the priority it was
+     * queued with first (QUEUED). Recorded as a Transferred, then a CallQueued in the new group; the
+     * next answer counts as a new conversation (its own recording, {@link #transfersConnected()}).
+     *
+     * @return the agent who had the call, for its wrap-up; empty when a number had it
+     */
+    public Optional<AgentKey> transferredToGroup(TransferTarget target, long groupId, String by, Instant at) {
+        require(Set.of(CallPhase.CONNECTED), "transferred to a group");
+        if (!target.isGroup()) {
+            throw new IllegalCallTransition(id, phase, "transferred to a group with target " + target);
+        }
+        whyNoTransferTo(target).ifPresent(why -> {
+            throw new IllegalCallTransition(id, phase, "transferred to a group: " + why);
+        });
+        TenantKey owner = routedTenant();
+        Optional<AgentKey> previous = Optional.ofNullable(agent);
+        String from = agent != null ? "agent:" + agent.extension() : "number:" + transferredNumber;
+        events.add(new Transferred(owner, id, nextSeq(), at, target, from, Objects.requireNonNull(by, "by")));
+        transfersConnected++;
+        agent = null;
+        transferredNumber = null;
+        phase = CallPhase.QUEUED;
+        events.add(new CallQueued(owner, id, nextSeq(), at, groupId, priority));
+        return previous;
     }
 
     /** From QUEUED: the queue node's exit (maximum wait, no agent logged in) takes the caller back into the flow. */

@@ -55,7 +55,7 @@ public final class TransferNumbers {
     }
 
     public boolean allows(TransferTarget target) {
-        return target.isAgent() || allows(target.value());
+        return !target.isNumber() || allows(target.value());
     }
 
     public boolean allows(String number) {

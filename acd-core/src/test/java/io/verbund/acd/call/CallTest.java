@@ -61,6 +61,8 @@ class CallTest {
         TRANSFER_FAILED(call -> call.transferFailed("refused with 486", at(4)), CallPhase.ROUTING, CallPhase.TRANSFERRING),
         TRANSFER_CONNECTED(call -> call.transferConnected(at(4)), CallPhase.CONNECTED, CallPhase.TRANSFERRING),
         RING_TIME_OVER(call -> call.ringTimeOver(at(17)), CallPhase.QUEUED, CallPhase.OFFERING),
+        TRANSFERRED_TO_GROUP(call -> call.transferredToGroup(TransferTarget.group("Sales"), 9, "api:admin", at(8)), CallPhase.QUEUED,
+                CallPhase.CONNECTED),
         PUT_ON_HOLD(call -> call.putOnHold("agent:1001", at(8)), CallPhase.CONNECTED, CallPhase.CONNECTED),
         ABANDONED(call -> call.abandoned(at(5)), CallPhase.ENDED, CallPhase.ROUTING, CallPhase.QUEUED, CallPhase.OFFERING,
                 CallPhase.VOICEMAIL, CallPhase.TRANSFERRING, CallPhase.DIALLING),
@@ -331,6 +333,46 @@ class CallTest {
             assertThat(call.takeEvents()).containsExactly(
                     new CallEvent.TransferStarted(DEMO, ID, 4, at(10), TO_1002, "api:supervisor"),
                     new CallEvent.Transferred(DEMO, ID, 5, at(14), TO_1002, "agent:1001", "api:supervisor"));
+        }
+
+        @Test
+        void aTransferToAGroupPutsTheCallerBackIntoAQueueWithItsPriorityAndANewAgentAnswersIt() {
+            Call call = new Call(ID, T0);
+            call.routedTo(DEMO);
+            call.queued(SUPPORT, 7, at(1));
+            call.offeredTo(A1001, "longest idle", at(0), at(2));
+            call.answeredBy(A1001, at(3));
+            call.takeEvents();
+            TransferTarget sales = TransferTarget.group("Sales");
+
+            assertThat(call.whyNoTransferTo(sales)).isEmpty();
+            assertThat(call.transferredToGroup(sales, 9, "api:agent1001@demo", at(10))).contains(A1001);
+
+            assertThat(call.phase()).isEqualTo(CallPhase.QUEUED);
+            assertThat(call.agent()).isEmpty();
+            assertThat(call.involves(A1001)).as("the first agent let go").isFalse();
+            assertThat(call.priority()).isEqualTo(7);
+            assertThat(call.transfersConnected()).as("the next answer is a new conversation").isEqualTo(1);
+            assertThat(call.takeEvents()).containsExactly(
+                    new CallEvent.Transferred(DEMO, ID, 4, at(10), sales, "agent:1001", "api:agent1001@demo"),
+                    new CallQueued(DEMO, ID, 5, at(10), 9, 7));
+            call.offeredTo(A1002, "longest idle", at(0), at(12));
+            call.answeredBy(A1002, at(13));
+            assertThat(call.agent()).contains(A1002);
+        }
+
+        @Test
+        void onlyAGroupTargetReQueuesAndNotWhileOnHoldOrWhileATransferRings() {
+            Call call = in(CallPhase.CONNECTED);
+            assertThatThrownBy(() -> call.transferredToGroup(TO_1002, 9, "api:admin", at(10))).isInstanceOf(IllegalCallTransition.class);
+            call.putOnHold("agent:1001", at(11));
+            assertThatThrownBy(() -> call.transferredToGroup(TransferTarget.group("Sales"), 9, "api:admin", at(12)))
+                    .isInstanceOf(IllegalCallTransition.class).hasMessageContaining("on hold");
+            call.resumed("agent:1001", at(13));
+            call.transferStarted(HOTLINE, null, "api:admin", at(14));
+            assertThatThrownBy(() -> call.transferredToGroup(TransferTarget.group("Sales"), 9, "api:admin", at(15)))
+                    .isInstanceOf(IllegalCallTransition.class).hasMessageContaining("already ringing");
+            assertThat(call.phase()).isEqualTo(CallPhase.CONNECTED);
         }
 
         @Test

@@ -12,6 +12,8 @@ class TransferTargetTest {
         assertThat(TransferTarget.parse(TransferTarget.agent("1002").toString())).isEqualTo(TransferTarget.agent("1002"));
         assertThat(TransferTarget.parse(TransferTarget.number("+4940123456").toString())).isEqualTo(TransferTarget.number("+4940123456"));
         assertThat(TransferTarget.number("+4940123456").toString()).isEqualTo("number:+4940123456");
+        assertThat(TransferTarget.parse("group:First level")).isEqualTo(TransferTarget.group("First level"));
+        assertThat(TransferTarget.group("Support").toString()).isEqualTo("group:Support");
     }
 
     @Test
