@@ -41,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Transfers through a real node: a call flow's transfer node reaching a number through the
  * outbound trunk (a SIPp UAS stands in for the carrier), its failed exit when the number is busy,
  * a blind transfer of a connected call from one agent's SIPp phone to another's through the API,
- * and what an agent does during a call: hold with music and resume.
+ * a transfer of a connected call to another group's queue, and what an agent does during a call:
+ * hold with music and resume.
  */
 class TransferIT {
 
@@ -82,7 +83,7 @@ class TransferIT {
     @AfterEach
     void everyoneOut() throws Exception {
         Sipp.stopAll();
-        for (String extension : List.of("1001", "1002")) {
+        for (String extension : List.of("1001", "1002", "1006")) {
             // Forced: an agent a failed test left on a call is logged out as well.
             admin.put("api/v1/agents/" + extension + "/state", "{\"state\":\"LOGGED_OUT\",\"force\":true}");
         }
@@ -350,6 +351,48 @@ class TransferIT {
                 .as("the agent's phone rang and it picked up").containsSubsequence("RESERVED", "RINGING", "ON_CALL"));
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(admin.get("api/v1/agents/1001/state").json()
                 .getString("state")).as("Support has no wrap-up time: ready again after the busy number").isEqualTo("READY"));
+    }
+
+    @Test
+    void aTransferToAGroupPutsTheCallerIntoItsQueueWithItsPriorityAndAnAgentOfThatGroupTakesIt() throws Exception {
+        String number = serviceNumber("+4930500778", "Priority seven", """
+                {"start":"q","nodes":[{"id":"q","type":"queue","parameters":{"group":"Support","priority":7},"exits":{}}]}""");
+        Sipp sipp = sipp();
+        sipp.registerAgent(1001, "demo-1001", 6792);
+        sipp.registerAgent(1006, "demo-1006", 6793);
+        Process first = sipp.start("agent-answer.xml", 6792, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        Process sales = sipp.start("agent-answer.xml", 6793, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        setState("1001", "READY");
+        String lastBefore = single("SELECT COALESCE(MAX(id), 0) FROM call_record WHERE id > ?", 0);
+        Process caller = sipp.start("caller.xml", 6794, List.of("-s", number, "-m", "1", "-d", "8000", "-timeout", "60s"));
+        String callId = awaitAnsweredCallAfter(Long.parseLong(lastBefore));
+        setState("1006", "READY");
+        ApiClient.Answer nowhere = admin.post("api/v1/calls/" + callId + "/transfer", "{\"group\":\"Nowhere\"}");
+        assertThat(nowhere.status()).as(nowhere.toString()).isEqualTo(422);
+        assertThat(nowhere.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("group");
+
+        ApiClient.Answer asked = admin.post("api/v1/calls/" + callId + "/transfer", "{\"group\":\"Sales\"}");
+
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(202);
+        assertThat(Sipp.await(first, 30).exit()).as("1001's phone got BYE: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(caller, 30).exit()).as("the caller waited, talked to Sales and hung up: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(sales, 30).exit()).as("1006's phone rang, answered and got the caller's BYE: %s", sipp.errorLogs()).isZero();
+        JsonObject call = endedCall(admin, callId);
+        assertThat(call.getString("agent")).isEqualTo("1006");
+        assertThat(call.getString("group")).isEqualTo("Sales");
+        assertThat(call.getString("outcome")).isEqualTo("ANSWERED");
+        assertThat(kinds(call)).containsSubsequence("CallQueued", "CallAnswered", "Transferred", "CallQueued", "CallOffered", "CallAnswered",
+                "CallEnded").doesNotContain("TransferFailed", "CallAbandoned");
+        assertThat(kinds(call).stream().filter("RecordingStarted"::equals)).as("each conversation its own file").hasSize(2);
+        JsonObject transferred = step(call, "Transferred");
+        assertThat(transferred.getString("target")).isEqualTo("group:Sales");
+        assertThat(transferred.getString("from")).isEqualTo("agent:1001");
+        List<JsonObject> queued = call.getJsonArray("steps").getValuesAs(JsonObject.class).stream()
+                .filter(step -> "CallQueued".equals(step.getString("kind"))).map(step -> step.getJsonObject("data")).toList();
+        assertThat(queued).extracting(data -> data.getString("group")).containsExactly("Support", "Sales");
+        assertThat(queued).extracting(data -> data.getInt("priority")).as("the priority it was first queued with").containsExactly(7, 7);
+        assertThat(admin.get("api/v1/agents/1001/state").json().getString("state")).as("1001 let go of the call")
+                .isIn("WRAP_UP", "READY");
     }
 
     @Test

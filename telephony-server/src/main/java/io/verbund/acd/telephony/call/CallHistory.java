@@ -224,7 +224,8 @@ public class CallHistory {
     }
 
     private static JsonObjectBuilder target(TransferTarget target) {
-        return JSON.createObjectBuilder().add("target", target.toString()).add(target.isAgent() ? "agent" : "number", target.value());
+        return JSON.createObjectBuilder().add("target", target.toString()).add(target.kind().name().toLowerCase(java.util.Locale.ROOT),
+                target.value());
     }
 
     private static String flowNode(AcdCall call) {

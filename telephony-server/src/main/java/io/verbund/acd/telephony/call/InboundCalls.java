@@ -367,7 +367,12 @@ public class InboundCalls {
                 history.ended(call, call.voicemailFile != null ? "VOICEMAIL" : "TERMINATED", endedBy, now);
             } else {
                 sessions.remove(call);
-                responses.send(call.callerInvite, Response.TEMPORARILY_UNAVAILABLE, reasonPhrase);
+                if (call.answeredAt != null) {
+                    // Waiting again after a transfer to a group: answered long ago, so a BYE.
+                    agentLegs.hangUp(call.callerDialog);
+                } else {
+                    responses.send(call.callerInvite, Response.TEMPORARILY_UNAVAILABLE, reasonPhrase);
+                }
                 if (call.entry != null) {
                     queue.remove(call.callId);
                 }
@@ -418,6 +423,19 @@ public class InboundCalls {
             if (found.state.is(CallPhase.DIALLING) && !byCaller) {
                 // The agent hung up its own outbound call before the number answered.
                 outbound.cancel(found, "agent");
+                return;
+            }
+            if (byCaller && found.answeredAt != null && found.state.isWaitingForAgent()) {
+                // A transfer put the caller back into a queue, and it hangs up while it waits: it
+                // abandons that queue (answered before, so it says so with a BYE, not a CANCEL).
+                sessions.remove(found);
+                queue.remove(found.callId);
+                agentLegs.stopRinging(found, found.state.abandoned(clock.instant()));
+                history.record(found);
+                found.clearOffers();
+                found.leaveFlow();
+                media.close(found);
+                LOG.info("caller abandoned the queue a transfer put it in");
                 return;
             }
             if (!found.state.is(CallPhase.CONNECTED)) {

@@ -3,6 +3,8 @@ package io.verbund.acd.telephony.call;
 import io.verbund.acd.call.CallPhase;
 import io.verbund.acd.call.TransferTarget;
 import io.verbund.acd.routing.OfferTerms;
+import io.verbund.acd.routing.QueueEntry;
+import io.verbund.acd.telephony.directory.GroupSettings;
 
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentStatus;
@@ -79,13 +81,18 @@ public class Transfers {
     private final OutboundRequests requests;
     private final Registrations registrations;
     private final TelephonyDirectory directory;
+    private final QueueStore queue;
+    private final DistributionSignal distribution;
     private final Clock clock;
 
     @Inject
     public Transfers(SipEndpoint sip, CallSessions sessions, OutboundTrunk trunk, NodeMedia node, CallerMedia media,
                      CallerSignalling signalling, CallRecordings recordings, CallHistory history, AgentStates agents,
-                     AgentLegs agentLegs, OutboundRequests requests, Registrations registrations, TelephonyDirectory directory, Clock clock) {
+                     AgentLegs agentLegs, OutboundRequests requests, Registrations registrations, TelephonyDirectory directory,
+                     QueueStore queue, DistributionSignal distribution, Clock clock) {
         this.clock = clock;
+        this.queue = queue;
+        this.distribution = distribution;
         this.sip = sip;
         this.sessions = sessions;
         this.trunk = trunk;
@@ -102,7 +109,7 @@ public class Transfers {
     }
 
     protected Transfers() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -165,11 +172,15 @@ public class Transfers {
         if (refused.isEmpty() && (call.callerMedia == null || call.agentMedia == null)) {
             refused = Optional.of("the call's media is not anchored on this node");
         }
-        if (refused.isEmpty() && !target.isAgent()) {
+        if (refused.isEmpty() && target.isNumber()) {
             refused = whyNotToNumber(call, target.value());
         }
         if (refused.isPresent()) {
             refuse(call, target, refused.get(), now);
+            return;
+        }
+        if (target.isGroup()) {
+            toGroup(call, target, by, now);
             return;
         }
         if (!target.isAgent()) {
@@ -221,6 +232,56 @@ public class Transfers {
             call.state.transferFailed("the INVITE to agent " + target.value() + " could not be sent", now);
         }
         history.record(call);
+    }
+
+    /**
+     * A transfer to a group: the caller leaves its agent (who goes to wrap-up, as after a blind
+     * transfer) and waits in the group's queue again, hearing music, until the group's routing
+     * strategy offers it to one of the group's agents. Nothing rings first: a queue always takes
+     * the caller, so there is nothing to fail once it has started.
+     * <p>
+     * The caller keeps the priority it was first queued with, and its place: it enters the new queue
+     * as if it had waited there since it called ({@code enteredAt} is the call's arrival), the way a
+     * caller passed on by an agent is served before those who called after it. The new group's
+     * figures count the caller as offered to it from the transfer on (CallQueued). A re-queued caller
+     * waits without the flow's announcements, maximum wait or empty-queue exit: its flow is over.
+     */
+    private void toGroup(AcdCall call, TransferTarget target, String by, Instant now) {
+        Optional<GroupSettings> group;
+        try {
+            group = directory.group(call.tenantId, target.value());
+        } catch (DirectoryUnavailable e) {
+            refuse(call, target, "configuration unavailable", now);
+            return;
+        }
+        if (group.isEmpty()) {
+            refuse(call, target, "no group " + target.value() + " in this tenant", now);
+            return;
+        }
+        Dialog oldDialog = call.agentDialog;
+        RtpLeg oldMedia = call.agentMedia;
+        recordings.finish(call);
+        Optional<AgentKey> oldAgent = call.state.transferredToGroup(target, group.get().id(), by, now);
+        requests.bye(oldDialog);
+        sessions.unlinkAgentLeg(call.agentCallId);
+        if (oldMedia != null) {
+            oldMedia.close();
+        }
+        // The wrap-up is the old group's, so before the call changes group.
+        oldAgent.ifPresent(agent -> agentLegs.handedOver(call, agent));
+        call.agentMedia = null;
+        call.agentDialog = null;
+        call.agentCallId = null;
+        call.agentSdp = null;
+        call.agentSince = null;
+        call.agentId = 0;
+        call.group = group.get();
+        call.entry = new QueueEntry(call.callId, call.tenant, group.get().id(), call.state.priority(), call.receivedAt, history.node());
+        queue.enqueue(call.entry);
+        media.musicOnHold(call);
+        history.record(call);
+        distribution.raise();
+        LOG.info(() -> "transferred to the queue of " + target.value());
     }
 
     private void refuse(AcdCall call, TransferTarget target, String why, Instant now) {

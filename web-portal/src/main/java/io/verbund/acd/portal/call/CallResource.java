@@ -216,7 +216,10 @@ public class CallResource {
      * Blind transfer of a connected call to another agent or an external number, on whichever node
      * holds it: 202 with the call's location once asked. The outcome is asynchronous: the call's
      * events show {@code TransferStarted}, then {@code Transferred} or {@code TransferFailed} with
-     * the reason (the caller then stays with its agent). Supervisors for the calls of their groups,
+     * the reason (the caller then stays with its agent). To a group ({@code {"group":"Sales"}}) the
+     * caller leaves its agent at once ({@code Transferred}, then {@code CallQueued} in the group with
+     * its first priority) and waits, hearing music, until the group's strategy finds it an agent;
+     * its first agent goes to wrap-up. Supervisors for the calls of their groups,
      * tenant admins; 409 when the call is not connected (waiting, ringing, or ended).
      */
     @NotAudited("call control, kept in the call's events")
@@ -235,6 +238,9 @@ public class CallResource {
         TransferRequest checked = validation.check(request, addressed.key());
         if (checked.agent() != null && !agents.exists(addressed, checked.agent())) {
             throw InvalidFields.of("agent", PortalWords.text("common.agent-unknown", checked.agent()), addressed.key());
+        }
+        if (checked.group() != null && roster.groupsOf(addressed.key()).stream().noneMatch(group -> group.name().equals(checked.group()))) {
+            throw InvalidFields.of("group", PortalWords.text("common.group-unknown", checked.group()), addressed.key());
         }
         // Refused here for a clear answer; the node that dials checks the same list again (flows, other nodes' commands).
         TransferNumbers allowed = tenants.transferNumbers(addressed.idValue());
