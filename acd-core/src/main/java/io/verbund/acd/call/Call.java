@@ -6,6 +6,11 @@ import io.verbund.acd.call.CallEvent.CallAnswered;
 import io.verbund.acd.call.CallEvent.CallEnded;
 import io.verbund.acd.call.CallEvent.CallHeld;
 import io.verbund.acd.call.CallEvent.CallResumed;
+import io.verbund.acd.call.CallEvent.ConsultationAnswered;
+import io.verbund.acd.call.CallEvent.ConsultationEnded;
+import io.verbund.acd.call.CallEvent.ConsultationFailed;
+import io.verbund.acd.call.CallEvent.ConsultationStarted;
+import io.verbund.acd.call.CallEvent.ConsultationSwapped;
 import io.verbund.acd.call.CallEvent.CallOffered;
 import io.verbund.acd.call.CallEvent.CallQueued;
 import io.verbund.acd.call.CallEvent.AgentPickedUp;
@@ -69,6 +74,8 @@ public final class Call {
     private Instant heldSince;
     /** Every finished hold of the call, added up. */
     private Duration heldBefore = Duration.ZERO;
+    /** The party the agent consults while its caller waits on hold; null when none. */
+    private Consultation consultation;
     /** The outbound call's number and how far it got; null for a call that came in. */
     private OutboundDial outbound;
     private int seq;
@@ -127,7 +134,8 @@ public final class Call {
     /** Whether the agent is in the call: its phone rings for it or it talks on it (its lease). */
     public boolean involves(AgentKey someone) {
         return phase != CallPhase.ENDED && (someone.equals(agent) || offered.contains(someone)
-                || (transfer != null && someone.equals(transfer.agent())));
+                || (transfer != null && someone.equals(transfer.agent()))
+                || (consultation != null && someone.equals(consultation.agent)));
     }
 
     /** Where the transfer that rings now goes; empty when none rings. */
@@ -386,6 +394,9 @@ public final class Call {
         if (transfer != null) {
             return Optional.of("a transfer of this call is already ringing");
         }
+        if (consultation != null) {
+            return Optional.of("a consultation is going on: complete or end it first");
+        }
         if (heldSince != null) {
             return Optional.of("the call is on hold: resume it first");
         }
@@ -484,6 +495,9 @@ public final class Call {
         if (phase != CallPhase.CONNECTED) {
             return Optional.of("the call is not connected");
         }
+        if (consultation != null) {
+            return Optional.of("a consultation is going on");
+        }
         if (heldSince != null) {
             return Optional.of("the call is on hold already");
         }
@@ -518,11 +532,168 @@ public final class Call {
         if (heldSince == null) {
             throw new IllegalCallTransition(id, phase, "resumed while not on hold");
         }
+        if (consultation != null) {
+            throw new IllegalCallTransition(id, phase, "resumed during a consultation (swap or end it)");
+        }
         Duration held = nonNegative(Duration.between(heldSince, at));
         heldBefore = heldBefore.plus(held);
         heldSince = null;
         events.add(new CallResumed(routedTenant(), id, nextSeq(), at, Objects.requireNonNull(by, "by"), held, heldBefore));
         return held;
+    }
+
+    /** Where the agent's consultation goes; empty when none. */
+    public Optional<TransferTarget> consultationTarget() {
+        return Optional.ofNullable(consultation).map(Consultation::target);
+    }
+
+    /** The agent consulted (reserved for it); empty when none, or the target is a number. */
+    public Optional<AgentKey> consultedAgent() {
+        return Optional.ofNullable(consultation).map(Consultation::agent);
+    }
+
+    /** Whether the consulted party answered (the consultation talks, or waits on hold after a swap). */
+    public boolean isConsultationAnswered() {
+        return consultation != null && consultation.answered;
+    }
+
+    /** Whether the agent talks to the consulted party now (the caller hears music); false while it talks to its caller. */
+    public boolean isTalkingToConsulted() {
+        return consultation != null && consultation.answered && consultation.withTarget;
+    }
+
+    /**
+     * Why the agent cannot consult {@code target} now; empty when it may: the call is connected to
+     * an agent, no transfer rings, no other consultation goes on, and the target is not the agent itself.
+     */
+    public Optional<String> whyNoConsultationWith(TransferTarget target) {
+        if (phase != CallPhase.CONNECTED) {
+            return Optional.of("the call is not connected");
+        }
+        if (agent == null) {
+            return Optional.of("no agent talks on the call");
+        }
+        if (consultation != null) {
+            return Optional.of("a consultation is going on already");
+        }
+        if (transfer != null) {
+            return Optional.of("a transfer of this call is ringing");
+        }
+        if (target.isAgent() && agent.extension().equals(target.value())) {
+            return Optional.of("agent " + target.value() + " cannot consult itself");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * From CONNECTED with an agent and no transfer or consultation: the caller goes on hold (if it
+     * is not already) and the consulted party's phone rings. A group target has been resolved to
+     * one of its free agents ({@code targetAgent}); a number has none.
+     */
+    public void consultationStarted(TransferTarget target, AgentKey targetAgent, String by, Instant at) {
+        require(Set.of(CallPhase.CONNECTED), "consultation started");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(by, "by");
+        whyNoConsultationWith(target).ifPresent(why -> {
+            throw new IllegalCallTransition(id, phase, "consultation started: " + why);
+        });
+        if (target.isNumber() == (targetAgent != null)) {
+            throw new IllegalCallTransition(id, phase, "consultation of " + target + " with agent " + targetAgent);
+        }
+        TenantKey owner = routedTenant();
+        if (heldSince == null) {
+            heldSince = at;
+        }
+        consultation = new Consultation(target, targetAgent);
+        events.add(new ConsultationStarted(owner, id, nextSeq(), at, target, by));
+    }
+
+    /** From a consultation that rings: the consulted party answered, and the agent talks to it. */
+    public void consultationAnswered(Instant at) {
+        requireConsultation("answered");
+        if (consultation.answered) {
+            throw new IllegalCallTransition(id, phase, "consultation answered twice");
+        }
+        consultation.answered = true;
+        consultation.withTarget = true;
+        events.add(new ConsultationAnswered(routedTenant(), id, nextSeq(), at, consultation.target));
+    }
+
+    /** From a consultation that rings: the consulted party did not take it. The caller stays on hold, with its agent. */
+    public void consultationFailed(String why, Instant at) {
+        requireConsultation("failed");
+        if (consultation.answered) {
+            throw new IllegalCallTransition(id, phase, "consultation failed after it was answered");
+        }
+        TransferTarget target = consultation.target;
+        consultation = null;
+        events.add(new ConsultationFailed(routedTenant(), id, nextSeq(), at, target, why));
+    }
+
+    /**
+     * From an answered consultation: the agent switches to the other party, the one left hears
+     * music (the caller's time on hold counts only while it is the one left).
+     *
+     * @return whether the agent talks to the consulted party now
+     */
+    public boolean consultationSwapped(String by, Instant at) {
+        requireConsultation("swapped");
+        if (!consultation.answered) {
+            throw new IllegalCallTransition(id, phase, "swapped before the consulted party answered");
+        }
+        consultation.withTarget = !consultation.withTarget;
+        if (consultation.withTarget) {
+            heldSince = at;
+        } else {
+            heldBefore = timeOnHold(at);
+            heldSince = null;
+        }
+        events.add(new ConsultationSwapped(routedTenant(), id, nextSeq(), at, consultation.withTarget ? "target" : "caller",
+                Objects.requireNonNull(by, "by")));
+        return consultation.withTarget;
+    }
+
+    /**
+     * From any consultation: it is over without a transfer (the agent went back to its caller, the
+     * consulted party hung up, or the ringing was withdrawn). The caller stays as it is — on hold
+     * unless the agent had swapped back to it; the agent resumes it ({@link #resumed}).
+     */
+    public void consultationEnded(String by, Instant at) {
+        requireConsultation("ended");
+        TransferTarget target = consultation.target;
+        consultation = null;
+        events.add(new ConsultationEnded(routedTenant(), id, nextSeq(), at, target, Objects.requireNonNull(by, "by")));
+    }
+
+    /**
+     * From an answered consultation: the caller talks to the consulted party, the agent lets go of
+     * the call (a consultation transfer). Recorded as a {@code Transferred}; the caller's hold ends.
+     *
+     * @return the agent who had the call, for its wrap-up
+     */
+    public Optional<AgentKey> consultationCompleted(String by, Instant at) {
+        requireConsultation("completed");
+        if (!consultation.answered) {
+            throw new IllegalCallTransition(id, phase, "completed before the consulted party answered");
+        }
+        Consultation done = consultation;
+        consultation = null;
+        heldBefore = timeOnHold(at);
+        heldSince = null;
+        Optional<AgentKey> previous = Optional.ofNullable(agent);
+        events.add(new Transferred(routedTenant(), id, nextSeq(), at, done.target, "agent:" + agent.extension(),
+                Objects.requireNonNull(by, "by")));
+        transfersConnected++;
+        agent = done.agent;
+        transferredNumber = done.target.isNumber() ? done.target.value() : null;
+        return previous;
+    }
+
+    private void requireConsultation(String transition) {
+        require(Set.of(CallPhase.CONNECTED), "consultation " + transition);
+        if (consultation == null) {
+            throw new IllegalCallTransition(id, phase, "consultation " + transition + " while none goes on");
+        }
     }
 
     private static Duration nonNegative(Duration duration) {
@@ -560,6 +731,7 @@ public final class Call {
         // A call that ends on hold counts its last hold too; the record's total comes from timeOnHold.
         heldBefore = timeOnHold(at);
         heldSince = null;
+        consultation = null;
         phase = CallPhase.ENDED;
         if (tenant != null) {
             events.add(new CallEnded(tenant, id, nextSeq(), at, outcome, endedBy));
@@ -674,5 +846,27 @@ public final class Call {
     }
 
     private record PendingTransfer(TransferTarget target, AgentKey agent, String by) {
+    }
+
+    /** A consultation: its target, the agent reserved for it (none for a number), and how far it got. */
+    private static final class Consultation {
+        private final TransferTarget target;
+        private final AgentKey agent;
+        private boolean answered;
+        /** The agent talks to the consulted party (the caller hears music); false after a swap back. */
+        private boolean withTarget;
+
+        private Consultation(TransferTarget target, AgentKey agent) {
+            this.target = target;
+            this.agent = agent;
+        }
+
+        TransferTarget target() {
+            return target;
+        }
+
+        AgentKey agent() {
+            return agent;
+        }
     }
 }

@@ -115,6 +115,35 @@ public sealed interface CallEvent {
             implements CallEvent {
     }
 
+    /**
+     * The agent consults {@code target} (another agent, a group's free agent, a number) while its
+     * caller waits on hold; the target's phone rings. {@code by}: "api:" and the login that asked.
+     */
+    record ConsultationStarted(TenantKey tenant, CallId call, int seq, Instant at, TransferTarget target, String by)
+            implements CallEvent {
+    }
+
+    /** The consulted party answered: the agent talks to it, the caller still hears music. */
+    record ConsultationAnswered(TenantKey tenant, CallId call, int seq, Instant at, TransferTarget target) implements CallEvent {
+    }
+
+    /** The consulted party did not answer or refused; the agent stays with its caller on hold. */
+    record ConsultationFailed(TenantKey tenant, CallId call, int seq, Instant at, TransferTarget target, String why)
+            implements CallEvent {
+    }
+
+    /** The agent switched to the other party ({@code talkingTo}: "caller" or "target"); the one left hears music. */
+    record ConsultationSwapped(TenantKey tenant, CallId call, int seq, Instant at, String talkingTo, String by) implements CallEvent {
+    }
+
+    /**
+     * The consultation is over without a transfer: the agent went back to its caller, or the
+     * consulted party hung up ({@code by}: "api:…" or "target").
+     */
+    record ConsultationEnded(TenantKey tenant, CallId call, int seq, Instant at, TransferTarget target, String by)
+            implements CallEvent {
+    }
+
     /** The caller hung up before anyone answered. */
     record CallAbandoned(TenantKey tenant, CallId call, int seq, Instant at) implements CallEvent {
     }

@@ -313,6 +313,88 @@ class CallTest {
     }
 
     @Nested
+    class Consultations {
+
+        @Test
+        void theAgentConsultsAColleagueWhileTheCallerHearsMusicThenHandsTheCallerOver() {
+            Call call = in(CallPhase.CONNECTED);
+
+            assertThat(call.whyNoConsultationWith(TO_1002)).isEmpty();
+            call.consultationStarted(TO_1002, A1002, "api:agent1001@demo", at(10));
+            assertThat(call.isOnHold()).as("the caller waits on hold").isTrue();
+            assertThat(call.involves(A1002)).as("the consulted agent's lease").isTrue();
+            assertThat(call.whyNoHold()).contains("a consultation is going on");
+            assertThat(call.whyNoTransferTo(HOTLINE)).contains("a consultation is going on: complete or end it first");
+            call.consultationAnswered(at(12));
+            assertThat(call.isTalkingToConsulted()).isTrue();
+            assertThat(call.consultationSwapped("api:agent1001@demo", at(14))).as("back to the caller").isFalse();
+            assertThat(call.isOnHold()).isFalse();
+            assertThat(call.consultationSwapped("api:agent1001@demo", at(16))).isTrue();
+            assertThat(call.consultationCompleted("api:agent1001@demo", at(20))).contains(A1001);
+
+            assertThat(call.agent()).contains(A1002);
+            assertThat(call.involves(A1001)).isFalse();
+            assertThat(call.isOnHold()).isFalse();
+            assertThat(call.timeOnHold(at(30))).as("10..14 and 16..20").isEqualTo(Duration.ofSeconds(8));
+            assertThat(call.transfersConnected()).isEqualTo(1);
+            assertThat(call.consultationTarget()).isEmpty();
+            assertThat(call.takeEvents()).containsExactly(
+                    new CallEvent.ConsultationStarted(DEMO, ID, 4, at(10), TO_1002, "api:agent1001@demo"),
+                    new CallEvent.ConsultationAnswered(DEMO, ID, 5, at(12), TO_1002),
+                    new CallEvent.ConsultationSwapped(DEMO, ID, 6, at(14), "caller", "api:agent1001@demo"),
+                    new CallEvent.ConsultationSwapped(DEMO, ID, 7, at(16), "target", "api:agent1001@demo"),
+                    new CallEvent.Transferred(DEMO, ID, 8, at(20), TO_1002, "agent:1001", "api:agent1001@demo"));
+        }
+
+        @Test
+        void aConsultationThatEndsLeavesTheCallerOnHoldWithItsAgentWhoResumesIt() {
+            Call call = in(CallPhase.CONNECTED);
+            call.consultationStarted(HOTLINE, null, "api:agent1001@demo", at(10));
+            call.consultationAnswered(at(11));
+            assertThatThrownBy(() -> call.resumed("api:agent1001@demo", at(12))).isInstanceOf(IllegalCallTransition.class);
+
+            call.consultationEnded("api:agent1001@demo", at(13));
+            call.resumed("api:agent1001@demo", at(13));
+
+            assertThat(call.agent()).contains(A1001);
+            assertThat(call.transferredNumber()).isEmpty();
+            assertThat(call.timeOnHold(at(20))).isEqualTo(Duration.ofSeconds(3));
+            assertThat(call.takeEvents()).extracting(event -> event.getClass().getSimpleName())
+                    .containsExactly("ConsultationStarted", "ConsultationAnswered", "ConsultationEnded", "CallResumed");
+        }
+
+        @Test
+        void aConsultationNobodyAnswersFailsAndCannotBeCompletedOrSwapped() {
+            Call call = in(CallPhase.CONNECTED);
+            call.consultationStarted(TO_1002, A1002, "api:agent1001@demo", at(10));
+            assertThatThrownBy(() -> call.consultationCompleted("api:x", at(11))).isInstanceOf(IllegalCallTransition.class);
+            assertThatThrownBy(() -> call.consultationSwapped("api:x", at(11))).isInstanceOf(IllegalCallTransition.class);
+
+            call.consultationFailed("no answer within 15 s", at(25));
+
+            assertThat(call.consultationTarget()).isEmpty();
+            assertThat(call.involves(A1002)).isFalse();
+            assertThat(call.isOnHold()).as("the agent is told and resumes its caller itself").isTrue();
+            assertThat(call.takeEvents()).last()
+                    .isEqualTo(new CallEvent.ConsultationFailed(DEMO, ID, 5, at(25), TO_1002, "no answer within 15 s"));
+        }
+
+        @Test
+        void onlyAConnectedAgentConsultsOnceAtATimeAndNotItself() {
+            Call call = in(CallPhase.CONNECTED);
+            assertThat(call.whyNoConsultationWith(TransferTarget.agent("1001"))).contains("agent 1001 cannot consult itself");
+            assertThat(in(CallPhase.QUEUED).whyNoConsultationWith(TO_1002)).contains("the call is not connected");
+            call.consultationStarted(HOTLINE, null, "api:a", at(10));
+            assertThat(call.whyNoConsultationWith(TO_1002)).contains("a consultation is going on already");
+            assertThatThrownBy(() -> call.consultationStarted(TO_1002, A1002, "api:a", at(11))).isInstanceOf(IllegalCallTransition.class);
+            assertThatThrownBy(() -> in(CallPhase.CONNECTED).consultationStarted(TO_1002, null, "api:a", at(11)))
+                    .as("an agent target needs its agent").isInstanceOf(IllegalCallTransition.class);
+            call.ended("ANSWERED", "caller", at(12));
+            assertThat(call.consultationTarget()).isEmpty();
+        }
+    }
+
+    @Nested
     class Transfers {
 
         @Test
