@@ -608,6 +608,17 @@ public final class Call {
         events.add(new ConsultationStarted(owner, id, nextSeq(), at, target, by));
     }
 
+    /**
+     * From any phase but ENDED: a consultation that could not even start (target unknown, not
+     * ready, no trunk). Nothing changes; recorded as a ConsultationFailed, so the agent is told.
+     */
+    public void consultationRefused(TransferTarget target, String why, Instant at) {
+        if (phase == CallPhase.ENDED) {
+            throw new IllegalCallTransition(id, phase, "consultation refused");
+        }
+        events.add(new ConsultationFailed(routedTenant(), id, nextSeq(), at, target, why));
+    }
+
     /** From a consultation that rings: the consulted party answered, and the agent talks to it. */
     public void consultationAnswered(Instant at) {
         requireConsultation("answered");

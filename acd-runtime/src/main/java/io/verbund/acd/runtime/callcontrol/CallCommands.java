@@ -21,7 +21,8 @@ import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
  * {@link #transfer}s by call id; every node's telephony server {@link #watch}es, and the one
  * holding the call carries it out and marks it {@link #done} ({@link #transferDone}). A command
  * nobody claims expires after {@link #LIFESPAN_SECONDS}. Hang-ups are kept under the call id,
- * transfers under {@code transfer:<call id>}, hold and resume under {@code hold:<call id>} (a resume
+ * transfers under {@code transfer:<call id>}, consultation steps under {@code consultation:<call id>},
+ * hold and resume under {@code hold:<call id>} (a resume
  * asked right after a hold overwrites it: the later wish counts), so one kind never overwrites another. An outbound call
  * ({@link #placeCall}) is no call of any node yet: every node is told, and the one that
  * {@linkplain #claimOutbound claims} it first places it.
@@ -37,6 +38,7 @@ public class CallCommands {
     private static final String TRANSFER = "TRANSFER";
     private static final String TRANSFER_KEY = "transfer:";
     private static final String HOLD_KEY = "hold:";
+    private static final String CONSULTATION_KEY = "consultation:";
     private static final String OUTBOUND = "OUTBOUND";
     private static final String OUTBOUND_KEY = "outbound:";
     private static final Logger LOG = Logger.getLogger(CallCommands.class.getName());
@@ -47,6 +49,7 @@ public class CallCommands {
     private final List<BiConsumer<String, String>> hangUpWatchers = new CopyOnWriteArrayList<>();
     private final List<Consumer<TransferAsked>> transferWatchers = new CopyOnWriteArrayList<>();
     private final List<Consumer<HoldAsked>> holdWatchers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ConsultationAsked>> consultationWatchers = new CopyOnWriteArrayList<>();
     private final List<Consumer<OutboundCallAsked>> outboundWatchers = new CopyOnWriteArrayList<>();
     private volatile boolean listening;
 
@@ -78,6 +81,26 @@ public class CallCommands {
     /** The hold or resume was carried out; a later one asked meanwhile stays for its own watchers. */
     public void holdDone(HoldAsked asked) {
         cache.remove(HOLD_KEY + asked.callId(), asked.kind().name() + "|" + asked.by());
+    }
+
+    /** A step of the agent's consultation ({@code consultation:<call id>}; a later step overwrites one not yet carried out). */
+    public void consult(ConsultationAsked asked) {
+        cache.put(CONSULTATION_KEY + asked.callId(), asked.encode(), LIFESPAN_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Runs {@code onConsultation} on this node for every consultation step asked for on any node. */
+    public void watchConsultations(Consumer<ConsultationAsked> onConsultation) {
+        consultationWatchers.add(onConsultation);
+        listen();
+    }
+
+    public void stopWatchingConsultations(Consumer<ConsultationAsked> onConsultation) {
+        consultationWatchers.remove(onConsultation);
+    }
+
+    /** The step was carried out; a later one asked meanwhile stays. */
+    public void consultationDone(ConsultationAsked asked) {
+        cache.remove(CONSULTATION_KEY + asked.callId(), asked.encode());
     }
 
     /** An outbound call for the agent, which the first node to claim it places. */
@@ -155,6 +178,10 @@ public class CallCommands {
             transferAsked(event.getKey().substring(TRANSFER_KEY.length()), value.substring(TRANSFER.length() + 1));
             return;
         }
+        if (event.getKey().startsWith(CONSULTATION_KEY)) {
+            consultationAsked(event.getKey().substring(CONSULTATION_KEY.length()), value);
+            return;
+        }
         if (event.getKey().startsWith(HOLD_KEY)) {
             holdAsked(event.getKey().substring(HOLD_KEY.length()), value);
             return;
@@ -185,6 +212,23 @@ public class CallCommands {
             return;
         }
         for (Consumer<OutboundCallAsked> watcher : outboundWatchers) {
+            try {
+                watcher.accept(asked);
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "a call command watcher failed: " + e);
+            }
+        }
+    }
+
+    private void consultationAsked(String callId, String encoded) {
+        ConsultationAsked asked;
+        try {
+            asked = ConsultationAsked.decode(callId, encoded);
+        } catch (IllegalArgumentException e) {
+            LOG.warning(() -> "a consultation command for " + callId + " not understood: " + e.getMessage());
+            return;
+        }
+        for (Consumer<ConsultationAsked> watcher : consultationWatchers) {
             try {
                 watcher.accept(asked);
             } catch (RuntimeException e) {

@@ -109,6 +109,8 @@ final class AcdCall {
 
     /** A transfer's outbound leg while it rings (the transfer itself is the {@link Call}'s); null otherwise. */
     TransferLeg transfer;
+    /** The agent's answered consultation leg (while it rings it is {@link #transfer}); null otherwise. */
+    ConsultedLeg consulted;
 
     AcdCall(String callId, ServerTransaction callerInvite, Dialog callerDialog, Instant receivedAt, String caller, String serviceNumber) {
         this.callId = callId;

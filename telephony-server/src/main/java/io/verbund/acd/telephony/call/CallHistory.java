@@ -6,6 +6,11 @@ import io.verbund.acd.call.CallEvent.CallAnswered;
 import io.verbund.acd.call.CallEvent.CallEnded;
 import io.verbund.acd.call.CallEvent.CallHeld;
 import io.verbund.acd.call.CallEvent.CallResumed;
+import io.verbund.acd.call.CallEvent.ConsultationAnswered;
+import io.verbund.acd.call.CallEvent.ConsultationEnded;
+import io.verbund.acd.call.CallEvent.ConsultationFailed;
+import io.verbund.acd.call.CallEvent.ConsultationStarted;
+import io.verbund.acd.call.CallEvent.ConsultationSwapped;
 import io.verbund.acd.call.CallEvent.CallOffered;
 import io.verbund.acd.call.CallEvent.CallQueued;
 import io.verbund.acd.call.CallEvent.AgentPickedUp;
@@ -148,6 +153,17 @@ public class CallHistory {
                 event(call, resumed, agentIdOrNull(call), null, JSON.createObjectBuilder().add("by", resumed.by())
                         .add("heldSeconds", seconds(resumed.held())).add("totalHeldSeconds", seconds(resumed.totalHeld()))
                         .build().toString());
+            } else if (event instanceof ConsultationStarted started) {
+                event(call, started, agentIdOrNull(call), null, target(started.target()).add("by", started.by()).build().toString());
+            } else if (event instanceof ConsultationAnswered answered) {
+                event(call, answered, agentIdOrNull(call), null, target(answered.target()).build().toString());
+            } else if (event instanceof ConsultationFailed failed) {
+                event(call, failed, agentIdOrNull(call), null, target(failed.target()).add("why", failed.why()).build().toString());
+            } else if (event instanceof ConsultationSwapped swapped) {
+                event(call, swapped, agentIdOrNull(call), null, JSON.createObjectBuilder().add("talkingTo", swapped.talkingTo())
+                        .add("by", swapped.by()).build().toString());
+            } else if (event instanceof ConsultationEnded ended) {
+                event(call, ended, agentIdOrNull(call), null, target(ended.target()).add("by", ended.by()).build().toString());
             } else if (event instanceof CallAbandoned abandoned) {
                 if (call.counters != null) {
                     call.counters.abandoned();

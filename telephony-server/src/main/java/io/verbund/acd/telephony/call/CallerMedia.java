@@ -109,8 +109,13 @@ public class CallerMedia {
     /** Music on hold for a connected caller its agent put on hold, looped until resumed. */
     void musicOnHold(AcdCall call) {
         if (hasMedia(call)) {
-            audio(call, List.of(call.musicOnHold)).ifPresent(call.callerMedia::loop);
+            musicOnHold(call, call.callerMedia);
         }
+    }
+
+    /** The call's music on hold on another of its legs: a consulted party the agent swapped away from. */
+    void musicOnHold(AcdCall call, RtpLeg leg) {
+        audio(call, List.of(call.musicOnHold)).ifPresent(leg::loop);
     }
 
     void stop(AcdCall call) {

@@ -82,8 +82,9 @@ public class Holds {
     }
 
     private void resume(AcdCall call, String by) {
-        if (!call.state.isConnected() || !call.state.isOnHold()) {
-            LOG.info(() -> "call " + call.callId + " is not on hold: nothing to resume");
+        if (!call.state.isConnected() || !call.state.isOnHold() || call.state.consultationTarget().isPresent()) {
+            // During a consultation the agent swaps or returns instead.
+            LOG.info(() -> "call " + call.callId + " is not on hold, or consults: nothing to resume");
             return;
         }
         Instant now = clock.instant();

@@ -411,6 +411,9 @@ public class InboundCalls {
                 // A transfer target that hangs up before it is connected ends nothing but its own leg.
                 return;
             }
+            if (!byCaller && transfers.consultedHungUp(found, legCallId)) {
+                return;
+            }
             if (byCaller && found.answeredByNode && !found.state.is(CallPhase.CONNECTED) && !found.state.is(CallPhase.ENDED)) {
                 // The caller hung up on the node itself: after (or while) leaving a message.
                 voicemails.finish(found);

@@ -83,14 +83,16 @@ public class Transfers {
     private final TelephonyDirectory directory;
     private final QueueStore queue;
     private final DistributionSignal distribution;
+    private final Consultations consultations;
     private final Clock clock;
 
     @Inject
     public Transfers(SipEndpoint sip, CallSessions sessions, OutboundTrunk trunk, NodeMedia node, CallerMedia media,
                      CallerSignalling signalling, CallRecordings recordings, CallHistory history, AgentStates agents,
                      AgentLegs agentLegs, OutboundRequests requests, Registrations registrations, TelephonyDirectory directory,
-                     QueueStore queue, DistributionSignal distribution, Clock clock) {
+                     QueueStore queue, DistributionSignal distribution, Consultations consultations, Clock clock) {
         this.clock = clock;
+        this.consultations = consultations;
         this.queue = queue;
         this.distribution = distribution;
         this.sip = sip;
@@ -109,7 +111,7 @@ public class Transfers {
     }
 
     protected Transfers() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -134,7 +136,7 @@ public class Transfers {
             return false;
         }
         call.state.transferStarted(target, null, "flow", now);
-        if (!ring(call, target, failedExit, null, 0, trunkDestination(number), trunk.ringTimeout())) {
+        if (!ring(call, target, failedExit, null, 0, trunkDestination(number), trunk.ringTimeout(), false)) {
             call.state.transferFailed("the INVITE to " + number + " could not be sent", now);
             history.record(call);
             return false;
@@ -185,53 +187,68 @@ public class Transfers {
         }
         if (!target.isAgent()) {
             call.state.transferStarted(target, null, by, now);
-            if (!ring(call, target, null, null, 0, trunkDestination(target.value()), trunk.ringTimeout())) {
+            if (!ring(call, target, null, null, 0, trunkDestination(target.value()), trunk.ringTimeout(), false)) {
                 call.state.transferFailed("the INVITE to " + target.value() + " could not be sent", now);
             }
             history.record(call);
             return;
         }
+        Optional<ReservedAgent> reserved = reserve(call, target, now, why -> refuse(call, target, why, now));
+        if (reserved.isEmpty()) {
+            return;
+        }
+        AgentLine line = reserved.get().line();
+        Duration ringTime = (call.group == null ? OfferTerms.TRANSFER : call.group.offerTerms()).ringTime();
+        call.state.transferStarted(target, line.agent(), by, now);
+        if (!ring(call, target, null, line.agent(), line.agentId(), reserved.get().destination(), ringTime, false)) {
+            agents.compareAndSet(reserved.get().status(), OfferTerms.withdrawn(reserved.get().status(), now));
+            call.state.transferFailed("the INVITE to agent " + target.value() + " could not be sent", now);
+        }
+        history.record(call);
+    }
+
+    /** An agent target found, ready and reserved for the call (so it is offered no other call), with where its phone is. */
+    record ReservedAgent(AgentLine line, AgentStatus status, SipDestination destination) {
+    }
+
+    /**
+     * Looks the agent target up and reserves it with the distributor's compare-and-set, for a
+     * transfer or a consultation; empty, with {@code refused} told why, when it cannot be rung.
+     */
+    Optional<ReservedAgent> reserve(AcdCall call, TransferTarget target, Instant now, java.util.function.Consumer<String> refused) {
         Optional<AgentLine> line;
         try {
             line = directory.agent(call.tenantId, target.value());
         } catch (DirectoryUnavailable e) {
-            refuse(call, target, "configuration unavailable", now);
-            return;
+            refused.accept("configuration unavailable");
+            return Optional.empty();
         }
         if (line.isEmpty()) {
-            refuse(call, target, "no agent " + target.value() + " in this tenant", now);
-            return;
+            refused.accept("no agent " + target.value() + " in this tenant");
+            return Optional.empty();
         }
         Optional<Binding> phone = registrations.active(line.get().sipUsername(), now);
         if (phone.isEmpty()) {
-            refuse(call, target, "agent " + target.value() + " has no registered phone", now);
-            return;
+            refused.accept("agent " + target.value() + " has no registered phone");
+            return Optional.empty();
         }
         AgentStatus ready = agents.current(line.get().agent(), now);
         if (!ready.isAvailable(now)) {
-            refuse(call, target, "agent " + target.value() + " is not ready (" + ready.state() + ")", now);
-            return;
+            refused.accept("agent " + target.value() + " is not ready (" + ready.state() + ")");
+            return Optional.empty();
         }
         AgentStatus reserved = ready.reserve(call.callId, history.node(), now);
         if (!agents.compareAndSet(ready, reserved)) {
-            refuse(call, target, "agent " + target.value() + " was taken by another call", now);
-            return;
+            refused.accept("agent " + target.value() + " was taken by another call");
+            return Optional.empty();
         }
-        SipDestination destination;
         try {
-            destination = SipDestination.phone(phone.get(), sip.addresses());
+            return Optional.of(new ReservedAgent(line.get(), reserved, SipDestination.phone(phone.get(), sip.addresses())));
         } catch (ParseException e) {
             agents.compareAndSet(reserved, OfferTerms.withdrawn(reserved, now));
-            refuse(call, target, "agent " + target.value() + "'s phone has no usable contact", now);
-            return;
+            refused.accept("agent " + target.value() + "'s phone has no usable contact");
+            return Optional.empty();
         }
-        Duration ringTime = (call.group == null ? OfferTerms.TRANSFER : call.group.offerTerms()).ringTime();
-        call.state.transferStarted(target, line.get().agent(), by, now);
-        if (!ring(call, target, null, line.get().agent(), line.get().agentId(), destination, ringTime)) {
-            agents.compareAndSet(reserved, OfferTerms.withdrawn(reserved, now));
-            call.state.transferFailed("the INVITE to agent " + target.value() + " could not be sent", now);
-        }
-        history.record(call);
     }
 
     /**
@@ -295,7 +312,7 @@ public class Transfers {
      * any node): the tenant's transfer numbers are checked here, where the INVITE leaves, not only
      * where the request came in.
      */
-    private Optional<String> whyNotToNumber(AcdCall call, String number) {
+    Optional<String> whyNotToNumber(AcdCall call, String number) {
         if (trunk.address().isEmpty()) {
             return Optional.of("no outbound trunk configured (verbund.trunk.outbound)");
         }
@@ -316,8 +333,8 @@ public class Transfers {
      * Sends the INVITE of the transfer leg the call started and starts its ring timer; false when it
      * could not be sent (the caller fails the transfer then).
      */
-    private boolean ring(AcdCall call, TransferTarget target, Runnable failedExit, AgentKey agent, long agentId,
-                         SipDestination destination, Duration ringTime) {
+    boolean ring(AcdCall call, TransferTarget target, Runnable failedExit, AgentKey agent, long agentId,
+                 SipDestination destination, Duration ringTime, boolean consultation) {
         RtpLeg leg = null;
         try {
             leg = node.engine().openLeg("transfer " + target + " " + call.callId);
@@ -326,7 +343,7 @@ public class Transfers {
             ClientTransaction transaction = sip.provider().getNewClientTransaction(invite);
             String legCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
             TransferLeg transfer = new TransferLeg(target, failedExit, transaction, sip.provider().getNewDialog(transaction),
-                    legCallId, leg, agent, agentId);
+                    legCallId, leg, agent, agentId, consultation);
             call.transfer = transfer;
             sessions.linkAgentLeg(legCallId, call);
             transaction.sendRequest();
@@ -433,7 +450,9 @@ public class Transfers {
             return;
         }
         call.transfer = null;
-        if (leg.fromFlow()) {
+        if (leg.consultation) {
+            consultations.answered(call, leg, dialog, sdp, cseq, now);
+        } else if (leg.fromFlow()) {
             connectFromFlow(call, leg, dialog, sdp, cseq, now);
         } else {
             connectBlind(call, leg, dialog, sdp, cseq, now);
@@ -503,6 +522,10 @@ public class Transfers {
      */
     private void failed(AcdCall call, TransferLeg leg, String why) {
         release(call, leg);
+        if (leg.consultation) {
+            consultations.failed(call, leg, why);
+            return;
+        }
         boolean backToFlow = call.state.transferFailed(why, clock.instant());
         history.record(call);
         LOG.info(() -> "transfer to " + leg.target + " failed: " + why);
@@ -517,18 +540,28 @@ public class Transfers {
      * under the call's monitor before the call's own clean-up.
      */
     void withdraw(AcdCall call, String why) {
+        consultations.callEnding(call, why);
         TransferLeg leg = call.transfer;
         if (leg == null) {
             return;
         }
         requests.cancel(leg.invite);
         release(call, leg);
-        call.state.transferFailed(why, clock.instant());
+        if (leg.consultation) {
+            call.state.consultationFailed(why, clock.instant());
+        } else {
+            call.state.transferFailed(why, clock.instant());
+        }
         history.record(call);
     }
 
+    /** Whether the BYE on {@code legCallId} was the consulted party's: then it ends the consultation only. */
+    boolean consultedHungUp(AcdCall call, String legCallId) {
+        return consultations.consultedHungUp(call, legCallId);
+    }
+
     /** Forgets the ringing leg: its timer, its RTP, its link, and the reserved agent is free again. */
-    private void release(AcdCall call, TransferLeg leg) {
+    void release(AcdCall call, TransferLeg leg) {
         leg.cancelRingTimer();
         if (call.transfer == leg) {
             call.transfer = null;
@@ -560,7 +593,7 @@ public class Transfers {
         return invite;
     }
 
-    private SipDestination trunkDestination(String number) {
+    SipDestination trunkDestination(String number) {
         return SipDestination.direct(trunk.uriOf(number, sip.addresses()), trunk.address().orElseThrow().transport());
     }
 
