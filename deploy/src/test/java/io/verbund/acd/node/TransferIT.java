@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * outbound trunk (a SIPp UAS stands in for the carrier), its failed exit when the number is busy,
  * a blind transfer of a connected call from one agent's SIPp phone to another's through the API,
  * a transfer of a connected call to another group's queue, and what an agent does during a call:
- * hold with music and resume.
+ * hold with music and resume, and a consultation of a colleague that is completed or returned from.
  */
 class TransferIT {
 
@@ -393,6 +393,109 @@ class TransferIT {
         assertThat(queued).extracting(data -> data.getInt("priority")).as("the priority it was first queued with").containsExactly(7, 7);
         assertThat(admin.get("api/v1/agents/1001/state").json().getString("state")).as("1001 let go of the call")
                 .isIn("WRAP_UP", "READY");
+    }
+
+    @Test
+    void anAgentConsultsAColleagueAndCompletesTheCallerTalksToTheColleagueAndTheFirstAgentLetsGo() throws Exception {
+        Sipp sipp = sipp();
+        RtpCapture callerAudio = RtpCapture.noise(31, 450);
+        Path callerScenario = Sipp.template("caller-talks.xml", Map.of("@PCAP@", callerAudio.write(sippFolder.resolve("caller-consult.pcap"), PCMA)
+                .toString(), "@TALK_MS@", "9000"), sippFolder);
+        sipp.registerAgent(1001, "demo-1001", 6795);
+        sipp.registerAgent(1002, "demo-1002", 6796);
+        Process first = sipp.start("agent-answer.xml", 6795, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        Process colleague = sipp.start("agent-answer.xml", 6796, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        setState("1001", "READY");
+        ApiClient agent = ApiClient.as(URI.create(node.portalUrl()), "agent1001@demo", "demo-1001");
+        String lastBefore = single("SELECT COALESCE(MAX(id), 0) FROM call_record WHERE id > ?", 0);
+        Process caller = sipp.start(callerScenario, 6797, List.of("-s", HOTLINE, "-m", "1", "-mp", "16800", "-timeout", "60s"));
+        String callId = awaitAnsweredCallAfter(Long.parseLong(lastBefore));
+        setState("1002", "READY");
+        assertThat(agent.post("api/v1/calls/" + callId + "/consultation/complete", null).status()).as("nothing to complete yet")
+                .isEqualTo(409);
+
+        ApiClient.Answer consult = agent.post("api/v1/calls/" + callId + "/consultation", "{\"agent\":\"1002\"}");
+
+        assertThat(consult.status()).as(consult.toString()).isEqualTo(202);
+        awaitConsultation(agent, callId, "TALKING");
+        ApiClient.Answer complete = agent.post("api/v1/calls/" + callId + "/consultation/complete", null);
+        assertThat(complete.status()).as(complete.toString()).isEqualTo(202);
+        assertThat(Sipp.await(first, 30).exit()).as("1001's phone got BYE: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(caller, 30).exit()).as("the caller talked on and hung up: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(colleague, 30).exit()).as("1002's phone answered the consultation and got the caller's BYE: %s",
+                sipp.errorLogs()).isZero();
+        JsonObject call = endedCall(admin, callId);
+        assertThat(call.getString("agent")).as("the record names the colleague").isEqualTo("1002");
+        assertThat(call.getString("outcome")).isEqualTo("ANSWERED");
+        assertThat(kinds(call)).containsSubsequence("CallAnswered", "ConsultationStarted", "ConsultationAnswered", "Transferred", "CallEnded")
+                .doesNotContain("ConsultationFailed");
+        assertThat(step(call, "Transferred").getString("target")).isEqualTo("agent:1002");
+        assertThat(step(call, "Transferred").getString("from")).isEqualTo("agent:1001");
+        assertThat(admin.get("api/v1/agents/1001/state").json().getString("state")).as("1001 let go of the call").isIn("WRAP_UP", "READY");
+        List<String> files = call.getJsonArray("steps").getValuesAs(JsonObject.class).stream()
+                .filter(step -> "RecordingStarted".equals(step.getString("kind"))).map(step -> step.getJsonObject("data").getString("file")).toList();
+        assertThat(files).as("the conversation with the colleague is recorded on its own").hasSize(2);
+        byte[] second = awaitCompleteRecording(files.get(1));
+        byte[] left = MediaCallIT.Channels.of(second, 2).channel(0);
+        byte[] spoken = callerAudio.audio();
+        long heard = java.util.stream.IntStream.range(300, 440).filter(frame -> frame % 10 == 0)
+                .filter(frame -> RtpCapture.indexOf(left, java.util.Arrays.copyOfRange(spoken, frame * RtpCapture.FRAME,
+                        (frame + 1) * RtpCapture.FRAME)) >= 0).count();
+        assertThat(heard).as("the caller's later audio, byte for byte, in the recording with the colleague").isPositive();
+    }
+
+    @Test
+    void anAgentConsultsAColleagueAndReturnsToItsCallerWhoStaysItsCall() throws Exception {
+        Sipp sipp = sipp();
+        sipp.registerAgent(1001, "demo-1001", 6798);
+        sipp.registerAgent(1002, "demo-1002", 6799);
+        Process first = sipp.start("agent-answer.xml", 6798, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        Process colleague = sipp.start("agent-answer.xml", 6799, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        setState("1001", "READY");
+        ApiClient agent = ApiClient.as(URI.create(node.portalUrl()), "agent1001@demo", "demo-1001");
+        String lastBefore = single("SELECT COALESCE(MAX(id), 0) FROM call_record WHERE id > ?", 0);
+        Process caller = sipp.start("caller.xml", 6800, List.of("-s", HOTLINE, "-m", "1", "-d", "7000", "-timeout", "60s"));
+        String callId = awaitAnsweredCallAfter(Long.parseLong(lastBefore));
+        setState("1002", "READY");
+        ApiClient.Answer both = agent.post("api/v1/calls/" + callId + "/consultation", "{\"agent\":\"1002\",\"number\":\"" + NUMBER + "\"}");
+        assertThat(both.status()).as(both.toString()).isEqualTo(422);
+        assertThat(both.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(both.body()).contains("target");
+        ApiClient.Answer abroad = agent.post("api/v1/calls/" + callId + "/consultation", "{\"number\":\"" + FOREIGN + "\"}");
+        assertThat(abroad.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("number");
+
+        assertThat(agent.post("api/v1/calls/" + callId + "/consultation", "{\"agent\":\"1002\"}").status()).isEqualTo(202);
+        awaitConsultation(agent, callId, "TALKING");
+        ApiClient.Answer back = agent.post("api/v1/calls/" + callId + "/consultation/return", null);
+
+        assertThat(back.status()).as(back.toString()).isEqualTo(202);
+        assertThat(Sipp.await(colleague, 30).exit()).as("1002's phone answered and got BYE when 1001 went back: %s", sipp.errorLogs()).isZero();
+        JsonObject during = awaitConsultation(agent, callId, null);
+        assertThat(during.getBoolean("onHold")).as("the caller talks to its agent again").isFalse();
+        assertThat(Sipp.await(caller, 30).exit()).as("the caller talked on with 1001 and hung up: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(first, 30).exit()).as(sipp.errorLogs()).isZero();
+        JsonObject call = endedCall(admin, callId);
+        assertThat(call.getString("agent")).isEqualTo("1001");
+        assertThat(kinds(call)).containsSubsequence("ConsultationStarted", "ConsultationAnswered", "ConsultationEnded", "CallResumed", "CallEnded")
+                .doesNotContain("Transferred");
+        assertThat(step(call, "ConsultationEnded").getString("by")).isEqualTo("api:agent1001@demo");
+        assertThat(admin.get("api/v1/agents/1002/state").json().getString("state")).as("the colleague is free again").isEqualTo("READY");
+    }
+
+    /** The call once its {@code consultation} is as wanted (null: none going on). */
+    private static JsonObject awaitConsultation(ApiClient client, String callId, String wanted) {
+        return Awaitility.await("consultation " + wanted).atMost(Duration.ofSeconds(15)).until(() -> client.get("api/v1/calls/" + callId).json(),
+                call -> Objects.equals(wanted, call.containsKey("consultation") && !call.isNull("consultation")
+                        ? call.getString("consultation") : null));
+    }
+
+    /** A recording file once storage-service says it is complete (finished after its conversation). */
+    private static byte[] awaitCompleteRecording(String file) {
+        ApiClient storage = ApiClient.as(URI.create(node.portalUrl()), "admin@demo", "demo-admin");
+        return Awaitility.await("recording " + file).atMost(Duration.ofSeconds(20))
+                .until(() -> storage.sendBytes("GET", "/storage/api/v1/tenants/demo/files/recordings/" + file, null, Map.of()),
+                        answer -> answer.statusCode() == 200 && "true".equals(answer.headers().firstValue("X-File-Complete").orElse("")))
+                .body();
     }
 
     @Test

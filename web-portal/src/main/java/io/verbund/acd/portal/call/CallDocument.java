@@ -19,12 +19,14 @@ import java.util.List;
  *                      only for a single call, null in lists
  * @param heldSeconds   the call's time on hold in all, holds that ended so far (the whole call's once it ended);
  *                      only for a single call, null in lists
+ * @param consultation  the agent's consultation going on: RINGING, TALKING (the agent talks to the consulted party)
+ *                      or SWAPPED (back with the caller, the consulted party on hold); null when none, and in lists
  */
 public record CallDocument(String callId, String caller, String serviceNumber, String group, Instant receivedAt,
                            Instant queuedAt, Instant offeredAt, Instant answeredAt, Instant endedAt, String outcome,
                            String agent, String disposition, String node, String crmUrl,
                            boolean hasRecording, boolean hasVoicemail, String direction, String dialledNumber,
-                           List<Step> steps, Boolean onHold, Double heldSeconds) {
+                           List<Step> steps, Boolean onHold, Double heldSeconds, String consultation) {
 
     /** The hold state as the call's steps tell it: CallHeld and CallResumed, the total in CallResumed and CallEnded. */
     static CallDocument withHoldOf(CallDocument call) {
@@ -33,8 +35,24 @@ public record CallDocument(String callId, String caller, String serviceNumber, S
         }
         boolean onHold = false;
         double held = 0;
+        String consultation = null;
         for (Step step : call.steps()) {
             switch (step.kind()) {
+                case "ConsultationStarted" -> {
+                    onHold = true;
+                    consultation = "RINGING";
+                }
+                case "ConsultationAnswered" -> consultation = "TALKING";
+                case "ConsultationSwapped" -> {
+                    boolean withCaller = step.data() != null && "caller".equals(step.data().getString("talkingTo", ""));
+                    consultation = withCaller ? "SWAPPED" : "TALKING";
+                    onHold = !withCaller;
+                }
+                case "ConsultationFailed", "ConsultationEnded" -> consultation = null;
+                case "Transferred" -> {
+                    onHold = false;
+                    consultation = null;
+                }
                 case "CallHeld" -> onHold = true;
                 case "CallResumed" -> {
                     onHold = false;
@@ -42,6 +60,7 @@ public record CallDocument(String callId, String caller, String serviceNumber, S
                 }
                 case "CallEnded" -> {
                     onHold = false;
+                    consultation = null;
                     held = total(step, held);
                 }
                 default -> { }
@@ -49,7 +68,7 @@ public record CallDocument(String callId, String caller, String serviceNumber, S
         }
         return new CallDocument(call.callId, call.caller, call.serviceNumber, call.group, call.receivedAt, call.queuedAt, call.offeredAt,
                 call.answeredAt, call.endedAt, call.outcome, call.agent, call.disposition, call.node, call.crmUrl, call.hasRecording,
-                call.hasVoicemail, call.direction, call.dialledNumber, call.steps, onHold, held);
+                call.hasVoicemail, call.direction, call.dialledNumber, call.steps, onHold, held, consultation);
     }
 
     private static double total(Step step, double before) {

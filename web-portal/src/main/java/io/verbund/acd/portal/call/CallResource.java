@@ -16,6 +16,7 @@ import io.verbund.acd.portal.storage.StoredAudio;
 import io.verbund.acd.portal.storage.TenantFiles;
 import io.verbund.acd.portal.tenant.Tenants;
 import io.verbund.acd.runtime.callcontrol.CallCommands;
+import io.verbund.acd.runtime.callcontrol.ConsultationAsked;
 import io.verbund.acd.runtime.callcontrol.HoldAsked;
 import io.verbund.acd.runtime.problem.InvalidFields;
 import io.verbund.acd.runtime.problem.NotPermitted;
@@ -254,6 +255,9 @@ public class CallResource {
         if (call.answeredAt() == null) {
             throw new CallNotConnected(callId, "is not connected to an agent yet", addressed.key());
         }
+        if (call.consultation() != null) {
+            throw NoConsultation.already(callId, addressed.key());
+        }
         if (Boolean.TRUE.equals(call.onHold())) {
             throw CallOnHold.already(callId, "resume it before transferring it", addressed.key());
         }
@@ -304,7 +308,92 @@ public class CallResource {
         if (kind == HoldAsked.Kind.RESUME && !Boolean.TRUE.equals(call.onHold())) {
             throw CallOnHold.not(callId, addressed.key());
         }
+        if (call.consultation() != null) {
+            throw NoConsultation.already(callId, addressed.key());
+        }
         commands.hold(callId, kind, caller.login());
         return Response.accepted(call).build();
+    }
+
+    /**
+     * An agent's consultation: the caller goes on hold with music and the node rings another agent
+     * ({@code {"agent":"1002"}}, who must be READY) or a number among the tenant's transfer numbers
+     * ({@code {"number":"+4940123456"}}); once it answers the agent talks to it. 202 with the call;
+     * the steps show {@code ConsultationStarted}, then {@code ConsultationAnswered} or
+     * {@code ConsultationFailed} with the reason (the caller stays on hold: resume it), and the
+     * call's {@code consultation} says RINGING, TALKING or SWAPPED. Then {@code .../complete},
+     * {@code .../swap} or {@code .../return}. Who may: as for hold. 422 naming {@code target},
+     * {@code agent} or {@code number}; 409 {@code call-not-connected}, {@code call-ended},
+     * {@code consultation-going-on}.
+     */
+    @NotAudited("call control, kept in the call's events with who asked")
+    @POST
+    @Path("{callId}/consultation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response consult(@PathParam("callId") String callId, ConsultationRequest request, @QueryParam("tenant") String tenant) {
+        Caller caller = callers.caller();
+        AddressedTenant addressed = addressing.forMembers(caller, tenant);
+        CallDocument call = records.get(addressed, scope(caller, addressed), callId);
+        ConsultationRequest checked = validation.check(request, addressed.key());
+        if (checked.agent() != null && !agents.exists(addressed, checked.agent())) {
+            throw InvalidFields.of("agent", PortalWords.text("common.agent-unknown", checked.agent()), addressed.key());
+        }
+        TransferNumbers allowed = tenants.transferNumbers(addressed.idValue());
+        if (!allowed.allows(checked.toTarget())) {
+            throw InvalidFields.of("number", checked.number() + " is not among the numbers the tenant's calls may be transferred to ("
+                    + allowed + ")", addressed.key());
+        }
+        requireConnected(call, callId, addressed);
+        if (call.consultation() != null) {
+            throw NoConsultation.already(callId, addressed.key());
+        }
+        commands.consult(new ConsultationAsked(callId, ConsultationAsked.Kind.START, checked.toTarget(), caller.login()));
+        return Response.accepted(call).build();
+    }
+
+    /** Completes the consultation: the caller talks to the consulted party, the agent goes to wrap-up (a {@code Transferred}). 409 {@code no-consultation} without an answered one. */
+    @NotAudited("call control, kept in the call's events with who asked")
+    @POST
+    @Path("{callId}/consultation/complete")
+    public Response completeConsultation(@PathParam("callId") String callId, @QueryParam("tenant") String tenant) {
+        return consultationStep(callId, tenant, ConsultationAsked.Kind.COMPLETE, "complete");
+    }
+
+    /** The agent talks to the other party; the one left hears music ({@code ConsultationSwapped}). */
+    @NotAudited("call control, kept in the call's events with who asked")
+    @POST
+    @Path("{callId}/consultation/swap")
+    public Response swapConsultation(@PathParam("callId") String callId, @QueryParam("tenant") String tenant) {
+        return consultationStep(callId, tenant, ConsultationAsked.Kind.SWAP, "swap");
+    }
+
+    /** Ends the consultation (a ringing one is cancelled, an answered one hung up); the agent talks to its caller again. */
+    @NotAudited("call control, kept in the call's events with who asked")
+    @POST
+    @Path("{callId}/consultation/return")
+    public Response returnFromConsultation(@PathParam("callId") String callId, @QueryParam("tenant") String tenant) {
+        return consultationStep(callId, tenant, ConsultationAsked.Kind.RETURN, "return from");
+    }
+
+    private Response consultationStep(String callId, String tenant, ConsultationAsked.Kind kind, String step) {
+        Caller caller = callers.caller();
+        AddressedTenant addressed = addressing.forMembers(caller, tenant);
+        CallDocument call = records.get(addressed, scope(caller, addressed), callId);
+        requireConnected(call, callId, addressed);
+        boolean answered = "TALKING".equals(call.consultation()) || "SWAPPED".equals(call.consultation());
+        if (kind == ConsultationAsked.Kind.RETURN ? call.consultation() == null : !answered) {
+            throw NoConsultation.none(callId, step, addressed.key());
+        }
+        commands.consult(new ConsultationAsked(callId, kind, null, caller.login()));
+        return Response.accepted(call).build();
+    }
+
+    private static void requireConnected(CallDocument call, String callId, AddressedTenant addressed) {
+        if (call.endedAt() != null) {
+            throw new CallEnded(callId, addressed.key());
+        }
+        if (call.answeredAt() == null) {
+            throw new CallNotConnected(callId, "is not connected to an agent yet", addressed.key());
+        }
     }
 }
