@@ -75,6 +75,8 @@ export interface CallDocument {
   onHold?: boolean | null;
   /** The call's time on hold in all, holds that ended so far (single call only). */
   heldSeconds?: number | null;
+  /** The agent's consultation going on (single call only): RINGING, TALKING or SWAPPED. */
+  consultation?: 'RINGING' | 'TALKING' | 'SWAPPED' | null;
 }
 
 /** How far an outbound call got, as the desktop says it: from its steps and outcome. */
@@ -221,6 +223,16 @@ export class CallApi {
   /** Takes the caller off hold: it talks to its agent again (202); 409 when it is not on hold. */
   resume(callId: string): Promise<unknown> {
     return this.client.post(`/calls/${encodeURIComponent(callId)}/resume`);
+  }
+
+  /** Consults a colleague (extension) or a number while the caller waits on hold (202). */
+  consult(callId: string, target: { agent: string } | { number: string }): Promise<unknown> {
+    return this.client.post(`/calls/${encodeURIComponent(callId)}/consultation`, target);
+  }
+
+  /** A step of the consultation: complete (the caller goes to the colleague), swap, or return to the caller (202). */
+  consultationStep(callId: string, step: 'complete' | 'swap' | 'return'): Promise<unknown> {
+    return this.client.post(`/calls/${encodeURIComponent(callId)}/consultation/${step}`);
   }
 
   /** An agent asks its supervisors for help (202). */

@@ -1,4 +1,5 @@
 import { Alert, Box, Stack, Typography } from '@mui/material';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCallDocument } from '../../components/useCallDocument';
 import { useSession } from '../../session/SessionContext';
@@ -34,8 +35,11 @@ function AgentDesktop({ extension }: { extension: string }) {
   const reasons = usePauseReasons();
   const state = agent.state;
   const callId = state?.callId ?? null;
-  // Read again when the call moves on (answered, wrapped up): the record then has more to say.
-  const call = useCallDocument(callId, state?.state ?? null);
+  // Read again when the call moves on (answered, wrapped up) or the agent asked for a step (hold,
+  // consultation): the record then has more to say.
+  const [asked, setAsked] = useState(0);
+  const readAgain = useCallback(() => setAsked((count) => count + 1), []);
+  const call = useCallDocument(callId, `${state?.state ?? ''}:${asked}`);
 
   return (
     <Stack spacing={3} data-testid="page-agent">
@@ -65,7 +69,7 @@ function AgentDesktop({ extension }: { extension: string }) {
         </Stack>
         <Stack spacing={3}>
           <SoftphonePanel extension={extension} />
-          {state !== null && callId !== null && <CurrentCall state={{ ...state, callId }} call={call.call} />}
+          {state !== null && callId !== null && <CurrentCall state={{ ...state, callId }} call={call.call} onAsked={readAgain} />}
           {state?.state === 'WRAP_UP' && callId !== null && (
             <WrapUpPanel
               callId={callId}
