@@ -3,6 +3,7 @@ package io.verbund.acd.routing;
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.skill.SkillRequirements;
+import io.verbund.acd.tenant.TenantKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,6 +105,39 @@ public final class Distributor {
             }
         }
         return offered;
+    }
+
+    /**
+     * An agent of {@code group} for an agent's consultation of the group, now: the member its
+     * strategy ranks first among those free now (registered, ready, with the group's minimum skills),
+     * reserved like an offer's agent so no caller is offered to it meanwhile. There is no queue: a
+     * consultation rings an agent at once or tells the agent no one is free. A ring-all group gives
+     * its first-ranked agent (a consultation rings one phone).
+     *
+     * @param callId the call consulting, which the reservation names
+     * @return the reservation (member, status, the strategy's reason); empty when no member is free
+     */
+    public Optional<Reservation> reserveForConsultation(RoutingGroup group, TenantKey tenant, String callId) {
+        Instant now = clock.instant();
+        RoutingStrategy strategy = RoutingStrategy.named(group.strategy());
+        AvailableAgents free = new AvailableAgents(candidates(group, strategy.ranksByWorkload(), now, new PassExclusions()));
+        QueueEntry consulting = new QueueEntry(callId, tenant, group.id(), 0, now, node);
+        Turn turn = new Turn(consulting, strategy.followsLastOffered() ? lastOffered(group) : Optional.empty(), group.requirements(),
+                Duration.ZERO);
+        free.lookFor(turn, strategy, now);
+        while (true) {
+            Optional<Candidate> next = free.takeBestLooked();
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Reservation> reserved = reserve(turn, strategy, next.get(), now);
+            if (reserved.isPresent()) {
+                if (strategy.followsLastOffered()) {
+                    cursors.offered(group.id(), reserved.get().member().agent());
+                }
+                return reserved;
+            }
+        }
     }
 
     /** Callers of groups of one weight in plain queue order; weights only where they differ. */

@@ -643,4 +643,32 @@ class DistributorTest {
         assertThat(desk.offers()).isEmpty();
         assertThat(queue.contains(elsewhere)).isTrue();
     }
+
+    @Nested
+    class Consultations {
+
+        @Test
+        void aConsultationOfAGroupReservesTheAgentItsStrategyRanksFirstAndNoCallerIsNeeded() {
+            ready("1001", 30);
+            AgentKey longest = ready("1002", 90);
+            memberWith(readyAt("1003", T0.minusSeconds(300)).pause("LUNCH", T0.minusSeconds(200)));
+
+            var reserved = distributorOn(queue).reserveForConsultation(new Group(GROUP, "LONGEST_IDLE", members), DEMO, "call-1");
+
+            assertThat(reserved).hasValueSatisfying(taken -> {
+                assertThat(taken.member().agent()).as("idle longest among the free ones").isEqualTo(longest);
+                assertThat(taken.reserved().state()).isEqualTo(AgentState.RESERVED);
+            });
+            assertThat(board.current(longest, T0).state()).as("no caller is offered to it meanwhile").isEqualTo(AgentState.RESERVED);
+            assertThat(desk.offers()).as("nothing is offered from a queue").isEmpty();
+        }
+
+        @Test
+        void noFreeAgentMeansNoConsultation() {
+            memberWith(readyAt("1003", T0.minusSeconds(300)).pause("LUNCH", T0.minusSeconds(200)));
+            unregistered.add(ready("1004", 50));
+
+            assertThat(distributorOn(queue).reserveForConsultation(new Group(GROUP, "ROUND_ROBIN", members), DEMO, "call-1")).isEmpty();
+        }
+    }
 }

@@ -102,6 +102,14 @@ public class CallDistribution implements OfferDesk {
                 tallies, tallies, this);
     }
 
+    /**
+     * The agent of {@code group} its strategy picks for an agent's consultation now, reserved for
+     * the call; empty when no member is free ({@link Distributor#reserveForConsultation}).
+     */
+    public Optional<Reservation> reserveForConsultation(GroupSettings group, String callId) {
+        return distributor.reserveForConsultation(group, group.tenant(), callId);
+    }
+
     protected CallDistribution() {
         this(null, null, null, null, null, null, null, null, null, null, null);
     }

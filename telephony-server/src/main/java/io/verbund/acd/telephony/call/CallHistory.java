@@ -125,7 +125,8 @@ public class CallHistory {
             } else if (event instanceof TransferConnected connected) {
                 event(call, connected, null, null, target(connected.target()).build().toString());
             } else if (event instanceof Transferred transferred) {
-                if (transferred.target().isAgent()) {
+                if (call.hasAgent() && call.agentId != 0) {
+                    // An agent, or the agent a consultation of a group reached, talks to the caller now.
                     recorder.agentChanged(call.callId, call.agentId);
                 }
                 event(call, transferred, agentIdOrNull(call), null, target(transferred.target())

@@ -6,8 +6,16 @@ import io.verbund.acd.routing.OfferTerms;
 import io.verbund.acd.runtime.callcontrol.ConsultationAsked;
 import io.verbund.acd.telephony.media.NodeMedia;
 import io.verbund.acd.telephony.media.RtpLeg;
+import io.verbund.acd.routing.Reservation;
+import io.verbund.acd.telephony.directory.DirectoryUnavailable;
+import io.verbund.acd.telephony.directory.GroupMember;
+import io.verbund.acd.telephony.directory.GroupSettings;
+import io.verbund.acd.telephony.directory.TelephonyDirectory;
+import io.verbund.acd.telephony.registrar.Registrations;
+import io.verbund.acd.telephony.sip.SipEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +25,8 @@ import javax.sip.Dialog;
 
 /**
  * An agent's consultation (attended transfer): the caller goes on hold with music, the node rings
- * the consulted party on a new leg — another agent's phone or a number through the trunk, with the
+ * the consulted party on a new leg — another agent's phone, a free agent of a group (its routing
+ * strategy picks, {@link io.verbund.acd.routing.Distributor#reserveForConsultation}) or a number through the trunk, with the
  * very machinery of a blind transfer ({@link Transfers#ring}, {@link TransferLeg}) — and once it
  * answers the agent talks to it. Then the agent completes (the caller is bridged to the consulted
  * party, the agent goes to wrap-up as after a blind transfer, a new recording starts), swaps (talks
@@ -50,12 +59,21 @@ public class Consultations {
     private final AgentStates agents;
     private final AgentLegs agentLegs;
     private final OutboundRequests requests;
+    private final TelephonyDirectory directory;
+    private final CallDistribution distribution;
+    private final Registrations registrations;
+    private final SipEndpoint sip;
     private final Clock clock;
 
     @Inject
     public Consultations(CallSessions sessions, Transfers transfers, OutboundTrunk trunk, NodeMedia node, CallerMedia media,
                          CallRecordings recordings, CallHistory history, AgentStates agents, AgentLegs agentLegs,
-                         OutboundRequests requests, Clock clock) {
+                         OutboundRequests requests, TelephonyDirectory directory, CallDistribution distribution,
+                         Registrations registrations, SipEndpoint sip, Clock clock) {
+        this.directory = directory;
+        this.distribution = distribution;
+        this.registrations = registrations;
+        this.sip = sip;
         this.sessions = sessions;
         this.transfers = transfers;
         this.trunk = trunk;
@@ -70,7 +88,7 @@ public class Consultations {
     }
 
     protected Consultations() {
-        this(null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -102,14 +120,15 @@ public class Consultations {
         if (refused.isEmpty() && (call.callerMedia == null || call.agentMedia == null)) {
             refused = Optional.of("the call's media is not anchored on this node");
         }
-        if (refused.isEmpty() && target.isGroup()) {
-            refused = Optional.of("a consultation goes to an agent or a number");
-        }
         if (refused.isEmpty() && target.isNumber()) {
             refused = transfers.whyNotToNumber(call, target.value());
         }
         if (refused.isPresent()) {
             refuse(call, target, refused.get(), now);
+            return;
+        }
+        if (target.isGroup()) {
+            startWithGroup(call, target, by, now);
             return;
         }
         Optional<Transfers.ReservedAgent> reserved = Optional.empty();
@@ -129,16 +148,66 @@ public class Consultations {
         AgentKey agent = reserved.map(found -> found.line().agent()).orElse(null);
         long agentId = reserved.map(found -> found.line().agentId()).orElse(0L);
         call.state.consultationStarted(target, agent, by, now);
-        if (call.bridge != null) {
-            recordings.unbridge(call);
-            media.musicOnHold(call);
-        }
+        holdCaller(call);
         if (!transfers.ring(call, target, null, agent, agentId, destination, ringTime, true)) {
             reserved.ifPresent(found -> agents.compareAndSet(found.status(), OfferTerms.withdrawn(found.status(), now)));
             call.state.consultationFailed("the INVITE to " + target.value() + " could not be sent", now);
         }
         history.record(call);
         LOG.info(() -> "consultation of " + target + " rings");
+    }
+
+    /**
+     * A consultation of a group: its routing strategy picks one of its free agents now (the same
+     * ranking a waiting caller gets) and that agent's phone rings; with none free the agent is told
+     * at once — a consultation does not queue.
+     */
+    private void startWithGroup(AcdCall call, TransferTarget target, String by, Instant now) {
+        Optional<GroupSettings> group;
+        try {
+            group = directory.group(call.tenantId, target.value());
+        } catch (DirectoryUnavailable e) {
+            refuse(call, target, "configuration unavailable", now);
+            return;
+        }
+        if (group.isEmpty()) {
+            refuse(call, target, "no group " + target.value() + " in this tenant", now);
+            return;
+        }
+        Optional<Reservation> picked = distribution.reserveForConsultation(group.get(), call.callId);
+        if (picked.isEmpty()) {
+            refuse(call, target, "no agent of group " + target.value() + " is free now", now);
+            return;
+        }
+        Reservation reservation = picked.get();
+        GroupMember member = (GroupMember) reservation.member();
+        Optional<SipDestination> destination = registrations.active(member.sipUsername(), now).flatMap(phone -> {
+            try {
+                return Optional.of(SipDestination.phone(phone, sip.addresses()));
+            } catch (ParseException e) {
+                return Optional.empty();
+            }
+        });
+        if (destination.isEmpty()) {
+            agents.compareAndSet(reservation.reserved(), reservation.ready());
+            refuse(call, target, "agent " + member.extension() + "'s phone cannot be reached", now);
+            return;
+        }
+        call.state.consultationStarted(target, member.agent(), by, now);
+        holdCaller(call);
+        if (!transfers.ring(call, target, null, member.agent(), member.agentId(), destination.get(), group.get().offerTerms().ringTime(), true)) {
+            agents.compareAndSet(reservation.reserved(), reservation.ready());
+            call.state.consultationFailed("the INVITE to agent " + member.extension() + " could not be sent", now);
+        }
+        history.record(call);
+        LOG.info(() -> "consultation of " + target + " rings agent " + member.extension() + ": " + reservation.why());
+    }
+
+    private void holdCaller(AcdCall call) {
+        if (call.bridge != null) {
+            recordings.unbridge(call);
+            media.musicOnHold(call);
+        }
     }
 
     private void refuse(AcdCall call, TransferTarget target, String why, Instant now) {

@@ -317,13 +317,14 @@ public class CallResource {
 
     /**
      * An agent's consultation: the caller goes on hold with music and the node rings another agent
-     * ({@code {"agent":"1002"}}, who must be READY) or a number among the tenant's transfer numbers
+     * ({@code {"agent":"1002"}}, who must be READY), a free agent of a group its routing strategy picks
+     * now ({@code {"group":"Sales"}}; none free: {@code ConsultationFailed}) or a number among the tenant's transfer numbers
      * ({@code {"number":"+4940123456"}}); once it answers the agent talks to it. 202 with the call;
      * the steps show {@code ConsultationStarted}, then {@code ConsultationAnswered} or
      * {@code ConsultationFailed} with the reason (the caller stays on hold: resume it), and the
      * call's {@code consultation} says RINGING, TALKING or SWAPPED. Then {@code .../complete},
      * {@code .../swap} or {@code .../return}. Who may: as for hold. 422 naming {@code target},
-     * {@code agent} or {@code number}; 409 {@code call-not-connected}, {@code call-ended},
+     * {@code agent}, {@code group} or {@code number}; 409 {@code call-not-connected}, {@code call-ended},
      * {@code consultation-going-on}.
      */
     @NotAudited("call control, kept in the call's events with who asked")
@@ -337,6 +338,9 @@ public class CallResource {
         ConsultationRequest checked = validation.check(request, addressed.key());
         if (checked.agent() != null && !agents.exists(addressed, checked.agent())) {
             throw InvalidFields.of("agent", PortalWords.text("common.agent-unknown", checked.agent()), addressed.key());
+        }
+        if (checked.group() != null && roster.groupsOf(addressed.key()).stream().noneMatch(group -> group.name().equals(checked.group()))) {
+            throw InvalidFields.of("group", PortalWords.text("common.group-unknown", checked.group()), addressed.key());
         }
         TransferNumbers allowed = tenants.transferNumbers(addressed.idValue());
         if (!allowed.allows(checked.toTarget())) {

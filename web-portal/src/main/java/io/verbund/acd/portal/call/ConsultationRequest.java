@@ -7,21 +7,23 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The body of {@code POST /calls/{callId}/consultation}: exactly one party to consult, another agent
- * of the tenant by extension ({@code {"agent":"1002"}}) or an external number in E.164 form among
+ * of the tenant by extension ({@code {"agent":"1002"}}), a free agent of one of its groups, picked by
+ * the group's routing strategy ({@code {"group":"Sales"}}), or an external number in E.164 form among
  * the tenant's transfer numbers ({@code {"number":"+4940123456"}}).
  */
 public record ConsultationRequest(
         @Size(min = 1, max = 32) @Pattern(regexp = "[A-Za-z0-9._-]*", message = "{verbund.transfer.agent}") String agent,
-        @Pattern(regexp = "\\+[1-9][0-9]{1,14}", message = "{verbund.e164}") String number) {
+        @Pattern(regexp = "\\+[1-9][0-9]{1,14}", message = "{verbund.e164}") String number,
+        @Size(min = 1, max = 100) @Pattern(regexp = "[^|]*", message = "{verbund.consultation.target}") String group) {
 
     /** Checked by Bean Validation: reported as the field {@code target}. */
     @AssertTrue(message = "{verbund.consultation.target}")
     public boolean isTarget() {
-        return (agent == null) != (number == null);
+        return (agent != null ? 1 : 0) + (number != null ? 1 : 0) + (group != null ? 1 : 0) == 1;
     }
 
     /** Only after validation. */
     public TransferTarget toTarget() {
-        return agent != null ? TransferTarget.agent(agent) : TransferTarget.number(number);
+        return agent != null ? TransferTarget.agent(agent) : number != null ? TransferTarget.number(number) : TransferTarget.group(group);
     }
 }
