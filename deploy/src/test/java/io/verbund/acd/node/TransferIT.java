@@ -445,7 +445,7 @@ class TransferIT {
     }
 
     @Test
-    void anAgentConsultsAColleagueAndReturnsToItsCallerWhoStaysItsCall() throws Exception {
+    void anAgentConsultsAColleagueAndReturnsToItsCallerWhoStaysItsCallAfterAGroupWithNoOneFreeWasRefused() throws Exception {
         Sipp sipp = sipp();
         sipp.registerAgent(1001, "demo-1001", 6798);
         sipp.registerAgent(1002, "demo-1002", 6799);
@@ -463,6 +463,11 @@ class TransferIT {
         assertThat(both.body()).contains("target");
         ApiClient.Answer abroad = agent.post("api/v1/calls/" + callId + "/consultation", "{\"number\":\"" + FOREIGN + "\"}");
         assertThat(abroad.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("number");
+        assertThat(agent.post("api/v1/calls/" + callId + "/consultation", "{\"group\":\"Sales\"}").status()).isEqualTo(202);
+        Awaitility.await("the agent is told no one of Sales is free").atMost(Duration.ofSeconds(10))
+                .until(() -> agent.get("api/v1/calls/" + callId).json(), call -> kinds(call).contains("ConsultationFailed"));
+        assertThat(step(agent.get("api/v1/calls/" + callId).json(), "ConsultationFailed").getString("why"))
+                .isEqualTo("no agent of group Sales is free now");
 
         assertThat(agent.post("api/v1/calls/" + callId + "/consultation", "{\"agent\":\"1002\"}").status()).isEqualTo(202);
         awaitConsultation(agent, callId, "TALKING");
