@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -53,7 +54,9 @@ import javax.sip.message.Response;
  * the flow, like an agent's answer) and a blind transfer of a connected call through the API (the
  * caller keeps talking to its agent until the target answers; then the old agent's leg is
  * unbridged and hung up, the caller bridged to the new leg). Whatever fails leaves the caller where
- * it was: the flow takes its {@code failed} exit, a connected caller stays with its agent.
+ * it was: the flow takes its {@code failed} exit, a connected caller stays with its agent. A transfer
+ * to a group rings nothing: the caller goes back into that group's queue ({@link #toGroup}). An
+ * agent's consultation rings its party with the same legs ({@link Consultations}).
  * <p>
  * The leg is found by its Call-ID through the call's agent-leg link ({@link CallSessions#byAgent}),
  * so its responses, and once connected its BYE and re-INVITEs, reach the call like an agent leg's.
@@ -215,7 +218,7 @@ public class Transfers {
      * Looks the agent target up and reserves it with the distributor's compare-and-set, for a
      * transfer or a consultation; empty, with {@code refused} told why, when it cannot be rung.
      */
-    Optional<ReservedAgent> reserve(AcdCall call, TransferTarget target, Instant now, java.util.function.Consumer<String> refused) {
+    Optional<ReservedAgent> reserve(AcdCall call, TransferTarget target, Instant now, Consumer<String> refused) {
         Optional<AgentLine> line;
         try {
             line = directory.agent(call.tenantId, target.value());
