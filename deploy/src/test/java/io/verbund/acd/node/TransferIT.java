@@ -396,11 +396,11 @@ class TransferIT {
     }
 
     @Test
-    void anAgentConsultsAColleagueAndCompletesTheCallerTalksToTheColleagueAndTheFirstAgentLetsGo() throws Exception {
+    void anAgentConsultsAColleagueSwapsTwiceAndCompletesTheCallerTalksToTheColleagueAndTheFirstAgentLetsGo() throws Exception {
         Sipp sipp = sipp();
-        RtpCapture callerAudio = RtpCapture.noise(31, 450);
+        RtpCapture callerAudio = RtpCapture.noise(31, 550);
         Path callerScenario = Sipp.template("caller-talks.xml", Map.of("@PCAP@", callerAudio.write(sippFolder.resolve("caller-consult.pcap"), PCMA)
-                .toString(), "@TALK_MS@", "9000"), sippFolder);
+                .toString(), "@TALK_MS@", "11000"), sippFolder);
         sipp.registerAgent(1001, "demo-1001", 6795);
         sipp.registerAgent(1002, "demo-1002", 6796);
         Process first = sipp.start("agent-answer.xml", 6795, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
@@ -418,6 +418,10 @@ class TransferIT {
 
         assertThat(consult.status()).as(consult.toString()).isEqualTo(202);
         awaitConsultation(agent, callId, "TALKING");
+        assertThat(agent.post("api/v1/calls/" + callId + "/consultation/swap", null).status()).isEqualTo(202);
+        assertThat(awaitConsultation(agent, callId, "SWAPPED").getBoolean("onHold")).as("back with the caller").isFalse();
+        assertThat(agent.post("api/v1/calls/" + callId + "/consultation/swap", null).status()).isEqualTo(202);
+        awaitConsultation(agent, callId, "TALKING");
         ApiClient.Answer complete = agent.post("api/v1/calls/" + callId + "/consultation/complete", null);
         assertThat(complete.status()).as(complete.toString()).isEqualTo(202);
         assertThat(Sipp.await(first, 30).exit()).as("1001's phone got BYE: %s", sipp.errorLogs()).isZero();
@@ -427,8 +431,8 @@ class TransferIT {
         JsonObject call = endedCall(admin, callId);
         assertThat(call.getString("agent")).as("the record names the colleague").isEqualTo("1002");
         assertThat(call.getString("outcome")).isEqualTo("ANSWERED");
-        assertThat(kinds(call)).containsSubsequence("CallAnswered", "ConsultationStarted", "ConsultationAnswered", "Transferred", "CallEnded")
-                .doesNotContain("ConsultationFailed");
+        assertThat(kinds(call)).containsSubsequence("CallAnswered", "ConsultationStarted", "ConsultationAnswered", "ConsultationSwapped",
+                "ConsultationSwapped", "Transferred", "CallEnded").doesNotContain("ConsultationFailed");
         assertThat(step(call, "Transferred").getString("target")).isEqualTo("agent:1002");
         assertThat(step(call, "Transferred").getString("from")).isEqualTo("agent:1001");
         assertThat(admin.get("api/v1/agents/1001/state").json().getString("state")).as("1001 let go of the call").isIn("WRAP_UP", "READY");
@@ -438,7 +442,7 @@ class TransferIT {
         byte[] second = awaitCompleteRecording(files.get(1));
         byte[] left = MediaCallIT.Channels.of(second, 2).channel(0);
         byte[] spoken = callerAudio.audio();
-        long heard = java.util.stream.IntStream.range(300, 440).filter(frame -> frame % 10 == 0)
+        long heard = java.util.stream.IntStream.range(400, 540).filter(frame -> frame % 10 == 0)
                 .filter(frame -> RtpCapture.indexOf(left, java.util.Arrays.copyOfRange(spoken, frame * RtpCapture.FRAME,
                         (frame + 1) * RtpCapture.FRAME)) >= 0).count();
         assertThat(heard).as("the caller's later audio, byte for byte, in the recording with the colleague").isPositive();
