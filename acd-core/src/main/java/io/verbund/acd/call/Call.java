@@ -3,6 +3,9 @@ package io.verbund.acd.call;
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.call.CallEvent.CallAbandoned;
 import io.verbund.acd.call.CallEvent.CallAnswered;
+import io.verbund.acd.call.CallEvent.CallbackAttemptFailed;
+import io.verbund.acd.call.CallEvent.CallbackRequested;
+import io.verbund.acd.call.CallEvent.CallbackTaken;
 import io.verbund.acd.call.CallEvent.CallEnded;
 import io.verbund.acd.call.CallEvent.CallHeld;
 import io.verbund.acd.call.CallEvent.CallResumed;
@@ -48,6 +51,12 @@ import java.util.Set;
  * the agent's phone rings), the agent picked up, the number dialled, the number answered (CONNECTED)
  * or the call failed (ENDED with an {@link OutboundOutcome}). It is never queued nor offered.
  *
+ * <p>A callback is a call that came in whose caller chose, in the flow, to be called back: it keeps
+ * its place in the queue without the caller's leg (QUEUED), is offered as any caller is, and once
+ * its agent takes it goes the outbound way (DIALLING, then CONNECTED when the number answers). An
+ * attempt the number does not answer puts it back in the queue (QUEUED) until the group gives up
+ * (ENDED, {@link #CALLBACK_FAILED}).
+ *
  * <p>Invariants: OFFERING has at least one offered agent and only OFFERING has any; the call has an
  * agent only while CONNECTED to one or DIALLING for it; at most one transfer rings, only while TRANSFERRING (the flow's)
  * or CONNECTED (a blind transfer); only a CONNECTED call is on hold, and no transfer rings while it is
@@ -56,6 +65,9 @@ import java.util.Set;
  * <p>Not thread-safe: the node holding the call changes it under the call's own monitor.
  */
 public final class Call {
+
+    /** The outcome of a callback the group gave up on. */
+    public static final String CALLBACK_FAILED = "CALLBACK_FAILED";
 
     private final CallId id;
     private final Instant receivedAt;
@@ -78,6 +90,8 @@ public final class Call {
     private Consultation consultation;
     /** The outbound call's number and how far it got; null for a call that came in. */
     private OutboundDial outbound;
+    /** The callback the caller asked for; null for a caller who waits on the line. */
+    private PendingCallback callback;
     private int seq;
     private final List<CallEvent> events = new ArrayList<>(4);
 
@@ -171,6 +185,90 @@ public final class Call {
     /** The number an outbound call dials; empty for a call that came in. */
     public Optional<String> dialledNumber() {
         return Optional.ofNullable(outbound).map(OutboundDial::number);
+    }
+
+    /** Whether the caller asked to be called back: it waits in the queue without its leg. */
+    public boolean isCallback() {
+        return callback != null;
+    }
+
+    /** The number a callback calls; empty for a caller on the line. */
+    public Optional<String> callbackNumber() {
+        return Optional.ofNullable(callback).map(PendingCallback::number);
+    }
+
+    /** How often the callback's number has been dialled; 0 for none yet or no callback. */
+    public int callbackAttempts() {
+        return callback == null ? 0 : callback.attempts;
+    }
+
+    /** When the caller asked for its callback; empty for no callback. */
+    public Optional<Instant> callbackRequestedAt() {
+        return Optional.ofNullable(callback).map(PendingCallback::requestedAt);
+    }
+
+    /**
+     * From ROUTING, once: the caller chose to be called back on {@code number} and its leg ends; the
+     * call keeps its place in the group's queue (QUEUED) and is offered as any caller is.
+     */
+    public void callbackRequested(long groupId, int priority, String number, Instant at) {
+        TenantKey owner = routedTenant();
+        if (callback != null) {
+            throw new IllegalCallTransition(id, phase, "callback requested twice");
+        }
+        move(Set.of(CallPhase.ROUTING), CallPhase.QUEUED, "callback requested");
+        callback = new PendingCallback(Objects.requireNonNull(number, "number"), at);
+        events.add(new CallbackRequested(owner, id, nextSeq(), at, groupId, priority, number));
+    }
+
+    /**
+     * From OFFERING, by an agent a callback was offered to: it accepted. Every other offer is
+     * withdrawn, and the call goes the outbound way with the agent's leg up (DIALLING): the number
+     * is dialled next, presenting {@code callerId}.
+     *
+     * @return the agents whose phones must stop ringing
+     */
+    public List<AgentKey> callbackTakenBy(AgentKey someone, String callerId, Instant at) {
+        requireOffered(someone, "callback taken");
+        if (callback == null) {
+            throw new IllegalCallTransition(id, phase, "callback taken, but no callback was requested");
+        }
+        List<AgentKey> others = withdrawAll(someone, "callback taken by " + someone.extension(), at);
+        phase = CallPhase.DIALLING;
+        agent = someone;
+        outbound = new OutboundDial(callback.number, Objects.requireNonNull(callerId, "callerId"));
+        outbound.pickedUp = true;
+        callback.attempts++;
+        events.add(new CallbackTaken(routedTenant(), id, nextSeq(), at, someone, callback.number, callback.attempts));
+        return others;
+    }
+
+    /**
+     * From DIALLING, for a callback: the number did not answer this attempt. The agent is off the
+     * call and the call is back in its place in the queue (QUEUED), to be tried again or given up.
+     *
+     * @param sipStatus the final response that decided it, 0 for none
+     */
+    public void callbackAttemptFailed(OutboundOutcome outcome, int sipStatus, String why, Instant at) {
+        requireDialling("callback attempt failed");
+        if (callback == null) {
+            throw new IllegalCallTransition(id, phase, "callback attempt failed on an outbound call");
+        }
+        events.add(new CallbackAttemptFailed(tenant, id, nextSeq(), at, callback.attempts, Objects.requireNonNull(outcome, "outcome"),
+                sipStatus, why));
+        agent = null;
+        outbound = null;
+        phase = CallPhase.QUEUED;
+    }
+
+    /** From QUEUED, for a callback: the group gives up on it; the call ends {@link #CALLBACK_FAILED}. */
+    public void callbackGivenUp(String why, Instant at) {
+        require(Set.of(CallPhase.QUEUED), "callback given up");
+        if (callback == null) {
+            throw new IllegalCallTransition(id, phase, "callback given up, but none was requested");
+        }
+        phase = CallPhase.ENDED;
+        events.add(new CallEnded(tenant, id, nextSeq(), at, CALLBACK_FAILED, "node: " + why));
     }
 
     /** Whether the outbound call's agent has picked up its phone (so the number is, or is about to be, dialled). */
@@ -853,6 +951,26 @@ public final class Call {
 
         String number() {
             return number;
+        }
+    }
+
+    /** The callback's number, when the caller asked for it, and how often it was dialled. */
+    private static final class PendingCallback {
+        private final String number;
+        private final Instant requestedAt;
+        private int attempts;
+
+        private PendingCallback(String number, Instant requestedAt) {
+            this.number = number;
+            this.requestedAt = requestedAt;
+        }
+
+        String number() {
+            return number;
+        }
+
+        Instant requestedAt() {
+            return requestedAt;
         }
     }
 

@@ -144,6 +144,24 @@ public sealed interface CallEvent {
             implements CallEvent {
     }
 
+    /**
+     * The caller chose to be called back on {@code number} and hung up: the call keeps its place in
+     * the group's queue (its wait start and {@code priority}) without the caller's leg.
+     */
+    record CallbackRequested(TenantKey tenant, CallId call, int seq, Instant at, long groupId, int priority, String number)
+            implements CallEvent {
+    }
+
+    /** The agent accepted the callback's offer; the number is dialled through the trunk next ({@code attempt} from 1). */
+    record CallbackTaken(TenantKey tenant, CallId call, int seq, Instant at, AgentKey agent, String number, int attempt)
+            implements CallEvent {
+    }
+
+    /** The number did not answer the callback's attempt ({@code sipStatus}; 0 when no response decided it). */
+    record CallbackAttemptFailed(TenantKey tenant, CallId call, int seq, Instant at, int attempt, OutboundOutcome outcome,
+                                 int sipStatus, String why) implements CallEvent {
+    }
+
     /** The caller hung up before anyone answered. */
     record CallAbandoned(TenantKey tenant, CallId call, int seq, Instant at) implements CallEvent {
     }

@@ -1,6 +1,8 @@
 package io.verbund.acd.callflow;
 
+import io.verbund.acd.callflow.FlowAction.BookCallback;
 import io.verbund.acd.callflow.FlowAction.CollectDigit;
+import io.verbund.acd.callflow.FlowAction.CollectNumber;
 import io.verbund.acd.callflow.FlowAction.Enqueue;
 import io.verbund.acd.callflow.FlowAction.Hangup;
 import io.verbund.acd.callflow.FlowAction.HttpLookup;
@@ -93,6 +95,12 @@ public final class CallFlowRun {
     /** An HTTP lookup's wait when the node sets none: short, since the caller hears silence meanwhile. */
     public static final Duration LOOKUP_TIMEOUT = Duration.ofMillis(2000);
 
+    /** How long a callback node waits for another number and its closing {@code #}. */
+    public static final Duration CALLBACK_NUMBER_TIMEOUT = Duration.ofSeconds(20);
+
+    /** The prompt played before the caller's leg ends with a callback booked, when the node sets none. */
+    public static final String CALLBACK_BOOKED_PROMPT = GOODBYE;
+
     /**
      * The most nodes entered between two answers from the runtime. A flow has at most
      * {@link CallFlowCheck#MAX_NODES} nodes, so a walk that enters more without waiting for the
@@ -105,24 +113,42 @@ public final class CallFlowRun {
     private static final Pattern VARIABLE_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]{0,39}");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([a-zA-Z_][a-zA-Z0-9_]{0,39})}");
     private static final Pattern PRIORITY_VALUE = Pattern.compile("100|[1-9]?[0-9]");
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+    private static final Pattern KEYED_NUMBER = Pattern.compile("(00)?[1-9][0-9]{1,14}");
 
     private final CallFlow flow;
     private final NamedOpeningHours openingHours;
     private final Clock clock;
     private final FlowStepListener listener;
     private final Map<String, String> variables;
+    private final CallbackNumbers callbackNumbers;
 
     private CallFlowNode current;
     private FlowAction awaited;
     private int steps;
     private int stepsWithoutCaller;
     private int menuAttempt;
+    /** The queue the caller waited in last: where a callback keeps its place when its node names none. */
+    private Enqueue lastQueue;
+    /** Where the caller is in a callback node's dialogue; null at any other node. */
+    private CallbackStage callbackStage;
+    private String callbackNumber;
 
     /**
      * @param variables the call's variables at the start, usually {@link #CALLER} and {@link #SERVICE_NUMBER}
      */
     public CallFlowRun(CallFlow flow, NamedOpeningHours openingHours, Clock clock, FlowStepListener listener,
                        Map<String, String> variables) {
+        this(flow, openingHours, CallbackNumbers.ANY_E164, clock, listener, variables);
+    }
+
+    /**
+     * @param callbackNumbers which numbers a callback node may call back
+     * @param variables the call's variables at the start, usually {@link #CALLER} and {@link #SERVICE_NUMBER}
+     */
+    public CallFlowRun(CallFlow flow, NamedOpeningHours openingHours, CallbackNumbers callbackNumbers, Clock clock,
+                       FlowStepListener listener, Map<String, String> variables) {
+        this.callbackNumbers = Objects.requireNonNull(callbackNumbers, "callbackNumbers");
         this.flow = Objects.requireNonNull(flow, "flow");
         this.openingHours = Objects.requireNonNull(openingHours, "openingHours");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -155,6 +181,9 @@ public final class CallFlowRun {
      */
     public FlowAction digit(char key) {
         CollectDigit asked = expect(CollectDigit.class, "digit('" + key + "')");
+        if (callbackStage != null) {
+            return callbackKey(key);
+        }
         String exit = String.valueOf(key);
         if (current.exit(exit).isPresent()) {
             return leaveBy(exit);
@@ -164,8 +193,46 @@ public final class CallFlowRun {
 
     /** The caller pressed no key in time: the menu asks again, or takes {@code no_input} after its last attempt. */
     public FlowAction noInput() {
+        if (awaited instanceof CollectNumber) {
+            return askForCallbackAgain(Optional.empty(), "no number ending with # in time");
+        }
         CollectDigit asked = expect(CollectDigit.class, "noInput()");
+        if (callbackStage != null) {
+            return askForCallbackAgain(Optional.empty(), "no key in time");
+        }
         return askAgainOrLeave(asked, Optional.empty(), "no_input");
+    }
+
+    /**
+     * The caller keyed another number for its callback and ended it with {@code #}: in international
+     * form, with or without the leading 00 ({@code 004940123456} or {@code 4940123456}). A number
+     * the tenant may call is confirmed (when the node asks for it) or booked; any other is asked for
+     * again, or the call leaves by {@code declined} after the node's last attempt.
+     */
+    public FlowAction numberEntered(String keys) {
+        expect(CollectNumber.class, "numberEntered(" + keys + ")");
+        String keyed = keys == null ? "" : keys.strip();
+        if (!KEYED_NUMBER.matcher(keyed).matches()) {
+            return askForCallbackAgain(Optional.of(keyed), "the keys " + CallFlowCheck.quoted(keyed) + " are no number");
+        }
+        String number = "+" + (keyed.startsWith("00") ? keyed.substring(2) : keyed);
+        if (!isCallable(number)) {
+            return askForCallbackAgain(Optional.of(keyed), number + " is not a number this tenant calls back");
+        }
+        callbackNumber = number;
+        NodeReading node = new NodeReading(current);
+        Optional<String> confirm = node.text("confirmPrompt");
+        if (confirm.isEmpty()) {
+            return bookCallback(number);
+        }
+        callbackStage = CallbackStage.CONFIRMING;
+        return await(new CollectDigit(List.of(confirm.get()), node.seconds("timeoutSeconds").orElse(MENU_TIMEOUT), menuAttempt));
+    }
+
+    /** The runtime could not keep the caller's place (its group is gone): the call leaves by {@code declined}. */
+    public FlowAction callbackNotBooked() {
+        expect(BookCallback.class, "callbackNotBooked()");
+        return leaveBy("declined", Optional.of("the callback could not be booked"));
     }
 
     /** The caller waited the queue's {@code maxWait} unanswered: the call leaves by {@code timeout}. */
@@ -244,6 +311,65 @@ public final class CallFlowRun {
         return Collections.unmodifiableMap(new LinkedHashMap<>(variables));
     }
 
+    /** A key in a callback node's dialogue: the choice of number, or the confirmation of one keyed. */
+    private FlowAction callbackKey(char key) {
+        NodeReading node = new NodeReading(current);
+        if (callbackStage == CallbackStage.CONFIRMING) {
+            return key == '1' ? bookCallback(callbackNumber)
+                    : askForCallbackAgain(Optional.of(String.valueOf(key)), "the number " + callbackNumber + " was not confirmed");
+        }
+        if (key == '1') {
+            String caller = variables.getOrDefault(CALLER, "");
+            return isCallable(caller) ? bookCallback(caller)
+                    : askForCallbackAgain(Optional.of("1"), "the caller's number " + CallFlowCheck.quoted(caller)
+                    + " is not a number this tenant calls back");
+        }
+        Optional<String> otherNumber = node.text("otherNumberPrompt");
+        if (key == '2' && otherNumber.isPresent()) {
+            callbackStage = CallbackStage.ENTERING;
+            return await(new CollectNumber(List.of(otherNumber.get()), CALLBACK_NUMBER_TIMEOUT));
+        }
+        return askForCallbackAgain(Optional.of(String.valueOf(key)), "the key " + key + " offers nothing");
+    }
+
+    private boolean isCallable(String number) {
+        return E164.matcher(number).matches() && callbackNumbers.allows(number);
+    }
+
+    /**
+     * Asks for the choice again after the invalid-key prompt, or leaves by {@code declined} when the
+     * node has asked as often as it may: the caller then goes on in the flow, usually waiting on.
+     */
+    private FlowAction askForCallbackAgain(Optional<String> key, String why) {
+        NodeReading node = new NodeReading(current);
+        if (menuAttempt > node.number("retries").orElse(MENU_RETRIES)) {
+            return leaveBy("declined", Optional.of(why));
+        }
+        menuAttempt++;
+        int attempt = menuAttempt;
+        callbackStage = CallbackStage.CHOOSING;
+        callbackNumber = null;
+        report(step -> new MenuAskedAgain(step, current.id(), current.type(), key, attempt, clock.instant()));
+        return await(new CollectDigit(List.of(MENU_INVALID_PROMPT, node.required("prompt")),
+                node.seconds("timeoutSeconds").orElse(MENU_TIMEOUT), attempt));
+    }
+
+    /**
+     * Books the callback in the node's group, or else the queue the caller waited in last; its
+     * priority is that queue's when it is the same group, so the caller's place is the one it had.
+     */
+    private FlowAction bookCallback(String number) {
+        NodeReading node = new NodeReading(current);
+        Optional<String> named = node.text("group");
+        String group = named.orElse(lastQueue == null ? null : lastQueue.group());
+        if (group == null) {
+            return leaveBy("declined", Optional.of("no group named and no queue waited in to keep a place in"));
+        }
+        int priority = lastQueue != null && lastQueue.group().equals(group) ? lastQueue.priority() : priorityNow();
+        callbackStage = null;
+        return await(new BookCallback(group, priority, number, node.text("bookedPrompt").orElse(CALLBACK_BOOKED_PROMPT)));
+    }
+
     private FlowAction askAgainOrLeave(CollectDigit asked, Optional<String> key, String exit) {
         if (menuAttempt > menuRetries(current)) {
             return leaveBy(exit);
@@ -317,6 +443,8 @@ public final class CallFlowRun {
                         + " nodes without waiting for the caller and stopped at " + next + ": it loops");
             }
             current = found.get();
+            callbackStage = null;
+            callbackNumber = null;
             report(step -> new NodeEntered(step, current.id(), current.type(), clock.instant()));
             Decision decision;
             try {
@@ -364,10 +492,23 @@ public final class CallFlowRun {
                 }
                 yield new Leave(open ? "open" : "closed", Optional.empty());
             }
-            case QUEUE -> new Await(new Enqueue(reading.required("group"), priority(reading),
-                    reading.seconds("maxWaitSeconds"), reading.seconds("announceEverySeconds"),
-                    reading.text("mohPrompt").orElse(QUEUE_MOH_PROMPT),
-                    reading.yesNo("leaveWhenEmpty").orElse(QUEUE_LEAVE_WHEN_EMPTY)));
+            case QUEUE -> {
+                lastQueue = new Enqueue(reading.required("group"), priority(reading),
+                        reading.seconds("maxWaitSeconds"), reading.seconds("announceEverySeconds"),
+                        reading.text("mohPrompt").orElse(QUEUE_MOH_PROMPT),
+                        reading.yesNo("leaveWhenEmpty").orElse(QUEUE_LEAVE_WHEN_EMPTY));
+                yield new Await(lastQueue);
+            }
+            case CALLBACK -> {
+                menuAttempt = 1;
+                // Read now, so a malformed parameter ends the call here rather than at the first key.
+                for (String name : List.of("group", "otherNumberPrompt", "confirmPrompt", "bookedPrompt", "retries")) {
+                    reading.text(name);
+                }
+                callbackStage = CallbackStage.CHOOSING;
+                yield new Await(new CollectDigit(List.of(reading.required("prompt")),
+                        reading.seconds("timeoutSeconds").orElse(MENU_TIMEOUT), 1));
+            }
             case VOICEMAIL -> new Await(new RecordVoicemail(reading.text("greeting"),
                     reading.seconds("maxSeconds").orElse(VOICEMAIL_MAX_LENGTH)));
             case TRANSFER -> {
@@ -402,6 +543,17 @@ public final class CallFlowRun {
             return Integer.parseInt(wanted.strip());
         }
         return queue.number("priority").orElse(QUEUE_PRIORITY);
+    }
+
+    /** The priority the variable {@link #PRIORITY} gives, else the default: for a queue no node set. */
+    private int priorityNow() {
+        String wanted = variables.get(PRIORITY);
+        return wanted != null && PRIORITY_VALUE.matcher(wanted.strip()).matches() ? Integer.parseInt(wanted.strip()) : QUEUE_PRIORITY;
+    }
+
+    /** A callback node's dialogue: choosing the number, keying another, confirming the one keyed. */
+    private enum CallbackStage {
+        CHOOSING, ENTERING, CONFIRMING
     }
 
     /**

@@ -98,6 +98,34 @@ public sealed interface FlowAction {
     }
 
     /**
+     * Play the prompts, then collect keys until {@code #} (which is not part of the number) for at
+     * most {@code timeout}. Answer: {@link CallFlowRun#numberEntered(String)} with the keys before
+     * the {@code #}, or {@link CallFlowRun#noInput()} when no {@code #} came in time.
+     */
+    record CollectNumber(List<String> prompts, Duration timeout) implements FlowAction {
+        public CollectNumber {
+            prompts = List.copyOf(prompts);
+            Objects.requireNonNull(timeout, "timeout");
+        }
+    }
+
+    /**
+     * Keep the caller's place in the group's queue (its wait start and {@code priority}) for a call
+     * back to {@code number}, play the prompt, then end the caller's leg: the call waits on without
+     * it and has left the flow. Answer, only when the runtime cannot book it (the group is gone):
+     * {@link CallFlowRun#callbackNotBooked()}.
+     *
+     * @param number in E.164 form, allowed by the tenant's {@link CallbackNumbers}
+     */
+    record BookCallback(String group, int priority, String number, String prompt) implements FlowAction {
+        public BookCallback {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(number, "number");
+            Objects.requireNonNull(prompt, "prompt");
+        }
+    }
+
+    /**
      * Play the prompt, if any, then end the call. The run is over: nothing answers this action.
      *
      * @param reason why the flow ended, for the call's events and logs; never heard by the caller

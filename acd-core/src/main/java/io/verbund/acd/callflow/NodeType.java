@@ -70,6 +70,18 @@ public enum NodeType {
                     required("value", new AnyText(), "the value it gets")),
             List.of("next"), List.of()),
 
+    // No exit for a booked callback: the caller's leg ends and the call waits in the queue without it.
+    CALLBACK("callback", "Callback",
+            List.of(required("prompt", prompt(), "offers the callback: 1 for a call back on this number, 2 for another number"),
+                    optional("group", new NameOf(TenantResource.GROUP),
+                            "the group whose queue keeps the caller's place; without it, the queue the caller waited in last"),
+                    optional("otherNumberPrompt", prompt(), "asks for another number ending with #; without it, key 2 is not offered"),
+                    optional("confirmPrompt", prompt(), "asks to confirm the number entered with 1; without it, no confirmation"),
+                    optional("bookedPrompt", prompt(), "played before the caller's leg ends with the callback booked"),
+                    optional("timeoutSeconds", new WholeNumber(1, 60), "how long to wait for a key"),
+                    optional("retries", new WholeNumber(0, 9), "how often to ask again after no or an unusable answer")),
+            List.of("declined"), List.of()),
+
     HANGUP("hangup", "Hang up", List.of(), List.of(), List.of());
 
     private final String typeName;

@@ -144,7 +144,7 @@ class CallFlowCheckTest {
 
         assertThat(check.violations(graph)).containsExactly(
                 new CallFlowViolation("ivr", "type", "node \"ivr\": type \"speech_menu\" is not a node type; the types are "
-                        + "announcement, dtmf_menu, opening_hours, queue, voicemail, transfer, http_lookup, set_variable, hangup"),
+                        + "announcement, dtmf_menu, opening_hours, queue, voicemail, transfer, http_lookup, set_variable, callback, hangup"),
                 new CallFlowViolation("ivr", "exits.no", "node \"ivr\": exit \"no\" leads to \"nowhere\", which is not a node of this flow"));
     }
 

@@ -3,7 +3,9 @@ package io.verbund.acd.callflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.verbund.acd.callflow.FlowAction.BookCallback;
 import io.verbund.acd.callflow.FlowAction.CollectDigit;
+import io.verbund.acd.callflow.FlowAction.CollectNumber;
 import io.verbund.acd.callflow.FlowAction.Enqueue;
 import io.verbund.acd.callflow.FlowAction.Hangup;
 import io.verbund.acd.callflow.FlowAction.HttpLookup;
@@ -704,6 +706,113 @@ class CallFlowRunTest {
             assertThat(run.hasEnded()).isFalse();
             assertThat(run.variables()).containsExactlyInAnyOrderEntriesOf(
                     Map.of("caller", CALLER, "serviceNumber", SERVICE_NUMBER));
+        }
+    }
+
+    /** A queue whose timeout leads to a callback offer; declining it goes back to the queue. */
+    @Nested
+    class TheCallbackNode {
+
+        private final CallFlow waitThenCallback = flow(
+                node("wait", "queue", Map.of("group", "Support", "priority", "40", "maxWaitSeconds", "60"), Map.of("timeout", "offer")),
+                node("offer", "callback", Map.of("prompt", "menu", "otherNumberPrompt", "please-hold", "confirmPrompt", "greeting",
+                        "bookedPrompt", "goodbye"), Map.of("declined", "wait")));
+
+        private CallFlowRun offered(String caller, CallbackNumbers allowed) {
+            CallFlowRun run = new CallFlowRun(waitThenCallback, (name, at) -> true, allowed, clock, steps::add,
+                    Map.of(CallFlowRun.CALLER, caller));
+            run.start();
+            assertThat(run.queueTimedOut()).isEqualTo(new CollectDigit(List.of("menu"), Duration.ofSeconds(5), 1));
+            return run;
+        }
+
+        @Test
+        void oneBooksACallbackOnTheCallersNumberKeepingThePlaceAndPriorityOfItsQueue() {
+            assertThat(offered(CALLER, number -> number.startsWith("+49")).digit('1'))
+                    .isEqualTo(new BookCallback("Support", 40, CALLER, "goodbye"));
+        }
+
+        @Test
+        void oneForANumberTheTenantDoesNotCallAsksAgainThenLeavesByDeclined() {
+            CallFlowRun run = offered("+43123456789", number -> number.startsWith("+49"));
+
+            assertThat(run.digit('1')).isEqualTo(new CollectDigit(List.of("invalid", "menu"), Duration.ofSeconds(5), 2));
+            assertThat(run.digit('1')).as("back to waiting").isInstanceOf(Enqueue.class);
+            assertThat(steps).filteredOn(ExitTaken.class::isInstance).map(ExitTaken.class::cast).last()
+                    .satisfies(exit -> assertThat(exit.detail().orElseThrow()).contains("+43123456789"));
+        }
+
+        @Test
+        void anAnonymousCallerCannotBeCalledBackOnItsNumber() {
+            CallFlowRun run = offered("anonymous", CallbackNumbers.ANY_E164);
+
+            assertThat(run.digit('1')).isEqualTo(new CollectDigit(List.of("invalid", "menu"), Duration.ofSeconds(5), 2));
+        }
+
+        @Test
+        void twoAsksForAnotherNumberWhichIsConfirmedThenBooked() {
+            CallFlowRun run = offered(CALLER, CallbackNumbers.ANY_E164);
+
+            assertThat(run.digit('2')).isEqualTo(new CollectNumber(List.of("please-hold"), CallFlowRun.CALLBACK_NUMBER_TIMEOUT));
+            assertThat(run.numberEntered("004940123456")).isEqualTo(new CollectDigit(List.of("greeting"), Duration.ofSeconds(5), 1));
+            assertThat(run.digit('1')).isEqualTo(new BookCallback("Support", 40, "+4940123456", "goodbye"));
+        }
+
+        @Test
+        void anotherNumberWithoutItsLeadingZerosIsTheSameNumber() {
+            CallFlowRun run = offered(CALLER, CallbackNumbers.ANY_E164);
+            run.digit('2');
+            run.numberEntered("4940123456");
+
+            assertThat(run.digit('1')).isEqualTo(new BookCallback("Support", 40, "+4940123456", "goodbye"));
+        }
+
+        @Test
+        void anotherNumberNotConfirmedOrNoNumberAtAllIsAskedAgainOnceThenDeclined() {
+            CallFlowRun run = offered(CALLER, CallbackNumbers.ANY_E164);
+            run.digit('2');
+            run.numberEntered("4940123456");
+
+            assertThat(run.digit('2')).isEqualTo(new CollectDigit(List.of("invalid", "menu"), Duration.ofSeconds(5), 2));
+            run.digit('2');
+            assertThat(run.numberEntered("040123456")).as("a national number, not international").isInstanceOf(Enqueue.class);
+        }
+
+        @Test
+        void noKeyAtAllIsAskedAgainThenDeclined() {
+            CallFlowRun run = offered(CALLER, CallbackNumbers.ANY_E164);
+
+            assertThat(run.noInput()).isEqualTo(new CollectDigit(List.of("invalid", "menu"), Duration.ofSeconds(5), 2));
+            assertThat(run.noInput()).isInstanceOf(Enqueue.class);
+        }
+
+        @Test
+        void withoutAnOtherNumberPromptTwoOffersNothing() {
+            CallFlowRun run = new CallFlowRun(flow(node("offer", "callback", Map.of("prompt", "menu", "group", "Sales"), Map.of())),
+                    (name, at) -> true, CallbackNumbers.ANY_E164, clock, steps::add, Map.of(CallFlowRun.CALLER, CALLER));
+            run.start();
+
+            assertThat(run.digit('2')).isEqualTo(new CollectDigit(List.of("invalid", "menu"), Duration.ofSeconds(5), 2));
+            assertThat(run.digit('1')).as("a named group, the default priority and booked prompt")
+                    .isEqualTo(new BookCallback("Sales", 0, CALLER, CallFlowRun.CALLBACK_BOOKED_PROMPT));
+        }
+
+        @Test
+        void aCallbackWithNoGroupAndNoQueueBeforeItIsDeclined() {
+            CallFlowRun run = new CallFlowRun(flow(node("offer", "callback", Map.of("prompt", "menu"), Map.of("declined", "bye")),
+                    node("bye", "hangup", Map.of(), Map.of())), (name, at) -> true, CallbackNumbers.ANY_E164, clock, steps::add,
+                    Map.of(CallFlowRun.CALLER, CALLER));
+            run.start();
+
+            assertThat(run.digit('1')).isEqualTo(new Hangup(Optional.empty(), "hang-up node bye"));
+        }
+
+        @Test
+        void aCallbackTheRuntimeCannotBookLeavesByDeclined() {
+            CallFlowRun run = offered(CALLER, CallbackNumbers.ANY_E164);
+            run.digit('1');
+
+            assertThat(run.callbackNotBooked()).isInstanceOf(Enqueue.class);
         }
     }
 
