@@ -66,9 +66,12 @@ export interface CallDocument {
   hasRecording?: boolean;
   /** Whether `/calls/{callId}/voicemail` has the message the caller left. */
   hasVoicemail?: boolean;
-  /** INBOUND, or OUTBOUND for a call an agent placed (then `caller` is the number dialled). */
-  direction?: 'INBOUND' | 'OUTBOUND';
-  /** The number an outbound call dialled. */
+  /**
+   * INBOUND, OUTBOUND for a call an agent placed (then `caller` is the number dialled), or CALLBACK
+   * for a caller who chose to be called back (then `dialledNumber` is the number called back).
+   */
+  direction?: 'INBOUND' | 'OUTBOUND' | 'CALLBACK';
+  /** The number an outbound call or a callback dialled. */
   dialledNumber?: string | null;
   steps?: CallStep[];
   /** Whether the caller is on hold now (single call only). */

@@ -48,6 +48,10 @@ export interface GroupFields {
   lastAgentSeconds: number;
   /** How much a caller's wait counts against other groups' callers at equal priority (0–10, 1 as it is). */
   weight: number;
+  /** Callbacks whose number does not answer: dialled at most this often, again after the delay, given up after the age. */
+  callbackMaxAttempts: number;
+  callbackRetrySeconds: number;
+  callbackMaxAgeMinutes: number;
 }
 export type GroupDocument = GroupFields & Versioned;
 

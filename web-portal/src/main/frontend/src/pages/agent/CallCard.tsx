@@ -17,6 +17,8 @@ export interface CallDetails {
   waitingSeconds?: number;
   /** A link into the tenant's CRM for this caller, built from the tenant's URL template. */
   crmUrl?: string;
+  /** The number the agent calls back, when the caller chose a callback. */
+  callbackNumber?: string;
 }
 
 type CallPhase = Extract<AgentStateName, 'RESERVED' | 'RINGING' | 'ON_CALL' | 'WRAP_UP'>;
@@ -51,6 +53,11 @@ export function CallCard({ call, phase, children }: { call: CallDetails; phase: 
           {phase !== null && (
             <Row label={t('call.phase')} testId="call-card-phase">
               {t(`call.phases.${phase}`)}
+            </Row>
+          )}
+          {call.callbackNumber !== undefined && (
+            <Row label={t('call.callback')} testId="call-card-callback">
+              {t('call.callbackTo', { number: call.callbackNumber })}
             </Row>
           )}
           {call.callerNumber !== undefined && (

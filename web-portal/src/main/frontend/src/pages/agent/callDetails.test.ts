@@ -30,6 +30,13 @@ describe('the call card', () => {
     });
   });
 
+  it('says an offered callback is one, with the number to call back', () => {
+    const details = callDetailsOf('c-1', { ...CALL, direction: 'CALLBACK', dialledNumber: '+49301234567' }, 'RINGING', '2026-11-25T10:00:40Z', NOW);
+    expect(details.callbackNumber).toBe('+49301234567');
+    expect(callDetailsOf('c-1', { ...CALL, direction: 'OUTBOUND', dialledNumber: '+4940111222' }, 'ON_CALL', '2026-11-25T10:00:40Z', NOW)
+      .callbackNumber).toBeUndefined();
+  });
+
   it('shows only the id until the call’s record is there', () => {
     expect(callDetailsOf('c-1', null, 'RINGING', '2026-11-25T10:00:40Z', NOW)).toEqual({ callId: 'c-1' });
   });

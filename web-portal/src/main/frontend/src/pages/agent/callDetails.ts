@@ -35,5 +35,6 @@ export function callDetailsOf(callId: string, call: CallDocument | null, phase: 
     group: call.group ?? undefined,
     waitingSeconds: waitingSecondsOf(call, phase, stateSince, now),
     crmUrl: call.crmUrl ?? undefined,
+    callbackNumber: call.direction === 'CALLBACK' ? (call.dialledNumber ?? undefined) : undefined,
   };
 }

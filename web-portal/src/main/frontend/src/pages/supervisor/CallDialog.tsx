@@ -76,6 +76,11 @@ export function CallDialog({ callId, onClose }: { callId: string | null; onClose
               <Field label={t('call.caller')} testId="call-dialog-caller">
                 {call.caller ?? '–'}
               </Field>
+              {call.direction === 'CALLBACK' && (
+                <Field label={t('call.callback')} testId="call-dialog-callback">
+                  {t('call.callbackTo', { number: call.dialledNumber ?? '' })}
+                </Field>
+              )}
               <Field label={t('call.serviceNumber')} testId="call-dialog-service-number">
                 {call.serviceNumber ?? '–'}
               </Field>

@@ -17,8 +17,11 @@ import java.util.Optional;
  * transfers, which are counted ({@code Transferred}) and make no second answered call.</li>
  * <li>{@code CallAbandoned} while waiting: ABANDONED. {@code LeftQueue} (the queue node's exit): LEFT,
  * unless what follows before any other queue is voicemail ({@code VoicemailStarted}, or the call
- * ending with outcome VOICEMAIL) or a callback (outcome CALLBACK): then that.</li>
- * <li>{@code CallEnded} while still waiting: its outcome (ABANDONED, VOICEMAIL, CALLBACK), else LEFT.</li>
+ * ending with outcome VOICEMAIL) or a callback ({@code CallbackRequested}): then that.</li>
+ * <li>{@code CallbackRequested} while waiting: CALLBACK. The callback's own offer, attempts and
+ * answer make no second visit: a caller who chose a callback is neither an abandon nor answered
+ * in the queue's figures; the call's record tells how its callback went.</li>
+ * <li>{@code CallEnded} while still waiting: its outcome (ABANDONED, VOICEMAIL), else LEFT.</li>
  * </ul>
  */
 public final class QueueVisits {
@@ -75,13 +78,21 @@ public final class QueueVisits {
                         leftAt = becomes(visits, leftAt, Ending.VOICEMAIL);
                     }
                     break;
+                case "CallbackRequested":
+                    if (open != null && open.ending == Ending.WAITING) {
+                        visits.add(open.close(Ending.CALLBACK, moment.at()));
+                        open = null;
+                    } else {
+                        leftAt = becomes(visits, leftAt, Ending.CALLBACK);
+                    }
+                    break;
                 case "CallEnded":
                     Ending ending = ending(moment.outcome().orElse(""));
                     if (open != null && open.ending == Ending.WAITING) {
                         visits.add(open.close(ending, moment.at()));
                     } else if (open != null) {
                         visits.add(open.close(open.ending, moment.at()));
-                    } else if (ending == Ending.VOICEMAIL || ending == Ending.CALLBACK) {
+                    } else if (ending == Ending.VOICEMAIL) {
                         leftAt = becomes(visits, leftAt, ending);
                     }
                     open = null;
@@ -112,8 +123,6 @@ public final class QueueVisits {
                 return Ending.ABANDONED;
             case "VOICEMAIL":
                 return Ending.VOICEMAIL;
-            case "CALLBACK":
-                return Ending.CALLBACK;
             default:
                 return Ending.LEFT;
         }

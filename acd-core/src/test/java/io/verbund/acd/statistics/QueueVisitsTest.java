@@ -84,9 +84,20 @@ class QueueVisitsTest {
     }
 
     @Test
-    void aCallbackChosenAtTheQueuesExitIsACallback() {
+    void aCallbackChosenAtTheQueuesExitIsACallbackNotAnAbandonAndItsLaterAnswerMakesNoSecondVisit() {
         List<QueueVisit> visits = visits(CallMoment.queued(at(0), SUPPORT), CallMoment.of("LeftQueue", at(90)),
-                CallMoment.ended(at(95), "CALLBACK"));
+                CallMoment.of("CallbackRequested", at(95)), CallMoment.ended(at(400), "ANSWERED"));
+
+        assertThat(visits).singleElement().satisfies(visit -> {
+            assertThat(visit.ending()).isEqualTo(Ending.CALLBACK);
+            assertThat(visit.waitEnded()).contains(at(90));
+        });
+    }
+
+    @Test
+    void aCallbackThatFailedIsStillACallback() {
+        List<QueueVisit> visits = visits(CallMoment.queued(at(0), SUPPORT), CallMoment.of("LeftQueue", at(90)),
+                CallMoment.of("CallbackRequested", at(95)), CallMoment.ended(at(900), "CALLBACK_FAILED"));
 
         assertThat(visits).extracting(QueueVisit::ending).containsExactly(Ending.CALLBACK);
     }

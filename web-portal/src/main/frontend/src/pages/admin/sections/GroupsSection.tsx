@@ -27,6 +27,9 @@ const NUMBER_FIELDS = [
   'serviceLevelSeconds',
   'serviceLevelTargetPercent',
   'shortAbandonSeconds',
+  'callbackMaxAttempts',
+  'callbackRetrySeconds',
+  'callbackMaxAgeMinutes',
 ] as const;
 
 type GroupValues = {
@@ -60,6 +63,9 @@ const EMPTY: GroupValues = {
   serviceLevelSeconds: 20,
   serviceLevelTargetPercent: 80,
   shortAbandonSeconds: 5,
+  callbackMaxAttempts: 3,
+  callbackRetrySeconds: 120,
+  callbackMaxAgeMinutes: 240,
   forcedDisposition: false,
   recording: false,
   recordingNotice: true,
@@ -135,6 +141,9 @@ function GroupForm() {
       serviceLevelSeconds: group.serviceLevelSeconds,
       serviceLevelTargetPercent: group.serviceLevelTargetPercent,
       shortAbandonSeconds: group.shortAbandonSeconds,
+      callbackMaxAttempts: group.callbackMaxAttempts ?? 3,
+      callbackRetrySeconds: group.callbackRetrySeconds ?? 120,
+      callbackMaxAgeMinutes: group.callbackMaxAgeMinutes ?? 240,
       forcedDisposition: group.forcedDisposition,
       recording: group.recording,
       recordingNotice: group.recordingNotice,

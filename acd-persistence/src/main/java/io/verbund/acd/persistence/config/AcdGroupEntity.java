@@ -61,6 +61,12 @@ public class AcdGroupEntity extends TenantOwned {
     private int lastAgentSeconds = 20;
     @Column(nullable = false, precision = 4, scale = 2)
     private BigDecimal weight = BigDecimal.ONE;
+    @Column(name = "callback_max_attempts", nullable = false)
+    private int callbackMaxAttempts = 3;
+    @Column(name = "callback_retry_seconds", nullable = false)
+    private int callbackRetrySeconds = 120;
+    @Column(name = "callback_max_age_minutes", nullable = false)
+    private int callbackMaxAgeMinutes = 240;
 
     /** In the order an admin lists them: linear routing offers in it, round robin goes round it. */
     @ElementCollection
@@ -124,6 +130,12 @@ public class AcdGroupEntity extends TenantOwned {
     public void setLastAgentSeconds(int lastAgentSeconds) { this.lastAgentSeconds = lastAgentSeconds; }
     public BigDecimal getWeight() { return weight; }
     public void setWeight(BigDecimal weight) { this.weight = weight; }
+    public int getCallbackMaxAttempts() { return callbackMaxAttempts; }
+    public void setCallbackMaxAttempts(int callbackMaxAttempts) { this.callbackMaxAttempts = callbackMaxAttempts; }
+    public int getCallbackRetrySeconds() { return callbackRetrySeconds; }
+    public void setCallbackRetrySeconds(int callbackRetrySeconds) { this.callbackRetrySeconds = callbackRetrySeconds; }
+    public int getCallbackMaxAgeMinutes() { return callbackMaxAgeMinutes; }
+    public void setCallbackMaxAgeMinutes(int callbackMaxAgeMinutes) { this.callbackMaxAgeMinutes = callbackMaxAgeMinutes; }
     public List<GroupMember> getMembers() { return members; }
     public List<SkillRequirement> getSkillRequirements() { return skillRequirements; }
 }

@@ -30,7 +30,8 @@ final class StoredCalls {
 
     private static final String EVENTS = "SELECT e.call_id, e.tenant_id, e.type, e.occurred_at, e.group_id, e.agent_id,"
             + " JSON_VALUE(e.detail, '$.outcome') FROM call_event e WHERE e.call_id IN (%s)"
-            + " AND e.type IN ('CallQueued', 'CallAnswered', 'Transferred', 'CallAbandoned', 'LeftQueue', 'VoicemailStarted', 'CallEnded')"
+            + " AND e.type IN ('CallQueued', 'CallAnswered', 'Transferred', 'CallAbandoned', 'LeftQueue', 'VoicemailStarted',"
+            + " 'CallbackRequested', 'CallEnded')"
             + " ORDER BY e.call_id, e.seq";
     private static final String RECORDS = "SELECT call_id, service_number, disposition FROM call_record WHERE call_id IN (%s)";
     /**

@@ -62,6 +62,8 @@ final class AcdCall {
     /** A menu waits for a key; keys pressed before that wait here (type-ahead). */
     boolean collectingDigit;
     final Deque<Character> typeAhead = new ArrayDeque<>();
+    /** The keys of a number being keyed up to its {@code #}; null when no number is asked for. */
+    StringBuilder keyedNumber;
     ScheduledFuture<?> flowTimer;
     /** Announcements, maximum wait and empty-queue checks of the queue the caller waits in. */
     final List<ScheduledFuture<?>> queueTimers = new ArrayList<>();
@@ -104,7 +106,10 @@ final class AcdCall {
     /** The agent phone's session description from its 200 OK, which the caller was given. */
     byte[] agentSdp;
 
-    /** An outbound call's legs while its agent's phone or its number rings; null for a call that came in. */
+    /** The caller's leg ended while its callback waits: the number is called when an agent takes it. */
+    boolean callerGone;
+
+    /** An outbound call's (or a callback's) legs while its agent's phone or its number rings; null otherwise. */
     OutboundDial dial;
 
     /** A transfer's outbound leg while it rings (the transfer itself is the {@link Call}'s); null otherwise. */

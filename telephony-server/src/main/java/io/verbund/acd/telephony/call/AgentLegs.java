@@ -64,14 +64,20 @@ public class AgentLegs {
     private final CallRecordings recordings;
     private final OutboundRequests requests;
     private final RoutingTallies tallies;
+    private final OutboundCalls outbound;
     private final Clock clock;
 
+    /**
+     * @param outbound dials a callback's number once its agent took it; a client proxy, as
+     *     {@link OutboundCalls} rings an agent's own phone through this class
+     */
     @Inject
     public AgentLegs(SipEndpoint sip, CallSessions sessions, AgentStates agents, QueueStore queue, CallHistory history,
                      DistributionSignal distribution, TelephonyDirectory directory, NodeMedia node,
                      CallerSignalling signalling, CallRecordings recordings, OutboundRequests requests, RoutingTallies tallies,
-                     Clock clock) {
+                     OutboundCalls outbound, Clock clock) {
         this.clock = clock;
+        this.outbound = outbound;
         this.tallies = tallies;
         this.requests = requests;
         this.node = node;
@@ -87,7 +93,7 @@ public class AgentLegs {
     }
 
     protected AgentLegs() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -103,6 +109,15 @@ public class AgentLegs {
                 return;
             }
             call.state.routingDecided(decision, now);
+            if (call.callerGone && call.callerMedia == null) {
+                // A callback: the number's leg, which the agent's offer is made in the law of (PCMU) and bridged to later.
+                try {
+                    call.callerMedia = node.engine().openLeg("callback " + call.callId);
+                    call.callerMedia.belongsTo(call.callId, call.tenant.value());
+                } catch (MediaPortsExhausted e) {
+                    LOG.warning("callback " + call.callId + ": no RTP ports for the number's leg: " + e.getMessage());
+                }
+            }
             for (OfferTarget target : targets) {
                 AgentStatus reserved = target.reserved();
                 RtpLeg media = null;
@@ -206,6 +221,10 @@ public class AgentLegs {
                 requests.ack(call, dialog, cseq);
                 hangUp(dialog);
                 offerLost(call, offer, agentNow);
+                return;
+            }
+            if (call.state.isCallback()) {
+                outbound.takeCallback(call, offer, dialog, agentOk, cseq, now);
                 return;
             }
             call.agentId = offer.agentId();
@@ -442,6 +461,13 @@ public class AgentLegs {
         }
         if (call.group != null) {
             invite.addHeader(sip.headers().createHeader("X-ACD-Group", call.group.name()));
+        }
+        if (call.state.isCallback()) {
+            // What the phone shows: the agent is about to call someone back, not to take a caller.
+            String number = call.state.callbackNumber().orElseThrow();
+            ((javax.sip.header.FromHeader) invite.getHeader(javax.sip.header.FromHeader.NAME)).getAddress()
+                    .setDisplayName("Callback to " + number);
+            invite.addHeader(sip.headers().createHeader("X-ACD-Callback", number));
         }
         return invite;
     }

@@ -58,14 +58,16 @@ public class CallFlows {
     private final OutboundRequests requests;
     private final DistributionSignal distribution;
     private final Transfers transfers;
+    private final Callbacks callbacks;
     private final Clock clock;
 
     @Inject
     public CallFlows(TelephonyDirectory directory, QueueStore queue, CallHistory history, CallSessions sessions,
                      SipResponses responses, CallerMedia media, QueueAnnouncements announcements, Voicemails voicemails,
                      FlowLookups lookups, OutboundRequests requests, DistributionSignal distribution,
-                     Transfers transfers, Clock clock) {
+                     Transfers transfers, Callbacks callbacks, Clock clock) {
         this.clock = clock;
+        this.callbacks = callbacks;
         this.transfers = transfers;
         this.requests = requests;
         this.directory = directory;
@@ -81,14 +83,14 @@ public class CallFlows {
     }
 
     protected CallFlows() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Starts the number's flow for a call whose tenant is known. Called under the call's monitor. */
     void start(AcdCall call, ServiceNumberRoute number) {
         call.language = number.language();
-        call.flow = new CallFlowRun(number.flow(), (hours, at) -> directory.isOpen(number.tenantId(), hours, at), clock,
-                step -> recordStep(call, step),
+        call.flow = new CallFlowRun(number.flow(), (hours, at) -> directory.isOpen(number.tenantId(), hours, at),
+                callbackNumber -> callable(number.tenant(), callbackNumber), clock, step -> recordStep(call, step),
                 Map.of(CallFlowRun.CALLER, call.caller == null ? "" : call.caller, CallFlowRun.SERVICE_NUMBER, call.serviceNumber));
         perform(call, call.flow.start());
     }
@@ -104,6 +106,10 @@ public class CallFlows {
                     if (!call.collectingDigit) {
                         // Type-ahead: a caller who knows the menu need not wait for it.
                         call.typeAhead.add(key);
+                        return;
+                    }
+                    if (call.keyedNumber != null) {
+                        numberKey(call, key);
                         return;
                     }
                     call.collectingDigit = false;
@@ -135,6 +141,10 @@ public class CallFlows {
         } else if (action instanceof FlowAction.HttpLookup lookup) {
             lookups.ask(call, lookup, answer -> continueWith(call, turn,
                     run -> answer.map(run::lookupAnswered).orElseGet(run::lookupFailed)));
+        } else if (action instanceof FlowAction.CollectNumber number) {
+            collectNumber(call, number, turn);
+        } else if (action instanceof FlowAction.BookCallback callback) {
+            bookCallback(call, callback);
         } else if (action instanceof FlowAction.Hangup hangup) {
             media.play(call, hangup.prompt().map(List::of).orElse(List.of()),
                     () -> executor.execute(() -> endFlow(call, turn, hangup.reason())));
@@ -206,6 +216,68 @@ public class CallFlows {
                 }
             }
         }));
+    }
+
+    /** Whether the tenant may call the number back: among its external numbers, with a trunk to reach it. */
+    private boolean callable(io.verbund.acd.tenant.TenantKey tenant, String number) {
+        try {
+            return directory.outbound(tenant).map(settings -> settings.allowed().allows(number)).orElse(false);
+        } catch (DirectoryUnavailable e) {
+            return false;
+        }
+    }
+
+    /**
+     * Keys up to {@code #} make the number: the prompt stops at the first key, the wait for the rest
+     * is the action's. Keys typed ahead count as keyed now.
+     */
+    private void collectNumber(AcdCall call, FlowAction.CollectNumber number, int turn) {
+        if (!media.hasMedia(call)) {
+            perform(call, call.flow.noInput());
+            return;
+        }
+        call.keyedNumber = new StringBuilder();
+        call.collectingDigit = true;
+        call.flowTimer = scheduler.schedule(() -> continueWith(call, turn, run -> {
+            call.collectingDigit = false;
+            call.keyedNumber = null;
+            return run.noInput();
+        }), number.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        media.play(call, number.prompts(), () -> { });
+        for (Character ahead = call.typeAhead.poll(); ahead != null && call.keyedNumber != null; ahead = call.typeAhead.poll()) {
+            numberKey(call, ahead);
+        }
+    }
+
+    private void numberKey(AcdCall call, char key) {
+        media.stop(call);
+        if (key != '#') {
+            if (call.keyedNumber.length() < 20) {
+                call.keyedNumber.append(key);
+            }
+            return;
+        }
+        String keyed = call.keyedNumber.toString();
+        call.keyedNumber = null;
+        call.collectingDigit = false;
+        call.cancelFlowTimer();
+        perform(call, call.flow.numberEntered(keyed));
+    }
+
+    /** The caller keeps its place in the group's queue for the callback, as it would have waited there. */
+    private void bookCallback(AcdCall call, FlowAction.BookCallback callback) {
+        Optional<GroupSettings> group;
+        try {
+            group = directory.group(call.tenantId, callback.group());
+        } catch (DirectoryUnavailable e) {
+            group = Optional.empty();
+        }
+        if (group.isEmpty()) {
+            perform(call, call.flow.callbackNotBooked());
+            return;
+        }
+        callbacks.book(call, group.get(), withCallSkills(call, new QueueEntry(call.callId, call.tenant, group.get().id(),
+                callback.priority(), call.receivedAt, history.node())), callback);
     }
 
     private void enqueue(AcdCall call, FlowAction.Enqueue enqueue, int turn) {

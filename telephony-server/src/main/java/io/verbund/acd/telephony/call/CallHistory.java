@@ -3,6 +3,9 @@ package io.verbund.acd.telephony.call;
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.call.CallEvent.CallAbandoned;
 import io.verbund.acd.call.CallEvent.CallAnswered;
+import io.verbund.acd.call.CallEvent.CallbackAttemptFailed;
+import io.verbund.acd.call.CallEvent.CallbackRequested;
+import io.verbund.acd.call.CallEvent.CallbackTaken;
 import io.verbund.acd.call.CallEvent.CallEnded;
 import io.verbund.acd.call.CallEvent.CallHeld;
 import io.verbund.acd.call.CallEvent.CallResumed;
@@ -103,9 +106,24 @@ public class CallHistory {
                 event(call, decided, null, null, decision(call, decided.decision()));
             } else if (event instanceof CallOffered offered) {
                 recorder.mark(call.callId, CallRecorder.Moment.OFFERED, offered.at(), call.groupId(), null);
-                event(call, offered, agentIdOf(call, offered.agent()), null, JSON.createObjectBuilder()
+                JsonObjectBuilder detail = JSON.createObjectBuilder()
                         .add("agent", offered.agent().extension()).add("why", offered.why())
-                        .add("idleSeconds", offered.idle().toMillis() / 1000.0).build().toString());
+                        .add("idleSeconds", offered.idle().toMillis() / 1000.0);
+                call.state.callbackNumber().ifPresent(number -> detail.add("callback", number));
+                event(call, offered, agentIdOf(call, offered.agent()), null, detail.build().toString());
+            } else if (event instanceof CallbackRequested requested) {
+                recorder.callback(call.callId, requested.number());
+                event(call, requested, null, flowNode(call), JSON.createObjectBuilder()
+                        .add("group", call.group == null ? "" : call.group.name()).add("priority", requested.priority())
+                        .add("number", requested.number()).build().toString());
+            } else if (event instanceof CallbackTaken taken) {
+                event(call, taken, agentIdOf(call, taken.agent()), null, JSON.createObjectBuilder()
+                        .add("agent", taken.agent().extension()).add("number", taken.number()).add("attempt", taken.attempt())
+                        .build().toString());
+            } else if (event instanceof CallbackAttemptFailed failed) {
+                event(call, failed, null, null, JSON.createObjectBuilder().add("attempt", failed.attempt())
+                        .add("outcome", failed.outcome().name()).add("status", failed.sipStatus()).add("why", failed.why())
+                        .build().toString());
             } else if (event instanceof OfferNotTaken notTaken) {
                 event(call, notTaken, agentIdOf(call, notTaken.agent()), null, JSON.createObjectBuilder()
                         .add("agent", notTaken.agent().extension()).add("status", notTaken.sipStatus()).build().toString());

@@ -68,6 +68,7 @@ public class InboundCalls {
     private final Transfers transfers;
     private final AgentReleases releases;
     private final OutboundCalls outbound;
+    private final Callbacks callbacks;
     private final int maxCalls;
     private final Clock clock;
 
@@ -75,7 +76,7 @@ public class InboundCalls {
     public InboundCalls(SipEndpoint sip, SipResponses responses, CallSessions sessions, TelephonyDirectory directory,
                         QueueStore queue, CallHistory history, AgentLegs agentLegs, DistributionSignal distribution, CallFlows flows,
                         CallerMedia media, Voicemails voicemails, QueueAnnouncements announcements,
-                        Transfers transfers, AgentReleases releases, OutboundCalls outbound, @ConfigProperty(name = "verbund.telephony.max-calls", defaultValue = "1000") int maxCalls, Clock clock) {
+                        Transfers transfers, AgentReleases releases, OutboundCalls outbound, Callbacks callbacks, @ConfigProperty(name = "verbund.telephony.max-calls", defaultValue = "1000") int maxCalls, Clock clock) {
         this.clock = clock;
         this.flows = flows;
         this.media = media;
@@ -84,6 +85,7 @@ public class InboundCalls {
         this.transfers = transfers;
         this.releases = releases;
         this.outbound = outbound;
+        this.callbacks = callbacks;
         this.sip = sip;
         this.responses = responses;
         this.sessions = sessions;
@@ -96,7 +98,7 @@ public class InboundCalls {
     }
 
     protected InboundCalls() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, null);
     }
 
     /**
@@ -266,6 +268,12 @@ public class InboundCalls {
             if (call.state.is(CallPhase.CONNECTED) || call.state.is(CallPhase.ENDED)) {
                 return;
             }
+            if (call.state.isCallback()) {
+                // Hung up while hearing that it will be called back: it keeps its place, no abandon.
+                responses.send(call.callerInvite, Response.REQUEST_TERMINATED, null);
+                callbacks.callerHungUp(call);
+                return;
+            }
             // Out of the node's count before the caller hears 487, so it can call again at once.
             sessions.remove(call);
             responses.send(call.callerInvite, Response.REQUEST_TERMINATED, null);
@@ -412,6 +420,10 @@ public class InboundCalls {
                 return;
             }
             if (!byCaller && transfers.consultedHungUp(found, legCallId)) {
+                return;
+            }
+            if (byCaller && found.state.isCallback() && !found.state.is(CallPhase.CONNECTED) && !found.state.is(CallPhase.ENDED)) {
+                callbacks.callerHungUp(found);
                 return;
             }
             if (byCaller && found.answeredByNode && !found.state.is(CallPhase.CONNECTED) && !found.state.is(CallPhase.ENDED)) {

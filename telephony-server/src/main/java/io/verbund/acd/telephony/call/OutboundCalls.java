@@ -88,6 +88,7 @@ public class OutboundCalls {
     private final Registrations registrations;
     private final TelephonyDirectory directory;
     private final CallCommands commands;
+    private final Callbacks callbacks;
     private final Clock clock;
     private final Consumer<OutboundCallAsked> onAsked = this::asked;
 
@@ -95,7 +96,8 @@ public class OutboundCalls {
     public OutboundCalls(SipEndpoint sip, CallSessions sessions, OutboundTrunk trunk, NodeMedia node, CallerMedia media,
                          CallRecordings recordings, CallHistory history, AgentStates agents, AgentLegs agentLegs,
                          OutboundRequests requests, Registrations registrations, TelephonyDirectory directory, CallCommands commands,
-                         Clock clock) {
+                         Callbacks callbacks, Clock clock) {
+        this.callbacks = callbacks;
         this.sip = sip;
         this.sessions = sessions;
         this.trunk = trunk;
@@ -114,7 +116,7 @@ public class OutboundCalls {
 
     /** For CDI's proxy only. */
     protected OutboundCalls() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     void start(@Observes Startup startup) {
@@ -323,11 +325,61 @@ public class OutboundCalls {
         call.agentSince = now;
         call.state.agentPickedUp(now);
         history.record(call);
-        dialNumber(call, dial, now);
+        dialNumber(call, dial, call.serviceNumber, now);
     }
 
-    private void dialNumber(AcdCall call, OutboundDial dial, Instant now) {
-        String number = call.caller;
+    /**
+     * The agent answered a callback's offer: its leg is up as an outbound call's is once its agent
+     * picked up, and the number is dialled through the trunk with the tenant's caller ID. Whatever
+     * stops the number from answering is a failed attempt ({@link Callbacks#attemptFailed}).
+     * Called under the call's monitor.
+     */
+    void takeCallback(AcdCall call, AgentOffer offer, Dialog dialog, Response ok, long cseq, Instant now) {
+        Optional<OutboundSettings> tenant;
+        try {
+            tenant = directory.outbound(call.tenant);
+        } catch (DirectoryUnavailable e) {
+            tenant = Optional.empty();
+        }
+        try {
+            byte[] sdp = ok.getRawContent();
+            offer.media().setRemote(SessionDescription.parse(new String(sdp == null ? new byte[0] : sdp, StandardCharsets.US_ASCII)));
+            call.agentSdp = sdp;
+        } catch (RuntimeException e) {
+            // No usable answer (or no leg to take it): the agent cannot talk; the offer ends as not taken.
+            LOG.warning("callback " + call.callId + ": the agent phone's answer is not usable: " + e.getMessage());
+            requests.ack(call, dialog, cseq);
+            requests.bye(dialog);
+            agentLegs.offerLost(call, offer, agents.current(offer.agent(), now));
+            return;
+        }
+        requests.ack(call, dialog, cseq);
+        String callerId = tenant.flatMap(OutboundSettings::callerId).orElse("");
+        call.offers.remove(offer);
+        agentLegs.stopRinging(call, call.state.callbackTakenBy(offer.agent(), callerId, now));
+        call.clearOffers();
+        call.agentId = offer.agentId();
+        call.agentMedia = offer.media();
+        call.agentDialog = dialog;
+        call.agentCallId = offer.agentCallId();
+        agents.update(offer.agent(), (current, at) -> current.answer(at));
+        call.agentSince = now;
+        history.record(call);
+        OutboundDial dial = new OutboundDial(offer.invite(), dialog, offer.agentCallId(), offer.media());
+        call.dial = dial;
+        Optional<String> refused = tenant.isEmpty() ? Optional.of("the tenant's outbound settings are unavailable")
+                : whyNotToNumber(tenant.get(), call.state.callbackNumber().orElseThrow());
+        if (refused.isPresent()) {
+            fail(call, OutboundOutcome.FAILED, 0, refused.get(), "node");
+            return;
+        }
+        LOG.info(() -> "callback taken by agent " + offer.agent().extension() + ": " + call.state.callbackNumber().orElseThrow() + " is dialled");
+        dialNumber(call, dial, callerId, now);
+    }
+
+    /** @param callerId the tenant's number presented in From */
+    private void dialNumber(AcdCall call, OutboundDial dial, String callerId, Instant now) {
+        String number = call.state.dialledNumber().orElseThrow();
         try {
             SipURI requestUri = trunk.uriOf(number, sip.addresses());
             SipDestination destination = SipDestination.direct(requestUri, trunk.address().orElseThrow().transport());
@@ -336,7 +388,7 @@ public class OutboundCalls {
                 call.callerMedia.offerSrtp();
             }
             // The agent's law first, so the relay passes payload on untouched and a recording stays bit-exact.
-            Request invite = requests.invite(call.serviceNumber, destination, (SipURI) requestUri.clone(),
+            Request invite = requests.invite(callerId, destination, (SipURI) requestUri.clone(),
                     call.callerMedia.offer(law).toString().getBytes(StandardCharsets.US_ASCII));
             // The number's leg carries the call id as its Call-ID: its BYE and re-INVITE then find the call like a caller's.
             invite.setHeader(sip.headers().createCallIdHeader(call.callId));
@@ -475,8 +527,13 @@ public class OutboundCalls {
             requests.bye(call.agentDialog);
         }
         AgentKey agent = call.agent();
+        boolean callback = call.state.isCallback();
         if (call.state.is(CallPhase.DIALLING)) {
-            call.state.outboundFailed(outcome, status, why, endedBy, now);
+            if (callback) {
+                call.state.callbackAttemptFailed(outcome, status, why, now);
+            } else {
+                call.state.outboundFailed(outcome, status, why, endedBy, now);
+            }
         }
         history.record(call);
         if (agent != null) {
@@ -485,6 +542,15 @@ public class OutboundCalls {
             } else {
                 agents.update(agent, (current, at) -> current.isEngagedWith(call.callId) ? OfferTerms.withdrawn(current, at) : current);
             }
+        }
+        if (callback) {
+            LOG.info(() -> "callback to " + call.state.callbackNumber().orElseThrow() + ": attempt failed " + outcome + ": " + why);
+            if (endedBy.startsWith("api:")) {
+                callbacks.giveUp(call, "ended by " + endedBy);
+            } else {
+                callbacks.attemptFailed(call);
+            }
+            return;
         }
         sessions.remove(call);
         media.close(call);

@@ -1,6 +1,7 @@
 package io.verbund.acd.telephony.directory;
 
 import io.verbund.acd.agent.WrapUp;
+import io.verbund.acd.call.CallbackRetries;
 import io.verbund.acd.routing.OfferTerms;
 import io.verbund.acd.routing.RedialDelays;
 import io.verbund.acd.routing.RoutingGroup;
@@ -23,12 +24,13 @@ import java.time.Duration;
  * @param recording answered calls are recorded in two channels
  * @param recordingNotice the caller hears that the call may be recorded before it is connected
  * @param weight how much its callers' wait counts against other groups' callers ({@link RoutingGroup#weight})
+ * @param callbackRetries how often and how long a callback whose number does not answer is tried again
  */
 public record GroupSettings(long id, TenantKey tenant, long tenantId, String name, String strategy,
                             int ringTimeSeconds, int wrapUpSeconds, int wrapUpExtensionSeconds, int maxConsecutiveNoAnswer,
                             RedialDelays redialDelays, boolean forcedDisposition, boolean recording, boolean recordingNotice,
                             SkillRequirements requirements, Optional<LastAgentPreference> lastAgent, double weight,
-                            Map<String, GroupMember> membersByExtension) implements RoutingGroup {
+                            CallbackRetries callbackRetries, Map<String, GroupMember> membersByExtension) implements RoutingGroup {
 
     /** Callers who talked to an agent of the group within {@code within} wait up to {@code firstTry} for it. */
     public record LastAgentPreference(Duration within, Duration firstTry) {
@@ -41,9 +43,11 @@ public record GroupSettings(long id, TenantKey tenant, long tenantId, String nam
     public GroupSettings(long id, TenantKey tenant, long tenantId, String name, String strategy, int ringTimeSeconds,
                          int wrapUpSeconds, int wrapUpExtensionSeconds, int maxConsecutiveNoAnswer, RedialDelays redialDelays,
                          boolean forcedDisposition, boolean recording, boolean recordingNotice, SkillRequirements requirements,
-                         Optional<LastAgentPreference> lastAgent, double weight, List<GroupMember> members) {
+                         Optional<LastAgentPreference> lastAgent, double weight, CallbackRetries callbackRetries,
+                         List<GroupMember> members) {
         this(id, tenant, tenantId, name, strategy, ringTimeSeconds, wrapUpSeconds, wrapUpExtensionSeconds, maxConsecutiveNoAnswer,
-                redialDelays, forcedDisposition, recording, recordingNotice, requirements, lastAgent, weight, index(members));
+                redialDelays, forcedDisposition, recording, recordingNotice, requirements, lastAgent, weight, callbackRetries,
+                index(members));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.verbund.acd.telephony.directory;
 
+import io.verbund.acd.call.CallbackRetries;
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.SipCredentials;
 import io.verbund.acd.call.TransferNumbers;
@@ -255,7 +256,8 @@ public class TelephonyDirectory {
                 + " COALESCE(g.redial_delay_busy_seconds, g.redial_delay_seconds),"
                 + " COALESCE(g.redial_delay_rejected_seconds, g.redial_delay_seconds),"
                 + " COALESCE(g.redial_delay_unregistered_seconds, g.redial_delay_seconds), g.last_agent_days, g.last_agent_seconds,"
-                + " g.wrap_up_extension_seconds, g.weight FROM acd_group g JOIN tenant t ON t.id = g.tenant_id WHERE g.tenant_id = ? AND g.name = ?";
+                + " g.wrap_up_extension_seconds, g.weight, g.callback_max_attempts, g.callback_retry_seconds, g.callback_max_age_minutes"
+                + " FROM acd_group g JOIN tenant t ON t.id = g.tenant_id WHERE g.tenant_id = ? AND g.name = ?";
         record Bare(GroupSettings settings, String steps, boolean anyMemberAfterSteps) {
         }
         Optional<Bare> bare = query(sql, statement -> {
@@ -269,7 +271,8 @@ public class TelephonyDirectory {
                         rows.getBoolean(9), rows.getBoolean(10), SkillRequirements.NONE,
                         rows.getObject(16) == null ? Optional.empty() : Optional.of(new GroupSettings.LastAgentPreference(
                                 Duration.ofDays(rows.getInt(16)), Duration.ofSeconds(rows.getInt(17)))),
-                        rows.getDouble(19), List.of()), rows.getString(11), rows.getBoolean(12)))
+                        rows.getDouble(19), new CallbackRetries(rows.getInt(20), Duration.ofSeconds(rows.getInt(21)),
+                                Duration.ofMinutes(rows.getInt(22))), List.of()), rows.getString(11), rows.getBoolean(12)))
                 : Optional.empty());
         return bare.map(found -> {
             GroupSettings group = found.settings();
@@ -291,7 +294,7 @@ public class TelephonyDirectory {
             return new GroupSettings(group.id(), group.tenant(), tenantId, name, group.strategy(), group.ringTimeSeconds(),
                     group.wrapUpSeconds(), group.wrapUpExtensionSeconds(), group.maxConsecutiveNoAnswer(), group.redialDelays(),
                     group.forcedDisposition(), group.recording(), group.recordingNotice(), requirements(group, found.steps(), found.anyMemberAfterSteps()),
-                    group.lastAgent(), group.weight(), list);
+                    group.lastAgent(), group.weight(), group.callbackRetries(), list);
         });
     }
 

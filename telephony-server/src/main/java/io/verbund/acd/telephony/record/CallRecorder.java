@@ -56,6 +56,7 @@ public class CallRecorder {
         OFFERED(moment("offered_at")),
         ANSWERED(moment("answered_at")),
         AGENT("UPDATE call_record SET agent_id = ? WHERE call_id = ?"),
+        CALLBACK("UPDATE call_record SET direction = 'CALLBACK', dialled_number = ? WHERE call_id = ?"),
         RECORDING("UPDATE call_record SET recording_file = COALESCE(recording_file, ?) WHERE call_id = ?"),
         VOICEMAIL("UPDATE call_record SET voicemail_file = COALESCE(voicemail_file, ?) WHERE call_id = ?"),
         ENDED("UPDATE call_record SET ended_at = COALESCE(ended_at, ?), outcome = COALESCE(outcome, ?) WHERE call_id = ?"),
@@ -151,6 +152,11 @@ public class CallRecorder {
     /** A transfer gave the call to another agent: the record names it from now on. */
     public void agentChanged(String callId, long agentId) {
         append(Statement.AGENT, agentId, callId);
+    }
+
+    /** The caller chose a callback to {@code number}: the record is a callback's from now on. */
+    public void callback(String callId, String number) {
+        append(Statement.CALLBACK, number, callId);
     }
 
     /** The call's two-channel recording is being written to this file of storage-service. */

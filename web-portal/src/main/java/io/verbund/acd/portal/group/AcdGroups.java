@@ -201,6 +201,9 @@ public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
         group.setLastAgentDays(request.lastAgentDays());
         group.setLastAgentSeconds(Objects.requireNonNullElse(request.lastAgentSeconds(), 20));
         group.setWeight(Objects.requireNonNullElse(request.weight(), BigDecimal.ONE));
+        group.setCallbackMaxAttempts(Objects.requireNonNullElse(request.callbackMaxAttempts(), 3));
+        group.setCallbackRetrySeconds(Objects.requireNonNullElse(request.callbackRetrySeconds(), 120));
+        group.setCallbackMaxAgeMinutes(Objects.requireNonNullElse(request.callbackMaxAgeMinutes(), 240));
         group.getMembers().clear();
         group.getMembers().addAll(newMembers);
         group.getSkillRequirements().clear();
@@ -290,7 +293,7 @@ public class AcdGroups implements TenantItems<GroupRequest, GroupDocument> {
                         step.conditions().stream().map(c -> new GroupDocument.SkillNeeded(c.skill().value(), c.atLeast())).toList(),
                         step.duration().map(Duration::toSeconds).orElse(null))).toList(),
                 group.isAnyMemberAfterSteps(), group.getLastAgentDays(), group.getLastAgentSeconds(), group.getWeight(),
-                group.getVersion(),
+                group.getCallbackMaxAttempts(), group.getCallbackRetrySeconds(), group.getCallbackMaxAgeMinutes(), group.getVersion(),
                 group.getUpdatedAt());
     }
 }

@@ -13,7 +13,8 @@ public record GroupDocument(long id, String name, String strategy, int ringTimeS
                             int serviceLevelTargetPercent, int shortAbandonSeconds, boolean forcedDisposition,
                             boolean recording, boolean recordingNotice, String crmUrlTemplate, List<Member> members, List<SkillNeeded> skillRequirements,
                             List<SkillStep> skillSteps, boolean anyMemberAfterSteps, Integer lastAgentDays,
-                            int lastAgentSeconds, BigDecimal weight, int version, Instant updatedAt) implements TenantItem {
+                            int lastAgentSeconds, BigDecimal weight, int callbackMaxAttempts,
+                            int callbackRetrySeconds, int callbackMaxAgeMinutes, int version, Instant updatedAt) implements TenantItem {
 
     public record Member(String extension, int penalty) {
     }

@@ -30,6 +30,10 @@ import java.util.List;
  * @param weight how much a caller's time in queue counts against callers of the other groups its
  *        agents serve, at equal priority: 1 (the default) as it is, 2 double, 0 only when no caller of
  *        the same priority waits elsewhere
+ * @param callbackMaxAttempts how often a callback's number is dialled at most (default 3)
+ * @param callbackRetrySeconds how long a callback whose number did not answer waits before it is
+ *        offered again at its old place (default 120)
+ * @param callbackMaxAgeMinutes how long after the caller asked the group still tries (default 240)
  * @param version the version the change was made from; required when replacing, ignored on create
  */
 public record GroupRequest(
@@ -58,6 +62,9 @@ public record GroupRequest(
         @Min(1) @Max(365) Integer lastAgentDays,
         @Min(1) @Max(600) Integer lastAgentSeconds,
         @DecimalMin("0") @DecimalMax("10") @Digits(integer = 2, fraction = 2) BigDecimal weight,
+        @Min(1) @Max(10) Integer callbackMaxAttempts,
+        @Min(0) @Max(86400) Integer callbackRetrySeconds,
+        @Min(1) @Max(10080) Integer callbackMaxAgeMinutes,
         Integer version) {
 
     static final String STRATEGIES = "LONGEST_IDLE|ROUND_ROBIN|RING_ALL|FEWEST_CALLS|LEAST_TALK_TIME|RANDOM|LINEAR|SKILLS_BASED";
