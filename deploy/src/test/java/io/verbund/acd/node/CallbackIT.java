@@ -62,6 +62,10 @@ class CallbackIT {
     @AfterEach
     void everyoneOut() throws Exception {
         Sipp.stopAll();
+        // A callback a failed test left waiting would be offered to the next test's agent first.
+        for (String callId : pendingCallbacks()) {
+            admin.delete("api/v1/calls/" + callId);
+        }
         // Forced: an agent a failed test left on a call is logged out as well.
         admin.put("api/v1/agents/1001/state", "{\"state\":\"LOGGED_OUT\",\"force\":true}");
     }
@@ -78,7 +82,7 @@ class CallbackIT {
         JsonObject waiting = admin.get("api/v1/calls/" + callId).json();
         assertThat(waiting.getString("direction")).isEqualTo("CALLBACK");
         assertThat(waiting.getString("dialledNumber")).isEqualTo(CALLER);
-        assertThat(waiting.isNull("outcome")).as("the callback keeps its place: %s", waiting).isTrue();
+        assertThat(waiting.containsKey("outcome") && !waiting.isNull("outcome")).as("the callback keeps its place: %s", waiting).isFalse();
         assertThat(kinds(waiting)).containsSubsequence("CallQueued", "LeftQueue", "CallbackRequested").doesNotContain("CallAbandoned");
         assertThat(step(waiting, "CallbackRequested").getString("group")).isEqualTo("Callback desk");
         Process farEnd = sipp.start("agent-answer.xml", TRUNK_PORT, List.of("-m", "1", "-mp", "16800", "-timeout", "60s"));
@@ -193,6 +197,18 @@ class CallbackIT {
     private static void setState(String extension, String state) {
         ApiClient.Answer answer = admin.put("api/v1/agents/" + extension + "/state", "{\"state\":\"" + state + "\"}");
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    }
+
+    private static List<String> pendingCallbacks() throws SQLException {
+        List<String> pending = new java.util.ArrayList<>();
+        try (Connection db = node.database().connect();
+             PreparedStatement query = db.prepareStatement("SELECT call_id FROM call_record WHERE direction = 'CALLBACK' AND outcome IS NULL");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                pending.add(rows.getString(1));
+            }
+        }
+        return pending;
     }
 
     private static String single(String sql, Object parameter) throws SQLException {
