@@ -11,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,7 +40,8 @@ class CallbackIT {
     private static final int TRUNK_PORT = 6971;
     private static final int PHONE_PORT = 6911;
 
-    @TempDir
+    /** Kept when a test fails: the node's log is in it. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path homeFolder;
 
     @TempDir
@@ -72,7 +76,8 @@ class CallbackIT {
 
     @Test
     void aCallbackIsOfferedCalledBackThroughTheTrunkConnectedAndReportedAsACallback() throws Exception {
-        String number = callbackLine("+4930500961", "Callback desk", 3);
+        Line line = callbackLine("+4930500961", "Callback desk", 3);
+        String number = line.number();
         Sipp sipp = sipp();
         sipp.registerAgent(1001, "demo-1001", PHONE_PORT);
 
@@ -105,8 +110,14 @@ class CallbackIT {
         assertThat(step(call, "NumberDialled").getString("number")).isEqualTo(CALLER);
         assertThat(step(call, "NumberDialled").getString("callerId")).as("the tenant's caller ID").isEqualTo(HOTLINE);
         assertThat(step(call, "CallEnded").getString("endedBy")).isEqualTo("agent");
-        assertThat(single("SELECT COUNT(*) FROM call_record WHERE service_number = ? AND outcome = 'ABANDONED'", number))
-                .as("a caller who chose a callback is no abandon").isEqualTo("0");
+        String today = LocalDate.now(ZoneId.of("Europe/Berlin")).toString();
+        JsonObject totals = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> admin.get("api/v1/tenants/demo/reports/calls?from=" + today + "&to=" + today + "&group=" + line.groupId()
+                        + "&by=group&period=day").json(), report -> report.getJsonArray("rows").size() == 1
+                        && report.getJsonObject("totals").getInt("callbacks") == 1).getJsonObject("totals");
+        assertThat(totals.getInt("offered")).as("one queue visit: %s", totals).isEqualTo(1);
+        assertThat(totals.getInt("abandoned")).as("a caller who chose a callback is no abandon").isZero();
+        assertThat(totals.getInt("answered")).as("nor answered in the queue: the callback's answer is the record's").isZero();
     }
 
     @Test
@@ -115,7 +126,7 @@ class CallbackIT {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("callbackMaxAttempts");
-        String number = callbackLine("+4930500962", "Callback twice", 2);
+        String number = callbackLine("+4930500962", "Callback twice", 2).number();
         Sipp sipp = sipp();
         sipp.registerAgent(1001, "demo-1001", PHONE_PORT);
         bookCallback(sipp, number);
@@ -149,7 +160,7 @@ class CallbackIT {
      * A group of 1001 alone with its callback attempts (1 s apart) and a number whose flow offers a
      * callback after 2 s in its queue; declining goes back to the queue.
      */
-    private static String callbackLine(String number, String group, int attempts) {
+    private static Line callbackLine(String number, String group, int attempts) {
         ApiClient.Answer created = admin.post("api/v1/groups", "{\"name\":\"" + group + "\",\"members\":[{\"extension\":\"1001\"}],"
                 + "\"callbackMaxAttempts\":" + attempts + ",\"callbackRetrySeconds\":1,\"callbackMaxAgeMinutes\":30}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -165,7 +176,11 @@ class CallbackIT {
         ApiClient.Answer line = admin.post("api/v1/service-numbers",
                 "{\"number\":\"" + number + "\",\"label\":\"" + group + "\",\"callFlow\":\"" + group + " line\"}");
         assertThat(line.status()).as(line.toString()).isEqualTo(201);
-        return number;
+        return new Line(number, created.json().getJsonNumber("id").longValue());
+    }
+
+    /** A service number whose flow offers callbacks, and the group that keeps their places. */
+    private record Line(String number, long groupId) {
     }
 
     private static String awaitCallbackOf(String number) {
