@@ -112,7 +112,7 @@ class CallbackIT {
         assertThat(step(call, "CallEnded").getString("endedBy")).isEqualTo("agent");
         String today = LocalDate.now(ZoneId.of("Europe/Berlin")).toString();
         JsonObject totals = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> admin.get("api/v1/tenants/demo/reports/calls?from=" + today + "&to=" + today + "&group=" + line.groupId()
+                .until(() -> ApiClient.as(URI.create(node.portalUrl() + "stats/"), "admin@demo", "demo-admin").get("api/v1/tenants/demo/reports/calls?from=" + today + "&to=" + today + "&group=" + line.groupId()
                         + "&by=group&period=day").json(), report -> report.getJsonArray("rows").size() == 1
                         && report.getJsonObject("totals").getInt("callbacks") == 1).getJsonObject("totals");
         assertThat(totals.getInt("offered")).as("one queue visit: %s", totals).isEqualTo(1);

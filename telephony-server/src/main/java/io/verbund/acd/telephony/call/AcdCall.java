@@ -108,6 +108,8 @@ final class AcdCall {
 
     /** The caller's leg ended while its callback waits: the number is called when an agent takes it. */
     boolean callerGone;
+    /** The Call-ID of the callback's number leg in the attempt now; null before the first and between attempts. */
+    String numberCallId;
 
     /** An outbound call's (or a callback's) legs while its agent's phone or its number rings; null otherwise. */
     OutboundDial dial;

@@ -12,6 +12,8 @@ public class CallSessions {
 
     private final Map<String, AcdCall> byCallerCallId = new ConcurrentHashMap<>();
     private final Map<String, AcdCall> byAgentCallId = new ConcurrentHashMap<>();
+    /** A callback's number leg, which has a Call-ID of its own for each attempt, found like the caller's leg. */
+    private final Map<String, AcdCall> byNumberCallId = new ConcurrentHashMap<>();
 
     void add(AcdCall call) {
         byCallerCallId.put(call.callId, call);
@@ -25,8 +27,20 @@ public class CallSessions {
         byAgentCallId.remove(agentCallId);
     }
 
+    /** The callback's attempt dials its number on this leg: its responses, BYE and re-INVITE find the call as a caller's do. */
+    void linkNumberLeg(String numberCallId, AcdCall call) {
+        byNumberCallId.put(numberCallId, call);
+    }
+
+    void unlinkNumberLeg(String numberCallId) {
+        byNumberCallId.remove(numberCallId);
+    }
+
     void remove(AcdCall call) {
         byCallerCallId.remove(call.callId);
+        if (call.numberCallId != null) {
+            byNumberCallId.remove(call.numberCallId);
+        }
         call.offers.forEach(offer -> byAgentCallId.remove(offer.agentCallId()));
         if (call.agentCallId != null) {
             byAgentCallId.remove(call.agentCallId);
@@ -34,7 +48,8 @@ public class CallSessions {
     }
 
     Optional<AcdCall> byCaller(String callId) {
-        return Optional.ofNullable(byCallerCallId.get(callId));
+        AcdCall call = byCallerCallId.get(callId);
+        return Optional.ofNullable(call != null ? call : byNumberCallId.get(callId));
     }
 
     Optional<AcdCall> byAgent(String callId) {

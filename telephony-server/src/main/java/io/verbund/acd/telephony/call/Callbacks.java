@@ -144,6 +144,10 @@ public class Callbacks {
     void attemptFailed(AcdCall call) {
         Instant now = clock.instant();
         media.close(call);
+        if (call.numberCallId != null) {
+            sessions.unlinkNumberLeg(call.numberCallId);
+            call.numberCallId = null;
+        }
         call.agentDialog = null;
         call.agentCallId = null;
         call.agentSince = null;

@@ -390,8 +390,15 @@ public class OutboundCalls {
             // The agent's law first, so the relay passes payload on untouched and a recording stays bit-exact.
             Request invite = requests.invite(callerId, destination, (SipURI) requestUri.clone(),
                     call.callerMedia.offer(law).toString().getBytes(StandardCharsets.US_ASCII));
-            // The number's leg carries the call id as its Call-ID: its BYE and re-INVITE then find the call like a caller's.
-            invite.setHeader(sip.headers().createCallIdHeader(call.callId));
+            if (call.state.isCallback()) {
+                // A Call-ID of its own for each attempt: the caller's was used by its own INVITE, and a carrier
+                // (or a SIPp) takes a second INVITE with an old Call-ID for a repeat of the first.
+                call.numberCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
+                sessions.linkNumberLeg(call.numberCallId, call);
+            } else {
+                // The number's leg carries the call id as its Call-ID: its BYE and re-INVITE then find the call like a caller's.
+                invite.setHeader(sip.headers().createCallIdHeader(call.callId));
+            }
             ClientTransaction transaction = sip.provider().getNewClientTransaction(invite);
             dial.numberDialog = sip.provider().getNewDialog(transaction);
             dial.numberInvite = transaction;
