@@ -12,9 +12,11 @@ import java.util.List;
  * @param crmUrl  the group's CRM link for this caller, if the group has a CRM URL template
  * @param hasRecording  whether {@code /calls/{id}/recording} has the call's recording (it grows while the call runs)
  * @param hasVoicemail  whether {@code /calls/{id}/voicemail} has the message the caller left
- * @param direction     INBOUND (a caller dialled a service number) or OUTBOUND (an agent placed it: then
+ * @param direction     INBOUND (a caller dialled a service number), OUTBOUND (an agent placed it: then
  *                      {@code serviceNumber} is the caller ID it presented, {@code caller} the number dialled)
- * @param dialledNumber OUTBOUND: the number the agent called; null otherwise
+ *                      or CALLBACK (a caller who chose to be called back; outcome ANSWERED once the number
+ *                      talked to the agent, CALLBACK_FAILED when the group gave up, none while it waits)
+ * @param dialledNumber OUTBOUND: the number the agent called; CALLBACK: the number called back; null otherwise
  * @param onHold        whether the caller is on hold now (hears music, its agent silence); like {@code steps},
  *                      only for a single call, null in lists
  * @param heldSeconds   the call's time on hold in all, holds that ended so far (the whole call's once it ended);
