@@ -59,14 +59,16 @@ public class CallFlows {
     private final DistributionSignal distribution;
     private final Transfers transfers;
     private final Callbacks callbacks;
+    private final OutboundTrunk trunk;
     private final Clock clock;
 
     @Inject
     public CallFlows(TelephonyDirectory directory, QueueStore queue, CallHistory history, CallSessions sessions,
                      SipResponses responses, CallerMedia media, QueueAnnouncements announcements, Voicemails voicemails,
                      FlowLookups lookups, OutboundRequests requests, DistributionSignal distribution,
-                     Transfers transfers, Callbacks callbacks, Clock clock) {
+                     Transfers transfers, Callbacks callbacks, OutboundTrunk trunk, Clock clock) {
         this.clock = clock;
+        this.trunk = trunk;
         this.callbacks = callbacks;
         this.transfers = transfers;
         this.requests = requests;
@@ -83,7 +85,7 @@ public class CallFlows {
     }
 
     protected CallFlows() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Starts the number's flow for a call whose tenant is known. Called under the call's monitor. */
@@ -218,10 +220,17 @@ public class CallFlows {
         }));
     }
 
-    /** Whether the tenant may call the number back: among its external numbers, with a trunk to reach it. */
+    /**
+     * Whether the tenant may call the number back: among its external numbers, with a caller ID to
+     * present and a trunk to reach it. Otherwise no callback is offered that every attempt would fail.
+     */
     private boolean callable(io.verbund.acd.tenant.TenantKey tenant, String number) {
+        if (trunk.address().isEmpty()) {
+            return false;
+        }
         try {
-            return directory.outbound(tenant).map(settings -> settings.allowed().allows(number)).orElse(false);
+            return directory.outbound(tenant).filter(settings -> settings.callerId().isPresent())
+                    .map(settings -> settings.allowed().allows(number)).orElse(false);
         } catch (DirectoryUnavailable e) {
             return false;
         }
