@@ -538,17 +538,18 @@ public final class CallFlowRun {
     }
 
     private int priority(NodeReading queue) {
-        String wanted = variables.get(PRIORITY);
-        if (wanted != null && PRIORITY_VALUE.matcher(wanted.strip()).matches()) {
-            return Integer.parseInt(wanted.strip());
-        }
-        return queue.number("priority").orElse(QUEUE_PRIORITY);
+        return priorityVariable().or(() -> queue.number("priority")).orElse(QUEUE_PRIORITY);
     }
 
-    /** The priority the variable {@link #PRIORITY} gives, else the default: for a queue no node set. */
+    /** The priority the variable {@link #PRIORITY} gives, else the default: for a callback no queue node set. */
     private int priorityNow() {
+        return priorityVariable().orElse(QUEUE_PRIORITY);
+    }
+
+    private Optional<Integer> priorityVariable() {
         String wanted = variables.get(PRIORITY);
-        return wanted != null && PRIORITY_VALUE.matcher(wanted.strip()).matches() ? Integer.parseInt(wanted.strip()) : QUEUE_PRIORITY;
+        return wanted != null && PRIORITY_VALUE.matcher(wanted.strip()).matches() ? Optional.of(Integer.parseInt(wanted.strip()))
+                : Optional.empty();
     }
 
     /** A callback node's dialogue: choosing the number, keying another, confirming the one keyed. */
