@@ -70,6 +70,8 @@ class TransferIT {
         node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of(
                 "verbund.trunk.outbound", "sip:127.0.0.1:" + TRUNK_PORT,
                 "verbund.trunk.ring-timeout-seconds", "10",
+                // Short, so the silent-phone test is quick; the other tests' phones send audio for all but a second or two, or never.
+                "verbund.rtp.inactivity-timeout-seconds", "4",
                 // The CRM stand-in of the look-up test answers on loopback; only 127.0.0.2 is opened.
                 "verbund.outbound.allowed-targets", "127.0.0.2"));
         admin = ApiClient.as(URI.create(node.portalUrl()), "admin@demo", "demo-admin");
@@ -648,6 +650,29 @@ class TransferIT {
         public void close() throws IOException {
             channel.close();
         }
+    void aCallWhoseAgentsPhoneStoppedSendingAudioEndsAfterTheTimeoutAndFreesTheAgentThoughItsByeFails() throws Exception {
+        Sipp sipp = sipp();
+        RtpCapture oneSecond = RtpCapture.noise(13, 50);
+        Path phoneScenario = Sipp.template("agent-talks-then-vanishes.xml",
+                Map.of("@PCAP@", oneSecond.write(sippFolder.resolve("vanishing.pcap"), PCMA).toString()), sippFolder);
+        sipp.registerAgent(1001, "demo-1001", 6777);
+        Process phone = sipp.start(phoneScenario, 6777, List.of("-m", "1", "-mp", "16600", "-timeout", "60s"));
+        setState("1001", "READY");
+        String lastBefore = single("SELECT COALESCE(MAX(id), 0) FROM call_record WHERE id > ?", 0);
+
+        Process caller = sipp.start("caller-hung-up-on.xml", 6785, List.of("-s", HOTLINE, "-m", "1", "-timeout", "60s"));
+
+        String callId = awaitAnsweredCallAfter(Long.parseLong(lastBefore));
+        assertThat(Sipp.await(caller, 30).exit()).as("the node hung up on the caller: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as("the phone talked a second, went silent and answered the BYE with 481: %s",
+                sipp.errorLogs()).isZero();
+        JsonObject call = endedCall(admin, callId);
+        assertThat(call.getString("outcome")).isEqualTo("ANSWERED");
+        assertThat(step(call, "CallEnded").getString("endedBy")).isEqualTo("rtp-timeout:agent");
+        assertThat(Duration.between(Instant.parse(call.getString("answeredAt")), Instant.parse(call.getString("endedAt"))))
+                .as("a second of audio, then the 4 s timeout").isGreaterThanOrEqualTo(Duration.ofSeconds(4));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(admin.get("api/v1/agents/1001/state").json()
+                .getString("state")).as("Support has no wrap-up time: ready again, not ON_CALL").isEqualTo("READY"));
     }
 
     /** The call as {@code GET /calls/{id}} answers it once it has ended. */

@@ -320,6 +320,18 @@ public class InboundCalls {
     }
 
     /**
+     * One side of a connected call sent no audio for {@code timeout} ({@link RtpInactivity}): its
+     * phone or browser is gone without a BYE. Both legs get a BYE (the silent one may never answer
+     * it, which changes nothing here), the agent goes into wrap-up and the call ends ANSWERED, ended
+     * by {@code rtp-timeout:<side>}.
+     */
+    void endBecauseAudioStopped(AcdCall call, String side, java.time.Duration timeout) {
+        LOG.warning(() -> "no audio from the " + side + " for " + timeout.toSeconds() + " s: the call ends");
+        endFromOutside(call, "rtp-timeout:" + side, "No audio from the " + side);
+        distribution.raise();
+    }
+
+    /**
      * The caller never acknowledged the answer (RFC 3261 13.3.1.4: the node retransmitted its 200
      * for 64·T1 without an ACK): the dialog is dead, so both legs get a BYE, the agent is released
      * at once (it never talked to anyone) and the call ends FAILED.

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -131,6 +132,8 @@ public final class RtpLeg {
     private long reportedReceived;
     private long reportedSent;
     private volatile long packetsReceived;
+    /** When the last packet the leg took arrived ({@link System#nanoTime}); meaningless while none did. */
+    private volatile long lastReceivedNanos;
     private volatile long malformed;
     private volatile long unexpected;
     private volatile long foreign;
@@ -572,6 +575,8 @@ public final class RtpLeg {
             }
             return;
         }
+        // Before the count: whoever sees the count sees this time.
+        lastReceivedNanos = now;
         packetsReceived++;
         if (haveRemoteSsrc && packet.ssrc() != remoteSsrc) {
             ssrcChanges++;
@@ -858,6 +863,19 @@ public final class RtpLeg {
 
     public boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * How long the peer has sent nothing this leg took, at {@code nowNanos} ({@link System#nanoTime}):
+     * empty before its first packet (a phone that never sent has not stopped), and while the
+     * session says the peer does not send to us (held with {@code recvonly} or {@code inactive}).
+     */
+    public Optional<Duration> silentFor(long nowNanos) {
+        NegotiatedAudio negotiated = audio;
+        if (packetsReceived == 0 || closed || negotiated == null || !negotiated.direction().receives()) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofNanos(Math.max(0, nowNanos - lastReceivedNanos)));
     }
 
     /** The figures so far (approximate while the leg runs). */

@@ -249,6 +249,23 @@ class MediaEngineTest {
     }
 
     @Test
+    void countsSilenceFromThePeersLastPacketButNotBeforeItsFirstNorWhileItMayNotSend() throws Exception {
+        Phone phone = phone();
+        RtpLeg leg = engine.openLeg("silence");
+        leg.answer(phone.sdp("0"));
+        assertThat(leg.silentFor(System.nanoTime() + Duration.ofMinutes(5).toNanos())).as("nothing received yet: not stopped").isEmpty();
+
+        phone.sendTo(leg, rtp(0, 1, 160, 99, new byte[160]));
+        await("the packet taken", () -> leg.stats().packetsReceived() == 1);
+        long heard = System.nanoTime();
+
+        assertThat(leg.silentFor(heard + Duration.ofSeconds(60).toNanos())).hasValueSatisfying(silence ->
+                assertThat(silence).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(61)));
+        leg.answer(phone.sdp("0", "inactive"));
+        assertThat(leg.silentFor(heard + Duration.ofSeconds(60).toNanos())).as("held: the peer sends nothing").isEmpty();
+    }
+
+    @Test
     void sendsNothingWhileThePeerHoldsTheCall() {
         Phone phone = phone();
         RtpLeg leg = engine.openLeg("hold");
