@@ -26,8 +26,13 @@ export interface SoftphoneView {
   caller: string | null;
   muted: boolean;
   mediaProblem: MediaProblem | null;
+  /** Why the last call ended here rather than by either side hanging up. */
+  callProblem: CallProblem | null;
   figures: AudioFigures | null;
 }
+
+/** The WebSocket to the softphone edge closed while a call rang or went on: the call was ended here. */
+export type CallProblem = 'connectionLost';
 
 export const IDLE_VIEW: SoftphoneView = {
   line: 'connecting',
@@ -36,6 +41,7 @@ export const IDLE_VIEW: SoftphoneView = {
   caller: null,
   muted: false,
   mediaProblem: null,
+  callProblem: null,
   figures: null,
 };
 
@@ -76,7 +82,8 @@ export class SoftphoneLine {
     this.ua.on('connecting', () => this.update({ line: 'connecting' }));
     this.ua.on('registered', () => this.update({ line: 'registered', lineProblem: null }));
     this.ua.on('unregistered', () => this.update({ line: 'unregistered' }));
-    this.ua.on('disconnected', () => this.update({ line: 'failed', lineProblem: 'disconnected' }));
+    // JsSIP reconnects by itself (backing off up to 30 s) and registers again once connected.
+    this.ua.on('disconnected', () => this.connectionLost());
     this.ua.on('registrationFailed', (event) => this.update({ line: 'failed', lineProblem: String(event.cause ?? 'failed') }));
     this.ua.on('newRTCSession', (event: { originator: string; session: RTCSession }) => {
       if (event.originator === 'remote') {
@@ -163,6 +170,28 @@ export class SoftphoneLine {
     this.update({ muted });
   }
 
+  /**
+   * The socket to the edge closed. JsSIP keeps a call that was already up as if nothing happened,
+   * but no BYE could leave or arrive on it any more: the agent could not hang up, and would hear a
+   * call the ACD may already have ended. So the call ends here at once, and the agent is told why;
+   * the node ends its side when the audio stops (its RTP inactivity timeout).
+   */
+  private connectionLost(): void {
+    const session = this.session;
+    if (session !== null) {
+      if (!session.isEnded()) {
+        try {
+          session.terminate();
+        } catch {
+          // Nothing to say it on: ending it here is all that can be done.
+        }
+      }
+      this.ended(session);
+      this.update({ callProblem: 'connectionLost' });
+    }
+    this.update({ line: 'failed', lineProblem: 'disconnected' });
+  }
+
   private incoming(session: RTCSession): void {
     if (this.session !== null) {
       // One call at a time: the ACD offers the next only when this one is over.
@@ -170,7 +199,7 @@ export class SoftphoneLine {
       return;
     }
     this.session = session;
-    this.update({ call: 'ringing', caller: session.remote_identity?.uri?.user ?? null, muted: false, figures: null });
+    this.update({ call: 'ringing', caller: session.remote_identity?.uri?.user ?? null, muted: false, figures: null, callProblem: null });
     this.ring.start();
     session.on('peerconnection', (event) => {
       event.peerconnection.addEventListener('track', (track: RTCTrackEvent) => {

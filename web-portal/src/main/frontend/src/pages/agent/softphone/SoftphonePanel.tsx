@@ -150,6 +150,11 @@ export function SoftphonePanel({ extension }: { extension: string }) {
               {t(`softphone.media.${view.mediaProblem}`)}
             </Alert>
           )}
+          {view.callProblem !== null && (
+            <Alert severity="warning" data-testid="softphone-call-problem" data-problem={view.callProblem} role="alert">
+              {t(`softphone.call.${view.callProblem}`)}
+            </Alert>
+          )}
           {view.call === 'ringing' || view.call === 'answering' ? (
             <Alert severity="info" data-testid="softphone-ringing" icon={false}>
               <Stack spacing={1}>
