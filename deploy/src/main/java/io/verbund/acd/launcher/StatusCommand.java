@@ -47,6 +47,7 @@ final class StatusCommand implements Callable<Integer> {
             allUp &= answer.up();
             out.printf("  %-17s %-5s %s (HTTP %d)%n", endpoint.service(), answer.up() ? "UP" : "DOWN", endpoint.uri(), answer.status());
         }
+        allUp &= new SoftphoneEdgeStatus(home, new NodePorts(running.portOffset())).print(out, running.startedAt());
         return allUp ? ExitCode.OK.code() : ExitCode.FAILED.code();
     }
 

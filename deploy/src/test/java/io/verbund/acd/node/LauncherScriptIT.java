@@ -6,6 +6,7 @@ import io.verbund.acd.launcher.ExitCode;
 import io.verbund.acd.launcher.NodePorts;
 import io.verbund.acd.launcher.ServiceHealth;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +53,15 @@ class LauncherScriptIT {
 
             Run status = run("status", "--home", home.toString());
             assertThat(status.exit).isEqualTo(0);
-            assertThat(status.output).contains("web-portal").contains("UP").doesNotContain("DOWN");
+            assertThat(status.output).contains("web-portal").contains("UP").doesNotContain("DOWN")
+                    .containsPattern("edge Kamailio +UP +pid \\d+, SIP over WebSocket ws " + (8088 + PORT_OFFSET) + ", wss " + (8089 + PORT_OFFSET))
+                    .containsPattern("edge rtpengine +UP +pid \\d+, control " + (22222 + PORT_OFFSET))
+                    .contains("browser softphones connected: 0");
+            try (SoftphoneSocket browser = SoftphoneSocket.open(URI.create("ws://127.0.0.1:" + (8088 + PORT_OFFSET)),
+                    "http://127.0.0.1:" + (8080 + PORT_OFFSET), SSLContext.getDefault())) {
+                assertThat(run("status", "--home", home.toString()).output).as("a browser's WebSocket to the edge")
+                        .contains("browser softphones connected: 1");
+            }
 
             Run second = run("demo", "--home", home.toString(), "--port-offset", Integer.toString(PORT_OFFSET));
             assertThat(second.exit).isEqualTo(ExitCode.ALREADY_RUNNING.code());
