@@ -3,11 +3,16 @@ package io.verbund.acd.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.verbund.acd.audio.AudioCodec;
+import io.verbund.acd.audio.G711;
 import io.verbund.acd.launcher.DemoNode;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.DatagramPacket;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -21,6 +26,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -673,6 +679,117 @@ class TransferIT {
                 .as("a second of audio, then the 4 s timeout").isGreaterThanOrEqualTo(Duration.ofSeconds(4));
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(admin.get("api/v1/agents/1001/state").json()
                 .getString("state")).as("Support has no wrap-up time: ready again, not ON_CALL").isEqualTo("READY"));
+    }
+
+    @Test
+    void anAgentHearsTheGermanRingToneFromTheNodeWhileTheNumberRingsWithoutEarlyMedia() throws Exception {
+        Sipp sipp = sipp();
+        Path numberScenario = Sipp.template("number-rings-answers-hangs-up.xml",
+                Map.of("@CALLER_ID@", HOTLINE, "@RING_MS@", "3000", "@TALK_MS@", "500"), sippFolder);
+
+        byte[] heard = agentHearsOutboundCall(sipp, numberScenario, List.of());
+
+        int[] levels = frameLevels(heard);
+        long toneFrames = Arrays.stream(levels).filter(level -> level > 3000).count();
+        assertThat(toneFrames).as("about 1 s of tone (50 frames) in the 3 s the number rang, of %d frames heard", levels.length)
+                .isBetween(40L, 60L);
+        short[] tone = linear(heard, firstLoudFrame(levels), 40);
+        assertThat(crossingsPerSecond(tone)).as("425 Hz: 850 zero crossings a second").isBetween(830, 870);
+    }
+
+    @Test
+    void anAgentHearsTheNumbersEarlyMediaWhileItRings() throws Exception {
+        Sipp sipp = sipp();
+        RtpCapture announcement = RtpCapture.noise(14, 100);
+        Path numberScenario = Sipp.template("number-early-media.xml", Map.of("@CALLER_ID@", HOTLINE, "@RING_MS@", "3000", "@TALK_MS@", "500",
+                "@PCAP@", announcement.write(sippFolder.resolve("early.pcap"), PCMA).toString()), sippFolder);
+
+        byte[] heard = agentHearsOutboundCall(sipp, numberScenario, List.of("-mp", "16420"));
+
+        // The first packets may come before the node has read the 183: its last second counts.
+        byte[] early = announcement.audio();
+        byte[] lastSecond = Arrays.copyOfRange(early, early.length - 8000, early.length);
+        int[] levels = frameLevels(heard);
+        assertThat(RtpCapture.indexOf(heard, lastSecond)).as("the last second of the number's 2 s of early media, byte for byte, "
+                + "before it answered (%d frames heard, %d loud)", levels.length, Arrays.stream(levels).filter(level -> level > 3000).count())
+                .isNotNegative();
+        int crossings = crossingsPerSecond(linear(heard, firstLoudFrame(levels), 40));
+        assertThat(crossings < 830 || crossings > 870).as("no local 425 Hz ring tone over it (%d crossings a second)", crossings).isTrue();
+    }
+
+    /**
+     * Agent 1001 (a SIPp phone whose media port is the test's socket) places an outbound call to the
+     * number's scenario; what the node sends to the agent's phone until the number hung up, as A-law payload.
+     */
+    private byte[] agentHearsOutboundCall(Sipp sipp, Path numberScenario, List<String> numberOptions) throws Exception {
+        try (DatagramChannel rtp = DatagramChannel.open()) {
+            rtp.bind(new InetSocketAddress("127.0.0.1", 0));
+            rtp.socket().setSoTimeout(200);
+            int port = ((InetSocketAddress) rtp.getLocalAddress()).getPort();
+            sipp.registerAgent(1001, "demo-1001", 6778);
+            Process phone = sipp.start("agent-answers-listens.xml", 6778, List.of("-m", "1", "-key", "rtpport", Integer.toString(port), "-timeout", "60s"));
+            List<String> options = new ArrayList<>(List.of("-m", "1", "-timeout", "60s"));
+            options.addAll(numberOptions);
+            Process number = sipp.start(numberScenario, TRUNK_PORT, options);
+            setState("1001", "READY");
+            ApiClient.Answer placed = admin.post("api/v1/calls", "{\"number\":\"" + NUMBER + "\",\"agentId\":\"1001\"}");
+            assertThat(placed.status()).as(placed.toString()).isEqualTo(202);
+
+            ByteArrayOutputStream heard = new java.io.ByteArrayOutputStream();
+            DatagramPacket packet = new java.net.DatagramPacket(new byte[2048], 2048);
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (number.isAlive() && Instant.now().isBefore(deadline)) {
+                try {
+                    rtp.socket().receive(packet);
+                    heard.write(packet.getData(), 12, packet.getLength() - 12);
+                } catch (SocketTimeoutException quiet) {
+                    // Nothing this moment: look whether the number has hung up.
+                }
+            }
+            assertThat(Sipp.await(number, 10).exit()).as("the number rang, answered and hung up: %s", sipp.errorLogs()).isZero();
+            assertThat(Sipp.await(phone, 10).exit()).as("1001's phone answered and got BYE: %s", sipp.errorLogs()).isZero();
+            JsonObject call = endedCall(admin, placed.json().getString("callId"));
+            assertThat(kinds(call)).containsSubsequence("NumberDialled", "NumberAnswered", "CallEnded");
+            return heard.toByteArray();
+        }
+    }
+
+    /** The peak level of each 20 ms A-law frame. */
+    private static int[] frameLevels(byte[] alaw) {
+        int[] levels = new int[alaw.length / 160];
+        for (int frame = 0; frame < levels.length; frame++) {
+            for (short sample : linear(alaw, frame, 1)) {
+                levels[frame] = Math.max(levels[frame], Math.abs(sample));
+            }
+        }
+        return levels;
+    }
+
+    private static int firstLoudFrame(int[] levels) {
+        for (int frame = 0; frame < levels.length; frame++) {
+            if (levels[frame] > 3000) {
+                return frame;
+            }
+        }
+        throw new AssertionError("the agent heard only silence (" + levels.length + " frames)");
+    }
+
+    private static short[] linear(byte[] alaw, int fromFrame, int frames) {
+        short[] samples = new short[frames * 160];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = G711.decode(alaw[fromFrame * 160 + i], AudioCodec.PCMA);
+        }
+        return samples;
+    }
+
+    private static int crossingsPerSecond(short[] samples) {
+        int crossings = 0;
+        for (int i = 1; i < samples.length; i++) {
+            if ((samples[i - 1] < 0) != (samples[i] < 0)) {
+                crossings++;
+            }
+        }
+        return crossings * 8000 / samples.length;
     }
 
     /** The call as {@code GET /calls/{id}} answers it once it has ended. */

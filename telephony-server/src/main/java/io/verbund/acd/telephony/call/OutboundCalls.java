@@ -15,6 +15,8 @@ import io.verbund.acd.telephony.directory.OutboundSettings;
 import io.verbund.acd.telephony.directory.TelephonyDirectory;
 import io.verbund.acd.telephony.media.MediaPortsExhausted;
 import io.verbund.acd.telephony.media.NodeMedia;
+import io.verbund.acd.telephony.media.Playable;
+import io.verbund.acd.telephony.media.Ringback;
 import io.verbund.acd.telephony.media.RtpLeg;
 import io.verbund.acd.telephony.media.SessionDescription;
 import io.verbund.acd.telephony.registrar.Binding;
@@ -172,7 +174,7 @@ public class OutboundCalls {
                     fail(call, OutboundOutcome.FAILED, 0, numberRefused.get(), "node");
                     return;
                 }
-                ringAgent(call, agent, line, now);
+                ringAgent(call, agent, line, Ringback.forLocale(tenant.get().locale()), now);
             }
         }
     }
@@ -194,7 +196,7 @@ public class OutboundCalls {
         return Optional.empty();
     }
 
-    private void ringAgent(AcdCall call, AgentKey agent, Optional<AgentLine> line, Instant now) {
+    private void ringAgent(AcdCall call, AgentKey agent, Optional<AgentLine> line, Playable ringback, Instant now) {
         if (line.isEmpty()) {
             fail(call, OutboundOutcome.AGENT_NOT_REACHED, 0, "no enabled agent " + agent.extension() + " in this tenant", "node");
             return;
@@ -224,7 +226,7 @@ public class OutboundCalls {
             Request invite = agentLegs.inviteFor(call, agent, phone.get(), agentMedia);
             ClientTransaction transaction = sip.provider().getNewClientTransaction(invite);
             String agentCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
-            OutboundDial dial = new OutboundDial(transaction, sip.provider().getNewDialog(transaction), agentCallId, agentMedia);
+            OutboundDial dial = new OutboundDial(transaction, sip.provider().getNewDialog(transaction), agentCallId, agentMedia, ringback);
             call.dial = dial;
             sessions.linkAgentLeg(agentCallId, call);
             transaction.sendRequest();
@@ -421,11 +423,39 @@ public class OutboundCalls {
         if (!dial.numberRinging()) {
             return;
         }
-        if (status >= 200 && status < 300) {
+        if (status == Response.RINGING || status == Response.SESSION_PROGRESS) {
+            numberRings(call, dial, response);
+        } else if (status >= 200 && status < 300) {
             numberAnswered(call, dial, dialog, response, cseq);
         } else if (status >= 300) {
             dial.numberInvite = null;
             fail(call, OutboundOutcome.ofNumberStatus(status), status, "the number refused with " + status, "far end");
+        }
+    }
+
+    /**
+     * The number rings (180) or its network has something to say (183): the agent hears the trunk's
+     * early media when the response brings a session description (the network's own ring tone, an
+     * announcement), else the tenant's country's ring tone from the node. Early media, once
+     * relayed, stays until the answer; a later 180 without one does not replace it.
+     */
+    private void numberRings(AcdCall call, OutboundDial dial, Response response) {
+        if (dial.earlyMedia != null || call.agentMedia == null) {
+            return;
+        }
+        byte[] sdp = response.getRawContent();
+        if (sdp != null && sdp.length > 0) {
+            try {
+                call.callerMedia.setRemote(SessionDescription.parse(new String(sdp, StandardCharsets.US_ASCII)));
+                dial.earlyMedia = node.engine().bridge(call.callerMedia, call.agentMedia, null);
+                LOG.fine("the number's early media is relayed to the agent");
+                return;
+            } catch (RuntimeException e) {
+                LOG.info(() -> "outbound call " + call.callId + ": the number's early media is not usable (" + e.getMessage() + "): local ring tone");
+            }
+        }
+        if (!call.agentMedia.isPlaying()) {
+            call.agentMedia.loop(dial.ringback);
         }
     }
 
@@ -445,6 +475,8 @@ public class OutboundCalls {
             return;
         }
         call.callerDialog = dialog;
+        // The early media's relay gives way to the call's own bridge, which is recorded; a ring tone stops with it.
+        dial.endEarlyMedia();
         recordings.bridge(call, now);
         requests.ack(call, dialog, cseq);
         call.dial = null;
@@ -518,6 +550,7 @@ public class OutboundCalls {
         boolean pickedUp = call.state.hasAgentPickedUp();
         if (dial != null) {
             dial.cancelRingTimer();
+            dial.endEarlyMedia();
             if (dial.numberRinging()) {
                 requests.cancel(dial.numberInvite);
             }

@@ -1,5 +1,7 @@
 package io.verbund.acd.telephony.call;
 
+import io.verbund.acd.telephony.media.Bridge;
+import io.verbund.acd.telephony.media.Playable;
 import io.verbund.acd.telephony.media.RtpLeg;
 import java.util.concurrent.ScheduledFuture;
 import javax.sip.ClientTransaction;
@@ -17,12 +19,17 @@ final class OutboundDial {
     final String agentCallId;
     /** The agent phone's RTP until it answered; then the call's {@code agentMedia}. */
     final RtpLeg agentMedia;
+    /** What the agent hears while the number rings and its trunk sends no early media: the tenant's country's ring tone. */
+    final Playable ringback;
     boolean agentRinging;
+    /** The number's early media relayed to the agent (a 183 with a session description); null while there is none. */
+    Bridge earlyMedia;
     ClientTransaction numberInvite;
     Dialog numberDialog;
     ScheduledFuture<?> ringTimer;
 
-    OutboundDial(ClientTransaction agentInvite, Dialog agentDialog, String agentCallId, RtpLeg agentMedia) {
+    OutboundDial(ClientTransaction agentInvite, Dialog agentDialog, String agentCallId, RtpLeg agentMedia, Playable ringback) {
+        this.ringback = ringback;
         this.agentInvite = agentInvite;
         this.agentDialog = agentDialog;
         this.agentCallId = agentCallId;
@@ -32,6 +39,14 @@ final class OutboundDial {
     /** Whether the number's INVITE is out and has had no final response. */
     boolean numberRinging() {
         return numberInvite != null;
+    }
+
+    /** Ends the relay of the number's early media, if there is one. */
+    void endEarlyMedia() {
+        if (earlyMedia != null) {
+            earlyMedia.unbridge();
+            earlyMedia = null;
+        }
     }
 
     void cancelRingTimer() {

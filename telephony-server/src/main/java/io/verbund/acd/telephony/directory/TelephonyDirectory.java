@@ -196,7 +196,7 @@ public class TelephonyDirectory {
      * the caller ID it presents (empty: it places none) and the numbers it may dial (its transfer numbers).
      */
     public Optional<OutboundSettings> outbound(TenantKey tenant) {
-        return query("SELECT id, outbound_caller_id, transfer_numbers FROM tenant WHERE tenant_key = ?",
+        return query("SELECT id, outbound_caller_id, transfer_numbers, default_locale FROM tenant WHERE tenant_key = ?",
                 statement -> statement.setString(1, tenant.value()), rows -> {
                     if (!rows.next()) {
                         return Optional.empty();
@@ -207,7 +207,7 @@ public class TelephonyDirectory {
                     } catch (IllegalArgumentException e) {
                         allowed = TransferNumbers.none();
                     }
-                    return Optional.of(new OutboundSettings(rows.getLong(1), Optional.ofNullable(rows.getString(2)), allowed));
+                    return Optional.of(new OutboundSettings(rows.getLong(1), Optional.ofNullable(rows.getString(2)), allowed, rows.getString(4)));
                 });
     }
 

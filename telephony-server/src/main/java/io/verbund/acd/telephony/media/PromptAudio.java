@@ -54,13 +54,18 @@ public final class PromptAudio implements Playable {
                 G711.transcode(alaw, 0, ulaw, 0, alaw.length, AudioCodec.PCMA, AudioCodec.PCMU);
             }
             default -> {
-                short[] linear = wav.linearChannel(0);
-                ulaw = new byte[linear.length];
-                alaw = new byte[linear.length];
-                G711.encode(linear, 0, ulaw, 0, linear.length, AudioCodec.PCMU);
-                G711.encode(linear, 0, alaw, 0, linear.length, AudioCodec.PCMA);
+                return fromLinear(wav.linearChannel(0));
             }
         }
+        return new PromptAudio(frames(ulaw, AudioCodec.PCMU), frames(alaw, AudioCodec.PCMA));
+    }
+
+    /** 16-bit linear samples at 8 kHz (a tone the node makes itself) as a prompt. */
+    public static PromptAudio fromLinear(short[] linear) {
+        byte[] ulaw = new byte[linear.length];
+        byte[] alaw = new byte[linear.length];
+        G711.encode(linear, 0, ulaw, 0, linear.length, AudioCodec.PCMU);
+        G711.encode(linear, 0, alaw, 0, linear.length, AudioCodec.PCMA);
         return new PromptAudio(frames(ulaw, AudioCodec.PCMU), frames(alaw, AudioCodec.PCMA));
     }
 
