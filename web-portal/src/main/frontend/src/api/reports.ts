@@ -71,6 +71,10 @@ export interface CallFigures {
   longestWaitSeconds?: number | null;
   talkSeconds?: number | null;
   wrapUpSeconds?: number | null;
+  /** Agents' outbound calls, apart from the queue figures above. */
+  outbound?: number;
+  outboundAnswered?: number;
+  outboundTalkSeconds?: number | null;
 }
 
 export interface AgentStateFigures {

@@ -35,6 +35,8 @@ function callColumns(t: TFunction, language: string): Array<Column<CallFigures>>
     { id: 'asa', heading: t('reports.columns.asa'), show: (figures) => formatSeconds(figures.asaSeconds) },
     { id: 'aht', heading: t('reports.columns.aht'), show: (figures) => formatSeconds(figures.ahtSeconds) },
     { id: 'longestWait', heading: t('reports.columns.longestWait'), show: (figures) => formatSeconds(figures.longestWaitSeconds) },
+    { id: 'outbound', heading: t('reports.columns.outbound'), show: count((figures) => figures.outbound ?? 0) },
+    { id: 'outboundTalk', heading: t('reports.columns.outboundTalk'), show: (figures) => formatSeconds(figures.outboundTalkSeconds) },
   ];
 }
 

@@ -46,6 +46,8 @@ class StatisticsIT {
 
     private static final int PORT_OFFSET = 2100;
     private static final String NUMBER = "+4930500961";
+    /** The SIPp UAS standing in for the outbound trunk. */
+    private static final int TRUNK_PORT = 6091;
 
     @TempDir
     static Path homeFolder;
@@ -60,7 +62,7 @@ class StatisticsIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of());
+        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of("verbund.trunk.outbound", "sip:127.0.0.1:" + TRUNK_PORT));
         calls = new DemoCalls(node, sippFolder);
         today = LocalDate.now(ZoneId.of("Europe/Berlin")).toString();
     }
@@ -363,6 +365,48 @@ class StatisticsIT {
         assertThat(day.json().getJsonNumber("ahtSeconds").longValue()).as("talk and wrap-up").isGreaterThanOrEqualTo(
                 day.json().getJsonNumber("talkSeconds").longValue());
         assertThat(day.json().getJsonObject("readFrom").getString("role")).isEqualTo("REALTIME");
+    }
+
+    @Test
+    @Order(11)
+    void anAgentsOutboundCallCountsApartFromTheQueueFiguresAndTheCallListFiltersByDirection() throws Exception {
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1001, 6002);
+        Process phone = sipp.start("agent-answer.xml", 6002, List.of("-m", "1", "-timeout", "60s"));
+        Path numberScenario = Sipp.template("number-rings-answers-hangs-up.xml",
+                Map.of("@CALLER_ID@", "+4930500100", "@RING_MS@", "300", "@TALK_MS@", "2000"), sippFolder);
+        Process number = sipp.start(numberScenario, TRUNK_PORT, List.of("-m", "1", "-timeout", "60s"));
+        calls.setState(1001, "READY");
+
+        ApiClient.Answer placed = calls.admin().post("api/v1/calls", "{\"number\":\"+4940123456\",\"agentId\":\"1001\",\"group\":\"Statistics\"}");
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(202);
+        String callId = placed.json().getString("callId");
+        assertThat(Sipp.await(number, 30).exit()).as("the number answered, talked 2 s and hung up: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as(sipp.errorLogs()).isZero();
+
+        JsonObject byAgent = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> admin().get(report("calls", "by=agent&period=day")).json(),
+                        report -> report.getJsonObject("totals").getInt("outbound") == 1);
+        JsonObject agentRow = byAgent.getJsonArray("rows").getValuesAs(JsonObject.class).stream()
+                .filter(row -> row.getString("key").equals("1001")).findFirst().orElseThrow();
+        assertThat(agentRow.getInt("outbound")).isEqualTo(1);
+        assertThat(agentRow.getInt("outboundAnswered")).isEqualTo(1);
+        assertThat(agentRow.getJsonNumber("outboundTalkSeconds").doubleValue()).as("the 2 s the number talked").isBetween(1.5, 6.0);
+        assertThat(agentRow.getInt("answered")).as("1001's queue figures stay those of the one call it answered").isEqualTo(1);
+        JsonObject byGroup = admin().get(report("calls", "by=group&period=day")).json();
+        assertThat(byGroup.getJsonArray("rows").getJsonObject(0).getInt("outbound")).as("Statistics' outbound calls").isEqualTo(1);
+        assertThat(byGroup.getJsonArray("rows").getJsonObject(0).getInt("offered")).as("the two calls that came in, not the one out").isEqualTo(2);
+
+        JsonObject outbound = calls.admin().get("api/v1/calls?direction=outbound&limit=100").json();
+        assertThat(outbound.getJsonArray("items").getValuesAs(JsonObject.class)).extracting(call -> call.getString("callId")).contains(callId);
+        assertThat(outbound.getJsonArray("items").getValuesAs(JsonObject.class)).extracting(call -> call.getString("direction"))
+                .containsOnly("OUTBOUND");
+        JsonObject inbound = calls.admin().get("api/v1/calls?direction=INBOUND&limit=100").json();
+        assertThat(inbound.getJsonArray("items").getValuesAs(JsonObject.class)).extracting(call -> call.getString("direction"))
+                .isNotEmpty().containsOnly("INBOUND");
+        ApiClient.Answer sideways = calls.admin().get("api/v1/calls?direction=sideways");
+        assertThat(sideways.status()).as(sideways.toString()).isEqualTo(422);
+        assertThat(sideways.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("direction");
     }
 
     private static JsonObject todayOf(JsonObject queues) {

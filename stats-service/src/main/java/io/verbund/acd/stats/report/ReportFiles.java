@@ -71,6 +71,9 @@ final class ReportFiles {
         COUNTS.forEach(key -> columns.add(new Column(key, ColumnKind.COUNT)));
         PERCENTS.forEach(key -> columns.add(new Column(key, ColumnKind.PERCENT)));
         CALL_SECONDS.forEach(key -> columns.add(new Column(key, ColumnKind.SECONDS)));
+        columns.add(new Column("outbound", ColumnKind.COUNT));
+        columns.add(new Column("outboundAnswered", ColumnKind.COUNT));
+        columns.add(new Column("outboundTalkSeconds", ColumnKind.SECONDS));
         List<List<Object>> rows = new ArrayList<>();
         for (CallReport.Row row : result.rows()) {
             List<Object> cells = new ArrayList<>();
@@ -128,7 +131,8 @@ final class ReportFiles {
         return Arrays.asList(figures.offered(), figures.answered(), figures.answeredWithinTarget(), figures.abandoned(),
                 figures.shortAbandoned(), figures.voicemails(), figures.callbacks(), figures.left(), figures.handled(), figures.transfers(),
                 figures.serviceLevelPercent(), figures.abandonRatePercent(), figures.asaSeconds(), figures.ahtSeconds(),
-                figures.longestWaitSeconds(), figures.talkSeconds(), figures.wrapUpSeconds());
+                figures.longestWaitSeconds(), figures.talkSeconds(), figures.wrapUpSeconds(), figures.outbound(), figures.outboundAnswered(),
+                figures.outboundTalkSeconds());
     }
 
     private static List<Object> figures(AgentStateFigures figures, TreeSet<String> reasons) {

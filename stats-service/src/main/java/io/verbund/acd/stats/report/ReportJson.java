@@ -56,7 +56,8 @@ final class ReportJson {
         optional(row, "asaSeconds", figures.asaSeconds());
         optional(row, "ahtSeconds", figures.ahtSeconds());
         return row.add("longestWaitSeconds", figures.longestWaitSeconds()).add("talkSeconds", figures.talkSeconds())
-                .add("wrapUpSeconds", figures.wrapUpSeconds());
+                .add("wrapUpSeconds", figures.wrapUpSeconds()).add("outbound", figures.outbound())
+                .add("outboundAnswered", figures.outboundAnswered()).add("outboundTalkSeconds", figures.outboundTalkSeconds());
     }
 
     private static JsonObjectBuilder figures(JsonObjectBuilder row, AgentStateFigures figures) {

@@ -60,9 +60,14 @@ public class CallRecords {
         this.datasources = null;
     }
 
-    public Page<CallDocument> list(AddressedTenant tenant, Scope scope, boolean activeOnly, PageRequest page) {
+    /** The tenant's calls in scope, newest first; {@code direction} INBOUND or OUTBOUND, empty for both. */
+    public Page<CallDocument> list(AddressedTenant tenant, Scope scope, boolean activeOnly, Optional<String> direction, PageRequest page) {
         List<Object> parameters = new ArrayList<>();
         String where = where(tenant, scope, parameters) + (activeOnly ? " AND r.ended_at IS NULL" : "");
+        if (direction.isPresent()) {
+            where += " AND r.direction = ?";
+            parameters.add(direction.get());
+        }
         try (Connection db = datasources.forRole(DatasourceRole.MASTER).getConnection()) {
             long total;
             try (PreparedStatement count = prepare(db, "SELECT COUNT(*) FROM call_record r LEFT JOIN agent a ON a.id = r.agent_id" + where, parameters);

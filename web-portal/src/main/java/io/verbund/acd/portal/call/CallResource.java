@@ -41,6 +41,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -92,9 +93,22 @@ public class CallResource {
 
     @GET
     public Page<CallDocument> list(@QueryParam("tenant") String tenant, @QueryParam("active") boolean active,
+                                   @QueryParam("direction") String direction,
                                    @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
         AddressedTenant addressed = addressing.forMembers(callers.caller(), tenant);
-        return records.list(addressed, scope(callers.caller(), addressed), active, PageRequest.of(offset, limit));
+        return records.list(addressed, scope(callers.caller(), addressed), active, direction(direction, addressed), PageRequest.of(offset, limit));
+    }
+
+    /** {@code ?direction=INBOUND|OUTBOUND} (any case); none: both. */
+    private static Optional<String> direction(String direction, AddressedTenant addressed) {
+        if (direction == null || direction.isBlank()) {
+            return Optional.empty();
+        }
+        String upper = direction.strip().toUpperCase(Locale.ROOT);
+        if (!upper.equals("INBOUND") && !upper.equals("OUTBOUND")) {
+            throw InvalidFields.of("direction", PortalWords.text("call.direction"), addressed.key());
+        }
+        return Optional.of(upper);
     }
 
     /**
