@@ -222,6 +222,19 @@ class ConfigurationApiIT {
         assertThat(notJson.json().getString("detail")).startsWith("Der Inhalt der Anfrage ist kein gültiges JSON");
         assertThat(admin.send("POST", "api/v1/groups", "{\"name\":", Map.of()).json().getString("detail"))
                 .startsWith("The request body is not valid JSON");
+
+        // A refusal (403) is worded too.
+        ApiClient agent = ApiClient.as(URI.create(node.portalUrl()), "agent1001@demo", "demo-1001");
+        ApiClient.Answer refusedGerman = agent.send("GET", "api/v1/groups", null, Map.of("Accept-Language", "de"));
+        assertThat(refusedGerman.status()).as(refusedGerman.toString()).isEqualTo(403);
+        assertThat(refusedGerman.json().getString("detail")).startsWith("Benutzer agent1001@demo darf die Konfiguration des Mandanten")
+                .contains("nicht lesen");
+        assertThat(agent.send("GET", "api/v1/groups", null, Map.of("Accept-Language", "en")).json().getString("detail"))
+                .startsWith("User agent1001@demo may not read the configuration of tenant");
+        ApiClient.Answer forAnother = agent.send("POST", "api/v1/calls", "{\"number\":\"+4940123456\",\"agentId\":\"1002\"}",
+                Map.of("Accept-Language", "de"));
+        assertThat(forAnother.status()).as(forAnother.toString()).isEqualTo(403);
+        assertThat(forAnother.json().getString("detail")).isEqualTo("Benutzer agent1001@demo ruft nur selbst an, nicht für Agent 1002");
     }
 
     private static Map<String, String> messagesByField(ApiClient.Answer answer) {

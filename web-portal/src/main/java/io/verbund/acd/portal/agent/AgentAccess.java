@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.agent;
 
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.runtime.agent.AgentId;
 import io.verbund.acd.runtime.agent.ConfiguredAgent;
 import io.verbund.acd.runtime.problem.NotPermitted;
@@ -70,7 +71,7 @@ public final class AgentAccess {
             throw new io.verbund.acd.runtime.agent.UnknownAgent(caller.tenant(), extension);
         }
         if (caller.agent().filter(key::equals).isEmpty()) {
-            throw new NotPermitted("Only agent " + extension + " can " + what, caller.tenant());
+            throw new NotPermitted(PortalWords.text("denied.agent-self", extension, what), caller.tenant());
         }
         return key;
     }
@@ -94,8 +95,7 @@ public final class AgentAccess {
     /** @throws NotPermitted unless {@link #mayAddress} */
     public void requireMayAddress(ConfiguredAgent agent) {
         if (!mayAddress(agent)) {
-            throw new NotPermitted("User " + caller.login() + " may not read or change agent "
-                    + agent.key().extension(), agent.key().tenant());
+            throw new NotPermitted(PortalWords.text("denied.agent", caller.login(), agent.key().extension()), agent.key().tenant());
         }
     }
 

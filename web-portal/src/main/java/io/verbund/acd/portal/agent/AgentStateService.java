@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.agent;
 
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentState;
 import io.verbund.acd.agent.AgentStatus;
@@ -180,8 +181,7 @@ public class AgentStateService {
         boolean admin = caller.has(Role.TENANT_ADMIN) || caller.has(Role.SYSTEM_ADMIN);
         boolean ownAgent = caller.agent().filter(agent.key()::equals).isPresent();
         if (!admin && (!caller.has(Role.SUPERVISOR) || ownAgent)) {
-            throw new NotPermitted("User " + caller.login() + " may not force the state of agent " + agent.key().extension()
-                    + ": only its supervisors and admins may", agent.key().tenant());
+            throw new NotPermitted(PortalWords.text("denied.agent-force", caller.login(), agent.key().extension()), agent.key().tenant());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.agent;
 
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.portal.event.Audience;
 import io.verbund.acd.portal.event.EventJournal;
@@ -40,7 +41,7 @@ public class HelpRequests {
 
     /** @throws io.verbund.acd.runtime.problem.NotPermitted unless the caller works as this agent: nobody asks for help in another's name */
     public HelpRequested ask(Caller caller, String extension, String message) {
-        AgentKey key = AgentAccess.requireSelf(caller, extension, "ask for help as " + extension);
+        AgentKey key = AgentAccess.requireSelf(caller, extension, PortalWords.text("denied.what.help", extension));
         ConfiguredAgent agent = directory.find(key).orElseThrow(() -> new UnknownAgent(key.tenant(), extension));
         HelpRequested request = new HelpRequested(extension, agent.displayName(), message == null ? "" : message.strip(), Instant.now());
         journal.publish(caller.tenant(), "help-request", Audience.staffOf(extension), EventJson.of(request));

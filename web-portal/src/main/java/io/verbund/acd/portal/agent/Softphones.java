@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.agent;
 
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.persistence.config.AgentEntity;
 import io.verbund.acd.runtime.agent.UnknownAgent;
 import io.verbund.acd.runtime.security.Caller;
@@ -38,7 +39,7 @@ public class Softphones {
 
     /** @throws io.verbund.acd.runtime.problem.NotPermitted unless the caller works as this agent */
     public SoftphoneDocument of(Caller caller, String extension) {
-        AgentAccess.requireSelf(caller, extension, "get its own softphone's account");
+        AgentAccess.requireSelf(caller, extension, PortalWords.text("denied.what.softphone"));
         AgentEntity agent = entities.createQuery("SELECT a FROM AgentEntity a WHERE a.tenantId = :tenant AND a.extension = :extension",
                         AgentEntity.class)
                 .setParameter("tenant", caller.tenantId().value()).setParameter("extension", extension)

@@ -20,21 +20,19 @@ public final class ConfigAccess {
 
     public static void requireAdmin(Caller caller, AddressedTenant tenant) {
         if (!isAdmin(caller, tenant)) {
-            throw new NotPermitted("User " + caller.login() + " may not change the configuration of tenant " + tenant.key()
-                    + " (that needs the role TENANT_ADMIN)", tenant.key());
+            throw new NotPermitted(PortalWords.text("denied.config-change", caller.login(), tenant.key()), tenant.key());
         }
     }
 
     public static void requireReader(Caller caller, AddressedTenant tenant) {
         if (!isAdmin(caller, tenant) && !(tenant.callersOwn() && caller.has(Role.SUPERVISOR))) {
-            throw new NotPermitted("User " + caller.login() + " may not read the configuration of tenant " + tenant.key()
-                    + " (that needs the role TENANT_ADMIN or SUPERVISOR)", tenant.key());
+            throw new NotPermitted(PortalWords.text("denied.config-read", caller.login(), tenant.key()), tenant.key());
         }
     }
 
     public static void requireMember(Caller caller, AddressedTenant tenant) {
         if (!isAdmin(caller, tenant) && !(tenant.callersOwn() && !caller.roles().isEmpty())) {
-            throw new NotPermitted("User " + caller.login() + " has no role in tenant " + tenant.key(), tenant.key());
+            throw new NotPermitted(PortalWords.text("denied.no-role", caller.login(), tenant.key()), tenant.key());
         }
     }
 

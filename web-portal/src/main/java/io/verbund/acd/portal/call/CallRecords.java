@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.call;
 
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.Page;
 import io.verbund.acd.portal.api.PageRequest;
@@ -136,7 +137,7 @@ public class CallRecords {
                 try (ResultSet row = check.executeQuery()) {
                     row.next();
                     if (row.getLong(1) == 0) {
-                        throw InvalidFields.of("code", "the tenant offers no disposition '" + code + "' for this call's group", tenant.key());
+                        throw InvalidFields.of("code", PortalWords.text("call.disposition-unknown", code), tenant.key());
                     }
                 }
             }

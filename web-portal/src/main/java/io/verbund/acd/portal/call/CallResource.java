@@ -205,7 +205,7 @@ public class CallResource {
             return supervised.isEmpty() ? CallRecords.Scope.ALL : new CallRecords.Scope(Optional.of(supervised), Optional.empty());
         }
         String extension = caller.agent().map(agent -> agent.extension())
-                .orElseThrow(() -> new NotPermitted("User " + caller.login() + " sees no calls: it is no agent", tenant.key()));
+                .orElseThrow(() -> new NotPermitted(PortalWords.text("denied.calls-no-agent", caller.login()), tenant.key()));
         return new CallRecords.Scope(Optional.empty(), Optional.of(extension));
     }
 
@@ -246,8 +246,7 @@ public class CallResource {
         Caller caller = callers.caller();
         AddressedTenant addressed = addressing.forMembers(caller, tenant);
         if (!ConfigAccess.isAdmin(caller, addressed) && !caller.has(Role.SUPERVISOR)) {
-            throw new NotPermitted("User " + caller.login() + " may not transfer calls (that needs the role TENANT_ADMIN or SUPERVISOR)",
-                    addressed.key());
+            throw new NotPermitted(PortalWords.text("denied.transfer", caller.login()), addressed.key());
         }
         CallDocument call = records.get(addressed, scope(caller, addressed), callId);
         TransferRequest checked = validation.check(request, addressed.key());
@@ -260,8 +259,7 @@ public class CallResource {
         // Refused here for a clear answer; the node that dials checks the same list again (flows, other nodes' commands).
         TransferNumbers allowed = tenants.transferNumbers(addressed.idValue());
         if (!allowed.allows(checked.toTarget())) {
-            throw InvalidFields.of("number", checked.number() + " is not among the numbers the tenant's calls may be transferred to ("
-                    + allowed + "); a system administrator or the tenant's reseller sets them (transferNumbers)", addressed.key());
+            throw InvalidFields.of("number", PortalWords.text("call.number-not-allowed", checked.number(), allowed), addressed.key());
         }
         if (call.endedAt() != null) {
             throw new CallEnded(callId, addressed.key());

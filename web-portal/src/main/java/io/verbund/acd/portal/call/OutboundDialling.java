@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.call;
 
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.agent.AgentState;
 import io.verbund.acd.agent.AgentStatus;
@@ -60,12 +61,11 @@ public class OutboundDialling {
     public String place(Caller caller, AddressedTenant tenant, PlaceCallRequest request) {
         String extension = agentFor(caller, tenant, request);
         if (!agents.exists(tenant, extension)) {
-            throw InvalidFields.of("agentId", "the tenant has no agent with extension " + extension, tenant.key());
+            throw InvalidFields.of("agentId", PortalWords.text("common.agent-unknown", extension), tenant.key());
         }
         TransferNumbers allowed = tenants.transferNumbers(tenant.idValue());
         if (!allowed.allows(request.number())) {
-            throw InvalidFields.of("number", request.number() + " is not among the external numbers the tenant may call (" + allowed
-                    + "); a system administrator or the tenant's reseller sets them (transferNumbers)", tenant.key());
+            throw InvalidFields.of("number", PortalWords.text("call.number-not-allowed", request.number(), allowed), tenant.key());
         }
         Optional<Long> group = groupOf(tenant, extension, request.group());
         if (tenants.outboundCallerId(tenant.idValue()).isEmpty()) {
@@ -87,10 +87,10 @@ public class OutboundDialling {
         boolean controlsCalls = ConfigAccess.isAdmin(caller, tenant) || caller.has(Role.SUPERVISOR);
         Optional<String> self = caller.agent().filter(agent -> agent.tenant().equals(tenant.key())).map(AgentKey::extension);
         if (request.agentId() == null) {
-            return self.orElseThrow(() -> InvalidFields.of("agentId", "name the agent (its extension) the call is placed for", tenant.key()));
+            return self.orElseThrow(() -> InvalidFields.of("agentId", PortalWords.text("call.agent-needed"), tenant.key()));
         }
         if (!controlsCalls && !self.filter(request.agentId()::equals).isPresent()) {
-            throw new NotPermitted("User " + caller.login() + " places calls only as itself, not for agent " + request.agentId(), tenant.key());
+            throw new NotPermitted(PortalWords.text("denied.dial-for-another", caller.login(), request.agentId()), tenant.key());
         }
         return request.agentId();
     }
@@ -117,7 +117,7 @@ public class OutboundDialling {
             throw new DatabaseUnavailable("reading the agent's groups", e);
         }
         if (name != null) {
-            throw InvalidFields.of("group", "agent " + extension + " is no member of a group '" + name + "'", tenant.key());
+            throw InvalidFields.of("group", PortalWords.text("call.group-not-member", extension, name), tenant.key());
         }
         return Optional.empty();
     }

@@ -132,7 +132,7 @@ public class GroupResource extends TenantItemResource<GroupRequest, GroupDocumen
             Set<Long> supervised = roster.supervisedBy(caller.user());
             if (!supervised.isEmpty() && !supervised.contains(id)) {
                 groups.get(addressed, id);
-                throw new NotPermitted("User " + caller.login() + " does not supervise ACD group " + id, addressed.key());
+                throw new NotPermitted(PortalWords.text("denied.group-not-supervised", caller.login(), String.valueOf(id)), addressed.key());
             }
         }
         return addressed;

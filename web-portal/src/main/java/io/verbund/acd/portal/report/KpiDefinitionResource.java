@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.report;
 
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.audit.Audited;
 import io.verbund.acd.runtime.problem.MalformedRequest;
@@ -74,7 +75,7 @@ public class KpiDefinitionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response define(JsonObject definition, @QueryParam("tenant") String tenant) {
         ReportAccess access = accesses.of(tenant);
-        access.requireAdmin("change the KPI definition");
+        access.requireAdmin(PortalWords.text("denied.what.kpi-definition"));
         Caller caller = access.caller();
         AddressedTenant addressed = access.tenant();
         if (definition == null) {

@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.report;
 
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.audit.Audited;
 import io.verbund.acd.runtime.problem.MalformedRequest;
@@ -62,7 +63,7 @@ public class RecalculationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(JsonObject period, @QueryParam("tenant") String tenant) {
         ReportAccess access = accesses.of(tenant);
-        access.requireAdmin("recalculate the statistics");
+        access.requireAdmin(PortalWords.text("denied.what.recalculate"));
         Caller caller = access.caller();
         AddressedTenant addressed = access.tenant();
         if (period == null) {

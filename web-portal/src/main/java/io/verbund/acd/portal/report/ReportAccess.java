@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.report;
 
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.ConfigAccess;
 import io.verbund.acd.runtime.problem.NotPermitted;
@@ -55,16 +56,14 @@ public final class ReportAccess {
     /** @throws NotPermitted unless the caller may read the tenant's statistics at all */
     public void requireViewer() {
         if (!isAdmin() && !isSupervisor()) {
-            throw new NotPermitted("User " + caller.login() + " may not see the statistics of tenant " + tenant.key()
-                    + " (that needs the role TENANT_ADMIN or SUPERVISOR)", tenant.key());
+            throw new NotPermitted(PortalWords.text("denied.statistics", caller.login(), tenant.key()), tenant.key());
         }
     }
 
     /** @throws NotPermitted unless the caller may change how the tenant's figures are made */
     public void requireAdmin(String what) {
         if (!isAdmin()) {
-            throw new NotPermitted("User " + caller.login() + " may not " + what + " of tenant " + tenant.key()
-                    + " (that needs the role TENANT_ADMIN)", tenant.key());
+            throw new NotPermitted(PortalWords.text("denied.statistics-admin", caller.login(), what), tenant.key());
         }
     }
 
@@ -90,7 +89,7 @@ public final class ReportAccess {
         }
         for (String group : asked) {
             if (idOf(group).filter(own::contains).isEmpty()) {
-                throw new NotPermitted("Group " + group + " is not one of the groups user " + caller.login() + " supervises", tenant.key());
+                throw new NotPermitted(PortalWords.text("denied.group-not-supervised", caller.login(), String.valueOf(group)), tenant.key());
             }
         }
         return asked;

@@ -68,7 +68,7 @@ public class Tenants {
     /** Checked before the body is, so a caller who may not create tenants learns nothing from validation. */
     public void requireMayCreate(Caller caller) {
         if (!caller.has(Role.SYSTEM_ADMIN) && !caller.has(Role.RESELLER)) {
-            throw new NotPermitted("Only system administrators and resellers create tenants", caller.tenant());
+            throw new NotPermitted(PortalWords.text("denied.tenant-create"), caller.tenant());
         }
     }
 
@@ -94,7 +94,7 @@ public class Tenants {
         TenantEntity tenant = visible(caller, key);
         boolean manages = caller.has(Role.SYSTEM_ADMIN) || (caller.has(Role.RESELLER) && !tenant.getId().equals(caller.tenantId().value()));
         if (!manages) {
-            throw new NotPermitted("Only a system administrator or the tenant's reseller changes tenant " + key, caller.tenant());
+            throw new NotPermitted(PortalWords.text("denied.tenant-change", key), caller.tenant());
         }
         EntityVersion.require("tenant " + key, tenant.getVersion(), RequiredVersion.of(request.version(), caller.tenant()), ifMatch, caller.tenant());
         if (!tenant.getTenantKey().equals(request.key())) {

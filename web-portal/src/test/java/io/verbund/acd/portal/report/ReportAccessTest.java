@@ -58,7 +58,7 @@ class ReportAccessTest {
         ReportAccess access = new ReportAccess(caller("supervisor@demo", Role.SUPERVISOR), DEMO_AS_OWN, SUPERVISES_3_AND_4);
 
         assertThatThrownBy(() -> access.groupsToAsk(List.of("3", "5"))).isInstanceOf(NotPermitted.class)
-                .hasMessageContaining("Group 5").hasMessageContaining("supervisor@demo");
+                .hasMessageContaining("ACD group 5").hasMessageContaining("supervisor@demo");
         assertThatThrownBy(() -> access.groupsToAsk(List.of("hotline"))).isInstanceOf(NotPermitted.class);
     }
 
