@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.agent;
 
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.agent.AgentState;
 import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.runtime.agent.AgentTransition;
@@ -40,24 +41,22 @@ public record RequestedState(AgentState state, Optional<String> reason, boolean 
     /** @throws MalformedRequest naming what is wrong with the body */
     public static RequestedState from(AgentStateRequest request) {
         if (request == null) {
-            throw new MalformedRequest("The request needs a JSON body like {\"state\":\"READY\"}");
+            throw new MalformedRequest(PortalWords.text("state.body-needed"));
         }
         if (request.state() == null || request.state().isBlank()) {
-            throw new MalformedRequest("Member 'state' is required: one of " + REQUESTABLE);
+            throw new MalformedRequest(PortalWords.text("state.state-needed", REQUESTABLE));
         }
         AgentState state = Arrays.stream(AgentState.values()).filter(s -> s.name().equals(request.state())).findFirst()
-                .orElseThrow(() -> new MalformedRequest("'" + ClientText.echo(request.state(), 32)
-                        + "' is not an agent state; request one of " + REQUESTABLE));
+                .orElseThrow(() -> new MalformedRequest(PortalWords.text("state.unknown", ClientText.echo(request.state(), 32), REQUESTABLE)));
         if (!state.isRequestable()) {
-            throw new MalformedRequest(state + " is set by the call path and cannot be requested; request one of "
-                    + REQUESTABLE);
+            throw new MalformedRequest(PortalWords.text("state.not-requestable", state, REQUESTABLE));
         }
         Optional<String> reason = Optional.ofNullable(request.reason()).filter(r -> !r.isBlank());
         if (state == AgentState.PAUSED && reason.isEmpty()) {
-            throw new MalformedRequest("PAUSED needs a 'reason': one of the tenant's pause reason codes, e.g. BREAK");
+            throw new MalformedRequest(PortalWords.text("state.reason-needed"));
         }
         if (state != AgentState.PAUSED && request.reason() != null) {
-            throw new MalformedRequest("'reason' goes only with PAUSED");
+            throw new MalformedRequest(PortalWords.text("state.reason-only-paused"));
         }
         return new RequestedState(state, reason, Boolean.TRUE.equals(request.force()));
     }

@@ -42,7 +42,7 @@ public class BodyValidation {
      */
     public <T> T check(T body, TenantKey tenant) {
         if (body == null) {
-            throw new MalformedRequest("This request needs a JSON body");
+            throw new MalformedRequest(PortalWords.text("common.body-needed"));
         }
         Set<ConstraintViolation<T>> violations = validators.usingContext()
                 .messageInterpolator(new WordedMessages(validators.getMessageInterpolator(), RequestLanguage.current()))

@@ -13,10 +13,10 @@ public record PageRequest(int offset, int limit) {
         int from = offset == null ? 0 : offset;
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (from < 0) {
-            throw new MalformedRequest("offset must be 0 or more, not " + from);
+            throw new MalformedRequest(PortalWords.text("page.offset", String.valueOf(from)));
         }
         if (size < 1 || size > MAX_LIMIT) {
-            throw new MalformedRequest("limit must be between 1 and " + MAX_LIMIT + ", not " + size);
+            throw new MalformedRequest(PortalWords.text("page.limit", String.valueOf(MAX_LIMIT), String.valueOf(size)));
         }
         return new PageRequest(from, size);
     }

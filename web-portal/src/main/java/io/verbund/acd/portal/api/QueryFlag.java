@@ -23,7 +23,7 @@ public final class QueryFlag {
         return switch (value.strip()) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw new MalformedRequest(name + " must be true or false, not '" + ClientText.echo(value, 20) + "'");
+            default -> throw new MalformedRequest(PortalWords.text("common.flag", name, ClientText.echo(value, 20)));
         };
     }
 }
