@@ -656,6 +656,9 @@ class TransferIT {
         public void close() throws IOException {
             channel.close();
         }
+    }
+
+    @Test
     void aCallWhoseAgentsPhoneStoppedSendingAudioEndsAfterTheTimeoutAndFreesTheAgentThoughItsByeFails() throws Exception {
         Sipp sipp = sipp();
         RtpCapture oneSecond = RtpCapture.noise(13, 50);
