@@ -367,7 +367,9 @@ public class OutboundCalls {
         agents.update(offer.agent(), (current, at) -> current.answer(at));
         call.agentSince = now;
         history.record(call);
-        OutboundDial dial = new OutboundDial(offer.invite(), dialog, offer.agentCallId(), offer.media());
+        // The agent hears ringback while the caller's number rings, as for its own outbound calls.
+        OutboundDial dial = new OutboundDial(offer.invite(), dialog, offer.agentCallId(), offer.media(),
+                Ringback.forLocale(tenant.map(OutboundSettings::locale).orElse(null)));
         call.dial = dial;
         Optional<String> refused = tenant.isEmpty() ? Optional.of("the tenant's outbound settings are unavailable")
                 : whyNotToNumber(tenant.get(), call.state.callbackNumber().orElseThrow());
