@@ -53,6 +53,10 @@ public final class MixingRoom {
         private final RtpLeg leg;
         private final int bit;
         private volatile long hears;
+        /** Played into what this seat hears until it ends (a notice); null for none. */
+        private volatile Playable announcement;
+        private Playable announcing;
+        private int announcedFrame;
 
         // Written by the receive thread, read by the pacer: single producer, single consumer.
         private final short[][] queue = new short[QUEUE_FRAMES][FRAME];
@@ -196,6 +200,11 @@ public final class MixingRoom {
         }
     }
 
+    /** Plays the audio once into what {@code listener} hears, over the others' voices (a notice). */
+    public void announce(Seat listener, Playable audio) {
+        listener.announcement = Objects.requireNonNull(audio);
+    }
+
     /** The seat whose voice and hearing the tap records as the caller's two channels; null for none. */
     public void recordAs(Seat caller) {
         this.recorded = caller;
@@ -305,6 +314,7 @@ public final class MixingRoom {
                     }
                 }
             }
+            announce(listener);
             AudioCodec law = listener.leg.law();
             byte[] out = listener.heard;
             for (int i = 0; i < FRAME; i++) {
@@ -312,6 +322,27 @@ public final class MixingRoom {
                 short clipped = (short) (sample > Short.MAX_VALUE ? Short.MAX_VALUE : sample < Short.MIN_VALUE ? Short.MIN_VALUE : sample);
                 out[i] = law == AudioCodec.PCMU ? G711.linearToUlaw(clipped) : G711.linearToAlaw(clipped);
             }
+        }
+    }
+
+    /** Adds the seat's announcement, frame by frame, to {@code sum}; forgets it after its last frame. */
+    private void announce(Seat listener) {
+        Playable audio = listener.announcement;
+        if (audio != listener.announcing) {
+            listener.announcing = audio;
+            listener.announcedFrame = 0;
+        }
+        if (audio == null) {
+            return;
+        }
+        if (listener.announcedFrame >= audio.frameCount()) {
+            listener.announcement = null;
+            listener.announcing = null;
+            return;
+        }
+        byte[] frame = audio.frame(listener.announcedFrame++, AudioCodec.PCMU);
+        for (int i = 0; i < FRAME && i < frame.length; i++) {
+            sum[i] += G711.ulawToLinear(frame[i]);
         }
     }
 
