@@ -19,6 +19,7 @@ import { errorText } from '../../api/errorText';
 import { useTranslation } from 'react-i18next';
 import { useCallDocument } from '../../components/useCallDocument';
 import { CallAudioPlayers } from './CallAudioPlayers';
+import { SupervisionControls } from './SupervisionControls';
 
 function formatTime(iso: string | null | undefined, language: string): string {
   if (iso == null) return '–';
@@ -100,6 +101,7 @@ export function CallDialog({ callId, onClose }: { callId: string | null; onClose
                 {call.outcome ?? t('callDialog.ongoing')}
               </Field>
             </Box>
+            {running && call.answeredAt !== null && <SupervisionControls callId={call.callId} />}
             <CallAudioPlayers call={call} />
             {routingDecisionsOf(call.steps).map(({ at, decision }, index) => (
               <Box key={`${at}-${index}`} sx={{ mb: 2 }} data-testid={`call-decision-${index}`}>

@@ -34,6 +34,7 @@ class SupervisionIT {
     private static final int CALLER_HZ = 600;
     private static final int AGENT_HZ = 1400;
     private static final int SUPERVISOR_HZ = 2600;
+    private static final int THIRD_HZ = 2000;
     /** Half a second of audio: a tone that is there shows in it at once after a change. */
     private static final int RECENT = 25;
     /** Two seconds: the window in which a tone that must not be there is looked for. */
@@ -64,7 +65,56 @@ class SupervisionIT {
     @AfterEach
     void everyoneOut() throws Exception {
         Sipp.stopAll();
-        admin.put("api/v1/agents/1001/state", "{\"state\":\"LOGGED_OUT\",\"force\":true}");
+        for (String extension : List.of("1001", "1002")) {
+            admin.put("api/v1/agents/" + extension + "/state", "{\"state\":\"LOGGED_OUT\",\"force\":true}");
+        }
+    }
+
+    @Test
+    void theAgentAddsAThirdPartyAllThreeHearEachOtherAndWhenItLeavesTheTwoTalkOn() throws Exception {
+        Sipp sipp = new Sipp(node.ports().sip(), sippFolder);
+        try (TonePhone caller = new TonePhone(CALLER_HZ); TonePhone agent = new TonePhone(AGENT_HZ); TonePhone third = new TonePhone(THIRD_HZ)) {
+            sipp.registerAgent(1001, "demo-1001", 7541);
+            Process agentPhone = sipp.start(phone(agent), 7541, List.of("-m", "1", "-timeout", "120s"));
+            sipp.registerAgent(1002, "demo-1002", 7542);
+            Path hangsUp = Sipp.template("phone-answers-media-elsewhere-hangs-up.xml", Map.of("@MEDIA_PORT@", Integer.toString(third.port()),
+                    "@TALK_MS@", "6000"), java.nio.file.Files.createDirectories(sippFolder.resolve("third")));
+            Process thirdPhone = sipp.start(hangsUp, 7542, List.of("-m", "1", "-timeout", "120s"));
+            assertThat(admin.put("api/v1/agents/1001/state", "{\"state\":\"READY\"}").status()).isEqualTo(200);
+            Process callerPhone = sipp.start(Sipp.template("caller-media-elsewhere.xml", Map.of("@MEDIA_PORT@",
+                    Integer.toString(caller.port())), sippFolder), 7543, List.of("-s", HOTLINE, "-m", "1", "-timeout", "120s"));
+            String callId = awaitAnsweredCall();
+            awaitHearing("caller and agent talk", () -> assertThat(agent.share(caller, RECENT)).isGreaterThan(0.3));
+            assertThat(admin.put("api/v1/agents/1002/state", "{\"state\":\"READY\"}").status()).isEqualTo(200);
+            ApiClient agent1001 = ApiClient.as(URI.create(node.portalUrl()), "agent1001@demo", "demo-1001");
+            ApiClient.Answer notTheirs = ApiClient.as(URI.create(node.portalUrl()), "agent1002@demo", "demo-1002")
+                    .post("api/v1/calls/" + callId + "/conference", "{\"agent\":\"1003\"}");
+            assertThat(notTheirs.status()).as("only the call's agent adds a party: %s", notTheirs).isIn(403, 404);
+            ApiClient.Answer badTarget = agent1001.post("api/v1/calls/" + callId + "/conference", "{\"number\":\"+43900123456\"}");
+            assertThat(badTarget.status()).as(badTarget.toString()).isEqualTo(422);
+            assertThat(badTarget.body()).contains("number");
+
+            ApiClient.Answer added = agent1001.post("api/v1/calls/" + callId + "/conference", "{\"agent\":\"1002\"}");
+            assertThat(added.status()).as(added.toString()).isEqualTo(202);
+            awaitHearing("each party hears the other two", () -> {
+                assertThat(caller.share(agent, RECENT)).isGreaterThan(0.1);
+                assertThat(caller.share(third, RECENT)).isGreaterThan(0.1);
+                assertThat(agent.share(caller, RECENT)).isGreaterThan(0.1);
+                assertThat(agent.share(third, RECENT)).isGreaterThan(0.1);
+                assertThat(third.share(caller, RECENT)).isGreaterThan(0.1);
+                assertThat(third.share(agent, RECENT)).isGreaterThan(0.1);
+            });
+
+            assertThat(Sipp.await(thirdPhone, 30).exit()).as("the third party hung up: %s", sipp.errorLogs()).isZero();
+            window(caller, agent);
+            assertThat(caller.share(agent, WINDOW)).as("caller and agent talk on").isGreaterThan(0.3);
+            assertThat(agent.share(caller, WINDOW)).isGreaterThan(0.3);
+            assertThat(caller.share(third, WINDOW)).as("the third party is gone").isLessThan(0.01);
+
+            assertThat(admin.delete("api/v1/calls/" + callId).status()).isEqualTo(202);
+            assertThat(Sipp.await(callerPhone, 30).exit()).as("caller: %s", sipp.errorLogs()).isZero();
+            assertThat(Sipp.await(agentPhone, 30).exit()).as("agent: %s", sipp.errorLogs()).isZero();
+        }
     }
 
     @Test

@@ -63,12 +63,16 @@ public class CallSupervision {
     private final NodeMedia node;
     private final OutboundRequests requests;
     private final Registrations registrations;
+    private final AgentStates agents;
+    private final AgentLegs agentLegs;
     private final Clock clock;
     private final Consumer<SupervisionAsked> onAsked = this::asked;
 
     @Inject
     public CallSupervision(CallCommands commands, SipEndpoint sip, CallSessions sessions, NodeMedia node, OutboundRequests requests,
-                           Registrations registrations, Clock clock) {
+                           Registrations registrations, AgentStates agents, AgentLegs agentLegs, Clock clock) {
+        this.agents = agents;
+        this.agentLegs = agentLegs;
         this.commands = commands;
         this.sip = sip;
         this.sessions = sessions;
@@ -79,7 +83,7 @@ public class CallSupervision {
     }
 
     protected CallSupervision() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
     void start(@Observes Startup startup) {
@@ -112,7 +116,7 @@ public class CallSupervision {
         Optional<MixedCall.Party> supervisor = mixed == null ? Optional.empty() : mixed.supervisor();
         if (asked.mode() == Mode.END) {
             supervisor.ifPresent(party -> {
-                party.hangUp.accept(party);
+                party.hangUp.accept(call, party);
                 leave(call, party);
                 LOG.info(() -> "supervision ended by " + asked.by());
             });
@@ -134,37 +138,56 @@ public class CallSupervision {
             LOG.info(() -> "supervision by " + asked.by() + " not started: phone " + asked.phone() + " is not registered");
             return;
         }
-        ring(call, asked, phone.get());
+        try {
+            SipDestination destination = SipDestination.phone(phone.get(), sip.addresses());
+            if (ring(call, destination, sip.addresses().createSipURI(asked.phone(), sip.host()), asked.mode(), asked.notice(), asked.by(), null)) {
+                LOG.info(() -> "supervisor's phone " + asked.phone() + " rings to " + asked.mode() + " (" + asked.by() + ")");
+            }
+        } catch (ParseException e) {
+            LOG.warning("supervision of call " + call.callId + " not started: phone " + asked.phone() + " has no usable contact");
+        }
     }
 
-    /** Calls the supervisor's phone with our offer; its answer {@link #connect}s it. */
-    private void ring(AcdCall call, SupervisionAsked asked, Binding phone) {
+    /**
+     * Calls a party into the call with our offer from a new RTP leg in the caller's law (a supervisor's
+     * phone; a conference's third party, {@code mode} null); its answer joins it to the call's room.
+     *
+     * @param to the To URI; null: the destination's Request-URI (a number through the trunk)
+     * @param agent the agent a conference rings, reserved by the caller of this; null for none
+     * @return false when the INVITE could not be sent (logged)
+     */
+    boolean ring(AcdCall call, SipDestination destination, SipURI to, Mode mode, boolean notice, String by, io.verbund.acd.agent.AgentKey agent) {
         RtpLeg leg = null;
         try {
-            leg = node.engine().openLeg("supervisor " + call.callId);
+            leg = node.engine().openLeg((mode == null ? "conference " : "supervisor ") + call.callId);
             leg.belongsTo(call.callId, call.tenant == null ? null : call.tenant.value());
-            SipDestination destination = SipDestination.phone(phone, sip.addresses());
             if (destination.isSecure()) {
+                // SDES keys travel in the SDP: only where the signalling is encrypted do they protect anything.
                 leg.offerSrtp();
             }
-            SipURI to = sip.addresses().createSipURI(asked.phone(), sip.host());
-            Request invite = requests.invite(call, destination, to, leg.offer(call.callerLaw()).toString().getBytes(StandardCharsets.US_ASCII));
+            SipURI addressed = to != null ? to : (SipURI) destination.requestUri().clone();
+            Request invite = requests.invite(call, destination, addressed, leg.offer(call.callerLaw()).toString().getBytes(StandardCharsets.US_ASCII));
             ClientTransaction transaction = sip.provider().getNewClientTransaction(invite);
             String legCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
             MixedCall.Party party = new MixedCall.Party(legCallId, leg, transaction, sip.provider().getNewDialog(transaction),
-                    asked.mode(), asked.notice(), asked.by(), this::hangUp);
+                    mode, notice, by, agent, this::hangUp);
             if (call.mixing == null) {
                 call.mixing = new MixedCall(this::leave);
             }
             call.mixing.add(party);
             sessions.linkAgentLeg(legCallId, call);
             transaction.sendRequest();
-            LOG.info(() -> "supervisor's phone " + asked.phone() + " rings to " + asked.mode() + " (" + asked.by() + ")");
+            return true;
         } catch (ParseException | SipException | InvalidArgumentException | MediaPortsExhausted e) {
-            LOG.warning("supervision of call " + call.callId + " not started: " + e.getMessage());
+            LOG.warning("call " + call.callId + ": " + to + " not rung: " + e.getMessage());
             if (leg != null) {
+                if (call.mixing != null) {
+                    RtpLeg failed = leg;
+                    call.mixing.parties().removeIf(party -> party.media == failed);
+                }
                 leg.close();
             }
+            return false;
         }
     }
 
@@ -236,7 +259,10 @@ public class CallSupervision {
             return;
         }
         call.mixing.connect(call, node.engine(), party, party.notice ? notice(call) : null);
-        LOG.info(() -> "supervisor joined to " + party.mode + " (" + party.by + ")");
+        if (party.agent != null) {
+            agents.update(party.agent, (current, at) -> current.answer(at));
+        }
+        LOG.info(() -> (party.isSupervisor() ? "supervisor joined to " + party.mode : "conference party joined") + " (" + party.by + ")");
     }
 
     private Playable notice(AcdCall call) {
@@ -247,6 +273,7 @@ public class CallSupervision {
     /** The party leaves (or left: its BYE): its link and leg go; with nobody left the call is bridged again. */
     void leave(AcdCall call, MixedCall.Party party) {
         sessions.unlinkAgentLeg(party.legCallId);
+        release(call, party);
         if (call.mixing != null) {
             call.mixing.remove(call, node.engine(), party);
             if (call.mixing.parties().isEmpty()) {
@@ -257,8 +284,22 @@ public class CallSupervision {
         }
     }
 
-    /** BYE to a connected party, CANCEL to a ringing one. */
-    private void hangUp(MixedCall.Party party) {
+    /** A conference's agent is free again: to wrap-up after talking, back to where it was if it never answered. Once. */
+    private void release(AcdCall call, MixedCall.Party party) {
+        if (party.agent == null || party.released) {
+            return;
+        }
+        party.released = true;
+        if (party.connected) {
+            agentLegs.endForAgent(party.agent, call.group, call.callId);
+        } else {
+            agents.update(party.agent, (current, at) -> io.verbund.acd.routing.OfferTerms.withdrawn(current, at));
+        }
+    }
+
+    /** BYE to a connected party, CANCEL to a ringing one; a conference's agent is released. */
+    private void hangUp(AcdCall call, MixedCall.Party party) {
+        release(call, party);
         sessions.unlinkAgentLeg(party.legCallId);
         if (party.connected) {
             requests.bye(party.dialog);

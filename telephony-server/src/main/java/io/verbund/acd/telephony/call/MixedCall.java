@@ -9,7 +9,6 @@ import io.verbund.acd.telephony.media.RtpLeg;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 
@@ -34,12 +33,17 @@ final class MixedCall {
         final boolean notice;
         /** Who asked, for the log. */
         final String by;
+        /** The agent a conference rang (reserved, then talking; wrap-up after); null for a supervisor or a number. */
+        final io.verbund.acd.agent.AgentKey agent;
         boolean connected;
-        /** The BYE and the leg's close, when the call ends or the party is put out. */
-        final Consumer<Party> hangUp;
+        /** A conference's agent was given back to its state machine (wrap-up or free). */
+        boolean released;
+        /** The BYE (or CANCEL), when the call ends or the party is put out. */
+        final java.util.function.BiConsumer<AcdCall, Party> hangUp;
 
         Party(String legCallId, RtpLeg media, ClientTransaction invite, Dialog dialog, Mode mode, boolean notice, String by,
-              Consumer<Party> hangUp) {
+              io.verbund.acd.agent.AgentKey agent, java.util.function.BiConsumer<AcdCall, Party> hangUp) {
+            this.agent = agent;
             this.legCallId = legCallId;
             this.media = media;
             this.invite = invite;
@@ -179,9 +183,9 @@ final class MixedCall {
     }
 
     /** The call ends: every party is hung up, the room closed (the legs and the recording are the call's to close). */
-    void end() {
+    void end(AcdCall call) {
         for (Party party : List.copyOf(parties)) {
-            party.hangUp.accept(party);
+            party.hangUp.accept(call, party);
             party.media.close();
         }
         parties.clear();
