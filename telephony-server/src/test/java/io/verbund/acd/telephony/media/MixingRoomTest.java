@@ -270,6 +270,28 @@ class MixingRoomTest {
         engine.bridge(caller, other, null);
     }
 
+    @Test
+    void aNoticeIsPlayedOnceIntoOneListenersMixOverWhatItHears() {
+        MixingRoom room = room(null);
+        MixingRoom.Seat caller = room.join(leg("caller", "0"));
+        MixingRoom.Seat agent = room.join(leg("agent", "0"));
+        room.everyoneHearsEveryone();
+        Tone notice = new Tone(2);
+        room.announce(caller, notice);
+        byte[] agentSays = tone(1000, 5000, AudioCodec.PCMU);
+        AudioCodec[] two = {AudioCodec.PCMU, AudioCodec.PCMU};
+        for (int frame = 0; frame < 2; frame++) {
+            say(agent, agentSays, AudioCodec.PCMU);
+            room.pullAndMix(room.seats());
+            assertThat(caller.heard()).as("notice frame %d over the agent", frame)
+                    .containsExactly(expectedMix(AudioCodec.PCMU, two, agentSays, notice.frame(frame, AudioCodec.PCMU)));
+            assertThat(agent.heard()).as("the agent does not hear the notice").containsExactly(silence(AudioCodec.PCMU));
+        }
+        say(agent, agentSays, AudioCodec.PCMU);
+        room.pullAndMix(room.seats());
+        assertThat(caller.heard()).as("played once").containsExactly(agentSays);
+    }
+
     /** Keeps the last frame of each channel. */
     private static final class RecordingTap implements BridgeTap {
         byte[] caller;
