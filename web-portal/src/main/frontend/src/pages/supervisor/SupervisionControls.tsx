@@ -9,11 +9,12 @@ const MODES: SupervisionMode[] = ['listen', 'whisper', 'barge'];
 
 /**
  * Listen, whisper, barge in on a running call through the supervisor's own phone, switchable while
- * in, and leave. The server decides who may (the agent's supervisors only).
+ * in, and leave. The server decides who may (the agent's supervisors only). `initialMode`: how the
+ * supervisor already is in (a help request's Join whispers).
  */
-export function SupervisionControls({ callId }: { callId: string }) {
+export function SupervisionControls({ callId, initialMode = null }: { callId: string; initialMode?: SupervisionMode | null }) {
   const { t } = useTranslation();
-  const [mode, setMode] = useState<SupervisionMode | null>(null);
+  const [mode, setMode] = useState<SupervisionMode | null>(initialMode);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
 
   async function supervise(next: SupervisionMode) {

@@ -27,6 +27,7 @@ export function SupervisorPage() {
   const { state } = supervision;
   const nameOf = (extension: string) => state.directory[extension]?.displayName ?? null;
   const [joined, setJoined] = useState<{ ok: boolean; text: string } | null>(null);
+  const [whispering, setWhispering] = useState<string | null>(null);
 
   /** The help request's "Join": a whisper on the agent's current call, which opens beside it. */
   async function join(extension: string) {
@@ -38,6 +39,7 @@ export function SupervisorPage() {
     try {
       await callApi.supervise(current, 'whisper');
       setJoined({ ok: true, text: t('help.joined', { extension }) });
+      setWhispering(current);
       setCallId(current);
     } catch (failure) {
       setJoined({ ok: false, text: errorText(failure, t) });
@@ -110,7 +112,7 @@ export function SupervisorPage() {
         />
       </Stack>
 
-      <CallDialog callId={callId} onClose={() => setCallId(null)} />
+      <CallDialog callId={callId} onClose={() => setCallId(null)} supervising={callId !== null && callId === whispering ? 'whisper' : null} />
       <FairnessDialog group={fairnessOf} onClose={() => setFairnessOf(null)} />
       <AgentGroupsDialog
         extension={groupsFor}

@@ -432,7 +432,7 @@ class BrowserAppIT {
         browser.click("help-request-join-" + HELPED_AGENT);
         assertThat(browser.visible("help-join-result").getDomAttribute("class")).contains("Success");
         assertThat(browser.visible("call-dialog").getDomAttribute("data-call-id")).isEqualTo(callId);
-        browser.visible("supervision-controls");
+        browser.awaitAttribute("supervision-controls", "data-mode", LIVE, "whisper");
         browser.click("supervise-barge");
         browser.awaitAttribute("supervision-controls", "data-mode", LIVE, "barge");
         browser.screenshot("supervisor-barge-in");
