@@ -199,7 +199,47 @@ class SupervisionIT {
             assertThat(admin.delete("api/v1/calls/" + callId).status()).isEqualTo(202);
             assertThat(Sipp.await(callerPhone, 30).exit()).as("caller: %s", sipp.errorLogs()).isZero();
             assertThat(Sipp.await(agentPhone, 30).exit()).as("agent: %s", sipp.errorLogs()).isZero();
+
+            // Support records: one file for the whole call, through bridge, room and bridge again.
+            MediaCallIT.Channels recording = MediaCallIT.Channels.of(awaitCompleteRecording(callId), 2);
+            assertThat(recording.formatTag()).as("µ-law, the caller's law").isEqualTo(7);
+            short[] said = TonePhone.linear(recording.channel(0));
+            short[] heard = TonePhone.linear(recording.channel(1));
+            assertThat(windowsWith(said, CALLER_HZ, 0.5)).as("the left channel is what the caller said").isGreaterThan(10);
+            assertThat(windowsWith(said, SUPERVISOR_HZ, 0.05)).as("the supervisor never in the caller's own channel").isZero();
+            assertThat(windowsWith(said, AGENT_HZ, 0.05)).as("nor the agent").isZero();
+            assertThat(windowsWith(heard, AGENT_HZ, 0.2)).as("the right channel is what the caller heard: its agent").isGreaterThan(10);
+            assertThat(windowsWith(heard, SUPERVISOR_HZ, 0.1)).as("and the supervisor barging in, recorded through the room").isPositive();
         }
+    }
+
+    /** Half-second windows of the samples in which the tone has at least {@code share} of the energy. */
+    private static long windowsWith(short[] samples, int hertz, double share) {
+        int window = 4000;
+        long count = 0;
+        for (int start = 0; start + window <= samples.length; start += window) {
+            if (TonePhone.share(java.util.Arrays.copyOfRange(samples, start, start + window), hertz) >= share) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The call's recording once storage-service has it complete (the recorder finishes it after the call). */
+    private static byte[] awaitCompleteRecording(String callId) {
+        String file = await("the call's recording file").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            try (Connection db = node.database().connect();
+                 PreparedStatement query = db.prepareStatement("SELECT recording_file FROM call_record WHERE call_id = ?")) {
+                query.setString(1, callId);
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next() ? row.getString(1) : null;
+                }
+            }
+        }, name -> name != null);
+        return await("recording " + file + " complete").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+                .until(() -> admin.sendBytes("GET", "storage/api/v1/tenants/demo/files/recordings/" + file, null, Map.of()),
+                        answer -> answer.statusCode() == 200 && "true".equals(answer.headers().firstValue("X-File-Complete").orElse("")))
+                .body();
     }
 
     /** The answering phone's scenario, its SDP naming the tone phone's socket (one folder each: the file names are the same). */

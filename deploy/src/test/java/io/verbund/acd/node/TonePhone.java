@@ -88,8 +88,13 @@ final class TonePhone implements AutoCloseable {
                 i += FRAME;
             }
         }
+        return share(samples, other.hertz);
+    }
+
+    /** How much of the samples' energy is the tone of {@code hertz} (Goertzel): about 1 for that tone alone. */
+    static double share(short[] samples, int hertz) {
         double energy = 0;
-        double coefficient = 2 * Math.cos(2 * Math.PI * other.hertz / RATE);
+        double coefficient = 2 * Math.cos(2 * Math.PI * hertz / RATE);
         double s1 = 0;
         double s2 = 0;
         for (short sample : samples) {
@@ -157,6 +162,15 @@ final class TonePhone implements AutoCloseable {
     public void close() throws IOException {
         sender.shutdownNow();
         channel.close();
+    }
+
+    /** µ-law bytes (a recording's channel) as linear samples. */
+    static short[] linear(byte[] codes) {
+        short[] samples = new short[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            samples[i] = linear(codes[i]);
+        }
+        return samples;
     }
 
     static byte ulaw(int sample) {
