@@ -166,6 +166,9 @@ class SupervisionIT {
                 assertThat(boss.share(caller, RECENT)).isGreaterThan(0.1);
                 assertThat(boss.share(agent, RECENT)).isGreaterThan(0.1);
             });
+            window(caller, agent, boss);
+            assertThat(caller.share(boss, WINDOW)).as("barging in, the caller hears the supervisor").isGreaterThan(0.1);
+            assertThat(agent.share(boss, WINDOW)).as("and the agent").isGreaterThan(0.1);
 
             ApiClient.Answer left = supervisor.delete("api/v1/calls/" + callId + "/supervision");
             assertThat(left.status()).as(left.toString()).isEqualTo(202);

@@ -46,6 +46,8 @@ public final class MixingRoom {
     // The pacer thread's.
     private final int[] sum = new int[FRAME];
     private final byte[] tapSaid = new byte[FRAME];
+    private boolean tapStarted;
+    private long tapTimestamp;
 
     /** One leg in the room: its jitter queue, whom it hears, and the frame it is sent. */
     public static final class Seat {
@@ -287,10 +289,15 @@ public final class MixingRoom {
                 Arrays.fill(tapSaid, law.silence());
             }
             long now = System.nanoTime();
-            // The receive clock as timestamp: the recording re-anchors once where the bridge's stream ended.
-            long timestamp = now / NANOS_PER_SAMPLE;
-            tap.fromCaller(tapSaid, 0, FRAME, timestamp, now);
-            tap.fromAgent(caller.heard, 0, FRAME, timestamp, now);
+            if (!tapStarted) {
+                // Started on the receive clock: the recording re-anchors once where the bridge's stream ended;
+                // then a frame a tick, like the pacer's own schedule, so the mix is recorded without gaps or overlaps.
+                tapStarted = true;
+                tapTimestamp = now / NANOS_PER_SAMPLE;
+            }
+            tap.fromCaller(tapSaid, 0, FRAME, tapTimestamp, now);
+            tap.fromAgent(caller.heard, 0, FRAME, tapTimestamp, now);
+            tapTimestamp += FRAME;
         }
     }
 

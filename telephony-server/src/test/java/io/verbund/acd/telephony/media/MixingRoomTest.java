@@ -233,6 +233,9 @@ class MixingRoomTest {
 
         assertThat(tap.caller).containsExactly(callerSays);
         assertThat(tap.heard).as("the caller's channel of what it heard: the agent, no whisper").containsExactly(agentSays);
+        long first = tap.timestamp;
+        room.tick(new SendJitter());
+        assertThat(tap.timestamp - first).as("a frame a tick, without gaps or overlaps").isEqualTo(FRAME);
     }
 
     @Test
@@ -296,10 +299,12 @@ class MixingRoomTest {
     private static final class RecordingTap implements BridgeTap {
         byte[] caller;
         byte[] heard;
+        long timestamp;
 
         @Override
         public void fromCaller(byte[] payload, int offset, int length, long rtpTimestamp, long receivedNanos) {
             caller = Arrays.copyOfRange(payload, offset, offset + length);
+            timestamp = rtpTimestamp;
         }
 
         @Override
