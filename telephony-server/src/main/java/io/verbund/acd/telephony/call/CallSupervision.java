@@ -65,12 +65,15 @@ public class CallSupervision {
     private final Registrations registrations;
     private final AgentStates agents;
     private final AgentLegs agentLegs;
+    private final CallRecordings recordings;
     private final Clock clock;
     private final Consumer<SupervisionAsked> onAsked = this::asked;
 
     @Inject
     public CallSupervision(CallCommands commands, SipEndpoint sip, CallSessions sessions, NodeMedia node, OutboundRequests requests,
-                           Registrations registrations, AgentStates agents, AgentLegs agentLegs, Clock clock) {
+                           Registrations registrations, AgentStates agents, AgentLegs agentLegs, CallRecordings recordings,
+                           Clock clock) {
+        this.recordings = recordings;
         this.agents = agents;
         this.agentLegs = agentLegs;
         this.commands = commands;
@@ -83,7 +86,7 @@ public class CallSupervision {
     }
 
     protected CallSupervision() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
     void start(@Observes Startup startup) {
@@ -128,8 +131,9 @@ public class CallSupervision {
             LOG.info(() -> "supervision switched to " + asked.mode() + " by " + asked.by());
             return;
         }
-        if (!call.state.is(CallPhase.CONNECTED) || call.callerMedia == null || call.agentMedia == null) {
-            LOG.info(() -> "supervision by " + asked.by() + " not started: the call is not connected with media on this node");
+        Optional<String> refused = whyNotMixed(call);
+        if (refused.isPresent()) {
+            LOG.info(() -> "supervision by " + asked.by() + " not started: " + refused.get());
             return;
         }
         Instant now = clock.instant();
@@ -189,6 +193,20 @@ public class CallSupervision {
             }
             return false;
         }
+    }
+
+    /**
+     * Why the call cannot be mixed now: it must be connected with both legs here, and not on hold, in
+     * a consultation or ringing a transfer (their media take the legs apart; the room would hold them).
+     */
+    static Optional<String> whyNotMixed(AcdCall call) {
+        if (!call.state.is(CallPhase.CONNECTED) || call.callerMedia == null || call.agentMedia == null) {
+            return Optional.of("the call is not connected with media on this node");
+        }
+        if (call.state.isOnHold() || call.consulted != null || call.transfer != null) {
+            return Optional.of("the caller is on hold, or a consultation or transfer is under way");
+        }
+        return Optional.empty();
     }
 
     /** Whether the response is to a supervisor's INVITE; if so, it is handled here. */
@@ -258,6 +276,9 @@ public class CallSupervision {
             leave(call, party);
             return;
         }
+        if (!call.mixing.isMixing()) {
+            recordings.unbridge(call);
+        }
         call.mixing.connect(call, node.engine(), party, party.notice ? notice(call) : null);
         if (party.agent != null) {
             agents.update(party.agent, (current, at) -> current.answer(at));
@@ -275,7 +296,10 @@ public class CallSupervision {
         sessions.unlinkAgentLeg(party.legCallId);
         release(call, party);
         if (call.mixing != null) {
-            call.mixing.remove(call, node.engine(), party);
+            if (call.mixing.remove(party) && call.callerMedia != null && call.agentMedia != null
+                    && !call.callerMedia.isClosed() && !call.agentMedia.isClosed()) {
+                recordings.rebridge(call);
+            }
             if (call.mixing.parties().isEmpty()) {
                 call.mixing = null;
             }

@@ -1,7 +1,6 @@
 package io.verbund.acd.telephony.call;
 
 import io.verbund.acd.agent.AgentStatus;
-import io.verbund.acd.call.CallPhase;
 import io.verbund.acd.call.TransferTarget;
 import io.verbund.acd.runtime.callcontrol.CallCommands;
 import io.verbund.acd.runtime.callcontrol.ConferenceAsked;
@@ -102,14 +101,15 @@ public class Conferences {
     /** @return why the third party is not rung; empty when it rings */
     private Optional<String> start(AcdCall call, ConferenceAsked asked) {
         TransferTarget target = asked.target();
-        if (!call.state.is(CallPhase.CONNECTED) || !call.hasAgent() || call.callerMedia == null || call.agentMedia == null) {
-            return Optional.of("the call is not connected to an agent on this node");
+        if (!call.hasAgent()) {
+            return Optional.of("the call has no agent");
+        }
+        Optional<String> notMixed = CallSupervision.whyNotMixed(call);
+        if (notMixed.isPresent()) {
+            return notMixed;
         }
         if (call.mixing != null && call.mixing.parties().stream().anyMatch(party -> !party.isSupervisor())) {
             return Optional.of("the call already has a third party");
-        }
-        if (call.transfer != null) {
-            return Optional.of("a transfer of the call rings");
         }
         String by = "api:" + asked.by();
         if (!target.isAgent()) {

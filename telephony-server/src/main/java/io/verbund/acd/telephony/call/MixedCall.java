@@ -1,7 +1,6 @@
 package io.verbund.acd.telephony.call;
 
 import io.verbund.acd.runtime.callcontrol.SupervisionAsked.Mode;
-import io.verbund.acd.telephony.media.BridgeTap;
 import io.verbund.acd.telephony.media.MediaEngine;
 import io.verbund.acd.telephony.media.MixingRoom;
 import io.verbund.acd.telephony.media.Playable;
@@ -18,7 +17,7 @@ import javax.sip.Dialog;
  * barging in) or a conference's third party. Who hears whom follows from the parties: caller, agent
  * and conference parties hear each other; a supervisor hears them all, and is heard by the agent
  * when whispering, by everyone when barging in. When the last added party leaves, the room closes
- * and caller and agent are bridged again, the recording going on. Guarded by the call's monitor.
+ * and caller and agent are bridged again, the call's recording going on. Guarded by the call's monitor.
  */
 final class MixedCall {
 
@@ -108,12 +107,8 @@ final class MixedCall {
      */
     void connect(AcdCall call, MediaEngine engine, Party party, Playable notice) {
         if (room == null) {
-            BridgeTap tap = null;
-            if (call.bridge != null) {
-                tap = call.bridge.release();
-                call.bridge = null;
-            }
-            room = engine.openRoom("call " + call.callId, tap);
+            // The call's recording, not the bridge's: it goes on in the room (the caller's two channels).
+            room = engine.openRoom("call " + call.callId, call.recording);
             caller = room.join(call.callerMedia);
             agent = room.join(call.agentMedia);
             room.recordAs(caller);
@@ -163,10 +158,11 @@ final class MixedCall {
     }
 
     /**
-     * The party is gone (hung up, refused, put out): its leg closed. When no party is left in the
-     * room, the room closes and caller and agent are bridged again with the recording's tap.
+     * The party is gone (hung up, refused, put out): its leg closed.
+     *
+     * @return whether that closed the room (no party left in it): caller and agent are to be bridged again
      */
-    void remove(AcdCall call, MediaEngine engine, Party party) {
+    boolean remove(Party party) {
         parties.remove(party);
         if (room != null) {
             room.leave(party.media);
@@ -174,12 +170,10 @@ final class MixedCall {
         party.media.close();
         if (room != null && parties.stream().noneMatch(other -> other.connected)) {
             room.close();
-            BridgeTap tap = room.tap();
             room = null;
-            if (call.callerMedia != null && call.agentMedia != null && !call.callerMedia.isClosed() && !call.agentMedia.isClosed()) {
-                call.bridge = engine.bridge(call.callerMedia, call.agentMedia, tap);
-            }
+            return true;
         }
+        return false;
     }
 
     /** The call ends: every party is hung up, the room closed (the legs and the recording are the call's to close). */

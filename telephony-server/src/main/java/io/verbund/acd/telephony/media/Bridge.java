@@ -54,24 +54,6 @@ public final class Bridge {
         });
     }
 
-    /**
-     * Stops the relay like {@link #unbridge()} but leaves the tap open and hands it over: the call's
-     * recording goes on in a {@link MixingRoom}, and back in a bridge after it.
-     *
-     * @return the tap, or null when the bridge had none or had already ended
-     */
-    public BridgeTap release() {
-        synchronized (this) {
-            if (ended) {
-                return null;
-            }
-            ended = true;
-        }
-        caller.leaveBridge(this);
-        agent.leaveBridge(this);
-        return tap;
-    }
-
     RtpLeg other(RtpLeg leg) {
         return leg == caller ? agent : caller;
     }
