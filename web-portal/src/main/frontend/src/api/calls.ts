@@ -177,6 +177,9 @@ export async function retryOn404<T>(request: () => Promise<T>, options: RetryOpt
   }
 }
 
+/** How a supervisor is in a call: hearing both, heard by the agent, or heard by everyone. */
+export type SupervisionMode = 'listen' | 'whisper' | 'barge';
+
 export class CallApi {
   constructor(private readonly client: ApiClient) {}
 
@@ -236,6 +239,24 @@ export class CallApi {
   /** A step of the consultation: complete (the caller goes to the colleague), swap, or return to the caller (202). */
   consultationStep(callId: string, step: 'complete' | 'swap' | 'return'): Promise<unknown> {
     return this.client.post(`/calls/${encodeURIComponent(callId)}/consultation/${step}`);
+  }
+
+  /**
+   * The supervisor listens in (`listen`), whispers to the agent (`whisper`: the caller never hears
+   * it) or barges in (`barge`) on its own phone, which the node rings; posting again switches (202).
+   */
+  supervise(callId: string, mode: SupervisionMode): Promise<unknown> {
+    return this.client.post(`/calls/${encodeURIComponent(callId)}/supervision`, { mode });
+  }
+
+  /** The supervisor leaves the call; caller and agent talk on (202). */
+  endSupervision(callId: string): Promise<unknown> {
+    return this.client.delete(`/calls/${encodeURIComponent(callId)}/supervision`);
+  }
+
+  /** The agent adds a third party (another agent's extension or an allowed number): rung, then all three talk (202). */
+  conference(callId: string, target: { agent: string } | { number: string }): Promise<unknown> {
+    return this.client.post(`/calls/${encodeURIComponent(callId)}/conference`, target);
   }
 
   /** An agent asks its supervisors for help (202). */

@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCallDocument } from '../../components/useCallDocument';
 import { useSession } from '../../session/SessionContext';
+import { ConferencePanel } from './ConferencePanel';
 import { CurrentCall } from './CurrentCall';
 import { DialPanel } from './DialPanel';
 import { HelpButton } from './HelpButton';
@@ -70,6 +71,7 @@ function AgentDesktop({ extension }: { extension: string }) {
         <Stack spacing={3}>
           <SoftphonePanel extension={extension} />
           {state !== null && callId !== null && <CurrentCall state={{ ...state, callId }} call={call.call} onAsked={readAgain} />}
+          {state?.state === 'ON_CALL' && callId !== null && <ConferencePanel callId={callId} />}
           {state?.state === 'WRAP_UP' && callId !== null && (
             <WrapUpPanel
               callId={callId}

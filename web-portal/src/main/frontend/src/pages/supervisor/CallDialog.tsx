@@ -14,11 +14,12 @@ import {
 } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { callApi } from '../../api';
-import { routingDecisionsOf } from '../../api/calls';
+import { routingDecisionsOf, type SupervisionMode } from '../../api/calls';
 import { errorText } from '../../api/errorText';
 import { useTranslation } from 'react-i18next';
 import { useCallDocument } from '../../components/useCallDocument';
 import { CallAudioPlayers } from './CallAudioPlayers';
+import { SupervisionControls } from './SupervisionControls';
 
 function formatTime(iso: string | null | undefined, language: string): string {
   if (iso == null) return '–';
@@ -40,7 +41,7 @@ function Field({ label, testId, children }: { label: string; testId: string; chi
 }
 
 /** A call's document, its recording and voicemail, and its routing decision record (why it went where it went). */
-export function CallDialog({ callId, onClose }: { callId: string | null; onClose(): void }) {
+export function CallDialog({ callId, onClose, supervising = null }: { callId: string | null; onClose(): void; supervising?: SupervisionMode | null }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
   const { call, loading, error } = useCallDocument(callId);
@@ -100,6 +101,7 @@ export function CallDialog({ callId, onClose }: { callId: string | null; onClose
                 {call.outcome ?? t('callDialog.ongoing')}
               </Field>
             </Box>
+            {running && call.answeredAt !== null && <SupervisionControls callId={call.callId} initialMode={supervising} />}
             <CallAudioPlayers call={call} />
             {routingDecisionsOf(call.steps).map(({ at, decision }, index) => (
               <Box key={`${at}-${index}`} sx={{ mb: 2 }} data-testid={`call-decision-${index}`}>

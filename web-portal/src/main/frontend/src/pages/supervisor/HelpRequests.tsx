@@ -3,8 +3,18 @@ import { useTranslation } from 'react-i18next';
 import type { HelpRequest } from '../../api/supervision';
 import { formatDuration, secondsSince } from '../agent/duration';
 
-/** Agents asking for help, newest first; shown only while there are any. */
-export function HelpRequests({ requests, now, onDismiss }: { requests: HelpRequest[]; now: number; onDismiss(extension: string): void }) {
+/** Agents asking for help, newest first; "Join" whispers to the agent on its current call. */
+export function HelpRequests({
+  requests,
+  now,
+  onDismiss,
+  onJoin,
+}: {
+  requests: HelpRequest[];
+  now: number;
+  onDismiss(extension: string): void;
+  onJoin(extension: string): void;
+}) {
   const { t } = useTranslation();
   if (requests.length === 0) return null;
   return (
@@ -16,9 +26,14 @@ export function HelpRequests({ requests, now, onDismiss }: { requests: HelpReque
           variant="filled"
           data-testid={`help-request-${request.extension}`}
           action={
-            <Button color="inherit" size="small" onClick={() => onDismiss(request.extension)} data-testid={`help-request-dismiss-${request.extension}`}>
-              {t('help.done')}
-            </Button>
+            <>
+              <Button color="inherit" size="small" onClick={() => onJoin(request.extension)} data-testid={`help-request-join-${request.extension}`}>
+                {t('help.join')}
+              </Button>
+              <Button color="inherit" size="small" onClick={() => onDismiss(request.extension)} data-testid={`help-request-dismiss-${request.extension}`}>
+                {t('help.done')}
+              </Button>
+            </>
           }
         >
           <AlertTitle>{t('help.asks', { agent: request.displayName, extension: request.extension })}</AlertTitle>

@@ -1,6 +1,8 @@
 import { Alert, Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { callApi } from '../../api';
+import { errorText } from '../../api/errorText';
 import { LiveIndicator } from '../../components/LiveIndicator';
 import { useNow } from '../agent/useNow';
 import { usePauseReasons } from '../agent/usePauseReasons';
@@ -24,6 +26,25 @@ export function SupervisorPage() {
   const [fairnessOf, setFairnessOf] = useState<{ id: number; name: string } | null>(null);
   const { state } = supervision;
   const nameOf = (extension: string) => state.directory[extension]?.displayName ?? null;
+  const [joined, setJoined] = useState<{ ok: boolean; text: string } | null>(null);
+  const [whispering, setWhispering] = useState<string | null>(null);
+
+  /** The help request's "Join": a whisper on the agent's current call, which opens beside it. */
+  async function join(extension: string) {
+    const current = state.agents[extension]?.callId ?? null;
+    if (current === null) {
+      setJoined({ ok: false, text: t('help.noCall', { extension }) });
+      return;
+    }
+    try {
+      await callApi.supervise(current, 'whisper');
+      setJoined({ ok: true, text: t('help.joined', { extension }) });
+      setWhispering(current);
+      setCallId(current);
+    } catch (failure) {
+      setJoined({ ok: false, text: errorText(failure, t) });
+    }
+  }
 
   return (
     <Stack spacing={3} data-testid="page-supervisor">
@@ -53,7 +74,12 @@ export function SupervisorPage() {
         </Alert>
       )}
 
-      <HelpRequests requests={state.helpRequests} now={now} onDismiss={supervision.dismissHelp} />
+      {joined !== null && (
+        <Alert severity={joined.ok ? 'success' : 'error'} onClose={() => setJoined(null)} data-testid="help-join-result">
+          {joined.text}
+        </Alert>
+      )}
+      <HelpRequests requests={state.helpRequests} now={now} onDismiss={supervision.dismissHelp} onJoin={(extension) => void join(extension)} />
 
       <Stack spacing={1} component="section" aria-labelledby="supervisor-queues">
         <Typography variant="h6" component="h2" id="supervisor-queues">
@@ -86,7 +112,7 @@ export function SupervisorPage() {
         />
       </Stack>
 
-      <CallDialog callId={callId} onClose={() => setCallId(null)} />
+      <CallDialog callId={callId} onClose={() => setCallId(null)} supervising={callId !== null && callId === whispering ? 'whisper' : null} />
       <FairnessDialog group={fairnessOf} onClose={() => setFairnessOf(null)} />
       <AgentGroupsDialog
         extension={groupsFor}

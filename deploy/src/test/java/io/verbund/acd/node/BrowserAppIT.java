@@ -53,6 +53,11 @@ class BrowserAppIT {
     /** The agent whose desktop uses the browser softphone (in Support, like 1001–1003). */
     private static final String SOFTPHONE_AGENT = "1004";
     private static final int SOFTPHONE_CALLER_PORT = 6392;
+    /** The agent who asks for help, its phone, its caller, and the demo supervisor's phone (SIP user 1000). */
+    private static final String HELPED_AGENT = "1005";
+    private static final int HELPED_PHONE_PORT = 6375;
+    private static final int HELPED_CALLER_PORT = 6393;
+    private static final int SUPERVISOR_PHONE_PORT = 6376;
 
     @TempDir
     static Path homeFolder;
@@ -87,7 +92,7 @@ class BrowserAppIT {
     @AfterEach
     void agentsLoggedOut() throws Exception {
         Sipp.stopAll();
-        for (String extension : List.of("1001", "1002", "1003", SOFTPHONE_AGENT)) {
+        for (String extension : List.of("1001", "1002", "1003", SOFTPHONE_AGENT, HELPED_AGENT)) {
             // Forced: an agent a failed test left on a call is logged out as well (no change if it is already).
             ApiClient.Answer answer = admin.put("api/v1/agents/" + extension + "/state", "{\"state\":\"LOGGED_OUT\",\"force\":true}");
             assertThat(answer.status()).as(answer.toString()).isIn(200, 409);
@@ -397,6 +402,51 @@ class BrowserAppIT {
         browser.await("agent-row-1003 still LOGGED_OUT after the call ended", LIVE, driver -> "LOGGED_OUT".equals(chipStateOf("1003")));
         assertThat(browser.isSameDocument(marker)).as("the supervisor page was not reloaded").isTrue();
         browser.screenshot("supervisor-forced-out");
+    }
+
+    /**
+     * Issue 17: the agent asks for help; the supervisor presses Join on the request, which whispers
+     * on the agent's call through the supervisor's own phone (rung by the node, hung up with the
+     * call), then switches to barge in from the call dialog.
+     */
+    @Test
+    void theSupervisorJoinsAHelpRequestWhisperingOnItsOwnPhoneAndSwitchesToBargeIn() throws Exception {
+        Sipp sipp = new Sipp(node.ports().sip(), Files.createTempDirectory(homeFolder, "sipp"));
+        sipp.registerAgent(Integer.parseInt(HELPED_AGENT), "demo-" + HELPED_AGENT, HELPED_PHONE_PORT);
+        Process phone = sipp.start("agent-answer.xml", HELPED_PHONE_PORT, List.of("-m", "1", "-d", "500", "-mp", "16374", "-timeout", "90s"));
+        sipp.registerAgent(1000, "demo-1000", SUPERVISOR_PHONE_PORT);
+        Process supervisorPhone = sipp.start("agent-answer.xml", SUPERVISOR_PHONE_PORT,
+                List.of("-m", "1", "-d", "200", "-mp", "16375", "-timeout", "90s"));
+        assertThat(admin.put("api/v1/agents/" + HELPED_AGENT + "/state", "{\"state\":\"READY\"}").status()).isEqualTo(200);
+        Process caller = sipp.start("caller-hung-up-on.xml", HELPED_CALLER_PORT, List.of("-s", HOTLINE, "-m", "1", "-mp", "16393", "-timeout", "90s"));
+        String callId = await("agent " + HELPED_AGENT + " on the call").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> admin.get("api/v1/agents/" + HELPED_AGENT + "/state").json(), state -> "ON_CALL".equals(state.getString("state")))
+                .getString("callId");
+
+        logIn("supervisor@demo", "demo-supervisor");
+        browser.open(portal + "supervisor");
+        browser.visible("page-supervisor");
+        browser.awaitAttribute("live-indicator", "data-live", LIVE, "true");
+        ApiClient helped = ApiClient.as(URI.create(portal), "agent" + HELPED_AGENT + "@demo", "demo-" + HELPED_AGENT);
+        assertThat(helped.post("api/v1/agents/" + HELPED_AGENT + "/help", "{\"message\":\"angry caller\"}").status()).isEqualTo(202);
+        browser.click("help-request-join-" + HELPED_AGENT);
+        assertThat(browser.visible("help-join-result").getDomAttribute("class")).contains("Success");
+        assertThat(browser.visible("call-dialog").getDomAttribute("data-call-id")).isEqualTo(callId);
+        browser.awaitAttribute("supervision-controls", "data-mode", LIVE, "whisper");
+        browser.click("supervise-barge");
+        browser.awaitAttribute("supervision-controls", "data-mode", LIVE, "barge");
+        browser.screenshot("supervisor-barge-in");
+
+        List<String> audited = await("the whisper and the barge-in in the audit log").atMost(LIVE).pollInterval(Duration.ofMillis(200))
+                .until(() -> admin.get("api/v1/audit?entityType=call-supervision").json().getJsonArray("items").stream()
+                        .map(item -> (JsonObject) item).filter(item -> callId.equals(item.getString("entityId", null)))
+                        .map(item -> item.getJsonObject("summary").toString()).toList(), entries -> entries.size() == 2);
+        assertThat(String.join(" ", audited)).contains("whisper").contains("barge");
+        assertThat(admin.delete("api/v1/calls/" + callId).status()).isEqualTo(202);
+        assertThat(Sipp.await(supervisorPhone, 30).exit()).as("the supervisor's phone was rung, answered and hung up with the call: %s",
+                sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(caller, 30).exit()).as("caller: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as("agent phone: %s", sipp.errorLogs()).isZero();
     }
 
     @Test

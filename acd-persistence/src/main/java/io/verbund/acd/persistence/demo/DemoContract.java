@@ -48,6 +48,12 @@ final class DemoContract {
 
     static final List<Tenant> TENANTS = List.of(DEMO, ACME);
 
+    /**
+     * The phone the demo supervisor listens, whispers and barges in on: SIP user {@code 1000},
+     * password {@code demo-1000}, registering like an agent phone; it takes no calls of a group.
+     */
+    static final List<SupervisorPhone> SUPERVISOR_PHONES = List.of(new SupervisorPhone("demo", "supervisor@demo", "1000", "demo-1000"));
+
     /** Every tenant gets the same pause reasons; NO_ANSWER is entered by the system only. */
     static final List<PauseReason> PAUSE_REASONS = List.of(
             new PauseReason("BREAK", "Break", true, 900, false),
@@ -91,6 +97,10 @@ final class DemoContract {
         List<User> allUsers() {
             return Stream.concat(users.stream(), agents.stream().map(Agent::user)).toList();
         }
+    }
+
+    /** A supervisor's phone: the node rings it into the call the supervisor listens in on. */
+    record SupervisorPhone(String tenantKey, String login, String sipUsername, String sipPassword) {
     }
 
     /** A portal user with one role; a supervisor may be narrowed to some groups. */

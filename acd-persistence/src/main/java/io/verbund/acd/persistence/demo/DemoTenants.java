@@ -239,6 +239,15 @@ public final class DemoTenants {
                 }
             }
 
+            for (DemoContract.SupervisorPhone phone : DemoContract.SUPERVISOR_PHONES) {
+                if (phone.tenantKey().equals(tenant.key())) {
+                    SipCredentials sip = SipCredentials.of(phone.sipUsername(), DemoContract.SIP_REALM, phone.sipPassword().toCharArray());
+                    insert("supervisor_phone",
+                            "INSERT INTO supervisor_phone (user_id, tenant_id, sip_username, sip_realm, sip_ha1) VALUES (?, ?, ?, ?, ?)",
+                            users.get(phone.login()), tenantId, sip.username(), sip.realm(), sip.ha1());
+                }
+            }
+
             for (DemoContract.OpeningHours hours : tenant.openingHours()) {
                 long hoursId = insert("opening_hours",
                         "INSERT INTO opening_hours (tenant_id, name, time_zone) VALUES (?, ?, ?)",

@@ -41,6 +41,10 @@ public class CallCommands {
     private static final String CONSULTATION_KEY = "consultation:";
     private static final String OUTBOUND = "OUTBOUND";
     private static final String OUTBOUND_KEY = "outbound:";
+    private static final String SUPERVISE = "SUPERVISE";
+    private static final String SUPERVISION_KEY = "supervision:";
+    private static final String CONFERENCE = "CONFERENCE";
+    private static final String CONFERENCE_KEY = "conference:";
     private static final Logger LOG = Logger.getLogger(CallCommands.class.getName());
 
     @Resource(lookup = "java:jboss/infinispan/cache/acd/commands")
@@ -51,6 +55,8 @@ public class CallCommands {
     private final List<Consumer<HoldAsked>> holdWatchers = new CopyOnWriteArrayList<>();
     private final List<Consumer<ConsultationAsked>> consultationWatchers = new CopyOnWriteArrayList<>();
     private final List<Consumer<OutboundCallAsked>> outboundWatchers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<SupervisionAsked>> supervisionWatchers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ConferenceAsked>> conferenceWatchers = new CopyOnWriteArrayList<>();
     private volatile boolean listening;
 
     /** @param by who asks, for the call's record and the log */
@@ -101,6 +107,47 @@ public class CallCommands {
     /** The step was carried out; a later one asked meanwhile stays. */
     public void consultationDone(ConsultationAsked asked) {
         cache.remove(CONSULTATION_KEY + asked.callId(), asked.encode());
+    }
+
+    /**
+     * A supervisor joins the call, switches its mode or leaves ({@link SupervisionAsked}); kept under
+     * {@code supervision:<call id>}, so a switch replaces an ask not yet carried out.
+     */
+    public void supervise(SupervisionAsked asked) {
+        cache.put(SUPERVISION_KEY + asked.callId(), SUPERVISE + "|" + asked.encode(), LIFESPAN_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Runs {@code onSupervision} on this node for every supervision asked for on any node. */
+    public void watchSupervision(Consumer<SupervisionAsked> onSupervision) {
+        supervisionWatchers.add(onSupervision);
+        listen();
+    }
+
+    public void stopWatchingSupervision(Consumer<SupervisionAsked> onSupervision) {
+        supervisionWatchers.remove(onSupervision);
+    }
+
+    /** The node holding the call took the supervision ask on. */
+    public void supervisionDone(String callId) {
+        cache.remove(SUPERVISION_KEY + callId);
+    }
+
+    /** A third party for the agent's call: rung, then mixed with both. */
+    public void conference(ConferenceAsked asked) {
+        cache.put(CONFERENCE_KEY + asked.callId(), CONFERENCE + "|" + asked.target() + "|" + asked.by(), LIFESPAN_SECONDS, TimeUnit.SECONDS);
+    }
+
+    public void watchConferences(Consumer<ConferenceAsked> onConference) {
+        conferenceWatchers.add(onConference);
+        listen();
+    }
+
+    public void stopWatchingConferences(Consumer<ConferenceAsked> onConference) {
+        conferenceWatchers.remove(onConference);
+    }
+
+    public void conferenceDone(String callId) {
+        cache.remove(CONFERENCE_KEY + callId);
     }
 
     /** An outbound call for the agent, which the first node to claim it places. */
@@ -186,6 +233,25 @@ public class CallCommands {
             holdAsked(event.getKey().substring(HOLD_KEY.length()), value);
             return;
         }
+        if (value.startsWith(SUPERVISE + "|") && event.getKey().startsWith(SUPERVISION_KEY)) {
+            String callId = event.getKey().substring(SUPERVISION_KEY.length());
+            try {
+                notify(supervisionWatchers, SupervisionAsked.decode(callId, value.substring(SUPERVISE.length() + 1)));
+            } catch (IllegalArgumentException e) {
+                LOG.warning(() -> "a supervision command for " + callId + " not understood: " + e.getMessage());
+            }
+            return;
+        }
+        if (value.startsWith(CONFERENCE + "|") && event.getKey().startsWith(CONFERENCE_KEY)) {
+            String callId = event.getKey().substring(CONFERENCE_KEY.length());
+            String[] field = value.split("\\|", 3);
+            try {
+                notify(conferenceWatchers, new ConferenceAsked(callId, TransferTarget.parse(field[1]), field[2]));
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "a conference command for " + callId + " not understood: " + e.getMessage());
+            }
+            return;
+        }
         if (value.startsWith(OUTBOUND + "|") && event.getKey().startsWith(OUTBOUND_KEY)) {
             outboundAsked(event.getKey().substring(OUTBOUND_KEY.length()), value.substring(OUTBOUND.length() + 1));
             return;
@@ -197,6 +263,16 @@ public class CallCommands {
         for (BiConsumer<String, String> watcher : hangUpWatchers) {
             try {
                 watcher.accept(event.getKey(), by);
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "a call command watcher failed: " + e);
+            }
+        }
+    }
+
+    private static <T> void notify(List<Consumer<T>> watchers, T asked) {
+        for (Consumer<T> watcher : watchers) {
+            try {
+                watcher.accept(asked);
             } catch (RuntimeException e) {
                 LOG.warning(() -> "a call command watcher failed: " + e);
             }

@@ -119,6 +119,9 @@ final class AcdCall {
     /** The agent's answered consultation leg (while it rings it is {@link #transfer}); null otherwise. */
     ConsultedLeg consulted;
 
+    /** The parties the node called in (a supervisor, a conference's third party) and the room mixing them; null while none. */
+    MixedCall mixing;
+
     AcdCall(String callId, ServerTransaction callerInvite, Dialog callerDialog, Instant receivedAt, String caller, String serviceNumber) {
         this.callId = callId;
         this.callerInvite = callerInvite;

@@ -126,6 +126,10 @@ public class CallerMedia {
 
     /** Releases the call's media: the caller's leg, an agent's leg and the recording. */
     void close(AcdCall call) {
+        if (call.mixing != null) {
+            call.mixing.end(call);
+            call.mixing = null;
+        }
         if (call.recording != null) {
             call.recording.close();
             call.recording = null;

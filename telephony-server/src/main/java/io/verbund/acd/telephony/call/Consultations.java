@@ -120,6 +120,10 @@ public class Consultations {
         if (refused.isEmpty() && (call.callerMedia == null || call.agentMedia == null)) {
             refused = Optional.of("the call's media is not anchored on this node");
         }
+        if (refused.isEmpty() && call.mixing != null) {
+            // The legs sit in a mixing room; merging a consultation into it is for later (MixingRoom.join).
+            refused = Optional.of("a supervisor or a third party is in the call");
+        }
         if (refused.isEmpty() && target.isNumber()) {
             refused = transfers.whyNotToNumber(call, target.value());
         }

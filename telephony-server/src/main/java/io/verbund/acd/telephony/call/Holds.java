@@ -68,6 +68,10 @@ public class Holds {
         if (refused.isEmpty() && (call.callerMedia == null || call.agentMedia == null)) {
             refused = Optional.of("the call's media is not anchored on this node");
         }
+        if (refused.isEmpty() && call.mixing != null) {
+            // The legs sit in a mixing room (a supervisor or a third party is in): no hold music into it.
+            refused = Optional.of("a supervisor or a third party is in the call");
+        }
         if (refused.isPresent()) {
             String why = refused.get();
             LOG.info(() -> "hold of call " + call.callId + " not possible: " + why);

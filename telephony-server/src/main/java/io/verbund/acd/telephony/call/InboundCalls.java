@@ -438,6 +438,10 @@ public class InboundCalls {
                 callbacks.callerHungUp(found);
                 return;
             }
+            if (!byCaller && found.mixing != null && found.mixing.partyHungUp(found, legCallId)) {
+                // A supervisor or a conference's third party left: caller and agent talk on.
+                return;
+            }
             if (byCaller && found.answeredByNode && !found.state.is(CallPhase.CONNECTED) && !found.state.is(CallPhase.ENDED)) {
                 // The caller hung up on the node itself: after (or while) leaving a message.
                 voicemails.finish(found);

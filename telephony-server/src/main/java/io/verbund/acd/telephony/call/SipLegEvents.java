@@ -8,7 +8,7 @@ import javax.sip.ResponseEvent;
 /**
  * Responses and timeouts of the legs this node started, for the SIP adapter: an outbound call's
  * legs while it is set up go to {@link OutboundCalls}, a ringing transfer's leg to {@link Transfers}, everything else (agent offers, and the legs of connected calls)
- * to {@link AgentLegs}.
+ * to {@link AgentLegs}; a supervisor's phone's to {@link CallSupervision}.
  */
 @ApplicationScoped
 public class SipLegEvents {
@@ -16,26 +16,28 @@ public class SipLegEvents {
     private final AgentLegs agentLegs;
     private final Transfers transfers;
     private final OutboundCalls outbound;
+    private final CallSupervision supervision;
 
     @Inject
-    public SipLegEvents(AgentLegs agentLegs, Transfers transfers, OutboundCalls outbound) {
+    public SipLegEvents(AgentLegs agentLegs, Transfers transfers, OutboundCalls outbound, CallSupervision supervision) {
         this.agentLegs = agentLegs;
         this.transfers = transfers;
         this.outbound = outbound;
+        this.supervision = supervision;
     }
 
     protected SipLegEvents() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     public void onResponse(ResponseEvent event) {
-        if (!outbound.onResponse(event) && !transfers.onResponse(event)) {
+        if (!outbound.onResponse(event) && !transfers.onResponse(event) && !supervision.onResponse(event)) {
             agentLegs.onResponse(event);
         }
     }
 
     public void onTimeout(ClientTransaction transaction) {
-        if (!outbound.onTimeout(transaction) && !transfers.onTimeout(transaction)) {
+        if (!outbound.onTimeout(transaction) && !transfers.onTimeout(transaction) && !supervision.onTimeout(transaction)) {
             agentLegs.transactionTimedOut(transaction);
         }
     }

@@ -177,6 +177,10 @@ public class Transfers {
         if (refused.isEmpty() && (call.callerMedia == null || call.agentMedia == null)) {
             refused = Optional.of("the call's media is not anchored on this node");
         }
+        if (refused.isEmpty() && call.mixing != null) {
+            // The caller's leg sits in a mixing room, which a transfer's bridge cannot take over.
+            refused = Optional.of("a supervisor or a third party is in the call");
+        }
         if (refused.isEmpty() && target.isNumber()) {
             refused = whyNotToNumber(call, target.value());
         }

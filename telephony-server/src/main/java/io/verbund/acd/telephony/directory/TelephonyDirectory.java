@@ -335,10 +335,20 @@ public class TelephonyDirectory {
         }
     }
 
+    /**
+     * An agent's phone, else a supervisor's (which registers the same way and is keyed by its SIP user
+     * name, with agent id 0: it takes no calls of a group, the node only calls it into a supervised call).
+     */
     private Optional<PhoneAccount> loadPhone(String sipUsername) {
         String sql = "SELECT t.tenant_key, a.extension, a.id, a.sip_realm, a.sip_ha1 FROM agent a"
-                + " JOIN tenant t ON t.id = a.tenant_id AND t.enabled WHERE a.sip_username = ? AND a.enabled";
-        return query(sql, statement -> statement.setString(1, sipUsername), rows -> rows.next()
+                + " JOIN tenant t ON t.id = a.tenant_id AND t.enabled WHERE a.sip_username = ? AND a.enabled"
+                + " UNION ALL SELECT t.tenant_key, p.sip_username, 0, p.sip_realm, p.sip_ha1 FROM supervisor_phone p"
+                + " JOIN tenant t ON t.id = p.tenant_id AND t.enabled JOIN app_user u ON u.id = p.user_id AND u.enabled"
+                + " WHERE p.sip_username = ?";
+        return query(sql, statement -> {
+            statement.setString(1, sipUsername);
+            statement.setString(2, sipUsername);
+        }, rows -> rows.next()
                 ? Optional.of(new PhoneAccount(new AgentKey(new TenantKey(rows.getString(1)), rows.getString(2)), rows.getLong(3),
                         new SipCredentials(sipUsername, rows.getString(4), rows.getString(5))))
                 : Optional.empty());

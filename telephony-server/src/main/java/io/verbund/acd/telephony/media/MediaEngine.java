@@ -32,7 +32,8 @@ import org.jboss.logging.MDC;
  * and the recording tap through each leg's reorder window; every 10 ms it also gives up on old gaps,
  * times out DTMF events and sends RTCP reports.</li>
  * <li>The <b>pacer</b> ({@code media-pacer}, maximum priority) sends every leg that is not bridged its
- * next 20 ms frame (prompt, music on hold or silence) on a drift-free 20 ms schedule.</li>
+ * next 20 ms frame (prompt, music on hold or silence) on a drift-free 20 ms schedule, and every
+ * {@link MixingRoom}'s legs their mix.</li>
  * </ul>
  * Callbacks a caller registers (a playback's end, digits) run on the {@code events} executor, one leg's
  * in order, never on these threads; a {@link BridgeTap} runs on the receive thread and must not block.
@@ -193,10 +194,28 @@ public final class MediaEngine implements AutoCloseable {
             if (caller.isClosed() || agent.isClosed()) {
                 throw new IllegalStateException("a closed leg cannot be bridged");
             }
+            if (caller.seat() != null || agent.seat() != null) {
+                throw new IllegalStateException("in a mixing room: " + (caller.seat() != null ? caller : agent).label());
+            }
             caller.enterBridge(bridge);
             agent.enterBridge(bridge);
         }
         return bridge;
+    }
+
+    /**
+     * A room that mixes any number of legs, each hearing whom its seat says (conference, listen,
+     * whisper, barge); its frames go out on the pacer's schedule. See {@link MixingRoom}.
+     *
+     * @param tap records the seat {@link MixingRoom#recordAs} names: what it says and what it hears; null for none
+     */
+    public MixingRoom openRoom(String label, BridgeTap tap) {
+        if (!running) {
+            throw new IllegalStateException("the media engine is not started");
+        }
+        MixingRoom room = new MixingRoom(this, label, tap);
+        pacer.add(room);
+        return room;
     }
 
     /** Deviation of every send interval from 20 ms, over all legs, since the last reset. */

@@ -23,6 +23,9 @@ final class Pacer implements Runnable {
 
     private final SendJitter jitter;
     private final ConcurrentLinkedQueue<RtpLeg> joining = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<MixingRoom> opening = new ConcurrentLinkedQueue<>();
+    private MixingRoom[] rooms = new MixingRoom[8];
+    private int roomCount;
     private RtpLeg[] legs = new RtpLeg[64];
     private int legCount;
     private volatile boolean running = true;
@@ -37,6 +40,11 @@ final class Pacer implements Runnable {
     /** The leg is ticked from the next tick on; it leaves by itself once closed. */
     void add(RtpLeg leg) {
         joining.add(leg);
+    }
+
+    /** The room is mixed from the next tick on; it leaves by itself once closed. */
+    void add(MixingRoom room) {
+        opening.add(room);
     }
 
     void stop() {
@@ -101,6 +109,27 @@ final class Pacer implements Runnable {
                 leg.paceTick(jitter);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, leg.label() + ": the pacer could not send a frame", e);
+            }
+        }
+        MixingRoom opened;
+        while ((opened = opening.poll()) != null) {
+            if (roomCount == rooms.length) {
+                rooms = java.util.Arrays.copyOf(rooms, rooms.length * 2);
+            }
+            rooms[roomCount++] = opened;
+        }
+        for (int i = 0; i < roomCount; i++) {
+            MixingRoom room = rooms[i];
+            if (room.isClosed()) {
+                rooms[i] = rooms[--roomCount];
+                rooms[roomCount] = null;
+                i--;
+                continue;
+            }
+            try {
+                room.tick(jitter);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, room.label() + ": the pacer could not mix a frame", e);
             }
         }
     }

@@ -87,6 +87,8 @@ public final class RtpLeg {
     private volatile String tenant;
     private final AtomicReference<Playback> playback = new AtomicReference<>();
     private volatile Bridge bridge;
+    private volatile MixingRoom room;
+    private volatile MixingRoom.Seat seat;
     private volatile AudioListener listener;
     private volatile DigitListener digitListener;
     private volatile boolean closed;
@@ -350,8 +352,8 @@ public final class RtpLeg {
 
     private void start(Playback next) {
         requireOpen();
-        if (bridge != null) {
-            throw new IllegalStateException(label + " is bridged: unbridge before playing");
+        if (bridge != null || room != null) {
+            throw new IllegalStateException(label + " is bridged or in a mixing room: leave it before playing");
         }
         playback.set(next);
     }
@@ -421,10 +423,62 @@ public final class RtpLeg {
         }
     }
 
+    // ---- mixing ----
+
+    /** Whether the leg sits in a {@link MixingRoom}. */
+    public boolean isMixed() {
+        return room != null;
+    }
+
+    MixingRoom.Seat seat() {
+        return seat;
+    }
+
+    /** Under the {@code RtpLeg.class} lock, like entering a bridge. */
+    void enterRoom(MixingRoom joined, MixingRoom.Seat taken) {
+        playback.set(null);
+        synchronized (sendLock) {
+            markNext = true;
+        }
+        seat = taken;
+        room = joined;
+    }
+
+    void leaveRoom(MixingRoom left) {
+        if (room == left) {
+            room = null;
+            seat = null;
+            synchronized (sendLock) {
+                markNext = true;
+            }
+        }
+    }
+
+    /** The G.711 law the leg sends and receives; PCMU before negotiation. */
+    AudioCodec law() {
+        NegotiatedAudio negotiated = audio;
+        return negotiated == null ? AudioCodec.PCMU : negotiated.codec();
+    }
+
+    /** The room's next 20 ms mixed for this leg's peer. Pacer thread only. */
+    void paceMixed(byte[] frame, SendJitter jitter) {
+        NegotiatedAudio negotiated = audio;
+        InetSocketAddress target = target(negotiated);
+        if (target == null) {
+            pacedLastTick = false;
+            return;
+        }
+        sendPaced(frame, negotiated.codecPayloadType(), target, false, jitter);
+    }
+
     // ---- the pacer's side ----
 
     /** The next 20 ms: a frame of the playback (or silence) to the peer. Pacer thread only. */
     void paceTick(SendJitter jitter) {
+        if (room != null) {
+            // The room sends this leg's frames, on the same tick.
+            return;
+        }
         if (bridge != null) {
             pacedLastTick = false;
             return;
@@ -653,9 +707,12 @@ public final class RtpLeg {
             return;
         }
         Bridge joined = bridge;
+        MixingRoom.Seat mixed = seat;
         AudioListener hearing = listener;
         if (joined != null) {
             joined.tap(this, data, packet.payloadOffset(), packet.payloadLength(), packet.timestamp(), receivedNanos);
+        } else if (mixed != null) {
+            mixed.received(data, packet.payloadOffset(), packet.payloadLength(), negotiated == null ? AudioCodec.PCMU : negotiated.codec());
         } else if (hearing != null) {
             hearing.received(data, packet.payloadOffset(), packet.payloadLength(), packet.timestamp(), receivedNanos);
         }
@@ -901,6 +958,10 @@ public final class RtpLeg {
         Bridge joined = bridge;
         if (joined != null) {
             joined.unbridge();
+        }
+        MixingRoom mixing = room;
+        if (mixing != null) {
+            mixing.leave(this);
         }
         playback.set(null);
         engine.closed(this, ports);

@@ -40,7 +40,7 @@ class SystemPromptFilesTest {
         List<String> names = new ArrayList<>(List.of("welcome", "greeting", "menu", "invalid", "closed",
                 "voicemail", "goodbye", "please-hold", MUSIC_ON_HOLD, "recording-notice", "all-agents-busy",
                 "you-are-caller-number", "estimated-wait-is", "minute", "minutes", "one-minute",
-                "less-than-a-minute", "beep"));
+                "less-than-a-minute", "beep", "supervision-notice"));
         IntStream.rangeClosed(0, 59).forEach(n -> names.add("number-" + n));
         return names;
     }

@@ -1,0 +1,5 @@
+/**
+ * Supervisors in a running call: listening, whispering to the agent, barging in, through the
+ * supervisor's own phone; and the tenant's setting whether callers hear a notice then.
+ */
+package io.verbund.acd.portal.supervision;
