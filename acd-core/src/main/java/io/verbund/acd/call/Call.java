@@ -23,6 +23,11 @@ import io.verbund.acd.call.CallEvent.OutboundCallFailed;
 import io.verbund.acd.call.CallEvent.OutboundCallPlaced;
 import io.verbund.acd.call.CallEvent.OfferNotTaken;
 import io.verbund.acd.call.CallEvent.OfferWithdrawn;
+import io.verbund.acd.call.CallEvent.PartyJoined;
+import io.verbund.acd.call.CallEvent.PartyLeft;
+import io.verbund.acd.call.CallEvent.SupervisionEnded;
+import io.verbund.acd.call.CallEvent.SupervisionModeChanged;
+import io.verbund.acd.call.CallEvent.SupervisionStarted;
 import io.verbund.acd.call.CallEvent.RoutingDecided;
 import io.verbund.acd.routing.OfferTerms;
 import io.verbund.acd.routing.RoutingDecision;
@@ -88,6 +93,11 @@ public final class Call {
     private Duration heldBefore = Duration.ZERO;
     /** The party the agent consults while its caller waits on hold; null when none. */
     private Consultation consultation;
+    /** The conference's third party hearing caller and agent (the agent reserved for it, none for a number); null when none. */
+    private Consultation thirdParty;
+    /** The login of the supervisor in the call and its mode; null when none. */
+    private String supervisor;
+    private String supervisionMode;
     /** The outbound call's number and how far it got; null for a call that came in. */
     private OutboundDial outbound;
     /** The callback the caller asked for; null for a caller who waits on the line. */
@@ -149,7 +159,8 @@ public final class Call {
     public boolean involves(AgentKey someone) {
         return phase != CallPhase.ENDED && (someone.equals(agent) || offered.contains(someone)
                 || (transfer != null && someone.equals(transfer.agent()))
-                || (consultation != null && someone.equals(consultation.agent)));
+                || (consultation != null && someone.equals(consultation.agent))
+                || (thirdParty != null && someone.equals(thirdParty.agent)));
     }
 
     /** Where the transfer that rings now goes; empty when none rings. */
@@ -495,6 +506,9 @@ public final class Call {
         if (consultation != null) {
             return Optional.of("a consultation is going on: complete or end it first");
         }
+        if (thirdParty != null) {
+            return Optional.of("a third party is in the call");
+        }
         if (heldSince != null) {
             return Optional.of("the call is on hold: resume it first");
         }
@@ -599,6 +613,9 @@ public final class Call {
         if (heldSince != null) {
             return Optional.of("the call is on hold already");
         }
+        if (thirdParty != null) {
+            return Optional.of("a third party is in the call");
+        }
         if (transfer != null) {
             return Optional.of("a transfer of this call is ringing");
         }
@@ -673,6 +690,9 @@ public final class Call {
         }
         if (consultation != null) {
             return Optional.of("a consultation is going on already");
+        }
+        if (thirdParty != null) {
+            return Optional.of("a third party is in the call");
         }
         if (transfer != null) {
             return Optional.of("a transfer of this call is ringing");
@@ -798,6 +818,134 @@ public final class Call {
         return previous;
     }
 
+    /**
+     * From an answered consultation: the consulted party joins caller and agent, all three hear each
+     * other (a conference). The caller's hold ends; the consulted party is the call's third party now.
+     */
+    public void consultationConferenced(String by, Instant at) {
+        requireConsultation("conferenced");
+        if (!consultation.answered) {
+            throw new IllegalCallTransition(id, phase, "conferenced before the consulted party answered");
+        }
+        thirdParty = consultation;
+        consultation = null;
+        heldBefore = timeOnHold(at);
+        heldSince = null;
+        events.add(new PartyJoined(routedTenant(), id, nextSeq(), at, thirdParty.party(), "consultation", Objects.requireNonNull(by, "by")));
+    }
+
+    /**
+     * From CONNECTED with an agent, off hold, no consultation and no third party: the party the agent
+     * added answered and hears caller and agent.
+     *
+     * @param targetAgent the agent reserved for an agent target; null for a number
+     */
+    public void partyJoined(TransferTarget target, AgentKey targetAgent, String by, Instant at) {
+        require(Set.of(CallPhase.CONNECTED), "party joined");
+        if (agent == null || consultation != null || heldSince != null || thirdParty != null) {
+            throw new IllegalCallTransition(id, phase, "party joined: the call is not with its agent alone");
+        }
+        thirdParty = new Consultation(Objects.requireNonNull(target, "target"), targetAgent);
+        thirdParty.answered = true;
+        events.add(new PartyJoined(routedTenant(), id, nextSeq(), at, thirdParty.party(), "conference", Objects.requireNonNull(by, "by")));
+    }
+
+    /** The conference's third party; empty when none is in the call. */
+    public Optional<TransferTarget> thirdParty() {
+        return Optional.ofNullable(thirdParty).map(Consultation::target);
+    }
+
+    /**
+     * From a conference: the third party left (hung up, or was put out); caller and agent talk on.
+     *
+     * @return the agent who was the third party, for its wrap-up; empty for a number
+     */
+    public Optional<AgentKey> partyLeft(String why, Instant at) {
+        require(Set.of(CallPhase.CONNECTED), "party left");
+        if (thirdParty == null) {
+            throw new IllegalCallTransition(id, phase, "party left while no third party is in the call");
+        }
+        Consultation gone = thirdParty;
+        thirdParty = null;
+        events.add(new PartyLeft(routedTenant(), id, nextSeq(), at, gone.party(), Objects.requireNonNull(why, "why")));
+        return Optional.ofNullable(gone.agent);
+    }
+
+    /**
+     * From a conference: the call's agent leaves, the caller talks on with the third party — the
+     * conference's way to complete a transfer (a {@code PartyLeft} for the agent and a
+     * {@code Transferred} to the third party).
+     *
+     * @return the agent who had the call, for its wrap-up
+     */
+    public Optional<AgentKey> agentLeftConference(String by, Instant at) {
+        require(Set.of(CallPhase.CONNECTED), "agent left the conference");
+        if (thirdParty == null || agent == null) {
+            throw new IllegalCallTransition(id, phase, "agent left a conference that is not going on");
+        }
+        Consultation next = thirdParty;
+        thirdParty = null;
+        AgentKey previous = agent;
+        String from = "agent:" + previous.extension();
+        events.add(new PartyLeft(routedTenant(), id, nextSeq(), at, from, Objects.requireNonNull(by, "by")));
+        events.add(new Transferred(routedTenant(), id, nextSeq(), at, next.target, from, by));
+        transfersConnected++;
+        agent = next.agent;
+        transferredNumber = next.target.isNumber() ? next.target.value() : null;
+        return Optional.of(previous);
+    }
+
+    /** The supervisor in the call; empty when none. */
+    public Optional<String> supervisor() {
+        return Optional.ofNullable(supervisor);
+    }
+
+    /**
+     * From CONNECTED without a supervisor: one joined in {@code mode} (LISTEN, WHISPER, BARGE).
+     *
+     * @param supervisor the login that asked
+     */
+    public void supervisionStarted(String mode, String supervisor, Instant at) {
+        require(Set.of(CallPhase.CONNECTED), "supervision started");
+        if (this.supervisor != null) {
+            throw new IllegalCallTransition(id, phase, "supervision started while " + this.supervisor + " supervises");
+        }
+        this.supervisor = Objects.requireNonNull(supervisor, "supervisor");
+        this.supervisionMode = Objects.requireNonNull(mode, "mode");
+        events.add(new SupervisionStarted(routedTenant(), id, nextSeq(), at, mode, supervisor));
+    }
+
+    /**
+     * From a supervised call: the supervisor switches mode; the same mode again records nothing.
+     *
+     * @return whether the mode changed
+     */
+    public boolean supervisionModeChanged(String mode, String by, Instant at) {
+        requireSupervision("mode changed");
+        if (supervisionMode.equals(Objects.requireNonNull(mode, "mode"))) {
+            return false;
+        }
+        supervisionMode = mode;
+        events.add(new SupervisionModeChanged(routedTenant(), id, nextSeq(), at, mode, Objects.requireNonNull(by, "by")));
+        return true;
+    }
+
+    /** From a supervised call: the supervisor left ({@code by}: "supervisor" when it hung up, else the login that asked). */
+    public void supervisionEnded(String by, Instant at) {
+        requireSupervision("ended");
+        String gone = supervisor;
+        supervisor = null;
+        supervisionMode = null;
+        events.add(new SupervisionEnded(routedTenant(), id, nextSeq(), at, gone, Objects.requireNonNull(by, "by")));
+    }
+
+    private void requireSupervision(String transition) {
+        require(Set.of(CallPhase.CONNECTED), "supervision " + transition);
+        if (supervisor == null) {
+            throw new IllegalCallTransition(id, phase, "supervision " + transition + " while nobody supervises");
+        }
+    }
+
     private void requireConsultation(String transition) {
         require(Set.of(CallPhase.CONNECTED), "consultation " + transition);
         if (consultation == null) {
@@ -841,6 +989,9 @@ public final class Call {
         heldBefore = timeOnHold(at);
         heldSince = null;
         consultation = null;
+        thirdParty = null;
+        supervisor = null;
+        supervisionMode = null;
         phase = CallPhase.ENDED;
         if (tenant != null) {
             events.add(new CallEnded(tenant, id, nextSeq(), at, outcome, endedBy));
@@ -996,6 +1147,11 @@ public final class Call {
 
         AgentKey agent() {
             return agent;
+        }
+
+        /** Who the party is in the call's events: the agent reached (also through a group), else the target. */
+        String party() {
+            return agent != null ? "agent:" + agent.extension() : target.toString();
         }
     }
 }

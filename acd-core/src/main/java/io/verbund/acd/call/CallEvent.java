@@ -145,6 +145,36 @@ public sealed interface CallEvent {
     }
 
     /**
+     * A supervisor's phone joined the call ({@code mode}: LISTEN, WHISPER or BARGE);
+     * {@code supervisor}: the login that asked.
+     */
+    record SupervisionStarted(TenantKey tenant, CallId call, int seq, Instant at, String mode, String supervisor) implements CallEvent {
+    }
+
+    /** The supervisor in the call switched to another mode. */
+    record SupervisionModeChanged(TenantKey tenant, CallId call, int seq, Instant at, String mode, String supervisor)
+            implements CallEvent {
+    }
+
+    /** The supervisor left the call: hung up, or asked to leave ({@code by}); caller and agent talk on. */
+    record SupervisionEnded(TenantKey tenant, CallId call, int seq, Instant at, String supervisor, String by) implements CallEvent {
+    }
+
+    /**
+     * A third party joined caller and agent, all three hear each other ({@code party}: "agent:…" or
+     * "number:…"); {@code via}: "conference" (added directly) or "consultation" (the consulted party brought in).
+     */
+    record PartyJoined(TenantKey tenant, CallId call, int seq, Instant at, String party, String via, String by) implements CallEvent {
+    }
+
+    /**
+     * A party left the conference ({@code party}: "agent:…" or "number:…"; {@code why}: "hung up",
+     * "asked by …"); with the call's own agent gone, the caller talks on with the third party.
+     */
+    record PartyLeft(TenantKey tenant, CallId call, int seq, Instant at, String party, String why) implements CallEvent {
+    }
+
+    /**
      * The caller chose to be called back on {@code number} and hung up: the call keeps its place in
      * the group's queue (its wait start and {@code priority}) without the caller's leg.
      */

@@ -682,4 +682,95 @@ class CallTest {
             assertThat(new CallId("a84b4c76e66710@pc33.example.com")).isEqualTo(ID).hasSameHashCodeAs(ID);
         }
     }
+
+    @Nested
+    class ConferenceAndSupervision {
+
+        private static final String AGENT = "api:agent1001@demo";
+
+        @Test
+        void aConsultationTurnedIntoAConferenceEndsTheHoldAndTheAgentLeavingHandsTheCallerOver() {
+            Call call = in(CallPhase.CONNECTED);
+            call.consultationStarted(TransferTarget.group("Sales"), A1002, AGENT, at(10));
+            assertThatThrownBy(() -> call.consultationConferenced(AGENT, at(11)))
+                    .as("nobody answered yet").isInstanceOf(IllegalCallTransition.class);
+            call.consultationAnswered(at(12));
+            call.takeEvents();
+
+            call.consultationConferenced(AGENT, at(15));
+
+            assertThat(call.isOnHold()).isFalse();
+            assertThat(call.timeOnHold(at(40))).isEqualTo(Duration.ofSeconds(5));
+            assertThat(call.consultationTarget()).isEmpty();
+            assertThat(call.thirdParty()).contains(TransferTarget.group("Sales"));
+            assertThat(call.involves(A1002)).as("the third party's lease").isTrue();
+            assertThat(call.whyNoHold()).contains("a third party is in the call");
+            assertThat(call.whyNoTransferTo(HOTLINE)).contains("a third party is in the call");
+            assertThat(call.whyNoConsultationWith(HOTLINE)).contains("a third party is in the call");
+
+            assertThat(call.agentLeftConference("agent", at(30))).contains(A1001);
+
+            assertThat(call.agent()).contains(A1002);
+            assertThat(call.involves(A1001)).isFalse();
+            assertThat(call.thirdParty()).isEmpty();
+            assertThat(call.transfersConnected()).isEqualTo(1);
+            assertThat(call.takeEvents()).containsExactly(
+                    new CallEvent.PartyJoined(DEMO, ID, 6, at(15), "agent:1002", "consultation", AGENT),
+                    new CallEvent.PartyLeft(DEMO, ID, 7, at(30), "agent:1001", "agent"),
+                    new CallEvent.Transferred(DEMO, ID, 8, at(30), TransferTarget.group("Sales"), "agent:1001", "agent"));
+        }
+
+        @Test
+        void aThirdPartyLeavingLeavesCallerAndAgent() {
+            Call call = in(CallPhase.CONNECTED);
+            call.takeEvents();
+            call.partyJoined(HOTLINE, null, AGENT, at(10));
+            assertThatThrownBy(() -> call.partyJoined(TO_1002, A1002, AGENT, at(11)))
+                    .as("one third party at a time").isInstanceOf(IllegalCallTransition.class);
+
+            assertThat(call.partyLeft("hung up", at(20))).isEmpty();
+
+            assertThat(call.agent()).contains(A1001);
+            assertThat(call.whyNoHold()).isEmpty();
+            assertThatThrownBy(() -> call.partyLeft("hung up", at(21))).isInstanceOf(IllegalCallTransition.class);
+            assertThatThrownBy(() -> call.agentLeftConference("agent", at(21))).isInstanceOf(IllegalCallTransition.class);
+            assertThat(call.takeEvents()).containsExactly(
+                    new CallEvent.PartyJoined(DEMO, ID, 4, at(10), "number:+4940123456", "conference", AGENT),
+                    new CallEvent.PartyLeft(DEMO, ID, 5, at(20), "number:+4940123456", "hung up"));
+        }
+
+        @Test
+        void supervisionIsRecordedWithItsModesAndWhoLeft() {
+            Call call = in(CallPhase.CONNECTED);
+            call.takeEvents();
+            assertThatThrownBy(() -> call.supervisionEnded("supervisor", at(9))).isInstanceOf(IllegalCallTransition.class);
+
+            call.supervisionStarted("LISTEN", "supervisor@demo", at(10));
+            assertThatThrownBy(() -> call.supervisionStarted("BARGE", "admin@demo", at(11)))
+                    .as("one supervisor at a time").isInstanceOf(IllegalCallTransition.class);
+            assertThat(call.supervisionModeChanged("LISTEN", "supervisor@demo", at(11))).as("no change").isFalse();
+            assertThat(call.supervisionModeChanged("WHISPER", "supervisor@demo", at(12))).isTrue();
+            assertThat(call.supervisor()).contains("supervisor@demo");
+            call.supervisionEnded("supervisor", at(20));
+
+            assertThat(call.supervisor()).isEmpty();
+            assertThat(call.takeEvents()).containsExactly(
+                    new CallEvent.SupervisionStarted(DEMO, ID, 4, at(10), "LISTEN", "supervisor@demo"),
+                    new CallEvent.SupervisionModeChanged(DEMO, ID, 5, at(12), "WHISPER", "supervisor@demo"),
+                    new CallEvent.SupervisionEnded(DEMO, ID, 6, at(20), "supervisor@demo", "supervisor"));
+        }
+
+        @Test
+        void theCallEndingClearsSupervisorAndThirdParty() {
+            Call call = in(CallPhase.CONNECTED);
+            call.supervisionStarted("BARGE", "supervisor@demo", at(10));
+            call.partyJoined(TO_1002, A1002, AGENT, at(11));
+
+            call.ended("ANSWERED", "caller", at(20));
+
+            assertThat(call.supervisor()).isEmpty();
+            assertThat(call.thirdParty()).isEmpty();
+            assertThat(call.involves(A1002)).isFalse();
+        }
+    }
 }
