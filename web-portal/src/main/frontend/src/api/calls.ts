@@ -80,6 +80,8 @@ export interface CallDocument {
   heldSeconds?: number | null;
   /** The agent's consultation going on (single call only): RINGING, TALKING or SWAPPED. */
   consultation?: 'RINGING' | 'TALKING' | 'SWAPPED' | null;
+  /** The conference's third party hearing caller and agent, e.g. "agent:1002" (single call only); null when none. */
+  conference?: string | null;
 }
 
 /** How far an outbound call got, as the desktop says it: from its steps and outcome. */
@@ -231,13 +233,16 @@ export class CallApi {
     return this.client.post(`/calls/${encodeURIComponent(callId)}/resume`);
   }
 
-  /** Consults a colleague (extension) or a number while the caller waits on hold (202). */
-  consult(callId: string, target: { agent: string } | { number: string }): Promise<unknown> {
+  /** Consults a colleague (extension), a free agent of a group, or a number while the caller waits on hold (202). */
+  consult(callId: string, target: { agent: string } | { group: string } | { number: string }): Promise<unknown> {
     return this.client.post(`/calls/${encodeURIComponent(callId)}/consultation`, target);
   }
 
-  /** A step of the consultation: complete (the caller goes to the colleague), swap, or return to the caller (202). */
-  consultationStep(callId: string, step: 'complete' | 'swap' | 'return'): Promise<unknown> {
+  /**
+   * A step of the consultation: complete (the caller goes to the colleague; in a conference the
+   * agent leaves the other two talking), conference (all three talk), swap, or return to the caller (202).
+   */
+  consultationStep(callId: string, step: 'complete' | 'conference' | 'swap' | 'return'): Promise<unknown> {
     return this.client.post(`/calls/${encodeURIComponent(callId)}/consultation/${step}`);
   }
 
@@ -252,6 +257,11 @@ export class CallApi {
   /** The supervisor leaves the call; caller and agent talk on (202). */
   endSupervision(callId: string): Promise<unknown> {
     return this.client.delete(`/calls/${encodeURIComponent(callId)}/supervision`);
+  }
+
+  /** Blind transfer of the connected call to a colleague, a group's queue or a number (202); the agent leaves the call. */
+  transfer(callId: string, target: { agent: string } | { group: string } | { number: string }): Promise<unknown> {
+    return this.client.post(`/calls/${encodeURIComponent(callId)}/transfer`, target);
   }
 
   /** The agent adds a third party (another agent's extension or an allowed number): rung, then all three talk (202). */

@@ -8,8 +8,9 @@ import { errorText } from '../../api/errorText';
 import { consultationActionsOf, consultationFailureOf, consultationTargetOf, type ConsultationAction } from './consultation';
 
 /**
- * The agent's consultation of a colleague or a number while the caller waits on hold: start it,
- * then transfer the caller to it, swap between the two, or go back to the caller. `onAsked` has the
+ * The agent's consultation of a colleague, a group or a number while the caller waits on hold: start
+ * it, then transfer the caller to it, make a conference of the three, swap between the two, or go
+ * back to the caller; in the conference, leave the other two talking. `onAsked` has the
  * call read again: the steps are carried out on the node holding the call, a moment later.
  */
 export function ConsultationPanel({ callId, state, call, onAsked }: { callId: string; state: AgentStateName; call: CallDocument | null; onAsked: () => void }) {
@@ -18,7 +19,8 @@ export function ConsultationPanel({ callId, state, call, onAsked }: { callId: st
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const consultation = call?.consultation ?? null;
-  const actions = consultationActionsOf(state, consultation);
+  const conference = call?.conference ?? null;
+  const actions = consultationActionsOf(state, consultation, conference);
   const failure = consultationFailureOf(call?.steps);
 
   // While the colleague's phone rings, look again until it answers or not.
@@ -40,7 +42,7 @@ export function ConsultationPanel({ callId, state, call, onAsked }: { callId: st
         await callApi.consult(callId, target);
         setTyped('');
       } else {
-        await callApi.consultationStep(callId, action);
+        await callApi.consultationStep(callId, action === 'leave' ? 'complete' : action);
       }
       onAsked();
       setTimeout(onAsked, 1500);
@@ -63,6 +65,11 @@ export function ConsultationPanel({ callId, state, call, onAsked }: { callId: st
           {t(`call.consultation.${consultation}`)}
         </Typography>
       )}
+      {conference !== null && (
+        <Typography variant="body2" color="info.main" data-testid="call-card-conference-state">
+          {t('call.inConference', { party: conference.replace(/^[a-z]+:/, '') })}
+        </Typography>
+      )}
       {actions.includes('consult') && (
         <Stack component="form" direction="row" spacing={1} onSubmit={submit} noValidate sx={{ alignItems: 'center' }}>
           <TextField
@@ -82,6 +89,16 @@ export function ConsultationPanel({ callId, state, call, onAsked }: { callId: st
           {actions.includes('complete') && (
             <Button variant="contained" disabled={sending} onClick={() => void run('complete')} data-testid="call-card-consult-complete">
               {t('call.complete')}
+            </Button>
+          )}
+          {actions.includes('conference') && (
+            <Button variant="outlined" disabled={sending} onClick={() => void run('conference')} data-testid="call-card-consult-conference">
+              {t('call.conference')}
+            </Button>
+          )}
+          {actions.includes('leave') && (
+            <Button variant="outlined" color="warning" disabled={sending} onClick={() => void run('leave')} data-testid="call-card-conference-leave">
+              {t('call.leaveConference')}
             </Button>
           )}
           {actions.includes('swap') && (

@@ -4,11 +4,12 @@ import { CallCard, callPhaseOf } from './CallCard';
 import { callDetailsOf } from './callDetails';
 import { ConsultationPanel } from './ConsultationPanel';
 import { HoldButton } from './HoldButton';
+import { TransferPanel } from './TransferPanel';
 import { useNow } from './useNow';
 
 /**
  * The call card of the agent's current call, its waiting time ticking while the call is offered,
- * with hold and resume and the consultation; `onAsked` has the call read again after a step.
+ * with hold and resume, the consultation (and its conference) and the blind transfer; `onAsked` has the call read again after a step.
  */
 export function CurrentCall({
   state,
@@ -24,6 +25,7 @@ export function CurrentCall({
     <CallCard call={callDetailsOf(state.callId, call, state.state, state.since, now)} phase={callPhaseOf(state.state)}>
       <HoldButton callId={state.callId} state={state.state} call={call} />
       <ConsultationPanel callId={state.callId} state={state.state} call={call} onAsked={onAsked} />
+      <TransferPanel callId={state.callId} state={state.state} call={call} />
     </CallCard>
   );
 }

@@ -6,11 +6,12 @@ import java.util.Objects;
 /**
  * A step of an agent's consultation, as asked for through the API by {@code by}: start one with
  * {@code target} (null for the other steps), swap between caller and consulted party, complete it
- * (the caller goes to the consulted party) or return to the caller (the consulted party is hung up).
+ * (the caller goes to the consulted party; in a conference, the agent leaves it to the other two), return to
+ * the caller (the consulted party is hung up), or bring the consulted party into a conference with the caller.
  */
 public record ConsultationAsked(String callId, Kind kind, TransferTarget target, String by) {
 
-    public enum Kind { START, SWAP, COMPLETE, RETURN }
+    public enum Kind { START, SWAP, COMPLETE, RETURN, CONFERENCE }
 
     public ConsultationAsked {
         Objects.requireNonNull(kind, "kind");

@@ -14,6 +14,11 @@ import io.verbund.acd.call.CallEvent.ConsultationEnded;
 import io.verbund.acd.call.CallEvent.ConsultationFailed;
 import io.verbund.acd.call.CallEvent.ConsultationStarted;
 import io.verbund.acd.call.CallEvent.ConsultationSwapped;
+import io.verbund.acd.call.CallEvent.PartyJoined;
+import io.verbund.acd.call.CallEvent.PartyLeft;
+import io.verbund.acd.call.CallEvent.SupervisionEnded;
+import io.verbund.acd.call.CallEvent.SupervisionModeChanged;
+import io.verbund.acd.call.CallEvent.SupervisionStarted;
 import io.verbund.acd.call.CallEvent.CallOffered;
 import io.verbund.acd.call.CallEvent.CallQueued;
 import io.verbund.acd.call.CallEvent.AgentPickedUp;
@@ -183,6 +188,21 @@ public class CallHistory {
                         .add("by", swapped.by()).build().toString());
             } else if (event instanceof ConsultationEnded ended) {
                 event(call, ended, agentIdOrNull(call), null, target(ended.target()).add("by", ended.by()).build().toString());
+            } else if (event instanceof SupervisionStarted started) {
+                event(call, started, agentIdOrNull(call), null, JSON.createObjectBuilder().add("mode", started.mode())
+                        .add("supervisor", started.supervisor()).build().toString());
+            } else if (event instanceof SupervisionModeChanged changed) {
+                event(call, changed, agentIdOrNull(call), null, JSON.createObjectBuilder().add("mode", changed.mode())
+                        .add("supervisor", changed.supervisor()).build().toString());
+            } else if (event instanceof SupervisionEnded ended) {
+                event(call, ended, agentIdOrNull(call), null, JSON.createObjectBuilder().add("supervisor", ended.supervisor())
+                        .add("by", ended.by()).build().toString());
+            } else if (event instanceof PartyJoined joined) {
+                event(call, joined, agentIdOrNull(call), null, JSON.createObjectBuilder().add("party", joined.party())
+                        .add("via", joined.via()).add("by", joined.by()).build().toString());
+            } else if (event instanceof PartyLeft left) {
+                event(call, left, agentIdOrNull(call), null, JSON.createObjectBuilder().add("party", left.party())
+                        .add("why", left.why()).build().toString());
             } else if (event instanceof CallAbandoned abandoned) {
                 if (call.counters != null) {
                     call.counters.abandoned();

@@ -66,14 +66,16 @@ public class CallSupervision {
     private final AgentStates agents;
     private final AgentLegs agentLegs;
     private final CallRecordings recordings;
+    private final CallHistory history;
     private final Clock clock;
     private final Consumer<SupervisionAsked> onAsked = this::asked;
 
     @Inject
     public CallSupervision(CallCommands commands, SipEndpoint sip, CallSessions sessions, NodeMedia node, OutboundRequests requests,
                            Registrations registrations, AgentStates agents, AgentLegs agentLegs, CallRecordings recordings,
-                           Clock clock) {
+                           CallHistory history, Clock clock) {
         this.recordings = recordings;
+        this.history = history;
         this.agents = agents;
         this.agentLegs = agentLegs;
         this.commands = commands;
@@ -86,7 +88,7 @@ public class CallSupervision {
     }
 
     protected CallSupervision() {
-        this(null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     void start(@Observes Startup startup) {
@@ -119,6 +121,7 @@ public class CallSupervision {
         Optional<MixedCall.Party> supervisor = mixed == null ? Optional.empty() : mixed.supervisor();
         if (asked.mode() == Mode.END) {
             supervisor.ifPresent(party -> {
+                party.leftBecause = asked.by();
                 party.hangUp.accept(call, party);
                 leave(call, party);
                 LOG.info(() -> "supervision ended by " + asked.by());
@@ -128,6 +131,10 @@ public class CallSupervision {
         if (supervisor.isPresent()) {
             supervisor.get().mode = asked.mode();
             mixed.rehear();
+            // A supervisor still ringing joins in its latest mode: SupervisionStarted names it then.
+            if (supervisor.get().connected && call.state.supervisionModeChanged(asked.mode().name(), asked.by(), clock.instant())) {
+                history.record(call);
+            }
             LOG.info(() -> "supervision switched to " + asked.mode() + " by " + asked.by());
             return;
         }
@@ -144,7 +151,8 @@ public class CallSupervision {
         }
         try {
             SipDestination destination = SipDestination.phone(phone.get(), sip.addresses());
-            if (ring(call, destination, sip.addresses().createSipURI(asked.phone(), sip.host()), asked.mode(), asked.notice(), asked.by(), null)) {
+            if (ring(call, destination, sip.addresses().createSipURI(asked.phone(), sip.host()), asked.mode(), asked.notice(), asked.by(),
+                    null, null, 0)) {
                 LOG.info(() -> "supervisor's phone " + asked.phone() + " rings to " + asked.mode() + " (" + asked.by() + ")");
             }
         } catch (ParseException e) {
@@ -157,10 +165,13 @@ public class CallSupervision {
      * phone; a conference's third party, {@code mode} null); its answer joins it to the call's room.
      *
      * @param to the To URI; null: the destination's Request-URI (a number through the trunk)
+     * @param target the conference's third party as asked; null for a supervisor
      * @param agent the agent a conference rings, reserved by the caller of this; null for none
+     * @param agentId that agent's id in the database; 0 for none
      * @return false when the INVITE could not be sent (logged)
      */
-    boolean ring(AcdCall call, SipDestination destination, SipURI to, Mode mode, boolean notice, String by, io.verbund.acd.agent.AgentKey agent) {
+    boolean ring(AcdCall call, SipDestination destination, SipURI to, Mode mode, boolean notice, String by,
+                 io.verbund.acd.call.TransferTarget target, io.verbund.acd.agent.AgentKey agent, long agentId) {
         RtpLeg leg = null;
         try {
             leg = node.engine().openLeg((mode == null ? "conference " : "supervisor ") + call.callId);
@@ -174,7 +185,7 @@ public class CallSupervision {
             ClientTransaction transaction = sip.provider().getNewClientTransaction(invite);
             String legCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
             MixedCall.Party party = new MixedCall.Party(legCallId, leg, transaction, sip.provider().getNewDialog(transaction),
-                    mode, notice, by, agent, this::hangUp);
+                    mode, notice, by, target, agent, agentId, this::hangUp);
             if (call.mixing == null) {
                 call.mixing = new MixedCall(this::leave);
             }
@@ -279,11 +290,84 @@ public class CallSupervision {
         if (!call.mixing.isMixing()) {
             recordings.unbridge(call);
         }
+        party.sdp = sdp;
         call.mixing.connect(call, node.engine(), party, party.notice ? notice(call) : null);
         if (party.agent != null) {
             agents.update(party.agent, (current, at) -> current.answer(at));
         }
+        Instant now = clock.instant();
+        if (party.isSupervisor()) {
+            if (call.state.supervisor().isEmpty()) {
+                call.state.supervisionStarted(party.mode.name(), party.by, now);
+            }
+        } else if (call.state.thirdParty().isEmpty() && call.state.whyNoHold().isEmpty()) {
+            call.state.partyJoined(party.target, party.agent, party.by, now);
+        }
+        history.record(call);
         LOG.info(() -> (party.isSupervisor() ? "supervisor joined to " + party.mode : "conference party joined") + " (" + party.by + ")");
+    }
+
+    /**
+     * The agent's consultation becomes a conference: the consulted leg (answered, unbridged, its music
+     * stopped; the caller's too) joins caller and agent in the call's room, as a conference's third
+     * party would on answering. Recording the call's event is the caller's.
+     */
+    void joinConsulted(AcdCall call, ConsultedLeg consulted, io.verbund.acd.call.TransferTarget target, String by) {
+        MixedCall.Party party = new MixedCall.Party(consulted.legCallId, consulted.media, null, consulted.dialog, null, false, by,
+                target, consulted.agent, consulted.agentId, this::hangUp);
+        party.sdp = consulted.sdp;
+        if (call.mixing == null) {
+            call.mixing = new MixedCall(this::leave);
+        }
+        call.mixing.add(party);
+        recordings.unbridge(call);
+        call.mixing.connect(call, node.engine(), party, null);
+    }
+
+    /**
+     * The call's agent leaves its conference (hung up, or completed): the caller talks on with the
+     * third party, which becomes the call's agent leg — the conference's way to complete a transfer,
+     * as commercial ACDs do when the conference's initiator drops out. A supervisor leaves with the
+     * agent it came for. The agent goes to wrap-up; the caller's recording goes on in a new file, as
+     * after a consultation's completion.
+     *
+     * @param agentHungUp whether the agent's BYE came already (else it is sent one)
+     * @return false when the call has no conference party to hand over to
+     */
+    boolean handOver(AcdCall call, String by, boolean agentHungUp) {
+        Optional<MixedCall.Party> staying = call.mixing == null ? Optional.empty() : call.mixing.thirdParty();
+        if (staying.isEmpty() || call.state.thirdParty().isEmpty() || !call.state.is(CallPhase.CONNECTED)) {
+            return false;
+        }
+        MixedCall.Party third = staying.get();
+        Instant now = clock.instant();
+        if (call.state.supervisor().isPresent()) {
+            call.state.supervisionEnded("agent left", now);
+        }
+        call.mixing.dissolveFor(call, third);
+        call.mixing = null;
+        recordings.finish(call);
+        Dialog oldDialog = call.agentDialog;
+        RtpLeg oldMedia = call.agentMedia;
+        String oldCallId = call.agentCallId;
+        Optional<io.verbund.acd.agent.AgentKey> oldAgent = call.state.agentLeftConference(by, now);
+        third.released = true;
+        call.agentMedia = third.media;
+        call.agentId = third.agentId;
+        recordings.bridge(call, now);
+        if (!agentHungUp) {
+            requests.bye(oldDialog);
+        }
+        sessions.unlinkAgentLeg(oldCallId);
+        oldMedia.close();
+        oldAgent.ifPresent(agent -> agentLegs.handedOver(call, agent));
+        call.agentSince = now;
+        call.agentDialog = third.dialog;
+        call.agentCallId = third.legCallId;
+        call.agentSdp = third.sdp;
+        history.record(call);
+        LOG.info(() -> "the agent left the conference (" + by + "): the caller talks on with " + third.target);
+        return true;
     }
 
     private Playable notice(AcdCall call) {
@@ -295,6 +379,16 @@ public class CallSupervision {
     void leave(AcdCall call, MixedCall.Party party) {
         sessions.unlinkAgentLeg(party.legCallId);
         release(call, party);
+        if (party.connected && call.state.is(CallPhase.CONNECTED)) {
+            Instant now = clock.instant();
+            if (party.isSupervisor() && call.state.supervisor().isPresent()) {
+                call.state.supervisionEnded(party.leftBecause, now);
+                history.record(call);
+            } else if (!party.isSupervisor() && call.state.thirdParty().isPresent()) {
+                call.state.partyLeft(party.leftBecause, now);
+                history.record(call);
+            }
+        }
         if (call.mixing != null) {
             if (call.mixing.remove(party) && call.callerMedia != null && call.agentMedia != null
                     && !call.callerMedia.isClosed() && !call.agentMedia.isClosed()) {

@@ -117,7 +117,7 @@ public class Conferences {
             if (impossible.isPresent()) {
                 return impossible;
             }
-            return parties.ring(call, transfers.trunkDestination(target.value()), null, null, false, by, null)
+            return parties.ring(call, transfers.trunkDestination(target.value()), null, null, false, by, target, null, 0)
                     ? Optional.empty() : Optional.of("the INVITE could not be sent");
         }
         Instant now = clock.instant();
@@ -144,7 +144,8 @@ public class Conferences {
         }
         try {
             SipDestination destination = SipDestination.phone(phone.get(), sip.addresses());
-            if (parties.ring(call, destination, sip.addresses().createSipURI(target.value(), sip.host()), null, false, by, line.get().agent())) {
+            if (parties.ring(call, destination, sip.addresses().createSipURI(target.value(), sip.host()), null, false, by, target,
+                    line.get().agent(), line.get().agentId())) {
                 LOG.info(() -> "conference: agent " + target.value() + " rings (" + asked.by() + ")");
                 return Optional.empty();
             }

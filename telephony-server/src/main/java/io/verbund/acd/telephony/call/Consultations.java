@@ -62,6 +62,7 @@ public class Consultations {
     private final TelephonyDirectory directory;
     private final CallDistribution distribution;
     private final Registrations registrations;
+    private final CallSupervision parties;
     private final SipEndpoint sip;
     private final Clock clock;
 
@@ -69,7 +70,8 @@ public class Consultations {
     public Consultations(CallSessions sessions, Transfers transfers, OutboundTrunk trunk, NodeMedia node, CallerMedia media,
                          CallRecordings recordings, CallHistory history, AgentStates agents, AgentLegs agentLegs,
                          OutboundRequests requests, TelephonyDirectory directory, CallDistribution distribution,
-                         Registrations registrations, SipEndpoint sip, Clock clock) {
+                         Registrations registrations, CallSupervision parties, SipEndpoint sip, Clock clock) {
+        this.parties = parties;
         this.directory = directory;
         this.distribution = distribution;
         this.registrations = registrations;
@@ -88,7 +90,7 @@ public class Consultations {
     }
 
     protected Consultations() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -107,6 +109,7 @@ public class Consultations {
                         case SWAP -> swap(call, by);
                         case COMPLETE -> complete(call, by);
                         case RETURN -> back(call, by);
+                        case CONFERENCE -> conference(call, by);
                     }
                 }
             }
@@ -267,9 +270,15 @@ public class Consultations {
         history.record(call);
     }
 
-    /** The caller goes to the consulted party; the agent's leg is hung up and the agent goes to wrap-up. */
+    /**
+     * The caller goes to the consulted party; the agent's leg is hung up and the agent goes to
+     * wrap-up. In a conference made from the consultation the agent leaves the other two talking.
+     */
     private void complete(AcdCall call, String by) {
         ConsultedLeg consulted = call.consulted;
+        if (consulted == null && parties.handOver(call, by, false)) {
+            return;
+        }
         if (consulted == null || !call.state.isConsultationAnswered()) {
             LOG.info(() -> "no answered consultation to complete on call " + call.callId);
             return;
@@ -297,6 +306,32 @@ public class Consultations {
         call.agentSdp = consulted.sdp;
         history.record(call);
         LOG.info(() -> "consultation completed: the caller talks to " + (consulted.agent == null ? "the number" : consulted.agent));
+    }
+
+    /**
+     * The consulted party joins caller and agent: all three hear each other in the call's room, as in
+     * a conference the agent set up directly (its third party leaving, or the agent, works the same).
+     * The caller's hold ends, whichever of the two the agent talked to.
+     */
+    private void conference(AcdCall call, String by) {
+        ConsultedLeg consulted = call.consulted;
+        if (consulted == null || !call.state.isConsultationAnswered()) {
+            LOG.info(() -> "no answered consultation to make a conference of on call " + call.callId);
+            return;
+        }
+        if (call.mixing != null) {
+            LOG.info(() -> "call " + call.callId + " has a room already: no conference from its consultation");
+            return;
+        }
+        TransferTarget target = call.state.consultationTarget().orElseThrow();
+        consulted.unbridge();
+        consulted.media.stop();
+        media.stop(call);
+        call.consulted = null;
+        call.state.consultationConferenced(by, clock.instant());
+        parties.joinConsulted(call, consulted, target, by);
+        history.record(call);
+        LOG.info(() -> "consultation of " + target + " became a conference (" + by + ")");
     }
 
     /** The agent goes back to its caller: a ringing consultation is cancelled, an answered one hung up. */

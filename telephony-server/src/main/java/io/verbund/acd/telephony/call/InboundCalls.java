@@ -69,6 +69,7 @@ public class InboundCalls {
     private final AgentReleases releases;
     private final OutboundCalls outbound;
     private final Callbacks callbacks;
+    private final CallSupervision parties;
     private final int maxCalls;
     private final Clock clock;
 
@@ -76,7 +77,8 @@ public class InboundCalls {
     public InboundCalls(SipEndpoint sip, SipResponses responses, CallSessions sessions, TelephonyDirectory directory,
                         QueueStore queue, CallHistory history, AgentLegs agentLegs, DistributionSignal distribution, CallFlows flows,
                         CallerMedia media, Voicemails voicemails, QueueAnnouncements announcements,
-                        Transfers transfers, AgentReleases releases, OutboundCalls outbound, Callbacks callbacks, @ConfigProperty(name = "verbund.telephony.max-calls", defaultValue = "1000") int maxCalls, Clock clock) {
+                        Transfers transfers, AgentReleases releases, OutboundCalls outbound, Callbacks callbacks, CallSupervision parties,
+                        @ConfigProperty(name = "verbund.telephony.max-calls", defaultValue = "1000") int maxCalls, Clock clock) {
         this.clock = clock;
         this.flows = flows;
         this.media = media;
@@ -86,6 +88,7 @@ public class InboundCalls {
         this.releases = releases;
         this.outbound = outbound;
         this.callbacks = callbacks;
+        this.parties = parties;
         this.sip = sip;
         this.responses = responses;
         this.sessions = sessions;
@@ -98,7 +101,7 @@ public class InboundCalls {
     }
 
     protected InboundCalls() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, null);
     }
 
     /**
@@ -470,6 +473,10 @@ public class InboundCalls {
                 return;
             }
             if (!found.state.is(CallPhase.CONNECTED)) {
+                return;
+            }
+            if (!byCaller && legCallId.equals(found.agentCallId) && parties.handOver(found, "agent", true)) {
+                // The agent left its conference: the caller talks on with the third party.
                 return;
             }
             transfers.withdraw(found, "call ended by the " + (byCaller ? "caller" : found.hasAgent() ? "agent" : "transfer target"));

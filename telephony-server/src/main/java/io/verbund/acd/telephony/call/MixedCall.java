@@ -34,6 +34,14 @@ final class MixedCall {
         final String by;
         /** The agent a conference rang (reserved, then talking; wrap-up after); null for a supervisor or a number. */
         final io.verbund.acd.agent.AgentKey agent;
+        /** That agent's id in the database (0 for none): the call's agent should the agent leave the conference. */
+        final long agentId;
+        /** Who the conference's third party is (as asked: agent, group or number); null for a supervisor. */
+        final io.verbund.acd.call.TransferTarget target;
+        /** The party's answer, kept for re-INVITEs should it become the call's agent leg. */
+        byte[] sdp;
+        /** Why the party leaves when the node puts it out ("hung up" when it did so itself). */
+        String leftBecause = "hung up";
         boolean connected;
         /** A conference's agent was given back to its state machine (wrap-up or free). */
         boolean released;
@@ -41,8 +49,11 @@ final class MixedCall {
         final java.util.function.BiConsumer<AcdCall, Party> hangUp;
 
         Party(String legCallId, RtpLeg media, ClientTransaction invite, Dialog dialog, Mode mode, boolean notice, String by,
-              io.verbund.acd.agent.AgentKey agent, java.util.function.BiConsumer<AcdCall, Party> hangUp) {
+              io.verbund.acd.call.TransferTarget target, io.verbund.acd.agent.AgentKey agent, long agentId,
+              java.util.function.BiConsumer<AcdCall, Party> hangUp) {
             this.agent = agent;
+            this.agentId = agentId;
+            this.target = target;
             this.legCallId = legCallId;
             this.media = media;
             this.invite = invite;
@@ -174,6 +185,29 @@ final class MixedCall {
             return true;
         }
         return false;
+    }
+
+    /** The conference's third party: connected, not a supervisor; empty when none. */
+    Optional<Party> thirdParty() {
+        return parties.stream().filter(party -> !party.isSupervisor() && party.connected).findFirst();
+    }
+
+    /**
+     * The call's agent left the conference: the room closes without closing {@code staying}'s leg,
+     * which is to be bridged to the caller as the call's agent leg; every other party is hung up.
+     */
+    void dissolveFor(AcdCall call, Party staying) {
+        for (Party party : List.copyOf(parties)) {
+            if (party != staying) {
+                party.hangUp.accept(call, party);
+                party.media.close();
+            }
+        }
+        parties.clear();
+        if (room != null) {
+            room.close();
+            room = null;
+        }
     }
 
     /** The call ends: every party is hung up, the room closed (the legs and the recording are the call's to close). */

@@ -23,12 +23,15 @@ import java.util.List;
  *                      only for a single call, null in lists
  * @param consultation  the agent's consultation going on: RINGING, TALKING (the agent talks to the consulted party)
  *                      or SWAPPED (back with the caller, the consulted party on hold); null when none, and in lists
+ * @param conference    the third party that hears caller and agent ("agent:1002", "number:+49…"), added directly or
+ *                      from a consultation; null when none, and in lists
  */
 public record CallDocument(String callId, String caller, String serviceNumber, String group, Instant receivedAt,
                            Instant queuedAt, Instant offeredAt, Instant answeredAt, Instant endedAt, String outcome,
                            String agent, String disposition, String node, String crmUrl,
                            boolean hasRecording, boolean hasVoicemail, String direction, String dialledNumber,
-                           List<Step> steps, Boolean onHold, Double heldSeconds, String consultation) {
+                           List<Step> steps, Boolean onHold, Double heldSeconds, String consultation,
+                           String conference) {
 
     /** The hold state as the call's steps tell it: CallHeld and CallResumed, the total in CallResumed and CallEnded. */
     static CallDocument withHoldOf(CallDocument call) {
@@ -38,6 +41,7 @@ public record CallDocument(String callId, String caller, String serviceNumber, S
         boolean onHold = false;
         double held = 0;
         String consultation = null;
+        String conference = null;
         for (Step step : call.steps()) {
             switch (step.kind()) {
                 case "ConsultationStarted" -> {
@@ -51,9 +55,17 @@ public record CallDocument(String callId, String caller, String serviceNumber, S
                     onHold = !withCaller;
                 }
                 case "ConsultationFailed", "ConsultationEnded" -> consultation = null;
+                case "PartyJoined" -> {
+                    // A consultation made a conference: the caller is off hold, with all three.
+                    onHold = false;
+                    consultation = null;
+                    conference = step.data() == null ? "" : step.data().getString("party", "");
+                }
+                case "PartyLeft" -> conference = null;
                 case "Transferred" -> {
                     onHold = false;
                     consultation = null;
+                    conference = null;
                 }
                 case "CallHeld" -> onHold = true;
                 case "CallResumed" -> {
@@ -63,6 +75,7 @@ public record CallDocument(String callId, String caller, String serviceNumber, S
                 case "CallEnded" -> {
                     onHold = false;
                     consultation = null;
+                    conference = null;
                     held = total(step, held);
                 }
                 default -> { }
@@ -70,7 +83,7 @@ public record CallDocument(String callId, String caller, String serviceNumber, S
         }
         return new CallDocument(call.callId, call.caller, call.serviceNumber, call.group, call.receivedAt, call.queuedAt, call.offeredAt,
                 call.answeredAt, call.endedAt, call.outcome, call.agent, call.disposition, call.node, call.crmUrl, call.hasRecording,
-                call.hasVoicemail, call.direction, call.dialledNumber, call.steps, onHold, held, consultation);
+                call.hasVoicemail, call.direction, call.dialledNumber, call.steps, onHold, held, consultation, conference);
     }
 
     private static double total(Step step, double before) {

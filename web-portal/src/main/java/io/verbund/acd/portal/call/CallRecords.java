@@ -223,7 +223,7 @@ public class CallRecords {
         return new CallDocument(row.getString(1), row.getString(2), row.getString(3), row.getString(4), instant(row, 5),
                 instant(row, 6), instant(row, 7), instant(row, 8), instant(row, 9), row.getString(10), row.getString(11),
                 row.getString(12), row.getString(13), CrmLink.of(row.getString(14), row.getString(2), row.getString(3), row.getString(1)),
-                row.getBoolean(15), row.getBoolean(16), row.getString(17), row.getString(18), steps, null, null, null);
+                row.getBoolean(15), row.getBoolean(16), row.getString(17), row.getString(18), steps, null, null, null, null);
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {

@@ -234,8 +234,8 @@ public class CallResource {
      * the reason (the caller then stays with its agent). To a group ({@code {"group":"Sales"}}) the
      * caller leaves its agent at once ({@code Transferred}, then {@code CallQueued} in the group with
      * its first priority) and waits, hearing music, until the group's strategy finds it an agent;
-     * its first agent goes to wrap-up. Supervisors for the calls of their groups,
-     * tenant admins; 409 when the call is not connected (waiting, ringing, or ended).
+     * its first agent goes to wrap-up. The call's own agent (403 for another agent), supervisors for
+     * the calls of their groups, tenant admins; 409 when the call is not connected (waiting, ringing, or ended).
      */
     @NotAudited("call control, kept in the call's events")
     @POST
@@ -245,11 +245,22 @@ public class CallResource {
                              @Context UriInfo uri) {
         Caller caller = callers.caller();
         AddressedTenant addressed = addressing.forMembers(caller, tenant);
-        if (!ConfigAccess.isAdmin(caller, addressed) && !caller.has(Role.SUPERVISOR)) {
-            throw new NotPermitted(PortalWords.text("denied.transfer", caller.login()), addressed.key());
+        CallDocument call;
+        if (ConfigAccess.isAdmin(caller, addressed) || caller.has(Role.SUPERVISOR)) {
+            call = records.get(addressed, scope(caller, addressed), callId);
+        } else {
+            // An agent hands on its own call only; another agent's call is refused, not hidden, as for a conference.
+            String extension = caller.agent().map(agent -> agent.extension())
+                    .orElseThrow(() -> new NotPermitted(PortalWords.text("denied.transfer", caller.login()), addressed.key()));
+            call = records.get(addressed, CallRecords.Scope.ALL, callId);
+            if (!extension.equals(call.agent())) {
+                throw new NotPermitted(PortalWords.text("denied.transfer-not-own", caller.login()), addressed.key());
+            }
         }
-        CallDocument call = records.get(addressed, scope(caller, addressed), callId);
         TransferRequest checked = validation.check(request, addressed.key());
+        if (checked.agent() != null && checked.agent().equals(call.agent())) {
+            throw InvalidFields.of("agent", PortalWords.text("call.transfer-to-itself", checked.agent()), addressed.key());
+        }
         if (checked.agent() != null && !agents.exists(addressed, checked.agent())) {
             throw InvalidFields.of("agent", PortalWords.text("common.agent-unknown", checked.agent()), addressed.key());
         }
@@ -375,6 +386,20 @@ public class CallResource {
         return consultationStep(callId, tenant, ConsultationAsked.Kind.COMPLETE, "complete");
     }
 
+    /**
+     * Makes a conference of the answered consultation: caller, agent and consulted party hear each
+     * other ({@code PartyJoined} via "consultation"; the caller's hold ends). Then as a conference
+     * the agent set up directly: the third party hanging up leaves caller and agent; the agent
+     * hanging up, or {@code .../complete}, leaves caller and third party talking ({@code PartyLeft},
+     * {@code Transferred}). 409 {@code no-consultation} without an answered consultation.
+     */
+    @NotAudited("call control, kept in the call's events with who asked")
+    @POST
+    @Path("{callId}/consultation/conference")
+    public Response conferenceConsultation(@PathParam("callId") String callId, @QueryParam("tenant") String tenant) {
+        return consultationStep(callId, tenant, ConsultationAsked.Kind.CONFERENCE, "make a conference of");
+    }
+
     /** The agent talks to the other party; the one left hears music ({@code ConsultationSwapped}). */
     @NotAudited("call control, kept in the call's events with who asked")
     @POST
@@ -397,7 +422,9 @@ public class CallResource {
         CallDocument call = records.get(addressed, scope(caller, addressed), callId);
         requireConnected(call, callId, addressed);
         boolean answered = "TALKING".equals(call.consultation()) || "SWAPPED".equals(call.consultation());
-        if (kind == ConsultationAsked.Kind.RETURN ? call.consultation() == null : !answered) {
+        // In a conference, completing is the agent leaving the other two talking.
+        boolean leavesConference = kind == ConsultationAsked.Kind.COMPLETE && call.conference() != null;
+        if (kind == ConsultationAsked.Kind.RETURN ? call.consultation() == null : !answered && !leavesConference) {
             throw NoConsultation.none(callId, step, addressed.key());
         }
         commands.consult(new ConsultationAsked(callId, kind, null, caller.login()));
