@@ -114,6 +114,12 @@ class SupervisionIT {
             assertThat(admin.delete("api/v1/calls/" + callId).status()).isEqualTo(202);
             assertThat(Sipp.await(callerPhone, 30).exit()).as("caller: %s", sipp.errorLogs()).isZero();
             assertThat(Sipp.await(agentPhone, 30).exit()).as("agent: %s", sipp.errorLogs()).isZero();
+            List<JsonObject> steps = stepsOf(callId, 2, "PartyJoined", "PartyLeft");
+            assertThat(steps).as("the call's own events say who joined and left").hasSize(2);
+            assertThat(steps.get(0).getJsonObject("data").getString("party")).isEqualTo("agent:1002");
+            assertThat(steps.get(0).getJsonObject("data").getString("via")).isEqualTo("conference");
+            assertThat(steps.get(1).getJsonObject("data").getString("party")).isEqualTo("agent:1002");
+            assertThat(steps.get(1).getJsonObject("data").getString("why")).isEqualTo("hung up");
         }
     }
 
@@ -192,6 +198,11 @@ class SupervisionIT {
             assertThat(badMode.status()).as(badMode.toString()).isEqualTo(422);
             assertThat(badMode.body()).contains("mode");
 
+            List<JsonObject> supervision = stepsOf(callId, 4, "SupervisionStarted", "SupervisionModeChanged", "SupervisionEnded");
+            assertThat(supervision).extracting(step -> step.getString("kind") + " " + step.getJsonObject("data").getString("mode", "-")
+                    + " " + step.getJsonObject("data").getString("supervisor")).as("the supervision in the call's own steps")
+                    .containsExactly("SupervisionStarted WHISPER supervisor@demo", "SupervisionModeChanged LISTEN supervisor@demo",
+                            "SupervisionModeChanged BARGE supervisor@demo", "SupervisionEnded - supervisor@demo");
             JsonObject audit = admin.get("api/v1/audit?entityType=call-supervision").json();
             List<String> audited = audit.getJsonArray("items").stream().map(item -> (JsonObject) item)
                     .filter(item -> callId.equals(item.getString("entityId", null)))
@@ -214,6 +225,13 @@ class SupervisionIT {
             assertThat(windowsWith(heard, AGENT_HZ, 0.2)).as("the right channel is what the caller heard: its agent").isGreaterThan(10);
             assertThat(windowsWith(heard, SUPERVISOR_HZ, 0.1)).as("and the supervisor barging in, recorded through the room").isPositive();
         }
+    }
+
+    /** The call's steps of these kinds, in order, as {@code GET /calls/{id}} answers them, once there are {@code count}. */
+    private static List<JsonObject> stepsOf(String callId, int count, String... kinds) {
+        return await("the call's steps").atMost(Duration.ofSeconds(10)).until(() -> admin.get("api/v1/calls/" + callId).json()
+                        .getJsonArray("steps").getValuesAs(JsonObject.class).stream()
+                        .filter(step -> List.of(kinds).contains(step.getString("kind"))).toList(), steps -> steps.size() >= count);
     }
 
     /** Half-second windows of the samples in which the tone has at least {@code share} of the energy. */

@@ -362,7 +362,7 @@ class TransferIT {
     }
 
     @Test
-    void aTransferToAGroupPutsTheCallerIntoItsQueueWithItsPriorityAndAnAgentOfThatGroupTakesIt() throws Exception {
+    void anAgentsOwnTransferToAGroupPutsTheCallerIntoItsQueueWithItsPriorityAndAnAgentOfThatGroupTakesIt() throws Exception {
         String number = serviceNumber("+4930500778", "Priority seven", """
                 {"start":"q","nodes":[{"id":"q","type":"queue","parameters":{"group":"Support","priority":7},"exits":{}}]}""");
         Sipp sipp = sipp();
@@ -375,11 +375,17 @@ class TransferIT {
         Process caller = sipp.start("caller.xml", 6794, List.of("-s", number, "-m", "1", "-d", "8000", "-timeout", "60s"));
         String callId = awaitAnsweredCallAfter(Long.parseLong(lastBefore));
         setState("1006", "READY");
-        ApiClient.Answer nowhere = admin.post("api/v1/calls/" + callId + "/transfer", "{\"group\":\"Nowhere\"}");
+        // The agent hands on its own call (supervisors and admins may too: the blind transfer test above).
+        ApiClient agent = ApiClient.as(URI.create(node.portalUrl()), "agent1001@demo", "demo-1001");
+        ApiClient.Answer notTheirs = ApiClient.as(URI.create(node.portalUrl()), "agent1006@demo", "demo-1006")
+                .post("api/v1/calls/" + callId + "/transfer", "{\"group\":\"Sales\"}");
+        assertThat(notTheirs.status()).as("another agent's call: %s", notTheirs).isEqualTo(403);
+        assertThat(notTheirs.header("Content-Type")).startsWith("application/problem+json");
+        ApiClient.Answer nowhere = agent.post("api/v1/calls/" + callId + "/transfer", "{\"group\":\"Nowhere\"}");
         assertThat(nowhere.status()).as(nowhere.toString()).isEqualTo(422);
         assertThat(nowhere.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("group");
 
-        ApiClient.Answer asked = admin.post("api/v1/calls/" + callId + "/transfer", "{\"group\":\"Sales\"}");
+        ApiClient.Answer asked = agent.post("api/v1/calls/" + callId + "/transfer", "{\"group\":\"Sales\"}");
 
         assertThat(asked.status()).as(asked.toString()).isEqualTo(202);
         assertThat(Sipp.await(first, 30).exit()).as("1001's phone got BYE: %s", sipp.errorLogs()).isZero();
@@ -395,6 +401,7 @@ class TransferIT {
         JsonObject transferred = step(call, "Transferred");
         assertThat(transferred.getString("target")).isEqualTo("group:Sales");
         assertThat(transferred.getString("from")).isEqualTo("agent:1001");
+        assertThat(transferred.getString("by")).isEqualTo("api:agent1001@demo");
         List<JsonObject> queued = call.getJsonArray("steps").getValuesAs(JsonObject.class).stream()
                 .filter(step -> "CallQueued".equals(step.getString("kind"))).map(step -> step.getJsonObject("data")).toList();
         assertThat(queued).extracting(data -> data.getString("group")).containsExactly("Support", "Sales");
@@ -497,6 +504,96 @@ class TransferIT {
                 .doesNotContain("Transferred");
         assertThat(step(call, "ConsultationEnded").getString("by")).isEqualTo("api:agent1001@demo");
         assertThat(admin.get("api/v1/agents/1002/state").json().getString("state")).as("the colleague is free again").isEqualTo("READY");
+    }
+
+    @Test
+    void aConsultationOfAGroupBecomesAConferenceInWhichAllHearAllAndTheAgentLeavesTheOtherTwoTalking() throws Exception {
+        Sipp sipp = sipp();
+        try (TonePhone caller = new TonePhone(600); TonePhone agent = new TonePhone(1400); TonePhone sales = new TonePhone(2000)) {
+            sipp.registerAgent(1001, "demo-1001", 6811);
+            Process agentPhone = sipp.start(tonePhone(agent), 6811, List.of("-m", "1", "-timeout", "90s"));
+            sipp.registerAgent(1002, "demo-1002", 6812);
+            Process busy = sipp.start("agent-busy.xml", 6812, List.of("-m", "1", "-timeout", "60s"));
+            sipp.registerAgent(1006, "demo-1006", 6813);
+            Process salesPhone = sipp.start(tonePhone(sales), 6813, List.of("-m", "1", "-timeout", "90s"));
+            setState("1001", "READY");
+            ApiClient agent1001 = ApiClient.as(URI.create(node.portalUrl()), "agent1001@demo", "demo-1001");
+            String lastBefore = single("SELECT COALESCE(MAX(id), 0) FROM call_record WHERE id > ?", 0);
+            Process callerPhone = sipp.start(Sipp.template("caller-media-elsewhere.xml", Map.of("@MEDIA_PORT@",
+                    Integer.toString(caller.port())), sippFolder), 6814, List.of("-s", HOTLINE, "-m", "1", "-timeout", "90s"));
+            String callId = awaitAnsweredCallAfter(Long.parseLong(lastBefore));
+            awaitHearing("caller and agent talk", () -> assertThat(agent.share(caller, 25)).isGreaterThan(0.3));
+
+            // A colleague who refuses: the agent is told, the caller stays on hold until resumed.
+            setState("1002", "READY");
+            assertThat(agent1001.post("api/v1/calls/" + callId + "/consultation", "{\"agent\":\"1002\"}").status()).isEqualTo(202);
+            JsonObject refused = Awaitility.await("the consultation failed").atMost(Duration.ofSeconds(15))
+                    .until(() -> agent1001.get("api/v1/calls/" + callId).json(), call -> kinds(call).contains("ConsultationFailed"));
+            assertThat(step(refused, "ConsultationFailed").getString("why")).contains("486");
+            assertThat(refused.getBoolean("onHold")).as("the caller still waits on hold").isTrue();
+            assertThat(Sipp.await(busy, 30).exit()).as(sipp.errorLogs()).isZero();
+            assertThat(agent1001.post("api/v1/calls/" + callId + "/resume", null).status()).isEqualTo(202);
+            awaitHearing("resumed: caller and agent talk again", () -> assertThat(caller.share(agent, 25)).isGreaterThan(0.3));
+
+            setState("1006", "READY");
+            assertThat(agent1001.post("api/v1/calls/" + callId + "/consultation/conference", null).status())
+                    .as("no consultation to make a conference of yet").isEqualTo(409);
+            assertThat(agent1001.post("api/v1/calls/" + callId + "/consultation", "{\"group\":\"Sales\"}").status()).isEqualTo(202);
+            awaitConsultation(agent1001, callId, "TALKING");
+            ApiClient.Answer conference = agent1001.post("api/v1/calls/" + callId + "/consultation/conference", null);
+
+            assertThat(conference.status()).as(conference.toString()).isEqualTo(202);
+            awaitHearing("each of the three hears the other two", () -> {
+                assertThat(caller.share(agent, 25)).isGreaterThan(0.1);
+                assertThat(caller.share(sales, 25)).isGreaterThan(0.1);
+                assertThat(agent.share(caller, 25)).isGreaterThan(0.1);
+                assertThat(agent.share(sales, 25)).isGreaterThan(0.1);
+                assertThat(sales.share(caller, 25)).isGreaterThan(0.1);
+                assertThat(sales.share(agent, 25)).isGreaterThan(0.1);
+            });
+            JsonObject conferenced = agent1001.get("api/v1/calls/" + callId).json();
+            assertThat(conferenced.getString("conference")).isEqualTo("agent:1006");
+            assertThat(conferenced.getBoolean("onHold")).isFalse();
+            assertThat(conferenced.isNull("consultation")).isTrue();
+            ApiClient.Answer hold = agent1001.post("api/v1/calls/" + callId + "/hold", null);
+            assertThat(hold.status()).as("no hold with a third party in: %s", hold).isEqualTo(409);
+            assertThat(hold.body()).contains("conference-going-on");
+
+            ApiClient.Answer leave = agent1001.post("api/v1/calls/" + callId + "/consultation/complete", null);
+            assertThat(leave.status()).as(leave.toString()).isEqualTo(202);
+            assertThat(Sipp.await(agentPhone, 30).exit()).as("1001's phone got BYE: %s", sipp.errorLogs()).isZero();
+            caller.forget();
+            sales.forget();
+            Awaitility.await("two seconds of audio").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> caller.framesHeard() >= 100 && sales.framesHeard() >= 100);
+            assertThat(caller.share(sales, 100)).as("the caller talks on with Sales").isGreaterThan(0.3);
+            assertThat(sales.share(caller, 100)).isGreaterThan(0.3);
+            assertThat(caller.share(agent, 100)).as("the agent is gone").isLessThan(0.01);
+
+            assertThat(admin.delete("api/v1/calls/" + callId).status()).isEqualTo(202);
+            assertThat(Sipp.await(callerPhone, 30).exit()).as("caller: %s", sipp.errorLogs()).isZero();
+            assertThat(Sipp.await(salesPhone, 30).exit()).as("1006: %s", sipp.errorLogs()).isZero();
+            JsonObject call = endedCall(admin, callId);
+            assertThat(call.getString("agent")).as("the record names who took the caller on").isEqualTo("1006");
+            assertThat(kinds(call)).containsSubsequence("CallAnswered", "ConsultationStarted", "ConsultationFailed", "CallResumed",
+                    "ConsultationStarted", "ConsultationAnswered", "PartyJoined", "PartyLeft", "Transferred", "CallEnded");
+            JsonObject joined = step(call, "PartyJoined");
+            assertThat(joined.getString("party")).isEqualTo("agent:1006");
+            assertThat(joined.getString("via")).isEqualTo("consultation");
+            assertThat(step(call, "PartyLeft").getString("party")).isEqualTo("agent:1001");
+            assertThat(step(call, "Transferred").getString("from")).isEqualTo("agent:1001");
+            assertThat(admin.get("api/v1/agents/1001/state").json().getString("state")).as("1001 let go of the call").isIn("WRAP_UP", "READY");
+        }
+    }
+
+    /** An answering phone whose SDP names the tone phone's socket (a folder each: the file names are the same). */
+    private Path tonePhone(TonePhone media) throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(sippFolder.resolve("phone-" + media.hertz));
+        return Sipp.template("phone-answers-media-elsewhere.xml", Map.of("@MEDIA_PORT@", Integer.toString(media.port())), folder);
+    }
+
+    private static void awaitHearing(String what, org.awaitility.core.ThrowingRunnable check) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(check);
     }
 
     /** The call once its {@code consultation} is as wanted (null: none going on). */

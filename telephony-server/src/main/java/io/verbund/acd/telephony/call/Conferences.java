@@ -29,8 +29,9 @@ import java.util.logging.Logger;
  * (ready, reserved like a transfer's target) or a number the tenant allows through the trunk (the
  * same gate as a transfer's, {@link Transfers#whyNotToNumber}); once it answers, caller, agent and
  * third party are mixed in the call's room ({@link MixedCall}). The third party hanging up leaves the
- * two-party call, bridged again; the caller or the agent hanging up ends the call for everyone, as
- * any call ends. The ringing and the room are {@link CallSupervision}'s, shared with supervisors.
+ * two-party call, bridged again; the caller hanging up ends the call for everyone, the agent hanging
+ * up leaves caller and third party talking ({@link CallSupervision#handOver}). The ringing and the
+ * room are {@link CallSupervision}'s, shared with supervisors.
  */
 @ApplicationScoped
 public class Conferences {

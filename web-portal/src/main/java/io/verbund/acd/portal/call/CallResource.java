@@ -284,6 +284,9 @@ public class CallResource {
         if (Boolean.TRUE.equals(call.onHold())) {
             throw CallOnHold.already(callId, "resume it before transferring it", addressed.key());
         }
+        if (call.conference() != null) {
+            throw NoConsultation.inConference(callId, addressed.key());
+        }
         commands.transfer(callId, checked.toTarget(), caller.login());
         return Response.accepted(call).location(uri.getBaseUriBuilder().path("calls").path(callId).build()).build();
     }
@@ -334,6 +337,9 @@ public class CallResource {
         if (call.consultation() != null) {
             throw NoConsultation.already(callId, addressed.key());
         }
+        if (call.conference() != null) {
+            throw NoConsultation.inConference(callId, addressed.key());
+        }
         commands.hold(callId, kind, caller.login());
         return Response.accepted(call).build();
     }
@@ -374,11 +380,18 @@ public class CallResource {
         if (call.consultation() != null) {
             throw NoConsultation.already(callId, addressed.key());
         }
+        if (call.conference() != null) {
+            throw NoConsultation.inConference(callId, addressed.key());
+        }
         commands.consult(new ConsultationAsked(callId, ConsultationAsked.Kind.START, checked.toTarget(), caller.login()));
         return Response.accepted(call).build();
     }
 
-    /** Completes the consultation: the caller talks to the consulted party, the agent goes to wrap-up (a {@code Transferred}). 409 {@code no-consultation} without an answered one. */
+    /**
+     * Completes the consultation: the caller talks to the consulted party, the agent goes to wrap-up
+     * (a {@code Transferred}). In a conference the agent leaves the other two talking ({@code PartyLeft},
+     * {@code Transferred}). 409 {@code no-consultation} without an answered consultation or a conference.
+     */
     @NotAudited("call control, kept in the call's events with who asked")
     @POST
     @Path("{callId}/consultation/complete")
