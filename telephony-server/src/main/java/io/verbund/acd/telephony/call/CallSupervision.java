@@ -310,7 +310,7 @@ public class CallSupervision {
     /**
      * The agent's consultation becomes a conference: the consulted leg (answered, unbridged, its music
      * stopped; the caller's too) joins caller and agent in the call's room, as a conference's third
-     * party would on answering. Recording the call's event is the caller's.
+     * party would on answering ({@link Consultations} records the PartyJoined).
      */
     void joinConsulted(AcdCall call, ConsultedLeg consulted, io.verbund.acd.call.TransferTarget target, String by) {
         MixedCall.Party party = new MixedCall.Party(consulted.legCallId, consulted.media, null, consulted.dialog, null, false, by,
