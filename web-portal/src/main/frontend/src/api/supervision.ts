@@ -1,4 +1,4 @@
-import type { AgentStateDocument, AgentStateName } from './agents';
+import type { AgentStateDocument, AgentStateName, SoftphoneSettings } from './agents';
 import type { ApiClient } from './client';
 import { MAX_PAGE_LIMIT, queryString, type Page } from './page';
 
@@ -129,6 +129,11 @@ export interface GroupFairnessDocument {
 /** What supervisors read and do: queues, agents' states, group membership. */
 export class SupervisionApi {
   constructor(private readonly client: ApiClient) {}
+
+  /** The signed-in supervisor's own browser softphone settings (404 without a supervisor phone). */
+  softphone(signal?: AbortSignal): Promise<SoftphoneSettings> {
+    return this.client.get<SoftphoneSettings>('/supervision/softphone', { signal });
+  }
 
   async queues(signal?: AbortSignal): Promise<QueueItem[]> {
     const list = await this.queueList(signal);

@@ -1,6 +1,7 @@
 import { Alert, Box, Stack, Typography } from '@mui/material';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { agentApi } from '../../api';
 import { useCallDocument } from '../../components/useCallDocument';
 import { useSession } from '../../session/SessionContext';
 import { ConferencePanel } from './ConferencePanel';
@@ -33,6 +34,10 @@ export function AgentDesktopPage() {
 function AgentDesktop({ extension }: { extension: string }) {
   const { t } = useTranslation();
   const agent = useAgentState(extension);
+  const softphone = useMemo(
+    () => ({ rememberAs: extension, load: (signal: AbortSignal) => agentApi.softphone(extension, signal) }),
+    [extension],
+  );
   const reasons = usePauseReasons();
   const state = agent.state;
   const callId = state?.callId ?? null;
@@ -69,7 +74,7 @@ function AgentDesktop({ extension }: { extension: string }) {
           <DialPanel ready={state?.state === 'READY'} />
         </Stack>
         <Stack spacing={3}>
-          <SoftphonePanel extension={extension} />
+          <SoftphonePanel account={softphone} />
           {state !== null && callId !== null && <CurrentCall state={{ ...state, callId }} call={call.call} onAsked={readAgain} />}
           {state?.state === 'ON_CALL' && callId !== null && <ConferencePanel callId={callId} />}
           {state?.state === 'WRAP_UP' && callId !== null && (

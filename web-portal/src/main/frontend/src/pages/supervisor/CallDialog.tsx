@@ -14,7 +14,7 @@ import {
 } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { callApi } from '../../api';
-import { routingDecisionsOf, type SupervisionMode } from '../../api/calls';
+import { routingDecisionsOf } from '../../api/calls';
 import { errorText } from '../../api/errorText';
 import { useTranslation } from 'react-i18next';
 import { useCallDocument } from '../../components/useCallDocument';
@@ -41,7 +41,7 @@ function Field({ label, testId, children }: { label: string; testId: string; chi
 }
 
 /** A call's document, its recording and voicemail, and its routing decision record (why it went where it went). */
-export function CallDialog({ callId, onClose, supervising = null }: { callId: string | null; onClose(): void; supervising?: SupervisionMode | null }) {
+export function CallDialog({ callId, onClose }: { callId: string | null; onClose(): void }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
   const { call, loading, error } = useCallDocument(callId);
@@ -101,7 +101,7 @@ export function CallDialog({ callId, onClose, supervising = null }: { callId: st
                 {call.outcome ?? t('callDialog.ongoing')}
               </Field>
             </Box>
-            {running && call.answeredAt !== null && <SupervisionControls callId={call.callId} initialMode={supervising} />}
+            {running && call.answeredAt !== null && <SupervisionControls callId={call.callId} agent={call.agent ?? null} />}
             <CallAudioPlayers call={call} />
             {routingDecisionsOf(call.steps).map(({ at, decision }, index) => (
               <Box key={`${at}-${index}`} sx={{ mb: 2 }} data-testid={`call-decision-${index}`}>

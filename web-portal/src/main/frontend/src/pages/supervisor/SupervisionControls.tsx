@@ -4,23 +4,26 @@ import { useTranslation } from 'react-i18next';
 import { callApi } from '../../api';
 import type { SupervisionMode } from '../../api/calls';
 import { errorText } from '../../api/errorText';
+import { supervisionSessions, useSupervisionSession } from './supervisionSession';
 
 const MODES: SupervisionMode[] = ['listen', 'whisper', 'barge'];
 
 /**
- * Listen, whisper, barge in on a running call through the supervisor's own phone, switchable while
- * in, and leave. The server decides who may (the agent's supervisors only). `initialMode`: how the
- * supervisor already is in (a help request's Join whispers).
+ * Listen, whisper, barge in on a running call through the supervisor's own phone (a desk phone, or
+ * the browser's softphone), switchable while in, and leave. The server decides who may (the agent's
+ * supervisors only). How the supervisor is in comes from the supervision session, which a help
+ * request's Join (a whisper) and the softphone card's Leave change as well.
  */
-export function SupervisionControls({ callId, initialMode = null }: { callId: string; initialMode?: SupervisionMode | null }) {
+export function SupervisionControls({ callId, agent }: { callId: string; agent: string | null }) {
   const { t } = useTranslation();
-  const [mode, setMode] = useState<SupervisionMode | null>(initialMode);
+  const session = useSupervisionSession();
+  const mode = session?.callId === callId ? session.mode : null;
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
 
   async function supervise(next: SupervisionMode) {
     try {
       await callApi.supervise(callId, next);
-      setMode(next);
+      supervisionSessions.started(callId, next, agent);
       setResult({ ok: true, text: t('supervision.asked', { mode: t(`supervision.${next}`) }) });
     } catch (failure) {
       setResult({ ok: false, text: errorText(failure, t) });
@@ -30,7 +33,7 @@ export function SupervisionControls({ callId, initialMode = null }: { callId: st
   async function leave() {
     try {
       await callApi.endSupervision(callId);
-      setMode(null);
+      supervisionSessions.ended(callId);
       setResult({ ok: true, text: t('supervision.left') });
     } catch (failure) {
       setResult({ ok: false, text: errorText(failure, t) });

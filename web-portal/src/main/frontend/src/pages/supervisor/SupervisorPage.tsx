@@ -12,6 +12,8 @@ import { CallDialog } from './CallDialog';
 import { FairnessDialog } from './FairnessDialog';
 import { HelpRequests } from './HelpRequests';
 import { QueueTable } from './QueueTable';
+import { SupervisorSoftphone } from './SupervisorSoftphone';
+import { supervisionSessions } from './supervisionSession';
 import { agentRows, groupsOf } from './supervisorState';
 import { useSupervision } from './useSupervision';
 
@@ -27,7 +29,6 @@ export function SupervisorPage() {
   const { state } = supervision;
   const nameOf = (extension: string) => state.directory[extension]?.displayName ?? null;
   const [joined, setJoined] = useState<{ ok: boolean; text: string } | null>(null);
-  const [whispering, setWhispering] = useState<string | null>(null);
 
   /** The help request's "Join": a whisper on the agent's current call, which opens beside it. */
   async function join(extension: string) {
@@ -39,7 +40,7 @@ export function SupervisorPage() {
     try {
       await callApi.supervise(current, 'whisper');
       setJoined({ ok: true, text: t('help.joined', { extension }) });
-      setWhispering(current);
+      supervisionSessions.started(current, 'whisper', extension);
       setCallId(current);
     } catch (failure) {
       setJoined({ ok: false, text: errorText(failure, t) });
@@ -73,6 +74,8 @@ export function SupervisorPage() {
           {supervision.actionError}
         </Alert>
       )}
+
+      <SupervisorSoftphone />
 
       {joined !== null && (
         <Alert severity={joined.ok ? 'success' : 'error'} onClose={() => setJoined(null)} data-testid="help-join-result">
@@ -112,7 +115,7 @@ export function SupervisorPage() {
         />
       </Stack>
 
-      <CallDialog callId={callId} onClose={() => setCallId(null)} supervising={callId !== null && callId === whispering ? 'whisper' : null} />
+      <CallDialog callId={callId} onClose={() => setCallId(null)} />
       <FairnessDialog group={fairnessOf} onClose={() => setFairnessOf(null)} />
       <AgentGroupsDialog
         extension={groupsFor}

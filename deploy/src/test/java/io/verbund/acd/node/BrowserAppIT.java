@@ -58,6 +58,9 @@ class BrowserAppIT {
     private static final int HELPED_PHONE_PORT = 6375;
     private static final int HELPED_CALLER_PORT = 6393;
     private static final int SUPERVISOR_PHONE_PORT = 6376;
+    /** The phone and the caller of the call the supervisor listens in on with its browser. */
+    private static final int LISTENED_PHONE_PORT = 6377;
+    private static final int LISTENED_CALLER_PORT = 6394;
 
     @TempDir
     static Path homeFolder;
@@ -447,6 +450,71 @@ class BrowserAppIT {
                 sipp.errorLogs()).isZero();
         assertThat(Sipp.await(caller, 30).exit()).as("caller: %s", sipp.errorLogs()).isZero();
         assertThat(Sipp.await(phone, 30).exit()).as("agent phone: %s", sipp.errorLogs()).isZero();
+    }
+
+    /**
+     * The supervisor's browser as its supervisor phone (SIP user 1000): switched on, it registers
+     * through the softphone edge; Listen on an agent's call makes the node ring it, it answers at
+     * once, shows the mode and receives the call's audio through WebRTC (the caller's packets counted
+     * from the peer connection); Leave ends the supervision, and the node hangs up the browser's call
+     * while caller and agent talk on.
+     */
+    @Test
+    void theSupervisorListensInOnItsBrowserSoftphoneHearsTheCallAndLeaves() throws Exception {
+        Path sippFolder = Files.createTempDirectory(homeFolder, "sipp");
+        Sipp sipp = new Sipp(node.ports().sip(), sippFolder);
+        // 20 s of the caller's audio, and the line open a little longer: time to listen in while it flows.
+        Path callerScenario = Sipp.template("caller-talks.xml", Map.of("@PCAP@",
+                RtpCapture.noise(61, 1000).write(sippFolder.resolve("caller.pcap"), 8).toString(), "@TALK_MS@", "24000"), sippFolder);
+        sipp.registerAgent(Integer.parseInt(HELPED_AGENT), "demo-" + HELPED_AGENT, LISTENED_PHONE_PORT);
+        Process phone = sipp.start("agent-answer.xml", LISTENED_PHONE_PORT, List.of("-m", "1", "-d", "500", "-mp", "16378", "-timeout", "90s"));
+
+        logIn("supervisor@demo", "demo-supervisor");
+        browser.open(portal + "supervisor");
+        browser.visible("page-supervisor");
+        browser.visible("softphone-panel");
+        browser.click("softphone-enable");
+        browser.awaitAttribute("softphone-status", "data-status", LIVE, "registered");
+
+        assertThat(admin.put("api/v1/agents/" + HELPED_AGENT + "/state", "{\"state\":\"READY\"}").status()).isEqualTo(200);
+        Process caller = sipp.start(callerScenario, LISTENED_CALLER_PORT, List.of("-s", HOTLINE, "-m", "1", "-mp", "16396", "-timeout", "90s"));
+        String callId = await("agent " + HELPED_AGENT + " on the call").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> admin.get("api/v1/agents/" + HELPED_AGENT + "/state").json(), state -> "ON_CALL".equals(state.getString("state")))
+                .getString("callId");
+
+        browser.click("agent-call-" + HELPED_AGENT);
+        browser.await("the call dialog shows call " + callId, LIVE,
+                driver -> callId.equals(driver.findElement(HeadlessChromium.testId("call-dialog")).getDomAttribute("data-call-id")));
+        browser.click("supervise-listen");
+        browser.awaitAttribute("supervision-controls", "data-mode", LIVE, "listen");
+        browser.click("call-dialog-close");
+
+        // No click to answer: the browser takes the node's call at once and says how the supervisor is in.
+        browser.visible("softphone-talking");
+        browser.awaitAttribute("supervision-mode", "data-mode", LIVE, "listen");
+        assertThat(browser.text(browser.visible("supervision-mode"))).contains(HELPED_AGENT);
+        browser.await("the supervisor's browser receives the call's audio", LIVE, driver -> {
+            String received = driver.findElement(HeadlessChromium.testId("softphone-figures")).getDomAttribute("data-received");
+            return received != null && Integer.parseInt(received) >= 100;
+        });
+        browser.screenshot("supervisor-softphone-listening");
+        int received = Integer.parseInt(browser.visible("softphone-figures").getDomAttribute("data-received"));
+
+        browser.click("softphone-leave");
+        browser.await("the node hung up the supervisor's browser call", LIVE,
+                driver -> driver.findElements(HeadlessChromium.testId("softphone-talking")).isEmpty());
+        browser.awaitAttribute("softphone-status", "data-status", LIVE, "registered");
+        JsonObject state = admin.get("api/v1/agents/" + HELPED_AGENT + "/state").json();
+        assertThat(state.getString("state")).as("caller and agent talk on: %s", state).isEqualTo("ON_CALL");
+        List<String> audited = await("the listening and the leaving in the audit log").atMost(LIVE).pollInterval(Duration.ofMillis(200))
+                .until(() -> admin.get("api/v1/audit?entityType=call-supervision").json().getJsonArray("items").stream()
+                        .map(item -> (JsonObject) item).filter(item -> callId.equals(item.getString("entityId", null)))
+                        .map(item -> item.getJsonObject("summary").toString()).toList(), entries -> entries.size() == 2);
+        assertThat(String.join(" ", audited)).contains("listen").contains("end");
+
+        assertThat(Sipp.await(caller, 40).exit()).as("caller: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as("agent phone: %s", sipp.errorLogs()).isZero();
+        System.out.println("supervisor softphone: call " + callId + ", the browser received " + received + " packets listening in");
     }
 
     @Test

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SoftphoneSettings } from '../../../api/agents';
-import { SoftphoneLine, type SoftphoneView } from './SoftphoneLine';
+import { SoftphoneLine, type LineOptions, type SoftphoneView } from './SoftphoneLine';
 
 /** Stands in for JsSIP's UA and sessions: what they emit is driven by the test. */
 const fakes = vi.hoisted(() => {
@@ -46,6 +46,7 @@ vi.mock('./RingTone', () => ({
 
 class FakeSession extends fakes.Emitter {
   ended = false;
+  answer = vi.fn();
   remote_identity = { uri: { user: '+4940123456' } };
   terminate = vi.fn(() => {
     this.ended = true;
@@ -69,9 +70,9 @@ const SETTINGS: SoftphoneSettings = {
   displayName: 'Agent 1001',
 };
 
-function line(): { ua: { emit(event: string, data?: unknown): void }; view: () => SoftphoneView } {
+function line(options: LineOptions = {}): { ua: { emit(event: string, data?: unknown): void }; view: () => SoftphoneView } {
   fakes.agents.length = 0;
-  const phone = new SoftphoneLine(SETTINGS, 'ws://127.0.0.1:8088', { srcObject: null } as unknown as HTMLAudioElement);
+  const phone = new SoftphoneLine(SETTINGS, 'ws://127.0.0.1:8088', { srcObject: null } as unknown as HTMLAudioElement, options);
   let latest = null as SoftphoneView | null;
   phone.subscribe((view) => {
     latest = view;
@@ -113,5 +114,46 @@ describe('the softphone line', () => {
     ua.emit('disconnected');
 
     expect(view()).toMatchObject({ call: 'idle', callProblem: null, line: 'failed' });
+  });
+
+  describe('answering', () => {
+    const microphone = { getTracks: () => [] } as unknown as MediaStream;
+    const getUserMedia = vi.fn(() => Promise.resolve(microphone));
+    beforeEach(() => {
+      getUserMedia.mockClear();
+      vi.stubGlobal('navigator', { mediaDevices: { getUserMedia } });
+    });
+    afterEach(() => vi.unstubAllGlobals());
+    const settled = async () => {
+      for (let turn = 0; turn < 5; turn++) await Promise.resolve();
+    };
+
+    it('a line that answers at once takes the call with the microphone without waiting for a click', async () => {
+      const { ua, view } = line({ answerAtOnce: true });
+      ua.emit('registered');
+      const session = new FakeSession();
+
+      ua.emit('newRTCSession', { originator: 'remote', session });
+      await settled();
+
+      expect(getUserMedia).toHaveBeenCalledTimes(1);
+      expect(session.answer).toHaveBeenCalledWith(expect.objectContaining({ mediaStream: microphone }));
+      expect(view().call).toBe('answering');
+      session.emit('confirmed');
+      expect(view().call).toBe('talking');
+    });
+
+    it('a line that rings leaves the answer to the user', async () => {
+      const { ua, view } = line();
+      ua.emit('registered');
+      const session = new FakeSession();
+
+      ua.emit('newRTCSession', { originator: 'remote', session });
+      await settled();
+
+      expect(view().call).toBe('ringing');
+      expect(getUserMedia).not.toHaveBeenCalled();
+      expect(session.answer).not.toHaveBeenCalled();
+    });
   });
 });

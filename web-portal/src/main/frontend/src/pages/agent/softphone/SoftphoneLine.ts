@@ -45,11 +45,23 @@ export const IDLE_VIEW: SoftphoneView = {
   figures: null,
 };
 
+/** How a line behaves beyond its account. */
+export interface LineOptions {
+  /**
+   * Takes every call at once, without ringing: the supervisor's phone, which the node only ever
+   * calls because the supervisor just asked to listen, whisper or barge in.
+   */
+  answerAtOnce?: boolean;
+  /** What the line calls itself in its SIP User-Agent header. */
+  userAgent?: string;
+}
+
 /**
- * The agent's browser phone: registers as the agent's phone over SIP on WebSocket (JsSIP) with the
- * account's HA1, rings, answers with the chosen microphone, plays the other side on the chosen
- * speaker, mutes, hangs up. Calls only come in: the ACD places the agent's outbound calls itself,
- * ringing this phone first. Media is WebRTC to the softphone edge's rtpengine.
+ * A browser phone, the agent's or the supervisor's: registers as its phone over SIP on WebSocket
+ * (JsSIP) with the account's HA1, rings (or answers at once), answers with the chosen microphone,
+ * plays the other side on the chosen speaker, mutes, hangs up. Calls only come in: the ACD places
+ * the agent's outbound calls itself, ringing this phone first. Media is WebRTC to the softphone
+ * edge's rtpengine.
  */
 export class SoftphoneLine {
   private readonly ua: JsSIP.UA;
@@ -65,6 +77,7 @@ export class SoftphoneLine {
     settings: SoftphoneSettings,
     webSocket: string,
     private readonly remoteAudio: HTMLAudioElement,
+    private readonly options: LineOptions = {},
   ) {
     const socket = new JsSIP.WebSocketInterface(webSocket);
     this.ua = new JsSIP.UA({
@@ -77,7 +90,7 @@ export class SoftphoneLine {
       register: true,
       register_expires: 300,
       session_timers: false,
-      user_agent: 'Verbund ACD agent desktop',
+      user_agent: options.userAgent ?? 'Verbund ACD agent desktop',
     });
     this.ua.on('connecting', () => this.update({ line: 'connecting' }));
     this.ua.on('registered', () => this.update({ line: 'registered', lineProblem: null }));
@@ -200,7 +213,11 @@ export class SoftphoneLine {
     }
     this.session = session;
     this.update({ call: 'ringing', caller: session.remote_identity?.uri?.user ?? null, muted: false, figures: null, callProblem: null });
-    this.ring.start();
+    if (this.options.answerAtOnce) {
+      void this.answer();
+    } else {
+      this.ring.start();
+    }
     session.on('peerconnection', (event) => {
       event.peerconnection.addEventListener('track', (track: RTCTrackEvent) => {
         this.remoteAudio.srcObject = track.streams[0] ?? new MediaStream([track.track]);

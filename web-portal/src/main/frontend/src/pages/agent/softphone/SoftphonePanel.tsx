@@ -15,12 +15,11 @@ import {
   Switch,
   Typography,
 } from '@mui/material';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { agentApi } from '../../../api';
 import { softphoneWebSocket, type SoftphoneSettings } from '../../../api/agents';
 import { errorText } from '../../../api/errorText';
-import { IDLE_VIEW, SoftphoneLine, type SoftphoneView } from './SoftphoneLine';
+import { IDLE_VIEW, SoftphoneLine, type CallStatus, type SoftphoneView } from './SoftphoneLine';
 
 const ENABLED_KEY = 'verbund.softphone.enabled.';
 const MICROPHONE_KEY = 'verbund.softphone.microphone';
@@ -31,16 +30,45 @@ interface AudioDevices {
   speakers: MediaDeviceInfo[];
 }
 
+/** Whose phone the softphone is: the agent's or the supervisor's own account. */
+export interface SoftphoneAccount {
+  /** Names the on/off choice this browser remembers for the account. */
+  rememberAs: string;
+  load(signal: AbortSignal): Promise<SoftphoneSettings>;
+}
+
+/** What ends the call in place of Hang up (the supervisor leaves a call rather than hanging it up). */
+export interface CallEnding {
+  label: string;
+  testId: string;
+  end(hangUp: () => void): void;
+}
+
 /**
- * The browser softphone in the agent desktop. Off until the agent switches it on (the choice is
- * remembered in this browser): while on, it is the agent's phone and replaces a desk phone's
- * registration, so agents with a desk phone simply leave it off.
+ * The browser softphone, in the agent desktop and the supervisor view. Off until the user switches
+ * it on (the choice is remembered in this browser): while on, it is the user's phone and replaces a
+ * desk phone's registration, so users with a desk phone simply leave it off. `answerAtOnce`: calls
+ * are taken without ringing; `callInfo` and `ending` replace "Talking to" and Hang up during a call;
+ * `onCallEnded` hears of every call that ends.
  */
-export function SoftphonePanel({ extension }: { extension: string }) {
+export function SoftphonePanel({ account, answerAtOnce = false, hint, callInfo, ending, onCallEnded }: {
+  account: SoftphoneAccount;
+  answerAtOnce?: boolean;
+  hint?: ReactNode;
+  callInfo?: ReactNode;
+  ending?: CallEnding;
+  onCallEnded?: () => void;
+}) {
   const { t } = useTranslation();
+  const { rememberAs } = account;
+  const loadSettings = useRef(account.load);
+  loadSettings.current = account.load;
+  const callEnded = useRef(onCallEnded);
+  callEnded.current = onCallEnded;
+  const previousCall = useRef<CallStatus>('idle');
   const [settings, setSettings] = useState<SoftphoneSettings | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [enabled, setEnabled] = useState(() => localStorage.getItem(ENABLED_KEY + extension) === 'on');
+  const [enabled, setEnabled] = useState(() => localStorage.getItem(ENABLED_KEY + rememberAs) === 'on');
   const [view, setView] = useState<SoftphoneView>(IDLE_VIEW);
   const [devices, setDevices] = useState<AudioDevices>({ microphones: [], speakers: [] });
   const [microphone, setMicrophone] = useState<string>(() => localStorage.getItem(MICROPHONE_KEY) ?? '');
@@ -50,8 +78,8 @@ export function SoftphonePanel({ extension }: { extension: string }) {
 
   useEffect(() => {
     const abort = new AbortController();
-    agentApi
-      .softphone(extension, abort.signal)
+    loadSettings
+      .current(abort.signal)
       .then(setSettings)
       .catch((failure: unknown) => {
         if (!abort.signal.aborted) {
@@ -59,7 +87,7 @@ export function SoftphonePanel({ extension }: { extension: string }) {
         }
       });
     return () => abort.abort();
-  }, [extension, t]);
+  }, [rememberAs, t]);
 
   const webSocket = settings?.available ? softphoneWebSocket(settings, window.location.protocol) : null;
 
@@ -67,7 +95,7 @@ export function SoftphonePanel({ extension }: { extension: string }) {
     if (!enabled || settings === null || webSocket === null || audio.current === null) {
       return undefined;
     }
-    const phone = new SoftphoneLine(settings, webSocket, audio.current);
+    const phone = new SoftphoneLine(settings, webSocket, audio.current, { answerAtOnce });
     line.current = phone;
     const unsubscribe = phone.subscribe(setView);
     phone.start();
@@ -77,7 +105,14 @@ export function SoftphonePanel({ extension }: { extension: string }) {
       line.current = null;
       setView(IDLE_VIEW);
     };
-  }, [enabled, settings, webSocket]);
+  }, [enabled, settings, webSocket, answerAtOnce]);
+
+  useEffect(() => {
+    if (previousCall.current !== 'idle' && view.call === 'idle') {
+      callEnded.current?.();
+    }
+    previousCall.current = view.call;
+  }, [view.call]);
 
   useEffect(() => {
     line.current?.useMicrophone(microphone === '' ? null : microphone);
@@ -101,7 +136,7 @@ export function SoftphonePanel({ extension }: { extension: string }) {
   }, [enabled, view.call]);
 
   const toggle = (on: boolean) => {
-    localStorage.setItem(ENABLED_KEY + extension, on ? 'on' : 'off');
+    localStorage.setItem(ENABLED_KEY + rememberAs, on ? 'on' : 'off');
     setEnabled(on);
   };
 
@@ -136,6 +171,11 @@ export function SoftphonePanel({ extension }: { extension: string }) {
               label={t('softphone.useBrowser')}
             />
           </Stack>
+          {hint !== undefined && (
+            <Typography variant="body2" color="text.secondary">
+              {hint}
+            </Typography>
+          )}
           {enabled && (
             <Chip
               data-testid="softphone-status"
@@ -173,15 +213,21 @@ export function SoftphonePanel({ extension }: { extension: string }) {
           ) : null}
           {view.call === 'talking' && (
             <Stack spacing={1} data-testid="softphone-talking">
-              <Typography>{t('softphone.talking', { caller: view.caller ?? t('softphone.unknownCaller') })}</Typography>
+              {callInfo ?? <Typography>{t('softphone.talking', { caller: view.caller ?? t('softphone.unknownCaller') })}</Typography>}
               <Stack direction="row" spacing={1}>
                 <Button variant={view.muted ? 'contained' : 'outlined'} onClick={() => line.current?.setMuted(!view.muted)}
                         data-testid="softphone-mute" aria-pressed={view.muted}>
                   {view.muted ? t('softphone.unmute') : t('softphone.mute')}
                 </Button>
-                <Button variant="contained" color="error" onClick={() => line.current?.hangUp()} data-testid="softphone-hangup">
-                  {t('softphone.hangUp')}
-                </Button>
+                {ending === undefined ? (
+                  <Button variant="contained" color="error" onClick={() => line.current?.hangUp()} data-testid="softphone-hangup">
+                    {t('softphone.hangUp')}
+                  </Button>
+                ) : (
+                  <Button variant="contained" color="error" onClick={() => ending.end(() => line.current?.hangUp())} data-testid={ending.testId}>
+                    {ending.label}
+                  </Button>
+                )}
               </Stack>
               {view.figures !== null && (
                 <Box>

@@ -181,7 +181,7 @@ public class AgentResource {
     }
 
     /**
-     * The agent's own browser softphone settings, {@link SoftphoneDocument}: only for the user who
+     * The agent's own browser softphone settings, {@link io.verbund.acd.portal.softphone.SoftphoneDocument}: only for the user who
      * works as this agent (403 for anyone else, supervisors and admins included), never cached.
      */
     @GET

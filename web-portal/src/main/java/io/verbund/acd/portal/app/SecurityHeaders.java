@@ -13,7 +13,7 @@ import java.util.Map;
  * styles into {@code <style>} elements at run time; images may be {@code data:} URIs (MUI's
  * icons and small images). No other site may frame the portal (clickjacking on the agent's
  * buttons), and browsers must not guess content types. The one exception to "this origin only" is
- * the softphone edge's WebSocket (SIP for the agent desktop's browser phone), named exactly.
+ * the softphone edge's WebSocket (SIP for the agent's and the supervisor's browser phones), named exactly.
  */
 public final class SecurityHeaders {
 

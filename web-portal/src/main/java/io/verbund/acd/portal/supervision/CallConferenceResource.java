@@ -80,10 +80,10 @@ public class CallConferenceResource {
         Caller caller = callers.caller();
         AddressedTenant addressed = addressing.forMembers(caller, tenant);
         String extension = caller.agent().map(agent -> agent.extension())
-                .orElseThrow(() -> new NotPermitted("User " + caller.login() + " has no calls to add a party to: it is no agent", addressed.key()));
+                .orElseThrow(() -> new NotPermitted(PortalWords.text("denied.conference-no-agent", caller.login()), addressed.key()));
         CallDocument call = records.get(addressed, new CallRecords.Scope(java.util.Optional.empty(), java.util.Optional.of(extension)), callId);
         if (!extension.equals(call.agent())) {
-            throw new NotPermitted("Only the call's agent adds a party to it", addressed.key());
+            throw new NotPermitted(PortalWords.text("denied.conference-not-own"), addressed.key());
         }
         TransferRequest checked = validation.check(request, addressed.key());
         if (checked.agent() != null && (checked.agent().equals(extension) || !agents.exists(addressed, checked.agent()))) {
@@ -91,8 +91,7 @@ public class CallConferenceResource {
         }
         TransferNumbers allowed = tenants.transferNumbers(addressed.idValue());
         if (!allowed.allows(checked.toTarget())) {
-            throw InvalidFields.of("number", checked.number() + " is not among the numbers the tenant's calls may reach (" + allowed + ")",
-                    addressed.key());
+            throw InvalidFields.of("number", PortalWords.text("call.number-not-allowed", checked.number(), allowed), addressed.key());
         }
         if (call.endedAt() != null) {
             throw new CallEnded(callId, addressed.key());

@@ -4,6 +4,7 @@ import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.portal.agent.Supervision;
 import io.verbund.acd.portal.api.AddressedTenant;
 import io.verbund.acd.portal.api.BodyValidation;
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.portal.api.TenantAddressing;
 import io.verbund.acd.portal.audit.Audited;
 import io.verbund.acd.portal.audit.AuditTrail;
@@ -114,7 +115,7 @@ public class CallSupervisionResource {
      */
     private CallDocument supervisedCall(Caller caller, AddressedTenant addressed, String callId) {
         if (!caller.has(Role.SUPERVISOR) || !addressed.callersOwn()) {
-            throw new NotPermitted("User " + caller.login() + " may not listen in on calls (that needs the role SUPERVISOR)", addressed.key());
+            throw new NotPermitted(PortalWords.text("denied.supervise", caller.login()), addressed.key());
         }
         CallDocument call = records.get(addressed, CallRecords.Scope.ALL, callId);
         if (call.agent() == null) {
@@ -123,7 +124,7 @@ public class CallSupervisionResource {
         ConfiguredAgent agent = agents.find(new AgentKey(addressed.key(), call.agent()))
                 .orElseThrow(() -> new CallNotConnected(callId, "has no agent to supervise", addressed.key()));
         if (!supervision.agentsSupervisedBy(caller).contains(agent.id())) {
-            throw new NotPermitted("User " + caller.login() + " does not supervise agent " + call.agent() + ", whose call this is", addressed.key());
+            throw new NotPermitted(PortalWords.text("denied.agent-not-supervised", caller.login(), call.agent()), addressed.key());
         }
         if (call.endedAt() != null) {
             throw new CallEnded(callId, addressed.key());

@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.supervision;
 
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.runtime.problem.Conflict;
 import io.verbund.acd.tenant.TenantKey;
 
@@ -7,7 +8,6 @@ import io.verbund.acd.tenant.TenantKey;
 public class NoSupervisorPhone extends Conflict {
 
     public NoSupervisorPhone(String login, TenantKey tenant) {
-        super("no-supervisor-phone", "No supervisor phone", "User " + login
-                + " has no supervisor phone to listen in on; a tenant admin gives it one (supervisor_phone)", tenant, null);
+        super("no-supervisor-phone", "No supervisor phone", PortalWords.text("supervision.no-phone", login), tenant, null);
     }
 }

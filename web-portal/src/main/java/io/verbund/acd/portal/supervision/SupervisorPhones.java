@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.supervision;
 
+import io.verbund.acd.portal.softphone.SipAccount;
 import io.verbund.acd.runtime.datasource.DatasourceRole;
 import io.verbund.acd.runtime.datasource.Datasources;
 import io.verbund.acd.runtime.problem.DatabaseUnavailable;
@@ -40,6 +41,22 @@ public class SupervisorPhones {
             }
         } catch (SQLException e) {
             throw new DatabaseUnavailable("looking up the supervisor's phone", e);
+        }
+    }
+
+    /** The supervisor's phone account with the user's name, for its own browser softphone. */
+    public Optional<SipAccount> accountOf(TenantId tenant, UserId supervisor) {
+        try (Connection db = datasources.forRole(DatasourceRole.MASTER).getConnection();
+             PreparedStatement query = db.prepareStatement("SELECT p.sip_username, p.sip_realm, p.sip_ha1, u.display_name FROM supervisor_phone p"
+                     + " JOIN app_user u ON u.tenant_id = p.tenant_id AND u.id = p.user_id WHERE p.tenant_id = ? AND p.user_id = ?")) {
+            query.setLong(1, tenant.value());
+            query.setLong(2, supervisor.value());
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(new SipAccount(row.getString(1), row.getString(2), row.getString(3), row.getString(4)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new DatabaseUnavailable("looking up the supervisor's phone account", e);
         }
     }
 

@@ -1,9 +1,10 @@
-package io.verbund.acd.portal.agent;
+package io.verbund.acd.portal.softphone;
 
 /**
- * The agent desktop's softphone settings. {@code available} false with {@code reason} where the
- * server has no softphone edge. The desktop picks {@code secureWebSocket} when its page came over
- * HTTPS (a browser allows no plain WebSocket from a secure page), {@code webSocket} otherwise.
+ * A browser softphone's settings, the agent's or the supervisor's. {@code available} false with
+ * {@code reason} where the server has no softphone edge. The app picks {@code secureWebSocket} when
+ * its page came over HTTPS (a browser allows no plain WebSocket from a secure page), {@code
+ * webSocket} otherwise.
  *
  * @param ha1 MD5 of user, realm and password, which answers the registrar's digest challenge in place of the password
  */
