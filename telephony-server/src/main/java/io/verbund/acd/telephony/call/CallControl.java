@@ -40,16 +40,11 @@ public class CallControl {
     private final CallSupervision supervision;
     private final Conferences conferences;
     private final BiConsumer<String, String> onHangUp = this::hangUpAsked;
-    private final Consumer<TransferAsked> onTransfer = asked ->
-            carryOut(asked.callId(), call -> transfers.blind(call, asked), () -> commands.transferDone(asked.callId()));
-    private final Consumer<HoldAsked> onHold = asked ->
-            carryOut(asked.callId(), call -> holds.carryOut(call, asked), () -> commands.holdDone(asked));
-    private final Consumer<ConsultationAsked> onConsultation = asked ->
-            carryOut(asked.callId(), call -> consultations.carryOut(call, asked), () -> commands.consultationDone(asked));
-    private final Consumer<SupervisionAsked> onSupervision = asked ->
-            carryOut(asked.callId(), call -> supervision.carryOut(call, asked), () -> commands.supervisionDone(asked.callId()));
-    private final Consumer<ConferenceAsked> onConference = asked ->
-            carryOut(asked.callId(), call -> conferences.carryOut(call, asked), () -> commands.conferenceDone(asked.callId()));
+    private final Consumer<TransferAsked> onTransfer = this::transferAsked;
+    private final Consumer<HoldAsked> onHold = this::holdAsked;
+    private final Consumer<ConsultationAsked> onConsultation = this::consultationAsked;
+    private final Consumer<SupervisionAsked> onSupervision = this::supervisionAsked;
+    private final Consumer<ConferenceAsked> onConference = this::conferenceAsked;
 
     @Inject
     public CallControl(CallCommands commands, CallSessions sessions, InboundCalls calls, Transfers transfers, Holds holds,
@@ -86,6 +81,26 @@ public class CallControl {
         commands.stopWatchingConsultations(onConsultation);
         commands.stopWatchingSupervision(onSupervision);
         commands.stopWatchingConferences(onConference);
+    }
+
+    private void transferAsked(TransferAsked asked) {
+        carryOut(asked.callId(), call -> transfers.blind(call, asked), () -> commands.transferDone(asked.callId()));
+    }
+
+    private void holdAsked(HoldAsked asked) {
+        carryOut(asked.callId(), call -> holds.carryOut(call, asked), () -> commands.holdDone(asked));
+    }
+
+    private void consultationAsked(ConsultationAsked asked) {
+        carryOut(asked.callId(), call -> consultations.carryOut(call, asked), () -> commands.consultationDone(asked));
+    }
+
+    private void supervisionAsked(SupervisionAsked asked) {
+        carryOut(asked.callId(), call -> supervision.carryOut(call, asked), () -> commands.supervisionDone(asked.callId()));
+    }
+
+    private void conferenceAsked(ConferenceAsked asked) {
+        carryOut(asked.callId(), call -> conferences.carryOut(call, asked), () -> commands.conferenceDone(asked.callId()));
     }
 
     /** A command for one call: nothing when this node does not hold it, another node does. */

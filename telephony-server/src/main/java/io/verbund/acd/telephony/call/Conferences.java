@@ -6,6 +6,7 @@ import io.verbund.acd.runtime.callcontrol.ConferenceAsked;
 import io.verbund.acd.telephony.sip.SipEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -78,10 +79,14 @@ public class Conferences {
             return Optional.of(refused[0]);
         }
         Transfers.ReservedAgent agent = reserved.get();
-        if (parties.ring(call, agent.destination(), sip.addresses().createSipURI(target.value(), sip.host()), null, false, by, target,
-                agent.line().agent(), agent.line().agentId())) {
-            LOG.info(() -> "conference: agent " + target.value() + " rings (" + asked.by() + ")");
-            return Optional.empty();
+        try {
+            if (parties.ring(call, agent.destination(), sip.addresses().createSipURI(target.value(), sip.host()), null, false, by, target,
+                    agent.line().agent(), agent.line().agentId())) {
+                LOG.info(() -> "conference: agent " + target.value() + " rings (" + asked.by() + ")");
+                return Optional.empty();
+            }
+        } catch (ParseException e) {
+            LOG.fine(() -> "agent " + target.value() + "'s address: " + e.getMessage());
         }
         agents.compareAndSet(agent.status(), OfferTerms.withdrawn(agent.status(), now));
         return Optional.of("agent " + target.value() + "'s phone could not be rung");
