@@ -287,13 +287,7 @@ public class CallCommands {
             LOG.warning(() -> "an outbound call command for " + callId + " not understood: " + e.getMessage());
             return;
         }
-        for (Consumer<OutboundCallAsked> watcher : outboundWatchers) {
-            try {
-                watcher.accept(asked);
-            } catch (RuntimeException e) {
-                LOG.warning(() -> "a call command watcher failed: " + e);
-            }
-        }
+        notify(outboundWatchers, asked);
     }
 
     private void consultationAsked(String callId, String encoded) {
@@ -304,13 +298,7 @@ public class CallCommands {
             LOG.warning(() -> "a consultation command for " + callId + " not understood: " + e.getMessage());
             return;
         }
-        for (Consumer<ConsultationAsked> watcher : consultationWatchers) {
-            try {
-                watcher.accept(asked);
-            } catch (RuntimeException e) {
-                LOG.warning(() -> "a call command watcher failed: " + e);
-            }
-        }
+        notify(consultationWatchers, asked);
     }
 
     private void holdAsked(String callId, String kindAndBy) {
@@ -322,13 +310,7 @@ public class CallCommands {
             LOG.warning(() -> "a hold command for " + callId + " not understood: " + e.getMessage());
             return;
         }
-        for (Consumer<HoldAsked> watcher : holdWatchers) {
-            try {
-                watcher.accept(asked);
-            } catch (RuntimeException e) {
-                LOG.warning(() -> "a call command watcher failed: " + e);
-            }
-        }
+        notify(holdWatchers, asked);
     }
 
     private void transferAsked(String callId, String targetAndBy) {
@@ -343,13 +325,7 @@ public class CallCommands {
             LOG.warning(() -> "a transfer command for " + callId + " not understood: " + e.getMessage());
             return;
         }
-        for (Consumer<TransferAsked> watcher : transferWatchers) {
-            try {
-                watcher.accept(asked);
-            } catch (RuntimeException e) {
-                LOG.warning(() -> "a call command watcher failed: " + e);
-            }
-        }
+        notify(transferWatchers, asked);
     }
 
     @PreDestroy

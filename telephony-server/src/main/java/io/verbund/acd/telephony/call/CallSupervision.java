@@ -1,7 +1,6 @@
 package io.verbund.acd.telephony.call;
 
 import io.verbund.acd.call.CallPhase;
-import io.verbund.acd.runtime.callcontrol.CallCommands;
 import io.verbund.acd.runtime.callcontrol.SupervisionAsked;
 import io.verbund.acd.runtime.callcontrol.SupervisionAsked.Mode;
 import io.verbund.acd.telephony.media.MediaPortsExhausted;
@@ -13,19 +12,13 @@ import io.verbund.acd.telephony.media.SessionDescription;
 import io.verbund.acd.telephony.registrar.Binding;
 import io.verbund.acd.telephony.registrar.Registrations;
 import io.verbund.acd.telephony.sip.SipEndpoint;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -44,7 +37,7 @@ import javax.sip.message.Response;
  * caller's law) and, once it answers, the call's media moves from its bridge into a
  * {@link MixedCall}'s room with the supervisor's seat; a later ask switches the mode in place; the
  * supervisor hanging up, or an {@link Mode#END} ask, hangs its leg up and bridges the call again.
- * Asks come from the portal through {@link CallCommands}; the portal checked who may supervise.
+ * Asks come from the portal through {@link CallControl}; the portal checked who may supervise.
  * The supervisor's leg is linked like an agent leg ({@link CallSessions#linkAgentLeg}), so its
  * responses and BYE reach the call; everything runs under the call's monitor.
  */
@@ -54,10 +47,6 @@ public class CallSupervision {
     static final String NOTICE_PROMPT = "supervision-notice";
     private static final Logger LOG = Logger.getLogger(CallSupervision.class.getName());
 
-    @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
-    private ManagedExecutorService executor;
-
-    private final CallCommands commands;
     private final SipEndpoint sip;
     private final CallSessions sessions;
     private final NodeMedia node;
@@ -68,17 +57,15 @@ public class CallSupervision {
     private final CallRecordings recordings;
     private final CallHistory history;
     private final Clock clock;
-    private final Consumer<SupervisionAsked> onAsked = this::asked;
 
     @Inject
-    public CallSupervision(CallCommands commands, SipEndpoint sip, CallSessions sessions, NodeMedia node, OutboundRequests requests,
+    public CallSupervision(SipEndpoint sip, CallSessions sessions, NodeMedia node, OutboundRequests requests,
                            Registrations registrations, AgentStates agents, AgentLegs agentLegs, CallRecordings recordings,
                            CallHistory history, Clock clock) {
         this.recordings = recordings;
         this.history = history;
         this.agents = agents;
         this.agentLegs = agentLegs;
-        this.commands = commands;
         this.sip = sip;
         this.sessions = sessions;
         this.node = node;
@@ -88,35 +75,11 @@ public class CallSupervision {
     }
 
     protected CallSupervision() {
-        this(null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
-    void start(@Observes Startup startup) {
-        commands.watchSupervision(onAsked);
-    }
-
-    @PreDestroy
-    void stop() {
-        commands.stopWatchingSupervision(onAsked);
-    }
-
-    private void asked(SupervisionAsked asked) {
-        Optional<AcdCall> held = sessions.byCaller(asked.callId());
-        if (held.isEmpty()) {
-            return;
-        }
-        executor.execute(() -> {
-            AcdCall call = held.get();
-            try (CallLogContext context = CallLogContext.of(call)) {
-                synchronized (call) {
-                    carryOut(call, asked);
-                }
-            }
-            commands.supervisionDone(asked.callId());
-        });
-    }
-
-    private void carryOut(AcdCall call, SupervisionAsked asked) {
+    /** Starts, switches or ends a supervisor's part in the call ({@link CallControl}, under the call's monitor). */
+    void carryOut(AcdCall call, SupervisionAsked asked) {
         MixedCall mixed = call.mixing;
         Optional<MixedCall.Party> supervisor = mixed == null ? Optional.empty() : mixed.supervisor();
         if (asked.mode() == Mode.END) {

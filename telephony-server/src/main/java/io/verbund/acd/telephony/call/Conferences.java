@@ -1,27 +1,15 @@
 package io.verbund.acd.telephony.call;
 
-import io.verbund.acd.agent.AgentStatus;
 import io.verbund.acd.call.TransferTarget;
-import io.verbund.acd.runtime.callcontrol.CallCommands;
+import io.verbund.acd.routing.OfferTerms;
 import io.verbund.acd.runtime.callcontrol.ConferenceAsked;
-import io.verbund.acd.telephony.directory.AgentLine;
-import io.verbund.acd.telephony.directory.DirectoryUnavailable;
-import io.verbund.acd.telephony.directory.TelephonyDirectory;
-import io.verbund.acd.telephony.registrar.Binding;
-import io.verbund.acd.telephony.registrar.Registrations;
 import io.verbund.acd.telephony.sip.SipEndpoint;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -38,65 +26,28 @@ public class Conferences {
 
     private static final Logger LOG = Logger.getLogger(Conferences.class.getName());
 
-    @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
-    private ManagedExecutorService executor;
-
-    private final CallCommands commands;
-    private final CallSessions sessions;
     private final CallSupervision parties;
     private final Transfers transfers;
-    private final TelephonyDirectory directory;
-    private final Registrations registrations;
     private final AgentStates agents;
-    private final CallHistory history;
     private final SipEndpoint sip;
     private final Clock clock;
-    private final Consumer<ConferenceAsked> onAsked = this::asked;
 
     @Inject
-    public Conferences(CallCommands commands, CallSessions sessions, CallSupervision parties, Transfers transfers,
-                       TelephonyDirectory directory, Registrations registrations, AgentStates agents, CallHistory history,
-                       SipEndpoint sip, Clock clock) {
-        this.commands = commands;
-        this.sessions = sessions;
+    public Conferences(CallSupervision parties, Transfers transfers, AgentStates agents, SipEndpoint sip, Clock clock) {
         this.parties = parties;
         this.transfers = transfers;
-        this.directory = directory;
-        this.registrations = registrations;
         this.agents = agents;
-        this.history = history;
         this.sip = sip;
         this.clock = clock;
     }
 
     protected Conferences() {
-        this(null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null);
     }
 
-    void start(@Observes Startup startup) {
-        commands.watchConferences(onAsked);
-    }
-
-    @PreDestroy
-    void stop() {
-        commands.stopWatchingConferences(onAsked);
-    }
-
-    private void asked(ConferenceAsked asked) {
-        Optional<AcdCall> held = sessions.byCaller(asked.callId());
-        if (held.isEmpty()) {
-            return;
-        }
-        executor.execute(() -> {
-            AcdCall call = held.get();
-            try (CallLogContext context = CallLogContext.of(call)) {
-                synchronized (call) {
-                    Optional<String> refused = start(call, asked);
-                    refused.ifPresent(why -> LOG.info(() -> "conference with " + asked.target() + " not started: " + why));
-                }
-            }
-            commands.conferenceDone(asked.callId());
-        });
+    /** Rings the third party the agent asked for ({@link CallControl}, under the call's monitor); a refusal is logged. */
+    void carryOut(AcdCall call, ConferenceAsked asked) {
+        start(call, asked).ifPresent(why -> LOG.info(() -> "conference with " + asked.target() + " not started: " + why));
     }
 
     /** @return why the third party is not rung; empty when it rings */
@@ -122,38 +73,22 @@ public class Conferences {
                     ? Optional.empty() : Optional.of("the INVITE could not be sent");
         }
         Instant now = clock.instant();
-        Optional<AgentLine> line;
+        String[] refused = new String[1];
+        Optional<Transfers.ReservedAgent> reserved = transfers.reserve(call, target, now, why -> refused[0] = why);
+        if (reserved.isEmpty()) {
+            return Optional.of(refused[0]);
+        }
+        Transfers.ReservedAgent agent = reserved.get();
         try {
-            line = directory.agent(call.tenantId, target.value());
-        } catch (DirectoryUnavailable e) {
-            return Optional.of("configuration unavailable");
-        }
-        if (line.isEmpty()) {
-            return Optional.of("no agent " + target.value() + " in this tenant");
-        }
-        Optional<Binding> phone = registrations.active(line.get().sipUsername(), now);
-        if (phone.isEmpty()) {
-            return Optional.of("agent " + target.value() + " has no registered phone");
-        }
-        AgentStatus ready = agents.current(line.get().agent(), now);
-        if (!ready.isAvailable(now)) {
-            return Optional.of("agent " + target.value() + " is not ready (" + ready.state() + ")");
-        }
-        AgentStatus reserved = ready.reserve(call.callId, history.node(), now);
-        if (!agents.compareAndSet(ready, reserved)) {
-            return Optional.of("agent " + target.value() + " was taken by another call");
-        }
-        try {
-            SipDestination destination = SipDestination.phone(phone.get(), sip.addresses());
-            if (parties.ring(call, destination, sip.addresses().createSipURI(target.value(), sip.host()), null, false, by, target,
-                    line.get().agent(), line.get().agentId())) {
+            if (parties.ring(call, agent.destination(), sip.addresses().createSipURI(target.value(), sip.host()), null, false, by, target,
+                    agent.line().agent(), agent.line().agentId())) {
                 LOG.info(() -> "conference: agent " + target.value() + " rings (" + asked.by() + ")");
                 return Optional.empty();
             }
         } catch (ParseException e) {
-            LOG.fine(() -> "agent " + target.value() + "'s contact: " + e.getMessage());
+            LOG.fine(() -> "agent " + target.value() + "'s address: " + e.getMessage());
         }
-        agents.compareAndSet(reserved, io.verbund.acd.routing.OfferTerms.withdrawn(reserved, now));
+        agents.compareAndSet(agent.status(), OfferTerms.withdrawn(agent.status(), now));
         return Optional.of("agent " + target.value() + "'s phone could not be rung");
     }
 }

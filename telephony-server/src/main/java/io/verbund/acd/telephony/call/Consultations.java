@@ -7,10 +7,8 @@ import io.verbund.acd.runtime.callcontrol.ConsultationAsked;
 import io.verbund.acd.telephony.media.NodeMedia;
 import io.verbund.acd.telephony.media.RtpLeg;
 import io.verbund.acd.routing.Reservation;
-import io.verbund.acd.telephony.directory.DirectoryUnavailable;
 import io.verbund.acd.telephony.directory.GroupMember;
 import io.verbund.acd.telephony.directory.GroupSettings;
-import io.verbund.acd.telephony.directory.TelephonyDirectory;
 import io.verbund.acd.telephony.registrar.Registrations;
 import io.verbund.acd.telephony.sip.SipEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,7 +57,6 @@ public class Consultations {
     private final AgentStates agents;
     private final AgentLegs agentLegs;
     private final OutboundRequests requests;
-    private final TelephonyDirectory directory;
     private final CallDistribution distribution;
     private final Registrations registrations;
     private final CallSupervision parties;
@@ -69,10 +66,9 @@ public class Consultations {
     @Inject
     public Consultations(CallSessions sessions, Transfers transfers, OutboundTrunk trunk, NodeMedia node, CallerMedia media,
                          CallRecordings recordings, CallHistory history, AgentStates agents, AgentLegs agentLegs,
-                         OutboundRequests requests, TelephonyDirectory directory, CallDistribution distribution,
+                         OutboundRequests requests, CallDistribution distribution,
                          Registrations registrations, CallSupervision parties, SipEndpoint sip, Clock clock) {
         this.parties = parties;
-        this.directory = directory;
         this.distribution = distribution;
         this.registrations = registrations;
         this.sip = sip;
@@ -90,31 +86,19 @@ public class Consultations {
     }
 
     protected Consultations() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /**
-     * Carries out a step of a consultation on a managed thread.
-     *
-     * @return whether this node holds the call
-     */
-    public boolean asked(ConsultationAsked asked) {
-        Optional<AcdCall> held = sessions.byCaller(asked.callId());
-        held.ifPresent(call -> {
-            try (CallLogContext context = CallLogContext.of(call)) {
-                synchronized (call) {
-                    String by = "api:" + asked.by();
-                    switch (asked.kind()) {
-                        case START -> start(call, asked.target(), by);
-                        case SWAP -> swap(call, by);
-                        case COMPLETE -> complete(call, by);
-                        case RETURN -> back(call, by);
-                        case CONFERENCE -> conference(call, by);
-                    }
-                }
-            }
-        });
-        return held.isPresent();
+    /** Carries out a step of a consultation ({@link CallControl}, under the call's monitor). */
+    void carryOut(AcdCall call, ConsultationAsked asked) {
+        String by = "api:" + asked.by();
+        switch (asked.kind()) {
+            case START -> start(call, asked.target(), by);
+            case SWAP -> swap(call, by);
+            case COMPLETE -> complete(call, by);
+            case RETURN -> back(call, by);
+            case CONFERENCE -> conference(call, by);
+        }
     }
 
     private void start(AcdCall call, TransferTarget target, String by) {
@@ -170,15 +154,8 @@ public class Consultations {
      * at once — a consultation does not queue.
      */
     private void startWithGroup(AcdCall call, TransferTarget target, String by, Instant now) {
-        Optional<GroupSettings> group;
-        try {
-            group = directory.group(call.tenantId, target.value());
-        } catch (DirectoryUnavailable e) {
-            refuse(call, target, "configuration unavailable", now);
-            return;
-        }
+        Optional<GroupSettings> group = transfers.group(call, target, why -> refuse(call, target, why, now));
         if (group.isEmpty()) {
-            refuse(call, target, "no group " + target.value() + " in this tenant", now);
             return;
         }
         Optional<Reservation> picked = distribution.reserveForConsultation(group.get(), call.callId);

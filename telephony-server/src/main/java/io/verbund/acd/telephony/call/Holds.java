@@ -23,15 +23,13 @@ public class Holds {
 
     private static final Logger LOG = Logger.getLogger(Holds.class.getName());
 
-    private final CallSessions sessions;
     private final CallerMedia media;
     private final CallRecordings recordings;
     private final CallHistory history;
     private final Clock clock;
 
     @Inject
-    public Holds(CallSessions sessions, CallerMedia media, CallRecordings recordings, CallHistory history, Clock clock) {
-        this.sessions = sessions;
+    public Holds(CallerMedia media, CallRecordings recordings, CallHistory history, Clock clock) {
         this.media = media;
         this.recordings = recordings;
         this.history = history;
@@ -39,28 +37,16 @@ public class Holds {
     }
 
     protected Holds() {
-        this(null, null, null, null, null);
+        this(null, null, null, null);
     }
 
-    /**
-     * Carries out the hold or resume on a managed thread.
-     *
-     * @return whether this node holds the call
-     */
-    public boolean asked(HoldAsked asked) {
-        Optional<AcdCall> held = sessions.byCaller(asked.callId());
-        held.ifPresent(call -> {
-            try (CallLogContext context = CallLogContext.of(call)) {
-                synchronized (call) {
-                    if (asked.kind() == HoldAsked.Kind.HOLD) {
-                        putOnHold(call, "api:" + asked.by());
-                    } else {
-                        resume(call, "api:" + asked.by());
-                    }
-                }
-            }
-        });
-        return held.isPresent();
+    /** Carries out the hold or resume ({@link CallControl}, under the call's monitor). */
+    void carryOut(AcdCall call, HoldAsked asked) {
+        if (asked.kind() == HoldAsked.Kind.HOLD) {
+            putOnHold(call, "api:" + asked.by());
+        } else {
+            resume(call, "api:" + asked.by());
+        }
     }
 
     private void putOnHold(AcdCall call, String by) {

@@ -212,14 +212,6 @@ final class MixedCall {
 
     /** The call ends: every party is hung up, the room closed (the legs and the recording are the call's to close). */
     void end(AcdCall call) {
-        for (Party party : List.copyOf(parties)) {
-            party.hangUp.accept(call, party);
-            party.media.close();
-        }
-        parties.clear();
-        if (room != null) {
-            room.close();
-            room = null;
-        }
+        dissolveFor(call, null);
     }
 }

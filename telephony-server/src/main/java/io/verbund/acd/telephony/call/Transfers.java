@@ -151,25 +151,11 @@ public class Transfers {
     }
 
     /**
-     * A blind transfer asked for through the API, on a managed thread. The caller stays with its
-     * agent until the target answers; every refusal is a TransferFailed event of the call.
-     *
-     * @return whether this node holds the call
+     * A blind transfer asked for through the API ({@link CallControl}, under the call's monitor). The
+     * caller stays with its agent until the target answers; a transfer that cannot even start is
+     * refused with a TransferFailed event saying why, so the API's caller sees it.
      */
-    public boolean blind(TransferAsked asked) {
-        Optional<AcdCall> held = sessions.byCaller(asked.callId());
-        held.ifPresent(call -> {
-            try (CallLogContext context = CallLogContext.of(call)) {
-                synchronized (call) {
-                    startBlind(call, asked);
-                }
-            }
-        });
-        return held.isPresent();
-    }
-
-    /** A transfer that cannot even start is refused with a TransferFailed event saying why, so the API's caller sees it. */
-    private void startBlind(AcdCall call, TransferAsked asked) {
+    void blind(AcdCall call, TransferAsked asked) {
         Instant now = clock.instant();
         TransferTarget target = asked.target();
         String by = "api:" + asked.by();
@@ -212,6 +198,21 @@ public class Transfers {
             call.state.transferFailed("the INVITE to agent " + target.value() + " could not be sent", now);
         }
         history.record(call);
+    }
+
+    /** The group target of a transfer or a consultation; empty, with {@code refused} told why, when the tenant has none such. */
+    Optional<GroupSettings> group(AcdCall call, TransferTarget target, Consumer<String> refused) {
+        Optional<GroupSettings> group;
+        try {
+            group = directory.group(call.tenantId, target.value());
+        } catch (DirectoryUnavailable e) {
+            refused.accept("configuration unavailable");
+            return Optional.empty();
+        }
+        if (group.isEmpty()) {
+            refused.accept("no group " + target.value() + " in this tenant");
+        }
+        return group;
     }
 
     /** An agent target found, ready and reserved for the call (so it is offered no other call), with where its phone is. */
@@ -271,15 +272,8 @@ public class Transfers {
      * waits without the flow's announcements, maximum wait or empty-queue exit: its flow is over.
      */
     private void toGroup(AcdCall call, TransferTarget target, String by, Instant now) {
-        Optional<GroupSettings> group;
-        try {
-            group = directory.group(call.tenantId, target.value());
-        } catch (DirectoryUnavailable e) {
-            refuse(call, target, "configuration unavailable", now);
-            return;
-        }
+        Optional<GroupSettings> group = group(call, target, why -> refuse(call, target, why, now));
         if (group.isEmpty()) {
-            refuse(call, target, "no group " + target.value() + " in this tenant", now);
             return;
         }
         Dialog oldDialog = call.agentDialog;

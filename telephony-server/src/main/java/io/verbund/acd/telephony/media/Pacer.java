@@ -1,5 +1,6 @@
 package io.verbund.acd.telephony.media;
 
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -114,7 +115,7 @@ final class Pacer implements Runnable {
         MixingRoom opened;
         while ((opened = opening.poll()) != null) {
             if (roomCount == rooms.length) {
-                rooms = java.util.Arrays.copyOf(rooms, rooms.length * 2);
+                rooms = Arrays.copyOf(rooms, rooms.length * 2);
             }
             rooms[roomCount++] = opened;
         }

@@ -13,9 +13,9 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -712,7 +712,7 @@ public final class RtpLeg {
         if (joined != null) {
             joined.tap(this, data, packet.payloadOffset(), packet.payloadLength(), packet.timestamp(), receivedNanos);
         } else if (mixed != null) {
-            mixed.received(data, packet.payloadOffset(), packet.payloadLength(), negotiated == null ? AudioCodec.PCMU : negotiated.codec());
+            mixed.received(data, packet.payloadOffset(), packet.payloadLength(), law());
         } else if (hearing != null) {
             hearing.received(data, packet.payloadOffset(), packet.payloadLength(), packet.timestamp(), receivedNanos);
         }

@@ -261,23 +261,8 @@ public class CallResource {
         if (checked.agent() != null && checked.agent().equals(call.agent())) {
             throw InvalidFields.of("agent", PortalWords.text("call.transfer-to-itself", checked.agent()), addressed.key());
         }
-        if (checked.agent() != null && !agents.exists(addressed, checked.agent())) {
-            throw InvalidFields.of("agent", PortalWords.text("common.agent-unknown", checked.agent()), addressed.key());
-        }
-        if (checked.group() != null && roster.groupsOf(addressed.key()).stream().noneMatch(group -> group.name().equals(checked.group()))) {
-            throw InvalidFields.of("group", PortalWords.text("common.group-unknown", checked.group()), addressed.key());
-        }
-        // Refused here for a clear answer; the node that dials checks the same list again (flows, other nodes' commands).
-        TransferNumbers allowed = tenants.transferNumbers(addressed.idValue());
-        if (!allowed.allows(checked.toTarget())) {
-            throw InvalidFields.of("number", PortalWords.text("call.number-not-allowed", checked.number(), allowed), addressed.key());
-        }
-        if (call.endedAt() != null) {
-            throw new CallEnded(callId, addressed.key());
-        }
-        if (call.answeredAt() == null) {
-            throw new CallNotConnected(callId, "is not connected to an agent yet", addressed.key());
-        }
+        checkParty(checked, addressed);
+        requireConnected(call, callId, addressed);
         if (call.consultation() != null) {
             throw NoConsultation.already(callId, addressed.key());
         }
@@ -322,12 +307,7 @@ public class CallResource {
         Caller caller = callers.caller();
         AddressedTenant addressed = addressing.forMembers(caller, tenant);
         CallDocument call = records.get(addressed, scope(caller, addressed), callId);
-        if (call.endedAt() != null) {
-            throw new CallEnded(callId, addressed.key());
-        }
-        if (call.answeredAt() == null) {
-            throw new CallNotConnected(callId, "is not connected to an agent yet", addressed.key());
-        }
+        requireConnected(call, callId, addressed);
         if (kind == HoldAsked.Kind.HOLD && Boolean.TRUE.equals(call.onHold())) {
             throw CallOnHold.already(callId, "it cannot be put on hold again", addressed.key());
         }
@@ -360,22 +340,12 @@ public class CallResource {
     @POST
     @Path("{callId}/consultation")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response consult(@PathParam("callId") String callId, ConsultationRequest request, @QueryParam("tenant") String tenant) {
+    public Response consult(@PathParam("callId") String callId, TransferRequest request, @QueryParam("tenant") String tenant) {
         Caller caller = callers.caller();
         AddressedTenant addressed = addressing.forMembers(caller, tenant);
         CallDocument call = records.get(addressed, scope(caller, addressed), callId);
-        ConsultationRequest checked = validation.check(request, addressed.key());
-        if (checked.agent() != null && !agents.exists(addressed, checked.agent())) {
-            throw InvalidFields.of("agent", PortalWords.text("common.agent-unknown", checked.agent()), addressed.key());
-        }
-        if (checked.group() != null && roster.groupsOf(addressed.key()).stream().noneMatch(group -> group.name().equals(checked.group()))) {
-            throw InvalidFields.of("group", PortalWords.text("common.group-unknown", checked.group()), addressed.key());
-        }
-        TransferNumbers allowed = tenants.transferNumbers(addressed.idValue());
-        if (!allowed.allows(checked.toTarget())) {
-            throw InvalidFields.of("number", checked.number() + " is not among the numbers the tenant's calls may be transferred to ("
-                    + allowed + ")", addressed.key());
-        }
+        TransferRequest checked = validation.check(request, addressed.key());
+        checkParty(checked, addressed);
         requireConnected(call, callId, addressed);
         if (call.consultation() != null) {
             throw NoConsultation.already(callId, addressed.key());
@@ -442,6 +412,24 @@ public class CallResource {
         }
         commands.consult(new ConsultationAsked(callId, kind, null, caller.login()));
         return Response.accepted(call).build();
+    }
+
+    /**
+     * The party a call is transferred to or consulted exists in the tenant: the agent, the group, or
+     * the number among the tenant's transfer numbers. Refused here for a clear answer; the node that
+     * dials checks the numbers again (flows, other nodes' commands).
+     */
+    private void checkParty(TransferRequest checked, AddressedTenant addressed) {
+        if (checked.agent() != null && !agents.exists(addressed, checked.agent())) {
+            throw InvalidFields.of("agent", PortalWords.text("common.agent-unknown", checked.agent()), addressed.key());
+        }
+        if (checked.group() != null && roster.groupsOf(addressed.key()).stream().noneMatch(group -> group.name().equals(checked.group()))) {
+            throw InvalidFields.of("group", PortalWords.text("common.group-unknown", checked.group()), addressed.key());
+        }
+        TransferNumbers allowed = tenants.transferNumbers(addressed.idValue());
+        if (!allowed.allows(checked.toTarget())) {
+            throw InvalidFields.of("number", PortalWords.text("call.number-not-allowed", checked.number(), allowed), addressed.key());
+        }
     }
 
     private static void requireConnected(CallDocument call, String callId, AddressedTenant addressed) {

@@ -6,10 +6,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The body of {@code POST /calls/{callId}/transfer}: exactly one target, another agent of the
- * tenant by extension ({@code {"agent":"1002"}}), an external number in E.164 form
- * ({@code {"number":"+4940123456"}}) or an ACD group of the tenant by name, whose queue the caller
- * enters again with its priority ({@code {"group":"Sales"}}).
+ * The body of {@code POST /calls/{callId}/transfer} and of {@code .../consultation}: exactly one
+ * party, another agent of the tenant by extension ({@code {"agent":"1002"}}), an external number in
+ * E.164 form among the tenant's transfer numbers ({@code {"number":"+4940123456"}}) or an ACD group
+ * of the tenant by name ({@code {"group":"Sales"}}): a transfer puts the caller in its queue again
+ * with its priority, a consultation rings the free agent the group's strategy picks.
  */
 public record TransferRequest(
         @Size(min = 1, max = 32) @Pattern(regexp = "[A-Za-z0-9._-]*", message = "{verbund.transfer.agent}") String agent,
