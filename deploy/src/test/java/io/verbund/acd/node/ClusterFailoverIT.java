@@ -28,8 +28,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -113,6 +115,23 @@ class ClusterFailoverIT {
         assertThat(cluster.serverIdBehind(cluster.topology().frontends().dbMaster())).isEqualTo(MASTER1);
         assertThat(cluster.serverIdBehind(cluster.topology().frontends().dbRealtime())).isEqualTo(3);
         assertThat(cluster.serverIdBehind(cluster.topology().frontends().dbReporting())).isEqualTo(4);
+        // master1's commits wait for master2's receipt (so a failover loses nothing acknowledged, and master1's
+        // crash recovery cuts what master2 never got); the replicas' acks do not count.
+        assertThat(semiSyncStatus("master1")).containsEntry("Rpl_semi_sync_master_status", "ON")
+                .containsEntry("Rpl_semi_sync_master_clients", "1").containsEntry("Rpl_semi_sync_slave_status", "ON");
+        assertThat(semiSyncStatus("master2")).containsEntry("Rpl_semi_sync_slave_status", "ON");
+        assertThat(semiSyncStatus("replica1")).containsEntry("Rpl_semi_sync_slave_status", "OFF");
+    }
+
+    private static Map<String, String> semiSyncStatus(String database) throws SQLException {
+        Map<String, String> status = new HashMap<>();
+        try (Connection db = cluster.database(database).connectAsAdmin(); Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("SHOW GLOBAL STATUS LIKE 'Rpl_semi_sync_%'")) {
+            while (rows.next()) {
+                status.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        return status;
     }
 
     @Test

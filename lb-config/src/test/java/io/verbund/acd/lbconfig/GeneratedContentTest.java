@@ -139,8 +139,12 @@ class GeneratedContentTest {
                 "log_slave_updates = ON", "binlog_format = ROW", "skip_name_resolve = ON",
                 "socket = /var/lib/verbund/mariadb/master1/mariadbd.sock").doesNotContain("read_only");
         assertThat(LOCAL.get("mariadb/master2.cnf")).contains("auto_increment_offset = 2");
+        for (String master : List.of("master1", "master2")) {
+            assertThat(LOCAL.get("mariadb/" + master + ".cnf")).as(master).contains("rpl_semi_sync_master_enabled = ON",
+                    "rpl_semi_sync_master_wait_point = AFTER_SYNC", "rpl_semi_sync_slave_enabled = ON");
+        }
         assertThat(LOCAL.get("mariadb/replica1.cnf")).contains("read_only = ON", "server_id = 3", "innodb_buffer_pool_size = 128M")
-                .doesNotContain("auto_increment");
+                .doesNotContain("auto_increment", "rpl_semi_sync");
     }
 
     @Test

@@ -80,7 +80,19 @@ public final class MariaDbConfig implements ConfigGenerator {
             cnf.append("# Master ").append(offset).append(" of 2: interleaved auto-increment values, so the two masters\n")
                     .append("# never hand out the same id even if both were written to.\n")
                     .append("auto_increment_increment = 2\n")
-                    .append("auto_increment_offset = ").append(offset).append("\n\n");
+                    .append("auto_increment_offset = ").append(offset).append("\n\n")
+                    .append("# Semi-synchronous between the two masters only (replicas stay asynchronous, so their ack\n")
+                    .append("# never stands in for the other master's). AFTER_SYNC: a commit becomes visible and is\n")
+                    .append("# acknowledged only once the other master holds it, so a failover to it loses nothing\n")
+                    .append("# acknowledged. The slave side's crash recovery rolls back and cuts from the binlog what was\n")
+                    .append("# never acknowledged: a master killed mid-commit does not come back with a write the node\n")
+                    .append("# then retried on the other master, which would stop replication on a duplicate key.\n")
+                    .append("# Without the other master a commit waits the timeout once, then goes on asynchronously\n")
+                    .append("# until it has caught up.\n")
+                    .append("rpl_semi_sync_master_enabled = ON\n")
+                    .append("rpl_semi_sync_master_wait_point = AFTER_SYNC\n")
+                    .append("rpl_semi_sync_master_timeout = 1000\n")
+                    .append("rpl_semi_sync_slave_enabled = ON\n\n");
         } else {
             cnf.append("# Replica: only replication writes here; the application reads through haproxy.\n")
                     .append("read_only = ON\n\n");
