@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What a waiting caller hears: the recording notice where the group records, its place in the
@@ -40,17 +41,20 @@ public class QueueAnnouncements {
     private final QueueStore queue;
     private final AgentStates agents;
     private final CallerMedia media;
+    private final long ringbackMillis;
     private final Map<Long, Double> handlingSeconds = new ConcurrentHashMap<>();
 
     @Inject
-    public QueueAnnouncements(QueueStore queue, AgentStates agents, CallerMedia media) {
+    public QueueAnnouncements(QueueStore queue, AgentStates agents, CallerMedia media,
+                              @ConfigProperty(name = "verbund.queue.ringback-before-music-ms", defaultValue = "2000") long ringbackMillis) {
         this.queue = queue;
         this.agents = agents;
         this.media = media;
+        this.ringbackMillis = ringbackMillis;
     }
 
     protected QueueAnnouncements() {
-        this(null, null, null);
+        this(null, null, null, 0);
     }
 
     /** The caller has just been queued. Called under the call's monitor. */
@@ -61,10 +65,34 @@ public class QueueAnnouncements {
         }
         enqueue.announceEvery().ifPresent(every -> first.addAll(placeAndWait(call)));
         call.musicOnHold = enqueue.mohPrompt();
+        if (first.isEmpty() && ringbackMillis > 0 && stillRinging(call)) {
+            // Nothing to announce and the caller's phone still rings (180, no media yet): let it ring a
+            // moment before the music. A caller an agent takes at once hears a ring, not a snippet of
+            // music, and the node sends no early media for it at all.
+            int turn = call.flowTurn;
+            call.queueTimers.add(scheduler.schedule(() -> executor.execute(() -> musicAfterRingback(call, turn)),
+                    ringbackMillis, TimeUnit.MILLISECONDS));
+            return;
+        }
         media.playThenLoop(call, first, enqueue.mohPrompt());
         enqueue.announceEvery().ifPresent(every -> call.queueTimers.add(scheduler.scheduleWithFixedDelay(
                 () -> executor.execute(() -> announce(call, enqueue.mohPrompt())),
                 every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS)));
+    }
+
+    private static boolean stillRinging(AcdCall call) {
+        return !call.earlyMedia && !call.answeredByNode && call.answeredAt == null;
+    }
+
+    /** The ring is over: music, for a caller still waiting (an agent's phone may ring for it meanwhile). */
+    private void musicAfterRingback(AcdCall call, int turn) {
+        try (CallLogContext context = CallLogContext.of(call)) {
+            synchronized (call) {
+                if (call.flowTurn == turn && (call.state.is(CallPhase.QUEUED) || call.state.is(CallPhase.OFFERING))) {
+                    media.playThenLoop(call, List.of(), call.musicOnHold);
+                }
+            }
+        }
     }
 
     private void announce(AcdCall call, String moh) {
