@@ -8,11 +8,15 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -435,6 +439,53 @@ class RoutingIT {
                 .add("wrapUpSeconds", 0).add("members", members).build().toString());
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().getJsonNumber("id").longValue();
+    }
+
+    /**
+     * A queue with nothing to announce: the caller an agent takes at once hears its own ringback and
+     * then the agent, with no early media at all (caller-rings.xml fails on a 183); one who waits
+     * hears the ring for verbund.queue.ringback-before-music-ms (2 s) before the 183 and the music.
+     */
+    @Test
+    void aCallerTakenAtOnceHearsOnlyItsRingbackAndOneWhoWaitsGetsMusicAfterTheRing() throws Exception {
+        String number = queueOf(group("Ringback", "LONGEST_IDLE", 1004), "+4930500913");
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1004, 5926);
+        Process phone = sipp.start("agent-answer.xml", 5926, List.of("-m", "1", "-d", "200", "-timeout", "60s"));
+        calls.setState(1004, "READY");
+
+        assertThat(sipp.run("caller-rings.xml", 5967, List.of("-s", number, "-m", "1", "-timeout", "60s")).exit())
+                .as("180, then the agent's 200, and no 183: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(phone, 30).exit()).as(sipp.errorLogs()).isZero();
+        assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1004", number);
+
+        calls.setState(1004, "LOGGED_OUT");
+        try (SipTransport.Connection sip = SipTransport.UDP.connect(new InetSocketAddress("127.0.0.1", node.ports().sip()))) {
+            String id = "ringback-" + System.nanoTime();
+            String target = "sip:" + number + "@127.0.0.1:" + node.ports().sip();
+            String via = "Via: SIP/2.0/UDP " + sip.local() + ";branch=z9hG4bK-" + id + "\r\n";
+            String dialog = "From: <sip:+49301234567@127.0.0.1>;tag=" + id + "\r\nTo: <" + target + ">\r\nCall-ID: " + id + "\r\n";
+            String sdp = "v=0\r\no=caller 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\n";
+            long sent = System.nanoTime();
+            sip.send(("INVITE " + target + " SIP/2.0\r\n" + via + dialog + "CSeq: 1 INVITE\r\nContact: <sip:caller@" + sip.local()
+                    + ">\r\nMax-Forwards: 70\r\nContent-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp)
+                    .getBytes(StandardCharsets.US_ASCII));
+
+            String early = sip.response(id, status -> status == 183 || status >= 200, Duration.ofSeconds(15)).orElseThrow();
+            long rangMillis = Duration.ofNanos(System.nanoTime() - sent).toMillis();
+            assertThat(SipTransport.status(early)).as(early).isEqualTo(183);
+            assertThat(early).as("music comes with our session description").contains("m=audio ");
+            assertThat(rangMillis).as("the caller's phone rang before the music").isGreaterThanOrEqualTo(1900);
+
+            sip.send(("CANCEL " + target + " SIP/2.0\r\n" + via + dialog + "CSeq: 1 CANCEL\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String terminated = sip.response(id, status -> status == 487, Duration.ofSeconds(10)).orElseThrow();
+            Matcher to = Pattern.compile("(?m)^To: ([^\r\n]+)").matcher(terminated);
+            assertThat(to.find()).as(terminated).isTrue();
+            assertThat(to.group(1)).as("the 487 names the early dialog of our 180 and 183").contains(";tag=");
+            sip.send(("ACK " + target + " SIP/2.0\r\n" + via + "From: <sip:+49301234567@127.0.0.1>;tag=" + id + "\r\nTo: " + to.group(1)
+                    + "\r\nCall-ID: " + id + "\r\nCSeq: 1 ACK\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        }
     }
 
     private void changeGroup(long id, UnaryOperator<JsonObject> change) {

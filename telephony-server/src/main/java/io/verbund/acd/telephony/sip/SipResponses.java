@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 import javax.sip.header.ReasonHeader;
+import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -33,7 +35,9 @@ public class SipResponses {
 
     public void send(ServerTransaction transaction, int status, String why, int retryAfterSeconds) {
         try {
-            transaction.sendResponse(response(transaction.getRequest(), status, why, retryAfterSeconds));
+            Response response = response(transaction.getRequest(), status, why, retryAfterSeconds);
+            withOurTag(transaction, response);
+            transaction.sendResponse(response);
         } catch (java.text.ParseException | javax.sip.SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
             LOG.log(Level.FINE, "response " + status + " not sent", e);
         }
@@ -61,6 +65,18 @@ public class SipResponses {
             sip.provider().sendResponse(response(request, status, why, -1));
         } catch (java.text.ParseException | javax.sip.SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
             LOG.log(Level.FINE, "response " + status + " not sent", e);
+        }
+    }
+
+    /**
+     * Every response to a request carries the To tag our first tagged response to it gave (RFC 3261
+     * 8.2.6.2): a 487 or 486 after our 180 names the same early dialog, so the caller's ACK matches.
+     */
+    private static void withOurTag(ServerTransaction transaction, Response response) throws java.text.ParseException {
+        Dialog dialog = transaction.getDialog();
+        ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+        if (dialog != null && dialog.getLocalTag() != null && to != null && to.getTag() == null && response.getStatusCode() > 100) {
+            to.setTag(dialog.getLocalTag());
         }
     }
 
