@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,6 +15,12 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Starts MariaDB and one WildFly with all four services and the demo tenants; runs until Ctrl-C.")
 final class DemoCommand implements Callable<Integer> {
+
+    /** The node's setting for its outbound trunk (docs/operations.md, "Outbound trunk"). */
+    static final String TRUNK_PROPERTY = "verbund.trunk.outbound";
+    /** What the node's OutboundTrunk accepts. */
+    private static final Pattern TRUNK = Pattern.compile("sips?:(\\[[0-9a-fA-F:.]+]|[A-Za-z0-9.-]+)(?::(\\d{1,5}))?(?:;transport=(udp|tcp))?",
+            Pattern.CASE_INSENSITIVE);
 
     @Mixin
     Verbund.Locations locations = new Verbund.Locations();
@@ -30,6 +37,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-softphone", description = "Do not start the browser softphone's edge (rtpengine and Kamailio).")
     boolean noSoftphone;
 
+    @Option(names = "--trunk", paramLabel = "<sip address>",
+            description = "Outbound trunk for agents' calls out, callbacks and transfers to numbers, e.g. sip:127.0.0.1:5090 "
+                    + "(a carrier, a PBX, or a SIPp standing in for one; default: none, so only inbound calls).")
+    String trunk;
+
     @ParentCommand
     Verbund verbund;
 
@@ -37,11 +49,12 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = verbund.out();
         Instant begun = Instant.now();
+        java.util.Map<String, String> properties = trunk == null ? java.util.Map.of() : java.util.Map.of(TRUNK_PROPERTY, checkedTrunk(trunk));
         Installation installation = locations.installation();
         DemoHome home = locations.home();
         NodePorts ports = new NodePorts(portOffset);
         int dbPort = databasePort != null ? databasePort : NodePorts.firstFree(3316 + portOffset);
-        DemoNode node = new DemoNode(installation, home, ports, dbPort, java.util.Map.of(), !noSoftphone && softphoneEdgeCanRun(out), out);
+        DemoNode node = new DemoNode(installation, home, ports, dbPort, properties, !noSoftphone && softphoneEdgeCanRun(out), out);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {
             out.println();
@@ -71,6 +84,18 @@ final class DemoCommand implements Callable<Integer> {
         out.println("WildFly stopped on its own; see " + node.wildfly().serverLog() + ". Stopping MariaDB.");
         node.stop();
         return ExitCode.FAILED.code();
+    }
+
+    /**
+     * The node refuses a malformed trunk only when it deploys, a minute in and in its log; the
+     * launcher says so before it starts anything.
+     */
+    static String checkedTrunk(String address) {
+        if (!TRUNK.matcher(address).matches()) {
+            throw new LaunchFailure(ExitCode.USAGE, "--trunk " + address + " is no SIP address of a host: sip:HOST[:PORT][;transport=udp|tcp], "
+                    + "e.g. sip:127.0.0.1:5090");
+        }
+        return address;
     }
 
     /**

@@ -26,6 +26,7 @@ public final class DemoNode {
     private final WildFlyNode wildfly;
     private final ServiceHealth health;
     private final Optional<SoftphoneEdge> softphoneEdge;
+    private final Optional<String> outboundTrunk;
     private ProcessRecord record;
 
     public DemoNode(Installation installation, DemoHome home, NodePorts ports, int databasePort, PrintStream out) {
@@ -45,6 +46,7 @@ public final class DemoNode {
         java.util.Map<String, String> properties = new java.util.HashMap<>(serverProperties);
         this.softphoneEdge.ifPresent(edge -> edge.serverProperties().forEach(properties::putIfAbsent));
         serverProperties = properties;
+        this.outboundTrunk = Optional.ofNullable(properties.get(DemoCommand.TRUNK_PROPERTY));
         this.installation = installation;
         this.home = home;
         this.ports = ports;
@@ -153,6 +155,11 @@ public final class DemoNode {
     /** The softphone edge, when this node runs one. */
     public boolean hasSoftphoneEdge() {
         return softphoneEdge.isPresent();
+    }
+
+    /** The node's outbound trunk, when the demo was given one. */
+    public Optional<String> outboundTrunk() {
+        return outboundTrunk;
     }
 
     /** The WebSocket address the agent desktop's softphone connects to over plain HTTP. */

@@ -38,6 +38,9 @@ final class ReadyBanner {
                     + "                        log in as an agent and switch on \"Use this browser as my phone\" (README)%n",
                     NodePorts.HOST, ports.webSocket(), NodePorts.HOST, ports.secureWebSocket());
         }
+        out.println(node.outboundTrunk()
+                .map(trunk -> "  Outbound trunk        " + trunk + ": agents call +49... numbers from the desktop's Call out field")
+                .orElse("  Outbound trunk        none, so calls in only; ./verbund demo --trunk sip:HOST:PORT lets agents call out (README)"));
         out.printf("  WildFly management    http://%s:%d/%n", NodePorts.HOST, ports.management());
         out.printf("  MariaDB               %s:%d, database %s, user %s (password in %s)%n", NodePorts.HOST,
                 node.database().port(), MariaDbServer.DATABASE, MariaDbServer.USER, node.home().root().resolve("secrets/db.properties"));

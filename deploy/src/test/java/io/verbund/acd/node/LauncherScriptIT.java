@@ -32,7 +32,7 @@ class LauncherScriptIT {
     @Test
     void demoBecomesReadyRefusesASecondStartAndStopLeavesNothingRunning() throws Exception {
         Path demoOutput = home.resolve("demo.out");
-        Process demo = verbund("demo", "--home", home.toString(), "--port-offset", Integer.toString(PORT_OFFSET))
+        Process demo = verbund("demo", "--home", home.toString(), "--port-offset", Integer.toString(PORT_OFFSET), "--trunk", "sip:127.0.0.1:5999")
                 .redirectErrorStream(true).redirectOutput(demoOutput.toFile()).start();
         try {
             awaitLine(demo, demoOutput, "is ready", Duration.ofMinutes(5));
@@ -40,7 +40,8 @@ class LauncherScriptIT {
             assertThat(banner).contains("http://127.0.0.1:" + (8080 + PORT_OFFSET) + "/")
                     .contains("127.0.0.1:" + (5060 + PORT_OFFSET))
                     .contains("admin@demo / demo-admin")
-                    .contains("caller.xml -s +4930500100").contains("agent-register.xml -s 1001");
+                    .contains("caller.xml -s +4930500100").contains("agent-register.xml -s 1001")
+                    .contains("Outbound trunk        sip:127.0.0.1:5999: agents call");
             // The HTTPS address, and the fingerprint of the certificate the node really presents.
             java.security.cert.X509Certificate certificate = (java.security.cert.X509Certificate)
                     java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
