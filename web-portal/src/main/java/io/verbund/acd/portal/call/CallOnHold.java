@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.call;
 
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.runtime.problem.ClientText;
 import io.verbund.acd.runtime.problem.Conflict;
 import io.verbund.acd.tenant.TenantKey;
@@ -11,13 +12,13 @@ public class CallOnHold extends Conflict {
         super(type, title, detail, tenant, null);
     }
 
-    /** The caller already hears music on hold; {@code what} is what cannot be done then. */
-    public static CallOnHold already(String callId, String what, TenantKey tenant) {
-        return new CallOnHold("call-on-hold", "Call on hold", "Call '" + ClientText.echo(callId, 80) + "' is on hold: " + what, tenant);
+    /** The caller already hears music on hold; {@code asked} is what cannot be done then: "transfer" or "hold". */
+    public static CallOnHold already(String callId, String asked, TenantKey tenant) {
+        return new CallOnHold("call-on-hold", "Call on hold", PortalWords.text("call.on-hold." + asked, ClientText.echo(callId, 80)), tenant);
     }
 
     public static CallOnHold not(String callId, TenantKey tenant) {
         return new CallOnHold("call-not-on-hold", "Call not on hold",
-                "Call '" + ClientText.echo(callId, 80) + "' is not on hold: there is nothing to resume", tenant);
+                PortalWords.text("call.not-on-hold", ClientText.echo(callId, 80)), tenant);
     }
 }

@@ -267,7 +267,7 @@ public class CallResource {
             throw NoConsultation.already(callId, addressed.key());
         }
         if (Boolean.TRUE.equals(call.onHold())) {
-            throw CallOnHold.already(callId, "resume it before transferring it", addressed.key());
+            throw CallOnHold.already(callId, "transfer", addressed.key());
         }
         if (call.conference() != null) {
             throw NoConsultation.inConference(callId, addressed.key());
@@ -309,7 +309,7 @@ public class CallResource {
         CallDocument call = records.get(addressed, scope(caller, addressed), callId);
         requireConnected(call, callId, addressed);
         if (kind == HoldAsked.Kind.HOLD && Boolean.TRUE.equals(call.onHold())) {
-            throw CallOnHold.already(callId, "it cannot be put on hold again", addressed.key());
+            throw CallOnHold.already(callId, "hold", addressed.key());
         }
         if (kind == HoldAsked.Kind.RESUME && !Boolean.TRUE.equals(call.onHold())) {
             throw CallOnHold.not(callId, addressed.key());
@@ -366,7 +366,7 @@ public class CallResource {
     @POST
     @Path("{callId}/consultation/complete")
     public Response completeConsultation(@PathParam("callId") String callId, @QueryParam("tenant") String tenant) {
-        return consultationStep(callId, tenant, ConsultationAsked.Kind.COMPLETE, "complete");
+        return consultationStep(callId, tenant, ConsultationAsked.Kind.COMPLETE);
     }
 
     /**
@@ -380,7 +380,7 @@ public class CallResource {
     @POST
     @Path("{callId}/consultation/conference")
     public Response conferenceConsultation(@PathParam("callId") String callId, @QueryParam("tenant") String tenant) {
-        return consultationStep(callId, tenant, ConsultationAsked.Kind.CONFERENCE, "make a conference of");
+        return consultationStep(callId, tenant, ConsultationAsked.Kind.CONFERENCE);
     }
 
     /** The agent talks to the other party; the one left hears music ({@code ConsultationSwapped}). */
@@ -388,7 +388,7 @@ public class CallResource {
     @POST
     @Path("{callId}/consultation/swap")
     public Response swapConsultation(@PathParam("callId") String callId, @QueryParam("tenant") String tenant) {
-        return consultationStep(callId, tenant, ConsultationAsked.Kind.SWAP, "swap");
+        return consultationStep(callId, tenant, ConsultationAsked.Kind.SWAP);
     }
 
     /** Ends the consultation (a ringing one is cancelled, an answered one hung up); the agent talks to its caller again. */
@@ -396,10 +396,10 @@ public class CallResource {
     @POST
     @Path("{callId}/consultation/return")
     public Response returnFromConsultation(@PathParam("callId") String callId, @QueryParam("tenant") String tenant) {
-        return consultationStep(callId, tenant, ConsultationAsked.Kind.RETURN, "return from");
+        return consultationStep(callId, tenant, ConsultationAsked.Kind.RETURN);
     }
 
-    private Response consultationStep(String callId, String tenant, ConsultationAsked.Kind kind, String step) {
+    private Response consultationStep(String callId, String tenant, ConsultationAsked.Kind kind) {
         Caller caller = callers.caller();
         AddressedTenant addressed = addressing.forMembers(caller, tenant);
         CallDocument call = records.get(addressed, scope(caller, addressed), callId);
@@ -408,7 +408,7 @@ public class CallResource {
         // In a conference, completing is the agent leaving the other two talking.
         boolean leavesConference = kind == ConsultationAsked.Kind.COMPLETE && call.conference() != null;
         if (kind == ConsultationAsked.Kind.RETURN ? call.consultation() == null : !answered && !leavesConference) {
-            throw NoConsultation.none(callId, step, addressed.key());
+            throw NoConsultation.none(callId, kind.name(), addressed.key());
         }
         commands.consult(new ConsultationAsked(callId, kind, null, caller.login()));
         return Response.accepted(call).build();
@@ -437,7 +437,7 @@ public class CallResource {
             throw new CallEnded(callId, addressed.key());
         }
         if (call.answeredAt() == null) {
-            throw new CallNotConnected(callId, "is not connected to an agent yet", addressed.key());
+            throw new CallNotConnected(callId, "agent", addressed.key());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.call;
 
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.runtime.problem.ClientText;
 import io.verbund.acd.runtime.problem.Conflict;
 import io.verbund.acd.tenant.TenantKey;
@@ -14,19 +15,18 @@ public class NoConsultation extends Conflict {
         super(type, title, detail, tenant, null);
     }
 
+    /** @param step COMPLETE, SWAP or RETURN */
     public static NoConsultation none(String callId, String step, TenantKey tenant) {
-        return new NoConsultation("no-consultation", "No consultation",
-                "Call '" + ClientText.echo(callId, 80) + "' has no answered consultation to " + step, tenant);
+        return new NoConsultation("no-consultation", "No consultation", PortalWords.text("call.no-consultation." + step, ClientText.echo(callId, 80)), tenant);
     }
 
     public static NoConsultation already(String callId, TenantKey tenant) {
         return new NoConsultation("consultation-going-on", "Consultation going on",
-                "Call '" + ClientText.echo(callId, 80) + "' has a consultation already: complete it or return to the caller first", tenant);
+                PortalWords.text("call.consultation-going-on", ClientText.echo(callId, 80)), tenant);
     }
 
     public static NoConsultation inConference(String callId, TenantKey tenant) {
         return new NoConsultation("conference-going-on", "Conference going on",
-                "Call '" + ClientText.echo(callId, 80) + "' has a third party in it: it leaves, or the agent leaves it to the other two, first",
-                tenant);
+                PortalWords.text("call.conference-going-on", ClientText.echo(callId, 80)), tenant);
     }
 }

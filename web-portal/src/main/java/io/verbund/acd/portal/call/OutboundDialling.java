@@ -69,11 +69,11 @@ public class OutboundDialling {
         }
         Optional<Long> group = groupOf(tenant, extension, request.group());
         if (tenants.outboundCallerId(tenant.idValue()).isEmpty()) {
-            throw new AgentCannotDial(extension, "cannot call out: the tenant has no outbound caller ID (Admin, Tenant settings)", tenant.key());
+            throw new AgentCannotDial(extension, "call.dial.no-caller-id", null, tenant.key());
         }
         AgentStatus status = states.stateOf(caller, Optional.of(tenant.key().value()), extension);
         if (status.state() != AgentState.READY) {
-            throw new AgentCannotDial(extension, "is " + status.state() + ", not READY: only a ready agent places calls", tenant.key());
+            throw new AgentCannotDial(extension, "call.dial.not-ready", status.state().name(), tenant.key());
         }
         String callId = "out-" + UUID.randomUUID();
         String by = caller.agent().filter(self -> self.extension().equals(extension)).isPresent()

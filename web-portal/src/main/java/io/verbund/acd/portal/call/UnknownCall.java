@@ -1,5 +1,6 @@
 package io.verbund.acd.portal.call;
 
+import io.verbund.acd.portal.api.PortalWords;
 import io.verbund.acd.runtime.problem.ClientText;
 import io.verbund.acd.runtime.problem.NotFound;
 import io.verbund.acd.tenant.TenantKey;
@@ -11,7 +12,6 @@ import io.verbund.acd.tenant.TenantKey;
 public class UnknownCall extends NotFound {
 
     public UnknownCall(String callId, TenantKey tenant) {
-        super("unknown-call", "Unknown call", "There is no call '" + ClientText.echo(callId, 80) + "' in tenant " + tenant
-                + " that you may see (a call that just started may need a moment)", tenant);
+        super("unknown-call", "Unknown call", PortalWords.text("call.unknown", ClientText.echo(callId, 80), tenant), tenant);
     }
 }

@@ -97,7 +97,7 @@ public class CallConferenceResource {
             throw new CallEnded(callId, addressed.key());
         }
         if (call.answeredAt() == null) {
-            throw new CallNotConnected(callId, "is not connected yet", addressed.key());
+            throw new CallNotConnected(callId, "answer", addressed.key());
         }
         commands.conference(new ConferenceAsked(callId, checked.toTarget(), caller.login()));
         return Response.accepted(new ConferenceDocument(callId, checked.toTarget().toString())).build();

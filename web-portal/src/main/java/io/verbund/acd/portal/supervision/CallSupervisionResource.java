@@ -119,10 +119,10 @@ public class CallSupervisionResource {
         }
         CallDocument call = records.get(addressed, CallRecords.Scope.ALL, callId);
         if (call.agent() == null) {
-            throw new CallNotConnected(callId, "has no agent to supervise", addressed.key());
+            throw new CallNotConnected(callId, "supervised", addressed.key());
         }
         ConfiguredAgent agent = agents.find(new AgentKey(addressed.key(), call.agent()))
-                .orElseThrow(() -> new CallNotConnected(callId, "has no agent to supervise", addressed.key()));
+                .orElseThrow(() -> new CallNotConnected(callId, "supervised", addressed.key()));
         if (!supervision.agentsSupervisedBy(caller).contains(agent.id())) {
             throw new NotPermitted(PortalWords.text("denied.agent-not-supervised", caller.login(), call.agent()), addressed.key());
         }
@@ -130,7 +130,7 @@ public class CallSupervisionResource {
             throw new CallEnded(callId, addressed.key());
         }
         if (call.answeredAt() == null) {
-            throw new CallNotConnected(callId, "is not connected to an agent yet", addressed.key());
+            throw new CallNotConnected(callId, "agent", addressed.key());
         }
         return call;
     }
