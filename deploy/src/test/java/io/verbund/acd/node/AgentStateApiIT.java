@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,11 +22,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Agent state through the REST API of one real node (MariaDB, WildFly, the four WARs), over real
@@ -36,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgentStateApiIT {
 
-    private static final int PORT_OFFSET = 500;
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private static final Login AGENT_1001 = new Login("agent1001@demo", "demo-1001");
@@ -46,22 +42,14 @@ class AgentStateApiIT {
     private static final Login ACME_ADMIN = new Login("admin@acme", "acme-admin");
     private static final Login SYSADMIN = new Login("sysadmin", "system-admin");
 
-    @TempDir
-    static Path homeFolder;
-
     private static DemoNode node;
     private static URI api;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, java.util.Map.of());
+        node = TestNodes.agentStateNode();
         api = URI.create(node.portalUrl() + "api/v1/");
-    }
-
-    @AfterAll
-    static void stopNode() {
-        TestNodes.stopNode(node);
     }
 
     @BeforeEach

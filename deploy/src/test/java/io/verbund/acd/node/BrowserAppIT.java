@@ -59,6 +59,9 @@ class BrowserAppIT {
     private static final int HELPED_CALLER_PORT = 6393;
     private static final int SUPERVISOR_PHONE_PORT = 6376;
     /** The phone and the caller of the call the supervisor listens in on with its browser. */
+    private static final int CONSULTING_PHONE_PORT = 6378;
+    private static final int CONSULTED_PHONE_PORT = 6379;
+    private static final int CONSULTING_CALLER_PORT = 6395;
     private static final int LISTENED_PHONE_PORT = 6377;
     private static final int LISTENED_CALLER_PORT = 6394;
 
@@ -450,6 +453,59 @@ class BrowserAppIT {
                 sipp.errorLogs()).isZero();
         assertThat(Sipp.await(caller, 30).exit()).as("caller: %s", sipp.errorLogs()).isZero();
         assertThat(Sipp.await(phone, 30).exit()).as("agent phone: %s", sipp.errorLogs()).isZero();
+    }
+
+    /**
+     * The desktop's call buttons on a desk-phone call: Hold (the caller is held, the button turns to
+     * Resume) and Resume; a consultation with colleague 1002 typed into the field, turned into a
+     * conference with the button, and Leave, which hands the caller to 1002 and frees 1001.
+     */
+    @Test
+    void anAgentHoldsResumesConsultsAColleagueMakesAConferenceAndLeavesItFromTheDesktop() throws Exception {
+        Sipp sipp = new Sipp(node.ports().sip(), Files.createTempDirectory(homeFolder, "sipp"));
+        sipp.registerAgent(1001, "demo-1001", CONSULTING_PHONE_PORT);
+        sipp.registerAgent(1002, "demo-1002", CONSULTED_PHONE_PORT);
+        Process phone = sipp.start("agent-answer.xml", CONSULTING_PHONE_PORT, List.of("-m", "1", "-d", "200", "-mp", "16380", "-timeout", "90s"));
+        Process colleague = sipp.start("agent-answer.xml", CONSULTED_PHONE_PORT, List.of("-m", "1", "-d", "200", "-mp", "16381", "-timeout", "90s"));
+        logIn("agent1001@demo", "demo-1001");
+        browser.visible("page-agent");
+        browser.click("agent-ready");
+        browser.awaitAttribute("agent-state", "data-state", LIVE, "READY");
+        Process caller = sipp.start("caller-hung-up-on.xml", CONSULTING_CALLER_PORT, List.of("-s", HOTLINE, "-m", "1", "-mp", "16397", "-timeout", "90s"));
+        browser.awaitAttribute("agent-state", "data-state", Duration.ofSeconds(20), "ON_CALL");
+        String callId = browser.visible("call-card").getDomAttribute("data-call-id");
+        ApiClient agent = ApiClient.as(URI.create(portal), "agent1001@demo", "demo-1001");
+
+        browser.awaitAttribute("call-card-hold", "data-action", LIVE, "hold");
+        browser.click("call-card-hold");
+        browser.visible("call-card-on-hold");
+        browser.awaitAttribute("call-card-hold", "data-action", LIVE, "resume");
+        assertThat(agent.get("api/v1/calls/" + callId).json().getBoolean("onHold")).as("the caller hears music").isTrue();
+        browser.click("call-card-hold");
+        browser.awaitAttribute("call-card-hold", "data-action", LIVE, "hold");
+        await("the caller back with the agent").atMost(LIVE).pollInterval(Duration.ofMillis(200))
+                .until(() -> agent.get("api/v1/calls/" + callId).json(), call -> !call.getBoolean("onHold"));
+
+        assertThat(admin.put("api/v1/agents/1002/state", "{\"state\":\"READY\"}").status()).isEqualTo(200);
+        browser.visible("call-card-consult-target").sendKeys("1002");
+        browser.click("call-card-consult");
+        await("1002 answered the consultation").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> agent.get("api/v1/calls/" + callId).json(), call -> "TALKING".equals(call.getString("consultation", null)));
+        browser.click("call-card-consult-conference");
+        browser.visible("call-card-conference-state");
+        await("three in the call").atMost(LIVE).pollInterval(Duration.ofMillis(200))
+                .until(() -> agent.get("api/v1/calls/" + callId).json(), call -> call.containsKey("conference") && !call.isNull("conference"));
+        browser.screenshot("agent-conference");
+
+        browser.click("call-card-conference-leave");
+        assertThat(Sipp.await(phone, 30).exit()).as("1001's phone got BYE when it left: %s", sipp.errorLogs()).isZero();
+        browser.awaitAttribute("agent-state", "data-state", LIVE, "WRAP_UP", "READY");
+        JsonObject talkingOn = admin.get("api/v1/agents/1002/state").json();
+        assertThat(talkingOn.getString("state")).as("caller and 1002 talk on: %s", talkingOn).isEqualTo("ON_CALL");
+        assertThat(talkingOn.getString("callId", null)).isEqualTo(callId);
+        assertThat(admin.delete("api/v1/calls/" + callId).status()).isEqualTo(202);
+        assertThat(Sipp.await(caller, 30).exit()).as("caller: %s", sipp.errorLogs()).isZero();
+        assertThat(Sipp.await(colleague, 30).exit()).as("1002's phone: %s", sipp.errorLogs()).isZero();
     }
 
     /**

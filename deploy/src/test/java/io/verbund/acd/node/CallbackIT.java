@@ -16,11 +16,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,17 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CallbackIT {
 
-    private static final int PORT_OFFSET = 2600;
     /** The number SIPp's caller calls from (caller-books-callback.xml), among the demo's external numbers (+49*). */
     private static final String CALLER = "+49301234567";
     private static final String HOTLINE = "+4930500100";
     /** The SIPp UAS standing in for the outbound trunk. */
-    private static final int TRUNK_PORT = 6971;
+    private static final int TRUNK_PORT = TestNodes.CALL_CONTROL_TRUNK_PORT;
     private static final int PHONE_PORT = 6911;
-
-    /** Kept when a test fails: the node's log is in it. */
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    static Path homeFolder;
 
     @TempDir
     Path sippFolder;
@@ -52,15 +45,8 @@ class CallbackIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of(
-                "verbund.trunk.outbound", "sip:127.0.0.1:" + TRUNK_PORT,
-                "verbund.trunk.ring-timeout-seconds", "10"));
+        node = TestNodes.callControlNode();
         admin = ApiClient.as(URI.create(node.portalUrl()), "admin@demo", "demo-admin");
-    }
-
-    @AfterAll
-    static void stopNode() {
-        TestNodes.stopNode(node);
     }
 
     @AfterEach

@@ -10,13 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The failover alarm as a service raises it: a node whose configured primary master is another
@@ -26,22 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MasterFailoverAlarmIT {
 
-    private static final int PORT_OFFSET = 900;
-
-    @TempDir
-    static Path homeFolder;
-
     private static DemoNode node;
 
     @BeforeAll
     static void startNode() {
-        // The demo database is server_id 1: name 2 as the primary, so writes are "on the other master".
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of("verbund.db.master.primary-server-id", "2"));
-    }
-
-    @AfterAll
-    static void stopNode() {
-        TestNodes.stopNode(node);
+        node = TestNodes.agentStateNode();
     }
 
     @Test
@@ -55,7 +40,7 @@ class MasterFailoverAlarmIT {
             assertThat(alarm.getJsonObject("details").getInt("primaryServerId")).isEqualTo(2);
             assertThat(alarm.getJsonObject("details").getInt("activeServerId")).isEqualTo(1);
         }
-        String log = Files.readString(homeFolder.resolve("wildfly/log/server.log"));
+        String log = Files.readString(node.wildfly().serverLog());
         assertThat(log).contains("\"level\":\"ERROR\"").contains("ALARM DB_MASTER_FAILED_OVER");
     }
 

@@ -9,16 +9,13 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Prompts, recordings and voicemail through the portal on a real node with its storage-service:
@@ -28,11 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PromptApiIT {
 
-    private static final int PORT_OFFSET = 1600;
     private static final Map<String, String> WAV = Map.of("Content-Type", "audio/wav", "Accept", "application/json, application/problem+json");
-
-    @TempDir
-    static Path homeFolder;
 
     private static DemoNode node;
     private static URI api;
@@ -43,17 +36,12 @@ class PromptApiIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of());
+        node = TestNodes.routingAndPromptsNode();
         api = URI.create(node.portalUrl());
         admin = ApiClient.as(api, "admin@demo", "demo-admin");
         supervisor = ApiClient.as(api, "supervisor@demo", "demo-supervisor");
         agent1001 = ApiClient.as(api, "agent1001@demo", "demo-1001");
         agent1002 = ApiClient.as(api, "agent1002@demo", "demo-1002");
-    }
-
-    @AfterAll
-    static void stopNode() {
-        TestNodes.stopNode(node);
     }
 
     @Test

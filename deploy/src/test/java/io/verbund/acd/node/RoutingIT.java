@@ -13,12 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,11 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RoutingIT {
 
-    private static final int PORT_OFFSET = 1900;
-
-    @TempDir
-    static Path homeFolder;
-
     @TempDir
     Path sippFolder;
 
@@ -46,12 +39,7 @@ class RoutingIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of());
-    }
-
-    @AfterAll
-    static void stopNode() {
-        TestNodes.stopNode(node);
+        node = TestNodes.routingAndPromptsNode();
     }
 
     @BeforeEach

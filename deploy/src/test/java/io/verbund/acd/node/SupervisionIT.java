@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.core.ThrowingRunnable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SupervisionIT {
 
-    private static final int PORT_OFFSET = 2500;
     private static final String HOTLINE = "+4930500100";
     private static final int CALLER_HZ = 600;
     private static final int AGENT_HZ = 1400;
@@ -41,9 +39,6 @@ class SupervisionIT {
     private static final int WINDOW = 100;
 
     @TempDir
-    static Path homeFolder;
-
-    @TempDir
     Path sippFolder;
 
     private static DemoNode node;
@@ -52,14 +47,9 @@ class SupervisionIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of());
+        node = TestNodes.callControlNode();
         admin = ApiClient.as(URI.create(node.portalUrl()), "admin@demo", "demo-admin");
         supervisor = ApiClient.as(URI.create(node.portalUrl()), "supervisor@demo", "demo-supervisor");
-    }
-
-    @AfterAll
-    static void stopNode() {
-        TestNodes.stopNode(node);
     }
 
     @AfterEach

@@ -47,6 +47,74 @@ final class TestNodes {
         return node;
     }
 
+    /** The SIPp standing in for the carrier behind the call-control node's outbound trunk. */
+    static final int CALL_CONTROL_TRUNK_PORT = 6771;
+
+    private static final Map<String, DemoNode> SHARED = new java.util.HashMap<>();
+
+    /**
+     * Hold, transfers, consultation, conference, supervision and callbacks (TransferIT, SupervisionIT,
+     * CallbackIT): an outbound trunk, a short ring timeout for numbers, a short RTP inactivity timeout
+     * (phones that send no audio at all are never timed out), and outbound HTTP to 127.0.0.2 only.
+     */
+    static DemoNode callControlNode() {
+        return sharedNode("call-control", 1700, Map.of(
+                "verbund.trunk.outbound", "sip:127.0.0.1:" + CALL_CONTROL_TRUNK_PORT,
+                "verbund.trunk.ring-timeout-seconds", "10",
+                // Short, so the silent-phone test is quick; the other tests' phones send audio for all but a second or two, or never.
+                "verbund.rtp.inactivity-timeout-seconds", "4",
+                // The CRM stand-in of the look-up test answers on loopback; only 127.0.0.2 is opened.
+                "verbund.outbound.allowed-targets", "127.0.0.2"));
+    }
+
+    /**
+     * Agent states through the API (AgentStateApiIT) and the master-failover alarm (MasterFailoverAlarmIT):
+     * the demo database is server_id 1 and the node names 2 as its primary, so its writes are "on the
+     * other master" and every health answer carries the alarm, which changes nothing else.
+     */
+    static DemoNode agentStateNode() {
+        return sharedNode("agent-state", 500, Map.of("verbund.db.master.primary-server-id", "2"));
+    }
+
+    /** Routing strategies (RoutingIT) and prompts (PromptApiIT): the demo as it comes. */
+    static DemoNode routingAndPromptsNode() {
+        return sharedNode("routing-prompts", 1900, Map.of());
+    }
+
+    /**
+     * A node shared by the test classes that name it: the first to ask starts it in a folder of its
+     * own, the end of the test JVM stops it and removes the folder. A node start costs about 40 s of
+     * the CI's time, so classes whose tests need no fresh database and do not disturb each other
+     * (their own groups, numbers and SIPp ports; agents logged out after each test) share one.
+     */
+    private static synchronized DemoNode sharedNode(String name, int portOffset, Map<String, String> serverProperties) {
+        DemoNode shared = SHARED.get(name);
+        if (shared != null) {
+            return shared;
+        }
+        Path home;
+        try {
+            home = java.nio.file.Files.createTempDirectory("verbund-it-" + name);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        DemoNode node = startNode(home, portOffset, serverProperties);
+        SHARED.put(name, node);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopNode(node);
+            deleteQuietly(home);
+        }, "stop the shared node " + name));
+        return node;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("could not remove " + folder + ": " + e);
+        }
+    }
+
     static void stopNode(DemoNode node) {
         if (node != null) {
             node.stop();

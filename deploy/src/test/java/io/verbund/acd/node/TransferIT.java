@@ -37,7 +37,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,18 +51,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TransferIT {
 
-    private static final int PORT_OFFSET = 1700;
     private static final String HOTLINE = "+4930500100";
     private static final String NUMBER = "+4940123456";
     /** Outside the demo's transfer numbers (+49*). */
     private static final String FOREIGN = "+43900123456";
     /** The SIPp UAS standing in for the outbound trunk. */
-    private static final int TRUNK_PORT = 6771;
+    private static final int TRUNK_PORT = TestNodes.CALL_CONTROL_TRUNK_PORT;
     private static final int PCMA = 8;
     private static final int PCMU = 0;
-
-    @TempDir
-    static Path homeFolder;
 
     @TempDir
     Path sippFolder;
@@ -73,19 +68,8 @@ class TransferIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of(
-                "verbund.trunk.outbound", "sip:127.0.0.1:" + TRUNK_PORT,
-                "verbund.trunk.ring-timeout-seconds", "10",
-                // Short, so the silent-phone test is quick; the other tests' phones send audio for all but a second or two, or never.
-                "verbund.rtp.inactivity-timeout-seconds", "4",
-                // The CRM stand-in of the look-up test answers on loopback; only 127.0.0.2 is opened.
-                "verbund.outbound.allowed-targets", "127.0.0.2"));
+        node = TestNodes.callControlNode();
         admin = ApiClient.as(URI.create(node.portalUrl()), "admin@demo", "demo-admin");
-    }
-
-    @AfterAll
-    static void stopNode() {
-        TestNodes.stopNode(node);
     }
 
     @AfterEach
