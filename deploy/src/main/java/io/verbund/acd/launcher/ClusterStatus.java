@@ -1,5 +1,6 @@
 package io.verbund.acd.launcher;
 
+import io.verbund.acd.lbconfig.kamailio.SoftphoneEdgeConfig;
 import io.verbund.acd.lbconfig.topology.AcdNode;
 import io.verbund.acd.lbconfig.topology.Database;
 import io.verbund.acd.lbconfig.topology.Topology;
@@ -60,6 +61,7 @@ final class ClusterStatus {
         healthy &= kamailioAlive;
         out.printf("    %-9s %-22s SIP %s:%d, TLS %d -> %s%n", "kamailio", process(record.pid("kamailio")), topology.virtualIp(),
                 topology.frontends().sip(), topology.frontends().sipTls(), topology.nodes().stream().map(node -> node.name() + " " + node.sip()).collect(Collectors.joining(", ")));
+        healthy &= printSoftphoneEdge(out, topology, record);
         out.println("  Nodes:");
         for (AcdNode node : topology.nodes()) {
             healthy &= printNode(out, node, record, servers);
@@ -136,6 +138,20 @@ final class ClusterStatus {
     }
 
     /** The server a replica frontend sends new connections to: the first one up, backups last. */
+    /** The browser softphone's edge beside Kamailio: its Kamailio (WebSocket) and rtpengine, when this run started them. */
+    private static boolean printSoftphoneEdge(PrintStream out, Topology topology, ClusterRecord record) {
+        Optional<Long> kamailio = record.pid("softphone-kamailio");
+        Optional<Long> rtpengine = record.pid("rtpengine");
+        if (kamailio.isEmpty() && rtpengine.isEmpty()) {
+            out.printf("    %-9s not started (Kamailio's WebSocket module or rtpengine missing at the start)%n", "edge");
+            return true;
+        }
+        out.printf("    %-9s %-22s browser softphones at %s (SIP over WebSocket, through haproxy)%n", "edge", process(kamailio),
+                SoftphoneEdgeConfig.clusterWebSocketUrl(topology));
+        out.printf("    %-9s %-22s WebRTC media (ICE, DTLS-SRTP) to the nodes' plain RTP%n", "rtpengine", process(rtpengine));
+        return alive(kamailio) && alive(rtpengine);
+    }
+
     private static String inUse(List<HaproxyAdmin.Server> servers, String backend) {
         return servers.stream().filter(server -> server.backend().equals(backend) && server.up())
                 .sorted((a, b) -> Boolean.compare(a.backup(), b.backup())).map(HaproxyAdmin.Server::name).findFirst().orElse("NONE");

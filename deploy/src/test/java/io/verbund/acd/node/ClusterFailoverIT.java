@@ -107,6 +107,8 @@ class ClusterFailoverIT {
         assertThat(status.exit()).as(status.output()).isZero();
         assertThat(status.output()).contains("Active master: master1 (the primary", "All parts are healthy.");
         assertThat(status.output()).containsPattern("replica1 .*replicates from master1: running, lag \\d+ s");
+        assertThat(status.output()).as("the softphone edge beside Kamailio").containsPattern("edge +pid \\d+ running +browser softphones at wss://")
+                .containsPattern("rtpengine +pid \\d+ running");
         for (Cluster.Node node : cluster.nodes()) {
             JsonObject cache = health(node, "/telephony/health").getJsonObject("checks").getJsonObject("cache");
             assertThat(cache.getJsonArray("members").getValuesAs(jakarta.json.JsonString::getString))
