@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, sessionApi } from '../api';
 import type { Session } from '../api/session';
 import i18n from '../i18n';
@@ -6,7 +6,8 @@ import { isLanguage, storedLanguage } from '../i18n/languages';
 
 export type SessionState =
   | { status: 'loading' }
-  | { status: 'anonymous' }
+  /** loggedOut: the user logged out; the next login is somebody's new start, not a return to this page. */
+  | { status: 'anonymous'; loggedOut?: boolean }
   | { status: 'authenticated'; session: Session }
   | { status: 'unavailable'; error: unknown };
 
@@ -35,6 +36,8 @@ function applyPreferredLanguage(session: Session): void {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
+  // A request that the server answers 401 while the logout is under way is that logout, not an expiry.
+  const loggingOut = useRef(false);
 
   useEffect(() => {
     let current = true;
@@ -61,7 +64,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () =>
       api.onUnauthorized(() => {
         api.setCsrfToken(null);
-        setState((previous) => (previous.status === 'authenticated' ? { status: 'anonymous' } : previous));
+        setState((previous) => (previous.status === 'authenticated' ? { status: 'anonymous', loggedOut: loggingOut.current } : previous));
       }),
     [],
   );
@@ -74,10 +77,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const logOut = useCallback(async () => {
+    loggingOut.current = true;
     try {
       await sessionApi.logOut();
     } finally {
-      setState({ status: 'anonymous' });
+      loggingOut.current = false;
+      setState({ status: 'anonymous', loggedOut: true });
     }
   }, []);
 

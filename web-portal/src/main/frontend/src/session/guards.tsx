@@ -15,7 +15,7 @@ export function FullPageProgress() {
   );
 }
 
-/** Shows its children only with a session; otherwise the login, remembering where the user wanted to go. */
+/** Shows its children only with a session; otherwise the login, remembering where the user wanted to go when the session ended on its own. */
 export function RequireSession({ children }: { children: ReactNode }) {
   const { state, reload } = useSessionContext();
   const location = useLocation();
@@ -34,7 +34,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
         </Stack>
       );
     case 'anonymous':
-      return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+      // After a logout the next user starts at their own home, not at the page the last one left.
+      return state.loggedOut ? <Navigate to="/login" replace /> : <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
     case 'authenticated':
       return <>{children}</>;
   }
