@@ -149,8 +149,15 @@ public class SipAdapter implements SipListenerExt {
         if (outsideAnyDialog(transaction, dialog)) {
             return;
         }
-        responses.send(transaction, Response.OK, null);
-        executor.execute(() -> inbound.onBye(callId, dialog));
+        // 200 only once the call's end is in the journal (onBye appends it before it returns): a
+        // node killed right after its 200 has not lost the end of a call the phone saw end.
+        executor.execute(() -> {
+            try {
+                inbound.onBye(callId, dialog);
+            } finally {
+                responses.send(transaction, Response.OK, null);
+            }
+        });
     }
 
     /** Answers 481 when the stack matched the request to no dialog (RFC 3261 12.2.2), before anything else is looked at. */
