@@ -60,6 +60,8 @@ export interface ServiceNumberFields {
   label: string | null;
   /** The call flow's name; null: out of service. */
   callFlow: string | null;
+  /** Answered (200) when the flow first plays the caller audio, instead of early media (183). */
+  answerOnQueue: boolean;
 }
 export type ServiceNumberDocument = ServiceNumberFields & Versioned;
 

@@ -476,6 +476,73 @@ class RoutingIT {
         }
     }
 
+    /**
+     * A service number that answers on queue: its waiting caller gets a 200 (after the ringback of
+     * an empty queue), not early media, so its dialog is confirmed; an agent who takes it later sends
+     * it no second answer (one would fail and hang the agent up), and a caller answered so who hangs up
+     * while it waits abandons the queue.
+     */
+    @Test
+    void aNumberThatAnswersOnQueueAnswersItsWaitingCallerAndTheAgentTakesTheAnsweredCall() throws Exception {
+        String number = queueOf(group("Answered on queue", "LONGEST_IDLE", 1005), "+4930500914");
+        JsonObject numberDocument = calls.admin().get("api/v1/service-numbers?q=" + number.replace("+", "%2B")).json()
+                .getJsonArray("items").getJsonObject(0);
+        assertThat(numberDocument.getBoolean("answerOnQueue")).as("off unless set").isFalse();
+        ApiClient.Answer set = calls.admin().put("api/v1/service-numbers/" + numberDocument.getJsonNumber("id").longValue(),
+                Json.createObjectBuilder(numberDocument).add("answerOnQueue", true).build().toString());
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.json().getBoolean("answerOnQueue")).isTrue();
+
+        Sipp sipp = calls.sipp();
+        calls.register(sipp, 1005, 5927);
+        Process phone = sipp.start("agent-answer.xml", 5927, List.of("-m", "1", "-timeout", "60s"));
+        try (SipTransport.Connection sip = SipTransport.UDP.connect(new InetSocketAddress("127.0.0.1", node.ports().sip()))) {
+            String target = "sip:" + number + "@127.0.0.1:" + node.ports().sip();
+            String taken = "answered-taken-" + System.nanoTime();
+            long sent = System.nanoTime();
+            String toTag = answeredOnQueue(sip, target, taken);
+            assertThat(Duration.ofNanos(System.nanoTime() - sent).toMillis()).as("the caller's phone rang before the answer").isGreaterThanOrEqualTo(1900);
+
+            calls.setState(1005, "READY");
+            Awaitility.await("1005 talks to the caller it took").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> calls.rows("SELECT a.extension FROM call_record r JOIN agent a ON a.id = r.agent_id"
+                            + " WHERE r.call_id = ? AND r.answered_at IS NOT NULL", taken), List.of("1005")::equals);
+            sip.send(inDialog(sip, "BYE", target, taken, toTag, 2));
+            assertThat(sip.response(taken, status -> status == 200, Duration.ofSeconds(10))).as("the BYE's 200").isPresent();
+            assertThat(Sipp.await(phone, 30).exit()).as(sipp.errorLogs()).isZero();
+            assertThat(calls.awaitRecord("ANSWERED")).containsExactly("ANSWERED", "1005", number);
+
+            calls.setState(1005, "LOGGED_OUT");
+            String left = "answered-left-" + System.nanoTime();
+            String leftTag = answeredOnQueue(sip, target, left);
+            sip.send(inDialog(sip, "BYE", target, left, leftTag, 2));
+            assertThat(sip.response(left, status -> status == 200, Duration.ofSeconds(10))).as("the BYE's 200").isPresent();
+            assertThat(calls.awaitRecord("ABANDONED")).as("answered on queue, then hung up waiting").containsExactly("ABANDONED", number);
+        }
+    }
+
+    /** Sends a caller's INVITE and ACKs the 200 it must get with no 183 before it; returns the answer's To tag. */
+    private String answeredOnQueue(SipTransport.Connection sip, String target, String callId) throws Exception {
+        String sdp = "v=0\r\no=caller 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40002 RTP/AVP 0\r\n";
+        sip.send(("INVITE " + target + " SIP/2.0\r\nVia: SIP/2.0/UDP " + sip.local() + ";branch=z9hG4bK-" + callId
+                + "\r\nFrom: <sip:+49301234567@127.0.0.1>;tag=" + callId + "\r\nTo: <" + target + ">\r\nCall-ID: " + callId
+                + "\r\nCSeq: 1 INVITE\r\nContact: <sip:caller@" + sip.local() + ">\r\nMax-Forwards: 70\r\nContent-Type: application/sdp"
+                + "\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp).getBytes(StandardCharsets.US_ASCII));
+        String answer = sip.response(callId, status -> status == 183 || status >= 200, Duration.ofSeconds(15)).orElseThrow();
+        assertThat(SipTransport.status(answer)).as("answered, not early media: %s", answer).isEqualTo(200);
+        assertThat(answer).as("the queue's audio comes with our session description").contains("m=audio ");
+        Matcher to = Pattern.compile("(?m)^To: [^\r\n]*;tag=([^;\r\n]+)").matcher(answer);
+        assertThat(to.find()).as(answer).isTrue();
+        sip.send(inDialog(sip, "ACK", target, callId, to.group(1), 1));
+        return to.group(1);
+    }
+
+    private static byte[] inDialog(SipTransport.Connection sip, String method, String target, String callId, String toTag, int cseq) {
+        return (method + " " + target + " SIP/2.0\r\nVia: SIP/2.0/UDP " + sip.local() + ";branch=z9hG4bK-" + method + "-" + callId
+                + "\r\nFrom: <sip:+49301234567@127.0.0.1>;tag=" + callId + "\r\nTo: <" + target + ">;tag=" + toTag + "\r\nCall-ID: " + callId
+                + "\r\nCSeq: " + cseq + " " + method + "\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
     private void changeGroup(long id, UnaryOperator<JsonObject> change) {
         String path = "api/v1/groups/" + id;
         ApiClient.Answer changed = calls.admin().put(path, change.apply(calls.admin().get(path).json()).toString());

@@ -5,13 +5,13 @@ import { configApi } from '../../../api';
 import type { ServiceNumberDocument } from '../../../api/config';
 import { EntityFormFrame } from '../forms/EntityFormFrame';
 import { EntityList } from '../forms/EntityList';
-import { FormSelect, FormTextField } from '../forms/fields';
+import { FormCheckbox, FormSelect, FormTextField } from '../forms/fields';
 import { useChoices } from '../forms/useChoices';
 import { useEntityForm } from '../forms/useEntityForm';
 
 const LIST = '/admin/service-numbers';
 
-type ServiceNumberValues = { number: string; label: string; callFlow: string | null };
+type ServiceNumberValues = { number: string; label: string; callFlow: string | null; answerOnQueue: boolean };
 
 function ServiceNumberList() {
   const { t } = useTranslation();
@@ -39,12 +39,17 @@ function ServiceNumberForm() {
   const form = useEntityForm<ServiceNumberValues, ServiceNumberDocument>({
     resource: configApi.serviceNumbers,
     id,
-    empty: { number: '', label: '', callFlow: null },
+    empty: { number: '', label: '', callFlow: null, answerOnQueue: false },
     listPath: LIST,
     labelOf: (values) => values.number,
-    fromDocument: (number) => ({ number: number.number, label: number.label ?? '', callFlow: number.callFlow }),
-    toRequest: (values) => ({ number: values.number.trim(), label: values.label.trim() === '' ? null : values.label.trim(), callFlow: values.callFlow }),
-    shownFields: () => ['number', 'label', 'callFlow'],
+    fromDocument: (number) => ({ number: number.number, label: number.label ?? '', callFlow: number.callFlow, answerOnQueue: number.answerOnQueue }),
+    toRequest: (values) => ({
+      number: values.number.trim(),
+      label: values.label.trim() === '' ? null : values.label.trim(),
+      callFlow: values.callFlow,
+      answerOnQueue: values.answerOnQueue,
+    }),
+    shownFields: () => ['number', 'label', 'callFlow', 'answerOnQueue'],
   });
   return (
     <EntityFormFrame form={form} title={form.isNew ? t('admin.newServiceNumber') : form.values.number} listPath={LIST}>
@@ -53,6 +58,7 @@ function ServiceNumberForm() {
         <FormTextField form={form} path="label" label={t('admin.fields.label')} />
         <FormSelect form={form} path="callFlow" label={t('admin.fields.callFlow')} choices={flows} emptyLabel={t('admin.outOfService')} />
       </Box>
+      <FormCheckbox form={form} path="answerOnQueue" label={t('admin.fields.answerOnQueue')} hint={t('admin.answerOnQueueHint')} />
     </EntityFormFrame>
   );
 }

@@ -15,6 +15,8 @@ public class ServiceNumberEntity extends TenantOwned {
     private Long callFlowId;
     @Column(nullable = false, length = 200)
     private String label = "";
+    @Column(name = "answer_on_queue", nullable = false)
+    private boolean answerOnQueue;
 
     protected ServiceNumberEntity() {
     }
@@ -29,4 +31,6 @@ public class ServiceNumberEntity extends TenantOwned {
     public void setCallFlowId(Long callFlowId) { this.callFlowId = callFlowId; }
     public String getLabel() { return label; }
     public void setLabel(String label) { this.label = label; }
+    public boolean isAnswerOnQueue() { return answerOnQueue; }
+    public void setAnswerOnQueue(boolean answerOnQueue) { this.answerOnQueue = answerOnQueue; }
 }

@@ -80,6 +80,10 @@ final class AcdCall {
     boolean earlyMedia;
     /** The node itself answered the caller (voicemail) with 200. */
     boolean answeredByNode;
+    /** Its service number answers callers rather than giving them early media ({@code answer_on_queue}). */
+    boolean answerOnQueue;
+    /** The node answered the caller with 200 as the flow first played it audio (answer on queue). */
+    boolean answeredInFlow;
     /**
      * The two-channel recording of the connected call; null when the group does not record. It is
      * the call's, not a bridge's: it goes on across hold and resume, and ends with the call or when
@@ -151,6 +155,11 @@ final class AcdCall {
      * Whether {@code dialog}, the one the SIP stack matched an in-dialog request to by Call-ID, To tag
      * and From tag, is this call's caller leg: then the request came from the caller's side of it.
      */
+    /** The caller has its 200: from an agent (or a number), the voicemail, or the flow (answer on queue). */
+    boolean callerAnswered() {
+        return answeredAt != null || answeredByNode || answeredInFlow;
+    }
+
     boolean isCallerDialog(Dialog dialog) {
         return dialog != null && dialog == callerDialog;
     }

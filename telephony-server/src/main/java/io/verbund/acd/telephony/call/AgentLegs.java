@@ -239,8 +239,9 @@ public class AgentLegs {
             byte[] agentSdp = agentOk.getRawContent();
             String callerAnswer = offer.media() != null ? call.callerSdp
                     : agentSdp == null ? null : new String(agentSdp, StandardCharsets.US_ASCII);
-            // A caller a transfer put back into a queue was answered by its first agent: it has its 200 already.
-            boolean answeredBefore = call.answeredAt != null;
+            // A caller a transfer put back into a queue was answered by its first agent, one answered on
+            // queue by its flow: it has its 200 already.
+            boolean answeredBefore = call.callerAnswered();
             if (!answeredBefore && !signalling.answer(call, callerAnswer)) {
                 hangUp(dialog);
                 return;

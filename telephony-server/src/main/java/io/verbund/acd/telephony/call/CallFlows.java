@@ -366,7 +366,7 @@ public class CallFlows {
                 }
                 LOG.info(() -> "call flow ended: " + reason);
                 String outcome = call.voicemailFile != null ? "VOICEMAIL" : "HANGUP_IN_FLOW";
-                if (call.answeredByNode) {
+                if (call.answeredByNode || call.answeredInFlow) {
                     requests.bye(call.callerDialog);
                     finish(call, outcome);
                 } else {

@@ -101,7 +101,7 @@ public class Callbacks {
         if (!call.state.is(CallPhase.QUEUED) || call.callerGone) {
             return;
         }
-        if (call.answeredByNode) {
+        if (call.answeredByNode || call.answeredInFlow) {
             requests.bye(call.callerDialog);
         } else {
             responses.send(call.callerInvite, Response.TEMPORARILY_UNAVAILABLE, "Callback booked");
@@ -126,6 +126,7 @@ public class Callbacks {
         call.callerGone = true;
         call.callerDialog = null;
         call.answeredByNode = false;
+        call.answeredInFlow = false;
         call.earlyMedia = false;
         media.close(call);
     }

@@ -144,8 +144,17 @@ public class CallerMedia {
         }
     }
 
+    /** Early media before the caller's first audio, or the answer where its service number answers on queue. */
     private void earlyMedia(AcdCall call) {
-        if (!call.earlyMedia && !call.answeredByNode && !call.state.is(CallPhase.CONNECTED)) {
+        if (call.earlyMedia || call.callerAnswered() || call.state.is(CallPhase.CONNECTED)) {
+            return;
+        }
+        if (call.answerOnQueue) {
+            call.answeredInFlow = signalling.answer(call, call.callerSdp);
+            if (call.answeredInFlow) {
+                LOG.info("caller answered in the flow (answer on queue)");
+            }
+        } else {
             call.earlyMedia = signalling.earlyMedia(call, call.callerSdp);
         }
     }

@@ -215,6 +215,7 @@ public class InboundCalls {
             call.tenant = number.tenant();
             call.state.routedTo(number.tenant());
             call.tenantId = number.tenantId();
+            call.answerOnQueue = number.answerOnQueue();
             CallLogContext.tenantKnown(call);
             if (number.maxChannels() != null && activeCallsOf(number.tenantId()) > number.maxChannels()) {
                 call.state.end();
@@ -390,8 +391,8 @@ public class InboundCalls {
                 history.ended(call, call.voicemailFile != null ? "VOICEMAIL" : "TERMINATED", endedBy, now);
             } else {
                 sessions.remove(call);
-                if (call.answeredAt != null) {
-                    // Waiting again after a transfer to a group: answered long ago, so a BYE.
+                if (call.callerAnswered()) {
+                    // Waiting again after a transfer to a group, or answered on queue: answered, so a BYE.
                     agentLegs.hangUp(call.callerDialog);
                 } else {
                     responses.send(call.callerInvite, Response.TEMPORARILY_UNAVAILABLE, reasonPhrase);
@@ -445,8 +446,9 @@ public class InboundCalls {
                 // A supervisor or a conference's third party left: caller and agent talk on.
                 return;
             }
-            if (byCaller && found.answeredByNode && !found.state.is(CallPhase.CONNECTED) && !found.state.is(CallPhase.ENDED)) {
-                // The caller hung up on the node itself: after (or while) leaving a message.
+            if (byCaller && (found.answeredByNode || found.answeredInFlow && !found.state.isWaitingForAgent())
+                    && !found.state.is(CallPhase.CONNECTED) && !found.state.is(CallPhase.ENDED)) {
+                // The caller hung up on the node itself: after (or while) leaving a message, or in the flow it was answered in.
                 voicemails.finish(found);
                 history.ended(found, found.voicemailFile != null ? "VOICEMAIL" : "HANGUP_IN_FLOW", "caller", clock.instant());
                 sessions.remove(found);
@@ -459,9 +461,9 @@ public class InboundCalls {
                 outbound.cancel(found, "agent");
                 return;
             }
-            if (byCaller && found.answeredAt != null && found.state.isWaitingForAgent()) {
-                // A transfer put the caller back into a queue, and it hangs up while it waits: it
-                // abandons that queue (answered before, so it says so with a BYE, not a CANCEL).
+            if (byCaller && found.callerAnswered() && found.state.isWaitingForAgent()) {
+                // A caller answered on queue, or one a transfer put back into a queue, hangs up while it
+                // waits: it abandons that queue (answered before, so it says so with a BYE, not a CANCEL).
                 sessions.remove(found);
                 queue.remove(found.callId);
                 agentLegs.stopRinging(found, found.state.abandoned(clock.instant()));

@@ -81,7 +81,7 @@ public class QueueAnnouncements {
     }
 
     private static boolean stillRinging(AcdCall call) {
-        return !call.earlyMedia && !call.answeredByNode && call.answeredAt == null;
+        return !call.earlyMedia && !call.callerAnswered();
     }
 
     /** The ring is over: music, for a caller still waiting (an agent's phone may ring for it meanwhile). */

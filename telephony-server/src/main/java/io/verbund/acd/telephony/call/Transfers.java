@@ -144,7 +144,7 @@ public class Transfers {
             history.record(call);
             return false;
         }
-        if (call.earlyMedia) {
+        if (call.earlyMedia || call.answeredInFlow) {
             media.playThenLoop(call, List.of(), CallFlowRun.QUEUE_MOH_PROMPT);
         }
         return true;
@@ -466,7 +466,7 @@ public class Transfers {
         call.agentMedia = leg.media;
         recordings.bridge(call, now);
         requests.ack(call, dialog, cseq);
-        if (!call.answeredByNode && !signalling.answer(call, call.callerSdp)) {
+        if (!call.callerAnswered() && !signalling.answer(call, call.callerSdp)) {
             // The caller's transaction is gone (it hung up at this very moment): nobody to connect.
             requests.bye(dialog);
             sessions.unlinkAgentLeg(leg.legCallId);

@@ -83,7 +83,8 @@ public class Voicemails {
                 new StorageRecordingSink(storage, call.tenant, FileCategory.VOICEMAIL, file), executor, recorded);
         // Listening before the answer: the caller starts speaking the moment it has the 200.
         call.callerMedia.listen(message::fromCaller);
-        if (!signalling.answer(call, call.callerSdp)) {
+        // A caller answered on queue has its 200 already.
+        if (!call.callerAnswered() && !signalling.answer(call, call.callerSdp)) {
             call.callerMedia.listen(null);
             message.abort();
             recorded.run();

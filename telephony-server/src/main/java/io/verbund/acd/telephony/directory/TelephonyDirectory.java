@@ -233,7 +233,7 @@ public class TelephonyDirectory {
     }
 
     private Optional<ServiceNumberRoute> loadServiceNumber(String number) {
-        String sql = "SELECT t.tenant_key, t.id, t.max_channels, f.name, v.version, v.graph, t.default_locale FROM service_number s"
+        String sql = "SELECT t.tenant_key, t.id, t.max_channels, f.name, v.version, v.graph, t.default_locale, s.answer_on_queue FROM service_number s"
                 + " JOIN tenant t ON t.id = s.tenant_id AND t.enabled"
                 + " JOIN call_flow f ON f.id = s.call_flow_id"
                 + " JOIN call_flow_version v ON v.call_flow_id = f.id AND v.version = f.current_version"
@@ -245,7 +245,7 @@ public class TelephonyDirectory {
             Integer maxChannels = rows.getObject(3) == null ? null : rows.getInt(3);
             CallFlow flow = parseFlow(rows.getString(4), rows.getInt(5), rows.getString(6));
             return Optional.of(new ServiceNumberRoute(number, new TenantKey(rows.getString(1)), rows.getLong(2), maxChannels, flow,
-                    rows.getString(7)));
+                    rows.getString(7), rows.getBoolean(8)));
         });
     }
 

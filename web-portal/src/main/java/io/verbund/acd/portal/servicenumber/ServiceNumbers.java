@@ -79,7 +79,7 @@ public class ServiceNumbers implements TenantItems<ServiceNumberRequest, Service
         apply(tenant, number, request);
         entities.flush();
         LOG.info(() -> "service number " + number.getNumber() + " now leads to call flow " + request.callFlow()
-                + " in tenant " + tenant.key() + " (by " + by + ")");
+                + (number.isAnswerOnQueue() ? ", answered on queue," : "") + " in tenant " + tenant.key() + " (by " + by + ")");
         return document(number);
     }
 
@@ -94,6 +94,7 @@ public class ServiceNumbers implements TenantItems<ServiceNumberRequest, Service
 
     private void apply(AddressedTenant tenant, ServiceNumberEntity number, ServiceNumberRequest request) {
         number.setLabel(Objects.requireNonNullElse(request.label(), "").strip());
+        number.setAnswerOnQueue(Boolean.TRUE.equals(request.answerOnQueue()));
         if (request.callFlow() == null || request.callFlow().isBlank()) {
             number.setCallFlowId(null);
             return;
@@ -112,6 +113,6 @@ public class ServiceNumbers implements TenantItems<ServiceNumberRequest, Service
     private ServiceNumberDocument document(ServiceNumberEntity number) {
         String flow = number.getCallFlowId() == null ? null
                 : java.util.Optional.ofNullable(entities.find(CallFlowEntity.class, number.getCallFlowId())).map(CallFlowEntity::getName).orElse(null);
-        return new ServiceNumberDocument(number.getId(), number.getNumber(), number.getLabel(), flow, number.getVersion(), number.getUpdatedAt());
+        return new ServiceNumberDocument(number.getId(), number.getNumber(), number.getLabel(), flow, number.isAnswerOnQueue(), number.getVersion(), number.getUpdatedAt());
     }
 }
