@@ -1,6 +1,7 @@
 package io.verbund.acd.telephony.call;
 
 import io.verbund.acd.telephony.sip.SipEndpoint;
+import io.verbund.acd.telephony.sip.SipResponses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.text.ParseException;
 import java.util.logging.Logger;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
-import javax.sip.header.ToHeader;
 import javax.sip.message.Response;
 
 /**
@@ -44,7 +44,7 @@ public class CallerSignalling {
     private boolean respond(AcdCall call, int status, String sdp) {
         try {
             Response response = sip.messages().createResponse(status, call.callerRequest);
-            ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(call.callerDialog.getLocalTag());
+            SipResponses.withOurTag(call.callerInvite, response);
             response.addHeader(sip.contact(SipEndpoint.transportOf(call.callerRequest)));
             if (sdp != null) {
                 response.setContent(sdp.getBytes(StandardCharsets.US_ASCII), sip.headers().createContentTypeHeader("application", "sdp"));

@@ -72,7 +72,7 @@ public class SipResponses {
      * Every response to a request carries the To tag our first tagged response to it gave (RFC 3261
      * 8.2.6.2): a 487 or 486 after our 180 names the same early dialog, so the caller's ACK matches.
      */
-    private static void withOurTag(ServerTransaction transaction, Response response) throws java.text.ParseException {
+    public static void withOurTag(ServerTransaction transaction, Response response) throws java.text.ParseException {
         Dialog dialog = transaction.getDialog();
         ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
         if (dialog != null && dialog.getLocalTag() != null && to != null && to.getTag() == null && response.getStatusCode() > 100) {
