@@ -1,5 +1,6 @@
 package io.verbund.acd.lbconfig.sizing;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +16,8 @@ public final class Machines {
     private static final String LOOPBACK = "127.0.0.1";
     /** Apart from the nodes' own ports on one host; the same steps as local.yaml. */
     private static final int NODE_PORT_OFFSET_STEP = 100;
+    /** The ports a node's offset shifts, as the launcher's NodePorts and the topology's AcdNode have them. */
+    private static final int[] NODE_PORTS = {8080, 8443, 9990, 9993, 8009, 7600, 4712, 4713, 5060, 5061, 5065, 8088, 8089};
     private static final int LOCAL_DATABASE_PORT = 3311;
     private static final int DATABASE_PORT = 3306;
     private static final int LOAD_BALANCERS = 2;
@@ -73,8 +76,32 @@ public final class Machines {
         return address(1 + LOAD_BALANCERS + DATABASES + index, LOOPBACK);
     }
 
-    public int nodePortOffset(int index) {
-        return onOneHost() ? NODE_PORT_OFFSET_STEP * (index + 1) : 0;
+    /**
+     * On one host the next step of 100 none of whose shifted ports is one of {@code taken} (the frontends
+     * and databases), so e.g. no node's JGroups port lands on haproxy's peers port 10000.
+     */
+    public int nodePortOffset(int index, Set<Integer> taken) {
+        if (!onOneHost()) {
+            return 0;
+        }
+        int offset = 0;
+        int placed = -1;
+        while (placed < index) {
+            offset += NODE_PORT_OFFSET_STEP;
+            if (clear(offset, taken)) {
+                placed++;
+            }
+        }
+        return offset;
+    }
+
+    private static boolean clear(int offset, Set<Integer> taken) {
+        for (int port : NODE_PORTS) {
+            if (taken.contains(port + offset)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** On this machine local.yaml's storage pair, which the launcher does not start. */

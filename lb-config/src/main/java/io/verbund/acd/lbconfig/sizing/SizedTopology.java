@@ -1,7 +1,12 @@
 package io.verbund.acd.lbconfig.sizing;
 
+import io.verbund.acd.lbconfig.topology.Frontends;
 import io.verbund.acd.lbconfig.topology.NodeRole;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -10,6 +15,9 @@ import java.util.Set;
  * be made again.
  */
 public final class SizedTopology {
+
+    /** local.yaml's frontends on the virtual IP; the others keep the reader's defaults. */
+    private static final Map<String, Integer> FRONTENDS = frontends();
 
     private SizedTopology() {
     }
@@ -26,17 +34,9 @@ public final class SizedTopology {
                 .append(" reasons are in that command's output.\n");
         yaml.append("cluster: ").append(cluster).append('\n');
         yaml.append("virtualIp: ").append(machines.virtualIp()).append('\n');
-        yaml.append("""
-                frontends:
-                  http: 8080
-                  https: 8443
-                  sip: 5060
-                  dbMaster: 3306
-                  dbRealtime: 3307
-                  dbReporting: 3308
-                  haproxyStats: 8404
-                databases:
-                """);
+        yaml.append("frontends:\n");
+        FRONTENDS.forEach((name, port) -> yaml.append("  ").append(name).append(": ").append(port).append('\n'));
+        yaml.append("databases:\n");
         String[] names = {"master1", "master2", "replica1", "replica2"};
         for (int i = 0; i < names.length; i++) {
             yaml.append("  - {name: ").append(names[i]).append(", role: ").append(i < 2 ? "master" : "replica")
@@ -47,10 +47,16 @@ public final class SizedTopology {
             }
             yaml.append("}\n");
         }
+        Set<Integer> taken = new HashSet<>(FRONTENDS.values());
+        taken.addAll(List.of(Frontends.defaultSipTls(FRONTENDS.get("sip")), Frontends.DEFAULT_HAPROXY_PEERS,
+                Frontends.DEFAULT_SOFTPHONE_SIP, Frontends.DEFAULT_SOFTPHONE_WEB_SOCKET, Frontends.DEFAULT_RTPENGINE));
+        for (int i = 0; i < names.length; i++) {
+            taken.add(machines.databasePort(i));
+        }
         yaml.append("nodes:\n");
         for (int i = 0; i < nodes.size(); i++) {
             yaml.append("  - {name: ").append(nodeName(i)).append(", host: ").append(machines.node(i))
-                    .append(", portOffset: ").append(machines.nodePortOffset(i)).append(", roles: [")
+                    .append(", portOffset: ").append(machines.nodePortOffset(i, taken)).append(", roles: [")
                     .append(String.join(", ", nodes.get(i).stream().map(NodeRole::yamlName).toList())).append("]}\n");
         }
         yaml.append("loadBalancers:\n");
@@ -71,6 +77,18 @@ public final class SizedTopology {
                 .append("  agents: ").append(plan.demand().agents()).append('\n')
                 .append("  concurrentCalls: ").append(Math.max(1, plan.peakCalls())).append('\n');
         return yaml.toString();
+    }
+
+    private static Map<String, Integer> frontends() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("http", 8080);
+        ports.put("https", 8443);
+        ports.put("sip", 5060);
+        ports.put("dbMaster", 3306);
+        ports.put("dbRealtime", 3307);
+        ports.put("dbReporting", 3308);
+        ports.put("haproxyStats", 8404);
+        return Collections.unmodifiableMap(ports);
     }
 
     /** node-a ... node-z, node-aa ...: the names local.yaml uses, for any count. */
