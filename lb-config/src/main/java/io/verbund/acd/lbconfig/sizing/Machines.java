@@ -45,7 +45,7 @@ public final class Machines {
             value = value * 256 + Integer.parseInt(part);
         }
         int machines = 1 + LOAD_BALANCERS + DATABASES + nodes + STORAGE_NODES;
-        if (value + machines - 1 > 0xFFFF_FFFFL || (value & 0xFF) + machines - 1 > 254) {
+        if ((value & 0xFF) + machines - 1 > 254) {
             throw new InvalidDemand("first-host", machines + " addresses from " + firstAddress
                     + " leave its /24 network; start lower");
         }
