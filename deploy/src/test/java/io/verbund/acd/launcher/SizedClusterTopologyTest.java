@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What {@code ./verbund cluster --topology FILE} does with a file from {@code lb-config size} before it
@@ -37,6 +39,12 @@ class SizedClusterTopologyTest {
         args[load.length + 2] = file.toString();
         assertThat(LbConfig.run(print, print, args)).as(printed.toString(StandardCharsets.UTF_8)).isZero();
         return file;
+    }
+
+    private static String resource(String name) throws java.io.IOException {
+        try (InputStream in = SizedClusterTopologyTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private Topology generatedByTheLauncher(Path topologyFile) {
@@ -71,12 +79,17 @@ class SizedClusterTopologyTest {
         assertThat(Cluster.portNeeds(topology)).extracting(NodePorts.Need::port).doesNotHaveDuplicates();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/io/verbund/acd/lbconfig/local.yaml", "/cluster-it.yaml"})
+    void theTopologiesTheClusterStartsFromTodayTakeEachPortOnce(String resource) throws Exception {
+        Topology topology = new TopologyReader().read(resource(resource), resource);
+
+        assertThat(Cluster.portNeeds(topology)).extracting(NodePorts.Need::port).doesNotHaveDuplicates();
+    }
+
     @Test
     void aTopologyThatGivesOnePortToTwoPartsIsRefusedNamingBoth() throws Exception {
-        String local;
-        try (InputStream builtIn = getClass().getResourceAsStream("/io/verbund/acd/lbconfig/local.yaml")) {
-            local = new String(builtIn.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String local = resource("/io/verbund/acd/lbconfig/local.yaml");
         // node-a's AJP port (8009 + 400) on the stats page's 8409: the reader does not know AJP, the launcher does.
         String yaml = local.replace("haproxyStats: 8404", "haproxyStats: 8409").replace("portOffset: 100", "portOffset: 400");
         Topology topology = new TopologyReader().read(yaml, "clash.yaml");
