@@ -193,7 +193,8 @@ public final class Cluster {
         return sipCertificate;
     }
 
-    private Topology generate() {
+    /** lb-config generate from the topology file into the cluster home, as every start does; the topology read back. */
+    Topology generate() {
         try {
             Files.createDirectories(layout.root());
             if (!topologyFile.toAbsolutePath().normalize().equals(layout.topology())) {
@@ -232,6 +233,15 @@ public final class Cluster {
     }
 
     private void requirePortsFree() {
+        NodePorts.requireFree(portNeeds(topology), "Change the ports in the topology file, or stop that program.");
+    }
+
+    /**
+     * Every port the cluster takes on this machine, and what for; fails naming both parts when the topology
+     * gives one port twice (the reader checks the ports it knows; WildFly's AJP, transaction and HTTPS
+     * ports shift with a node's offset too).
+     */
+    static List<NodePorts.Need> portNeeds(Topology topology) {
         List<NodePorts.Need> needs = new ArrayList<>();
         var frontends = topology.frontends();
         needs.add(new NodePorts.Need(frontends.http(), "HTTP frontend, redirects to HTTPS (haproxy)", false));
@@ -244,8 +254,17 @@ public final class Cluster {
         needs.add(new NodePorts.Need(frontends.haproxyStats(), "haproxy stats page", false));
         needs.add(new NodePorts.Need(frontends.haproxyPeers(), "haproxy peers (stick table)", false));
         topology.databases().forEach(database -> needs.add(new NodePorts.Need(database.endpoint().port(), "MariaDB " + database.name(), false)));
-        topology.nodes().forEach(node -> needs.addAll(new NodePorts(node.portOffset()).needs()));
-        NodePorts.requireFree(needs, "Change the ports in the topology file, or stop that program.");
+        topology.nodes().forEach(node -> new NodePorts(node.portOffset()).needs().forEach(need ->
+                needs.add(new NodePorts.Need(need.port(), node.name() + " " + need.purpose(), need.udpToo()))));
+        Map<Integer, String> owners = new java.util.HashMap<>();
+        for (NodePorts.Need need : needs) {
+            String earlier = owners.putIfAbsent(need.port(), need.purpose());
+            if (earlier != null) {
+                throw new LaunchFailure(ExitCode.USAGE, "The topology gives port " + need.port() + " to both " + earlier + " and "
+                        + need.purpose() + "; change a frontend port or the node's portOffset.");
+            }
+        }
+        return needs;
     }
 
     private void startDatabases() {

@@ -11,9 +11,9 @@ import picocli.CommandLine.Command;
  * exit code (see {@link ExitCodes}) instead of exiting.
  */
 @Command(name = "lb-config", mixinStandardHelpOptions = true, versionProvider = LbConfig.Version.class,
-        description = "Generates and validates the load-balancer, SIP, database, cluster, storage and WildFly"
+        description = "Sizes, generates and validates the load-balancer, SIP, database, cluster, storage and WildFly"
                 + " configuration of a Verbund ACD cluster from one topology file.",
-        subcommands = {GenerateCommand.class, CheckCommand.class, ValidateCommand.class},
+        subcommands = {GenerateCommand.class, CheckCommand.class, ValidateCommand.class, SizeCommand.class},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_HELP, ExitCodes.INTERNAL_ERROR_HELP, ExitCodes.USAGE_HELP,
                 ExitCodes.INVALID_TOPOLOGY_HELP, ExitCodes.CANNOT_WRITE_OUTPUT_HELP, ExitCodes.VALIDATION_FAILED_HELP})
