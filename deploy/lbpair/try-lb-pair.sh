@@ -16,6 +16,7 @@
 #
 # Usage: deploy/lbpair/try-lb-pair.sh [--failover-seconds N]   (exit 0: the group moved in time)
 set -euo pipefail
+export PATH=$PATH:/usr/sbin:/sbin
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 failover_limit=30
@@ -155,7 +156,7 @@ for lb in "${lbs[@]}"; do
   echo RUN_KAMAILIO=yes >"$d/default-kamailio"
 done
 
-step "Starting corosync and Pacemaker in each namespace"
+step "Starting corosync and Pacemaker in each namespace (the first DC election waits out dc-deadtime, 20 s)"
 for lb in "${lbs[@]}"; do
   ip netns exec "verbund-$lb" unshare --mount --uts --propagation private "$0" boot-load-balancer "$lb" "$work/$lb" &
   disown
@@ -194,14 +195,14 @@ echo "   the group runs on $active"
 
 # What a client sees at the virtual IP: which machine answers it (the MAC in this machine's ARP
 # table against each load balancer's), haproxy's stats page and the services listening on it.
+listening() { on "$1" ss "$2" "src $vip" | awk '{ print $4 }' | sed 's/.*://' | sort -nu | paste -sd' '; }
 show_virtual_ip() {
   local lb=$1 mac page
   page=$(curl -s -m 3 "http://$vip:8404/" | grep -o 'Statistics Report for pid [0-9]*' || true)
   mac=$(ip neigh show "$vip" dev "$bridge" | grep -o 'lladdr [0-9a-f:]*' | cut -d' ' -f2)
   echo "   $vip answers from MAC ${mac:-none}; $lb's eth0 is $(on "$lb" cat /sys/class/net/eth0/address)"
   echo "   http://$vip:8404/ (haproxy stats): ${page:-no answer}; $lb's haproxy: pid $(on "$lb" cat /run/haproxy.pid)"
-  echo "   listening on $vip in $lb:"
-  on "$lb" ss -Hltnu "src $vip" | awk '{ print "     " $1, $5 }' | sort -u
+  echo "   listening on $vip in $lb: tcp $(listening "$lb" -Hltn), udp $(listening "$lb" -Hlun)"
 }
 show_virtual_ip "$active"
 

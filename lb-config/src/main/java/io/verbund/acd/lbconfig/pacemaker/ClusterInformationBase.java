@@ -13,7 +13,8 @@ import java.util.List;
  * Writes {@code pacemaker/cib.xml}: a complete CIB for the two load balancers. One group keeps the
  * virtual IP, haproxy, Kamailio and (with DRBD storage) Samba on the same machine and starts them in
  * that order, so every service binds an address that is present; on failure the whole group moves.
- * Load it with {@code cibadmin --replace --xml-file cib.xml}.
+ * Load it with {@code cibadmin --replace --scope configuration --xml-file cib.xml}: a whole-CIB replace
+ * is refused on a running cluster, whose epoch is already above this file's.
  */
 public final class ClusterInformationBase implements ConfigGenerator {
 
