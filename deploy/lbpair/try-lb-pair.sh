@@ -18,7 +18,8 @@
 set -euo pipefail
 export PATH=$PATH:/usr/sbin:/sbin
 
-repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+self=$(realpath "${BASH_SOURCE[0]}")
+repo=$(cd "$(dirname "$self")/../.." && pwd)
 failover_limit=30
 subnet=10.51.0
 vip=$subnet.100
@@ -68,6 +69,7 @@ done
 [ -x /usr/lib/ocf/resource.d/heartbeat/IPaddr2 ] || fail "the IPaddr2 agent is missing (apt-get install resource-agents)"
 
 # One run at a time: the namespaces, the bridge and the subnet have fixed names.
+mkdir -p /run/lock
 exec 9>/run/lock/verbund-lbpair.lock
 flock -n 9 || fail "another run is under way (it holds /run/lock/verbund-lbpair.lock)"
 work=
@@ -158,7 +160,7 @@ done
 
 step "Starting corosync and Pacemaker in each namespace (the first DC election waits out dc-deadtime, 20 s)"
 for lb in "${lbs[@]}"; do
-  ip netns exec "verbund-$lb" unshare --mount --uts --propagation private "$0" boot-load-balancer "$lb" "$work/$lb" &
+  ip netns exec "verbund-$lb" unshare --mount --uts --propagation private bash "$self" boot-load-balancer "$lb" "$work/$lb" &
   disown
 done
 # Runs a command inside a load balancer: its network namespace and its private mounts.
@@ -173,13 +175,13 @@ done
 for _ in $(seq 600); do
   on lb1 crm_mon -1 2>/dev/null | grep -q 'Online: \[ lb1 lb2 \]' && break; sleep 0.1
 done
-on lb1 crm_mon -1 || { tail -50 "$work"/lb*/*.out; fail "Pacemaker did not come up"; }
+on lb1 crm_mon -1 || { tail -n 50 "$work"/lb*/*.out; fail "Pacemaker did not come up"; }
 
 step "Loading the CIB on lb1 (cibadmin --replace --scope configuration) and waiting for the group on one load balancer"
 # Only the configuration section: a whole-CIB replace is refused ("Update was older than existing
 # configuration"), since the running cluster's epoch is already above the generated file's.
 on lb1 cibadmin --replace --scope configuration --xml-file "$work/cib.xml"
-# Where the whole group runs: the node that crm_mon names for its last member, once all are Started.
+# Where the whole group runs: the node crm_mon shows every one of its members Started on (else nothing).
 group_host() {
   on "$1" crm_mon -1 --output-as=xml 2>/dev/null | tr -d '\n' \
     | grep -o '<group id="verbund-lb"[^>]*>.*</group>' \
@@ -229,6 +231,6 @@ while [ $(($(now_ms) - failed_at)) -lt $((failover_limit * 1000)) ]; do
   sleep 0.2
 done
 on "$standby" crm_mon -1 -r
-[ -n "$answered" ] || { tail -30 "$work/$standby"/*.out; fail "the group did not move to $standby within ${failover_limit}s"; }
+[ -n "$answered" ] || { tail -n 30 "$work/$standby"/*.out "$work/$standby"/log-corosync/corosync.log; fail "the group did not move to $standby within ${failover_limit}s"; }
 show_virtual_ip "$standby"
 step "Done: the virtual IP, haproxy and Kamailio moved from $active to $standby in $answered"
