@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "verbund", mixinStandardHelpOptions = true, versionProvider = Verbund.Version.class,
         description = "Starts, stops and shows a Verbund ACD on this machine.",
-        subcommands = {DemoCommand.class, ClusterCommand.class, StopCommand.class, StatusCommand.class, FailbackCommand.class, RestartCommand.class, AdminCommand.class})
+        subcommands = {DemoCommand.class, ClusterCommand.class, StopCommand.class, StatusCommand.class, FailbackCommand.class, RestartCommand.class, AdminCommand.class,
+                BackupCommand.class, RestoreCommand.class})
 public final class Verbund implements Runnable {
 
     /** Where the built node lives and where a run writes: shared by every subcommand. */
@@ -57,8 +58,12 @@ public final class Verbund implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
+            return new String[] {text()};
+        }
+
+        static String text() {
             String version = Verbund.class.getPackage().getImplementationVersion();
-            return new String[] {"Verbund ACD " + (version == null ? "development" : version)};
+            return "Verbund ACD " + (version == null ? "development" : version);
         }
     }
 
