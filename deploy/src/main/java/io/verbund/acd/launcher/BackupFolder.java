@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -101,12 +100,19 @@ final class BackupFolder {
         }
     }
 
+    /**
+     * {@code manifest.properties} in the order given (Java's own writer would shuffle it), readable
+     * with {@link #readManifest()}; values are single lines.
+     */
     void writeManifest(Map<String, String> entries) {
-        Properties properties = new Properties();
-        properties.setProperty("format", FORMAT);
-        entries.forEach(properties::setProperty);
-        try (Writer writer = Files.newBufferedWriter(root.resolve(MANIFEST))) {
-            properties.store(writer, "Verbund ACD backup: what, from where, when; every file's SHA-256 is in " + CHECKSUMS);
+        StringBuilder text = new StringBuilder("# Verbund ACD backup: what, from where, when; every file's SHA-256 is in " + CHECKSUMS + "\n");
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("format", FORMAT);
+        all.putAll(entries);
+        all.forEach((key, value) -> text.append(key).append('=')
+                .append(value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "")).append('\n'));
+        try {
+            Files.writeString(root.resolve(MANIFEST), text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + root.resolve(MANIFEST), e);
         }

@@ -185,26 +185,34 @@ final class DatabaseDump {
 
     /**
      * The server's version and the snapshot's binlog position and GTID, from the dump's comments:
-     * the header carries them before the first table, so only the beginning is read.
+     * the header carries the first two, the end (after every table) the GTID, so only those parts
+     * are read.
      */
     static Map<String, String> positions(Path dump) throws IOException {
         Map<String, String> facts = new LinkedHashMap<>();
         try (BufferedReader reader = Files.newBufferedReader(dump, StandardCharsets.UTF_8)) {
             String line;
             int read = 0;
-            while ((line = reader.readLine()) != null && read++ < 400 && facts.size() < 3) {
-                Matcher server = SERVER.matcher(line);
-                Matcher binlog = BINLOG.matcher(line);
-                Matcher gtid = GTID.matcher(line);
-                if (server.find()) {
-                    facts.put("database.server.version", server.group(1).strip());
-                } else if (binlog.find()) {
-                    facts.put("database.binlog.position", binlog.group(1) + ":" + binlog.group(2));
-                } else if (gtid.find()) {
-                    facts.put("database.gtid", gtid.group(1));
-                }
+            while ((line = reader.readLine()) != null && read++ < 400 && facts.size() < 2) {
+                match(SERVER, line).ifPresent(version -> facts.put("database.server.version", version.group(1).strip()));
+                match(BINLOG, line).ifPresent(binlog -> facts.put("database.binlog.position", binlog.group(1) + ":" + binlog.group(2)));
             }
         }
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(dump.toFile(), "r")) {
+            long from = Math.max(0, file.length() - TAIL);
+            byte[] tail = new byte[(int) (file.length() - from)];
+            file.seek(from);
+            file.readFully(tail);
+            new String(tail, StandardCharsets.UTF_8).lines().map(line -> match(GTID, line)).flatMap(Optional::stream)
+                    .reduce((first, last) -> last).ifPresent(gtid -> facts.put("database.gtid", gtid.group(1)));
+        }
         return facts;
+    }
+
+    private static final int TAIL = 64 * 1024;
+
+    private static Optional<Matcher> match(Pattern pattern, String line) {
+        Matcher matcher = pattern.matcher(line);
+        return matcher.find() ? Optional.of(matcher) : Optional.empty();
     }
 }
