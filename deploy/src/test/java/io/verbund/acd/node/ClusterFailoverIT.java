@@ -125,6 +125,32 @@ class ClusterFailoverIT {
         assertThat(semiSyncStatus("replica1")).containsEntry("Rpl_semi_sync_slave_status", "OFF");
     }
 
+    /** ./verbund backup on a running cluster: the dump from a healthy replica, not from the master taking the writes. */
+    @Test
+    @Order(1)
+    void aBackupIsTakenFromAHealthyReplicaAndTheLauncherLeavesARunningClusterUnrestored() throws Exception {
+        awaitTrue("the bench tenant replicated to replica1", Duration.ofSeconds(30), () -> {
+            try (Connection db = cluster.database("replica1").connect(); Statement statement = db.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM tenant WHERE tenant_key = 'bench'")) {
+                return rows.next() && rows.getInt(1) == 1;
+            }
+        });
+        Path backup = sippFolder.resolve("backup");
+
+        Launch backedUp = verbund("backup", backup.toString());
+
+        assertThat(backedUp.exit()).as(backedUp.output()).isZero();
+        assertThat(backedUp.output()).contains("Backing up from replica replica1 (replication running");
+        assertThat(Files.readString(backup.resolve("manifest.properties"))).contains("database.source=replica1 (replica, ")
+                .containsPattern("database.gtid=[0-9-,]+\\n");
+        assertThat(Files.readString(backup.resolve("database/verbund.sql"))).contains("INSERT INTO `tenant`").contains("'bench'");
+        assertThat(backedUp.output()).as("the administrator's password stays out of the output")
+                .doesNotContain(new io.verbund.acd.launcher.DemoHome(home.resolve("cluster")).databaseAdminPassword());
+        Launch restore = verbund("restore", backup.toString());
+        assertThat(restore.exit()).as(restore.output()).isEqualTo(io.verbund.acd.launcher.ExitCode.USAGE.code());
+        assertThat(restore.output()).contains("docs/operations.md, Backup and restore. Nothing was changed.");
+    }
+
     private static Map<String, String> semiSyncStatus(String database) throws SQLException {
         Map<String, String> status = new HashMap<>();
         try (Connection db = cluster.database(database).connectAsAdmin(); Statement statement = db.createStatement();
