@@ -19,16 +19,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code verbund restore FOLDER}: puts a backup back into a demo home that is stopped. Stopped,
- * because the running services keep state beside the database (agent states and calls in the
- * cache, open recordings) that a database swapped under them would contradict; {@code ./verbund
- * demo} afterwards starts on the restored data. Every file's SHA-256 is checked before anything
- * is changed; the database is loaded into the home's own server (created anew when its data was
- * lost), and the stored files replace the home's storage folder.
+ * {@code verbund restore FOLDER}: puts a backup back into a demo or cluster home that is stopped.
+ * Stopped, because the running services keep state beside the database (agent states and calls in
+ * the cache, open recordings) that a database swapped under them would contradict; {@code
+ * ./verbund demo} or {@code cluster} afterwards starts on the restored data. Every file's SHA-256
+ * is checked before anything is changed; the database is loaded into the demo's own server
+ * (created anew when its data was lost) or a cluster's primary master ({@link ClusterRestore}),
+ * and the stored files replace the home's storage folder.
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        description = {"Restores a backup of ./verbund backup into a stopped demo home (checks every file's SHA-256 first;",
-                "changes nothing when one is missing or differs). Start it afterwards with ./verbund demo."})
+        description = {"Restores a backup of ./verbund backup into a stopped demo or cluster home (checks every file's SHA-256",
+                "first; changes nothing when one is missing or differs). Start it afterwards with ./verbund demo or cluster."})
 final class RestoreCommand implements Callable<Integer> {
 
     @Mixin
@@ -43,31 +44,52 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SQLException {
         PrintStream out = verbund.out();
-        ClusterLayout cluster = new ClusterLayout(locations.clusterHome());
-        if (cluster.isCluster() && (cluster.isRunning() || locations.chosenHome().isPresent())) {
-            verbund.err().println("A cluster is restored step by step (its primary master, then the replicas re-seeded from it): see"
-                    + " docs/operations.md, Backup and restore. Nothing was changed.");
-            return ExitCode.USAGE.code();
-        }
-        DemoHome home = locations.home();
-        if (home.isLocked()) {
-            verbund.err().println("Verbund ACD runs from " + home.root() + "; restore needs it stopped: ./verbund stop. Nothing was changed.");
-            return ExitCode.ALREADY_RUNNING.code();
-        }
         BackupFolder backup = new BackupFolder(source);
         if (!Files.isDirectory(backup.root())) {
             verbund.err().println("No backup folder " + backup.root() + ".");
             return ExitCode.USAGE.code();
         }
+        ClusterLayout cluster = new ClusterLayout(locations.clusterHome());
+        boolean isCluster = cluster.isCluster() && (cluster.isRunning() || locations.chosenHome().isPresent());
+        DemoHome home = isCluster ? new DemoHome(cluster.root()) : locations.home();
+        if (home.isLocked()) {
+            verbund.err().println("Verbund ACD runs from " + home.root() + "; restore needs it stopped: ./verbund stop"
+                    + (locations.chosenHome().isPresent() ? " --home " + home.root() : "") + ". Nothing was changed.");
+            return ExitCode.ALREADY_RUNNING.code();
+        }
         home.lock();
         try {
-            return restore(backup, home, out);
+            if (isCluster) {
+                ClusterRestore restore = new ClusterRestore(cluster, locations.installation(), out);
+                var topology = cluster.readTopology();
+                restore.requirePrepared(topology);
+                return restore(backup, home, out, dump -> restore.restore(topology, dump),
+                        "./verbund cluster" + (locations.chosenHome().isPresent() ? " --home " + home.root() : ""));
+            }
+            return restore(backup, home, out, dump -> {
+                Installation installation = locations.installation();
+                MariaDbServer server = new MariaDbServer(installation, home, NodePorts.firstFree(3316), out);
+                try {
+                    out.println("Starting the home's MariaDB to load the dump ...");
+                    server.start();
+                    new DatabaseDump(installation).load(DatabaseDump.Server.demo(home, server.port()), dump);
+                    return describe(server);
+                } finally {
+                    server.stop();
+                }
+            }, "./verbund demo" + (locations.chosenHome().isPresent() ? " --home " + home.root() : ""));
         } finally {
             home.unlock();
         }
     }
 
-    private int restore(BackupFolder backup, DemoHome home, PrintStream out) throws SQLException {
+    /** Loads the dump into the home's database server(s); says what the restored database holds. */
+    @FunctionalInterface
+    private interface DatabaseLoad {
+        String load(Path dump) throws SQLException;
+    }
+
+    private static int restore(BackupFolder backup, DemoHome home, PrintStream out, DatabaseLoad database, String start) throws SQLException {
         Clock clock = Clock.systemUTC();
         BackupFolder.Progress progress = new BackupFolder.Progress(out, clock);
         out.println("Checking " + backup.root() + " ...");
@@ -87,17 +109,7 @@ final class RestoreCommand implements Callable<Integer> {
             }
         });
 
-        Installation installation = locations.installation();
-        MariaDbServer server = new MariaDbServer(installation, home, NodePorts.firstFree(3316), out);
-        String tables;
-        try {
-            out.println("Starting the home's MariaDB to load the dump ...");
-            server.start();
-            new DatabaseDump(installation).load(DatabaseDump.Server.demo(home, server.port()), backup.dump());
-            tables = describe(server);
-        } finally {
-            server.stop();
-        }
+        String tables = database.load(backup.dump());
         out.println("  database: loaded " + BackupFolder.Progress.size(BackupFolder.sizeOf(backup.dump())) + " dump: " + tables);
 
         DemoHome.deleteTree(home.storageRoot());
@@ -108,8 +120,7 @@ final class RestoreCommand implements Callable<Integer> {
             throw new UncheckedIOException("cannot move " + staging + " to " + home.storageRoot(), e);
         }
         out.println("  storage: " + progress.files() + " files (" + BackupFolder.Progress.size(progress.bytes()) + ") in " + home.storageRoot());
-        out.println("Restored " + backup.root() + " into " + home.root() + ". Start it with: ./verbund demo"
-                + (locations.chosenHome().isPresent() ? " --home " + home.root() : ""));
+        out.println("Restored " + backup.root() + " into " + home.root() + ". Start it with: " + start);
         return ExitCode.OK.code();
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.verbund.acd.launcher.Cluster;
 import io.verbund.acd.launcher.NodeCertificate;
 import io.verbund.acd.launcher.Verbund;
+import io.verbund.acd.lbconfig.topology.Database;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -128,7 +129,7 @@ class ClusterFailoverIT {
     /** ./verbund backup on a running cluster: the dump from a healthy replica, not from the master taking the writes. */
     @Test
     @Order(1)
-    void aBackupIsTakenFromAHealthyReplicaAndTheLauncherLeavesARunningClusterUnrestored() throws Exception {
+    void aBackupIsTakenFromAHealthyReplicaAndARunningClusterIsNotRestored() throws Exception {
         awaitTrue("the bench tenant replicated to replica1", Duration.ofSeconds(30), () -> {
             try (Connection db = cluster.database("replica1").connect(); Statement statement = db.createStatement();
                  ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM tenant WHERE tenant_key = 'bench'")) {
@@ -147,8 +148,80 @@ class ClusterFailoverIT {
         assertThat(backedUp.output()).as("the administrator's password stays out of the output")
                 .doesNotContain(new io.verbund.acd.launcher.DemoHome(home.resolve("cluster")).databaseAdminPassword());
         Launch restore = verbund("restore", backup.toString());
-        assertThat(restore.exit()).as(restore.output()).isEqualTo(io.verbund.acd.launcher.ExitCode.USAGE.code());
-        assertThat(restore.output()).contains("docs/operations.md, Backup and restore. Nothing was changed.");
+        assertThat(restore.exit()).as(restore.output()).isEqualTo(io.verbund.acd.launcher.ExitCode.ALREADY_RUNNING.code());
+        assertThat(restore.output()).contains("restore needs it stopped").contains("Nothing was changed.");
+    }
+
+    /**
+     * Last, as it stops the cluster: a backup, every database's data folder and the storage lost,
+     * the restore (the primary master loaded, the others re-seeded from it by replication), and the
+     * cluster started again on it with the same records on every server.
+     */
+    @Test
+    @Order(8)
+    void aClusterWhoseDatabasesAndStorageWereLostComesBackFromItsBackup() throws Exception {
+        awaitTrue("replica1 has every call record of the master", Duration.ofSeconds(30), () -> records("replica1").equals(records("master1")));
+        List<String> records = records("master1");
+        assertThat(records).as("agents and tenants at least").isNotEmpty();
+        Path storage = cluster.root().resolve("storage");
+        Path backup = sippFolder.resolve("backup");
+        assertThat(verbund("backup", backup.toString()).exit()).isZero();
+        Map<String, String> files = checksums(backup.resolve("storage"));
+
+        cluster.stop();
+        for (Database database : cluster.topology().databases()) {
+            deleteTree(cluster.root().resolve("db").resolve(database.name()).resolve("data"));
+        }
+        deleteTree(storage);
+        Launch restored = verbund("restore", backup.toString());
+
+        assertThat(restored.exit()).as(restored.output()).isZero();
+        assertThat(restored.output()).contains("every file matches its SHA-256").contains("loading the dump into master1")
+                .containsPattern("replica2 +has applied the restore");
+        assertThat(checksums(storage)).isEqualTo(files);
+        cluster = new Cluster(TestNodes.installation(), home.resolve("cluster"), home.resolve("cluster-it.yaml"), System.out);
+        cluster.start(false, false);
+        for (Database database : cluster.topology().databases()) {
+            assertThat(records(database.name())).as("the same records on " + database.name()).isEqualTo(records);
+        }
+    }
+
+    /** Every tenant's, agent's and call record's id, as one server holds them. */
+    private static List<String> records(String database) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection db = cluster.database(database).connect(); Statement statement = db.createStatement()) {
+            for (String table : List.of("tenant", "agent", "call_record")) {
+                try (ResultSet rows = statement.executeQuery("SELECT id FROM " + table + " ORDER BY id")) {
+                    while (rows.next()) {
+                        ids.add(table + " " + rows.getLong(1));
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static Map<String, String> checksums(Path root) throws Exception {
+        Map<String, String> sums = new java.util.TreeMap<>();
+        if (Files.isDirectory(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path file : paths.filter(Files::isRegularFile).toList()) {
+                    sums.put(root.relativize(file).toString(), java.util.HexFormat.of().formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+                }
+            }
+        }
+        return sums;
+    }
+
+    private static void deleteTree(Path tree) throws Exception {
+        if (Files.exists(tree)) {
+            try (var paths = Files.walk(tree)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     private static Map<String, String> semiSyncStatus(String database) throws SQLException {
