@@ -88,6 +88,9 @@ class BackupRestoreIT {
         assertThat(whileRunning.exit()).as(whileRunning.toString()).isEqualTo(ExitCode.ALREADY_RUNNING.code());
 
         node.stop();
+        Launcher stoppedBackup = Launcher.run("backup", work.resolve("backup-of-the-stopped-demo").toString());
+        assertThat(stoppedBackup.exit()).as(stoppedBackup.toString()).isZero();
+        assertThat(stoppedBackup.out()).contains("Backing up the stopped demo").contains(storage.size() + " stored files");
         node.home().wipe();
         Path tampered = backup.resolve(RECORDING).resolve(recordings.get(1));
         byte[] original = Files.readAllBytes(tampered);
