@@ -25,8 +25,8 @@ import picocli.CommandLine.ParentCommand;
  * its one server; a stopped demo's from its server started for the dump alone.
  */
 @Command(name = "backup", mixinStandardHelpOptions = true,
-        description = {"Backs up a demo or cluster: a consistent database dump (a cluster's from a healthy replica)",
-                "and the stored files, with a manifest and every file's SHA-256. Restore with ./verbund restore."})
+        description = "Backs up a demo or cluster: a consistent database dump (a cluster's from a healthy replica) and the stored files,"
+                + " with a manifest and every file's SHA-256. Restore with: verbund restore")
 final class BackupCommand implements Callable<Integer> {
 
     @Mixin

@@ -28,8 +28,8 @@ import picocli.CommandLine.ParentCommand;
  * and the stored files replace the home's storage folder.
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        description = {"Restores a backup of ./verbund backup into a stopped demo or cluster home (checks every file's SHA-256",
-                "first; changes nothing when one is missing or differs). Start it afterwards with ./verbund demo or cluster."})
+        description = "Restores a backup of verbund backup into a stopped demo or cluster home. Checks every file's SHA-256 first"
+                + " and changes nothing when one is missing or differs. Start the home afterwards as before.")
 final class RestoreCommand implements Callable<Integer> {
 
     @Mixin

@@ -53,6 +53,20 @@ class BackupFolderTest {
     }
 
     @Test
+    void coreutilsSha256sumChecksTheBackupAsTheOperatorsGuideSays() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(SystemPrograms.find("sha256sum").isPresent(), "sha256sum is not installed");
+
+        Process check = new ProcessBuilder("sha256sum", "-c", "--quiet", BackupFolder.CHECKSUMS).directory(backup.root().toFile())
+                .redirectErrorStream(true).start();
+
+        String output = new String(check.getInputStream().readAllBytes());
+        assertThat(check.waitFor()).as(output).isZero();
+        Files.write(backup.storage().resolve("demo/recordings/call-1.wav"), new byte[] {9});
+        assertThat(new ProcessBuilder("sha256sum", "-c", "--quiet", BackupFolder.CHECKSUMS).directory(backup.root().toFile())
+                .redirectErrorStream(true).start().waitFor()).as("a changed file fails the same check").isNotZero();
+    }
+
+    @Test
     void aChangedByteIsRefusedNamingTheFile() throws Exception {
         Files.write(backup.storage().resolve("demo/recordings/call-1.wav"), new byte[] {1, 2, 4});
 
