@@ -125,6 +125,7 @@ final class BackupCommand implements Callable<Integer> {
      */
     private int backUp(BackupFolder folder, String what, DatabaseDump.Server source, DatabaseDump tools, Path storageRoot,
                        Clock clock, Instant startedAt, PrintStream out) {
+        folder.create();
         Map<String, String> manifest = new LinkedHashMap<>();
         manifest.put("created.at", startedAt.truncatedTo(ChronoUnit.SECONDS).toString());
         manifest.put("source", what);

@@ -17,7 +17,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -53,6 +52,19 @@ final class BackupFolder {
 
     Path storage() {
         return root.resolve(STORAGE);
+    }
+
+    /**
+     * Creates the folder, readable by its owner only: the dump holds password hashes, SIP digests
+     * and callers' numbers, the storage the recordings.
+     */
+    void create() {
+        try {
+            Files.createDirectories(root);
+            DemoHome.ownerOnly(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + root, e);
+        }
     }
 
     /**
@@ -351,9 +363,5 @@ final class BackupFolder {
             return bytes < 1024 * 1024 ? String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0)
                     : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
         }
-    }
-
-    Optional<String> manifestValue(String key) {
-        return Optional.ofNullable(readManifest().getProperty(key));
     }
 }

@@ -31,6 +31,7 @@ class BackupFolderTest {
         Files.write(storage.resolve("demo/recordings/call-1.wav"), new byte[] {1, 2, 3});
         Files.writeString(storage.resolve("demo/recordings/.meta/call-1.wav.properties"), "complete=true\n");
         backup = BackupFolder.newTarget(folder.resolve("backup"), List.of(storage));
+        backup.create();
         Files.createDirectories(backup.dump().getParent());
         Files.writeString(backup.dump(), "CREATE TABLE call_record (id BIGINT);\n");
         Map<String, String> sums = new java.util.TreeMap<>();
@@ -50,6 +51,8 @@ class BackupFolderTest {
         assertThat(Files.readString(backup.root().resolve(BackupFolder.CHECKSUMS)))
                 .as("sha256sum's own format").contains("  storage/demo/recordings/call-1.wav\n");
         assertThat(printed.toString()).contains("storage: 2 of 2 files").contains("verifying: 4 of 4 files");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(backup.root())))
+                .as("recordings and password hashes: the owner's only").isEqualTo("rwx------");
     }
 
     @Test
