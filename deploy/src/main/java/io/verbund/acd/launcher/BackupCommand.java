@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -142,7 +143,7 @@ final class BackupCommand implements Callable<Integer> {
         manifest.put("storage.bytes", Long.toString(progress.bytes()));
         folder.writeManifest(manifest);
         folder.writeChecksums(sums);
-        long seconds = java.time.Duration.between(startedAt, clock.instant()).toSeconds();
+        long seconds = Duration.between(startedAt, clock.instant()).toSeconds();
         out.println("Backup written to " + folder.root() + " in " + seconds + " s: database "
                 + BackupFolder.Progress.size(BackupFolder.sizeOf(folder.dump())) + " from " + source.description()
                 + manifest.entrySet().stream().filter(entry -> entry.getKey().equals("database.gtid")).map(entry -> " at GTID " + entry.getValue())

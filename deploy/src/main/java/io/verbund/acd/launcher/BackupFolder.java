@@ -3,6 +3,7 @@ package io.verbund.acd.launcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +13,13 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -313,15 +317,15 @@ final class BackupFolder {
     /** Files and bytes done, printed at most once a second and at the end, so a long run shows it is moving. */
     static final class Progress {
 
-        private final java.io.PrintStream out;
-        private final java.time.Clock clock;
+        private final PrintStream out;
+        private final Clock clock;
         private String step = "";
         private long total;
         private long files;
         private long bytes;
-        private java.time.Instant lastPrinted = java.time.Instant.MIN;
+        private Instant lastPrinted = Instant.MIN;
 
-        Progress(java.io.PrintStream out, java.time.Clock clock) {
+        Progress(PrintStream out, Clock clock) {
             this.out = out;
             this.clock = clock;
         }
@@ -360,8 +364,8 @@ final class BackupFolder {
         }
 
         static String size(long bytes) {
-            return bytes < 1024 * 1024 ? String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0)
-                    : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+            return bytes < 1024 * 1024 ? String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0)
+                    : String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
         }
     }
 }
