@@ -11,8 +11,11 @@
 # of /proc/net/snmp: SIPp's sockets too). PROFILE=1 records the node with JDK Flight Recorder (its default, low-overhead settings; "profile" sank the node here) during
 # each measured run and prints its hottest frames (the recording stays in the home with KEEP=1). Then, unless BASELINE=0, runs kamailio-baseline.sh (the same scenario through a
 # plain Kamailio proxy) and prints our best clean rate as a fraction of the box's ceiling.
+# SHAPE=ivr measures the IVR-only call instead (caller-ivr.xml to the bench tenant's IVR number:
+# greeting and menu in early media, key 1 by RFC 4733, the flow hangs up with 480; no agent is
+# registered): "records" then counts the HANGUP_IN_FLOW records, the "200" columns stay empty.
 # Loopback only; bounded in calls and time. Needs a build (mvn install) first.
-# Usage: deploy/bench/call-path-caps.sh            RATES="50 100" DURATION=30 WARMUP=15 AGENTS=1000 TALK=2000 BASELINE=1
+# Usage: deploy/bench/call-path-caps.sh            RATES="50 100" DURATION=30 WARMUP=15 AGENTS=1000 TALK=2000 BASELINE=1 SHAPE=call-path
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 . "$repo/deploy/bench/sipp-figures.sh"
@@ -22,6 +25,7 @@ duration=${DURATION:-30}
 agents=${AGENTS:-1000}
 talk=${TALK:-2000}
 warmup=${WARMUP:-15}
+shape=${SHAPE:-call-path}
 offset=700
 uas_port=5771
 bench_name=caps
@@ -29,13 +33,29 @@ bench_name=caps
 cleanup() { stop_bench $uas_port; }
 trap 'cleanup; [ -n "${KEEP:-}" ] || rm -rf "$home"' EXIT
 
+case $shape in
+  call-path) number=+4930999000; outcome=ANSWERED; scenario=$repo/deploy/src/test/sipp/caller.xml; label= ;;
+  ivr)
+    # The key 6 s after the 183: the greeting (4.8 s) is over and the menu plays, so the node
+    # hears it while it sends a prompt, as a caller who knows the menu would press it.
+    number=+4930999001; outcome=HANGUP_IN_FLOW; scenario=$work/caller-ivr.xml; agents=0; label=", IVR only" 
+    sed -e "s#@DTMF_PCAP@#/usr/share/sip-tester/dtmf_2833_1.pcap#" -e "s#@DELAY_MS@#6000#" \
+      "$repo/deploy/src/test/sipp/caller-ivr.xml" > "$scenario" ;;
+  *) echo "SHAPE is call-path or ivr, not $shape"; exit 2 ;;
+esac
+
 mariadb=$(find "$repo/deploy/target/verbund-node" -path '*/bin/mariadb' -type f | head -1)
+# answered_records: the step's records of its shape (ANSWERED, or HANGUP_IN_FLOW for the IVR).
 answered_records() {
   "$mariadb" --skip-ssl -h127.0.0.1 -P"$(record database.port)" -uverbund --password="$(sed -n 's/^password=//p' "$home/secrets/db.properties")" \
-    -N -B -e "SELECT COUNT(*) FROM call_record r JOIN tenant t ON t.id = r.tenant_id WHERE t.tenant_key = 'bench' AND r.outcome = 'ANSWERED'" verbund
+    -N -B -e "SELECT COUNT(*) FROM call_record r JOIN tenant t ON t.id = r.tenant_id WHERE t.tenant_key = 'bench' AND r.outcome = '$outcome' AND r.service_number = '$number'" verbund
 }
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $agents agents, talk $talk ms, $duration s per rate"
+if [ "$shape" = ivr ]; then
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); IVR only (greeting, menu, key 1, hang-up), $duration s per rate"
+else
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $agents agents, talk $talk ms, $duration s per rate"
+fi
 # udp_rcvbuf_errors: datagrams the host dropped so far because a socket's receive buffer was full.
 udp_rcvbuf_errors() {
   awk '/^Udp:/ { if (!names) { for (i = 1; i <= NF; i++) col[$i] = i; names = 1 } else print $col["RcvbufErrors"] }' /proc/net/snmp
@@ -57,20 +77,22 @@ for rate in $rates; do
     { echo SEQUENTIAL; for i in $(seq 1 "$agents"); do u=$(printf 'b%04d' "$i"); echo "$u;[authentication username=$u password=bench];$uas_port"; done; } > "$work/agents.csv"
     first=0
   fi
-  (cd "$work" && sipp 127.0.0.1:$sip -sf "$repo/deploy/src/test/sipp/bench-register.xml" -inf agents.csv -i 127.0.0.1 -p 5770 \
-      -m "$agents" -r 200 -nostdin -timeout 120s >/dev/null 2>&1) || { echo "registration of $agents agents failed"; exit 1; }
-  seq 1 "$agents" | xargs -P 4 -I{} sh -c "curl -s -o /dev/null -u admin@bench:bench-admin -X PUT -H 'Content-Type: application/json' \
-      -d '{\"state\":\"READY\"}' http://127.0.0.1:$http/api/v1/agents/\$(printf 'b%04d' {})/state"
-  (cd "$work" && exec sipp -sf "$repo/deploy/src/test/sipp/agent-answer.xml" -i 127.0.0.1 -p $uas_port -d 0 \
-      -nostdin -timeout $((duration + 120))s >/dev/null 2>&1) &
-  sleep 1
+  if [ "$agents" -gt 0 ]; then
+    (cd "$work" && sipp 127.0.0.1:$sip -sf "$repo/deploy/src/test/sipp/bench-register.xml" -inf agents.csv -i 127.0.0.1 -p 5770 \
+        -m "$agents" -r 200 -nostdin -timeout 120s >/dev/null 2>&1) || { echo "registration of $agents agents failed"; exit 1; }
+    seq 1 "$agents" | xargs -P 4 -I{} sh -c "curl -s -o /dev/null -u admin@bench:bench-admin -X PUT -H 'Content-Type: application/json' \
+        -d '{\"state\":\"READY\"}' http://127.0.0.1:$http/api/v1/agents/\$(printf 'b%04d' {})/state"
+    (cd "$work" && exec sipp -sf "$repo/deploy/src/test/sipp/agent-answer.xml" -i 127.0.0.1 -p $uas_port -d 0 \
+        -nostdin -timeout $((duration + 120))s >/dev/null 2>&1) &
+    sleep 1
+  fi
   wf=$(record wildfly.pid)
   db=$(record database.pid)
   if [ "$warmup" -gt 0 ]; then
     # A fresh JVM spends its first seconds compiling (C2 took a third of a core at 15 s here);
     # a node in service has long done that. Warm-up calls are not counted.
     mkdir -p "$work/warmup"
-    (cd "$work/warmup" && sipp 127.0.0.1:$sip -sf "$repo/deploy/src/test/sipp/caller.xml" -s +4930999000 -i 127.0.0.1 -p 5790 \
+    (cd "$work/warmup" && sipp 127.0.0.1:$sip -sf "$scenario" -s $number -i 127.0.0.1 -p 5790 \
         -r "$rate" -m $((rate * warmup)) -d "$talk" -l $((rate * 10)) -nostdin -timeout $((warmup + 90))s >/dev/null 2>&1) || true
     sleep 3
   fi
@@ -79,8 +101,8 @@ for rate in $rates; do
   if [ "${PROFILE:-0}" = 1 ]; then
     jcmd "$wf" JFR.start name=caps settings=default filename="$home/caps-$rate.jfr" >/dev/null
   fi
-  rm -f "$work"/caller_*
-  (cd "$work" && timeout -k 10 $((duration + 100)) sipp 127.0.0.1:$sip -sf "$repo/deploy/src/test/sipp/caller.xml" -s +4930999000 -i 127.0.0.1 -p 5790 \
+  rm -f "$work"/caller*_*
+  (cd "$work" && timeout -k 10 $((duration + 100)) sipp 127.0.0.1:$sip -sf "$scenario" -s $number -i 127.0.0.1 -p 5790 \
       -r "$rate" -m $((rate * duration)) -d "$talk" -l $((rate * 10)) -nostdin -timeout $((duration + 90))s \
       -trace_stat -trace_rtt -rtt_freq 1 >/dev/null 2>&1) || true
   cpu_after=$(cpu_ticks "$wf"); db_after=$(cpu_ticks "$db"); t_after=$(date +%s.%N); drops=$(( $(udp_rcvbuf_errors) - drops_before ))
@@ -91,11 +113,12 @@ for rate in $rates; do
   rss=$(( $(ps -o rss= -p "$wf") / 1024 ))
   sleep 2 # the last batch of call records
   records=$(( $(answered_records) - records_before ))
-  ok=$(sipp_count "$work" caller 'SuccessfulCall(C)')
-  failed=$(sipp_count "$work" caller 'FailedCall(C)')
+  scenario_name=$(basename "$scenario" .xml)
+  ok=$(sipp_count "$work" "$scenario_name" 'SuccessfulCall(C)')
+  failed=$(sipp_count "$work" "$scenario_name" 'FailedCall(C)')
   printf '%-6s %-8s %-7s %-8s %-12s %-12s %-12s %-12s %-10s %-9s %-8s %-11s %-10s\n' "$rate" "$ok" "$failed" "$records" \
-    "$(sipp_rtt "$work" caller ringing 50)" "$(sipp_rtt "$work" caller ringing 99)" \
-    "$(sipp_rtt "$work" caller answer 50)" "$(sipp_rtt "$work" caller answer 99)" \
+    "$(sipp_rtt "$work" "$scenario_name" ringing 50)" "$(sipp_rtt "$work" "$scenario_name" ringing 99)" \
+    "$(sipp_rtt "$work" "$scenario_name" answer 50)" "$(sipp_rtt "$work" "$scenario_name" answer 99)" \
     "$(percent_of_core $((cpu_after - cpu_before)) "$(echo "$t_after - $t_before" | bc -l)")" \
     "$(percent_of_core $((db_after - db_before)) "$(echo "$t_after - $t_before" | bc -l)")" "$rss" "$node_drops" "$drops"
   if [ "$failed" = 0 ] && [ "$ok" -gt 0 ] && [ "$records" = "$ok" ]; then best=$rate; fi
@@ -107,7 +130,7 @@ for rate in $rates; do
   cleanup
   sleep 2
 done
-echo "Verbund ACD: clean (0 failed, every call recorded) up to $best CAPS"
+echo "Verbund ACD${label}: clean (0 failed, every call recorded) up to $best CAPS"
 if [ "${BASELINE:-1}" != 0 ]; then
   echo
   echo "Baseline: the same scenario through a plain Kamailio proxy"

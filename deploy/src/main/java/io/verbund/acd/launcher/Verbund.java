@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "verbund", mixinStandardHelpOptions = true, versionProvider = Verbund.Version.class,
         description = "Starts, stops and shows a Verbund ACD on this machine.",
         subcommands = {DemoCommand.class, ClusterCommand.class, StopCommand.class, StatusCommand.class, FailbackCommand.class, RestartCommand.class, AdminCommand.class,
-                BackupCommand.class, RestoreCommand.class})
+                BackupCommand.class, RestoreCommand.class, BenchCommand.class})
 public final class Verbund implements Runnable {
 
     /** Where the built node lives and where a run writes: shared by every subcommand. */
@@ -50,7 +50,8 @@ public final class Verbund implements Runnable {
             return Installation.at(node != null ? node : repository().resolve("deploy/target/verbund-node"));
         }
 
-        private static Path repository() {
+        /** The checkout the launcher runs from (the {@code verbund} script passes it). */
+        static Path repository() {
             return Path.of(System.getProperty("verbund.repository", ".")).toAbsolutePath().normalize();
         }
     }
@@ -99,7 +100,8 @@ public final class Verbund implements Runnable {
         CommandLine commandLine = new CommandLine(new Verbund(out, err))
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
-                .setExitCodeExceptionMapper(e -> e instanceof LaunchFailure failure ? failure.exitCode().code() : ExitCode.FAILED.code())
+                .setExitCodeExceptionMapper(e -> e instanceof LaunchFailure failure ? failure.exitCode().code()
+                        : e instanceof CommandLine.ParameterException ? ExitCode.USAGE.code() : ExitCode.FAILED.code())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof LaunchFailure failure) {
                         err.println(failure.getMessage());

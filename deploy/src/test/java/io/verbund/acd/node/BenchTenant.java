@@ -10,14 +10,29 @@ import java.sql.Statement;
 
 /**
  * Creates the benchmark tenant "bench": one ACD group "Bench" (longest idle, no wrap-up) with N
- * agents b0001… (SIP password "bench"), the service number +4930999000 straight to its queue, and
- * the admin user admin@bench / bench-admin. Used by call-path-caps.sh and the load test;
- * idempotent (does nothing if the tenant exists).
+ * agents b0001… (SIP password "bench"), the service number +4930999000 straight to its queue, the
+ * IVR-only number +4930999001 (greeting, a menu whose key 1 hangs up), and the admin user
+ * admin@bench / bench-admin. Used by call-path-caps.sh and the load test; idempotent (does nothing
+ * if the tenant exists).
  * Usage: java -cp deploy/target/test-classes:acd-core.jar:mariadb-java-client.jar io.verbund.acd.node.BenchTenant JDBC_URL USER PASSWORD AGENTS
  */
 public final class BenchTenant {
 
     static final String SERVICE_NUMBER = "+4930999000";
+
+    /**
+     * The IVR step's number: an announcement, then a menu whose key 1 hangs up, no agent involved.
+     * A key the node does not hear leads to the queue, where nobody answers, so the caller's missing
+     * 480 counts the call failed instead of passing it silently.
+     */
+    static final String IVR_NUMBER = "+4930999001";
+
+    private static final String IVR_FLOW = "{\"start\":\"greeting\",\"nodes\":["
+            + "{\"id\":\"greeting\",\"type\":\"announcement\",\"parameters\":{\"prompt\":\"greeting\"},\"exits\":{\"next\":\"menu\"}},"
+            + "{\"id\":\"menu\",\"type\":\"dtmf_menu\",\"parameters\":{\"prompt\":\"menu\",\"timeoutSeconds\":5,\"retries\":0},"
+            + "\"exits\":{\"1\":\"bye\",\"no_input\":\"unheard\",\"invalid\":\"unheard\"}},"
+            + "{\"id\":\"bye\",\"type\":\"hangup\",\"parameters\":{},\"exits\":{}},"
+            + "{\"id\":\"unheard\",\"type\":\"queue\",\"parameters\":{\"group\":\"Bench\"},\"exits\":{}}]}";
 
     private BenchTenant() {
     }
@@ -70,6 +85,12 @@ public final class BenchTenant {
             statement.executeUpdate("UPDATE call_flow SET current_version = 1 WHERE id = " + flow);
         }
         insert(db, "INSERT INTO service_number (tenant_id, number, call_flow_id, label) VALUES (" + tenant + ", '" + SERVICE_NUMBER + "', " + flow + ", 'Bench')");
+        long ivr = insert(db, "INSERT INTO call_flow (tenant_id, name) VALUES (" + tenant + ", 'Bench IVR')");
+        insert(db, "INSERT INTO call_flow_version (tenant_id, call_flow_id, version, graph) VALUES (" + tenant + ", " + ivr + ", 1, '" + IVR_FLOW + "')");
+        try (Statement statement = db.createStatement()) {
+            statement.executeUpdate("UPDATE call_flow SET current_version = 1 WHERE id = " + ivr);
+        }
+        insert(db, "INSERT INTO service_number (tenant_id, number, call_flow_id, label) VALUES (" + tenant + ", '" + IVR_NUMBER + "', " + ivr + ", 'Bench IVR')");
         db.commit();
         return true;
     }
