@@ -31,9 +31,9 @@ import picocli.CommandLine.ParentCommand;
  * settings, shows their progress and builds the table from their figures.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs the benchmarks on this machine and prints one table: each step's clean figure, the Kamailio",
-                "ceiling measured in the same run, and the figure's share of it. Every step starts its own node",
-                "(port offset 700) and stops it; nothing else should run on the box meanwhile.",
+        description = {"Runs the benchmarks on this machine and prints one table: each step's clean figure, the Kamailio "
+                + "ceiling measured in the same run, and the figure's share of it. Every step starts its own node "
+                + "(port offset 700) and stops it; nothing else should run on the box meanwhile.",
                 "A full run takes about an hour; --quick runs seconds per step, to check that it works."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -108,8 +108,7 @@ final class BenchCommand implements Callable<Integer> {
             results.add(result);
         }
         BenchTable table = new BenchTable(begun, commit(repository), BenchTable.Machine.ofThisBox(),
-                "./verbund bench" + (spec.commandLine().getParseResult().originalArgs().isEmpty() ? ""
-                        : " " + String.join(" ", spec.commandLine().getParseResult().originalArgs())),
+                "./verbund " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
                 quick, results);
         String markdown = table.markdown();
         print.println();

@@ -3,6 +3,7 @@ package io.verbund.acd.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -89,7 +90,7 @@ record BenchTable(ZonedDateTime measuredAt, String commit, Machine machine, Stri
     String markdown() {
         StringBuilder table = new StringBuilder();
         table.append("### `").append(command).append("` on ")
-                .append(measuredAt.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)))
+                .append(measuredAt.withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)))
                 .append(quick ? " (quick run: seconds per step, a check that it works, not a measurement)" : "").append("\n\n");
         table.append("Build `").append(commit).append("`; machine: ").append(machine.describe())
                 .append(". Node, MariaDB, SIPp, Kamailio and the load generator share these cores.\n\n");

@@ -17,7 +17,8 @@ class BenchCommandTest {
         int exit = Verbund.run(print, print, "bench", "--help");
 
         assertThat(exit).isZero();
-        assertThat(output.toString(StandardCharsets.UTF_8)).contains("--steps", "call-path, ivr, moh, portal, ceiling", "--quick", "--out");
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("--steps", "call-path, ivr, moh, portal, ceiling", "--quick", "--out",
+                "--rates", "--ivr-rates", "--moh-callers", "--portal-agents", "--ceiling-rates", "--duration");
     }
 
     @Test

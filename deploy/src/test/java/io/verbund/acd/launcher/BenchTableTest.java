@@ -22,7 +22,7 @@ class BenchTableTest {
 
         String markdown = table.markdown();
 
-        assertThat(markdown).startsWith("### `./verbund bench` on 2026-12-06 17:20 Z\n")
+        assertThat(markdown).startsWith("### `./verbund bench` on 2026-12-06 17:20 UTC\n")
                 .contains("Build `ed8f8e4`; machine: 2 cores, Intel(R) Xeon(R) CPU @ 2.80GHz, 23.4 GiB RAM.")
                 .contains("| call-path | " + BenchStep.CALL_PATH.measures() + " | 100, 200, 300 CAPS, 30 s each | 200 CAPS | 1500 CAPS | 13 % |")
                 .contains("| ivr | " + BenchStep.IVR.measures() + " | 20, 50 CAPS, 30 s each | 20 CAPS | 1500 CAPS | 1.3 % |")
