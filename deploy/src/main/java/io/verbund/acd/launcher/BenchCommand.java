@@ -93,6 +93,8 @@ final class BenchCommand implements Callable<Integer> {
         Installation.at(repository.resolve("deploy/target/verbund-node"));
         EnumSet<BenchStep> chosen = steps == null || steps.isEmpty() ? EnumSet.allOf(BenchStep.class) : EnumSet.copyOf(steps);
         ZonedDateTime begun = ZonedDateTime.now(ZoneOffset.UTC);
+        // Read before the steps: the checkout may change while they run, the build measured does not.
+        String commit = commit(repository);
         List<BenchTable.StepResult> results = new java.util.ArrayList<>();
         int number = 0;
         for (BenchStep step : chosen) {
@@ -107,7 +109,7 @@ final class BenchCommand implements Callable<Integer> {
             print.printf("== %s: %s (%d s)%n", step.stepName(), result.figureText(), Duration.between(started, Instant.now()).toSeconds());
             results.add(result);
         }
-        BenchTable table = new BenchTable(begun, commit(repository), BenchTable.Machine.ofThisBox(),
+        BenchTable table = new BenchTable(begun, commit, BenchTable.Machine.ofThisBox(),
                 "./verbund " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
                 quick, results);
         String markdown = table.markdown();
