@@ -38,15 +38,15 @@ case $shape in
   ivr)
     # The key 6 s after the 183: the greeting (4.8 s) is over and the menu plays, so the node
     # hears it while it sends a prompt, as a caller who knows the menu would press it.
-    number=+4930999001; outcome=HANGUP_IN_FLOW; scenario=$work/caller-ivr.xml; agents=0; label=", IVR only" 
+    number=+4930999001; outcome=HANGUP_IN_FLOW; scenario=$work/caller-ivr.xml; agents=0; label=", IVR only"
     sed -e "s#@DTMF_PCAP@#/usr/share/sip-tester/dtmf_2833_1.pcap#" -e "s#@DELAY_MS@#6000#" \
       "$repo/deploy/src/test/sipp/caller-ivr.xml" > "$scenario" ;;
   *) echo "SHAPE is call-path or ivr, not $shape"; exit 2 ;;
 esac
 
 mariadb=$(find "$repo/deploy/target/verbund-node" -path '*/bin/mariadb' -type f | head -1)
-# answered_records: the step's records of its shape (ANSWERED, or HANGUP_IN_FLOW for the IVR).
-answered_records() {
+# shape_records: the step's records of its shape (ANSWERED, or HANGUP_IN_FLOW for the IVR).
+shape_records() {
   "$mariadb" --skip-ssl -h127.0.0.1 -P"$(record database.port)" -uverbund --password="$(sed -n 's/^password=//p' "$home/secrets/db.properties")" \
     -N -B -e "SELECT COUNT(*) FROM call_record r JOIN tenant t ON t.id = r.tenant_id WHERE t.tenant_key = 'bench' AND r.outcome = '$outcome' AND r.service_number = '$number'" verbund
 }
@@ -96,7 +96,7 @@ for rate in $rates; do
         -r "$rate" -m $((rate * warmup)) -d "$talk" -l $((rate * 10)) -nostdin -timeout $((warmup + 90))s >/dev/null 2>&1) || true
     sleep 3
   fi
-  records_before=$(answered_records)
+  records_before=$(shape_records)
   cpu_before=$(cpu_ticks "$wf"); db_before=$(cpu_ticks "$db"); t_before=$(date +%s.%N); drops_before=$(udp_rcvbuf_errors); node_drops_before=$(node_socket_drops)
   if [ "${PROFILE:-0}" = 1 ]; then
     jcmd "$wf" JFR.start name=caps settings=default filename="$home/caps-$rate.jfr" >/dev/null
@@ -112,7 +112,7 @@ for rate in $rates; do
   fi
   rss=$(( $(ps -o rss= -p "$wf") / 1024 ))
   sleep 2 # the last batch of call records
-  records=$(( $(answered_records) - records_before ))
+  records=$(( $(shape_records) - records_before ))
   scenario_name=$(basename "$scenario" .xml)
   ok=$(sipp_count "$work" "$scenario_name" 'SuccessfulCall(C)')
   failed=$(sipp_count "$work" "$scenario_name" 'FailedCall(C)')
