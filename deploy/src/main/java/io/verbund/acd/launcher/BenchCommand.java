@@ -32,7 +32,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs the benchmarks on this machine and prints one table: each step's clean figure, the Kamailio "
-                + "ceiling measured in the same run, and the figure's share of it. Every step starts its own node "
+                + "ceiling measured in the same run, and the figure's share of it. Every step but the ceiling starts its own node "
                 + "(port offset 700) and stops it; nothing else should run on the box meanwhile.",
                 "A full run takes about an hour; --quick runs seconds per step, to check that it works."})
 final class BenchCommand implements Callable<Integer> {
