@@ -110,6 +110,26 @@ public final class Call {
         this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
     }
 
+    /**
+     * A waiting caller that {@code fromNode} held, taken over by {@code byNode} after that node left
+     * the cluster: QUEUED in its group with its priority, recording a {@link CallEvent.CallTakenOver}.
+     * Its history goes on after {@code lastSeq}, the last number the departed node is known to have
+     * used (give room for events only its journal holds yet: they keep their own numbers).
+     */
+    public static Call takenOver(CallId id, Instant receivedAt, TenantKey owner, long groupId, int priority, int lastSeq,
+                                 String fromNode, String byNode, Instant at) {
+        if (lastSeq < 0) {
+            throw new IllegalArgumentException("lastSeq must not be negative: " + lastSeq);
+        }
+        Call call = new Call(id, receivedAt);
+        call.tenant = Objects.requireNonNull(owner, "owner");
+        call.phase = CallPhase.QUEUED;
+        call.priority = priority;
+        call.seq = lastSeq;
+        call.events.add(new CallEvent.CallTakenOver(owner, id, call.nextSeq(), at, groupId, fromNode, byNode));
+        return call;
+    }
+
     public CallId id() {
         return id;
     }

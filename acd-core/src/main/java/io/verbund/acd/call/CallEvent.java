@@ -192,6 +192,15 @@ public sealed interface CallEvent {
                                  int sipStatus, String why) implements CallEvent {
     }
 
+    /**
+     * The caller waiting in the queue of {@code groupId} went on at {@code byNode} after
+     * {@code fromNode}, which held it, left the cluster: its dialog and media moved there (a
+     * re-INVITE), its place in queue stayed.
+     */
+    record CallTakenOver(TenantKey tenant, CallId call, int seq, Instant at, long groupId, String fromNode, String byNode)
+            implements CallEvent {
+    }
+
     /** The caller hung up before anyone answered. */
     record CallAbandoned(TenantKey tenant, CallId call, int seq, Instant at) implements CallEvent {
     }

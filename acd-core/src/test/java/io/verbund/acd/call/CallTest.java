@@ -773,4 +773,39 @@ class CallTest {
             assertThat(call.involves(A1002)).isFalse();
         }
     }
+
+    @Nested
+    class TakenOver {
+
+        @Test
+        void aCallerTakenOverWaitsInItsGroupWithItsPriorityAndItsHistoryGoesOnAboveTheDepartedNodes() {
+            Call call = Call.takenOver(ID, T0, DEMO, SUPPORT, 7, 1012, "node-a", "node-b", at(30));
+
+            assertThat(call.phase()).isEqualTo(CallPhase.QUEUED);
+            assertThat(call.priority()).isEqualTo(7);
+            assertThat(call.tenant()).contains(DEMO);
+            assertThat(call.receivedAt()).isEqualTo(T0);
+            assertThat(call.takeEvents()).containsExactly(new CallEvent.CallTakenOver(DEMO, ID, 1013, at(30), SUPPORT, "node-a", "node-b"));
+            assertThat(call.nextSeq()).isEqualTo(1014);
+        }
+
+        @Test
+        void itIsOfferedAnsweredAndEndedLikeAnyWaitingCaller() {
+            Call call = Call.takenOver(ID, T0, DEMO, SUPPORT, 0, 0, "node-a", "node-b", at(30));
+            call.takeEvents();
+
+            call.offeredTo(A1001, "longest idle", at(0), at(31));
+            call.answeredBy(A1001, at(32));
+
+            assertThat(call.phase()).isEqualTo(CallPhase.CONNECTED);
+            assertThat(call.agent()).contains(A1001);
+            assertThat(call.takeEvents()).extracting(CallEvent::seq).containsExactly(2, 3);
+        }
+
+        @Test
+        void aNegativeLastNumberIsRefused() {
+            assertThatThrownBy(() -> Call.takenOver(ID, T0, DEMO, SUPPORT, 0, -1, "node-a", "node-b", at(30)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lastSeq");
+        }
+    }
 }

@@ -698,6 +698,52 @@ class ClusterFailoverIT {
         }
     }
 
+    /** A second number of the bench tenant into the same flow, answering its callers on queue. */
+    private static String answeringOnQueue() throws SQLException {
+        String number = "+4930999002";
+        try (Connection db = master(); Statement statement = db.createStatement()) {
+            statement.executeUpdate("INSERT IGNORE INTO service_number (tenant_id, number, call_flow_id, label, answer_on_queue)"
+                    + " SELECT n.tenant_id, '" + number + "', n.call_flow_id, 'Bench, answered on queue', TRUE FROM service_number n"
+                    + " WHERE n.number = '" + BenchTenant.SERVICE_NUMBER + "'");
+        }
+        return number;
+    }
+
+    /** The callers of {@code number} that {@code node} holds, not ended. */
+    private static long waitingOn(String node, String number) throws SQLException {
+        try (Connection db = master(); PreparedStatement query = db.prepareStatement("SELECT COUNT(*) FROM call_record"
+                + " WHERE service_number = ? AND handled_by_node = ? AND ended_at IS NULL")) {
+            query.setString(1, number);
+            query.setString(2, node);
+            try (ResultSet count = query.executeQuery()) {
+                return count.next() ? count.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** The outcomes of the calls to {@code number}, once every one has ended. */
+    private static List<String> outcomesOf(String number) throws Exception {
+        List<String> outcomes = new ArrayList<>();
+        awaitTrue("the calls to " + number + " ended", Duration.ofSeconds(20), () -> {
+            outcomes.clear();
+            try (Connection db = master(); PreparedStatement query = db.prepareStatement(
+                    "SELECT COALESCE(outcome, 'OPEN') FROM call_record WHERE service_number = ? ORDER BY id")) {
+                query.setString(1, number);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        outcomes.add(rows.getString(1));
+                    }
+                }
+            }
+            return !outcomes.contains("OPEN");
+        });
+        return outcomes;
+    }
+
+    private static long occurrences(Cluster.Node node, String text) throws java.io.IOException {
+        return Files.readAllLines(node.wildfly().serverLog()).stream().filter(line -> line.contains(text)).count();
+    }
+
     /** Callers since record {@code afterId} waiting in the queue that {@code node} holds (their call records say so). */
     private static int waitingOn(String node, long afterId) throws SQLException {
         try (Connection db = master(); PreparedStatement query = db.prepareStatement("SELECT COUNT(*) FROM call_record"
@@ -733,7 +779,16 @@ class ClusterFailoverIT {
         }
         sipp.start("caller.xml", 5992, List.of("-s", BenchTenant.SERVICE_NUMBER,
                 "-r", "10", "-m", "10", "-l", "10", "-d", "300", "-timeout", "90s", "-trace_logs"));
-        Thread.sleep(3000);
+        // And callers of a number that answers on queue: their dialogs are confirmed, so they can move.
+        String answering = answeringOnQueue();
+        Process movable = sipp.start("caller-taken-over.xml", 5994, List.of("-s", answering,
+                "-r", "20", "-m", "20", "-l", "20", "-d", "8000", "-timeout", "120s", "-trace_logs"));
+        awaitTrue("the twenty callers of " + answering + " are answered on queue", Duration.ofSeconds(20),
+                () -> occurrences(killedNode, "caller answered in the flow") + occurrences(survivor, "caller answered in the flow") >= 20);
+        awaitTrue("their twenty call records", Duration.ofSeconds(10), () -> waitingOn(killedNode.name(), answering)
+                + waitingOn(survivor.name(), answering) == 20);
+        long movableOnKilled = waitingOn(killedNode.name(), answering);
+        assertThat(movableOnKilled).as("callers of %s waiting on %s", answering, killedNode.name()).isPositive();
 
         kill(killedNode.name());
         Instant killed = Instant.now();
@@ -793,6 +848,32 @@ class ClusterFailoverIT {
         }
         assertThat(health(survivor, "/telephony/health").getJsonObject("checks").getJsonObject("cache")
                 .getJsonArray("members").getValuesAs(jakarta.json.JsonString::getString)).containsExactly(survivor.name());
+
+        for (Cluster.Node node : List.of(killedNode, survivor)) {
+            Files.readAllLines(node.wildfly().serverLog()).stream()
+                    .filter(line -> line.contains("taking over") || line.contains("taken over") || line.contains("caller dialog")
+                            || line.contains("go on at a survivor") || line.contains("re-INVITE"))
+                    .limit(40).forEach(line -> System.out.println(node.name() + ": " + line));
+        }
+        // The answered-on-queue callers of the killed node went on at the survivor: re-INVITE, queue,
+        // an agent; every one of the twenty completed its dialog (the BYE's 200) and none ended FAILED.
+        assertThat(Sipp.await(movable, 90).exit()).as("callers answered on queue: %s", sipp.errorLogs()).isZero();
+        List<String> movedOutcomes = outcomesOf(answering);
+        System.out.printf("answered-on-queue callers: %d waited on %s; outcomes %s%n", movableOnKilled, killedNode.name(), movedOutcomes);
+        assertThat(movedOutcomes).hasSize(20).doesNotContain("FAILED");
+        try (Connection db = master(); PreparedStatement moved = db.prepareStatement("SELECT r.handled_by_node, r.outcome FROM call_record r"
+                + " JOIN call_event e ON e.call_id = r.call_id AND e.type = 'CallTakenOver' WHERE r.service_number = ?")) {
+            moved.setString(1, answering);
+            List<String> movedCalls = new ArrayList<>();
+            try (ResultSet rows = moved.executeQuery()) {
+                while (rows.next()) {
+                    movedCalls.add(rows.getString(1) + " " + rows.getString(2));
+                }
+            }
+            assertThat(movedCalls).as("every caller that waited on %s was taken over by %s", killedNode.name(), survivor.name())
+                    .hasSize((int) movableOnKilled).allSatisfy(row -> assertThat(row).startsWith(survivor.name() + " "));
+            assertThat(movedCalls).as("taken-over callers connected to an agent on %s", survivor.name()).contains(survivor.name() + " ANSWERED");
+        }
     }
 
     private String state(String extension, String cookie) throws Exception {

@@ -35,7 +35,7 @@ import javax.sip.message.Request;
 final class AcdCall {
 
     final String callId;
-    /** The caller's INVITE; null for an outbound call. */
+    /** The caller's INVITE transaction; null for an outbound call and for a caller taken over from another node. */
     final ServerTransaction callerInvite;
     /** The caller's dialog; for an outbound call the number's, once it answered. */
     Dialog callerDialog;
@@ -125,6 +125,21 @@ final class AcdCall {
 
     /** The parties the node called in (a supervisor, a conference's third party) and the room mixing them; null while none. */
     MixedCall mixing;
+
+    /**
+     * A waiting caller taken over from a node that left the cluster: its INVITE (read back from the
+     * replicated dialog) but no transaction of this node's, and the {@link Call} as it goes on here;
+     * the dialog is the one of this node's re-INVITE.
+     */
+    AcdCall(String callId, Request callerRequest, Call state, String caller, String serviceNumber) {
+        this.callId = callId;
+        this.callerInvite = null;
+        this.callerRequest = callerRequest;
+        this.receivedAt = state.receivedAt();
+        this.caller = caller;
+        this.serviceNumber = serviceNumber;
+        this.state = state;
+    }
 
     AcdCall(String callId, ServerTransaction callerInvite, Dialog callerDialog, Instant receivedAt, String caller, String serviceNumber) {
         this.callId = callId;

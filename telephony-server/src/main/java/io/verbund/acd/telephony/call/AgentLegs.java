@@ -247,6 +247,7 @@ public class AgentLegs {
                 return;
             }
             call.offers.remove(offer);
+            sessions.talking(call);
             stopRinging(call, call.state.answeredBy(offer.agent(), now));
             call.agentSdp = agentSdp;
             call.agentDialog = dialog;

@@ -306,6 +306,7 @@ public class CallFlows {
         call.state.queued(group.get().id(), enqueue.priority(), now);
         queue.enqueue(call.entry);
         history.record(call);
+        media.queued(call);
         announcements.start(call, enqueue);
         enqueue.maxWait().ifPresent(maxWait -> call.queueTimers.add(scheduler.schedule(
                 () -> leaveQueue(call, turn, CallFlowRun::queueTimedOut), maxWait.toMillis(), TimeUnit.MILLISECONDS)));

@@ -1,6 +1,7 @@
 package io.verbund.acd.telephony.call;
 
 import io.verbund.acd.agent.AgentKey;
+import io.verbund.acd.call.CallEvent.CallTakenOver;
 import io.verbund.acd.call.CallEvent.CallAbandoned;
 import io.verbund.acd.call.CallEvent.CallAnswered;
 import io.verbund.acd.call.CallEvent.CallbackAttemptFailed;
@@ -203,6 +204,10 @@ public class CallHistory {
             } else if (event instanceof PartyLeft left) {
                 event(call, left, agentIdOrNull(call), null, JSON.createObjectBuilder().add("party", left.party())
                         .add("why", left.why()).build().toString());
+            } else if (event instanceof CallTakenOver taken) {
+                recorder.takenOver(call.callId, taken.byNode());
+                event(call, taken, null, null, JSON.createObjectBuilder().add("group", call.group == null ? "" : call.group.name())
+                        .add("from", taken.fromNode()).add("by", taken.byNode()).build().toString());
             } else if (event instanceof CallAbandoned abandoned) {
                 if (call.counters != null) {
                     call.counters.abandoned();

@@ -1,6 +1,7 @@
 package io.verbund.acd.telephony.call;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The calls this node holds, found by the caller leg's or the agent leg's Call-ID. */
 @ApplicationScoped
 public class CallSessions {
+
+    private final CallerDialogs dialogs;
+
+    @Inject
+    public CallSessions(CallerDialogs dialogs) {
+        this.dialogs = dialogs;
+    }
+
+    protected CallSessions() {
+        this(null);
+    }
 
     private final Map<String, AcdCall> byCallerCallId = new ConcurrentHashMap<>();
     private final Map<String, AcdCall> byAgentCallId = new ConcurrentHashMap<>();
@@ -38,12 +50,23 @@ public class CallSessions {
 
     void remove(AcdCall call) {
         byCallerCallId.remove(call.callId);
+        if (call.answeredInFlow) {
+            // Over on this node: no survivor must take it over.
+            dialogs.released(call.callId);
+        }
         if (call.numberCallId != null) {
             byNumberCallId.remove(call.numberCallId);
         }
         call.offers.forEach(offer -> byAgentCallId.remove(offer.agentCallId()));
         if (call.agentCallId != null) {
             byAgentCallId.remove(call.agentCallId);
+        }
+    }
+
+    /** The caller talks to its agent now: a talking call does not move to another node yet, only waiting callers do. */
+    void talking(AcdCall call) {
+        if (call.answeredInFlow) {
+            dialogs.released(call.callId);
         }
     }
 

@@ -32,16 +32,18 @@ public class CallerMedia {
     private final NodeMedia node;
     private final CallerSignalling signalling;
     private final TenantPrompts tenantPrompts;
+    private final CallerDialogs dialogs;
 
     @Inject
-    public CallerMedia(NodeMedia node, CallerSignalling signalling, TenantPrompts tenantPrompts) {
+    public CallerMedia(NodeMedia node, CallerSignalling signalling, TenantPrompts tenantPrompts, CallerDialogs dialogs) {
         this.node = node;
         this.signalling = signalling;
         this.tenantPrompts = tenantPrompts;
+        this.dialogs = dialogs;
     }
 
     protected CallerMedia() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     /**
@@ -144,6 +146,11 @@ public class CallerMedia {
         }
     }
 
+    /** The caller queued: if the flow answered it before (after an announcement), its dialog can move to another node from now. */
+    void queued(AcdCall call) {
+        dialogs.waiting(call);
+    }
+
     /** Early media before the caller's first audio, or the answer where its service number answers on queue. */
     private void earlyMedia(AcdCall call) {
         if (call.earlyMedia || call.callerAnswered() || call.state.is(CallPhase.CONNECTED)) {
@@ -153,6 +160,7 @@ public class CallerMedia {
             call.answeredInFlow = signalling.answer(call, call.callerSdp);
             if (call.answeredInFlow) {
                 LOG.info("caller answered in the flow (answer on queue)");
+                dialogs.waiting(call);
             }
         } else {
             call.earlyMedia = signalling.earlyMedia(call, call.callerSdp);

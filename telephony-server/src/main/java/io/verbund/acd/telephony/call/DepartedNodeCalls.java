@@ -17,8 +17,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * When nodes leave the cache cluster, takes their waiting callers out of the replicated queue and
- * ends their calls' records FAILED: those calls' signalling died with their node, and nothing else
+ * When nodes leave the cache cluster, their waiting callers with a confirmed dialog (answered on
+ * queue) go on at a survivor ({@link CallTakeovers}); the others are taken out of the replicated
+ * queue and their calls' records end FAILED: their signalling died with their node, and nothing else
  * would ever end them. Which node held a call is in its call record ({@code handled_by_node}). The
  * agents those calls held are released by their leases ({@link LeaseWatch}, reason NODE_LEFT).
  */
@@ -33,17 +34,21 @@ public class DepartedNodeCalls {
     private final ClusterMembers members;
     private final QueueStore queue;
     private final CallHistory history;
+    private final CallerDialogs dialogs;
+    private final CallTakeovers takeovers;
     private Set<String> lastSeen;
 
     @Inject
-    public DepartedNodeCalls(ClusterMembers members, QueueStore queue, CallHistory history) {
+    public DepartedNodeCalls(ClusterMembers members, QueueStore queue, CallHistory history, CallerDialogs dialogs, CallTakeovers takeovers) {
         this.members = members;
         this.queue = queue;
         this.history = history;
+        this.dialogs = dialogs;
+        this.takeovers = takeovers;
     }
 
     protected DepartedNodeCalls() {
-        this(null, null, null);
+        this(null, null, null, null, null);
     }
 
     /**
@@ -61,7 +66,7 @@ public class DepartedNodeCalls {
         departed.removeAll(current.get());
         if (!departed.isEmpty()) {
             try {
-                release(departed, now);
+                release(departed, current.get(), now);
             } catch (SQLException | RuntimeException e) {
                 LOG.log(Level.WARNING, "calls of departed nodes " + departed + " not released yet, trying again: " + e.getMessage());
                 return;
@@ -70,17 +75,27 @@ public class DepartedNodeCalls {
         lastSeen = current.get();
     }
 
-    private void release(Set<String> departed, Instant now) throws SQLException {
+    private void release(Set<String> departed, Set<String> survivors, Instant now) throws SQLException {
+        // Callers that can move go on at one survivor each; the rest leave the queue.
+        Set<String> moving = new HashSet<>();
+        for (CallerDialog dialog : dialogs.heldBy(departed)) {
+            moving.add(dialog.callId());
+            if (takeovers.isTakerOf(dialog.callId(), survivors)) {
+                takeovers.takeOver(dialog);
+            }
+        }
         // Waiting callers first: left in the queue they would stand at the head of their group for
         // ever, since the distributor never jumps a caller another node holds.
         for (QueueEntry entry : queue.heldBy(departed)) {
-            if (queue.take(entry)) {
+            if (!moving.contains(entry.callId()) && queue.take(entry)) {
                 LOG.warning("waiting caller " + entry.callId() + " left the queue: its node " + entry.node() + " left the cluster");
             }
         }
         Set<String> lost = openCallsOf(departed);
+        lost.removeAll(moving);
         lost.forEach(callId -> history.lostWithItsNode(callId, now));
-        LOG.warning("cluster members " + departed + " left: " + lost.size() + " of their calls ended FAILED");
+        LOG.warning("cluster members " + departed + " left: " + moving.size() + " of their waiting callers go on at a survivor, "
+                + lost.size() + " of their calls ended FAILED");
     }
 
     /** Calls the departed nodes had not ended: their records are the only trace of who held them. */

@@ -59,6 +59,7 @@ public class CallRecorder {
         CALLBACK("UPDATE call_record SET direction = 'CALLBACK', dialled_number = ? WHERE call_id = ?"),
         RECORDING("UPDATE call_record SET recording_file = COALESCE(recording_file, ?) WHERE call_id = ?"),
         VOICEMAIL("UPDATE call_record SET voicemail_file = COALESCE(voicemail_file, ?) WHERE call_id = ?"),
+        TAKEN_OVER("UPDATE call_record SET handled_by_node = ? WHERE call_id = ? AND ended_at IS NULL"),
         ENDED("UPDATE call_record SET ended_at = COALESCE(ended_at, ?), outcome = COALESCE(outcome, ?) WHERE call_id = ?"),
         EVENT("INSERT INTO call_event (tenant_id, call_id, seq, type, occurred_at, agent_id, group_id, flow_node, node, detail)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + AGAIN_IS_A_NO_OP);
@@ -167,6 +168,11 @@ public class CallRecorder {
     /** The caller's message is being written to this file of storage-service. */
     public void voicemail(String callId, String file) {
         append(Statement.VOICEMAIL, file, callId);
+    }
+
+    /** The call's node left the cluster and {@code node} took the call over: the record names the node holding it now. */
+    public void takenOver(String callId, String node) {
+        append(Statement.TAKEN_OVER, node, callId);
     }
 
     public void ended(String callId, String outcome, Instant at) {
