@@ -166,15 +166,20 @@ final class AcdCall {
         this.state = new Call(new CallId(callId), placedAt);
     }
 
+    /** The caller has its 200: from an agent (or a number), the voicemail, or the flow (answer on queue). */
+    boolean callerAnswered() {
+        return answeredAt != null || nodeAnsweredCaller();
+    }
+
+    /** The node itself answered the caller (voicemail, or the flow with answer on queue): its leg ends with our BYE. */
+    boolean nodeAnsweredCaller() {
+        return answeredByNode || answeredInFlow;
+    }
+
     /**
      * Whether {@code dialog}, the one the SIP stack matched an in-dialog request to by Call-ID, To tag
      * and From tag, is this call's caller leg: then the request came from the caller's side of it.
      */
-    /** The caller has its 200: from an agent (or a number), the voicemail, or the flow (answer on queue). */
-    boolean callerAnswered() {
-        return answeredAt != null || answeredByNode || answeredInFlow;
-    }
-
     boolean isCallerDialog(Dialog dialog) {
         return dialog != null && dialog == callerDialog;
     }

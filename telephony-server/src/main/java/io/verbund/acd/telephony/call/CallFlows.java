@@ -367,7 +367,7 @@ public class CallFlows {
                 }
                 LOG.info(() -> "call flow ended: " + reason);
                 String outcome = call.voicemailFile != null ? "VOICEMAIL" : "HANGUP_IN_FLOW";
-                if (call.answeredByNode || call.answeredInFlow) {
+                if (call.nodeAnsweredCaller()) {
                     requests.bye(call.callerDialog);
                     finish(call, outcome);
                 } else {

@@ -11,6 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class CallSessions {
 
+    private final Map<String, AcdCall> byCallerCallId = new ConcurrentHashMap<>();
+    private final Map<String, AcdCall> byAgentCallId = new ConcurrentHashMap<>();
+    /** A callback's number leg, which has a Call-ID of its own for each attempt, found like the caller's leg. */
+    private final Map<String, AcdCall> byNumberCallId = new ConcurrentHashMap<>();
     private final CallerDialogs dialogs;
 
     @Inject
@@ -21,11 +25,6 @@ public class CallSessions {
     protected CallSessions() {
         this(null);
     }
-
-    private final Map<String, AcdCall> byCallerCallId = new ConcurrentHashMap<>();
-    private final Map<String, AcdCall> byAgentCallId = new ConcurrentHashMap<>();
-    /** A callback's number leg, which has a Call-ID of its own for each attempt, found like the caller's leg. */
-    private final Map<String, AcdCall> byNumberCallId = new ConcurrentHashMap<>();
 
     void add(AcdCall call) {
         byCallerCallId.put(call.callId, call);
@@ -50,10 +49,8 @@ public class CallSessions {
 
     void remove(AcdCall call) {
         byCallerCallId.remove(call.callId);
-        if (call.answeredInFlow) {
-            // Over on this node: no survivor must take it over.
-            dialogs.released(call.callId);
-        }
+        // Over on this node: no survivor must take it over.
+        talking(call);
         if (call.numberCallId != null) {
             byNumberCallId.remove(call.numberCallId);
         }

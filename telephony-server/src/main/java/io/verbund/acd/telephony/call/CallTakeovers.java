@@ -5,8 +5,6 @@ import io.verbund.acd.call.CallId;
 import io.verbund.acd.routing.QueueEntry;
 import io.verbund.acd.telephony.directory.GroupSettings;
 import io.verbund.acd.telephony.directory.TelephonyDirectory;
-import io.verbund.acd.telephony.media.NodeMedia;
-import io.verbund.acd.telephony.media.RtpLeg;
 import io.verbund.acd.telephony.media.SessionDescription;
 import io.verbund.acd.telephony.sip.SipEndpoint;
 import jakarta.annotation.Resource;
@@ -24,7 +22,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -75,22 +72,18 @@ public class CallTakeovers {
     private final QueueStore queue;
     private final CallHistory history;
     private final CallMeters meters;
-    private final NodeMedia media;
     private final CallerMedia callerMedia;
     private final OutboundRequests requests;
     private final DistributionSignal distribution;
     private final TelephonyDirectory directory;
     private final Clock clock;
     private final String node;
-    private final Set<String> started = ConcurrentHashMap.newKeySet();
-    private final Map<ClientTransaction, Takeover> pending = new ConcurrentHashMap<>();
-
-    private record Takeover(AcdCall call, QueueEntry entry) {
-    }
+    /** The takeovers whose re-INVITE awaits its final answer. */
+    private final Map<ClientTransaction, AcdCall> pending = new ConcurrentHashMap<>();
 
     @Inject
     public CallTakeovers(SipEndpoint sip, CallSessions sessions, QueueStore queue, CallHistory history, CallMeters meters,
-                         NodeMedia media, CallerMedia callerMedia, OutboundRequests requests,
+                         CallerMedia callerMedia, OutboundRequests requests,
                          DistributionSignal distribution, TelephonyDirectory directory, Clock clock,
                          @ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node) {
         this.sip = sip;
@@ -98,7 +91,6 @@ public class CallTakeovers {
         this.queue = queue;
         this.history = history;
         this.meters = meters;
-        this.media = media;
         this.callerMedia = callerMedia;
         this.requests = requests;
         this.distribution = distribution;
@@ -108,7 +100,7 @@ public class CallTakeovers {
     }
 
     protected CallTakeovers() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The survivor that takes the call over: the call id's hash over the sorted members, so exactly one does, without a vote. */
@@ -128,7 +120,8 @@ public class CallTakeovers {
      */
     void takeOver(CallerDialog dialog) {
         QueueEntry entry = dialog.entry();
-        if (!started.add(dialog.callId())) {
+        if (sessions.byCaller(dialog.callId()).isPresent()) {
+            // Taken over already: the sweep is tried again when the database refused it.
             return;
         }
         Instant now = clock.instant();
@@ -158,17 +151,14 @@ public class CallTakeovers {
         try (CallLogContext context = CallLogContext.of(call)) {
             synchronized (call) {
                 try {
-                    RtpLeg leg = media.engine().openLeg("caller " + call.callId);
-                    leg.belongsTo(call.callId, call.tenant.value());
-                    byte[] offer = call.callerRequest.getRawContent();
-                    call.callerSdp = leg.answer(SessionDescription.parse(new String(offer, StandardCharsets.US_ASCII))).toString();
-                    call.callerMedia = leg;
+                    // Keys the caller presses while it waits change nothing: no flow runs for it here.
+                    callerMedia.open(call, key -> { });
                     Request reInvite = reInvite(call, dialog);
                     ClientTransaction transaction = sip.provider().getNewClientTransaction(reInvite);
                     call.callerDialog = sip.provider().getNewDialog(transaction);
                     sessions.add(call);
                     history.record(call);
-                    pending.put(transaction, new Takeover(call, call.entry));
+                    pending.put(transaction, call);
                     transaction.sendRequest();
                     LOG.warning("taking over waiting caller " + call.callId + " of " + dialog.node() + ": re-INVITE sent");
                 } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
@@ -207,8 +197,8 @@ public class CallTakeovers {
     /** Whether the response was to a takeover's re-INVITE; if so, the caller is ours now, or lost. */
     boolean onResponse(ResponseEvent event) {
         ClientTransaction transaction = event.getClientTransaction();
-        Takeover takeover = transaction == null ? null : pending.get(transaction);
-        if (takeover == null) {
+        AcdCall call = transaction == null ? null : pending.get(transaction);
+        if (call == null) {
             return false;
         }
         Response response = event.getResponse();
@@ -216,7 +206,6 @@ public class CallTakeovers {
             return true;
         }
         pending.remove(transaction);
-        AcdCall call = takeover.call();
         try (CallLogContext context = CallLogContext.of(call)) {
             synchronized (call) {
                 if (response.getStatusCode() >= 300) {
@@ -235,7 +224,7 @@ public class CallTakeovers {
                 }
                 call.callerMedia.peerMaySend();
                 callerMedia.playThenLoop(call, List.of(), call.musicOnHold);
-                queue.enqueue(takeover.entry());
+                queue.enqueue(call.entry);
                 callerMedia.queued(call);
                 distribution.raise();
                 LOG.warning("waiting caller taken over: it waits in group " + call.group.name() + " again, on " + node);
@@ -246,14 +235,14 @@ public class CallTakeovers {
 
     /** Whether the timed-out transaction was a takeover's re-INVITE; if so, the caller is lost. */
     boolean onTimeout(ClientTransaction transaction) {
-        Takeover takeover = pending.remove(transaction);
-        if (takeover == null) {
+        AcdCall call = pending.remove(transaction);
+        if (call == null) {
             return false;
         }
-        try (CallLogContext context = CallLogContext.of(takeover.call())) {
-            synchronized (takeover.call()) {
+        try (CallLogContext context = CallLogContext.of(call)) {
+            synchronized (call) {
                 LOG.warning("the caller did not answer the takeover's re-INVITE: call lost");
-                end(takeover.call());
+                end(call);
             }
         }
         return true;

@@ -101,7 +101,7 @@ public class Callbacks {
         if (!call.state.is(CallPhase.QUEUED) || call.callerGone) {
             return;
         }
-        if (call.answeredByNode || call.answeredInFlow) {
+        if (call.nodeAnsweredCaller()) {
             requests.bye(call.callerDialog);
         } else {
             responses.send(call.callerInvite, Response.TEMPORARILY_UNAVAILABLE, "Callback booked");
