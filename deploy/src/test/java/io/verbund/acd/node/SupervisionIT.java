@@ -134,7 +134,12 @@ class SupervisionIT {
                 assertThat(caller.share(agent, RECENT)).as("the caller hears the agent").isGreaterThan(0.3);
             });
 
+            window(caller);
+            assertThat(caller.otherThan(WINDOW, agent, boss)).as("before any supervision the caller hears only its agent").isLessThan(0.2);
             supervise(callId, "whisper");
+            // The tenant's notice plays to the caller over its agent's voice as the supervisor joins.
+            awaitHearing("the caller hears the supervision notice", () ->
+                    assertThat(caller.otherThan(RECENT, agent, boss)).as("what the caller hears besides its agent").isGreaterThan(0.3));
             awaitHearing("the whisper reaches the agent", () -> {
                 assertThat(agent.share(boss, RECENT)).isGreaterThan(0.1);
                 assertThat(agent.share(caller, RECENT)).isGreaterThan(0.1);

@@ -91,6 +91,18 @@ final class TonePhone implements AutoCloseable {
         return share(samples, other.hertz);
     }
 
+    /**
+     * How much of the last {@code frames} frames' energy is none of the {@code known} phones' tones:
+     * near 0 while only they are heard, clearly above while something else plays (a prompt).
+     */
+    double otherThan(int frames, TonePhone... known) {
+        double explained = 0;
+        for (TonePhone phone : known) {
+            explained += share(phone, frames);
+        }
+        return framesHeard() < frames ? 0 : 1 - explained;
+    }
+
     /** How much of the samples' energy is the tone of {@code hertz} (Goertzel): about 1 for that tone alone. */
     static double share(short[] samples, int hertz) {
         double energy = 0;

@@ -7,6 +7,7 @@ import io.verbund.acd.telephony.media.MediaPortsExhausted;
 import io.verbund.acd.telephony.media.NodeMedia;
 import io.verbund.acd.telephony.media.Playable;
 import io.verbund.acd.telephony.media.PromptLanguage;
+import io.verbund.acd.telephony.media.PromptLibrary;
 import io.verbund.acd.telephony.media.RtpLeg;
 import io.verbund.acd.telephony.media.SessionDescription;
 import io.verbund.acd.telephony.registrar.Binding;
@@ -44,7 +45,6 @@ import javax.sip.message.Response;
 @ApplicationScoped
 public class CallSupervision {
 
-    static final String NOTICE_PROMPT = "supervision-notice";
     private static final Logger LOG = Logger.getLogger(CallSupervision.class.getName());
 
     private final SipEndpoint sip;
@@ -335,7 +335,8 @@ public class CallSupervision {
 
     private Playable notice(AcdCall call) {
         PromptLanguage language = PromptLanguage.ofTag(call.language);
-        return node.prompts().has(language, NOTICE_PROMPT) ? node.prompts().prompt(language, NOTICE_PROMPT) : null;
+        return node.prompts().has(language, PromptLibrary.SUPERVISION_NOTICE)
+                ? node.prompts().prompt(language, PromptLibrary.SUPERVISION_NOTICE) : null;
     }
 
     /** The party leaves (or left: its BYE): its link and leg go; with nobody left the call is bridged again. */

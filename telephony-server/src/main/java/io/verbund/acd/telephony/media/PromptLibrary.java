@@ -36,6 +36,8 @@ public final class PromptLibrary {
     public static final String ONE_MINUTE = "one-minute";
     public static final String LESS_THAN_A_MINUTE = "less-than-a-minute";
     public static final String BEEP = "beep";
+    /** What a caller hears as a supervisor joins its call, when the tenant's settings say so. */
+    public static final String SUPERVISION_NOTICE = "supervision-notice";
 
     /** Every name the library loads: the call flows' prompts, the queue's announcement parts and numbers. */
     public static final Set<String> NAMES = names();
@@ -121,7 +123,7 @@ public final class PromptLibrary {
 
     private static Set<String> names() {
         Set<String> names = new LinkedHashSet<>(SystemPrompts.NAMES);
-        names.addAll(List.of(CALLER_POSITION, ESTIMATED_WAIT, MINUTES, MINUTE, ONE_MINUTE, LESS_THAN_A_MINUTE, BEEP));
+        names.addAll(List.of(CALLER_POSITION, ESTIMATED_WAIT, MINUTES, MINUTE, ONE_MINUTE, LESS_THAN_A_MINUTE, BEEP, SUPERVISION_NOTICE));
         IntStream.rangeClosed(0, HIGHEST_NUMBER).forEach(n -> names.add("number-" + n));
         return Collections.unmodifiableSet(names);
     }
