@@ -655,6 +655,36 @@ class BrowserAppIT {
     }
 
     @Test
+    void theAdminTicksAnswerOnQueueForAServiceNumberAndTheApiAndTheReopenedFormSayItIsOn() {
+        String number = "+4930555" + (1000 + System.nanoTime() % 9000);
+        ApiClient.Answer created = admin.post("api/v1/service-numbers", "{\"number\":\"" + number + "\",\"label\":\"Shop\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long id = created.json().getJsonNumber("id").longValue();
+        assertThat(created.json().getBoolean("answerOnQueue")).as("off unless asked for").isFalse();
+
+        logIn("admin@demo", "demo-admin");
+        browser.open(portal + "admin/service-numbers/" + id);
+        browser.visible("page-admin");
+        WebElement box = browser.await("the loaded number's checkbox", LIVE, driver -> {
+            List<WebElement> found = driver.findElements(HeadlessChromium.testId("field-answerOnQueue"));
+            return found.isEmpty() || found.get(0).isSelected() ? null : found.get(0);
+        });
+        assertThat(browser.text(browser.visible("field-answerOnQueue-helper"))).as("the hint says what it changes for callers").isNotBlank();
+        tick("field-answerOnQueue");
+        browser.await("ticked", LIVE, driver -> box.isSelected());
+        browser.screenshot("admin-answer-on-queue");
+        browser.click("save-button");
+        browser.await("back at the list", LIVE, driver -> browser.currentPath().equals("/admin/service-numbers"));
+        browser.visible("admin-row-" + number);
+
+        assertThat(admin.get("api/v1/service-numbers/" + id).json().getBoolean("answerOnQueue")).as("saved through the form").isTrue();
+        browser.open(portal + "admin/service-numbers/" + id);
+        browser.await("the reopened form shows it ticked", LIVE,
+                driver -> driver.findElements(HeadlessChromium.testId("field-answerOnQueue")).stream().anyMatch(WebElement::isSelected));
+        assertThat(admin.delete("api/v1/service-numbers/" + id).status()).isEqualTo(204);
+    }
+
+    @Test
     void theSystemAdminAddsATransferDestinationOfATenantTheServersRefusalShownAtTheField() {
         ApiClient sysadmin = ApiClient.as(URI.create(portal), "sysadmin", "system-admin");
         String pattern = "+43" + (1000 + System.nanoTime() % 9000) + "*";
