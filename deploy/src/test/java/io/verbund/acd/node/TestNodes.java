@@ -76,9 +76,30 @@ final class TestNodes {
         return sharedNode("agent-state", 500, Map.of("verbund.db.master.primary-server-id", "2"));
     }
 
-    /** Routing strategies (RoutingIT) and prompts (PromptApiIT): the demo as it comes. */
-    static DemoNode routingAndPromptsNode() {
-        return sharedNode("routing-prompts", 1900, Map.of());
+    /**
+     * The demo as it comes, no server properties: routing strategies (RoutingIT), prompts and
+     * erasures (PromptApiIT), media, DTMF menus, recordings and voicemail (MediaCallIT), agents
+     * freed from dead calls (AgentLeaseIT), and call records under load in a tenant of their own
+     * (CallRecordsUnderLoadIT, the "bench" tenant only it uses). Each class logs its agents out
+     * after each test and reads only what its own calls left (the newest record, the records after
+     * an id it remembered, its own groups and numbers, or its own tenant's), never a count that
+     * another class's calls change.
+     */
+    static DemoNode plainDemoNode() {
+        return sharedNode("plain-demo", 1900, Map.of());
+    }
+
+    /**
+     * Tenant isolation across the whole API (TenantIsolationIT), the event stream and webhooks
+     * (EventStreamIT) and storage-service (StorageServiceIT): outbound HTTP to 127.0.0.1 (the
+     * webhook receivers), and for tenant acme, whose files only StorageServiceIT stores, a 300 kB
+     * storage quota and a 2 s retention of its logs.
+     */
+    static DemoNode apiAndStorageNode() {
+        return sharedNode("api-storage", 1000, Map.of(
+                "verbund.outbound.allowed-targets", "127.0.0.1",
+                "verbund.storage.quota.acme", "300000",
+                "verbund.storage.retention.acme.logs", "PT2S"));
     }
 
     /**
