@@ -39,7 +39,7 @@ class AgentLeaseIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.plainDemoNode();
+        node = TestNodes.demoNode();
         api = URI.create("http://127.0.0.1:" + node.ports().http() + "/api/v1/");
         admin = ApiClient.as(api, "admin@demo", "demo-admin");
         supervisor = ApiClient.as(api, "supervisor@demo", "demo-supervisor");

@@ -47,7 +47,7 @@ class CallRecordsUnderLoadIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.plainDemoNode();
+        node = TestNodes.demoNode();
     }
 
     @AfterEach

@@ -55,7 +55,7 @@ class MediaCallIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.plainDemoNode();
+        node = TestNodes.demoNode();
         admin = ApiClient.as(URI.create(node.portalUrl()), "admin@demo", "demo-admin");
     }
 

@@ -39,7 +39,7 @@ class RoutingIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.plainDemoNode();
+        node = TestNodes.demoNode();
     }
 
     @BeforeEach
