@@ -70,7 +70,7 @@ final class TestNodes {
     /**
      * The demo with one server property, for the master-failover alarm (MasterFailoverAlarmIT): the
      * demo database is server_id 1 and the node names 2 as its primary, so its writes are "on the
-     * other master" and every health answer carries the alarm (and the event stream one alarm event
+     * other master" and every health answer carries the alarm (the event stream carries one alarm event
      * at the start), which changes nothing else. Besides: agent states through the API
      * (AgentStateApiIT), routing strategies (RoutingIT), prompts and erasures (PromptApiIT), media,
      * DTMF menus, recordings and voicemail (MediaCallIT), agents freed from dead calls
