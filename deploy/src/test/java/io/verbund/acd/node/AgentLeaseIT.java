@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,11 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgentLeaseIT {
 
-    private static final int PORT_OFFSET = 1800;
     private static final String HOTLINE = "+4930500100";
-
-    @TempDir
-    static Path homeFolder;
 
     @TempDir
     Path sippFolder;
@@ -45,15 +39,10 @@ class AgentLeaseIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of());
+        node = TestNodes.demoNode();
         api = URI.create("http://127.0.0.1:" + node.ports().http() + "/api/v1/");
         admin = ApiClient.as(api, "admin@demo", "demo-admin");
         supervisor = ApiClient.as(api, "supervisor@demo", "demo-supervisor");
-    }
-
-    @AfterAll
-    static void stopNode() {
-        TestNodes.stopNode(node);
     }
 
     @AfterEach

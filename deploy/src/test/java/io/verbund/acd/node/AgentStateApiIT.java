@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Agent state through the REST API of one real node (MariaDB, WildFly, the four WARs), over real
  * HTTP with the demo contract's users. Every test starts from the agents it uses logged out, so
- * the order does not matter.
+ * the order does not matter, and leaves them logged out for the other classes on the shared node.
  */
 class AgentStateApiIT {
 
@@ -48,12 +49,21 @@ class AgentStateApiIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.agentStateNode();
+        node = TestNodes.demoNode();
         api = URI.create(node.portalUrl() + "api/v1/");
     }
 
     @BeforeEach
     void agentsUsedHereStartLoggedOut() throws Exception {
+        logOutTheAgentsUsedHere();
+    }
+
+    @AfterEach
+    void agentsUsedHereEndLoggedOut() throws Exception {
+        logOutTheAgentsUsedHere();
+    }
+
+    private static void logOutTheAgentsUsedHere() throws Exception {
         for (String extension : List.of("1001", "1003", "1006")) {
             Answer answer = put(DEMO_ADMIN, "agents/" + extension + "/state", "{\"state\":\"LOGGED_OUT\"}");
             assertThat(answer.status()).as("reset " + extension + ": " + answer.body()).isEqualTo(200);

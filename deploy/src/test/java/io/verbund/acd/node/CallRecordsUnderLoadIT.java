@@ -19,11 +19,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,14 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CallRecordsUnderLoadIT {
 
-    private static final int PORT_OFFSET = 800;
     private static final int AGENTS = 40;
     private static final int CALLS_PER_SECOND = 20;
     private static final int CALLS = 200;
     private static final int AGENT_PHONES_PORT = 5871;
-
-    @TempDir
-    static Path homeFolder;
 
     @TempDir
     Path sippFolder;
@@ -53,12 +47,7 @@ class CallRecordsUnderLoadIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of());
-    }
-
-    @AfterAll
-    static void stopNode() {
-        TestNodes.stopNode(node);
+        node = TestNodes.demoNode();
     }
 
     @AfterEach

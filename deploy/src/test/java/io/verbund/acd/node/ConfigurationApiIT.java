@@ -46,7 +46,7 @@ class ConfigurationApiIT {
     static void startNode() {
         // A short lockout, so the login throttle's test sees the right password work again.
         // 12 failures from anywhere lock an account for the addresses it is not used from (50 by default).
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of("verbund.login.lockout", "PT20S",
+        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of("verbund.login.lockout", "PT10S",
                 "verbund.login.account-failures", Integer.toString(ACCOUNT_FAILURES)));
         api = URI.create(node.portalUrl());
         admin = ApiClient.as(api, "admin@demo", "demo-admin");
@@ -400,7 +400,7 @@ class ConfigurationApiIT {
         }
         assertThat(refused).as("10 failures per account and address, then locked").isEqualTo(10);
         assertThat(last.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(Long.parseLong(last.header("Retry-After"))).isBetween(1L, 20L);
+        assertThat(Long.parseLong(last.header("Retry-After"))).isBetween(1L, 10L);
 
         RawHttp.Answer right = client.send("GET", "api/v1/session", Map.of("Authorization", basic("agent1009@demo", "demo-1009")), null);
         assertThat(right.status()).as("the right password is refused during the lockout too").isEqualTo(429);
@@ -416,7 +416,7 @@ class ConfigurationApiIT {
         assertThat(lockout.getJsonObject("summary").getInt("failures")).isEqualTo(10);
         assertThat(lockout.getJsonObject("summary").getString("scope")).isEqualTo("this-address");
 
-        Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(client.send("GET", "api/v1/session", Map.of("Authorization", basic("agent1009@demo", "demo-1009")), null)
                         .status()).isEqualTo(200));
     }
@@ -476,7 +476,7 @@ class ConfigurationApiIT {
                 .formatted(boss.json().getInt("version")));
         assertThat(demoted.status()).as(demoted.toString()).isEqualTo(200);
         // A token is trusted for 30 s per node (TokenAuthenticator.TIME_TO_LIVE), then read again.
-        Awaitility.await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(crm.get("api/v1/groups").status()).isEqualTo(403));
         ApiClient.Answer after = crm.post("api/v1/groups", "{\"name\":\"BossTokenAfter\"}");
         assertThat(after.status()).as(after.toString()).isEqualTo(403);

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.verbund.acd.launcher.DemoNode;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,11 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EventStreamIT {
 
-    private static final int PORT_OFFSET = 1200;
     private static final String HOTLINE = "+4930500100";
 
     @TempDir
-    static Path homeFolder;
+    Path sippFolder;
 
     private static DemoNode node;
     private static URI api;
@@ -33,14 +30,9 @@ class EventStreamIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of("verbund.outbound.allowed-targets", "127.0.0.1"));
+        node = TestNodes.apiAndStorageNode();
         api = URI.create(node.portalUrl());
         admin = ApiClient.as(api, "admin@demo", "demo-admin");
-    }
-
-    @AfterAll
-    static void stopNode() {
-        TestNodes.stopNode(node);
     }
 
     @AfterEach
@@ -80,7 +72,6 @@ class EventStreamIT {
 
     @Test
     void aQueuedCallerIsSeenEnteringAndLeavingTheQueue() throws Exception {
-        Path sippFolder = Files.createTempDirectory(homeFolder, "sipp");
         Sipp sipp = new Sipp(node.ports().sip(), sippFolder);
         try (SseClient supervisor = SseClient.open(api, "supervisor@demo", "demo-supervisor")) {
             supervisor.await(event -> event.name().equals("hello"), 10, "hello");
@@ -117,7 +108,6 @@ class EventStreamIT {
 
     @Test
     void aSupervisorHangsUpAWaitingCaller() throws Exception {
-        Path sippFolder = Files.createTempDirectory(homeFolder, "sipp");
         Sipp sipp = new Sipp(node.ports().sip(), sippFolder);
         ApiClient supervisor = ApiClient.as(api, "supervisor@demo", "demo-supervisor");
         try (SseClient events = SseClient.open(api, "supervisor@demo", "demo-supervisor")) {

@@ -26,7 +26,7 @@ class MasterFailoverAlarmIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.agentStateNode();
+        node = TestNodes.demoNode();
     }
 
     @Test

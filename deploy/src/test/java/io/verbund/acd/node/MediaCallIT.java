@@ -27,7 +27,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,15 +40,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MediaCallIT {
 
-    private static final int PORT_OFFSET = 1500;
     private static final String HOTLINE = "+4930500100";
     private static final String MENU = "+4930500200";
     private static final String CLOSED = "+4930500300";
     private static final int PCMA = 8;
     private static final int INJECTED_FRAMES = 5;
-
-    @TempDir
-    static Path homeFolder;
 
     @TempDir
     Path sippFolder;
@@ -60,13 +55,8 @@ class MediaCallIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of());
+        node = TestNodes.demoNode();
         admin = ApiClient.as(URI.create(node.portalUrl()), "admin@demo", "demo-admin");
-    }
-
-    @AfterAll
-    static void stopNode() {
-        TestNodes.stopNode(node);
     }
 
     @AfterEach

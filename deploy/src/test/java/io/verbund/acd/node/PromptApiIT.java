@@ -36,7 +36,7 @@ class PromptApiIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.routingAndPromptsNode();
+        node = TestNodes.demoNode();
         api = URI.create(node.portalUrl());
         admin = ApiClient.as(api, "admin@demo", "demo-admin");
         supervisor = ApiClient.as(api, "supervisor@demo", "demo-supervisor");

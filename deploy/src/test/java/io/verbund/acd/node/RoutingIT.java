@@ -39,7 +39,7 @@ class RoutingIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.routingAndPromptsNode();
+        node = TestNodes.demoNode();
     }
 
     @BeforeEach

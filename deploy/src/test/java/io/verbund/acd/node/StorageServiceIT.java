@@ -35,10 +35,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The storage service of one real node over HTTP: whole files with checksums and ranges, what a
@@ -48,30 +46,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StorageServiceIT {
 
-    private static final int PORT_OFFSET = 1400;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @TempDir
-    static Path homeFolder;
+    /** The shared node's home: its storage, secrets and logs. */
+    private static Path homeFolder;
 
     private static DemoNode node;
     private static URI base;
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of(
-                "verbund.storage.quota.acme", "300000",
-                "verbund.storage.retention.acme.logs", "PT2S"));
+        node = TestNodes.apiAndStorageNode();
+        homeFolder = node.home().root();
         base = URI.create(node.portalUrl() + "storage/api/v1/");
     }
 
-    @AfterAll
-    static void stopNode() {
-        TestNodes.stopNode(node);
-    }
-
     private static Path storageRoot() {
-        return homeFolder.resolve("storage");
+        return node.home().storageRoot();
     }
 
     @Test

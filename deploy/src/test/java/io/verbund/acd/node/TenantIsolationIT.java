@@ -6,7 +6,6 @@ import io.verbund.acd.launcher.DemoNode;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +13,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Tenant isolation, generated from the API's own OpenAPI document on a real node: every operation
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TenantIsolationIT {
 
-    private static final int PORT_OFFSET = 1000;
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
 
@@ -52,9 +48,6 @@ class TenantIsolationIT {
     private static final Set<String> NAMED_IN_THE_CALLERS_OWN_TENANT = Set.of("PUT /api/v1/prompts/{name}");
     private static final String DEMO_PROMPT = "isolation-prompt";
 
-    @TempDir
-    static Path homeFolder;
-
     private static DemoNode node;
     private static URI api;
     private static ApiClient sysadmin;
@@ -65,7 +58,7 @@ class TenantIsolationIT {
 
     @BeforeAll
     static void startNode() {
-        node = TestNodes.startNode(homeFolder, PORT_OFFSET, Map.of("verbund.outbound.allowed-targets", "127.0.0.1"));
+        node = TestNodes.apiAndStorageNode();
         api = URI.create(node.portalUrl());
         sysadmin = ApiClient.as(api, "sysadmin", "system-admin");
         acmeAdmin = ApiClient.as(api, "admin@acme", "acme-admin");
@@ -107,11 +100,6 @@ class TenantIsolationIT {
                 Map.entry("pause-reasons", placeholder -> firstDemoId("pause-reasons")),
                 Map.entry("dispositions", placeholder -> firstDemoId("dispositions")),
                 Map.entry("opening-hours", placeholder -> firstDemoId("opening-hours")));
-    }
-
-    @AfterAll
-    static void stopNode() {
-        TestNodes.stopNode(node);
     }
 
     @Test

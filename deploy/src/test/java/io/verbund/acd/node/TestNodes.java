@@ -68,17 +68,32 @@ final class TestNodes {
     }
 
     /**
-     * Agent states through the API (AgentStateApiIT) and the master-failover alarm (MasterFailoverAlarmIT):
-     * the demo database is server_id 1 and the node names 2 as its primary, so its writes are "on the
-     * other master" and every health answer carries the alarm, which changes nothing else.
+     * The demo with one server property, for the master-failover alarm (MasterFailoverAlarmIT): the
+     * demo database is server_id 1 and the node names 2 as its primary, so its writes are "on the
+     * other master" and every health answer carries the alarm (the event stream carries one alarm event
+     * at the start), which changes nothing else. Besides: agent states through the API
+     * (AgentStateApiIT), routing strategies (RoutingIT), prompts and erasures (PromptApiIT), media,
+     * DTMF menus, recordings and voicemail (MediaCallIT), agents freed from dead calls
+     * (AgentLeaseIT), and call records under load in a tenant of their own (CallRecordsUnderLoadIT,
+     * the "bench" tenant only it uses). Each class logs its agents out after each test and reads only
+     * what its own calls left (the newest record, the records after an id it remembered, its own
+     * groups and numbers, or its own tenant's), never a count that another class's calls change.
      */
-    static DemoNode agentStateNode() {
-        return sharedNode("agent-state", 500, Map.of("verbund.db.master.primary-server-id", "2"));
+    static DemoNode demoNode() {
+        return sharedNode("demo", 1900, Map.of("verbund.db.master.primary-server-id", "2"));
     }
 
-    /** Routing strategies (RoutingIT) and prompts (PromptApiIT): the demo as it comes. */
-    static DemoNode routingAndPromptsNode() {
-        return sharedNode("routing-prompts", 1900, Map.of());
+    /**
+     * Tenant isolation across the whole API (TenantIsolationIT), the event stream and webhooks
+     * (EventStreamIT) and storage-service (StorageServiceIT): outbound HTTP to 127.0.0.1 (the
+     * webhook receivers), and for tenant acme, whose files only StorageServiceIT stores, a 300 kB
+     * storage quota and a 2 s retention of its logs.
+     */
+    static DemoNode apiAndStorageNode() {
+        return sharedNode("api-storage", 1000, Map.of(
+                "verbund.outbound.allowed-targets", "127.0.0.1",
+                "verbund.storage.quota.acme", "300000",
+                "verbund.storage.retention.acme.logs", "PT2S"));
     }
 
     /**
