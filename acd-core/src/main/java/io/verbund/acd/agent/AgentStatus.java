@@ -120,6 +120,15 @@ public record AgentStatus(AgentKey agent, AgentState state, Instant since, Insta
     }
 
     /**
+     * The agent's call went on at another node ({@code takingNode}) after its node left the cluster:
+     * the agent talks on, on the same call since the same moment; only the lease's node changes.
+     */
+    public AgentStatus callMovedTo(String call, String takingNode, Instant now) {
+        require(state == AgentState.ON_CALL && callId.equals(Optional.of(call)), AgentState.ON_CALL);
+        return new AgentStatus(agent, state, since, readySince, reason, callId, Optional.of(takingNode), noAnswers, blockedUntil, wrapUpPeriod);
+    }
+
+    /**
      * The call ended: wrap-up for the group's time, or straight back to READY when it has none.
      *
      * @param extensionSeconds how much longer the agent may extend the wrap-up in total

@@ -130,6 +130,19 @@ public final class Call {
         return call;
     }
 
+    /**
+     * A call its agent talked on at a node that left the cluster, going on at {@code byNode}: CONNECTED
+     * to the same agent, recording a {@link CallEvent.CallTakenOver}; the answer is among the events
+     * the departed node stored.
+     */
+    public static Call talkingTakenOver(CallId id, Instant receivedAt, TenantKey owner, long groupId, int priority, AgentKey agent,
+                                        int lastSeq, String fromNode, String byNode, Instant at) {
+        Call call = takenOver(id, receivedAt, owner, groupId, priority, lastSeq, fromNode, byNode, at);
+        call.phase = CallPhase.CONNECTED;
+        call.agent = Objects.requireNonNull(agent, "agent");
+        return call;
+    }
+
     public CallId id() {
         return id;
     }

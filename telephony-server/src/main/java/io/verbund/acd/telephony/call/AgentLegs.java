@@ -247,14 +247,15 @@ public class AgentLegs {
                 return;
             }
             call.offers.remove(offer);
-            sessions.talking(call);
             stopRinging(call, call.state.answeredBy(offer.agent(), now));
             call.agentSdp = agentSdp;
             call.agentDialog = dialog;
             call.agentCallId = offer.agentCallId();
+            call.agentInvite = offer.invite().getRequest().toString();
             agents.update(offer.agent(), (status, at) -> status.answer(at));
             call.answeredAt = now;
             call.agentSince = now;
+            sessions.talking(call);
             history.record(call);
             LOG.fine(() -> "answered by agent " + offer.agent().extension());
         }

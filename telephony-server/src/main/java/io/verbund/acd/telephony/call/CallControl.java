@@ -114,6 +114,7 @@ public class CallControl {
             try (CallLogContext context = CallLogContext.of(call)) {
                 synchronized (call) {
                     command.accept(call);
+                    sessions.changed(call);
                 }
             }
             done.run();

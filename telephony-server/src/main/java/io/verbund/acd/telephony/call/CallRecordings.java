@@ -107,10 +107,15 @@ public class CallRecordings {
         }
     }
 
-    /** The call's recording file; after the n-th transfer with {@code -transfer<n>} before the extension. */
+    /**
+     * The call's recording file; after the n-th transfer with {@code -transfer<n>} before the
+     * extension, after the n-th takeover by another node with {@code -takeover<n>} (the departed
+     * node's file ends where it died).
+     */
     static String fileName(AcdCall call) {
         String first = call.storageName();
         int transfers = call.state.transfersConnected();
-        return transfers == 0 ? first : first.substring(0, first.length() - ".wav".length()) + "-transfer" + transfers + ".wav";
+        String stem = first.substring(0, first.length() - ".wav".length());
+        return stem + (transfers == 0 ? "" : "-transfer" + transfers) + (call.takeovers == 0 ? "" : "-takeover" + call.takeovers) + ".wav";
     }
 }

@@ -50,7 +50,7 @@ public class CallSessions {
     void remove(AcdCall call) {
         byCallerCallId.remove(call.callId);
         // Over on this node: no survivor must take it over.
-        talking(call);
+        dialogs.released(call);
         if (call.numberCallId != null) {
             byNumberCallId.remove(call.numberCallId);
         }
@@ -60,11 +60,19 @@ public class CallSessions {
         }
     }
 
-    /** The caller talks to its agent now: a talking call does not move to another node yet, only waiting callers do. */
+    /** The caller talks to its agent now: its dialogs and the agent's leg are replicated for a survivor. */
     void talking(AcdCall call) {
-        if (call.answeredInFlow) {
-            dialogs.released(call.callId);
-        }
+        dialogs.talking(call);
+    }
+
+    /** Something changed the connected call: only a plain two-party talk stays replicated. */
+    void changed(AcdCall call) {
+        dialogs.follow(call);
+    }
+
+    /** A re-INVITE changed one of the call's sessions: a replicated call's dialogs are written again. */
+    void renewed(AcdCall call) {
+        dialogs.renewed(call);
     }
 
     Optional<AcdCall> byCaller(String callId) {

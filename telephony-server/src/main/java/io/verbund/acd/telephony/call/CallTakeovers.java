@@ -1,10 +1,13 @@
 package io.verbund.acd.telephony.call;
 
+import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.call.Call;
 import io.verbund.acd.call.CallId;
 import io.verbund.acd.routing.QueueEntry;
 import io.verbund.acd.telephony.directory.GroupSettings;
 import io.verbund.acd.telephony.directory.TelephonyDirectory;
+import io.verbund.acd.telephony.media.NodeMedia;
+import io.verbund.acd.telephony.media.RtpLeg;
 import io.verbund.acd.telephony.media.SessionDescription;
 import io.verbund.acd.telephony.sip.SipEndpoint;
 import jakarta.annotation.Resource;
@@ -43,14 +46,22 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Waiting callers of a node that left the cluster, taken over by a survivor: for each caller whose
- * dialog is confirmed ({@link CallerDialogs}), exactly one survivor (the call id's hash over the
- * sorted members) opens an RTP leg of its own and sends the caller a re-INVITE in its dialog, built
- * from the replicated INVITE: From our tag, To the caller's, the INVITE's Record-Route as the route
- * (the cluster's Kamailio relays it like any in-dialog request), a CSeq above the last one known.
- * JAIN-SIP makes a dialog of that client transaction, so the caller's later BYE finds it. Once the
- * caller answers, its media and its target are this node's and it waits in its group again, in its
- * place; a caller that refuses or does not answer the re-INVITE is lost as before ({@code FAILED}).
+ * Calls of a node that left the cluster, taken over by a survivor: for each call whose dialogs are
+ * replicated ({@link CallerDialogs}), exactly one survivor (the call id's hash over the sorted
+ * members) opens RTP legs of its own and re-INVITEs the call's parties in their dialogs, built from
+ * the replicated INVITEs: our tag in From, theirs in To, the route set the dialog has (the cluster's
+ * Kamailio relays it like any in-dialog request), a CSeq above the last one known, and our session
+ * description going on from the departed node's (same origin, version one higher, RFC 3264 8).
+ * JAIN-SIP makes a dialog of each client transaction, so later BYEs find them.
+ * <ul>
+ * <li>A waiting caller (answered on queue): once it answers, its media and its target are this
+ * node's and it waits in its group again, in its place.</li>
+ * <li>A caller talking to its agent: the caller and the agent's phone are both re-INVITEd; once both
+ * answered, their legs are bridged here (and recorded into a new file if the group records), the
+ * agent stays ON_CALL on the call, and the call ends as any connected call does.</li>
+ * </ul>
+ * A party that refuses or does not answer its re-INVITE is lost as before ({@code FAILED}); for a
+ * talking call the other party gets a BYE and the agent is freed.
  */
 @ApplicationScoped
 public class CallTakeovers {
@@ -76,15 +87,31 @@ public class CallTakeovers {
     private final OutboundRequests requests;
     private final DistributionSignal distribution;
     private final TelephonyDirectory directory;
+    private final AgentStates agents;
+    private final NodeMedia media;
+    private final CallRecordings recordings;
+    private final CallerDialogs dialogs;
     private final Clock clock;
     private final String node;
-    /** The takeovers whose re-INVITE awaits its final answer. */
-    private final Map<ClientTransaction, AcdCall> pending = new ConcurrentHashMap<>();
+    /** The re-INVITEs of takeovers that await their final answer, with the call and the party each went to. */
+    private final Map<ClientTransaction, Pending> pending = new ConcurrentHashMap<>();
+
+    /** A takeover's re-INVITE to one party; {@code move} is shared by a talking call's two, null for a waiting caller's. */
+    private record Pending(AcdCall call, boolean toAgent, TalkingMove move) {
+    }
+
+    /** How far a talking call's two re-INVITEs got; guarded by the call's monitor. */
+    private static final class TalkingMove {
+        boolean callerAnswered;
+        boolean agentAnswered;
+        boolean failed;
+    }
 
     @Inject
     public CallTakeovers(SipEndpoint sip, CallSessions sessions, QueueStore queue, CallHistory history, CallMeters meters,
                          CallerMedia callerMedia, OutboundRequests requests,
-                         DistributionSignal distribution, TelephonyDirectory directory, Clock clock,
+                         DistributionSignal distribution, TelephonyDirectory directory, AgentStates agents, NodeMedia media,
+                         CallRecordings recordings, CallerDialogs dialogs, Clock clock,
                          @ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node) {
         this.sip = sip;
         this.sessions = sessions;
@@ -95,12 +122,16 @@ public class CallTakeovers {
         this.requests = requests;
         this.distribution = distribution;
         this.directory = directory;
+        this.agents = agents;
+        this.media = media;
+        this.recordings = recordings;
+        this.dialogs = dialogs;
         this.clock = clock;
         this.node = node;
     }
 
     protected CallTakeovers() {
-        this(null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The survivor that takes the call over: the call id's hash over the sorted members, so exactly one does, without a vote. */
@@ -141,8 +172,9 @@ public class CallTakeovers {
             call.musicOnHold = dialog.musicOnHold();
             call.answerOnQueue = true;
             call.answeredInFlow = true;
-            call.entry = new QueueEntry(entry.callId(), entry.tenant(), entry.groupId(), entry.priority(), entry.enteredAt(), node,
-                    entry.callConditions(), entry.lastAgent(), entry.lastAgentUntil());
+            call.entry = ours(entry);
+            // The departed node's entry in the cache is this call's now: whatever ends the call removes it.
+            call.dialogReplicated = true;
         } catch (ParseException | SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "waiting caller " + dialog.callId() + " of " + dialog.node() + " not taken over: " + e.getMessage(), e);
             lost(dialog.callId(), now);
@@ -152,13 +184,13 @@ public class CallTakeovers {
             synchronized (call) {
                 try {
                     // Keys the caller presses while it waits change nothing: no flow runs for it here.
-                    callerMedia.open(call, key -> { });
+                    callerMedia.open(call, key -> { }, dialog.origin());
                     Request reInvite = reInvite(call, dialog);
                     ClientTransaction transaction = sip.provider().getNewClientTransaction(reInvite);
                     call.callerDialog = sip.provider().getNewDialog(transaction);
                     sessions.add(call);
                     history.record(call);
-                    pending.put(transaction, call);
+                    pending.put(transaction, new Pending(call, false, null));
                     transaction.sendRequest();
                     LOG.warning("taking over waiting caller " + call.callId + " of " + dialog.node() + ": re-INVITE sent");
                 } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
@@ -167,6 +199,118 @@ public class CallTakeovers {
                 }
             }
         }
+    }
+
+    /**
+     * Takes the talking call over: legs of our own for the caller and the agent, a re-INVITE to each,
+     * the call in our sessions as connected to its agent, the agent's lease moved here. Once only per
+     * call; the two are bridged when both answered ({@link #onResponse}).
+     */
+    void takeOverTalking(CallerDialog dialog) {
+        if (sessions.byCaller(dialog.callId()).isPresent()) {
+            return;
+        }
+        AgentLegDialog leg = dialog.agentLeg();
+        QueueEntry entry = dialog.entry();
+        AgentKey agent = new AgentKey(dialog.tenant(), leg.extension());
+        Instant now = clock.instant();
+        AcdCall call;
+        try {
+            Request invite = sip.messages().createRequest(dialog.invite());
+            GroupSettings group = directory.group(dialog.tenantId(), entry.groupId())
+                    .orElseThrow(() -> new IllegalStateException("group " + entry.groupId() + " is gone"));
+            Call state = Call.talkingTakenOver(new CallId(dialog.callId()), dialog.receivedAt(), dialog.tenant(), entry.groupId(),
+                    entry.priority(), agent, lastEventSeq(dialog.callId()) + EVENT_ROOM, dialog.node(), node, now);
+            call = new AcdCall(dialog.callId(), invite, state, dialog.caller(), dialog.serviceNumber());
+            call.tenant = dialog.tenant();
+            call.tenantId = dialog.tenantId();
+            call.group = group;
+            call.counters = meters.countersOf(group);
+            call.language = dialog.language();
+            call.musicOnHold = dialog.musicOnHold();
+            call.entry = ours(entry);
+            call.agentId = leg.agentId();
+            call.answeredAt = leg.answeredAt();
+            call.agentSince = leg.agentSince();
+            call.agentCallId = leg.callId();
+            call.agentInvite = leg.invite();
+            call.takeovers = leg.takeovers() + 1;
+            call.dialogReplicated = true;
+        } catch (ParseException | SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "talking call " + dialog.callId() + " of " + dialog.node() + " not taken over: " + e.getMessage(), e);
+            lost(dialog.callId(), now);
+            dialogs.released(dialog.callId());
+            agents.update(agent, (status, at) -> status.isEngagedWith(dialog.callId()) ? status.release(at) : status);
+            return;
+        }
+        // The agent talks on, here: its lease follows the call before anything else can judge it.
+        if (agents.update(agent, (status, at) -> status.callMovedTo(dialog.callId(), node, at)).isEmpty()) {
+            LOG.warning("talking call " + dialog.callId() + " of " + dialog.node() + " not taken over: agent " + agent
+                    + " is no longer on it");
+            lost(dialog.callId(), now);
+            dialogs.released(dialog.callId());
+            return;
+        }
+        try (CallLogContext context = CallLogContext.of(call)) {
+            synchronized (call) {
+                try {
+                    callerMedia.open(call, key -> { }, dialog.origin());
+                    Request agentInvite = sip.messages().createRequest(leg.invite());
+                    call.agentMedia = media.engine().openLeg("agent " + leg.extension() + " " + call.callId);
+                    call.agentMedia.belongsTo(call.callId, call.tenant.value());
+                    if (leg.origin() != null) {
+                        call.agentMedia.continueSession(leg.origin());
+                    }
+                    if ("tls".equals(SipEndpoint.transportOf(agentInvite))) {
+                        // As the first offer: SDES keys only where the signalling is encrypted.
+                        call.agentMedia.offerSrtp();
+                    }
+                    String agentOffer = call.agentMedia.offer(call.callerLaw()).toString();
+                    ClientTransaction toCaller = sip.provider().getNewClientTransaction(reInvite(call, dialog));
+                    call.callerDialog = sip.provider().getNewDialog(toCaller);
+                    ClientTransaction toAgent = sip.provider().getNewClientTransaction(agentReInvite(agentInvite, leg, agentOffer));
+                    call.agentDialog = sip.provider().getNewDialog(toAgent);
+                    sessions.add(call);
+                    sessions.linkAgentLeg(call.agentCallId, call);
+                    history.record(call);
+                    TalkingMove move = new TalkingMove();
+                    pending.put(toCaller, new Pending(call, false, move));
+                    pending.put(toAgent, new Pending(call, true, move));
+                    toCaller.sendRequest();
+                    toAgent.sendRequest();
+                    LOG.warning("taking over talking call " + call.callId + " of " + dialog.node() + ": re-INVITEs sent to the caller and agent "
+                            + leg.extension());
+                } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "talking call of " + dialog.node() + " not taken over: " + e.getMessage(), e);
+                    TalkingMove move = new TalkingMove();
+                    move.failed = true;
+                    endTalking(call, move);
+                }
+            }
+        }
+    }
+
+    /**
+     * The re-INVITE in the agent leg's dialog, from this node, offering this node's media: the
+     * INVITE's From (our tag) and To with the phone's tag, to the phone's Contact along the route set its 200 gave.
+     */
+    private Request agentReInvite(Request invite, AgentLegDialog leg, String offer) throws ParseException, InvalidArgumentException {
+        FromHeader ourFrom = (FromHeader) invite.getHeader(FromHeader.NAME);
+        ToHeader phoneTo = (ToHeader) invite.getHeader(ToHeader.NAME);
+        String transport = SipEndpoint.transportOf(invite);
+        FromHeader from = sip.headers().createFromHeader(ourFrom.getAddress(), ourFrom.getTag());
+        ToHeader to = sip.headers().createToHeader(phoneTo.getAddress(), leg.remoteTag());
+        ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.portFor(transport), transport, null);
+        Request reInvite = sip.messages().createRequest(sip.addresses().createURI(leg.remoteTarget()), Request.INVITE,
+                (CallIdHeader) invite.getHeader(CallIdHeader.NAME),
+                sip.headers().createCSeqHeader(leg.localSeq() + CSEQ_ROOM, Request.INVITE), from, to, List.of(via),
+                sip.headers().createMaxForwardsHeader(70));
+        for (String hop : leg.routes()) {
+            reInvite.addHeader(sip.headers().createRouteHeader(sip.addresses().createAddress(hop)));
+        }
+        reInvite.addHeader(sip.contact(transport));
+        reInvite.setContent(offer.getBytes(StandardCharsets.US_ASCII), sip.headers().createContentTypeHeader("application", "sdp"));
+        return reInvite;
     }
 
     /** The re-INVITE in the caller's dialog, from this node, offering this node's media. */
@@ -194,11 +338,11 @@ public class CallTakeovers {
         return reInvite;
     }
 
-    /** Whether the response was to a takeover's re-INVITE; if so, the caller is ours now, or lost. */
+    /** Whether the response was to a takeover's re-INVITE; if so, the party is ours now, or the call is lost. */
     boolean onResponse(ResponseEvent event) {
         ClientTransaction transaction = event.getClientTransaction();
-        AcdCall call = transaction == null ? null : pending.get(transaction);
-        if (call == null) {
+        Pending sent = transaction == null ? null : pending.get(transaction);
+        if (sent == null) {
             return false;
         }
         Response response = event.getResponse();
@@ -206,8 +350,13 @@ public class CallTakeovers {
             return true;
         }
         pending.remove(transaction);
+        AcdCall call = sent.call();
         try (CallLogContext context = CallLogContext.of(call)) {
             synchronized (call) {
+                if (sent.move() != null) {
+                    talkingPartyAnswered(call, sent, event);
+                    return true;
+                }
                 if (response.getStatusCode() >= 300) {
                     LOG.warning("the caller refused the takeover's re-INVITE (" + response.getStatusCode() + "): call lost");
                     end(call);
@@ -233,19 +382,93 @@ public class CallTakeovers {
         return true;
     }
 
-    /** Whether the timed-out transaction was a takeover's re-INVITE; if so, the caller is lost. */
+    /**
+     * One party of a talking call answered its re-INVITE (under the call's monitor): acknowledged,
+     * its leg set to its answer; once both did, they talk on, bridged here. A refusal, or an answer
+     * after the other party's refusal, ends the call.
+     */
+    private void talkingPartyAnswered(AcdCall call, Pending sent, ResponseEvent event) {
+        Response response = event.getResponse();
+        TalkingMove move = sent.move();
+        String party = sent.toAgent() ? "agent " + call.agent().extension() : "caller";
+        if (response.getStatusCode() >= 300) {
+            LOG.warning("the " + party + " refused the takeover's re-INVITE (" + response.getStatusCode() + "): call lost");
+            move.failed = true;
+            endTalking(call, move);
+            return;
+        }
+        Dialog dialog = event.getDialog() != null ? event.getDialog() : sent.toAgent() ? call.agentDialog : call.callerDialog;
+        requests.ack(call, dialog, ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber());
+        if (move.failed || call.state.isEnded()) {
+            // The other party is gone already: this one is hung up too.
+            requests.bye(dialog);
+            return;
+        }
+        try {
+            byte[] answer = response.getRawContent();
+            RtpLeg leg = sent.toAgent() ? call.agentMedia : call.callerMedia;
+            leg.setRemote(SessionDescription.parse(new String(answer == null ? new byte[0] : answer, StandardCharsets.US_ASCII)));
+            leg.peerMaySend();
+        } catch (RuntimeException e) {
+            LOG.warning("the " + party + "'s answer to the takeover's re-INVITE is not usable: " + e.getMessage());
+            requests.bye(dialog);
+            move.failed = true;
+            endTalking(call, move);
+            return;
+        }
+        if (sent.toAgent()) {
+            call.agentDialog = dialog;
+            call.agentSdp = response.getRawContent();
+            move.agentAnswered = true;
+        } else {
+            call.callerDialog = dialog;
+            move.callerAnswered = true;
+        }
+        if (move.callerAnswered && move.agentAnswered) {
+            recordings.bridge(call, clock.instant());
+            // Replicated again, as this node's: should this node leave too, another survivor takes it over.
+            sessions.talking(call);
+            history.record(call);
+            LOG.warning("talking call taken over: the caller and agent " + call.agent().extension() + " talk on through " + node);
+        }
+    }
+
+    /** Whether the timed-out transaction was a takeover's re-INVITE; if so, the call is lost. */
     boolean onTimeout(ClientTransaction transaction) {
-        AcdCall call = pending.remove(transaction);
-        if (call == null) {
+        Pending sent = pending.remove(transaction);
+        if (sent == null) {
             return false;
         }
+        AcdCall call = sent.call();
         try (CallLogContext context = CallLogContext.of(call)) {
             synchronized (call) {
-                LOG.warning("the caller did not answer the takeover's re-INVITE: call lost");
-                end(call);
+                LOG.warning("the " + (sent.toAgent() ? "agent" : "caller") + " did not answer the takeover's re-INVITE: call lost");
+                if (sent.move() == null) {
+                    end(call);
+                } else {
+                    sent.move().failed = true;
+                    endTalking(call, sent.move());
+                }
             }
         }
         return true;
+    }
+
+    /** The talking call could not be taken over: the parties that answered get a BYE, the record ends FAILED, the agent is free. */
+    private void endTalking(AcdCall call, TalkingMove move) {
+        if (call.state.isEnded()) {
+            return;
+        }
+        if (move.callerAnswered) {
+            requests.bye(call.callerDialog);
+        }
+        if (move.agentAnswered) {
+            requests.bye(call.agentDialog);
+        }
+        AgentKey agent = call.agent();
+        end(call);
+        call.state.end();
+        agents.update(agent, (status, at) -> status.isEngagedWith(call.callId) ? status.release(at) : status);
     }
 
     private void end(AcdCall call) {
@@ -255,6 +478,12 @@ public class CallTakeovers {
         if (!call.state.isEnded()) {
             history.ended(call, "FAILED", "node-left", clock.instant());
         }
+    }
+
+    /** The queue entry as this node holds it. */
+    private QueueEntry ours(QueueEntry entry) {
+        return new QueueEntry(entry.callId(), entry.tenant(), entry.groupId(), entry.priority(), entry.enteredAt(), node,
+                entry.callConditions(), entry.lastAgent(), entry.lastAgentUntil());
     }
 
     private void lost(String callId, Instant now) {

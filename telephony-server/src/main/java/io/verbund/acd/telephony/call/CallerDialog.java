@@ -1,28 +1,34 @@
 package io.verbund.acd.telephony.call;
 
 import io.verbund.acd.routing.QueueEntry;
+import io.verbund.acd.telephony.media.SessionDescription.Origin;
 import io.verbund.acd.tenant.TenantKey;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A waiting caller's confirmed dialog as the cluster keeps it, so another node can go on with the
- * call when its node leaves: the caller's INVITE as it arrived (its From with the caller's tag, the
- * To, its Contact, the Record-Route that is the dialog's route set, its session offer), our tag and
- * the last CSeq we used in the dialog, and what the call needs to wait on (its place in queue,
- * language and music).
+ * A caller's confirmed dialog as the cluster keeps it, so another node can go on with the call when
+ * its node leaves: the caller's INVITE as it arrived (its From with the caller's tag, the To, its
+ * Contact, the Record-Route that is the dialog's route set, its session offer), our tag, the last
+ * CSeq we used in the dialog and the origin of our last session description, and what the call
+ * needs to wait on (its place in queue, language and music). For a caller talking to its agent, also
+ * the agent's leg ({@link AgentLegDialog}).
  *
  * @param invite   the caller's INVITE, as its text
  * @param localSeq the highest CSeq of a request we sent in the dialog (0 when none)
  * @param entry    its place in queue as the node queued it (also while an agent's phone rings for it, when
  *                 the queue holds no entry)
+ * @param origin   the {@code o=} of our last session description to the caller; null when none is known
+ * @param agentLeg the agent's leg while the caller talks to its agent; null while it waits
  */
 record CallerDialog(String callId, String node, TenantKey tenant, long tenantId, String serviceNumber, String caller,
                     Instant receivedAt, String invite, String localTag, long localSeq, QueueEntry entry, String language,
-                    String musicOnHold) {
+                    String musicOnHold, Origin origin, AgentLegDialog agentLeg) {
 
     CallerDialog {
         Objects.requireNonNull(callId, "callId");
@@ -36,16 +42,45 @@ record CallerDialog(String callId, String node, TenantKey tenant, long tenantId,
 
     /** The dialog of a call answered on queue and waiting in its group, as {@code node} holds it. */
     static CallerDialog of(AcdCall call, String node) {
+        return of(call, node, null);
+    }
+
+    /** The dialog of a caller, waiting ({@code agentLeg} null) or talking to its agent on {@code agentLeg}, as {@code node} holds it. */
+    static CallerDialog of(AcdCall call, String node, AgentLegDialog agentLeg) {
+        Origin ours = call.callerMedia == null ? null : call.callerMedia.origin().orElse(null);
         return new CallerDialog(call.callId, node, call.tenant, call.tenantId, call.serviceNumber, call.caller, call.receivedAt,
                 call.callerRequest.toString(), call.callerDialog.getLocalTag(), call.callerDialog.getLocalSeqNumber(),
-                call.entry, call.language, call.musicOnHold);
+                call.entry, call.language, call.musicOnHold, ours, agentLeg);
+    }
+
+    /** Whether the caller talks to its agent (else it waits in its queue). */
+    boolean isTalking() {
+        return agentLeg != null;
     }
 
     String encode() {
-        return Json.createObjectBuilder().add("callId", callId).add("node", node).add("tenant", tenant.value()).add("tenantId", tenantId)
+        JsonObjectBuilder json = Json.createObjectBuilder().add("callId", callId).add("node", node).add("tenant", tenant.value()).add("tenantId", tenantId)
                 .add("serviceNumber", serviceNumber == null ? "" : serviceNumber).add("caller", caller == null ? "" : caller)
                 .add("receivedAt", receivedAt.toString()).add("invite", invite).add("localTag", localTag).add("localSeq", localSeq)
-                .add("entry", entry.encode()).add("language", language == null ? "" : language).add("musicOnHold", musicOnHold == null ? "" : musicOnHold).build().toString();
+                .add("entry", entry.encode()).add("language", language == null ? "" : language).add("musicOnHold", musicOnHold == null ? "" : musicOnHold)
+                .add("origin", encode(origin));
+        if (agentLeg != null) {
+            json.add("agentLeg", agentLeg.encode());
+        }
+        return json.build().toString();
+    }
+
+    static JsonValue encode(Origin origin) {
+        return origin == null ? JsonValue.NULL : Json.createObjectBuilder().add("username", origin.username()).add("sessionId", origin.sessionId())
+                .add("version", origin.version()).add("address", origin.address()).build();
+    }
+
+    static Origin decodeOrigin(JsonValue value) {
+        if (!(value instanceof JsonObject json)) {
+            return null;
+        }
+        return new Origin(json.getString("username"), json.getString("sessionId"), json.getJsonNumber("version").longValue(),
+                json.getString("address"));
     }
 
     static CallerDialog decode(String text) {
@@ -54,6 +89,7 @@ record CallerDialog(String callId, String node, TenantKey tenant, long tenantId,
                 json.getJsonNumber("tenantId").longValue(), json.getString("serviceNumber"), json.getString("caller"),
                 Instant.parse(json.getString("receivedAt")), json.getString("invite"), json.getString("localTag"),
                 json.getJsonNumber("localSeq").longValue(), QueueEntry.decode(json.getString("entry")), json.getString("language"),
-                json.getString("musicOnHold"));
+                json.getString("musicOnHold"), decodeOrigin(json.get("origin")),
+                json.get("agentLeg") instanceof JsonObject leg ? AgentLegDialog.decode(leg) : null);
     }
 }

@@ -15,10 +15,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.infinispan.Cache;
 
 /**
- * The confirmed caller dialogs of waiting callers, in the replicated cache {@code dialogs}, keyed by
- * call id: what a survivor needs to take a caller over when its node leaves the cluster
- * ({@link CallTakeovers}). Written when the caller's dialog is confirmed (answer on queue), removed
- * when the call is no longer a waiting caller's (connected, ended).
+ * The confirmed caller dialogs of waiting and talking callers, in the replicated cache
+ * {@code dialogs}, keyed by call id: what a survivor needs to take a caller over when its node leaves
+ * the cluster ({@link CallTakeovers}). Written when the caller's dialog is confirmed and it waits
+ * (answer on queue), again when its agent answers (with the agent's leg) and when a re-INVITE changed
+ * a leg's session; removed when the call ends or is no longer a plain two-party talk (on hold, in a
+ * consultation, conference, supervision or transfer). One write per such change, never per packet.
  */
 @ApplicationScoped
 public class CallerDialogs {
@@ -57,17 +59,57 @@ public class CallerDialogs {
     void waiting(AcdCall call) {
         if (call.answeredInFlow && call.state.is(CallPhase.QUEUED) && call.entry != null && call.callerRequest != null
                 && call.callerDialog != null) {
-            try {
-                CallerDialog dialog = CallerDialog.of(call, node);
-                cache.put(dialog.callId(), dialog.encode());
-            } catch (RuntimeException e) {
-                // The call goes on; it only could not be taken over if its node left now.
-                LOG.log(Level.WARNING, "caller dialog of " + call.callId + " not replicated: " + e.getMessage(), e);
-            }
+            replicate(call, null);
         }
     }
 
-    /** The call is no longer a waiting caller's on this node: nobody takes it over. */
+    /**
+     * The caller talks to its agent, caller and agent leg anchored here: both dialogs are replicated,
+     * so a survivor can re-INVITE both sides. Called under the call's monitor once the agent answered
+     * (or a takeover connected it again).
+     */
+    void talking(AcdCall call) {
+        if (isPlainTalk(call)) {
+            replicate(call, AgentLegDialog.of(call, call.agentDialog, call.agentInvite,
+                    call.agentMedia.origin().orElse(null)));
+        } else {
+            released(call);
+        }
+    }
+
+    /**
+     * After something changed the connected call (hold, resume, a consultation, a conference, a
+     * supervisor, a transfer): only a plain two-party talk moves, and the cache is written only when
+     * that changes.
+     */
+    void follow(AcdCall call) {
+        boolean plain = isPlainTalk(call);
+        if (plain && !call.dialogReplicated) {
+            talking(call);
+        } else if (!plain && call.dialogReplicated) {
+            released(call);
+            // A caller answered on queue that a transfer put back into a queue moves again as a waiting one.
+            waiting(call);
+        }
+    }
+
+    /** A re-INVITE changed a leg's session (our CSeq, our origin): the replicated dialog is written again if there is one. */
+    void renewed(AcdCall call) {
+        if (call.dialogReplicated && call.state.isConnected()) {
+            talking(call);
+        }
+    }
+
+    /** The call is no longer one that moves (ended, or no plain talk): nobody takes it over. */
+    void released(AcdCall call) {
+        if (!call.dialogReplicated) {
+            return;
+        }
+        call.dialogReplicated = false;
+        released(call.callId);
+    }
+
+    /** A departed node's call that no survivor goes on with: its entry goes. */
     void released(String callId) {
         try {
             cache.remove(callId);
@@ -76,8 +118,40 @@ public class CallerDialogs {
         }
     }
 
+    private void replicate(AcdCall call, AgentLegDialog agentLeg) {
+        try {
+            CallerDialog dialog = CallerDialog.of(call, node, agentLeg);
+            cache.put(dialog.callId(), dialog.encode());
+            call.dialogReplicated = true;
+        } catch (RuntimeException e) {
+            // The call goes on; it only could not be taken over if its node left now.
+            LOG.log(Level.WARNING, "caller dialog of " + call.callId + " not replicated: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A caller and its agent talking, nothing else in the call, both legs' media and dialogs here:
+     * what a survivor can rebuild with two re-INVITEs and a bridge.
+     */
+    static boolean isPlainTalk(AcdCall call) {
+        return call.callerRequest != null && call.callerDialog != null && call.entry != null && call.state.is(CallPhase.CONNECTED)
+                && call.hasAgent() && call.answeredAt != null && call.agentDialog != null && call.agentInvite != null
+                && call.agentCallId != null && call.callerMedia != null && call.agentMedia != null && !call.state.isOnHold()
+                && call.state.consultationTarget().isEmpty() && call.state.thirdParty().isEmpty() && call.state.supervisor().isEmpty()
+                && call.state.transferRinging().isEmpty() && call.transfer == null && call.consulted == null && call.mixing == null
+                && !call.state.isOutbound() && !call.state.isCallback();
+    }
+
     /** The dialogs one of {@code nodes} held. */
     List<CallerDialog> heldBy(Set<String> nodes) {
         return mirror.values().stream().filter(dialog -> nodes.contains(dialog.node())).toList();
+    }
+
+    /**
+     * Whether the call's agent talks on a call that a survivor takes over: its dialogs are replicated
+     * and the node that held it is not among {@code members}. Its agent stays ON_CALL meanwhile.
+     */
+    boolean movesToASurvivor(String callId, Set<String> members) {
+        return mirror.get(callId).filter(dialog -> dialog.isTalking() && !members.isEmpty() && !members.contains(dialog.node())).isPresent();
     }
 }

@@ -54,6 +54,14 @@ public class CallerMedia {
      * @throws io.verbund.acd.telephony.media.MalformedSdp when the offer cannot be read
      */
     void open(AcdCall call, DigitListener digits) {
+        open(call, digits, null);
+    }
+
+    /**
+     * Anchors the caller's media of a call taken over from another node: as {@link #open}, with our
+     * description going on from the one the departed node gave the caller ({@code last}, when known).
+     */
+    void open(AcdCall call, DigitListener digits, SessionDescription.Origin last) {
         byte[] offer = call.callerRequest.getRawContent();
         if (offer == null || offer.length == 0) {
             return;
@@ -61,6 +69,9 @@ public class CallerMedia {
         SessionDescription parsed = SessionDescription.parse(new String(offer, StandardCharsets.US_ASCII));
         RtpLeg leg = node.engine().openLeg("caller " + call.callId);
         leg.belongsTo(call.callId, call.tenant == null ? null : call.tenant.value());
+        if (last != null) {
+            leg.continueSession(last);
+        }
         try {
             call.callerSdp = leg.answer(parsed).toString();
         } catch (RuntimeException e) {

@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 
 /**
  * When nodes leave the cache cluster, their waiting callers with a confirmed dialog (answered on
- * queue) go on at a survivor ({@link CallTakeovers}); the others are taken out of the replicated
+ * queue) and their callers talking to an agent go on at a survivor ({@link CallTakeovers}); the others are taken out of the replicated
  * queue and their calls' records end FAILED: their signalling died with their node, and nothing else
  * would ever end them. Which node held a call is in its call record ({@code handled_by_node}). The
  * agents those calls held are released by their leases ({@link LeaseWatch}, reason NODE_LEFT).
@@ -76,11 +76,16 @@ public class DepartedNodeCalls {
     }
 
     private void release(Set<String> departed, Set<String> survivors, Instant now) throws SQLException {
-        // Callers that can move go on at one survivor each; the rest leave the queue.
+        // Calls that can move go on at one survivor each; the rest leave the queue.
         Set<String> moving = new HashSet<>();
         for (CallerDialog dialog : dialogs.heldBy(departed)) {
             moving.add(dialog.callId());
-            if (takeovers.isTakerOf(dialog.callId(), survivors)) {
+            if (!takeovers.isTakerOf(dialog.callId(), survivors)) {
+                continue;
+            }
+            if (dialog.isTalking()) {
+                takeovers.takeOverTalking(dialog);
+            } else {
                 takeovers.takeOver(dialog);
             }
         }
@@ -94,7 +99,7 @@ public class DepartedNodeCalls {
         Set<String> lost = openCallsOf(departed);
         lost.removeAll(moving);
         lost.forEach(callId -> history.lostWithItsNode(callId, now));
-        LOG.warning("cluster members " + departed + " left: " + moving.size() + " of their waiting callers go on at a survivor, "
+        LOG.warning("cluster members " + departed + " left: " + moving.size() + " of their waiting and talking callers go on at a survivor, "
                 + lost.size() + " of their calls ended FAILED");
     }
 

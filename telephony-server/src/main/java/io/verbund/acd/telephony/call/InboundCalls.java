@@ -187,6 +187,7 @@ public class InboundCalls {
                     ok.setContent(sdp, sip.headers().createContentTypeHeader("application", "sdp"));
                 }
                 transaction.sendResponse(ok);
+                sessions.renewed(call);
             } catch (java.text.ParseException | javax.sip.SipException | javax.sip.InvalidArgumentException e) {
                 LOG.warning("re-INVITE of call " + call.callId + " not answered: " + e.getMessage());
                 responses.send(transaction, Response.SERVER_INTERNAL_ERROR, "cannot answer");

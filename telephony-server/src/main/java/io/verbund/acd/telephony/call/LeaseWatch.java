@@ -33,7 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * agent's status or a phone's registration changes:
  * <ul>
  * <li>an agent whose lease on a call ended ({@link AgentLease}: its call is gone from this node,
- * its phone unregistered, the node holding the call left the cluster) is released;</li>
+ * its phone unregistered, the node holding the call left the cluster) is released, except while a
+ * survivor takes its talking call over ({@link CallTakeovers});</li>
  * <li>a call of this node whose agent is no longer engaged with it (a supervisor forced the agent
  * out, or its lease ended) lets go of the agent: a ringing offer is withdrawn and the caller goes
  * back to its place in the queue; a connected call ends on both legs.</li>
@@ -66,6 +67,7 @@ public class LeaseWatch {
     private final InboundCalls calls;
     private final CallDistribution distribution;
     private final TelephonyDirectory directory;
+    private final CallerDialogs dialogs;
     private final Clock clock;
     private final AgentLease lease;
     /** Holds one token while a check is asked for: asking again meanwhile changes nothing. */
@@ -78,7 +80,7 @@ public class LeaseWatch {
     @Inject
     public LeaseWatch(AgentStates agents, CallSessions sessions, ClusterMembers members, Registrations registrations,
                       AgentReleases releases, AgentLegs agentLegs, InboundCalls calls, CallDistribution distribution,
-                      TelephonyDirectory directory, Clock clock, @ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node) {
+                      TelephonyDirectory directory, CallerDialogs dialogs, Clock clock, @ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node) {
         this.agents = agents;
         this.sessions = sessions;
         this.members = members;
@@ -88,12 +90,13 @@ public class LeaseWatch {
         this.calls = calls;
         this.distribution = distribution;
         this.directory = directory;
+        this.dialogs = dialogs;
         this.clock = clock;
         this.lease = new AgentLease(node, GRACE);
     }
 
     protected LeaseWatch() {
-        this(null, null, null, null, null, null, null, null, null, null, "node");
+        this(null, null, null, null, null, null, null, null, null, null, null, "node");
     }
 
     /** Starts the check's thread and watches agent statuses and registrations; the node calls it once at start. */
@@ -184,6 +187,10 @@ public class LeaseWatch {
                 registered = registrations.agentsRegistered(now);
             }
             Optional<ReleaseReason> ended = lease.expired(status, cluster, this::involves, registered.contains(status.agent()), now);
+            if (ended.equals(Optional.of(ReleaseReason.NODE_LEFT)) && dialogs.movesToASurvivor(status.callId().orElseThrow(), cluster)) {
+                // Its call goes on at a survivor, which moves the agent's lease there (or frees the agent if it cannot).
+                continue;
+            }
             ended.ifPresent(reason -> releases.release(status, reason));
         }
     }

@@ -291,6 +291,24 @@ public final class RtpLeg {
         }
     }
 
+    /** The origin of the last description this leg gave (offer or answer); empty before the first. */
+    public Optional<SessionDescription.Origin> origin() {
+        synchronized (negotiation) {
+            return Optional.ofNullable(origin);
+        }
+    }
+
+    /**
+     * This leg goes on with a session another leg (another node's) described to the same peer: its
+     * next description keeps that origin's username and session id, with the version one higher
+     * (RFC 3264 8), so the peer takes it as a change of the session it has, not a new one.
+     */
+    public void continueSession(SessionDescription.Origin last) {
+        synchronized (negotiation) {
+            origin = Objects.requireNonNull(last, "last");
+        }
+    }
+
     private SessionDescription.Origin nextOrigin() {
         origin = origin == null
                 ? new SessionDescription.Origin("verbund", Long.toString(RANDOM.nextLong() & Long.MAX_VALUE), 1, advertisedAddress.getHostAddress())

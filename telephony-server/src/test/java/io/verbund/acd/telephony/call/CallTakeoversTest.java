@@ -3,6 +3,7 @@ package io.verbund.acd.telephony.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.verbund.acd.routing.QueueEntry;
+import io.verbund.acd.telephony.media.SessionDescription.Origin;
 import io.verbund.acd.tenant.TenantKey;
 import java.time.Instant;
 import java.util.List;
@@ -38,8 +39,28 @@ class CallTakeoversTest {
         QueueEntry entry = new QueueEntry("c1@10.0.0.1", new TenantKey("demo"), 7, 5, Instant.parse("2026-12-06T10:00:01Z"), "node-a");
         CallerDialog dialog = new CallerDialog("c1@10.0.0.1", "node-a", new TenantKey("demo"), 3, "+4930500100", "+49301234567",
                 Instant.parse("2026-12-06T10:00:00Z"), "INVITE sip:+4930500100@10.0.0.5 SIP/2.0\r\nCall-ID: c1@10.0.0.1\r\n\r\nv=0\r\n",
-                "a1b2c3", 0, entry, "de", "queue-moh");
+                "a1b2c3", 0, entry, "de", "queue-moh", new Origin("verbund", "4711", 2, "10.0.0.5"), null);
 
         assertThat(CallerDialog.decode(dialog.encode())).isEqualTo(dialog);
+        assertThat(dialog.isTalking()).isFalse();
+    }
+
+    @Test
+    void aTalkingCallersDialogKeepsItsAgentsLegThroughTheCache() {
+        QueueEntry entry = new QueueEntry("c2@10.0.0.1", new TenantKey("demo"), 7, 5, Instant.parse("2026-12-06T10:00:01Z"), "node-a");
+        AgentLegDialog agentLeg = new AgentLegDialog("1001", 42, Instant.parse("2026-12-06T10:00:09Z"), Instant.parse("2026-12-06T10:00:09Z"),
+                "agent-leg-1@10.0.0.5", "INVITE sip:1001@10.0.0.9:5071 SIP/2.0\r\nCall-ID: agent-leg-1@10.0.0.5\r\n\r\n", "phone-tag-9",
+                "sip:10.0.0.9:5071;transport=udp", List.of("<sip:10.0.0.2;lr;did=1>", "<sip:10.0.0.3;lr>"), 1,
+                new Origin("verbund", "99", 1, "10.0.0.5"), 0);
+        CallerDialog dialog = new CallerDialog("c2@10.0.0.1", "node-a", new TenantKey("demo"), 3, "+4930500100", "",
+                Instant.parse("2026-12-06T10:00:00Z"), "INVITE sip:+4930500100@10.0.0.5 SIP/2.0\r\nCall-ID: c2@10.0.0.1\r\n\r\n",
+                "a1b2c3", 0, entry, "en", "queue-moh", null, agentLeg);
+
+        CallerDialog read = CallerDialog.decode(dialog.encode());
+
+        assertThat(read).isEqualTo(dialog);
+        assertThat(read.isTalking()).isTrue();
+        assertThat(read.agentLeg().routes()).containsExactly("<sip:10.0.0.2;lr;did=1>", "<sip:10.0.0.3;lr>");
+        assertThat(read.agentLeg().origin().next()).isEqualTo(new Origin("verbund", "99", 2, "10.0.0.5"));
     }
 }

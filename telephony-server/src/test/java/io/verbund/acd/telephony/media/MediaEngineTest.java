@@ -42,6 +42,32 @@ class MediaEngineTest {
         phones.forEach(Phone::close);
     }
 
+    @Test
+    void aLegGoingOnWithAnotherNodesSessionKeepsItsOriginAndCountsTheVersionOn() {
+        SessionDescription.Origin departed = new SessionDescription.Origin("verbund", "8127364518273", 3, "10.0.0.7");
+        RtpLeg leg = engine.openLeg("taken over");
+        leg.continueSession(departed);
+
+        SessionDescription reOffer = leg.offer(io.verbund.acd.audio.AudioCodec.PCMU);
+        SessionDescription later = leg.offer(io.verbund.acd.audio.AudioCodec.PCMU);
+
+        assertThat(reOffer.origin()).isEqualTo(new SessionDescription.Origin("verbund", "8127364518273", 4, "10.0.0.7"));
+        assertThat(reOffer.toString()).contains("o=verbund 8127364518273 4 IN IP4 10.0.0.7\r\n");
+        assertThat(later.origin().version()).isEqualTo(5);
+        assertThat(leg.origin()).contains(later.origin());
+    }
+
+    @Test
+    void aFreshLegStartsASessionOfItsOwn() {
+        RtpLeg leg = engine.openLeg("fresh");
+        assertThat(leg.origin()).isEmpty();
+
+        SessionDescription offer = leg.offer(io.verbund.acd.audio.AudioCodec.PCMU);
+
+        assertThat(offer.origin().version()).isEqualTo(1);
+        assertThat(offer.origin().sessionId()).isNotEqualTo("8127364518273");
+    }
+
     private Phone phone() {
         Phone phone = new Phone();
         phones.add(phone);
