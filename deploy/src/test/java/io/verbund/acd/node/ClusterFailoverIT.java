@@ -766,7 +766,7 @@ class ClusterFailoverIT {
         Cluster.Node survivor = cluster.nodes().stream().filter(node -> node != killedNode).findFirst().orElseThrow();
         // Agents talking on both nodes (Kamailio spreads calls by Call-ID), the others logged out,
         // and callers waiting on both nodes.
-        sipp.start("caller.xml", 5993, List.of("-s", BenchTenant.SERVICE_NUMBER,
+        sipp.start(talkingCallers(), 5993, List.of("-s", BenchTenant.SERVICE_NUMBER, "-mp", "16610",
                 "-r", "10", "-m", "10", "-l", "10", "-d", "60000", "-timeout", "120s"));
         awaitTrue("ten agents talk", Duration.ofSeconds(20), () -> extensionsIn("ON_CALL").size() == 10);
         java.util.Map<String, String> talking = new java.util.HashMap<>();
@@ -790,6 +790,7 @@ class ClusterFailoverIT {
         long movableOnKilled = waitingOn(killedNode.name(), answering);
         assertThat(movableOnKilled).as("callers of %s waiting on %s", answering, killedNode.name()).isPositive();
 
+        java.util.Map<String, String> talkedOnKilledNode = talkingOn(killedNode.name(), talking);
         kill(killedNode.name());
         Instant killed = Instant.now();
         // Kamailio probes each node with OPTIONS every second; one unanswered probe marks it down.
@@ -797,6 +798,7 @@ class ClusterFailoverIT {
         for (String extension : loggedOut) {
             setState(extension, "{\"state\":\"READY\"}", cookie);
         }
+        assertTalkingCallsTakenOver(talkedOnKilledNode, killedNode, survivor, cookie);
         awaitTrue(survivor.name() + " takes the killed node's waiting callers out of the queue", Duration.ofSeconds(20),
                 () -> Files.readString(survivor.wildfly().serverLog()).contains("left the queue: its node " + killedNode.name() + " left the cluster"));
         Duration leftOfThirtySeconds = Duration.ofSeconds(30).minus(Duration.between(killed, Instant.now()));
@@ -810,15 +812,6 @@ class ClusterFailoverIT {
             return now.holder().equals(survivor.name()) && now.passes() > takenOver.passes()
                     && now.callWatermark().isAfter(takenOver.callWatermark());
         });
-        awaitTrue("the calls agents talked on through " + killedNode.name() + " end FAILED", Duration.ofSeconds(10),
-                () -> !agentsOfFailedCalls(killedNode.name()).isEmpty());
-        java.util.Map<String, String> talkedOnKilledNode = agentsOfFailedCalls(killedNode.name());
-        System.out.println("agents freed after their calls died with " + killedNode.name() + ": " + talkedOnKilledNode);
-        for (var agentAndCall : talkedOnKilledNode.entrySet()) {
-            JsonObject now = agentState(agentAndCall.getKey(), cookie);
-            assertThat(now.isNull("callId") ? "" : now.getString("callId"))
-                    .as("%s freed from the dead call (now %s)", agentAndCall.getKey(), now).isNotEqualTo(agentAndCall.getValue());
-        }
 
         try (Connection db = master(); PreparedStatement lost = db.prepareStatement("SELECT COUNT(*) FROM call_record"
                 + " WHERE handled_by_node = ? AND outcome = 'FAILED' AND ended_at IS NOT NULL AND answered_at IS NULL")) {
@@ -901,19 +894,96 @@ class ClusterFailoverIT {
         return found;
     }
 
-    /** Agent extension to call id, for answered calls the killed node held: the survivor ends their records FAILED. */
-    private static java.util.Map<String, String> agentsOfFailedCalls(String node) throws Exception {
-        java.util.Map<String, String> extensions = new java.util.HashMap<>();
-        try (Connection db = master(); PreparedStatement query = db.prepareStatement("SELECT a.extension, r.call_id FROM call_record r"
-                + " JOIN agent a ON a.id = r.agent_id WHERE r.handled_by_node = ? AND r.outcome = 'FAILED' AND r.answered_at IS NOT NULL")) {
-            query.setString(1, node);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    extensions.put(rows.getString(1), rows.getString(2));
+    /** The callers that talk to the agents: they answer a survivor's re-INVITE, then play audio and hang up 8 s later. */
+    private Path talkingCallers() throws Exception {
+        Path audio = RtpCapture.noise(21, 150).write(sippFolder.resolve("talking-caller.pcap"), 0);
+        return Sipp.template("caller-talks-taken-over.xml", Map.of("@PCAP@", audio.toString(), "@TALK_MS@", "8000"), sippFolder);
+    }
+
+    /** Of {@code talking} (agent extension to call id), the calls {@code node} holds, as their records say. */
+    private static java.util.Map<String, String> talkingOn(String node, java.util.Map<String, String> talking) throws Exception {
+        java.util.Map<String, String> held = new java.util.HashMap<>();
+        try (Connection db = master(); PreparedStatement query = db.prepareStatement(
+                "SELECT handled_by_node FROM call_record WHERE call_id = ?")) {
+            for (var agentAndCall : talking.entrySet()) {
+                query.setString(1, agentAndCall.getValue());
+                try (ResultSet row = query.executeQuery()) {
+                    if (row.next() && node.equals(row.getString(1))) {
+                        held.put(agentAndCall.getKey(), agentAndCall.getValue());
+                    }
                 }
             }
         }
-        return extensions;
+        assertThat(held).as("agents talking on %s's calls (of %s)", node, talking).isNotEmpty();
+        return held;
+    }
+
+    /**
+     * The calls agents talked on through the killed node went on at the survivor: a CallTakenOver
+     * event and the record moved to it while the agent stays ON_CALL on the same call; the caller
+     * hangs up 8 s later, the record ends ANSWERED and the agent is free of the call; and after the
+     * move both legs on the survivor carried audio both ways (the caller's into the bridge and the
+     * agent phone's echo of it back).
+     */
+    private void assertTalkingCallsTakenOver(java.util.Map<String, String> moved, Cluster.Node killedNode, Cluster.Node survivor,
+                                             String cookie) throws Exception {
+        Set<String> callIds = new HashSet<>(moved.values());
+        try {
+            awaitTrue("the survivor takes the calls agents talked on through " + killedNode.name() + " over", Duration.ofSeconds(30),
+                    () -> Files.readAllLines(survivor.wildfly().serverLog()).stream()
+                            .filter(line -> line.contains("talk on through " + survivor.name())).count() >= callIds.size());
+        } catch (AssertionError e) {
+            Files.readAllLines(survivor.wildfly().serverLog()).stream()
+                    .filter(line -> line.contains("taking over") || line.contains("takeover") || line.contains("taken over"))
+                    .limit(40).forEach(line -> System.out.println(survivor.name() + ": " + line));
+            throw e;
+        }
+        for (var agentAndCall : moved.entrySet()) {
+            JsonObject now = agentState(agentAndCall.getKey(), cookie);
+            assertThat(now.getString("state")).as("%s talks on after the takeover: %s", agentAndCall.getKey(), now).isEqualTo("ON_CALL");
+            assertThat(now.getString("callId")).isEqualTo(agentAndCall.getValue());
+        }
+        List<String> ended = new ArrayList<>();
+        awaitTrue("the taken-over calls end ANSWERED on " + survivor.name(), Duration.ofSeconds(20), () -> {
+            ended.clear();
+            try (Connection db = master(); PreparedStatement query = db.prepareStatement("SELECT r.call_id, r.handled_by_node,"
+                    + " COALESCE(r.outcome, 'OPEN'), (SELECT COUNT(*) FROM call_event e WHERE e.call_id = r.call_id AND e.type = 'CallTakenOver')"
+                    + " FROM call_record r WHERE r.call_id = ?")) {
+                for (String callId : callIds) {
+                    query.setString(1, callId);
+                    try (ResultSet row = query.executeQuery()) {
+                        if (row.next()) {
+                            ended.add(row.getString(2) + " " + row.getString(3) + " takenOver=" + row.getInt(4));
+                        }
+                    }
+                }
+            }
+            return ended.size() == callIds.size() && ended.stream().noneMatch(row -> row.contains(" OPEN "));
+        });
+        System.out.println("talking calls of " + killedNode.name() + " after the takeover: " + ended);
+        assertThat(ended).as("records of the calls agents talked on through %s", killedNode.name())
+                .allSatisfy(row -> assertThat(row).isEqualTo(survivor.name() + " ANSWERED takenOver=1"));
+        for (var agentAndCall : moved.entrySet()) {
+            awaitTrue(agentAndCall.getKey() + " is done with its taken-over call", Duration.ofSeconds(10), () -> {
+                JsonObject now = agentState(agentAndCall.getKey(), cookie);
+                return !(now.getString("state").equals("ON_CALL") && agentAndCall.getValue().equals(now.getString("callId", "")));
+            });
+        }
+        java.util.regex.Pattern media = java.util.regex.Pattern.compile(
+                "media of taken-over call (\\S+): caller received=(\\d+) sent=(\\d+), agent received=(\\d+) sent=(\\d+)");
+        Map<String, long[]> figures = new HashMap<>();
+        for (String line : Files.readAllLines(survivor.wildfly().serverLog())) {
+            java.util.regex.Matcher found = media.matcher(line);
+            if (found.find()) {
+                figures.put(found.group(1), new long[] {Long.parseLong(found.group(2)), Long.parseLong(found.group(3)),
+                        Long.parseLong(found.group(4)), Long.parseLong(found.group(5))});
+            }
+        }
+        assertThat(figures.keySet()).as("media figures of the taken-over calls").containsAll(callIds);
+        for (String callId : callIds) {
+            assertThat(figures.get(callId)).as("RTP of %s on %s after the takeover: caller received, sent; agent received, sent",
+                    callId, survivor.name()).hasSize(4).doesNotContain(0L);
+        }
     }
 
     private void setState(String extension, String body, String cookie) throws Exception {
@@ -936,7 +1006,8 @@ class ClusterFailoverIT {
         Sipp.Result registered = sipp.run("bench-register.xml", 5970, List.of("-inf", agents.toString(),
                 "-m", Integer.toString(AGENTS), "-r", "50", "-timeout", "60s"));
         assertThat(registered.exit()).as("agent phones registered: %s", sipp.errorLogs()).isZero();
-        sipp.start("agent-answer.xml", AGENT_PHONES_PORT, List.of("-d", "0", "-timeout", "200s"));
+        // The phones echo what they hear, and answer a survivor's re-INVITE when their call's node is killed.
+        sipp.start("agent-answer-taken-over.xml", AGENT_PHONES_PORT, List.of("-d", "0", "-timeout", "200s", "-rtp_echo", "-mp", "16600"));
         for (int i = 1; i <= AGENTS; i++) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(cluster.httpsUrl() + "api/v1/agents/" + extension(i) + "/state"))
                     .header("Authorization", benchAdmin()).header("Content-Type", "application/json")

@@ -3,6 +3,7 @@ package io.verbund.acd.telephony.call;
 import io.verbund.acd.call.CallPhase;
 
 import io.verbund.acd.telephony.media.DigitListener;
+import io.verbund.acd.telephony.media.LegStats;
 import io.verbund.acd.telephony.media.NodeMedia;
 import io.verbund.acd.telephony.media.Playable;
 import io.verbund.acd.telephony.media.PromptLanguage;
@@ -147,13 +148,20 @@ public class CallerMedia {
             call.recording.close();
             call.recording = null;
         }
+        LegStats agent = null;
         if (call.agentMedia != null) {
-            call.agentMedia.close();
+            agent = call.agentMedia.close();
             call.agentMedia = null;
         }
+        LegStats caller = null;
         if (call.callerMedia != null) {
-            call.callerMedia.close();
+            caller = call.callerMedia.close();
             call.callerMedia = null;
+        }
+        if (call.takeovers > 0 && agent != null && caller != null) {
+            // Whether the parties heard each other after the move: an operator's (and the failover test's) proof.
+            LOG.info("media of taken-over call " + call.callId + ": caller received=" + caller.packetsReceived() + " sent="
+                    + caller.packetsSent() + ", agent received=" + agent.packetsReceived() + " sent=" + agent.packetsSent());
         }
     }
 
