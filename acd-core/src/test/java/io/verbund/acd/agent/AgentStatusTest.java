@@ -32,6 +32,27 @@ class AgentStatusTest {
     }
 
     @Nested
+    class ItsCallMovesToAnotherNode {
+
+        @Test
+        void theAgentTalksOnOnTheSameCallSinceTheSameMomentHeldByTheTakingNode() {
+            AgentStatus moved = onCall().callMovedTo("call-1", "node-b", at(40));
+
+            assertThat(moved.state()).isEqualTo(AgentState.ON_CALL);
+            assertThat(moved.callId()).contains("call-1");
+            assertThat(moved.node()).contains("node-b");
+            assertThat(moved.since()).isEqualTo(at(25));
+            assertThat(moved.isEngagedWith("call-1")).isTrue();
+        }
+
+        @Test
+        void onlyAnAgentStillOnThatCallMoves() {
+            assertThatThrownBy(() -> onCall().callMovedTo("call-2", "node-b", at(40))).isInstanceOf(IllegalAgentTransition.class);
+            assertThatThrownBy(() -> ready().callMovedTo("call-1", "node-b", at(40))).isInstanceOf(IllegalAgentTransition.class);
+        }
+    }
+
+    @Nested
     class PeopleMoveAnAgent {
 
         @Test

@@ -803,6 +803,21 @@ class CallTest {
         }
 
         @Test
+        void aTalkingCallTakenOverIsConnectedToItsAgentAndEndsLikeAnyConnectedCall() {
+            Call call = Call.talkingTakenOver(ID, T0, DEMO, SUPPORT, 0, A1001, 1012, "node-a", "node-b", at(30));
+
+            assertThat(call.phase()).isEqualTo(CallPhase.CONNECTED);
+            assertThat(call.agent()).contains(A1001);
+            assertThat(call.involves(A1001)).isTrue();
+            assertThat(call.takeEvents()).containsExactly(new CallEvent.CallTakenOver(DEMO, ID, 1013, at(30), SUPPORT, "node-a", "node-b"));
+
+            call.ended("ANSWERED", "caller", at(40));
+
+            assertThat(call.isEnded()).isTrue();
+            assertThat(call.takeEvents()).extracting(CallEvent::seq).containsExactly(1014);
+        }
+
+        @Test
         void aNegativeLastNumberIsRefused() {
             assertThatThrownBy(() -> Call.takenOver(ID, T0, DEMO, SUPPORT, 0, -1, "node-a", "node-b", at(30)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lastSeq");
