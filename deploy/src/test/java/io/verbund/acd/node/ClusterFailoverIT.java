@@ -979,6 +979,8 @@ class ClusterFailoverIT {
                         Long.parseLong(found.group(4)), Long.parseLong(found.group(5))});
             }
         }
+        figures.forEach((callId, packets) -> System.out.println("RTP after the takeover of " + callId + " (caller received, sent;"
+                + " agent received, sent): " + java.util.Arrays.toString(packets)));
         assertThat(figures.keySet()).as("media figures of the taken-over calls").containsAll(callIds);
         for (String callId : callIds) {
             assertThat(figures.get(callId)).as("RTP of %s on %s after the takeover: caller received, sent; agent received, sent",
