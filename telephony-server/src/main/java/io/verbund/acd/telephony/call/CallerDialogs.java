@@ -86,9 +86,11 @@ public class CallerDialogs {
         boolean plain = isPlainTalk(call);
         if (plain && !call.dialogReplicated) {
             talking(call);
-        } else if (!plain && call.dialogReplicated) {
+        } else if (!plain && call.dialogReplicated && call.state.isConnected()) {
             released(call);
+        } else if (!plain && call.dialogReplicated && call.state.isWaitingForAgent()) {
             // A caller answered on queue that a transfer put back into a queue moves again as a waiting one.
+            released(call);
             waiting(call);
         }
     }
