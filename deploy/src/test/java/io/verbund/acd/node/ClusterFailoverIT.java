@@ -983,8 +983,10 @@ class ClusterFailoverIT {
                 + " agent received, sent): " + java.util.Arrays.toString(packets)));
         assertThat(figures.keySet()).as("media figures of the taken-over calls").containsAll(callIds);
         for (String callId : callIds) {
-            assertThat(figures.get(callId)).as("RTP of %s on %s after the takeover: caller received, sent; agent received, sent",
-                    callId, survivor.name()).hasSize(4).doesNotContain(0L);
+            // The caller plays 150 packets after the move; the agent's phone echoes what the bridge gives it.
+            assertThat(java.util.Arrays.stream(figures.get(callId)).boxed().toList())
+                    .as("RTP of %s on %s after the takeover: caller received, sent; agent received, sent", callId, survivor.name())
+                    .hasSize(4).allSatisfy(packets -> assertThat(packets).isGreaterThanOrEqualTo(100L));
         }
     }
 
