@@ -119,7 +119,6 @@ public class CallTakeovers {
      * only per call; the caller waits in its group again when it answers ({@link #onResponse}).
      */
     void takeOver(CallerDialog dialog) {
-        QueueEntry entry = dialog.entry();
         if (sessions.byCaller(dialog.callId()).isPresent()) {
             // Taken over already: the sweep is tried again when the database refused it.
             return;
@@ -127,22 +126,7 @@ public class CallTakeovers {
         Instant now = clock.instant();
         AcdCall call;
         try {
-            Request invite = sip.messages().createRequest(dialog.invite());
-            GroupSettings group = directory.group(dialog.tenantId(), entry.groupId())
-                    .orElseThrow(() -> new IllegalStateException("group " + entry.groupId() + " is gone"));
-            Call state = Call.takenOver(new CallId(dialog.callId()), dialog.receivedAt(), dialog.tenant(), entry.groupId(),
-                    entry.priority(), lastEventSeq(dialog.callId()) + EVENT_ROOM, dialog.node(), node, now);
-            call = new AcdCall(dialog.callId(), invite, state, dialog.caller(), dialog.serviceNumber());
-            call.tenant = dialog.tenant();
-            call.tenantId = dialog.tenantId();
-            call.group = group;
-            call.counters = meters.countersOf(group);
-            call.language = dialog.language();
-            call.musicOnHold = dialog.musicOnHold();
-            call.answerOnQueue = true;
-            call.answeredInFlow = true;
-            call.entry = new QueueEntry(entry.callId(), entry.tenant(), entry.groupId(), entry.priority(), entry.enteredAt(), node,
-                    entry.callConditions(), entry.lastAgent(), entry.lastAgentUntil());
+            call = adopt(dialog, now);
         } catch (ParseException | SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "waiting caller " + dialog.callId() + " of " + dialog.node() + " not taken over: " + e.getMessage(), e);
             lost(dialog.callId(), now);
@@ -167,6 +151,32 @@ public class CallTakeovers {
                 }
             }
         }
+    }
+
+    /**
+     * The call of {@code dialog} as this node holds it from now on: its record moves here
+     * ({@code CallTakenOver}, numbered {@link #EVENT_ROOM} above the database's last event), it
+     * waits in its group in its place; no leg, no signalling yet.
+     */
+    AcdCall adopt(CallerDialog dialog, Instant now) throws ParseException, SQLException {
+        QueueEntry entry = dialog.entry();
+        Request invite = sip.messages().createRequest(dialog.invite());
+        GroupSettings group = directory.group(dialog.tenantId(), entry.groupId())
+                .orElseThrow(() -> new IllegalStateException("group " + entry.groupId() + " is gone"));
+        Call state = Call.takenOver(new CallId(dialog.callId()), dialog.receivedAt(), dialog.tenant(), entry.groupId(),
+                entry.priority(), lastEventSeq(dialog.callId()) + EVENT_ROOM, dialog.node(), node, now);
+        AcdCall call = new AcdCall(dialog.callId(), invite, state, dialog.caller(), dialog.serviceNumber());
+        call.tenant = dialog.tenant();
+        call.tenantId = dialog.tenantId();
+        call.group = group;
+        call.counters = meters.countersOf(group);
+        call.language = dialog.language();
+        call.musicOnHold = dialog.musicOnHold();
+        call.answerOnQueue = true;
+        call.answeredInFlow = true;
+        call.entry = new QueueEntry(entry.callId(), entry.tenant(), entry.groupId(), entry.priority(), entry.enteredAt(), node,
+                entry.callConditions(), entry.lastAgent(), entry.lastAgentUntil());
+        return call;
     }
 
     /** The re-INVITE in the caller's dialog, from this node, offering this node's media. */

@@ -8,6 +8,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -74,6 +75,11 @@ public class CallerDialogs {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "caller dialog of " + callId + " not removed: " + e.getMessage(), e);
         }
+    }
+
+    /** The replicated dialog of the call, if a node keeps one for it. */
+    Optional<CallerDialog> of(String callId) {
+        return mirror.get(callId);
     }
 
     /** The dialogs one of {@code nodes} held. */
