@@ -785,7 +785,7 @@ class ClusterFailoverIT {
      * the BYE to the survivor, which answered it and ended the call as a hang-up in queue, moved to
      * itself, and did not re-INVITE the caller afterwards.
      */
-    private static void assertHungUpAtTheSurvivor(LeavingCaller caller, Cluster.Node survivor) throws Exception {
+    private static void assertHungUpAtTheSurvivor(LeavingCaller caller, Cluster.Node killed, Cluster.Node survivor) throws Exception {
         try (caller) {
             assertThat(caller.byeAnswer()).as("the BYE sent through Kamailio after the kill").startsWith("SIP/2.0 200");
         }
@@ -799,7 +799,10 @@ class ClusterFailoverIT {
                         .isEqualTo(1);
             }
         }
-        assertThat(Files.readString(survivor.wildfly().serverLog())).doesNotContain("taking over waiting caller " + caller.callId);
+        String log = Files.readString(survivor.wildfly().serverLog());
+        assertThat(log).as("ended as a caller whose node was not answering")
+                .contains("caller " + caller.callId + " of " + killed.name() + " hung up here, its node not answering")
+                .doesNotContain("taking over waiting caller " + caller.callId);
     }
 
     private static String handlerOf(String callId) throws SQLException {
@@ -938,7 +941,7 @@ class ClusterFailoverIT {
         }
         awaitTrue(survivor.name() + " takes the killed node's waiting callers out of the queue", Duration.ofSeconds(20),
                 () -> Files.readString(survivor.wildfly().serverLog()).contains("left the queue: its node " + killedNode.name() + " left the cluster"));
-        assertHungUpAtTheSurvivor(leaving, survivor);
+        assertHungUpAtTheSurvivor(leaving, killedNode, survivor);
         Duration leftOfThirtySeconds = Duration.ofSeconds(30).minus(Duration.between(killed, Instant.now()));
         awaitTrue(survivor.name() + " takes the slice lease over", leftOfThirtySeconds.isNegative() ? Duration.ofSeconds(1) : leftOfThirtySeconds,
                 () -> sliceLease().holder().equals(survivor.name()));
