@@ -58,9 +58,10 @@ public final class KamailioConfig implements ConfigGenerator {
     static final int ANSWER_TIMEOUT_MS = 120_000;
     /**
      * Milliseconds a node has to answer an in-dialog request before it goes to another node: a live
-     * node answers a BYE or re-INVITE at once, so silence this long means the node is gone.
+     * node answers a BYE or re-INVITE at once, so silence this long means the node is gone. As long as
+     * every request had before this failover ({@code fr_timer}): a slow but live node loses nothing.
      */
-    static final int IN_DIALOG_TIMEOUT_MS = 1500;
+    static final int IN_DIALOG_TIMEOUT_MS = 2000;
     /** Milliseconds the node an in-dialog request moved to has: it may look the call up in the cluster and the database first. */
     static final int SURVIVOR_TIMEOUT_MS = 4000;
     private static final int SET = 1;
