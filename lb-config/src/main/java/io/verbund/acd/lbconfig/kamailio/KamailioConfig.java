@@ -58,10 +58,11 @@ public final class KamailioConfig implements ConfigGenerator {
     static final int ANSWER_TIMEOUT_MS = 120_000;
     /**
      * Milliseconds a node has to answer an in-dialog request before it goes to another node: a live
-     * node answers a BYE or re-INVITE at once, so silence this long means the node is gone. As long as
-     * every request had before this failover ({@code fr_timer}): a slow but live node loses nothing.
+     * node answers a BYE or re-INVITE at once, so silence this long means the node is gone, and the
+     * caller's BYE then reaches a live node before the cluster has noticed (a few seconds). A node
+     * only slow still ends the call when the BYE reaches it; the caller's dialog ends with either answer.
      */
-    static final int IN_DIALOG_TIMEOUT_MS = 2000;
+    static final int IN_DIALOG_TIMEOUT_MS = 1000;
     /** Milliseconds the node an in-dialog request moved to has: it may look the call up in the cluster and the database first. */
     static final int SURVIVOR_TIMEOUT_MS = 4000;
     private static final int SET = 1;
