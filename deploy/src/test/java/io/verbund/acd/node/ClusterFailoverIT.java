@@ -922,6 +922,8 @@ class ClusterFailoverIT {
         }
         sipp.start("caller.xml", 5992, List.of("-s", BenchTenant.SERVICE_NUMBER,
                 "-r", "10", "-m", "10", "-l", "10", "-d", "300", "-timeout", "90s", "-trace_logs"));
+        // Before the callers below: they wait 12 s for their takeover, this one takes seconds to place.
+        LeavingCaller leaving = callerWaitingOn(killedNode);
         // And callers of a number that answers on queue: their dialogs are confirmed, so they can move.
         String answering = answeringOnQueue();
         Process movable = sipp.start("caller-taken-over.xml", 5994, List.of("-s", answering,
@@ -932,7 +934,6 @@ class ClusterFailoverIT {
                 + waitingOn(survivor.name(), answering) == 20);
         long movableOnKilled = waitingOn(killedNode.name(), answering);
         assertThat(movableOnKilled).as("callers of %s waiting on %s", answering, killedNode.name()).isPositive();
-        LeavingCaller leaving = callerWaitingOn(killedNode);
 
         kill(killedNode.name());
         Instant killed = Instant.now();
