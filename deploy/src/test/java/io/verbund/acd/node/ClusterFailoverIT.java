@@ -700,7 +700,10 @@ class ClusterFailoverIT {
 
     /** A second number of the bench tenant into the same flow, answering its callers on queue. */
     private static String answeringOnQueue() throws SQLException {
-        String number = "+4930999002";
+        return answeringOnQueue("+4930999002");
+    }
+
+    private static String answeringOnQueue(String number) throws SQLException {
         try (Connection db = master(); Statement statement = db.createStatement()) {
             statement.executeUpdate("INSERT IGNORE INTO service_number (tenant_id, number, call_flow_id, label, answer_on_queue)"
                     + " SELECT n.tenant_id, '" + number + "', n.call_flow_id, 'Bench, answered on queue', TRUE FROM service_number n"
@@ -756,6 +759,146 @@ class ClusterFailoverIT {
         }
     }
 
+    /**
+     * A caller of a number answering on queue, by raw SIP through Kamailio, waiting on {@code node}
+     * (Kamailio picks the node by Call-ID: callers that land on the other one hang up, the next tries).
+     * Its own number, so the test's counts of the other answered-on-queue callers stay as they are.
+     */
+    private LeavingCaller callerWaitingOn(Cluster.Node node) throws Exception {
+        String number = answeringOnQueue("+4930999003");
+        for (int attempt = 1; attempt <= 12; attempt++) {
+            LeavingCaller caller = LeavingCaller.call(cluster.topology().frontends().sip(), number, "leaving-" + attempt + "-" + System.nanoTime());
+            String[] holder = new String[1];
+            awaitTrue("the record of " + caller.callId, Duration.ofSeconds(10), () -> (holder[0] = handlerOf(caller.callId)) != null);
+            if (holder[0].equals(node.name())) {
+                return caller;
+            }
+            caller.hangUp();
+            assertThat(caller.byeAnswer()).as("BYE of a caller on %s", holder[0]).startsWith("SIP/2.0 200");
+            caller.close();
+        }
+        throw new AssertionError("Kamailio sent no caller to " + node.name());
+    }
+
+    /**
+     * The caller hung up right after its node was killed: Kamailio moved the BYE to the survivor,
+     * which answered it and ended the call as a hang-up in queue, moved to itself, and did not
+     * re-INVITE the caller afterwards.
+     */
+    private static void assertHungUpAtTheSurvivor(LeavingCaller caller, Cluster.Node killed, Cluster.Node survivor) throws Exception {
+        try (caller) {
+            assertThat(caller.byeAnswer()).as("the BYE sent through Kamailio after the kill").startsWith("SIP/2.0 200");
+        }
+        awaitTrue("the leaving caller's record ends", Duration.ofSeconds(10), () -> outcomeOf(caller.callId) != null);
+        assertThat(outcomeOf(caller.callId) + " " + handlerOf(caller.callId)).isEqualTo("ABANDONED " + survivor.name());
+        try (Connection db = master(); PreparedStatement moves = db.prepareStatement(
+                "SELECT COUNT(*) FROM call_event WHERE call_id = ? AND type = 'CallTakenOver'")) {
+            moves.setString(1, caller.callId);
+            try (ResultSet count = moves.executeQuery()) {
+                assertThat(count.next() ? count.getInt(1) : 0).as("moved to %s once, by the hang-up, not by a takeover", survivor.name())
+                        .isEqualTo(1);
+            }
+        }
+        // Before the cluster noticed the kill (the caller's dialog still the killed node's), or while
+        // the takeover's re-INVITE was on its way: which comes first is a race of seconds, both end it.
+        String log = Files.readString(survivor.wildfly().serverLog());
+        int hungUp = Math.max(log.indexOf("caller " + caller.callId + " of " + killed.name() + " hung up here, its node not answering"),
+                log.indexOf("caller " + caller.callId + " hung up while its takeover's re-INVITE was unanswered"));
+        assertThat(hungUp).as("%s ended the call of %s as a hang-up", survivor.name(), caller.callId).isNotNegative();
+        assertThat(log.substring(hungUp)).as("no takeover after the hang-up").doesNotContain("taking over waiting caller " + caller.callId);
+    }
+
+    private static String handlerOf(String callId) throws SQLException {
+        return recordColumn(callId, "handled_by_node");
+    }
+
+    private static String outcomeOf(String callId) throws SQLException {
+        return recordColumn(callId, "outcome");
+    }
+
+    private static String recordColumn(String callId, String column) throws SQLException {
+        try (Connection db = master(); PreparedStatement query = db.prepareStatement("SELECT " + column + " FROM call_record WHERE call_id = ?")) {
+            query.setString(1, callId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    /** A caller speaking raw SIP over UDP through Kamailio: answered, acknowledged, then it hangs up when told. */
+    private static final class LeavingCaller implements AutoCloseable {
+
+        private static final java.util.regex.Pattern RECORD_ROUTE = java.util.regex.Pattern.compile("(?im)^Record-Route:(.*)$");
+        private static final java.util.regex.Pattern CONTACT = java.util.regex.Pattern.compile("(?im)^(?:Contact|m):[^<]*<([^>]+)>");
+        private static final java.util.regex.Pattern TO = java.util.regex.Pattern.compile("(?im)^(?:To|t):(.*)$");
+
+        private final SipTransport.Connection line;
+        private final String callId;
+        private final String to;
+        private final String target;
+        private final List<String> routes;
+
+        private LeavingCaller(SipTransport.Connection line, String callId, String to, String target, List<String> routes) {
+            this.line = line;
+            this.callId = callId;
+            this.to = to;
+            this.target = target;
+            this.routes = routes;
+        }
+
+        /** INVITE with an offer, the node's 200 (it answers on queue), the ACK along the route set. */
+        static LeavingCaller call(int kamailio, String number, String callId) throws Exception {
+            SipTransport.Connection line = SipTransport.UDP.connect(new java.net.InetSocketAddress("127.0.0.1", kamailio));
+            String sdp = "v=0\r\no=caller 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                    + "m=audio 9 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+            line.send(("INVITE sip:" + number + "@127.0.0.1:" + kamailio + " SIP/2.0\r\n"
+                    + "Via: SIP/2.0/UDP " + line.local() + ";branch=z9hG4bK-invite-" + callId + "\r\n"
+                    + "From: <sip:+4930111222@127.0.0.1>;tag=caller-" + callId + "\r\nTo: <sip:" + number + "@127.0.0.1>\r\n"
+                    + "Call-ID: " + callId + "\r\nCSeq: 1 INVITE\r\nContact: <sip:caller@" + line.local() + ">\r\nMax-Forwards: 70\r\n"
+                    + "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp).getBytes(StandardCharsets.US_ASCII));
+            String answer = line.finalResponse("z9hG4bK-invite-" + callId, Duration.ofSeconds(20))
+                    .orElseThrow(() -> new AssertionError("no answer to the INVITE of " + callId));
+            assertThat(answer).as("the INVITE of a number answering on queue").startsWith("SIP/2.0 200");
+            List<String> routes = new ArrayList<>();
+            java.util.regex.Matcher recorded = RECORD_ROUTE.matcher(answer);
+            while (recorded.find()) {
+                java.util.Arrays.stream(recorded.group(1).split(",")).map(String::strip).forEach(routes::add);
+            }
+            // The UAC's route set is the Record-Route in reverse (RFC 3261 12.1.2).
+            java.util.Collections.reverse(routes);
+            java.util.regex.Matcher contact = CONTACT.matcher(answer);
+            java.util.regex.Matcher to = TO.matcher(answer);
+            assertThat(contact.find() && to.find()).as("Contact and To of %s", answer).isTrue();
+            LeavingCaller caller = new LeavingCaller(line, callId, to.group(1).strip(), contact.group(1), routes);
+            caller.send("ACK", 1, "ack");
+            return caller;
+        }
+
+        /** The BYE through Kamailio, sent once: Kamailio's transaction retransmits it onwards. */
+        void hangUp() throws Exception {
+            send("BYE", 2, "bye");
+        }
+
+        String byeAnswer() throws Exception {
+            return line.finalResponse("z9hG4bK-bye-" + callId, Duration.ofSeconds(15)).orElse("no answer to the BYE");
+        }
+
+        private void send(String method, int seq, String branch) throws Exception {
+            StringBuilder request = new StringBuilder(method + " " + target + " SIP/2.0\r\n")
+                    .append("Via: SIP/2.0/UDP ").append(line.local()).append(";branch=z9hG4bK-").append(branch).append('-').append(callId).append("\r\n");
+            routes.forEach(route -> request.append("Route: ").append(route).append("\r\n"));
+            request.append("From: <sip:+4930111222@127.0.0.1>;tag=caller-").append(callId).append("\r\nTo: ").append(to).append("\r\n")
+                    .append("Call-ID: ").append(callId).append("\r\nCSeq: ").append(seq).append(' ').append(method)
+                    .append("\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            line.send(request.toString().getBytes(StandardCharsets.US_ASCII));
+        }
+
+        @Override
+        public void close() throws Exception {
+            line.close();
+        }
+    }
+
     @Test
     @Order(7)
     void aKilledNodesCallsGoToTheOtherNodeWithAgentStatesTheQueueAndTheBrowserSessionIntact() throws Exception {
@@ -779,6 +922,8 @@ class ClusterFailoverIT {
         }
         sipp.start("caller.xml", 5992, List.of("-s", BenchTenant.SERVICE_NUMBER,
                 "-r", "10", "-m", "10", "-l", "10", "-d", "300", "-timeout", "90s", "-trace_logs"));
+        // Before the callers below: they wait 12 s for their takeover, this one takes seconds to place.
+        LeavingCaller leaving = callerWaitingOn(killedNode);
         // And callers of a number that answers on queue: their dialogs are confirmed, so they can move.
         String answering = answeringOnQueue();
         Process movable = sipp.start("caller-taken-over.xml", 5994, List.of("-s", answering,
@@ -793,6 +938,7 @@ class ClusterFailoverIT {
         java.util.Map<String, String> talkedOnKilledNode = talkingOn(killedNode.name(), talking);
         kill(killedNode.name());
         Instant killed = Instant.now();
+        leaving.hangUp();
         // Kamailio probes each node with OPTIONS every second; one unanswered probe marks it down.
         Thread.sleep(4000);
         for (String extension : loggedOut) {
@@ -801,6 +947,7 @@ class ClusterFailoverIT {
         assertTalkingCallsTakenOver(talkedOnKilledNode, killedNode, survivor, cookie);
         awaitTrue(survivor.name() + " takes the killed node's waiting callers out of the queue", Duration.ofSeconds(20),
                 () -> Files.readString(survivor.wildfly().serverLog()).contains("left the queue: its node " + killedNode.name() + " left the cluster"));
+        assertHungUpAtTheSurvivor(leaving, killedNode, survivor);
         Duration leftOfThirtySeconds = Duration.ofSeconds(30).minus(Duration.between(killed, Instant.now()));
         awaitTrue(survivor.name() + " takes the slice lease over", leftOfThirtySeconds.isNegative() ? Duration.ofSeconds(1) : leftOfThirtySeconds,
                 () -> sliceLease().holder().equals(survivor.name()));

@@ -56,6 +56,15 @@ public final class KamailioConfig implements ConfigGenerator {
     static final int RINGING_TIMEOUT_MS = 2000;
     /** Milliseconds a ringing call may wait for its final answer (an agent picking up). */
     static final int ANSWER_TIMEOUT_MS = 120_000;
+    /**
+     * Milliseconds a node has to answer an in-dialog request before it goes to another node: a live
+     * node answers a BYE or re-INVITE at once, so silence this long means the node is gone, and the
+     * caller's BYE then reaches a live node before the cluster has noticed (a few seconds). A node
+     * only slow still ends the call when the BYE reaches it; the caller's dialog ends with either answer.
+     */
+    static final int IN_DIALOG_TIMEOUT_MS = 1000;
+    /** Milliseconds the node an in-dialog request moved to has: it may look the call up in the cluster and the database first. */
+    static final int SURVIVOR_TIMEOUT_MS = 4000;
     private static final int SET = 1;
     /** How long a flooding source must stay below the limit before pike lets it in again. */
     static final int FLOOD_QUIET_SECONDS = 10;
@@ -224,12 +233,14 @@ public final class KamailioConfig implements ConfigGenerator {
                     route(DISPATCH);
                 }
 
-                # ACK, BYE, re-INVITE: follow the Route set recorded at the INVITE to the node of the call.
+                # ACK, BYE, re-INVITE: follow the Route set recorded at the INVITE to the node of the call,
+                # or to another node of the set when that one is down (route NODE_HOP).
                 route[IN_DIALOG] {
                     if (loose_route()) {
                         if (is_method("INVITE")) {
                             record_route();
                         }
+                        route(NODE_HOP);
                         if (!t_relay()) {
                             sl_reply_error();
                         }
@@ -244,6 +255,48 @@ public final class KamailioConfig implements ConfigGenerator {
                     }
                     sl_send_reply("404", "Not here");
                     exit;
+                }
+
+                # The next hop of an in-dialog request ($du when the route set names one more, else the
+                # Request-URI). A telephony node of the set that probing marked down: a live node instead,
+                # which takes the caller over or ends its call. One still marked up: %13$d ms to answer, then
+                # the same (failure route IN_DIALOG_NODE_FAILED). Other hops (callers, trunks, phones) as they are.
+                route[NODE_HOP] {
+                    if ($du != $null) {
+                        $avp(hop) = $du;
+                    } else {
+                        $avp(hop) = $ru;
+                    }
+                    # Mode 2: IP and port, any transport; mode 6: the same and active.
+                    if (ds_is_from_list("%6$d", "2", "$avp(hop)")) {
+                        if (!ds_is_from_list("%6$d", "6", "$avp(hop)")) {
+                            xlog("L_WARN", "$rm of $ci for telephony node $avp(hop), which is down: to another node\\n");
+                            route(OTHER_NODE);
+                        }
+                        if (!is_method("ACK")) {
+                            t_set_fr(%4$d, %13$d);
+                            t_on_failure("IN_DIALOG_NODE_FAILED");
+                        }
+                    }
+                }
+
+                # A live node of the set instead of $avp(hop), by Call-ID like a call's first pick; sets
+                # $var(other) to 1 when there is one. A pick that is the silent node itself (probing has not
+                # marked it yet) marks it down and takes the next.
+                route[OTHER_NODE] {
+                    $var(other) = 0;
+                    if (ds_select_dst("%6$d", "0")) {
+                        $var(other) = 1;
+                        if ($(du{uri.host}) == $(avp(hop){uri.host}) && $(du{uri.port}) == $(avp(hop){uri.port})) {
+                            ds_mark_dst("ip");
+                            if (!ds_next_dst()) {
+                                $var(other) = 0;
+                            }
+                        }
+                    }
+                    if ($var(other) == 0) {
+                        xlog("L_ERR", "no other telephony node for $rm of $ci\\n");
+                    }
                 }
 
                 # New requests: hash over Call-ID (algorithm 0), so the requests of one call and the
@@ -300,9 +353,25 @@ public final class KamailioConfig implements ConfigGenerator {
                         xlog("L_ERR", "no further telephony node for $ci\\n");
                     }
                 }
+
+                # An in-dialog request the call's node did not answer in time: once more, to a live node,
+                # which may look the call up in the cluster before it answers (%14$d ms).
+                failure_route[IN_DIALOG_NODE_FAILED] {
+                    if (t_is_canceled()) {
+                        exit;
+                    }
+                    if (t_check_status("503|408") || t_branch_timeout()) {
+                        xlog("L_WARN", "telephony node $avp(hop) did not answer $rm of $ci: to another node\\n");
+                        route(OTHER_NODE);
+                        if ($var(other) == 1) {
+                            t_set_fr(%4$d, %14$d);
+                            t_relay();
+                        }
+                    }
+                }
                 """.formatted(topology.cluster(), listen, RINGING_TIMEOUT_MS, ANSWER_TIMEOUT_MS, listFile, SET,
                 String.join(",", trustedSources(topology)), topology.sipSecurity().floodRequests(), SipSecurity.FLOOD_WINDOW_SECONDS,
-                FLOOD_QUIET_SECONDS, listenTls, tlsFile);
+                FLOOD_QUIET_SECONDS, listenTls, tlsFile, IN_DIALOG_TIMEOUT_MS, SURVIVOR_TIMEOUT_MS);
     }
 
     /**

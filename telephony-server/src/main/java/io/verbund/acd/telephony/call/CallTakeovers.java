@@ -150,7 +150,6 @@ public class CallTakeovers {
      * only per call; the caller waits in its group again when it answers ({@link #onResponse}).
      */
     void takeOver(CallerDialog dialog) {
-        QueueEntry entry = dialog.entry();
         if (sessions.byCaller(dialog.callId()).isPresent()) {
             // Taken over already: the sweep is tried again when the database refused it.
             return;
@@ -158,23 +157,7 @@ public class CallTakeovers {
         Instant now = clock.instant();
         AcdCall call;
         try {
-            Request invite = sip.messages().createRequest(dialog.invite());
-            GroupSettings group = directory.group(dialog.tenantId(), entry.groupId())
-                    .orElseThrow(() -> new IllegalStateException("group " + entry.groupId() + " is gone"));
-            Call state = Call.takenOver(new CallId(dialog.callId()), dialog.receivedAt(), dialog.tenant(), entry.groupId(),
-                    entry.priority(), lastEventSeq(dialog.callId()) + EVENT_ROOM, dialog.node(), node, now);
-            call = new AcdCall(dialog.callId(), invite, state, dialog.caller(), dialog.serviceNumber());
-            call.tenant = dialog.tenant();
-            call.tenantId = dialog.tenantId();
-            call.group = group;
-            call.counters = meters.countersOf(group);
-            call.language = dialog.language();
-            call.musicOnHold = dialog.musicOnHold();
-            call.answerOnQueue = true;
-            call.answeredInFlow = true;
-            call.entry = ours(entry);
-            // The departed node's entry in the cache is this call's now: whatever ends the call removes it.
-            call.dialogReplicated = true;
+            call = adopt(dialog, now);
         } catch (ParseException | SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "waiting caller " + dialog.callId() + " of " + dialog.node() + " not taken over: " + e.getMessage(), e);
             lost(dialog.callId(), now);
@@ -202,6 +185,42 @@ public class CallTakeovers {
     }
 
     /**
+     * The waiting caller of {@code dialog} as this node holds it from now on: its record moves here
+     * ({@code CallTakenOver}, numbered {@link #EVENT_ROOM} above the database's last event), it
+     * waits in its group in its place; no leg, no signalling yet.
+     */
+    AcdCall adopt(CallerDialog dialog, Instant now) throws ParseException, SQLException {
+        QueueEntry entry = dialog.entry();
+        AcdCall call = adopted(dialog, Call.takenOver(new CallId(dialog.callId()), dialog.receivedAt(), dialog.tenant(), entry.groupId(),
+                entry.priority(), lastEventSeq(dialog.callId()) + EVENT_ROOM, dialog.node(), node, now));
+        call.answerOnQueue = true;
+        call.answeredInFlow = true;
+        return call;
+    }
+
+    /**
+     * The departed node's call as this node's: its INVITE, tenant, group, language and music, and its
+     * queue entry held here. The departed node's entry in the cache is this call's now: whatever ends
+     * the call removes it.
+     */
+    private AcdCall adopted(CallerDialog dialog, Call state) throws ParseException {
+        QueueEntry entry = dialog.entry();
+        GroupSettings group = directory.group(dialog.tenantId(), entry.groupId())
+                .orElseThrow(() -> new IllegalStateException("group " + entry.groupId() + " is gone"));
+        AcdCall call = new AcdCall(dialog.callId(), sip.messages().createRequest(dialog.invite()), state, dialog.caller(),
+                dialog.serviceNumber());
+        call.tenant = dialog.tenant();
+        call.tenantId = dialog.tenantId();
+        call.group = group;
+        call.counters = meters.countersOf(group);
+        call.language = dialog.language();
+        call.musicOnHold = dialog.musicOnHold();
+        call.entry = ours(entry);
+        call.dialogReplicated = true;
+        return call;
+    }
+
+    /**
      * Takes the talking call over: legs of our own for the caller and the agent, a re-INVITE to each,
      * the call in our sessions as connected to its agent, the agent's lease moved here. Once only per
      * call; the two are bridged when both answered ({@link #onResponse}).
@@ -216,26 +235,14 @@ public class CallTakeovers {
         Instant now = clock.instant();
         AcdCall call;
         try {
-            Request invite = sip.messages().createRequest(dialog.invite());
-            GroupSettings group = directory.group(dialog.tenantId(), entry.groupId())
-                    .orElseThrow(() -> new IllegalStateException("group " + entry.groupId() + " is gone"));
-            Call state = Call.talkingTakenOver(new CallId(dialog.callId()), dialog.receivedAt(), dialog.tenant(), entry.groupId(),
-                    entry.priority(), agent, lastEventSeq(dialog.callId()) + EVENT_ROOM, dialog.node(), node, now);
-            call = new AcdCall(dialog.callId(), invite, state, dialog.caller(), dialog.serviceNumber());
-            call.tenant = dialog.tenant();
-            call.tenantId = dialog.tenantId();
-            call.group = group;
-            call.counters = meters.countersOf(group);
-            call.language = dialog.language();
-            call.musicOnHold = dialog.musicOnHold();
-            call.entry = ours(entry);
+            call = adopted(dialog, Call.talkingTakenOver(new CallId(dialog.callId()), dialog.receivedAt(), dialog.tenant(), entry.groupId(),
+                    entry.priority(), agent, lastEventSeq(dialog.callId()) + EVENT_ROOM, dialog.node(), node, now));
             call.agentId = leg.agentId();
             call.answeredAt = leg.answeredAt();
             call.agentSince = leg.agentSince();
             call.agentCallId = leg.callId();
             call.agentInvite = leg.invite();
             call.takeovers = leg.takeovers() + 1;
-            call.dialogReplicated = true;
         } catch (ParseException | SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "talking call " + dialog.callId() + " of " + dialog.node() + " not taken over: " + e.getMessage(), e);
             lost(dialog.callId(), now);

@@ -8,6 +8,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -142,6 +143,11 @@ public class CallerDialogs {
                 && call.state.consultationTarget().isEmpty() && call.state.thirdParty().isEmpty() && call.state.supervisor().isEmpty()
                 && call.state.transferRinging().isEmpty() && call.transfer == null && call.consulted == null && call.mixing == null
                 && !call.state.isOutbound() && !call.state.isCallback();
+    }
+
+    /** The replicated dialog of the call, if a node keeps one for it. */
+    Optional<CallerDialog> of(String callId) {
+        return mirror.get(callId);
     }
 
     /** The dialogs one of {@code nodes} held. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -73,6 +74,14 @@ public class DepartedNodeCalls {
             }
         }
         lastSeen = current.get();
+    }
+
+    /**
+     * Runs {@code hangUp} while no sweep runs: a caller of another node that hangs up here
+     * ({@link StrandedCallers}) is then either taken over already or never will be.
+     */
+    synchronized <T> T betweenSweeps(Supplier<T> hangUp) {
+        return hangUp.get();
     }
 
     private void release(Set<String> departed, Set<String> survivors, Instant now) throws SQLException {

@@ -430,6 +430,13 @@ public class InboundCalls {
         });
     }
 
+    /** The caller hung up outside a dialog the stack knows (its node is gone, {@link StrandedCallers}): as {@link #onBye} ends it. */
+    void callerHungUp(AcdCall call) {
+        try (CallLogContext context = CallLogContext.of(call)) {
+            end(call, true, call.callId);
+        }
+    }
+
     private void end(AcdCall found, boolean byCaller, String legCallId) {
         synchronized (found) {
             if (!byCaller && found.transfer != null && found.transfer.legCallId.equals(legCallId)) {

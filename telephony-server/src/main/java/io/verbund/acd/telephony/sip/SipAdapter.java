@@ -6,6 +6,7 @@ import io.verbund.acd.telephony.media.SipInfoDtmf;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import io.verbund.acd.telephony.call.SipLegEvents;
+import io.verbund.acd.telephony.call.StrandedCallers;
 import io.verbund.acd.telephony.registrar.Registrar;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -50,18 +51,21 @@ public class SipAdapter implements SipListenerExt {
     private final InboundCalls inbound;
     private final SipLegEvents legs;
     private final Registrar registrar;
+    private final StrandedCallers stranded;
 
     @Inject
-    public SipAdapter(SipEndpoint sip, SipResponses responses, InboundCalls inbound, SipLegEvents legs, Registrar registrar) {
+    public SipAdapter(SipEndpoint sip, SipResponses responses, InboundCalls inbound, SipLegEvents legs, Registrar registrar,
+                      StrandedCallers stranded) {
         this.sip = sip;
         this.responses = responses;
         this.inbound = inbound;
         this.legs = legs;
         this.registrar = registrar;
+        this.stranded = stranded;
     }
 
     protected SipAdapter() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     @Override
@@ -143,10 +147,12 @@ public class SipAdapter implements SipListenerExt {
     /**
      * BYE: {@code dialog} is the one the stack found by the request's full dialog id (Call-ID, To tag
      * and From tag, each on its side); without one the BYE names no dialog of this node (a Call-ID
-     * alone is no proof: agents, supervisors, API tokens and webhooks see it) and gets 481.
+     * alone is no proof: agents, supervisors, API tokens and webhooks see it) and gets 481, unless it
+     * is the hang-up of a caller whose node is gone ({@link StrandedCallers}, by the same tags).
      */
     private void onBye(ServerTransaction transaction, String callId, Dialog dialog) {
-        if (outsideAnyDialog(transaction, dialog)) {
+        if (dialog == null) {
+            executor.execute(() -> onByeOutsideDialog(transaction));
             return;
         }
         // 200 only once the call's end is in the journal (onBye appends it before it returns): a
@@ -158,6 +164,18 @@ public class SipAdapter implements SipListenerExt {
                 responses.send(transaction, Response.OK, null);
             }
         });
+    }
+
+    private void onByeOutsideDialog(ServerTransaction transaction) {
+        try {
+            if (stranded.hungUp(transaction.getRequest())) {
+                responses.send(transaction, Response.OK, null);
+                return;
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "BYE outside any dialog here not handled: " + e.getMessage(), e);
+        }
+        outsideAnyDialog(transaction, null);
     }
 
     /** Answers 481 when the stack matched the request to no dialog (RFC 3261 12.2.2), before anything else is looked at. */
