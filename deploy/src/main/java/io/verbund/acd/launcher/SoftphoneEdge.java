@@ -61,7 +61,7 @@ final class SoftphoneEdge {
                 "http://localhost:" + ports.http(), "https://localhost:" + ports.https());
         SoftphoneEdgeConfig.Edge edge = new SoftphoneEdgeConfig.Edge(NodePorts.HOST, ports.webSocket(), ports.secureWebSocket(),
                 ports.softphoneEdgeSip(), node, List.of(node), NodePorts.HOST + ":" + ports.rtpengineControl(),
-                folder.resolve("tls.cfg"), origins);
+                folder.resolve("tls.cfg"), origins, folder.resolve("run").resolve("kamailio_ctl"));
         return new SoftphoneEdge(folder, edge, home.tlsFolder().resolve(NodeCertificate.CERTIFICATE_AND_KEY_PEM),
                 ports.rtpengineMediaMin(), ports.rtpengineMediaMax(), ports.softphoneEdgeNeeds(),
                 Map.of("verbund.telephony.register.trusted-proxies", NodePorts.HOST,
@@ -110,6 +110,11 @@ final class SoftphoneEdge {
 
     Path folder() {
         return folder;
+    }
+
+    /** Kamailio's RPC socket ({@code kamcmd -s unix:<it>}), when the edge has one. */
+    Optional<Path> controlSocket() {
+        return Optional.ofNullable(edge.controlSocket());
     }
 
     void start() {
