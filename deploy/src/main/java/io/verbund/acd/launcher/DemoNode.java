@@ -3,6 +3,7 @@ package io.verbund.acd.launcher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -155,6 +156,11 @@ public final class DemoNode {
     /** The softphone edge, when this node runs one. */
     public boolean hasSoftphoneEdge() {
         return softphoneEdge.isPresent();
+    }
+
+    /** The softphone edge Kamailio's RPC socket, for {@code kamcmd -s unix:<it>}, when this node runs an edge. */
+    public Optional<Path> softphoneEdgeControlSocket() {
+        return softphoneEdge.flatMap(SoftphoneEdge::controlSocket);
     }
 
     /** The node's outbound trunk, when the demo was given one. */

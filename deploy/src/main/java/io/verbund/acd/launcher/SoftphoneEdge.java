@@ -61,7 +61,7 @@ final class SoftphoneEdge {
                 "http://localhost:" + ports.http(), "https://localhost:" + ports.https());
         SoftphoneEdgeConfig.Edge edge = new SoftphoneEdgeConfig.Edge(NodePorts.HOST, ports.webSocket(), ports.secureWebSocket(),
                 ports.softphoneEdgeSip(), node, List.of(node), NodePorts.HOST + ":" + ports.rtpengineControl(),
-                folder.resolve("tls.cfg"), origins);
+                folder.resolve("tls.cfg"), origins, controlSocketIn(folder.resolve("run")));
         return new SoftphoneEdge(folder, edge, home.tlsFolder().resolve(NodeCertificate.CERTIFICATE_AND_KEY_PEM),
                 ports.rtpengineMediaMin(), ports.rtpengineMediaMax(), ports.softphoneEdgeNeeds(),
                 Map.of("verbund.telephony.register.trusted-proxies", NodePorts.HOST,
@@ -84,6 +84,15 @@ final class SoftphoneEdge {
                         new NodePorts.Need(frontends.softphoneSip(), "the softphone edge's SIP towards the nodes (Kamailio)", true),
                         new NodePorts.Need(frontends.rtpengine(), "rtpengine's control socket", true)),
                 Map.of(), out);
+    }
+
+    /**
+     * A unix socket's path has at most 107 bytes; Kamailio would not start with a longer one, so a
+     * home that deep gets an edge without RPC.
+     */
+    private static Path controlSocketIn(Path runDir) {
+        Path socket = runDir.resolve("kamailio_ctl");
+        return socket.toString().getBytes(StandardCharsets.UTF_8).length <= 107 ? socket : null;
     }
 
     /** The Debian packages the edge still needs on this machine; empty when it can start. */
@@ -110,6 +119,11 @@ final class SoftphoneEdge {
 
     Path folder() {
         return folder;
+    }
+
+    /** Kamailio's RPC socket ({@code kamcmd -s unix:<it>}), when the edge has one. */
+    Optional<Path> controlSocket() {
+        return Optional.ofNullable(edge.controlSocket());
     }
 
     void start() {

@@ -7,6 +7,7 @@ import io.verbund.acd.launcher.DemoNode;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,9 +15,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +58,7 @@ class BrowserAppIT {
     /** The agent whose desktop uses the browser softphone (in Support, like 1001–1003). */
     private static final String SOFTPHONE_AGENT = "1004";
     private static final int SOFTPHONE_CALLER_PORT = 6392;
+    private static final Duration RTP_INACTIVITY = Duration.ofSeconds(15);
     /** The agent who asks for help, its phone, its caller, and the demo supervisor's phone (SIP user 1000). */
     private static final String HELPED_AGENT = "1005";
     private static final int HELPED_PHONE_PORT = 6375;
@@ -80,7 +86,10 @@ class BrowserAppIT {
     @BeforeAll
     static void startNode() {
         started = Instant.now();
-        node = TestNodes.startNodeWithSoftphoneEdge(homeFolder, PORT_OFFSET, Map.of("verbund.trunk.outbound", "sip:127.0.0.1:" + TRUNK_PORT));
+        // The RTP inactivity timeout ends a browser's call whose WebSocket dropped; longer than the other
+        // tests' callers' and numbers' silences (9 s at most), which send audio only for a while.
+        node = TestNodes.startNodeWithSoftphoneEdge(homeFolder, PORT_OFFSET, Map.of("verbund.trunk.outbound", "sip:127.0.0.1:" + TRUNK_PORT,
+                "verbund.rtp.inactivity-timeout-seconds", String.valueOf(RTP_INACTIVITY.toSeconds())));
         portal = node.portalUrl();
         admin = ApiClient.as(URI.create(portal), "admin@demo", "demo-admin");
         supervisor = ApiClient.as(URI.create(portal), "supervisor@demo", "demo-supervisor");
@@ -206,6 +215,84 @@ class BrowserAppIT {
         double agentLevel = rms(recording.channel(1), recording.formatTag());
         assertThat(agentLevel).as("the agent's channel carries the browser microphone's tone, not silence").isGreaterThan(1000);
         System.out.println("softphone: call " + callId + ", browser sent " + sent + " packets, agent channel RMS " + Math.round(agentLevel));
+    }
+
+    /**
+     * The softphone's WebSocket drops mid-call (the edge's Kamailio closes it through its RPC, as a
+     * restarted proxy or a broken network would): no BYE can pass any more, so the desktop ends the
+     * call itself, says why and registers again on a new connection; the node, which never hears of
+     * it, ends its side when the browser's audio stops (RTP inactivity), hangs up on the caller and
+     * frees the agent.
+     */
+    @Test
+    void theBrowserSoftphoneEndsItsCallWhenItsWebSocketToTheEdgeDropsAndTheNodeHangsUpOnTheCaller() throws Exception {
+        Sipp sipp = new Sipp(node.ports().sip(), Files.createTempDirectory(homeFolder, "sipp"));
+        logIn("agent" + SOFTPHONE_AGENT + "@demo", "demo-" + SOFTPHONE_AGENT);
+        browser.visible("softphone-panel");
+        browser.click("softphone-enable");
+        browser.awaitAttribute("softphone-status", "data-status", LIVE, "registered");
+        browser.setPermission(portal.replaceAll("/$", ""), "microphone", "granted");
+        browser.click("agent-ready");
+        browser.awaitAttribute("agent-state", "data-state", LIVE, "READY");
+
+        // Sends no audio itself: only the browser's leg can fall silent.
+        Process caller = sipp.start("caller-hung-up-on.xml", SOFTPHONE_CALLER_PORT, List.of("-s", HOTLINE, "-m", "1", "-mp", "16392", "-timeout", "90s"));
+        browser.visible("softphone-ringing");
+        browser.click("softphone-answer");
+        browser.visible("softphone-talking");
+        String callId = browser.await("call-card with a call id", driver -> {
+            String id = driver.findElement(HeadlessChromium.testId("call-card")).getDomAttribute("data-call-id");
+            return id == null || id.isBlank() ? null : id;
+        });
+        browser.await("the browser sends its microphone", LIVE, driver -> {
+            String sent = driver.findElement(HeadlessChromium.testId("softphone-figures")).getDomAttribute("data-sent");
+            return sent != null && Integer.parseInt(sent) > 0;
+        });
+
+        assertThat(closeSoftphoneWebSockets()).as("the edge's open WebSocket connections it closed").isPositive();
+
+        browser.awaitAttribute("softphone-call-problem", "data-problem", LIVE, "connectionLost");
+        assertThat(browser.text(browser.visible("softphone-call-problem"))).containsAnyOf("connection to the phone server was lost", "Verbindung zum Telefonserver ist abgebrochen");
+        assertThat(browser.driver().findElements(HeadlessChromium.testId("softphone-talking"))).as("the call no longer shown as going").isEmpty();
+        browser.screenshot("softphone-connection-lost");
+        // JsSIP connects again after 2 s at first, then registers.
+        browser.awaitAttribute("softphone-status", "data-status", LIVE, "registered");
+
+        assertThat(Sipp.await(caller, (int) RTP_INACTIVITY.toSeconds() + 20).exit()).as("the node hung up on the caller: %s", sipp.errorLogs())
+                .isZero();
+        JsonObject call = await("call " + callId + " ended").atMost(LIVE).pollInterval(Duration.ofMillis(200))
+                .until(() -> admin.get("api/v1/calls/" + callId), answer -> answer.status() == 200
+                        && answer.json().getString("endedAt", null) != null).json();
+        assertThat(call.getJsonArray("steps").getValuesAs(JsonObject.class).stream()
+                .filter(step -> "CallEnded".equals(step.getString("kind")))
+                .map(step -> step.getJsonObject("data").getString("endedBy", null)))
+                .as("ended because the browser's audio stopped: %s", call).containsExactly("rtp-timeout:agent");
+        browser.awaitAttribute("agent-state", "data-state", LIVE, "WRAP_UP", "READY");
+        assertThat(admin.get("api/v1/agents/" + SOFTPHONE_AGENT + "/state").json().getString("state")).isIn("WRAP_UP", "READY");
+    }
+
+    /**
+     * Closes every browser's WebSocket on the softphone edge through Kamailio's RPC ({@code ws.dump}
+     * lists them as {@code <id>: ws:<browser> -> ws:<edge> (state: OPEN, ...)}); the number closed.
+     */
+    private static int closeSoftphoneWebSockets() throws Exception {
+        String socket = "unix:" + node.softphoneEdgeControlSocket().orElseThrow();
+        Matcher open = Pattern.compile("(?m)^\\s*(\\d+): ws.*state: OPEN").matcher(kamcmd(socket, "ws.dump"));
+        int closed = 0;
+        while (open.find()) {
+            kamcmd(socket, "ws.close", open.group(1));
+            closed++;
+        }
+        return closed;
+    }
+
+    private static String kamcmd(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("kamcmd", "-s"));
+        command.addAll(List.of(arguments));
+        Process kamcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(kamcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(kamcmd.waitFor(10, TimeUnit.SECONDS) && kamcmd.exitValue() == 0).as("%s: %s", command, output).isTrue();
+        return output;
     }
 
     @Test

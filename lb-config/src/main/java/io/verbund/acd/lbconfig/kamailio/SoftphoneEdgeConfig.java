@@ -38,9 +38,11 @@ public final class SoftphoneEdgeConfig implements ConfigGenerator {
      * @param registrar           where a browser's REGISTER goes: the node, or the cluster's SIP dispatcher
      * @param nodes               the telephony nodes' SIP addresses ({@code host:port}), the only senders heard on the UDP side
      * @param tlsConfig           the tls module's file; null without a secure WebSocket
+     * @param controlSocket       the unix socket of Kamailio's RPC (ctl module, for {@code kamcmd}: e.g. {@code ws.dump},
+     *                            {@code ws.close}), readable by the edge's own user only; null for none
      */
     public record Edge(String host, int webSocketPort, int secureWebSocketPort, int nodeFacingPort, String registrar,
-                       List<String> nodes, String rtpengine, Path tlsConfig, List<String> allowedOrigins) {
+                       List<String> nodes, String rtpengine, Path tlsConfig, List<String> allowedOrigins, Path controlSocket) {
 
         public Edge {
             nodes = List.copyOf(nodes);
@@ -91,7 +93,7 @@ public final class SoftphoneEdgeConfig implements ConfigGenerator {
                 : List.of("https://" + vip + ":" + frontends.https());
         return new Edge(vip, frontends.softphoneWebSocket(), 0, frontends.softphoneSip(), vip + ":" + frontends.sip(),
                 topology.nodesWith(NodeRole.TELEPHONY).stream().map(node -> node.sip().toString()).toList(),
-                vip + ":" + frontends.rtpengine(), null, origins);
+                vip + ":" + frontends.rtpengine(), null, origins, null);
     }
 
     /** The address the agent desktop opens for the cluster's softphone. */
@@ -109,6 +111,9 @@ public final class SoftphoneEdgeConfig implements ConfigGenerator {
         boolean secure = edge.secureWebSocketPort() > 0;
         String tlsListen = secure ? "enable_tls=yes\nlisten=tls:" + edge.host() + ":" + edge.secureWebSocketPort() : "# no secure WebSocket: TLS ends before the edge";
         String tlsModule = secure ? "loadmodule \"tls.so\"\nmodparam(\"tls\", \"config\", \"" + edge.tlsConfig() + "\")" : "";
+        // A local unix socket only, mode 0600: the RPC can close any browser's connection.
+        String controlModule = edge.controlSocket() == null ? "# no RPC socket"
+                : "loadmodule \"ctl.so\"\nmodparam(\"ctl\", \"binrpc\", \"unix:" + edge.controlSocket() + "\")\nmodparam(\"ctl\", \"mode\", 0600)";
         String webSocketPorts = secure ? "$Rp != " + edge.webSocketPort() + " && $Rp != " + edge.secureWebSocketPort()
                 : "$Rp != " + edge.webSocketPort();
         return """
@@ -149,6 +154,7 @@ public final class SoftphoneEdgeConfig implements ConfigGenerator {
                 loadmodule "xhttp.so"
                 loadmodule "websocket.so"
                 loadmodule "rtpengine.so"
+                %13$s
 
                 # The browser's connection goes into the Path as its received address, and comes back
                 # as the destination when the node's INVITE follows that Path.
@@ -306,7 +312,7 @@ public final class SoftphoneEdgeConfig implements ConfigGenerator {
                     rtpengine_manage();
                 }
                 """.formatted(edge.host(), edge.webSocketPort(), tlsListen, edge.nodeFacingPort(), edge.registrar(),
-                edge.rtpengine(), tlsModule, origins, fromNode, TOWARDS_BROWSER, TOWARDS_NODE, webSocketPorts);
+                edge.rtpengine(), tlsModule, origins, fromNode, TOWARDS_BROWSER, TOWARDS_NODE, webSocketPorts, controlModule);
     }
 
     /** The secure WebSocket's TLS: TLS 1.2+, forward-secret AEAD ciphers, the given certificate and key (one PEM). */

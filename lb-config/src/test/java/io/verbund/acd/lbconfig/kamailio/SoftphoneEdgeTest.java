@@ -63,7 +63,7 @@ class SoftphoneEdgeTest {
         Path tls = dir.resolve("tls.cfg");
         Files.writeString(tls, SoftphoneEdgeConfig.tlsCfg(TestCertificate.pem(dir.resolve("certificate"))));
         SoftphoneEdgeConfig.Edge edge = new SoftphoneEdgeConfig.Edge("127.0.0.1", webSocketPort, secureWebSocketPort, edgeSipPort,
-                "127.0.0.1:" + node.getLocalPort(), List.of("127.0.0.1:" + node.getLocalPort()), "127.0.0.1:1", tls, List.of(PORTAL));
+                "127.0.0.1:" + node.getLocalPort(), List.of("127.0.0.1:" + node.getLocalPort()), "127.0.0.1:1", tls, List.of(PORTAL), dir.resolve("kamailio_ctl"));
         Path cfg = Files.writeString(dir.resolve("kamailio.cfg"), SoftphoneEdgeConfig.kamailioCfg(edge));
         Process check = new ProcessBuilder(tool.toString(), "-c", "-f", cfg.toString()).redirectErrorStream(true).start();
         String checked = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
