@@ -32,15 +32,17 @@ public class CallerDialogs {
     private Cache<String, String> cache;
 
     private final String node;
+    private final ClusterMembers members;
     private CacheMirror<CallerDialog> mirror;
 
     @Inject
-    public CallerDialogs(@ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node) {
+    public CallerDialogs(@ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node, ClusterMembers members) {
         this.node = node;
+        this.members = members;
     }
 
     protected CallerDialogs() {
-        this("node");
+        this("node", null);
     }
 
     @PostConstruct
@@ -122,6 +124,12 @@ public class CallerDialogs {
     }
 
     private void replicate(AcdCall call, AgentLegDialog agentLeg) {
+        if (!members.hasOthers()) {
+            // A node alone has nobody to take its calls over: the write and its encoding would be CPU
+            // on every answered call for nothing (the call path measured it). Calls answered before a
+            // second node joins stay unreplicated and end with their node, as before.
+            return;
+        }
         try {
             CallerDialog dialog = CallerDialog.of(call, node, agentLeg);
             cache.put(dialog.callId(), dialog.encode());

@@ -22,4 +22,10 @@ public class ClusterMembers {
         return members == null ? Optional.empty()
                 : Optional.of(members.stream().map(Address::toString).collect(Collectors.toUnmodifiableSet()));
     }
+
+    /** Whether another node is in the cluster now: one that could go on with this node's calls. */
+    public boolean hasOthers() {
+        List<Address> members = cache.getCacheManager().getMembers();
+        return members != null && members.size() > 1;
+    }
 }
