@@ -88,10 +88,12 @@ public final class MariaDbConfig implements ConfigGenerator {
                     .append("# never acknowledged: a master killed mid-commit does not come back with a write the node\n")
                     .append("# then retried on the other master, which would stop replication on a duplicate key.\n")
                     .append("# Without the other master a commit waits the timeout once, then goes on asynchronously\n")
-                    .append("# until it has caught up.\n")
+                    .append("# until it has caught up. 5 s, not 1 s: on a busy host an acknowledgement can take over a\n")
+                    .append("# second, the master then went on asynchronously, and a kill at that moment left it a write\n")
+                    .append("# the other never had (seen as a duplicate key at failback).\n")
                     .append("rpl_semi_sync_master_enabled = ON\n")
                     .append("rpl_semi_sync_master_wait_point = AFTER_SYNC\n")
-                    .append("rpl_semi_sync_master_timeout = 1000\n")
+                    .append("rpl_semi_sync_master_timeout = 5000\n")
                     .append("rpl_semi_sync_slave_enabled = ON\n\n");
         } else {
             cnf.append("# Replica: only replication writes here; the application reads through haproxy.\n")
