@@ -107,8 +107,8 @@ final class AcdCall {
     long agentId;
     Dialog agentDialog;
     String agentCallId;
-    /** The INVITE that began the agent's leg, as its text: a survivor re-INVITEs the phone in that dialog. */
-    String agentInvite;
+    /** The INVITE that began the agent's leg: a survivor re-INVITEs the phone in that dialog (its text is replicated). */
+    Request agentInvite;
     /** How often the call moved to another node after its node left; each move records into a file of its own. */
     int takeovers;
     /** Its dialogs are in the replicated cache ({@link CallerDialogs}): a survivor takes it over if this node leaves. */

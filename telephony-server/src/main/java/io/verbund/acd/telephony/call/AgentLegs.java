@@ -251,7 +251,7 @@ public class AgentLegs {
             call.agentSdp = agentSdp;
             call.agentDialog = dialog;
             call.agentCallId = offer.agentCallId();
-            call.agentInvite = offer.invite().getRequest().toString();
+            call.agentInvite = offer.invite().getRequest();
             agents.update(offer.agent(), (status, at) -> status.answer(at));
             call.answeredAt = now;
             call.agentSince = now;

@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.ListIterator;
@@ -33,6 +34,8 @@ import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ResponseEvent;
 import javax.sip.SipException;
+import javax.sip.address.Address;
+import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
@@ -241,7 +244,7 @@ public class CallTakeovers {
             call.answeredAt = leg.answeredAt();
             call.agentSince = leg.agentSince();
             call.agentCallId = leg.callId();
-            call.agentInvite = leg.invite();
+            call.agentInvite = sip.messages().createRequest(leg.invite());
             call.takeovers = leg.takeovers() + 1;
         } catch (ParseException | SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "talking call " + dialog.callId() + " of " + dialog.node() + " not taken over: " + e.getMessage(), e);
@@ -262,20 +265,19 @@ public class CallTakeovers {
             synchronized (call) {
                 try {
                     callerMedia.open(call, key -> { }, dialog.origin());
-                    Request agentInvite = sip.messages().createRequest(leg.invite());
                     call.agentMedia = media.engine().openLeg("agent " + leg.extension() + " " + call.callId);
                     call.agentMedia.belongsTo(call.callId, call.tenant.value());
                     if (leg.origin() != null) {
                         call.agentMedia.continueSession(leg.origin());
                     }
-                    if ("tls".equals(SipEndpoint.transportOf(agentInvite))) {
+                    if ("tls".equals(SipEndpoint.transportOf(call.agentInvite))) {
                         // As the first offer: SDES keys only where the signalling is encrypted.
                         call.agentMedia.offerSrtp();
                     }
                     String agentOffer = call.agentMedia.offer(call.callerLaw()).toString();
                     ClientTransaction toCaller = sip.provider().getNewClientTransaction(reInvite(call, dialog));
                     call.callerDialog = sip.provider().getNewDialog(toCaller);
-                    ClientTransaction toAgent = sip.provider().getNewClientTransaction(agentReInvite(agentInvite, leg, agentOffer));
+                    ClientTransaction toAgent = sip.provider().getNewClientTransaction(agentReInvite(call.agentInvite, leg, agentOffer));
                     call.agentDialog = sip.provider().getNewDialog(toAgent);
                     sessions.add(call);
                     sessions.linkAgentLeg(call.agentCallId, call);
@@ -304,20 +306,13 @@ public class CallTakeovers {
     private Request agentReInvite(Request invite, AgentLegDialog leg, String offer) throws ParseException, InvalidArgumentException {
         FromHeader ourFrom = (FromHeader) invite.getHeader(FromHeader.NAME);
         ToHeader phoneTo = (ToHeader) invite.getHeader(ToHeader.NAME);
-        String transport = SipEndpoint.transportOf(invite);
-        FromHeader from = sip.headers().createFromHeader(ourFrom.getAddress(), ourFrom.getTag());
-        ToHeader to = sip.headers().createToHeader(phoneTo.getAddress(), leg.remoteTag());
-        ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.portFor(transport), transport, null);
-        Request reInvite = sip.messages().createRequest(sip.addresses().createURI(leg.remoteTarget()), Request.INVITE,
-                (CallIdHeader) invite.getHeader(CallIdHeader.NAME),
-                sip.headers().createCSeqHeader(leg.localSeq() + CSEQ_ROOM, Request.INVITE), from, to, List.of(via),
-                sip.headers().createMaxForwardsHeader(70));
+        List<Address> routes = new ArrayList<>();
         for (String hop : leg.routes()) {
-            reInvite.addHeader(sip.headers().createRouteHeader(sip.addresses().createAddress(hop)));
+            routes.add(sip.addresses().createAddress(hop));
         }
-        reInvite.addHeader(sip.contact(transport));
-        reInvite.setContent(offer.getBytes(StandardCharsets.US_ASCII), sip.headers().createContentTypeHeader("application", "sdp"));
-        return reInvite;
+        return reInvite(sip.addresses().createURI(leg.remoteTarget()), (CallIdHeader) invite.getHeader(CallIdHeader.NAME),
+                leg.localSeq() + CSEQ_ROOM, sip.headers().createFromHeader(ourFrom.getAddress(), ourFrom.getTag()),
+                sip.headers().createToHeader(phoneTo.getAddress(), leg.remoteTag()), SipEndpoint.transportOf(invite), routes, offer);
     }
 
     /** The re-INVITE in the caller's dialog, from this node, offering this node's media. */
@@ -326,22 +321,29 @@ public class CallTakeovers {
         FromHeader callerFrom = (FromHeader) invite.getHeader(FromHeader.NAME);
         ToHeader callerTo = (ToHeader) invite.getHeader(ToHeader.NAME);
         ContactHeader callerContact = (ContactHeader) invite.getHeader(ContactHeader.NAME);
-        String transport = SipEndpoint.transportOf(invite);
-        FromHeader from = sip.headers().createFromHeader(callerTo.getAddress(), dialog.localTag());
-        ToHeader to = sip.headers().createToHeader(callerFrom.getAddress(), callerFrom.getTag());
-        ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.portFor(transport), transport, null);
-        Request reInvite = sip.messages().createRequest(callerContact.getAddress().getURI(), Request.INVITE,
-                (CallIdHeader) invite.getHeader(CallIdHeader.NAME),
-                sip.headers().createCSeqHeader(dialog.localSeq() + CSEQ_ROOM, Request.INVITE), from, to, List.of(via),
-                sip.headers().createMaxForwardsHeader(70));
         // The route set of the callee's side is the INVITE's Record-Route as it came (RFC 3261 12.1.1).
+        List<Address> routes = new ArrayList<>();
         ListIterator<?> recorded = invite.getHeaders(RecordRouteHeader.NAME);
         while (recorded.hasNext()) {
-            RecordRouteHeader hop = (RecordRouteHeader) recorded.next();
-            reInvite.addHeader(sip.headers().createRouteHeader(hop.getAddress()));
+            routes.add(((RecordRouteHeader) recorded.next()).getAddress());
+        }
+        return reInvite(callerContact.getAddress().getURI(), (CallIdHeader) invite.getHeader(CallIdHeader.NAME),
+                dialog.localSeq() + CSEQ_ROOM, sip.headers().createFromHeader(callerTo.getAddress(), dialog.localTag()),
+                sip.headers().createToHeader(callerFrom.getAddress(), callerFrom.getTag()), SipEndpoint.transportOf(invite), routes,
+                call.callerSdp);
+    }
+
+    /** A re-INVITE in a dialog of the departed node: to the remote target along the route set, with this node's Contact and offer. */
+    private Request reInvite(URI target, CallIdHeader callId, long cseq, FromHeader from, ToHeader to, String transport,
+                             List<Address> routes, String offer) throws ParseException, InvalidArgumentException {
+        ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.portFor(transport), transport, null);
+        Request reInvite = sip.messages().createRequest(target, Request.INVITE, callId,
+                sip.headers().createCSeqHeader(cseq, Request.INVITE), from, to, List.of(via), sip.headers().createMaxForwardsHeader(70));
+        for (Address hop : routes) {
+            reInvite.addHeader(sip.headers().createRouteHeader(hop));
         }
         reInvite.addHeader(sip.contact(transport));
-        reInvite.setContent(call.callerSdp.getBytes(StandardCharsets.US_ASCII), sip.headers().createContentTypeHeader("application", "sdp"));
+        reInvite.setContent(offer.getBytes(StandardCharsets.US_ASCII), sip.headers().createContentTypeHeader("application", "sdp"));
         return reInvite;
     }
 

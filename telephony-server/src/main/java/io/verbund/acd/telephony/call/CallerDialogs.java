@@ -73,7 +73,7 @@ public class CallerDialogs {
      */
     void talking(AcdCall call) {
         if (isPlainTalk(call)) {
-            replicate(call, AgentLegDialog.of(call, call.agentDialog, call.agentInvite,
+            replicate(call, AgentLegDialog.of(call, call.agentDialog, call.agentInvite.toString(),
                     call.agentMedia.origin().orElse(null)));
         } else {
             released(call);

@@ -19,8 +19,8 @@ import javax.sql.DataSource;
 
 /**
  * When nodes leave the cache cluster, their waiting callers with a confirmed dialog (answered on
- * queue) and their callers talking to an agent go on at a survivor ({@link CallTakeovers}); the others are taken out of the replicated
- * queue and their calls' records end FAILED: their signalling died with their node, and nothing else
+ * queue) and their callers talking to an agent go on at a survivor ({@link CallTakeovers}); the
+ * others are taken out of the replicated queue and their calls' records end FAILED: their signalling died with their node, and nothing else
  * would ever end them. Which node held a call is in its call record ({@code handled_by_node}). The
  * agents those calls held are released by their leases ({@link LeaseWatch}, reason NODE_LEFT).
  */
