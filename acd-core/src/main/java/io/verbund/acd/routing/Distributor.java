@@ -11,12 +11,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Matches waiting callers with ready agents, one group at a time. Takes the callers in queue order
@@ -26,9 +24,10 @@ import java.util.Set;
  * is reserved for one caller and a caller taken once, however many nodes distribute at the same
  * moment.
  *
- * <p>Invariant: a node never jumps the queue. It stops at the first caller it does not hold (the
- * node that does serves it), so the longest-waiting caller of the highest priority is served first
- * whichever node it reached.
+ * <p>Invariant: a node never jumps the queue. A caller it does not hold (the node that does serves
+ * it) keeps the agents the strategy would give it from this node's callers behind it, so the
+ * longest-waiting caller of the highest priority is served first whichever node it reached, while
+ * agents enough for all let every node serve its own callers in the same moment.
  *
  * <p>Plain Java over ports: the same code runs on every telephony node, in unit and property tests
  * with a movable clock, and in benchmarks.
@@ -70,9 +69,10 @@ public final class Distributor {
      * One look at the queues and agents of these groups together: their callers in one order
      * (priority, then time waited, weighted by group: {@link QueueOrder#acrossGroups}), each offered
      * to the best agent of its group still free, so an agent in several groups takes the best caller
-     * waiting in any of them. Per group it stops at the
-     * first caller this node does not hold; a caller no free agent qualifies for lets the next one
-     * try (none of its agents could have taken the first).
+     * waiting in any of them. A caller another node holds keeps its place: the agents its group's
+     * strategy would give it are set aside (that node reserves them), and the next caller tries with
+     * the agents left; a caller no free agent qualifies for lets the next one try (none of its
+     * agents could have taken the first).
      *
      * @return how many callers were offered
      */
@@ -88,16 +88,14 @@ public final class Distributor {
             }
         }
         waiting.sort(order(passes, now));
-        Set<Long> stopped = new HashSet<>();
         int offered = 0;
         for (QueueEntry head : waiting) {
             GroupPass pass = passes.get(head.groupId());
-            if (pass == null || stopped.contains(head.groupId()) || pass.free.isEmpty()) {
+            if (pass == null || pass.free.isEmpty()) {
                 continue;
             }
             if (!queue.isHeldHere(head)) {
-                // The node holding it serves it: this node's later callers of the group must not jump it.
-                stopped.add(head.groupId());
+                setAside(head, pass, passes.values(), now);
                 continue;
             }
             if (offer(head, pass, passes.values(), now)) {
@@ -179,12 +177,42 @@ public final class Distributor {
         }
     }
 
-    /** Offers the caller to the best agents of its group still free; whether it was offered. */
-    private boolean offer(QueueEntry head, GroupPass pass, Collection<GroupPass> all, Instant now) {
+    /** The caller's turn in its group's pass: its requirements now, after the time it waited. */
+    private static Turn turn(QueueEntry head, GroupPass pass, Instant now) {
         Duration waited = Duration.between(head.enteredAt(), now);
         SkillRequirements requirements = head.callConditions().isEmpty() ? pass.group.requirements()
                 : pass.group.requirements().withCallConditions(head.callConditions());
-        Turn turn = new Turn(head, pass.lastOffered, requirements, waited.isNegative() ? Duration.ZERO : waited);
+        return new Turn(head, pass.lastOffered, requirements, waited.isNegative() ? Duration.ZERO : waited);
+    }
+
+    /**
+     * A caller another node holds: that node serves it. The agents its group's strategy would give
+     * it now are kept from this node's callers behind it, so none of them jumps it, and the pass
+     * goes on with the agents left. (Stopping at it instead made two nodes sharing a group take
+     * turns, one caller per pass each, and callers waited seconds with agents free.) The other node
+     * ranks from the same statuses; should it pick another agent all the same, its compare-and-set
+     * tells it, and it takes the next.
+     */
+    private void setAside(QueueEntry theirs, GroupPass pass, Collection<GroupPass> all, Instant now) {
+        pass.free.lookFor(turn(theirs, pass, now), pass.strategy, now);
+        List<Candidate> kept = pass.strategy.ringsAllAtOnce() ? pass.free.takeAllLooked()
+                : pass.free.takeBestLooked().map(List::of).orElse(List.of());
+        for (Candidate candidate : kept) {
+            AgentKey agent = candidate.member().agent();
+            pass.excluded.add(agent, Exclusion.BUSY_ELSEWHERE, null);
+            for (GroupPass other : all) {
+                other.taken(agent);
+            }
+        }
+        if (!kept.isEmpty() && pass.strategy.followsLastOffered()) {
+            // Within this pass only: the rotation's cursor is the other node's to move.
+            pass.lastOffered = Optional.of(kept.get(0).member());
+        }
+    }
+
+    /** Offers the caller to the best agents of its group still free; whether it was offered. */
+    private boolean offer(QueueEntry head, GroupPass pass, Collection<GroupPass> all, Instant now) {
+        Turn turn = turn(head, pass, now);
         List<Reservation> reserved = reserve(turn, pass.strategy, pass.free, now);
         if (reserved.isEmpty()) {
             // No free agent has the skills this caller needs now; its wait may reach the next step.

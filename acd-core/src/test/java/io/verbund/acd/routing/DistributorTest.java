@@ -293,11 +293,10 @@ class DistributorTest {
     class ANodeNeverJumpsTheQueue {
 
         @Test
-        void aCallerHeldByAnotherNodeAtTheHeadStopsThisNode() {
+        void aCallerHeldByAnotherNodeAtTheHeadKeepsTheOnlyFreeAgentFromThisNode() {
             QueueEntry theirs = caller("theirs", 0, 60, "node-b");
             QueueEntry ours = caller("ours", 0, 30, "node-a");
             ready("1001", 100);
-            ready("1002", 50);
 
             assertThat(serve()).isZero();
 
@@ -305,6 +304,50 @@ class DistributorTest {
             assertThat(queue.contains(theirs)).isTrue();
             assertThat(queue.contains(ours)).isTrue();
             assertThat(board.writes()).as("no agent reserved for a caller it will not serve").isZero();
+        }
+
+        @Test
+        void aCallerHeldByAnotherNodeKeepsTheAgentItWouldGetAndThisNodesCallerTakesTheNext() {
+            QueueEntry theirs = caller("theirs", 0, 60, "node-b");
+            QueueEntry ours = caller("ours", 0, 30, "node-a");
+            AgentKey longestIdle = ready("1001", 100);
+            ready("1002", 50);
+
+            assertThat(serve()).isEqualTo(1);
+
+            assertThat(onlyOffer().caller()).isEqualTo(ours);
+            assertThat(onlyOffer().extensions()).as("1001 is the one node-b's longest-idle pass gives its caller").containsExactly("1002");
+            assertThat(onlyOffer().decision().considered()).filteredOn(one -> one.agent().equals(longestIdle)).singleElement()
+                    .satisfies(one -> assertThat(one.detail()).isEqualTo("reserved for another caller in this pass"));
+            assertThat(status(longestIdle).state()).as("left for node-b to reserve").isEqualTo(AgentState.READY);
+            assertThat(queue.contains(theirs)).isTrue();
+
+            assertThat(distributorOn(queue.seenFrom("node-b")).serve(new Group(GROUP, "LONGEST_IDLE", members))).isEqualTo(1);
+            assertThat(desk.offers().get(1).caller()).isEqualTo(theirs);
+            assertThat(desk.offers().get(1).extensions()).containsExactly("1001");
+        }
+
+        @Test
+        void callersOfBothNodesTakeTurnsInQueueOrderAndAllAreServedWhenAgentsSuffice() {
+            caller("theirs-1", 0, 90, "node-b");
+            QueueEntry ours1 = caller("ours-1", 0, 80, "node-a");
+            caller("theirs-2", 0, 70, "node-b");
+            QueueEntry ours2 = caller("ours-2", 0, 60, "node-a");
+            ready("1001", 100);
+            ready("1002", 90);
+            ready("1003", 80);
+            ready("1004", 70);
+
+            assertThat(serve()).as("node-a serves both of its callers in one pass").isEqualTo(2);
+
+            assertThat(desk.offeredCallers()).containsExactly("ours-1", "ours-2");
+            assertThat(desk.offers().get(0).caller()).isEqualTo(ours1);
+            assertThat(desk.offers().get(0).extensions()).containsExactly("1002");
+            assertThat(desk.offers().get(1).caller()).isEqualTo(ours2);
+            assertThat(desk.offers().get(1).extensions()).containsExactly("1004");
+            assertThat(distributorOn(queue.seenFrom("node-b")).serve(new Group(GROUP, "LONGEST_IDLE", members))).isEqualTo(2);
+            assertThat(desk.offers().subList(2, 4)).extracting(offer -> offer.extensions().get(0)).containsExactly("1001", "1003");
+            assertThat(queue.all()).isEmpty();
         }
 
         @Test
@@ -319,7 +362,7 @@ class DistributorTest {
         }
 
         @Test
-        void callersBehindAnOwnHeadAreServedUntilAForeignCallerComes() {
+        void callersBehindAForeignCallerWaitWhenItTakesTheLastFreeAgent() {
             caller("ours-1", 0, 90, "node-a");
             caller("ours-2", 0, 80, "node-a");
             caller("theirs", 0, 70, "node-b");

@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -402,6 +403,35 @@ class ClusterFailoverIT {
         }
     }
 
+    /**
+     * An agent's status changed through one node reaches an event stream held on the other: a
+     * supervisor's screen shows every node's changes, not only those of the node it is connected
+     * to. (Published from the JGroups thread that applied the other node's write, they were lost:
+     * CDI found no deployment on that thread's class loader.)
+     */
+    @Test
+    @Order(2)
+    void anAgentStateChangedThroughOneNodeReachesTheEventStreamOnTheOther() throws Exception {
+        Cluster.Node watching = cluster.nodes().get(0);
+        Cluster.Node changing = cluster.nodes().get(1);
+        try (SseClient events = SseClient.open(URI.create("http://127.0.0.1:" + watching.ports().http() + "/"), "admin@bench", "bench-admin")) {
+            assertThat(events.status()).isEqualTo(200);
+            events.await(event -> event.name().equals("hello"), 10, "hello");
+            HttpResponse<String> changed = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + changing.ports().http()
+                            + "/api/v1/agents/" + extension(7) + "/state"))
+                    .header("Authorization", benchAdmin()).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"state\":\"READY\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(changed.statusCode()).as("%s on %s: %s", extension(7), changing.name(), changed.body()).isEqualTo(200);
+            SseClient.Event state = events.await(event -> event.name().equals("agent-state") && event.data().contains("\"" + extension(7) + "\""),
+                    SseClient.LAST_OF_BURST_SECONDS, extension(7) + "'s agent-state on " + watching.name() + "'s stream");
+            assertThat(state.data()).contains("\"READY\"");
+        } finally {
+            setState(extension(7), "{\"state\":\"LOGGED_OUT\",\"force\":true}", "");
+        }
+        assertThat(Files.readString(watching.wildfly().serverLog())).as("no event publication failed on " + watching.name())
+                .doesNotContain("a serial task failed");
+    }
+
     @Test
     @Order(2)
     void reportsAreReadFromReplica2OnBothNodesAndExactlyOneNodeKeepsTheSlices() throws Exception {
@@ -582,6 +612,45 @@ class ClusterFailoverIT {
                     first.name() + " CallOffered", first.name() + " CallAnswered", first.name() + " CallEnded");
         }
         setState(extension(1), "{\"state\":\"LOGGED_OUT\",\"force\":true}", "");
+    }
+
+    /**
+     * Callers spread over both nodes by Kamailio, with free agents: each is offered at once. A node's
+     * pass stops at the first caller of the group the other node holds; it must look again as soon
+     * as that caller leaves the queue. When it waited for its one-second safety tick instead, each
+     * node served about one caller per tick and callers waited seconds with twenty agents free. (The
+     * rule itself, a caller of the other node keeping the agent it would get, is DistributorTest's.)
+     */
+    @Test
+    @Order(6)
+    void callersSpreadOverBothNodesAreOfferedAtOnceWhileAgentsAreFree() throws Exception {
+        Sipp sipp = readyAgents();
+        long before = lastRecordId();
+        // Five a second: a load this cluster carries on any box it runs on, so a wait is the distribution's, not the box's.
+        Sipp.Result callers = sipp.run("caller.xml", 5996, List.of("-s", BenchTenant.SERVICE_NUMBER,
+                "-r", "5", "-m", "30", "-l", "20", "-d", "500", "-timeout", "60s"));
+        assertThat(callers.exit()).as("30 callers through Kamailio answered: %s", sipp.errorLogs()).isZero();
+        Map<String, List<Long>> waits = new TreeMap<>();
+        awaitTrue("their 30 offered call records", Duration.ofSeconds(15), () -> {
+            waits.clear();
+            try (Connection db = master(); PreparedStatement query = db.prepareStatement("SELECT handled_by_node,"
+                    + " TIMESTAMPDIFF(MICROSECOND, queued_at, offered_at) DIV 1000 FROM call_record"
+                    + " WHERE id > ? AND service_number = ? AND offered_at IS NOT NULL")) {
+                query.setLong(1, before);
+                query.setString(2, BenchTenant.SERVICE_NUMBER);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        waits.computeIfAbsent(rows.getString(1), node -> new ArrayList<>()).add(rows.getLong(2));
+                    }
+                }
+            }
+            return waits.values().stream().mapToInt(List::size).sum() == 30;
+        });
+        System.out.printf("queued -> first offer, ms, per node: %s%n", waits);
+        assertThat(waits.keySet()).as("Kamailio spread the callers over both nodes").containsExactlyInAnyOrder("node-a", "node-b");
+        List<Long> all = waits.values().stream().flatMap(List::stream).sorted().toList();
+        assertThat(all.get(all.size() / 2)).as("median wait for an offer with agents free (the safety tick is 1000 ms): %s", waits)
+                .isLessThan(1000);
     }
 
     @Test

@@ -54,4 +54,36 @@ class SerialExecutorTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void tasksRunWithTheCreatorsContextClassLoaderWhoeverSubmitsThem() throws Exception {
+        ClassLoader deployment = new ClassLoader(getClass().getClassLoader()) {
+        };
+        ClassLoader clustering = new ClassLoader(getClass().getClassLoader()) {
+        };
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(deployment);
+        SerialExecutor serial;
+        try {
+            serial = new SerialExecutor(Runnable::run);
+        } finally {
+            Thread.currentThread().setContextClassLoader(before);
+        }
+        List<ClassLoader> seen = new CopyOnWriteArrayList<>();
+        Thread submitter = new Thread(() -> serial.execute(() -> seen.add(Thread.currentThread().getContextClassLoader())));
+        submitter.setContextClassLoader(clustering);
+        submitter.start();
+        submitter.join(5000);
+        assertThat(seen).containsExactly(deployment);
+        // The thread lent to the task gets its own loader back.
+        List<ClassLoader> after = new CopyOnWriteArrayList<>();
+        Thread second = new Thread(() -> {
+            serial.execute(() -> { });
+            after.add(Thread.currentThread().getContextClassLoader());
+        });
+        second.setContextClassLoader(clustering);
+        second.start();
+        second.join(5000);
+        assertThat(after).containsExactly(clustering);
+    }
 }

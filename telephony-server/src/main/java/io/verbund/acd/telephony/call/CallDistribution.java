@@ -43,8 +43,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Runs acd-core's {@link Distributor} for this node, on one thread of its own: a pass starts the
  * moment the {@link DistributionSignal} is raised (event-driven: agent ready, wrap-up over, caller
  * queued, offer or call ended, phone registered, group changed), and once a second as a safety net.
- * One thread means passes never overlap on a node; across nodes the core's compare-and-set and
- * conditional remove keep every decision single.
+ * Another node's caller leaving the queue starts a pass too: this node's callers behind it may
+ * now be first. One thread means passes never overlap on a node; across nodes the core's
+ * compare-and-set and conditional remove keep every decision single.
  *
  * <p>The adapter side of the core's ports: the queue ({@link QueueStore}), the agents
  * ({@link AgentStates}), registered phones ({@link Registrations}) and, as the {@link OfferDesk},
@@ -126,6 +127,16 @@ public class CallDistribution implements OfferDesk {
         agents.watch((key, before, after, local) -> agentChanged(before, after));
         registrations.watch((key, before, after, local) -> {
             if (after != null && (before == null || !before.contact().equals(after.contact()))) {
+                signal.raise();
+            }
+        });
+        queue.watch((key, before, after, originLocal) -> {
+            // A pass stops at the first caller of a group that another node holds, so that node
+            // serves it first. Once that caller leaves the queue (offered there, or hung up), one of
+            // ours may be at the head: look again now, not at the safety tick. Without this, two
+            // nodes sharing a group served about one caller each per tick, and callers waited
+            // seconds with agents free (deploy/bench/scale-out.sh).
+            if (before != null && after == null && !originLocal) {
                 signal.raise();
             }
         });

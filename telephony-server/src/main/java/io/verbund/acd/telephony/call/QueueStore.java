@@ -45,6 +45,11 @@ public class QueueStore implements WaitingCallers {
         mirror.close();
     }
 
+    /** Told of every change of the queue, this node's and the others' ({@link CacheMirror.Changes}). */
+    public void watch(CacheMirror.Changes<QueueEntry> watcher) {
+        mirror.watch(watcher);
+    }
+
     public void enqueue(QueueEntry entry) {
         cache.put(entry.callId(), entry.encode());
     }
