@@ -5,7 +5,8 @@
 # Why CPU per call and not two clean rates: on a box whose few cores the nodes, four MariaDB servers,
 # Kamailio and SIPp all share, two nodes can never show twice the CAPS of one, however well they
 # scale. What a node's capacity divides is the CPU each call costs it, and that can be measured at
-# a rate both set-ups carry cleanly. So: the nodes' CPU (user + system, from /proc) per answered call
+# a rate both set-ups carry cleanly. So: the nodes' CPU (user + system, from /proc; their JIT compiler
+# threads apart) per answered call
 # with one node, over the same with two nodes (both nodes' CPU together), each less what the nodes
 # used in IDLE s with no calls just before (what a node costs idle is no cost of a call, and a
 # second node's would otherwise weigh on a low rate's figure); the cluster's own work
@@ -16,11 +17,11 @@
 # Kamailio to the bench number (INVITE, 180, 200, ACK, TALK ms, BYE). Prints per set-up the calls,
 # the records per node, INVITE->180 and ->200 times, and the CPU of the nodes, the databases and
 # Kamailio; then the factor. Loopback only; bounded in calls and time. Needs a build (mvn install).
-# Usage: deploy/bench/scale-out.sh            RATE=40 DURATION=60 WARMUP=60 IDLE=20 AGENTS=500 TALK=2000 NODES=1|2 KEEP=1
+# Usage: deploy/bench/scale-out.sh            RATE=20 DURATION=60 WARMUP=60 IDLE=20 AGENTS=500 TALK=2000 NODES=1|2 KEEP=1
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 . "$repo/deploy/bench/sipp-figures.sh"
-rate=${RATE:-40}
+rate=${RATE:-20}
 duration=${DURATION:-60}
 warmup=${WARMUP:-60}
 idle=${IDLE:-20}
@@ -41,6 +42,24 @@ stop_cluster() {
   VERBUND_SKIP_BUILD=1 "$repo/verbund" stop --home "$home/cluster" >/dev/null 2>&1 || true
 }
 trap 'stop_cluster; [ -n "${KEEP:-}" ] || rm -rf "$home"' EXIT
+
+# jit_ticks PID...: clock ticks the JVMs' JIT compiler threads (C1, C2) used so far. A fresh node
+# still compiles minutes into its load (a third of a core at 90 s here, in each JVM); that is no
+# cost of a call, and two fresh JVMs pay it twice, so it is counted apart and left out.
+jit_ticks() {
+  local total=0 pid task
+  for pid in "$@"; do
+    for task in /proc/"$pid"/task/*; do
+      case "$(cat "$task/comm" 2>/dev/null)" in
+        "C1 CompilerThre"*|"C2 CompilerThre"*)
+          total=$((total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$task/stat" 2>/dev/null || echo 0))) ;;
+      esac
+    done
+  done
+  echo "$total"
+}
+# work_ticks PID...: the processes' CPU without their JIT compiler threads.
+work_ticks() { echo $(( $(cpu_ticks "$@") - $(jit_ticks "$@") )); }
 
 # pid COMPONENT: a process of the running cluster (node-a, node-b, kamailio, master1, ...), from its record.
 pid() { sed -n "s/^pid\.$1=//p" "$home/cluster/run/cluster.properties"; }
@@ -91,28 +110,28 @@ run() {
   # The nodes' CPU with no calls (timers, cache heartbeats, what compiling is left): taken off the
   # CPU under load, so the figure per call is what a call costs, not what a node costs idle.
   local idle_before idle_t idle_rate
-  idle_before=$(cpu_ticks "${node_pids[@]}"); idle_t=$(date +%s.%N)
+  idle_before=$(work_ticks "${node_pids[@]}"); idle_t=$(date +%s.%N)
   sleep "$idle"
-  idle_rate=$(echo "($(cpu_ticks "${node_pids[@]}") - $idle_before) / ($(date +%s.%N) - $idle_t)" | bc -l)
-  local before after cpu_before db_before kam_before t_before cpu db kam seconds
+  idle_rate=$(echo "($(work_ticks "${node_pids[@]}") - $idle_before) / ($(date +%s.%N) - $idle_t)" | bc -l)
+  local before after cpu_before jit_before db_before kam_before t_before cpu jit db kam seconds
   before=$(answered_by_node)
   local first_id
   first_id=$(sql "SELECT COALESCE(MAX(id), 0) FROM call_record")
-  cpu_before=$(cpu_ticks "${node_pids[@]}"); db_before=$(cpu_ticks "${databases[@]}"); kam_before=$(cpu_ticks $(pgrep -f "kamailio.*$home/cluster/config" || true))
+  cpu_before=$(work_ticks "${node_pids[@]}"); jit_before=$(jit_ticks "${node_pids[@]}"); db_before=$(cpu_ticks "${databases[@]}"); kam_before=$(cpu_ticks $(pgrep -f "kamailio.*$home/cluster/config" || true))
   t_before=$(date +%s.%N)
   local per_node_before=()
-  for name in "${node_pids[@]}"; do per_node_before+=("$(cpu_ticks "$name")"); done
+  for name in "${node_pids[@]}"; do per_node_before+=("$(work_ticks "$name")"); done
   echo "   measuring $duration s at $rate CAPS ..."
   rm -rf "$work/run-$nodes"; mkdir -p "$work/run-$nodes"
   (cd "$work/run-$nodes" && timeout -k 10 $((duration + 100)) sipp 127.0.0.1:$kamailio -sf "$repo/deploy/src/test/sipp/caller.xml" -s +4930999000 \
       -i 127.0.0.1 -p 5890 -r "$rate" -m $((rate * duration)) -d "$talk" -l $((rate * 10)) -nostdin -timeout $((duration + 90))s \
       -trace_stat -trace_rtt -rtt_freq 1 >/dev/null 2>&1) || true
-  cpu=$(( $(cpu_ticks "${node_pids[@]}") - cpu_before )); db=$(( $(cpu_ticks "${databases[@]}") - db_before ))
+  cpu=$(( $(work_ticks "${node_pids[@]}") - cpu_before )); jit=$(( $(jit_ticks "${node_pids[@]}") - jit_before )); db=$(( $(cpu_ticks "${databases[@]}") - db_before ))
   kam=$(( $(cpu_ticks $(pgrep -f "kamailio.*$home/cluster/config" || true)) - kam_before ))
   seconds=$(echo "$(date +%s.%N) - $t_before" | bc -l)
   local per_node="" i=0
   for name in "${node_pids[@]}"; do
-    per_node+="${per_node:+ + }$(percent_of_core $(( $(cpu_ticks "$name") - per_node_before[i] )) "$seconds")"; i=$((i + 1))
+    per_node+="${per_node:+ + }$(percent_of_core $(( $(work_ticks "$name") - per_node_before[i] )) "$seconds")"; i=$((i + 1))
   done
   sleep 3 # the last call records
   after=$(answered_by_node)
@@ -121,11 +140,11 @@ run() {
   failed=$(sipp_count "$work/run-$nodes" caller 'FailedCall(C)')
   per_call_ms=$(echo "($cpu - $idle_rate * $seconds) * 1000 / $(getconf CLK_TCK) / $ok" | bc -l | xargs printf '%.2f')
   gross_ms=$(echo "$cpu * 1000 / $(getconf CLK_TCK) / $ok" | bc -l | xargs printf '%.2f')
-  printf '   %-6s %-6s %-8s %-7s %-12s %-12s %-12s %-16s %-10s %-9s %-9s %-12s %-14s %s\n' nodes CAPS success failed "180 p99 ms" "200 p50 ms" "200 p99 ms" \
-    "nodes %core" "idle %core" "DB %core" "Kam %core" "ms/call net" "ms/call gross" "answered per node (before -> after)"
-  printf '   %-6s %-6s %-8s %-7s %-12s %-12s %-12s %-16s %-10s %-9s %-9s %-12s %-14s %s\n' "$nodes" "$rate" "$ok" "$failed" \
+  printf '   %-6s %-6s %-8s %-7s %-12s %-12s %-12s %-16s %-10s %-9s %-9s %-9s %-12s %-14s %s\n' nodes CAPS success failed "180 p99 ms" "200 p50 ms" "200 p99 ms" \
+    "nodes %core" "idle %core" "JIT %core" "DB %core" "Kam %core" "ms/call net" "ms/call gross" "answered per node (before -> after)"
+  printf '   %-6s %-6s %-8s %-7s %-12s %-12s %-12s %-16s %-10s %-9s %-9s %-9s %-12s %-14s %s\n' "$nodes" "$rate" "$ok" "$failed" \
     "$(sipp_rtt "$work/run-$nodes" caller ringing 99)" "$(sipp_rtt "$work/run-$nodes" caller answer 50)" "$(sipp_rtt "$work/run-$nodes" caller answer 99)" \
-    "$per_node" "$(echo "$idle_rate * 100 / $(getconf CLK_TCK)" | bc -l | xargs printf '%.0f')" "$(percent_of_core "$db" "$seconds")" \
+    "$per_node" "$(echo "$idle_rate * 100 / $(getconf CLK_TCK)" | bc -l | xargs printf '%.0f')" "$(percent_of_core "$jit" "$seconds")" "$(percent_of_core "$db" "$seconds")" \
     "$(percent_of_core "$kam" "$seconds")" "$per_call_ms" "$gross_ms" "$before -> $after"
   # Where the time to the answer went, per node: queued -> first offer, first offer -> agent's answer (averages and maxima, ms).
   sql "SELECT CONCAT('   ', handled_by_node, ': queued -> offered avg ', ROUND(AVG(TIMESTAMPDIFF(MICROSECOND, queued_at, offered_at)) / 1000),

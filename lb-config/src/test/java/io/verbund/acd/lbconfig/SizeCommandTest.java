@@ -66,8 +66,8 @@ class SizeCommandTest {
                 "Storage:     1808 GB in all",
                 "200 CAPS      call attempts a second per telephony node",
                 "measured: docs/benchmarks.md, \"Call path: SIPp callers through the queue to agents\"",
-                "80 %          capacity each node keeps when several share the load",
-                "assumed until measured: issue 18's scale-out measurement",
+                "35 %          capacity each node keeps when several share the load",
+                "measured: docs/benchmarks.md, \"Scale-out: one node against two behind Kamailio\"",
                 "concept's rule of thumb: concept, file storage: 512 GB");
         assertThat(out()).doesNotContain("Topology written");
     }
@@ -151,9 +151,10 @@ class SizeCommandTest {
         Topology topology = new TopologyReader().read(topologyFile);
         assertThat(topology.virtualIp()).isEqualTo("10.1.0.10");
         assertThat(topology.loadBalancers()).extracting(lb -> lb.host()).containsExactly("10.1.0.11", "10.1.0.12");
-        assertThat(topology.nodesWith(NodeRole.TELEPHONY)).hasSize(8);
-        assertThat(topology.nodesWith(NodeRole.WEB)).hasSize(9);
+        assertThat(topology.nodesWith(NodeRole.TELEPHONY)).hasSize(17);
+        assertThat(topology.nodesWith(NodeRole.WEB)).hasSize(18);
         assertThat(topology.nodes().get(16).host()).isEqualTo("10.1.0.33");
+        assertThat(topology.nodes().get(34).host()).isEqualTo("10.1.0.51");
         assertThat(topology.nodes()).allMatch(node -> node.portOffset() == 0);
         assertThat(out()).doesNotContain("./verbund cluster");
 
@@ -161,8 +162,8 @@ class SizeCommandTest {
         out.reset();
         assertThat(run("generate", "--topology", topologyFile.toString(), "--out", dir.resolve("out").toString(),
                 "--run-dir", dir.resolve("run").toString(), "--data-dir", dir.resolve("data").toString())).as(out() + err()).isZero();
-        assertThat(Files.readString(dir.resolve("out/kamailio/dispatcher.list"))).contains("sip:10.1.0.17:5060", "sip:10.1.0.24:5060")
-                .doesNotContain("10.1.0.25");
+        assertThat(Files.readString(dir.resolve("out/kamailio/dispatcher.list"))).contains("sip:10.1.0.17:5060", "sip:10.1.0.33:5060")
+                .doesNotContain("10.1.0.34");
     }
 
     @Test

@@ -125,7 +125,8 @@ public final class Sizer {
     private static String spread(double share) {
         int nodes = nodesFor(share);
         return percent(share) + " of one node" + (nodes == 1 ? ": 1 node"
-                : ": " + nodes + " nodes at " + number(Capacities.SCALE_OUT.value() * 100) + " % each (scale-out, assumed)");
+                : ": " + nodes + " nodes at " + number(Capacities.SCALE_OUT.value() * 100) + " % each (scale-out, "
+                + Capacities.SCALE_OUT.basis().label() + ")");
     }
 
     private static String perNode(Figure capacity) {

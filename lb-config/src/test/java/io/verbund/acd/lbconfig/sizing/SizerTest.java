@@ -68,16 +68,16 @@ class SizerTest {
         SizingPlan plan = sizer.plan(new Demand(2000, 1500, 10, 180, 30, 20, 365, 2000, 60, 20, 50_000));
 
         // 10 CAPS x 210 s = 2100 calls (Little's law, more than the 1500 given): 300 waiting + 1800 x 2 talking = 3900 legs,
-        // 5.57 nodes' worth at 700 each -> 5.57 / 0.8 = 6.96 -> 7 + 1. Web: 2080 / 350 = 5.94 -> 7.43 -> 8 + 1.
+        // 5.57 nodes' worth at 700 each -> 5.57 / 0.35 = 15.92 -> 16 + 1. Web: 2080 / 350 = 5.94 -> 16.98 -> 17 + 1.
         assertThat(plan.peakCalls()).isEqualTo(2100);
         assertThat(plan.mediaLegs()).isCloseTo(3900, within(1e-9));
         assertThat(plan.sharedNodes()).isFalse();
-        assertThat(plan.telephonyNodes()).isEqualTo(8);
-        assertThat(plan.webNodes()).isEqualTo(9);
-        assertThat(plan.nodeRoles()).hasSize(17);
-        assertThat(plan.nodeRoles().subList(0, 8)).allMatch(roles -> roles.equals(Set.of(NodeRole.TELEPHONY)));
-        assertThat(plan.nodeRoles().subList(8, 17)).allMatch(roles -> roles.equals(Set.of(NodeRole.WEB)));
-        assertThat(plan.roles().get(0).why()).contains("3900 media legs", "7 nodes at 80 % each (scale-out, assumed)");
+        assertThat(plan.telephonyNodes()).isEqualTo(17);
+        assertThat(plan.webNodes()).isEqualTo(18);
+        assertThat(plan.nodeRoles()).hasSize(35);
+        assertThat(plan.nodeRoles().subList(0, 17)).allMatch(roles -> roles.equals(Set.of(NodeRole.TELEPHONY)));
+        assertThat(plan.nodeRoles().subList(17, 35)).allMatch(roles -> roles.equals(Set.of(NodeRole.WEB)));
+        assertThat(plan.roles().get(0).why()).contains("3900 media legs", "16 nodes at 35 % each (scale-out, measured)");
         // 50 000 x 365 x 20 % x 180 s = 182 500 hours.
         assertThat(plan.recordingBytes()).isEqualTo(10_512_000_000_000L);
         assertThat(plan.otherFileBytes()).isEqualTo(10 * 512_000_000_000L);
@@ -89,21 +89,23 @@ class SizerTest {
     @Test
     void theCallRateDrivesTelephonyWhenCallsAreShort() {
         // 100 CAPS of 1 s calls without waiting: 100 calls, 200 legs = 0.29 of a node; 100 / 140 CAPS = 0.71: the rate wins.
+        // Web: 1000 sessions / 350 = 2.86 nodes' worth / 0.35 = 8.16 -> 9 + 1.
         SizingPlan plan = sizer.plan(new Demand(100, 100, 100, 1, 0, 0, 0, 1000, 0, 0, 0));
 
         assertThat(plan.sharedNodes()).isFalse();
         assertThat(plan.telephonyNodes()).isEqualTo(2);
         assertThat(plan.roles().get(0).why()).startsWith("71 % of one node: 1 node for --caps 100 of 140 planned per node");
-        assertThat(plan.webNodes()).isEqualTo(5);
+        assertThat(plan.webNodes()).isEqualTo(10);
     }
 
     @Test
     void oneNodesWorthIsOneNodeAndMoreIsSpreadAtTheScaleOutFactor() {
         assertThat(Sizer.nodesFor(0)).isEqualTo(1);
         assertThat(Sizer.nodesFor(1.0)).isEqualTo(1);
-        assertThat(Sizer.nodesFor(1.01)).isEqualTo(2);
-        assertThat(Sizer.nodesFor(1.6)).isEqualTo(2);
-        assertThat(Sizer.nodesFor(1.61)).isEqualTo(3);
+        // Two nodes keep 2 x 35 % = 70 % of one: past one node's worth takes three.
+        assertThat(Sizer.nodesFor(1.01)).isEqualTo(3);
+        assertThat(Sizer.nodesFor(1.05)).isEqualTo(3);
+        assertThat(Sizer.nodesFor(1.06)).isEqualTo(4);
     }
 
     @Test
