@@ -198,11 +198,7 @@ public final class Distributor {
         List<Candidate> kept = pass.strategy.ringsAllAtOnce() ? pass.free.takeAllLooked()
                 : pass.free.takeBestLooked().map(List::of).orElse(List.of());
         for (Candidate candidate : kept) {
-            AgentKey agent = candidate.member().agent();
-            pass.excluded.add(agent, Exclusion.BUSY_ELSEWHERE, null);
-            for (GroupPass other : all) {
-                other.taken(agent);
-            }
+            spentInThisPass(candidate.member().agent(), pass, all);
         }
         if (!kept.isEmpty() && pass.strategy.followsLastOffered()) {
             // Within this pass only: the rotation's cursor is the other node's to move.
@@ -229,13 +225,17 @@ public final class Distributor {
         }
         offers.offer(head, pass.group, reserved, decision(pass.group, pass.strategy, turn, reserved, pass.free, pass.excluded, now));
         for (Reservation taken : reserved) {
-            AgentKey agent = taken.member().agent();
-            pass.excluded.add(agent, Exclusion.BUSY_ELSEWHERE, null);
-            for (GroupPass other : all) {
-                other.taken(agent);
-            }
+            spentInThisPass(taken.member().agent(), pass, all);
         }
         return true;
+    }
+
+    /** An agent offered, or set aside for another node's caller: no other caller of this pass, in any group, gets it. */
+    private static void spentInThisPass(AgentKey agent, GroupPass pass, Collection<GroupPass> all) {
+        pass.excluded.add(agent, Exclusion.BUSY_ELSEWHERE, null);
+        for (GroupPass other : all) {
+            other.taken(agent);
+        }
     }
 
     /** A member the pass could not offer any call to, and why. */

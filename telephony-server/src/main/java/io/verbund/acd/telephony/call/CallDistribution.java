@@ -43,8 +43,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Runs acd-core's {@link Distributor} for this node, on one thread of its own: a pass starts the
  * moment the {@link DistributionSignal} is raised (event-driven: agent ready, wrap-up over, caller
  * queued, offer or call ended, phone registered, group changed), and once a second as a safety net.
- * Another node's caller leaving the queue starts a pass too: this node's callers behind it may
- * now be first. One thread means passes never overlap on a node; across nodes the core's
+ * Another node's caller leaving the queue starts a pass too: the agent it kept from this node's
+ * passes may now be free for them. One thread means passes never overlap on a node; across nodes the core's
  * compare-and-set and conditional remove keep every decision single.
  *
  * <p>The adapter side of the core's ports: the queue ({@link QueueStore}), the agents
@@ -131,11 +131,9 @@ public class CallDistribution implements OfferDesk {
             }
         });
         queue.watch((key, before, after, originLocal) -> {
-            // A pass stops at the first caller of a group that another node holds, so that node
-            // serves it first. Once that caller leaves the queue (offered there, or hung up), one of
-            // ours may be at the head: look again now, not at the safety tick. Without this, two
-            // nodes sharing a group served about one caller each per tick, and callers waited
-            // seconds with agents free (deploy/bench/scale-out.sh).
+            // A caller another node holds keeps the agent it would get from this node's passes.
+            // Once it leaves the queue (offered there, or hung up), that agent may be ours to offer,
+            // or one of our callers first in line: look again now, not at the safety tick.
             if (before != null && after == null && !originLocal) {
                 signal.raise();
             }
