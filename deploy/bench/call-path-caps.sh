@@ -9,7 +9,7 @@
 # /proc), RSS, and the UDP datagrams the kernel dropped for a full socket receive buffer meanwhile:
 # at the node's SIP socket (the drops column of /proc/net/udp) and on the whole host (RcvbufErrors
 # of /proc/net/snmp: SIPp's sockets too). PROFILE=1 records the node with JDK Flight Recorder (its default, low-overhead settings; "profile" sank the node here) during
-# each measured run and prints its hottest frames (the recording stays in the home with KEEP=1). Then, unless BASELINE=0, runs kamailio-baseline.sh (the same scenario through a
+# each measured run and prints its hottest frames (the recording stays in the home with KEEP=1). THREADS=1 prints the node's threads by CPU over the measured run (from /proc, no agent in the JVM). Then, unless BASELINE=0, runs kamailio-baseline.sh (the same scenario through a
 # plain Kamailio proxy) and prints our best clean rate as a fraction of the box's ceiling.
 # SHAPE=ivr measures the IVR-only call instead (caller-ivr.xml to the bench tenant's IVR number:
 # greeting and menu in early media, key 1 by RFC 4733, the flow hangs up with 480; no agent is
@@ -82,7 +82,7 @@ for rate in $rates; do
         -m "$agents" -r 200 -nostdin -timeout 120s >/dev/null 2>&1) || { echo "registration of $agents agents failed"; exit 1; }
     seq 1 "$agents" | xargs -P 4 -I{} sh -c "curl -s -o /dev/null -u admin@bench:bench-admin -X PUT -H 'Content-Type: application/json' \
         -d '{\"state\":\"READY\"}' http://127.0.0.1:$http/api/v1/agents/\$(printf 'b%04d' {})/state"
-    (cd "$work" && exec sipp -sf "$repo/deploy/src/test/sipp/agent-answer.xml" -i 127.0.0.1 -p $uas_port -d 0 \
+    (cd "$work" && exec sipp -sf "$repo/deploy/src/test/sipp/agent-answer.xml" $sipp_buffers -i 127.0.0.1 -p $uas_port -d 0 \
         -nostdin -timeout $((duration + 120))s >/dev/null 2>&1) &
     sleep 1
   fi
@@ -92,21 +92,24 @@ for rate in $rates; do
     # A fresh JVM spends its first seconds compiling (C2 took a third of a core at 15 s here);
     # a node in service has long done that. Warm-up calls are not counted.
     mkdir -p "$work/warmup"
-    (cd "$work/warmup" && sipp 127.0.0.1:$sip -sf "$scenario" -s $number -i 127.0.0.1 -p 5790 \
+    (cd "$work/warmup" && sipp 127.0.0.1:$sip -sf "$scenario" $sipp_buffers -s $number -i 127.0.0.1 -p 5790 \
         -r "$rate" -m $((rate * warmup)) -d "$talk" -l $((rate * 10)) -nostdin -timeout $((warmup + 90))s >/dev/null 2>&1) || true
     sleep 3
   fi
   records_before=$(shape_records)
   cpu_before=$(cpu_ticks "$wf"); db_before=$(cpu_ticks "$db"); t_before=$(date +%s.%N); drops_before=$(udp_rcvbuf_errors); node_drops_before=$(node_socket_drops)
+  [ "${THREADS:-0}" = 1 ] && thread_ticks "$wf" > "$work/threads-before"
   if [ "${PROFILE:-0}" = 1 ]; then
     jcmd "$wf" JFR.start name=caps settings=default filename="$home/caps-$rate.jfr" >/dev/null
   fi
   rm -f "$work"/caller*_*
-  (cd "$work" && timeout -k 10 $((duration + 100)) sipp 127.0.0.1:$sip -sf "$scenario" -s $number -i 127.0.0.1 -p 5790 \
+  (cd "$work" && timeout -k 10 $((duration + 100)) sipp 127.0.0.1:$sip -sf "$scenario" $sipp_buffers -s $number -i 127.0.0.1 -p 5790 \
       -r "$rate" -m $((rate * duration)) -d "$talk" -l $((rate * 10)) -nostdin -timeout $((duration + 90))s \
-      -trace_stat -trace_rtt -rtt_freq 1 >/dev/null 2>&1) || true
+      -trace_stat -trace_rtt -rtt_freq 1 -trace_err >/dev/null 2>&1) || true
   cpu_after=$(cpu_ticks "$wf"); db_after=$(cpu_ticks "$db"); t_after=$(date +%s.%N); drops=$(( $(udp_rcvbuf_errors) - drops_before ))
   node_drops=$(( $(node_socket_drops) - node_drops_before ))
+  [ "${THREADS:-0}" = 1 ] && thread_ticks "$wf" > "$work/threads-after"
+  [ "${THREADS:-0}" = 1 ] && udp_drops_by_program > "$work/drops"
   if [ "${PROFILE:-0}" = 1 ]; then
     jcmd "$wf" JFR.stop name=caps >/dev/null
   fi
@@ -121,7 +124,30 @@ for rate in $rates; do
     "$(sipp_rtt "$work" "$scenario_name" answer 50)" "$(sipp_rtt "$work" "$scenario_name" answer 99)" \
     "$(percent_of_core $((cpu_after - cpu_before)) "$(echo "$t_after - $t_before" | bc -l)")" \
     "$(percent_of_core $((db_after - db_before)) "$(echo "$t_after - $t_before" | bc -l)")" "$rss" "$node_drops" "$drops"
+  if [ "$shape" = call-path ]; then
+    # Where a caller's wait for its 200 went: the queue (queued -> first offer) or the agent's
+    # phone (first offer -> answer), from the measured run's call records.
+    wait_split=$("$mariadb" --skip-ssl -h127.0.0.1 -P"$(record database.port)" -uverbund --password="$(sed -n 's/^password=//p' "$home/secrets/db.properties")" \
+      -N -B -e "SELECT CONCAT('queued -> offered avg ', ROUND(AVG(TIMESTAMPDIFF(MICROSECOND, r.queued_at, r.offered_at)) / 1000),
+          ' max ', ROUND(MAX(TIMESTAMPDIFF(MICROSECOND, r.queued_at, r.offered_at)) / 1000), ' ms; offered -> answered avg ',
+          ROUND(AVG(TIMESTAMPDIFF(MICROSECOND, r.offered_at, r.answered_at)) / 1000), ' max ',
+          ROUND(MAX(TIMESTAMPDIFF(MICROSECOND, r.offered_at, r.answered_at)) / 1000), ' ms')
+        FROM call_record r JOIN tenant t ON t.id = r.tenant_id WHERE t.tenant_key = 'bench' AND r.outcome = '$outcome'
+          AND r.service_number = '$number' AND r.queued_at >= FROM_UNIXTIME(${t_before%.*})" verbund)
+    echo "  the wait for the 200: $wait_split"
+  fi
+  if [ "$failed" != 0 ]; then
+    # Why SIPp counted calls failed: its error log's kinds, most frequent first.
+    echo "  why calls failed (SIPp's error log):"
+    cat "$work"/*_errors.log 2>/dev/null | grep -v '^\s*$' | sed -e 's/^[^A-Za-z]*//' -e 's/[0-9]\+/N/g' | cut -c1-110 | sort | uniq -c | sort -rn | head -5 | sed 's/^/    /'
+  fi
   if [ "$failed" = 0 ] && [ "$ok" -gt 0 ] && [ "$records" = "$ok" ]; then best=$rate; fi
+  if [ "${THREADS:-0}" = 1 ]; then
+    echo "  node threads at $rate CAPS (% of one core over the measured run):"
+    thread_share "$work/threads-before" "$work/threads-after" "$(echo "$t_after - $t_before" | bc -l)" | sed 's/^/    /'
+    echo "  UDP datagrams dropped for a full receive buffer, per program and port kind (sockets still open):"
+    sed 's/^/    /' "$work/drops"
+  fi
   if [ "${PROFILE:-0}" = 1 ]; then
     echo "  hottest frames at $rate CAPS (JFR execution samples, top of stack):"
     jfr print --events jdk.ExecutionSample "$home/caps-$rate.jfr" | awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print }' \

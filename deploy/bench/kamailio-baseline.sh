@@ -77,13 +77,13 @@ for rate in $rates; do
   rm -f "$work"/caller_* "$work/kamailio.pid"
   kamailio -f "$work/kamailio.cfg" -DD -E -m 512 -M 64 -P "$work/kamailio.pid" > "$work/kamailio.log" 2>&1 &
   kamailio_main=$!
-  (cd "$work" && exec sipp -sf "$repo/deploy/src/test/sipp/agent-answer.xml" -i 127.0.0.1 -p $uas_port -d 0 \
+  (cd "$work" && exec sipp -sf "$repo/deploy/src/test/sipp/agent-answer.xml" $sipp_buffers -i 127.0.0.1 -p $uas_port -d 0 \
       -nostdin -timeout $((duration + 120))s >/dev/null 2>&1) &
   sleep 1
   pids=$(pgrep -d ' ' -f "kamailio -f $work/kamailio.cfg")
   # shellcheck disable=SC2086
   before=$(cpu_ticks $pids); t_before=$(date +%s.%N)
-  (cd "$work" && timeout -k 10 $((duration + 100)) sipp 127.0.0.1:$proxy_port -sf "$repo/deploy/src/test/sipp/caller.xml" -s +4930999000 -i 127.0.0.1 -p $caller_port \
+  (cd "$work" && timeout -k 10 $((duration + 100)) sipp 127.0.0.1:$proxy_port -sf "$repo/deploy/src/test/sipp/caller.xml" $sipp_buffers -s +4930999000 -i 127.0.0.1 -p $caller_port \
       -r "$rate" -m $((rate * duration)) -d "$talk" -l $((rate * 10)) -nostdin -timeout $((duration + 90))s \
       -trace_stat -trace_rtt -rtt_freq 1 >/dev/null 2>&1) || true
   # shellcheck disable=SC2086

@@ -32,6 +32,44 @@ cpu_ticks() {
   echo "$total"
 }
 
+# The socket buffers of the bench's SIPp agents and callers, as the node's own SIP socket has
+# (telephony-server's SipEndpoint): with SIPp's 64 KB default the one SIPp answering every offer lost
+# INVITEs on this busy box, and the node's retransmissions 500 ms later were counted as our latency.
+# The Kamailio baseline runs its SIPp with the same, so the two stay comparable.
+sipp_buffers="-buff_size 4194304"
+
+# thread_ticks PID: "name ticks" per thread of PID, threads of a pool summed under one name (digits
+# dropped: "default task-12" and "default task-3" are one line).
+thread_ticks() {
+  local task
+  for task in /proc/"$1"/task/*; do
+    printf '%s %s\n' "$(tr -d '0-9' < "$task/comm" 2>/dev/null | tr ' ' '_')" \
+      "$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$task/stat" 2>/dev/null || echo 0)"
+  done | awk '{ t[$1] += $2 } END { for (n in t) print n, t[n] }'
+}
+
+# thread_share BEFORE AFTER SECONDS: the threads' CPU between two thread_ticks snapshots, as % of
+# one core, the busiest first (threads born meanwhile count from zero).
+thread_share() {
+  awk -v hz="$(getconf CLK_TCK)" -v s="$3" 'NR == FNR { b[$1] = $2; next } { d = $2 - b[$1]; if (d > 0) printf "%6.1f %% %s\n", d / hz / s * 100, $1 }' \
+    "$1" "$2" | sort -rn | head -12
+}
+
+# udp_drops_by_program: the datagrams the kernel dropped so far for a full receive buffer, summed
+# per program holding the sockets and per port kind (SIP ports below 10000, RTP above), for the
+# sockets still open. It tells whether a host's drops are SIPp ignoring its RTP or a SIP socket
+# falling behind.
+udp_drops_by_program() {
+  local inodes
+  inodes=$(for fd in /proc/[0-9]*/fd/*; do
+    l=$(readlink "$fd" 2>/dev/null) || continue
+    case $l in socket:*) p=${fd#/proc/}; echo "${l//[^0-9]/} $(cat "/proc/${p%%/*}/comm" 2>/dev/null)";; esac
+  done)
+  cat /proc/net/udp /proc/net/udp6 2>/dev/null | awk 'NR > 0 && $NF > 0 && $10 ~ /^[0-9]+$/ { split($2, a, ":"); print $10, strtonum("0x" a[2]), $NF }' \
+    | awk -v map="$inodes" 'BEGIN { n = split(map, l, "\n"); for (i = 1; i <= n; i++) { split(l[i], f, " "); prog[f[1]] = f[2] } }
+        { k = (($1 in prog) ? prog[$1] : "?") ($2 < 10000 ? " SIP" : " RTP"); d[k] += $3 } END { for (k in d) print d[k], k }' | sort -rn
+}
+
 # percent_of_core TICKS SECONDS: CPU use as % of one core.
 percent_of_core() {
   echo "$1 / $(getconf CLK_TCK) / $2 * 100" | bc -l | xargs printf '%.0f'
