@@ -34,10 +34,6 @@ import java.util.NavigableSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -51,11 +47,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * passes may now be free for them. One thread means passes never overlap on a node; across nodes the core's
  * compare-and-set and conditional remove keep every decision single.
  *
- * <p>The pass only decides and reserves; ringing the reserved phones (RTP ports, the INVITE, the
- * call's events) runs on a few threads of its own. Done on the one distribution thread, each offer
- * waited for the CPU at every lock and socket write on a busy node, and at 300 CAPS on two cores
- * callers queued for seconds with agents free while that thread used a tenth of a core.
- *
  * <p>The adapter side of the core's ports: the queue ({@link QueueStore}), the agents
  * ({@link AgentStates}), registered phones ({@link Registrations}) and, as the {@link OfferDesk},
  * ringing the reserved phones through {@link AgentLegs}.
@@ -66,8 +57,6 @@ public class CallDistribution implements OfferDesk {
     private static final Logger LOG = Logger.getLogger(CallDistribution.class.getName());
     /** The safety net: events start passes; this catches anything an event missed. */
     static final Duration SAFETY_TICK = Duration.ofSeconds(1);
-    /** Threads that ring reserved phones: offers of different callers share no lock but the call's own. */
-    static final int RINGERS = 4;
 
     @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
     private ManagedThreadFactory threads;
@@ -93,7 +82,6 @@ public class CallDistribution implements OfferDesk {
     private final NavigableSet<Instant> wakeUps = new ConcurrentSkipListSet<>();
     private volatile boolean running;
     private Thread thread;
-    private ExecutorService ringers;
 
     @Inject
     public CallDistribution(QueueStore queue, AgentStates agents, Registrations registrations, CallSessions sessions,
@@ -151,12 +139,6 @@ public class CallDistribution implements OfferDesk {
             }
         });
         configuration.watch(onConfigurationChange);
-        AtomicInteger ringer = new AtomicInteger();
-        ringers = Executors.newFixedThreadPool(RINGERS, task -> {
-            Thread named = threads.newThread(task);
-            named.setName("acd-offer-" + ringer.incrementAndGet());
-            return named;
-        });
         thread = threads.newThread(this::loop);
         thread.setName("acd-distribution");
         thread.start();
@@ -188,15 +170,6 @@ public class CallDistribution implements OfferDesk {
             thread.interrupt();
             try {
                 thread.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (ringers != null) {
-            // Offers already decided still ring: their agents are reserved and their callers out of the queue.
-            ringers.shutdown();
-            try {
-                ringers.awaitTermination(2, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -309,21 +282,10 @@ public class CallDistribution implements OfferDesk {
      */
     @Override
     public void offer(QueueEntry caller, RoutingGroup group, List<Reservation> reserved, RoutingDecision decision) {
-        Runnable ringing = () -> {
-            try {
-                ring(caller, group, reserved, decision);
-            } catch (RuntimeException e) {
-                // Its agents stay reserved until their lease runs out, which frees them.
-                LOG.log(Level.WARNING, "offer of call " + caller.callId() + " failed: " + e.getMessage(), e);
-            } finally {
-                reserved.forEach(reservation -> offering.remove(reservation.reserved().agent()));
-            }
-        };
         try {
-            ringers.execute(ringing);
-        } catch (RejectedExecutionException e) {
-            // Stopping: ring here, as the reservation is made.
-            ringing.run();
+            ring(caller, group, reserved, decision);
+        } finally {
+            reserved.forEach(reservation -> offering.remove(reservation.reserved().agent()));
         }
     }
 

@@ -32,8 +32,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SipEndpoint {
 
     private static final Logger LOG = Logger.getLogger(SipEndpoint.class.getName());
-    /** Bytes the kernel may queue on the SIP UDP socket while its receive thread waits for the CPU. */
-    static final int UDP_RECEIVE_BUFFER = 4 << 20;
 
     private final String host;
     private final int port;
@@ -86,11 +84,6 @@ public class SipEndpoint {
         // that alone was 120 MB/s of garbage at 200 CAPS. SIP over UDP stays well below 8 KB
         // (RFC 3261 18.1.1 moves anything near the MTU to TCP); larger messages are refused.
         properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "8192");
-        // The UDP socket's kernel receive buffer (SO_RCVBUF; the stack's default is 64 KB): that
-        // held about 50 datagrams, so a receive thread kept from the CPU for 25 ms at 300 CAPS lost
-        // requests and responses, and their retransmissions came 500 ms and more later. The kernel
-        // caps it at net.core.rmem_max (4 MB here, 208 KB on many hosts; docs/operations.md).
-        properties.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_RECEIVE_BUFFER));
         properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", JulStackLogger.class.getName());
