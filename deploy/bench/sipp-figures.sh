@@ -32,9 +32,9 @@ cpu_ticks() {
   echo "$total"
 }
 
-# The socket buffers of the bench's SIPp agents and callers, as the node's own SIP socket has
-# (telephony-server's SipEndpoint): with SIPp's 64 KB default the one SIPp answering every offer lost
-# INVITEs on this busy box, and the node's retransmissions 500 ms later were counted as our latency.
+# The socket buffers of the bench's SIPp agents and callers: with SIPp's 64 KB default the one SIPp
+# answering every offer lost INVITEs on this busy box, and the node's retransmissions 500 ms later
+# were counted as our latency.
 # The Kamailio baseline runs its SIPp with the same, so the two stay comparable.
 sipp_buffers="-buff_size 4194304"
 
@@ -65,7 +65,7 @@ udp_drops_by_program() {
     l=$(readlink "$fd" 2>/dev/null) || continue
     case $l in socket:*) p=${fd#/proc/}; echo "${l//[^0-9]/} $(cat "/proc/${p%%/*}/comm" 2>/dev/null)";; esac
   done)
-  cat /proc/net/udp /proc/net/udp6 2>/dev/null | awk 'NR > 0 && $NF > 0 && $10 ~ /^[0-9]+$/ { split($2, a, ":"); print $10, strtonum("0x" a[2]), $NF }' \
+  cat /proc/net/udp /proc/net/udp6 2>/dev/null | awk '$NF > 0 && $10 ~ /^[0-9]+$/ { split($2, a, ":"); print $10, strtonum("0x" a[2]), $NF }' \
     | awk -v map="$inodes" 'BEGIN { n = split(map, l, "\n"); for (i = 1; i <= n; i++) { split(l[i], f, " "); prog[f[1]] = f[2] } }
         { k = (($1 in prog) ? prog[$1] : "?") ($2 < 10000 ? " SIP" : " RTP"); d[k] += $3 } END { for (k in d) print d[k], k }' | sort -rn
 }
