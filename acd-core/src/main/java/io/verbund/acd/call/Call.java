@@ -133,13 +133,20 @@ public final class Call {
     /**
      * A call its agent talked on at a node that left the cluster, going on at {@code byNode}: CONNECTED
      * to the same agent, recording a {@link CallEvent.CallTakenOver}; the answer is among the events
-     * the departed node stored.
+     * the departed node stored. A caller on hold stays on hold from the moment its hold began (its
+     * {@code CallHeld} is among those events too), and the holds it had before count on, so the
+     * call's time on hold adds up across the move.
+     *
+     * @param heldSince  when the caller's hold began; null when it talks
+     * @param heldBefore the call's finished holds, added up
      */
     public static Call talkingTakenOver(CallId id, Instant receivedAt, TenantKey owner, long groupId, int priority, AgentKey agent,
-                                        int lastSeq, String fromNode, String byNode, Instant at) {
+                                        Instant heldSince, Duration heldBefore, int lastSeq, String fromNode, String byNode, Instant at) {
         Call call = takenOver(id, receivedAt, owner, groupId, priority, lastSeq, fromNode, byNode, at);
         call.phase = CallPhase.CONNECTED;
         call.agent = Objects.requireNonNull(agent, "agent");
+        call.heldSince = heldSince;
+        call.heldBefore = nonNegative(Objects.requireNonNull(heldBefore, "heldBefore"));
         return call;
     }
 
@@ -214,6 +221,16 @@ public final class Call {
     /** Whether the caller is on hold: it hears music, its agent silence. */
     public boolean isOnHold() {
         return heldSince != null;
+    }
+
+    /** When the caller's current hold began; empty while it is not on hold. */
+    public Optional<Instant> onHoldSince() {
+        return Optional.ofNullable(heldSince);
+    }
+
+    /** The call's finished holds, added up (without one that lasts). */
+    public Duration finishedHolds() {
+        return heldBefore;
     }
 
     /** How long the caller has been on hold in all, up to {@code now} for a hold that lasts. */

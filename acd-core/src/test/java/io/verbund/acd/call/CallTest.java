@@ -804,7 +804,7 @@ class CallTest {
 
         @Test
         void aTalkingCallTakenOverIsConnectedToItsAgentAndEndsLikeAnyConnectedCall() {
-            Call call = Call.talkingTakenOver(ID, T0, DEMO, SUPPORT, 0, A1001, 1012, "node-a", "node-b", at(30));
+            Call call = Call.talkingTakenOver(ID, T0, DEMO, SUPPORT, 0, A1001, null, Duration.ZERO, 1012, "node-a", "node-b", at(30));
 
             assertThat(call.phase()).isEqualTo(CallPhase.CONNECTED);
             assertThat(call.agent()).contains(A1001);
@@ -815,6 +815,26 @@ class CallTest {
 
             assertThat(call.isEnded()).isTrue();
             assertThat(call.takeEvents()).extracting(CallEvent::seq).containsExactly(1014);
+        }
+
+        @Test
+        void aCallTakenOverOnHoldStaysOnHoldAndItsTimeOnHoldAddsUpAcrossTheMove() {
+            // On hold since 20 s, after a first hold of 5 s; taken over at 30 s.
+            Call call = Call.talkingTakenOver(ID, T0, DEMO, SUPPORT, 0, A1001, at(20), Duration.ofSeconds(5), 1012, "node-a", "node-b", at(30));
+            call.takeEvents();
+
+            assertThat(call.isOnHold()).isTrue();
+            assertThat(call.onHoldSince()).contains(at(20));
+            assertThat(call.whyNoHold()).as("on hold already").isPresent();
+            assertThat(call.timeOnHold(at(30))).isEqualTo(Duration.ofSeconds(15));
+
+            Duration held = call.resumed("api:admin@demo", at(34));
+
+            assertThat(held).as("this hold, from its start on the departed node").isEqualTo(Duration.ofSeconds(14));
+            assertThat(call.isOnHold()).isFalse();
+            assertThat(call.finishedHolds()).isEqualTo(Duration.ofSeconds(19));
+            assertThat(call.takeEvents()).singleElement().isInstanceOfSatisfying(CallEvent.CallResumed.class,
+                    resumed -> assertThat(resumed.seq()).isEqualTo(1014));
         }
 
         @Test

@@ -60,7 +60,7 @@ final class ForegroundProgram {
 
     void stop() {
         if (isAlive()) {
-            ManagedProcess.terminate(process.toHandle(), Duration.ofSeconds(15));
+            ManagedProcess.terminateTree(process.toHandle(), Duration.ofSeconds(15));
         }
         process = null;
     }

@@ -1,6 +1,7 @@
 package io.verbund.acd.launcher;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -9,6 +10,9 @@ import java.util.concurrent.TimeoutException;
 
 /** Ends a process the polite way first (SIGTERM), and for sure after a grace period (SIGKILL). */
 final class ManagedProcess {
+
+    /** How long a process left behind by its parent gets to end on SIGTERM: Kamailio's workers ignore it. */
+    private static final Duration LEFT_BEHIND_GRACE = Duration.ofSeconds(2);
 
     private ManagedProcess() {
     }
@@ -30,6 +34,23 @@ final class ManagedProcess {
         process.destroyForcibly();
         awaitExit(process, Duration.ofSeconds(10));
         return true;
+    }
+
+    /**
+     * As {@link #terminate(ProcessHandle, Duration)}, then the descendants it had, should any outlive
+     * it: Kamailio's main process, killed after its grace, left its workers running with the
+     * softphone edge's ports, and the next node on those ports could not start. Once their parent is
+     * gone they are found by the list taken before, not by asking the process.
+     */
+    static boolean terminateTree(ProcessHandle process, Duration grace) {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        boolean killed = terminate(process, grace);
+        for (ProcessHandle left : descendants) {
+            if (left.isAlive()) {
+                terminate(left, LEFT_BEHIND_GRACE);
+            }
+        }
+        return killed;
     }
 
     static boolean awaitExit(ProcessHandle process, Duration timeout) {

@@ -829,14 +829,25 @@ class ClusterFailoverIT {
     }
 
     /**
-     * A caller of a number answering on queue, by raw SIP through Kamailio, waiting on {@code node}
-     * (Kamailio picks the node by Call-ID: callers that land on the other one hang up, the next tries).
+     * A caller of a number answering on queue, by raw SIP through Kamailio, waiting on {@code node}.
      * Its own number, so the test's counts of the other answered-on-queue callers stay as they are.
      */
     private LeavingCaller callerWaitingOn(Cluster.Node node) throws Exception {
-        String number = answeringOnQueue("+4930999003");
+        return callerOn(node, answeringOnQueue("+4930999003"), "leaving");
+    }
+
+    /** A caller of the bench number, by raw SIP through Kamailio, talking to an agent on {@code node}. */
+    private LeavingCaller callerTalkingOn(Cluster.Node node) throws Exception {
+        return callerOn(node, BenchTenant.SERVICE_NUMBER, "talking");
+    }
+
+    /**
+     * A caller of {@code number} answered on {@code node} (Kamailio picks the node by Call-ID:
+     * callers that land on the other one hang up, the next tries).
+     */
+    private LeavingCaller callerOn(Cluster.Node node, String number, String kind) throws Exception {
         for (int attempt = 1; attempt <= 12; attempt++) {
-            LeavingCaller caller = LeavingCaller.call(cluster.topology().frontends().sip(), number, "leaving-" + attempt + "-" + System.nanoTime());
+            LeavingCaller caller = LeavingCaller.call(cluster.topology().frontends().sip(), number, kind + "-" + attempt + "-" + System.nanoTime());
             String[] holder = new String[1];
             awaitTrue("the record of " + caller.callId, Duration.ofSeconds(10), () -> (holder[0] = handlerOf(caller.callId)) != null);
             if (holder[0].equals(node.name())) {
@@ -846,7 +857,7 @@ class ClusterFailoverIT {
             assertThat(caller.byeAnswer()).as("BYE of a caller on %s", holder[0]).startsWith("SIP/2.0 200");
             caller.close();
         }
-        throw new AssertionError("Kamailio sent no caller to " + node.name());
+        throw new AssertionError("Kamailio sent no " + kind + " caller to " + node.name());
     }
 
     /**
@@ -875,6 +886,39 @@ class ClusterFailoverIT {
                 log.indexOf("caller " + caller.callId + " hung up while its takeover's re-INVITE was unanswered"));
         assertThat(hungUp).as("%s ended the call of %s as a hang-up", survivor.name(), caller.callId).isNotNegative();
         assertThat(log.substring(hungUp)).as("no takeover after the hang-up").doesNotContain("taking over waiting caller " + caller.callId);
+    }
+
+    /**
+     * The caller talking to {@code agent} through the killed node hung up right after the kill:
+     * Kamailio moved the BYE to the survivor, which answered it, hung up the agent's phone and ended
+     * the call ANSWERED, moved to itself once; the agent is done with the call.
+     */
+    private void assertTalkingHungUpAtTheSurvivor(LeavingCaller caller, String agent, Cluster.Node killed, Cluster.Node survivor,
+                                                  String cookie) throws Exception {
+        try (caller) {
+            assertThat(caller.byeAnswer()).as("the talking caller's BYE sent through Kamailio after the kill").startsWith("SIP/2.0 200");
+        }
+        awaitTrue("the talking caller's record ends", Duration.ofSeconds(10), () -> outcomeOf(caller.callId) != null);
+        assertThat(outcomeOf(caller.callId) + " " + handlerOf(caller.callId)).isEqualTo("ANSWERED " + survivor.name());
+        try (Connection db = master(); PreparedStatement moves = db.prepareStatement(
+                "SELECT COUNT(*) FROM call_event WHERE call_id = ? AND type = 'CallTakenOver'")) {
+            moves.setString(1, caller.callId);
+            try (ResultSet count = moves.executeQuery()) {
+                assertThat(count.next() ? count.getInt(1) : 0).as("moved to %s once", survivor.name()).isEqualTo(1);
+            }
+        }
+        String log = Files.readString(survivor.wildfly().serverLog());
+        if (log.contains("caller " + caller.callId + " of " + killed.name() + " hung up here while talking to agent " + agent)) {
+            // Before the cluster noticed the kill: the survivor hung up the agent's phone in its dialog with the killed node.
+            awaitTrue(agent + "'s phone answers the survivor's BYE", Duration.ofSeconds(10), () -> Files.readString(survivor.wildfly().serverLog())
+                    .contains("agent " + agent + "'s phone answered the BYE for its stranded caller's hang-up: 200"));
+        } else {
+            // The takeover's re-INVITE was first (this caller never answers it): the hang-up ends the call all the same.
+            assertThat(log).as("%s ended the call of %s as a hang-up", survivor.name(), caller.callId)
+                    .contains("caller " + caller.callId + " hung up while its takeover's re-INVITE was unanswered");
+        }
+        awaitTrue(agent + " is done with the call its caller hung up", Duration.ofSeconds(10),
+                () -> !caller.callId.equals(agentState(agent, cookie).getString("callId", "")));
     }
 
     private static String handlerOf(String callId) throws SQLException {
@@ -915,7 +959,7 @@ class ClusterFailoverIT {
             this.routes = routes;
         }
 
-        /** INVITE with an offer, the node's 200 (it answers on queue), the ACK along the route set. */
+        /** INVITE with an offer, the node's 200 (it answers on queue, or an agent answered), the ACK along the route set. */
         static LeavingCaller call(int kamailio, String number, String callId) throws Exception {
             SipTransport.Connection line = SipTransport.UDP.connect(new java.net.InetSocketAddress("127.0.0.1", kamailio));
             String sdp = "v=0\r\no=caller 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
@@ -927,7 +971,7 @@ class ClusterFailoverIT {
                     + "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp).getBytes(StandardCharsets.US_ASCII));
             String answer = line.finalResponse("z9hG4bK-invite-" + callId, Duration.ofSeconds(20))
                     .orElseThrow(() -> new AssertionError("no answer to the INVITE of " + callId));
-            assertThat(answer).as("the INVITE of a number answering on queue").startsWith("SIP/2.0 200");
+            assertThat(answer).as("the INVITE of %s", callId).startsWith("SIP/2.0 200");
             List<String> routes = new ArrayList<>();
             java.util.regex.Matcher recorded = RECORD_ROUTE.matcher(answer);
             while (recorded.find()) {
@@ -985,6 +1029,18 @@ class ClusterFailoverIT {
         for (String extension : extensionsIn("ON_CALL")) {
             talking.put(extension, agentState(extension, cookie).getString("callId"));
         }
+        // A caller talking to an agent on the node that is killed, who hangs up right after the kill.
+        LeavingCaller talkingLeaving = callerTalkingOn(killedNode);
+        String[] talkingLeavingAgent = new String[1];
+        awaitTrue("the agent of " + talkingLeaving.callId + " talks", Duration.ofSeconds(10), () -> {
+            for (String extension : extensionsIn("ON_CALL")) {
+                if (talkingLeaving.callId.equals(agentState(extension, cookie).getString("callId", ""))) {
+                    talkingLeavingAgent[0] = extension;
+                    return true;
+                }
+            }
+            return false;
+        });
         List<String> loggedOut = extensionsIn("READY");
         for (String extension : loggedOut) {
             setState(extension, "{\"state\":\"LOGGED_OUT\"}", cookie);
@@ -1008,18 +1064,27 @@ class ClusterFailoverIT {
         assertThat(movableOnKilled).as("callers of %s waiting on %s", answering, killedNode.name()).isPositive();
 
         java.util.Map<String, String> talkedOnKilledNode = talkingOn(killedNode.name(), talking);
+        // One of those callers is on hold when its node dies: it stays on hold at the survivor until resumed there.
+        String heldCall = talkedOnKilledNode.values().iterator().next();
+        HttpResponse<String> hold = callRequest("POST", heldCall, "/hold");
+        assertThat(hold.statusCode()).as("hold of %s: %s", heldCall, hold.body()).isEqualTo(202);
+        Instant heldAt = Instant.now();
+        awaitTrue(heldCall + " is on hold", Duration.ofSeconds(10),
+                () -> TestNodes.json(callRequest("GET", heldCall, "").body()).getBoolean("onHold", false));
         kill(killedNode.name());
         Instant killed = Instant.now();
         leaving.hangUp();
+        talkingLeaving.hangUp();
         // Kamailio probes each node with OPTIONS every second; one unanswered probe marks it down.
         Thread.sleep(4000);
         for (String extension : loggedOut) {
             setState(extension, "{\"state\":\"READY\"}", cookie);
         }
-        assertTalkingCallsTakenOver(talkedOnKilledNode, killedNode, survivor, cookie);
+        assertTalkingCallsTakenOver(talkedOnKilledNode, heldCall, Duration.between(heldAt, killed), killedNode, survivor, cookie);
         awaitTrue(survivor.name() + " takes the killed node's waiting callers out of the queue", Duration.ofSeconds(20),
                 () -> Files.readString(survivor.wildfly().serverLog()).contains("left the queue: its node " + killedNode.name() + " left the cluster"));
         assertHungUpAtTheSurvivor(leaving, killedNode, survivor);
+        assertTalkingHungUpAtTheSurvivor(talkingLeaving, talkingLeavingAgent[0], killedNode, survivor, cookie);
         Duration leftOfThirtySeconds = Duration.ofSeconds(30).minus(Duration.between(killed, Instant.now()));
         awaitTrue(survivor.name() + " takes the slice lease over", leftOfThirtySeconds.isNegative() ? Duration.ofSeconds(1) : leftOfThirtySeconds,
                 () -> sliceLease().holder().equals(survivor.name()));
@@ -1142,21 +1207,29 @@ class ClusterFailoverIT {
      * event and the record moved to it while the agent stays ON_CALL on the same call; the caller
      * hangs up 8 s later, the record ends ANSWERED and the agent is free of the call; and after the
      * move both legs on the survivor carried audio both ways (the caller's into the bridge and the
-     * agent phone's echo of it back).
+     * agent phone's echo of it back). The call on hold went on on hold: its caller heard music from
+     * the survivor, was resumed there, and its time on hold counts from the hold's start on the
+     * killed node.
      */
-    private void assertTalkingCallsTakenOver(java.util.Map<String, String> moved, Cluster.Node killedNode, Cluster.Node survivor,
-                                             String cookie) throws Exception {
+    private void assertTalkingCallsTakenOver(java.util.Map<String, String> moved, String heldCall, Duration heldBeforeTheKill,
+                                             Cluster.Node killedNode, Cluster.Node survivor, String cookie) throws Exception {
         Set<String> callIds = new HashSet<>(moved.values());
         try {
             awaitTrue("the survivor takes the calls agents talked on through " + killedNode.name() + " over", Duration.ofSeconds(30),
                     () -> Files.readAllLines(survivor.wildfly().serverLog()).stream()
-                            .filter(line -> line.contains("talk on through " + survivor.name())).count() >= callIds.size());
+                            .filter(line -> line.contains("talk on through " + survivor.name())).count() >= callIds.size() - 1
+                            && Files.readString(survivor.wildfly().serverLog()).contains("held call taken over: the caller hears music on hold through "
+                            + survivor.name()));
         } catch (AssertionError e) {
             Files.readAllLines(survivor.wildfly().serverLog()).stream()
                     .filter(line -> line.contains("taking over") || line.contains("takeover") || line.contains("taken over"))
                     .limit(40).forEach(line -> System.out.println(survivor.name() + ": " + line));
             throw e;
         }
+        assertThat(TestNodes.json(callRequest("GET", heldCall, "").body()).getBoolean("onHold", false))
+                .as("%s is still on hold after the takeover", heldCall).isTrue();
+        HttpResponse<String> resume = callRequest("POST", heldCall, "/resume");
+        assertThat(resume.statusCode()).as("resume of %s at %s: %s", heldCall, survivor.name(), resume.body()).isEqualTo(202);
         for (var agentAndCall : moved.entrySet()) {
             JsonObject now = agentState(agentAndCall.getKey(), cookie);
             assertThat(now.getString("state")).as("%s talks on after the takeover: %s", agentAndCall.getKey(), now).isEqualTo("ON_CALL");
@@ -1203,10 +1276,31 @@ class ClusterFailoverIT {
         assertThat(figures.keySet()).as("media figures of the taken-over calls").containsAll(callIds);
         for (String callId : callIds) {
             // The caller plays 150 packets after the move; the agent's phone echoes what the bridge gives it.
-            assertThat(java.util.Arrays.stream(figures.get(callId)).boxed().toList())
-                    .as("RTP of %s on %s after the takeover: caller received, sent; agent received, sent", callId, survivor.name())
-                    .hasSize(4).allSatisfy(packets -> assertThat(packets).isGreaterThanOrEqualTo(100L));
+            List<Long> packets = java.util.Arrays.stream(figures.get(callId)).boxed().toList();
+            String what = "RTP of " + callId + " on " + survivor.name() + " after the takeover: caller received, sent; agent received, sent";
+            if (callId.equals(heldCall)) {
+                // Heard by its agent only after the resume, with music before it: its own leg's figures are the proof.
+                assertThat(packets.get(0)).as(what + " %s", packets).isGreaterThanOrEqualTo(100L);
+                assertThat(packets.get(1)).as(what + " %s: at least a second of music", packets).isGreaterThanOrEqualTo(50L);
+            } else {
+                assertThat(packets).as(what).allSatisfy(count -> assertThat(count).isGreaterThanOrEqualTo(100L));
+            }
         }
+        JsonObject held = TestNodes.json(callRequest("GET", heldCall, "").body());
+        List<JsonObject> steps = held.getJsonArray("steps").getValuesAs(JsonObject.class);
+        assertThat(steps.stream().map(step -> step.getString("kind")).toList()).as("steps of the held call %s", heldCall)
+                .containsSubsequence("CallHeld", "CallTakenOver", "CallResumed", "CallEnded");
+        double heldSeconds = steps.stream().filter(step -> step.getString("kind").equals("CallResumed")).findFirst().orElseThrow()
+                .getJsonObject("data").getJsonNumber("heldSeconds").doubleValue();
+        assertThat(heldSeconds).as("the hold counts from its start on %s", killedNode.name())
+                .isGreaterThanOrEqualTo(heldBeforeTheKill.toMillis() / 1000.0);
+    }
+
+    /** A call request of the bench tenant's admin through haproxy: {@code GET} the call, or {@code POST} its {@code /hold} or {@code /resume}. */
+    private HttpResponse<String> callRequest(String method, String callId, String action) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(cluster.httpsUrl() + "api/v1/calls/" + callId + action))
+                .header("Authorization", benchAdmin()).method(method, HttpRequest.BodyPublishers.noBody()).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private void setState(String extension, String body, String cookie) throws Exception {

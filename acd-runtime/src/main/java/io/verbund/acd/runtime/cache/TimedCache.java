@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -29,6 +31,8 @@ public final class TimedCache<K, V> {
     private final int sizeLimit;
     private final Clock clock;
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    /** Keys being loaded by {@link #getOrStale}, and the load the other callers may wait for. */
+    private final Map<K, CompletableFuture<V>> loading = new ConcurrentHashMap<>();
 
     public TimedCache(Duration timeToLive, int sizeLimit, Clock clock) {
         this.timeToLive = timeToLive;
@@ -62,6 +66,11 @@ public final class TimedCache<K, V> {
      * until it is {@code staleFor} older than its time to live, and loading is tried again every
      * {@value #RETRY_SECONDS} s meanwhile: configuration that was read a moment ago keeps working
      * through a database outage. Not for credentials, where a stale answer would be wrong.
+     *
+     * <p>One thread loads a key at a time. While it does, the others are served the value it
+     * replaces, or, with none (yet) in the range of {@code staleFor}, wait for its load: at 300
+     * calls a second, every call that came while a 1000-agent group's settings had just expired
+     * loaded them again, and the node's few request threads all sat in the same queries.
      */
     public V getOrStale(K key, Function<K, V> load, Duration staleFor) {
         Entry<V> entry = entries.get(key);
@@ -69,16 +78,38 @@ public final class TimedCache<K, V> {
         if (entry != null && now.isBefore(entry.until())) {
             return entry.value();
         }
+        boolean servable = entry != null && now.isBefore(entry.loaded().plus(timeToLive).plus(staleFor));
+        CompletableFuture<V> mine = new CompletableFuture<>();
+        CompletableFuture<V> running = loading.putIfAbsent(key, mine);
+        if (running != null) {
+            return servable ? entry.value() : awaitLoad(running);
+        }
         try {
             V value = load.apply(key);
             put(key, value);
+            mine.complete(value);
             return value;
         } catch (RuntimeException failed) {
-            if (entry == null || !now.isBefore(entry.loaded().plus(timeToLive).plus(staleFor))) {
+            mine.completeExceptionally(failed);
+            if (!servable) {
                 throw failed;
             }
             entries.put(key, new Entry<>(entry.value(), now.plus(RETRY_AFTER_FAILURE), entry.loaded()));
             return entry.value();
+        } finally {
+            loading.remove(key, mine);
+        }
+    }
+
+    /** The value another thread is loading; its failure is this caller's too. */
+    private static <V> V awaitLoad(CompletableFuture<V> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

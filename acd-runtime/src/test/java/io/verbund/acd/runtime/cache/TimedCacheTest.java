@@ -8,6 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +87,85 @@ class TimedCacheTest {
         assertThatThrownBy(() -> cache.getOrStale("a", down, Duration.ofMinutes(10))).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> cache.getOrStale("b", down, Duration.ofMinutes(10))).as("nothing to serve").isInstanceOf(IllegalStateException.class);
         assertThat(cache.getOrStale("a", key -> 8, Duration.ofMinutes(10))).as("back: loaded afresh").isEqualTo(8);
+    }
+
+    @Test
+    void whileOneThreadReloadsAnExpiredValueTheOthersAreServedTheOldOneWithoutLoading() throws Exception {
+        MovableClock clock = new MovableClock();
+        TimedCache<String, Integer> cache = new TimedCache<>(Duration.ofSeconds(15), 100, clock);
+        assertThat(cache.getOrStale("group", key -> 1, Duration.ofMinutes(10))).isEqualTo(1);
+        clock.now = clock.now.plusSeconds(16);
+        CountDownLatch reloading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger loads = new AtomicInteger();
+        ExecutorService reloader = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> reloaded = reloader.submit(() -> cache.getOrStale("group", key -> {
+                loads.incrementAndGet();
+                reloading.countDown();
+                await(release);
+                return 2;
+            }, Duration.ofMinutes(10)));
+            await(reloading);
+
+            for (int call = 0; call < 50; call++) {
+                assertThat(cache.getOrStale("group", key -> loads.incrementAndGet() + 100, Duration.ofMinutes(10))).isEqualTo(1);
+            }
+            assertThat(loads).as("only the reloading thread loaded").hasValue(1);
+
+            release.countDown();
+            assertThat(reloaded.get(5, TimeUnit.SECONDS)).isEqualTo(2);
+            assertThat(cache.getOrStale("group", key -> 99, Duration.ofMinutes(10))).isEqualTo(2);
+        } finally {
+            release.countDown();
+            reloader.shutdownNow();
+        }
+    }
+
+    @Test
+    void callersOfAKeyNotYetLoadedWaitForTheOneLoadAndShareItsFailure() throws Exception {
+        TimedCache<String, Integer> cache = new TimedCache<>(Duration.ofSeconds(15), 100, new MovableClock());
+        CountDownLatch loadingStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger loads = new AtomicInteger();
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            Future<Integer> first = callers.submit(() -> cache.getOrStale("group", key -> {
+                loads.incrementAndGet();
+                loadingStarted.countDown();
+                await(release);
+                throw new IllegalStateException("database down");
+            }, Duration.ofMinutes(10)));
+            await(loadingStarted);
+            List<Future<Integer>> waiting = new ArrayList<>();
+            for (int call = 0; call < 3; call++) {
+                waiting.add(callers.submit(() -> cache.getOrStale("group", key -> loads.incrementAndGet() + 100, Duration.ofMinutes(10))));
+            }
+            release.countDown();
+
+            for (Future<Integer> caller : waiting) {
+                // Either it joined the failing load, or it came after it and loaded afresh: never a second concurrent load.
+                try {
+                    assertThat(caller.get(5, TimeUnit.SECONDS)).isGreaterThan(100);
+                } catch (ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(IllegalStateException.class).hasMessage("database down");
+                }
+            }
+            assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+            assertThat(loads.get()).as("one load while the first ran, at most one after it").isBetween(1, 2);
+        } finally {
+            release.countDown();
+            callers.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

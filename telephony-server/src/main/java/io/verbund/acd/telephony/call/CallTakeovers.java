@@ -26,6 +26,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -62,6 +63,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <li>A caller talking to its agent: the caller and the agent's phone are both re-INVITEd; once both
  * answered, their legs are bridged here (and recorded into a new file if the group records), the
  * agent stays ON_CALL on the call, and the call ends as any connected call does.</li>
+ * <li>A caller its agent put on hold: the same two re-INVITEs, then music on hold to the caller and
+ * silence to the agent, as on the departed node; the call stays on hold (since the hold began) until
+ * the agent resumes it here.</li>
  * </ul>
  * A party that refuses or does not answer its re-INVITE is lost as before ({@code FAILED}); for a
  * talking call the other party gets a BYE and the agent is freed.
@@ -98,6 +102,8 @@ public class CallTakeovers {
     private final String node;
     /** The re-INVITEs of takeovers that await their final answer, with the call and the party each went to. */
     private final Map<ClientTransaction, Pending> pending = new ConcurrentHashMap<>();
+    /** BYEs sent to agents' phones for callers who hung up before their talking call's takeover, with the phone each went to. */
+    private final Map<ClientTransaction, String> hangUps = new ConcurrentHashMap<>();
 
     /** A takeover's re-INVITE to one party; {@code move} is shared by a talking call's two, null for a waiting caller's. */
     private record Pending(AcdCall call, boolean toAgent, TalkingMove move) {
@@ -232,35 +238,12 @@ public class CallTakeovers {
         if (sessions.byCaller(dialog.callId()).isPresent()) {
             return;
         }
+        Optional<AcdCall> adopted = adoptTalking(dialog, clock.instant());
+        if (adopted.isEmpty()) {
+            return;
+        }
+        AcdCall call = adopted.get();
         AgentLegDialog leg = dialog.agentLeg();
-        QueueEntry entry = dialog.entry();
-        AgentKey agent = new AgentKey(dialog.tenant(), leg.extension());
-        Instant now = clock.instant();
-        AcdCall call;
-        try {
-            call = adopted(dialog, Call.talkingTakenOver(new CallId(dialog.callId()), dialog.receivedAt(), dialog.tenant(), entry.groupId(),
-                    entry.priority(), agent, lastEventSeq(dialog.callId()) + EVENT_ROOM, dialog.node(), node, now));
-            call.agentId = leg.agentId();
-            call.answeredAt = leg.answeredAt();
-            call.agentSince = leg.agentSince();
-            call.agentCallId = leg.callId();
-            call.agentInvite = sip.messages().createRequest(leg.invite());
-            call.takeovers = leg.takeovers() + 1;
-        } catch (ParseException | SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "talking call " + dialog.callId() + " of " + dialog.node() + " not taken over: " + e.getMessage(), e);
-            lost(dialog.callId(), now);
-            dialogs.released(dialog.callId());
-            agents.update(agent, (status, at) -> status.isEngagedWith(dialog.callId()) ? status.release(at) : status);
-            return;
-        }
-        // The agent talks on, here: its lease follows the call before anything else can judge it.
-        if (agents.update(agent, (status, at) -> status.callMovedTo(dialog.callId(), node, at)).isEmpty()) {
-            LOG.warning("talking call " + dialog.callId() + " of " + dialog.node() + " not taken over: agent " + agent
-                    + " is no longer on it");
-            lost(dialog.callId(), now);
-            dialogs.released(dialog.callId());
-            return;
-        }
         try (CallLogContext context = CallLogContext.of(call)) {
             synchronized (call) {
                 try {
@@ -277,7 +260,7 @@ public class CallTakeovers {
                     String agentOffer = call.agentMedia.offer(call.callerLaw()).toString();
                     ClientTransaction toCaller = sip.provider().getNewClientTransaction(reInvite(call, dialog));
                     call.callerDialog = sip.provider().getNewDialog(toCaller);
-                    ClientTransaction toAgent = sip.provider().getNewClientTransaction(agentReInvite(call.agentInvite, leg, agentOffer));
+                    ClientTransaction toAgent = sip.provider().getNewClientTransaction(agentRequest(Request.INVITE, call.agentInvite, leg, agentOffer));
                     call.agentDialog = sip.provider().getNewDialog(toAgent);
                     sessions.add(call);
                     sessions.linkAgentLeg(call.agentCallId, call);
@@ -300,17 +283,74 @@ public class CallTakeovers {
     }
 
     /**
-     * The re-INVITE in the agent leg's dialog, from this node, offering this node's media: the
-     * INVITE's From (our tag) and To with the phone's tag, to the phone's Contact along the route set its 200 gave.
+     * The talking call of {@code dialog} as this node holds it from now on: its record moves here
+     * ({@code CallTakenOver}), connected to its agent, whose lease follows the call here before
+     * anything else can judge it; no legs, no signalling yet. Empty when it cannot go on here (the
+     * agent is no longer on it, or the record could not move): its record then ends FAILED, its
+     * replicated dialog goes and the agent is free.
      */
-    private Request agentReInvite(Request invite, AgentLegDialog leg, String offer) throws ParseException, InvalidArgumentException {
+    Optional<AcdCall> adoptTalking(CallerDialog dialog, Instant now) {
+        AgentLegDialog leg = dialog.agentLeg();
+        QueueEntry entry = dialog.entry();
+        AgentKey agent = new AgentKey(dialog.tenant(), leg.extension());
+        AcdCall call;
+        try {
+            call = adopted(dialog, Call.talkingTakenOver(new CallId(dialog.callId()), dialog.receivedAt(), dialog.tenant(), entry.groupId(),
+                    entry.priority(), agent, leg.heldSince(), leg.heldBefore(), lastEventSeq(dialog.callId()) + EVENT_ROOM, dialog.node(),
+                    node, now));
+            call.agentId = leg.agentId();
+            call.answeredAt = leg.answeredAt();
+            call.agentSince = leg.agentSince();
+            call.agentCallId = leg.callId();
+            call.agentInvite = sip.messages().createRequest(leg.invite());
+            call.takeovers = leg.takeovers() + 1;
+        } catch (ParseException | SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "talking call " + dialog.callId() + " of " + dialog.node() + " not taken over: " + e.getMessage(), e);
+            lost(dialog.callId(), now);
+            dialogs.released(dialog.callId());
+            agents.update(agent, (status, at) -> status.isEngagedWith(dialog.callId()) ? status.release(at) : status);
+            return Optional.empty();
+        }
+        if (agents.update(agent, (status, at) -> status.callMovedTo(dialog.callId(), node, at)).isEmpty()) {
+            LOG.warning("talking call " + dialog.callId() + " of " + dialog.node() + " not taken over: agent " + agent
+                    + " is no longer on it");
+            lost(dialog.callId(), now);
+            dialogs.released(dialog.callId());
+            return Optional.empty();
+        }
+        return Optional.of(call);
+    }
+
+    /**
+     * The caller of a talking call hung up before its takeover ({@link StrandedCallers}): the agent's
+     * phone gets the BYE in its dialog with the departed node, from here, as the takeover's re-INVITE
+     * would have come (our tag, a CSeq above the last one known, along the route set its 200 gave).
+     * Its answer is only logged: the call ends here either way.
+     */
+    void hangUpAgentPhone(AcdCall call, AgentLegDialog leg) {
+        String phone = "agent " + leg.extension() + "'s phone";
+        try {
+            ClientTransaction transaction = sip.provider().getNewClientTransaction(agentRequest(Request.BYE, call.agentInvite, leg, null));
+            hangUps.put(transaction, phone);
+            transaction.sendRequest();
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.log(Level.WARNING, "BYE to " + phone + " not sent: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A request in the agent leg's dialog, from this node (a re-INVITE offering this node's media, or
+     * a BYE without {@code offer}): the INVITE's From (our tag) and To with the phone's tag, to the
+     * phone's Contact along the route set its 200 gave.
+     */
+    private Request agentRequest(String method, Request invite, AgentLegDialog leg, String offer) throws ParseException, InvalidArgumentException {
         FromHeader ourFrom = (FromHeader) invite.getHeader(FromHeader.NAME);
         ToHeader phoneTo = (ToHeader) invite.getHeader(ToHeader.NAME);
         List<Address> routes = new ArrayList<>();
         for (String hop : leg.routes()) {
             routes.add(sip.addresses().createAddress(hop));
         }
-        return reInvite(sip.addresses().createURI(leg.remoteTarget()), (CallIdHeader) invite.getHeader(CallIdHeader.NAME),
+        return inDialog(method, sip.addresses().createURI(leg.remoteTarget()), (CallIdHeader) invite.getHeader(CallIdHeader.NAME),
                 leg.localSeq() + CSEQ_ROOM, sip.headers().createFromHeader(ourFrom.getAddress(), ourFrom.getTag()),
                 sip.headers().createToHeader(phoneTo.getAddress(), leg.remoteTag()), SipEndpoint.transportOf(invite), routes, offer);
     }
@@ -327,34 +367,45 @@ public class CallTakeovers {
         while (recorded.hasNext()) {
             routes.add(((RecordRouteHeader) recorded.next()).getAddress());
         }
-        return reInvite(callerContact.getAddress().getURI(), (CallIdHeader) invite.getHeader(CallIdHeader.NAME),
+        return inDialog(Request.INVITE, callerContact.getAddress().getURI(), (CallIdHeader) invite.getHeader(CallIdHeader.NAME),
                 dialog.localSeq() + CSEQ_ROOM, sip.headers().createFromHeader(callerTo.getAddress(), dialog.localTag()),
                 sip.headers().createToHeader(callerFrom.getAddress(), callerFrom.getTag()), SipEndpoint.transportOf(invite), routes,
                 call.callerSdp);
     }
 
-    /** A re-INVITE in a dialog of the departed node: to the remote target along the route set, with this node's Contact and offer. */
-    private Request reInvite(URI target, CallIdHeader callId, long cseq, FromHeader from, ToHeader to, String transport,
+    /**
+     * A request in a dialog of the departed node, to the remote target along the route set: a
+     * re-INVITE with this node's Contact and offer, or a BYE ({@code offer} null).
+     */
+    private Request inDialog(String method, URI target, CallIdHeader callId, long cseq, FromHeader from, ToHeader to, String transport,
                              List<Address> routes, String offer) throws ParseException, InvalidArgumentException {
         ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.portFor(transport), transport, null);
-        Request reInvite = sip.messages().createRequest(target, Request.INVITE, callId,
-                sip.headers().createCSeqHeader(cseq, Request.INVITE), from, to, List.of(via), sip.headers().createMaxForwardsHeader(70));
+        Request request = sip.messages().createRequest(target, method, callId,
+                sip.headers().createCSeqHeader(cseq, method), from, to, List.of(via), sip.headers().createMaxForwardsHeader(70));
         for (Address hop : routes) {
-            reInvite.addHeader(sip.headers().createRouteHeader(hop));
+            request.addHeader(sip.headers().createRouteHeader(hop));
         }
-        reInvite.addHeader(sip.contact(transport));
-        reInvite.setContent(offer.getBytes(StandardCharsets.US_ASCII), sip.headers().createContentTypeHeader("application", "sdp"));
-        return reInvite;
+        if (offer != null) {
+            request.addHeader(sip.contact(transport));
+            request.setContent(offer.getBytes(StandardCharsets.US_ASCII), sip.headers().createContentTypeHeader("application", "sdp"));
+        }
+        return request;
     }
 
     /** Whether the response was to a takeover's re-INVITE; if so, the party is ours now, or the call is lost. */
     boolean onResponse(ResponseEvent event) {
         ClientTransaction transaction = event.getClientTransaction();
+        Response response = event.getResponse();
+        if (transaction != null && hangUps.containsKey(transaction)) {
+            if (response.getStatusCode() >= 200) {
+                LOG.warning(hangUps.remove(transaction) + " answered the BYE for its stranded caller's hang-up: " + response.getStatusCode());
+            }
+            return true;
+        }
         Pending sent = transaction == null ? null : pending.get(transaction);
         if (sent == null) {
             return false;
         }
-        Response response = event.getResponse();
         if (response.getStatusCode() < 200) {
             return true;
         }
@@ -434,16 +485,30 @@ public class CallTakeovers {
             move.callerAnswered = true;
         }
         if (move.callerAnswered && move.agentAnswered) {
-            recordings.bridge(call, clock.instant());
+            if (call.state.isOnHold()) {
+                // As the departed node had it: music to the caller, silence to the agent, the recording paused until the resume.
+                recordings.bridge(call, clock.instant());
+                recordings.unbridge(call);
+                callerMedia.musicOnHold(call);
+            } else {
+                recordings.bridge(call, clock.instant());
+            }
             // Replicated again, as this node's: should this node leave too, another survivor takes it over.
             sessions.talking(call);
             history.record(call);
-            LOG.warning("talking call taken over: the caller and agent " + call.agent().extension() + " talk on through " + node);
+            LOG.warning(call.state.isOnHold()
+                    ? "held call taken over: the caller hears music on hold through " + node + ", agent " + call.agent().extension() + " resumes it there"
+                    : "talking call taken over: the caller and agent " + call.agent().extension() + " talk on through " + node);
         }
     }
 
     /** Whether the timed-out transaction was a takeover's re-INVITE; if so, the call is lost. */
     boolean onTimeout(ClientTransaction transaction) {
+        String phone = hangUps.remove(transaction);
+        if (phone != null) {
+            LOG.warning(phone + " did not answer the BYE for its stranded caller's hang-up");
+            return true;
+        }
         Pending sent = pending.remove(transaction);
         if (sent == null) {
             return false;

@@ -19,9 +19,10 @@ import org.infinispan.Cache;
  * The confirmed caller dialogs of waiting and talking callers, in the replicated cache
  * {@code dialogs}, keyed by call id: what a survivor needs to take a caller over when its node leaves
  * the cluster ({@link CallTakeovers}). Written when the caller's dialog is confirmed and it waits
- * (answer on queue), again when its agent answers (with the agent's leg) and when a re-INVITE changed
- * a leg's session; removed when the call ends or is no longer a plain two-party talk (on hold, in a
- * consultation, conference, supervision or transfer). One write per such change, never per packet.
+ * (answer on queue), again when its agent answers (with the agent's leg), when a re-INVITE changed
+ * a leg's session and when the caller goes on hold or is resumed; removed when the call ends or is no
+ * longer a two-party call (in a consultation, conference, supervision or transfer). One write per such
+ * change, never per packet.
  */
 @ApplicationScoped
 public class CallerDialogs {
@@ -72,7 +73,7 @@ public class CallerDialogs {
      * (or a takeover connected it again).
      */
     void talking(AcdCall call) {
-        if (isPlainTalk(call)) {
+        if (isMovableTalk(call)) {
             replicate(call, AgentLegDialog.of(call, call.agentDialog, call.agentInvite.toString(),
                     call.agentMedia.origin().orElse(null)));
         } else {
@@ -82,16 +83,16 @@ public class CallerDialogs {
 
     /**
      * After something changed the connected call (hold, resume, a consultation, a conference, a
-     * supervisor, a transfer): only a plain two-party talk moves, and the cache is written only when
-     * that changes.
+     * supervisor, a transfer): a two-party call is written again (its hold is part of what a survivor
+     * rebuilds), any other is no longer replicated.
      */
     void follow(AcdCall call) {
-        boolean plain = isPlainTalk(call);
-        if (plain && !call.dialogReplicated) {
+        boolean movable = isMovableTalk(call);
+        if (movable) {
             talking(call);
-        } else if (!plain && call.dialogReplicated && call.state.isConnected()) {
+        } else if (call.dialogReplicated && call.state.isConnected()) {
             released(call);
-        } else if (!plain && call.dialogReplicated && call.state.isWaitingForAgent()) {
+        } else if (call.dialogReplicated && call.state.isWaitingForAgent()) {
             // A caller answered on queue that a transfer put back into a queue moves again as a waiting one.
             released(call);
             waiting(call);
@@ -141,13 +142,14 @@ public class CallerDialogs {
     }
 
     /**
-     * A caller and its agent talking, nothing else in the call, both legs' media and dialogs here:
-     * what a survivor can rebuild with two re-INVITEs and a bridge.
+     * A caller and its agent talking, or the caller on hold (music from here, the agent hearing
+     * silence), nothing else in the call, both legs' media and dialogs here: what a survivor can
+     * rebuild with two re-INVITEs and a bridge, or music.
      */
-    static boolean isPlainTalk(AcdCall call) {
+    static boolean isMovableTalk(AcdCall call) {
         return call.callerRequest != null && call.callerDialog != null && call.entry != null && call.state.is(CallPhase.CONNECTED)
                 && call.hasAgent() && call.answeredAt != null && call.agentDialog != null && call.agentInvite != null
-                && call.agentCallId != null && call.callerMedia != null && call.agentMedia != null && !call.state.isOnHold()
+                && call.agentCallId != null && call.callerMedia != null && call.agentMedia != null
                 && call.state.consultationTarget().isEmpty() && call.state.thirdParty().isEmpty() && call.state.supervisor().isEmpty()
                 && call.state.transferRinging().isEmpty() && call.transfer == null && call.consulted == null && call.mixing == null
                 && !call.state.isOutbound() && !call.state.isCallback();

@@ -17,7 +17,7 @@ import javax.sip.message.Request;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Waiting callers whose node is gone and who hang up in the meantime. Kamailio sends an in-dialog
+ * Waiting and talking callers whose node is gone and who hang up in the meantime. Kamailio sends an in-dialog
  * request for a telephony node that is down or silent to a live one (before the cluster notices the
  * node left, which takes seconds, and a survivor re-INVITEs its callers: {@link CallTakeovers}). A BYE
  * here in the dialog of a waiting caller another node held ({@link CallerDialogs}: Call-ID, the
@@ -25,7 +25,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * record ends ABANDONED, moved to this node with the takeover's numbering of events, and its queue
  * entry and replicated dialog go, so no survivor re-INVITEs a caller that left. A BYE for a takeover
  * of this node whose re-INVITE is still unanswered (the stack has no dialog for it yet) ends that
- * call the same way; the re-INVITE's late answer then changes nothing.
+ * call the same way; the re-INVITE's late answer then changes nothing. A BYE of a caller who talked to
+ * an agent through the gone node ends that call here too: the agent's phone gets a BYE in its dialog
+ * with that node, the record ends ANSWERED here and the agent goes to its wrap-up, so neither phone
+ * is left in a call nobody carries.
  * <p>
  * The tags are the proof, as for any BYE (the Call-ID alone is seen by agents, API tokens and
  * webhooks). A node that was only slow, not gone, still holds the call: the BYE reaches it too if the
@@ -89,9 +92,8 @@ public class StrandedCallers {
             LOG.warning("caller " + callId + " hung up while its takeover's re-INVITE was unanswered: call ended");
             return call.state.isEnded();
         }
-        // A talking caller's hang-up is left to the takeover: its agent's phone needs the survivor's leg first.
         Optional<CallerDialog> stranded = dialogs.of(callId).filter(dialog -> !dialog.node().equals(node))
-                .filter(dialog -> !dialog.isTalking()).filter(dialog -> dialog.localTag().equals(nodeTag));
+                .filter(dialog -> dialog.localTag().equals(nodeTag));
         if (stranded.isEmpty()) {
             return false;
         }
@@ -99,6 +101,9 @@ public class StrandedCallers {
         try {
             if (!callerTag.equals(callerTagOf(sip.messages().createRequest(dialog.invite())))) {
                 return false;
+            }
+            if (dialog.isTalking()) {
+                return talkingHungUp(dialog);
             }
             AcdCall call = takeovers.adopt(dialog, clock.instant());
             inbound.callerHungUp(call);
@@ -112,6 +117,25 @@ public class StrandedCallers {
         }
         LOG.warning("caller " + callId + " of " + dialog.node() + " hung up here, its node not answering: call ended");
         return true;
+    }
+
+    /**
+     * A talking caller hung up: its call moves here only to end as a caller's hang-up ends it, its
+     * agent's phone hung up in its dialog with the departed node, the agent in its wrap-up here.
+     * When the call could not move (the agent was no longer on it) it has ended FAILED: nothing of it
+     * goes on either, so the BYE is answered all the same.
+     */
+    private boolean talkingHungUp(CallerDialog dialog) {
+        Optional<AcdCall> adopted = takeovers.adoptTalking(dialog, clock.instant());
+        if (adopted.isEmpty()) {
+            return true;
+        }
+        AcdCall call = adopted.get();
+        takeovers.hangUpAgentPhone(call, dialog.agentLeg());
+        inbound.callerHungUp(call);
+        LOG.warning("caller " + dialog.callId() + " of " + dialog.node() + " hung up here while talking to agent "
+                + dialog.agentLeg().extension() + ", its node not answering: call ended, the agent's phone hung up");
+        return call.state.isEnded();
     }
 
     private static String callerTagOf(Request invite) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.verbund.acd.routing.QueueEntry;
 import io.verbund.acd.telephony.media.SessionDescription.Origin;
 import io.verbund.acd.tenant.TenantKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ class CallTakeoversTest {
         AgentLegDialog agentLeg = new AgentLegDialog("1001", 42, Instant.parse("2026-12-06T10:00:09Z"), Instant.parse("2026-12-06T10:00:09Z"),
                 "agent-leg-1@10.0.0.5", "INVITE sip:1001@10.0.0.9:5071 SIP/2.0\r\nCall-ID: agent-leg-1@10.0.0.5\r\n\r\n", "phone-tag-9",
                 "sip:10.0.0.9:5071;transport=udp", List.of("<sip:10.0.0.2;lr;did=1>", "<sip:10.0.0.3;lr>"), 1,
-                new Origin("verbund", "99", 1, "10.0.0.5"), 0);
+                new Origin("verbund", "99", 1, "10.0.0.5"), 0, null, Duration.ZERO);
         CallerDialog dialog = new CallerDialog("c2@10.0.0.1", "node-a", new TenantKey("demo"), 3, "+4930500100", "",
                 Instant.parse("2026-12-06T10:00:00Z"), "INVITE sip:+4930500100@10.0.0.5 SIP/2.0\r\nCall-ID: c2@10.0.0.1\r\n\r\n",
                 "a1b2c3", 0, entry, "en", "queue-moh", null, agentLeg);
@@ -62,5 +63,29 @@ class CallTakeoversTest {
         assertThat(read.isTalking()).isTrue();
         assertThat(read.agentLeg().routes()).containsExactly("<sip:10.0.0.2;lr;did=1>", "<sip:10.0.0.3;lr>");
         assertThat(read.agentLeg().origin().next()).isEqualTo(new Origin("verbund", "99", 2, "10.0.0.5"));
+    }
+
+    @Test
+    void aHeldCallersDialogKeepsItsHoldThroughTheCacheAndOneWrittenWithoutHoldsReadsAsATalk() {
+        QueueEntry entry = new QueueEntry("c3@10.0.0.1", new TenantKey("demo"), 7, 5, Instant.parse("2026-12-06T10:00:01Z"), "node-a");
+        AgentLegDialog held = new AgentLegDialog("1001", 42, Instant.parse("2026-12-06T10:00:09Z"), Instant.parse("2026-12-06T10:00:09Z"),
+                "agent-leg-3@10.0.0.5", "INVITE sip:1001@10.0.0.9:5071 SIP/2.0\r\nCall-ID: agent-leg-3@10.0.0.5\r\n\r\n", "phone-tag-9",
+                "sip:10.0.0.9:5071;transport=udp", List.of(), 1, null, 0, Instant.parse("2026-12-06T10:01:00Z"), Duration.ofSeconds(12));
+        CallerDialog dialog = new CallerDialog("c3@10.0.0.1", "node-a", new TenantKey("demo"), 3, "+4930500100", "",
+                Instant.parse("2026-12-06T10:00:00Z"), "INVITE sip:+4930500100@10.0.0.5 SIP/2.0\r\nCall-ID: c3@10.0.0.1\r\n\r\n",
+                "a1b2c3", 0, entry, "en", "queue-moh", null, held);
+
+        CallerDialog read = CallerDialog.decode(dialog.encode());
+
+        assertThat(read).isEqualTo(dialog);
+        assertThat(read.agentLeg().isOnHold()).isTrue();
+        assertThat(read.agentLeg().heldBefore()).isEqualTo(Duration.ofSeconds(12));
+
+        // A node of the version before writes neither field: its calls read as talks without holds.
+        String before = dialog.encode().replace("\"heldSince\":\"2026-12-06T10:01:00Z\",", "").replace(",\"heldBeforeMs\":12000", "");
+        assertThat(before).doesNotContain("heldSince").doesNotContain("heldBeforeMs");
+        AgentLegDialog older = CallerDialog.decode(before).agentLeg();
+        assertThat(older.isOnHold()).isFalse();
+        assertThat(older.heldBefore()).isZero();
     }
 }
