@@ -11,11 +11,9 @@ import java.util.logging.Logger;
  * Runs tasks one at a time, in the order they were submitted, on a shared executor: order without
  * a thread of its own. A task that fails is logged and the next one runs.
  *
- * <p>Tasks run with the context class loader of the thread that created this executor (a
- * deployment's, at its start), not that of the thread submitting them. A managed executor takes
- * the submitter's: for a change another node made, that is a JGroups thread, whose loader is
- * WildFly's clustering module, and CDI ({@code Event.fireAsync}) then finds no deployment. Every
- * agent and queue event of another node's making was lost that way in a cluster.
+ * <p>Tasks run with the context class loader of the thread that created this executor
+ * ({@link DeploymentExecutor}): with the submitter's, every agent and queue event of another
+ * node's making was lost in a cluster.
  */
 public final class SerialExecutor implements Executor {
 
@@ -24,10 +22,9 @@ public final class SerialExecutor implements Executor {
     private final Executor delegate;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean running = new AtomicBoolean();
-    private final ClassLoader loader = Thread.currentThread().getContextClassLoader();
 
     public SerialExecutor(Executor delegate) {
-        this.delegate = delegate;
+        this.delegate = new DeploymentExecutor(delegate);
     }
 
     @Override
@@ -48,9 +45,6 @@ public final class SerialExecutor implements Executor {
     }
 
     private void drain() {
-        Thread thread = Thread.currentThread();
-        ClassLoader submitters = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
         try {
             Runnable task;
             while ((task = tasks.poll()) != null) {
@@ -61,7 +55,6 @@ public final class SerialExecutor implements Executor {
                 }
             }
         } finally {
-            thread.setContextClassLoader(submitters);
             running.set(false);
             schedule();
         }

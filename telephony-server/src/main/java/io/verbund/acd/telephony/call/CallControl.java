@@ -6,6 +6,7 @@ import io.verbund.acd.runtime.callcontrol.ConsultationAsked;
 import io.verbund.acd.runtime.callcontrol.HoldAsked;
 import io.verbund.acd.runtime.callcontrol.SupervisionAsked;
 import io.verbund.acd.runtime.callcontrol.TransferAsked;
+import io.verbund.acd.runtime.concurrent.DeploymentExecutor;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -14,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -21,7 +23,7 @@ import java.util.function.Consumer;
  * Carries out the call commands asked for through the API on any node ({@link CallCommands}) for
  * the calls this node holds: hang-ups, blind transfers, holds and resumes, consultation steps,
  * supervision and conferences. Infinispan's notification thread only looks the call up; the command
- * runs on a managed thread, under the call's monitor and log context, and is then marked done so the
+ * runs on a managed thread with the deployment's class loader, under the call's monitor and log context, and is then marked done so the
  * other nodes stop looking. What each command does is its own class's: they get the call already
  * locked.
  */
@@ -29,7 +31,9 @@ import java.util.function.Consumer;
 public class CallControl {
 
     @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
-    private ManagedExecutorService executor;
+    private ManagedExecutorService managed;
+    /** The managed executor with the deployment's class loader: commands arrive on JGroups threads, whose loader is not. */
+    private Executor executor;
 
     private final CallCommands commands;
     private final CallSessions sessions;
@@ -65,6 +69,7 @@ public class CallControl {
     }
 
     void start(@Observes Startup startup) {
+        executor = new DeploymentExecutor(managed);
         commands.watch(onHangUp);
         commands.watchTransfers(onTransfer);
         commands.watchHolds(onHold);
