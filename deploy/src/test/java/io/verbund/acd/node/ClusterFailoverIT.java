@@ -871,14 +871,7 @@ class ClusterFailoverIT {
         }
         awaitTrue("the leaving caller's record ends", Duration.ofSeconds(10), () -> outcomeOf(caller.callId) != null);
         assertThat(outcomeOf(caller.callId) + " " + handlerOf(caller.callId)).isEqualTo("ABANDONED " + survivor.name());
-        try (Connection db = master(); PreparedStatement moves = db.prepareStatement(
-                "SELECT COUNT(*) FROM call_event WHERE call_id = ? AND type = 'CallTakenOver'")) {
-            moves.setString(1, caller.callId);
-            try (ResultSet count = moves.executeQuery()) {
-                assertThat(count.next() ? count.getInt(1) : 0).as("moved to %s once, by the hang-up, not by a takeover", survivor.name())
-                        .isEqualTo(1);
-            }
-        }
+        assertThat(takeOvers(caller.callId)).as("moved to %s once, by the hang-up, not by a takeover", survivor.name()).isEqualTo(1);
         // Before the cluster noticed the kill (the caller's dialog still the killed node's), or while
         // the takeover's re-INVITE was on its way: which comes first is a race of seconds, both end it.
         String log = Files.readString(survivor.wildfly().serverLog());
@@ -900,13 +893,7 @@ class ClusterFailoverIT {
         }
         awaitTrue("the talking caller's record ends", Duration.ofSeconds(10), () -> outcomeOf(caller.callId) != null);
         assertThat(outcomeOf(caller.callId) + " " + handlerOf(caller.callId)).isEqualTo("ANSWERED " + survivor.name());
-        try (Connection db = master(); PreparedStatement moves = db.prepareStatement(
-                "SELECT COUNT(*) FROM call_event WHERE call_id = ? AND type = 'CallTakenOver'")) {
-            moves.setString(1, caller.callId);
-            try (ResultSet count = moves.executeQuery()) {
-                assertThat(count.next() ? count.getInt(1) : 0).as("moved to %s once", survivor.name()).isEqualTo(1);
-            }
-        }
+        assertThat(takeOvers(caller.callId)).as("moved to %s once", survivor.name()).isEqualTo(1);
         String log = Files.readString(survivor.wildfly().serverLog());
         if (log.contains("caller " + caller.callId + " of " + killed.name() + " hung up here while talking to agent " + agent)) {
             // Before the cluster noticed the kill: the survivor hung up the agent's phone in its dialog with the killed node.
@@ -919,6 +906,17 @@ class ClusterFailoverIT {
         }
         awaitTrue(agent + " is done with the call its caller hung up", Duration.ofSeconds(10),
                 () -> !caller.callId.equals(agentState(agent, cookie).getString("callId", "")));
+    }
+
+    /** How often the call moved to another node: its CallTakenOver events. */
+    private static int takeOvers(String callId) throws SQLException {
+        try (Connection db = master(); PreparedStatement moves = db.prepareStatement(
+                "SELECT COUNT(*) FROM call_event WHERE call_id = ? AND type = 'CallTakenOver'")) {
+            moves.setString(1, callId);
+            try (ResultSet count = moves.executeQuery()) {
+                return count.next() ? count.getInt(1) : 0;
+            }
+        }
     }
 
     private static String handlerOf(String callId) throws SQLException {
