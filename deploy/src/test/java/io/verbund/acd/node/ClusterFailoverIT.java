@@ -461,6 +461,16 @@ class ClusterFailoverIT {
         Process callers = sipp.start("caller.xml", 5990, List.of("-s", BenchTenant.SERVICE_NUMBER,
                 "-r", "10", "-m", "300", "-l", "100", "-d", "500", "-timeout", "120s", "-trace_logs"));
         Thread.sleep(10_000);
+        // Whether master1 still waits for master2's acknowledgement (semi-sync ON): what makes the kill lose nothing acknowledged.
+        try (Connection master1 = cluster.database("master1").connect(); Statement status = master1.createStatement();
+             ResultSet rows = status.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('Rpl_semi_sync_master_status',"
+                     + " 'Rpl_semi_sync_master_no_tx', 'Rpl_semi_sync_master_yes_tx', 'Rpl_semi_sync_master_no_times')")) {
+            StringBuilder semiSync = new StringBuilder("master1 before the kill:");
+            while (rows.next()) {
+                semiSync.append(' ').append(rows.getString(1)).append('=').append(rows.getString(2));
+            }
+            System.out.println(semiSync);
+        }
         kill("master1");
         Instant killed = Instant.now();
 
@@ -475,6 +485,16 @@ class ClusterFailoverIT {
 
         assertThat(completed).as("calls SIPp completed (%s)", sipp.errorLogs()).hasSizeGreaterThan(250);
         Set<String> recorded = awaitAnsweredRecords(completed, () -> callIds(master()));
+        if (!recorded.containsAll(completed)) {
+            // What became of the missing ones, for the report: their rows on the active master, and each node's journal.
+            for (String callId : completed.stream().filter(id -> !recorded.contains(id)).toList()) {
+                System.out.printf("missing %s: outcome %s, ended %s, node %s%n", callId, outcomeOf(callId), recordColumn(callId, "ended_at"),
+                        handlerOf(callId));
+            }
+            for (Cluster.Node node : cluster.nodes()) {
+                System.out.println(node.name() + " journal: " + health(node, "/telephony/health").getJsonObject("checks").get("callRecords"));
+            }
+        }
         assertThat(recorded).as("an ANSWERED, ended call record for every call SIPp completed").containsAll(completed);
 
         for (Cluster.Node node : cluster.nodes()) {
