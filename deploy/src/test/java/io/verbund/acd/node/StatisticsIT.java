@@ -381,8 +381,14 @@ class StatisticsIT {
         ApiClient.Answer placed = calls.admin().post("api/v1/calls", "{\"number\":\"+4940123456\",\"agentId\":\"1001\",\"group\":\"Statistics\"}");
         assertThat(placed.status()).as(placed.toString()).isEqualTo(202);
         String callId = placed.json().getString("callId");
-        assertThat(Sipp.await(number, 30).exit()).as("the number answered, talked 2 s and hung up: %s", sipp.errorLogs()).isZero();
-        assertThat(Sipp.await(phone, 30).exit()).as(sipp.errorLogs()).isZero();
+        try {
+            assertThat(Sipp.await(number, 30).exit()).as("the number answered, talked 2 s and hung up: %s", sipp.errorLogs()).isZero();
+            assertThat(Sipp.await(phone, 30).exit()).as(sipp.errorLogs()).isZero();
+        } catch (AssertionError e) {
+            // This has failed now and then: what the call's own record says it got to.
+            throw new AssertionError(e.getMessage() + "; the call as the API shows it: " + calls.admin().get("api/v1/calls/" + callId)
+                    + "; SIPp: " + sipp.errorLogs(), e);
+        }
 
         JsonObject byAgent = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> admin().get(report("calls", "by=agent&period=day")).json(),

@@ -27,7 +27,9 @@ import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
  * ({@link #placeCall}) is no call of any node yet: every node is told, and the one that
  * {@linkplain #claimOutbound claims} it first places it.
  * Watchers run on Infinispan's notification thread: they must hand the work to another thread
- * (writing a cache from there fails in WildFly).
+ * (writing a cache from there fails in WildFly), one with the deployment's class loader
+ * ({@link io.verbund.acd.runtime.concurrent.DeploymentExecutor}): a managed executor alone passes on
+ * the notifying thread's, and a cache write from the task then fails the same way.
  */
 @ApplicationScoped
 @Listener(observation = Listener.Observation.POST)

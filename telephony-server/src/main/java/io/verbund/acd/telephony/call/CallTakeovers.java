@@ -392,7 +392,10 @@ public class CallTakeovers {
         return request;
     }
 
-    /** Whether the response was to a takeover's re-INVITE; if so, the party is ours now, or the call is lost. */
+    /**
+     * Whether the response was to a takeover's re-INVITE (the party is ours now, or the call is lost)
+     * or to the BYE a stranded caller's hang-up sent its agent's phone (logged).
+     */
     boolean onResponse(ResponseEvent event) {
         ClientTransaction transaction = event.getClientTransaction();
         Response response = event.getResponse();
@@ -485,13 +488,11 @@ public class CallTakeovers {
             move.callerAnswered = true;
         }
         if (move.callerAnswered && move.agentAnswered) {
+            recordings.bridge(call, clock.instant());
             if (call.state.isOnHold()) {
                 // As the departed node had it: music to the caller, silence to the agent, the recording paused until the resume.
-                recordings.bridge(call, clock.instant());
                 recordings.unbridge(call);
                 callerMedia.musicOnHold(call);
-            } else {
-                recordings.bridge(call, clock.instant());
             }
             // Replicated again, as this node's: should this node leave too, another survivor takes it over.
             sessions.talking(call);

@@ -8,6 +8,7 @@ import io.verbund.acd.call.OutboundOutcome;
 import io.verbund.acd.routing.OfferTerms;
 import io.verbund.acd.runtime.callcontrol.CallCommands;
 import io.verbund.acd.runtime.callcontrol.OutboundCallAsked;
+import io.verbund.acd.runtime.concurrent.DeploymentExecutor;
 import io.verbund.acd.telephony.directory.AgentLine;
 import io.verbund.acd.telephony.directory.DirectoryUnavailable;
 import io.verbund.acd.telephony.directory.GroupSettings;
@@ -36,6 +37,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -73,7 +75,9 @@ public class OutboundCalls {
     private static final Logger LOG = Logger.getLogger(OutboundCalls.class.getName());
 
     @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
-    private ManagedExecutorService executor;
+    private ManagedExecutorService managed;
+    /** The managed executor with the deployment's class loader: requests arrive on the cache's notification threads. */
+    private Executor executor;
     @Resource(lookup = "java:jboss/ee/concurrency/scheduler/default")
     private ManagedScheduledExecutorService scheduler;
 
@@ -122,6 +126,7 @@ public class OutboundCalls {
     }
 
     void start(@Observes Startup startup) {
+        executor = new DeploymentExecutor(managed);
         commands.watchOutboundCalls(onAsked);
     }
 
@@ -130,7 +135,11 @@ public class OutboundCalls {
         commands.stopWatchingOutboundCalls(onAsked);
     }
 
-    /** On Infinispan's notification thread: the claim (a cache write) and the call go to a managed thread. */
+    /**
+     * On Infinispan's notification thread: the claim (a cache write) and the call go to a managed
+     * thread with the deployment's class loader (with the notifying thread's, a cache write from the
+     * task can fail in WildFly's marshalling, and the call was then never placed).
+     */
     private void asked(OutboundCallAsked asked) {
         executor.execute(() -> {
             if (commands.claimOutbound(asked.callId())) {
