@@ -1147,7 +1147,7 @@ class ClusterFailoverIT {
         for (Cluster.Node node : List.of(killedNode, survivor)) {
             Files.readAllLines(node.wildfly().serverLog()).stream()
                     .filter(line -> line.contains("taking over") || line.contains("taken over") || line.contains("caller dialog")
-                            || line.contains("go on at a survivor") || line.contains("re-INVITE"))
+                            || line.contains("go on at a survivor") || line.contains("re-INVITE") || line.contains("hung up here"))
                     .limit(40).forEach(line -> System.out.println(node.name() + ": " + line));
         }
         // The answered-on-queue callers of the killed node went on at the survivor: re-INVITE, queue,
