@@ -139,7 +139,11 @@ for rate in $rates; do
   if [ "$failed" != 0 ]; then
     # Why SIPp counted calls failed: its error log's kinds, most frequent first.
     echo "  why calls failed (SIPp's error log):"
-    cat "$work"/*_errors.log 2>/dev/null | grep -v '^\s*$' | sed -e 's/^[^A-Za-z]*//' -e 's/[0-9]\+/N/g' | cut -c1-110 | sort | uniq -c | sort -rn | head -5 | sed 's/^/    /'
+    # Each error's first line says why (the received message's headers follow it); the pipeline may
+    # be cut short by head, which must not end the run under pipefail.
+    { cat "$work"/*_errors.log 2>/dev/null | grep -E 'Aborting|expecting|[Tt]imeout|SIP/2\.0 [0-9]{3}' \
+        | sed -e 's/^[^A-Za-z]*//' -e "s/'[^']*@[^']*'/'…'/g" -e 's/[0-9]\+/N/g' | cut -c1-140 | sort | uniq -c | sort -rn | head -5 \
+        | sed 's/^/    /'; } || true
   fi
   if [ "$failed" = 0 ] && [ "$ok" -gt 0 ] && [ "$records" = "$ok" ]; then best=$rate; fi
   if [ "${THREADS:-0}" = 1 ]; then
