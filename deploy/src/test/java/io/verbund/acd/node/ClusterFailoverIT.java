@@ -886,12 +886,7 @@ class ClusterFailoverIT {
      * re-INVITE the caller afterwards.
      */
     private static void assertHungUpAtTheSurvivor(LeavingCaller caller, Cluster.Node killed, Cluster.Node survivor) throws Exception {
-        try (caller) {
-            assertThat(caller.byeAnswer()).as("the BYE sent through Kamailio after the kill").startsWith("SIP/2.0 200");
-        }
-        awaitTrue("the leaving caller's record ends", Duration.ofSeconds(10), () -> outcomeOf(caller.callId) != null);
-        assertThat(outcomeOf(caller.callId) + " " + handlerOf(caller.callId)).isEqualTo("ABANDONED " + survivor.name());
-        assertThat(takeOvers(caller.callId)).as("moved to %s once, by the hang-up, not by a takeover", survivor.name()).isEqualTo(1);
+        assertByeAnsweredAndEndedAt(caller, "ABANDONED", survivor);
         // Before the cluster noticed the kill (the caller's dialog still the killed node's), or while
         // the takeover's re-INVITE was on its way: which comes first is a race of seconds, both end it.
         String log = Files.readString(survivor.wildfly().serverLog());
@@ -902,18 +897,26 @@ class ClusterFailoverIT {
     }
 
     /**
+     * The caller's BYE, sent through Kamailio right after the kill, was answered 200 and its record
+     * ended {@code outcome} at the survivor, moved there once, by the hang-up or by a takeover.
+     */
+    private static void assertByeAnsweredAndEndedAt(LeavingCaller caller, String outcome, Cluster.Node survivor) throws Exception {
+        try (caller) {
+            assertThat(caller.byeAnswer()).as("the BYE of %s sent through Kamailio after the kill", caller.callId).startsWith("SIP/2.0 200");
+        }
+        awaitTrue("the record of " + caller.callId + " ends", Duration.ofSeconds(10), () -> outcomeOf(caller.callId) != null);
+        assertThat(outcomeOf(caller.callId) + " " + handlerOf(caller.callId)).isEqualTo(outcome + " " + survivor.name());
+        assertThat(takeOvers(caller.callId)).as("%s moved to %s once", caller.callId, survivor.name()).isEqualTo(1);
+    }
+
+    /**
      * The caller talking to {@code agent} through the killed node hung up right after the kill:
      * Kamailio moved the BYE to the survivor, which answered it, hung up the agent's phone and ended
      * the call ANSWERED, moved to itself once; the agent is done with the call.
      */
     private void assertTalkingHungUpAtTheSurvivor(LeavingCaller caller, String agent, Cluster.Node killed, Cluster.Node survivor,
                                                   String cookie) throws Exception {
-        try (caller) {
-            assertThat(caller.byeAnswer()).as("the talking caller's BYE sent through Kamailio after the kill").startsWith("SIP/2.0 200");
-        }
-        awaitTrue("the talking caller's record ends", Duration.ofSeconds(10), () -> outcomeOf(caller.callId) != null);
-        assertThat(outcomeOf(caller.callId) + " " + handlerOf(caller.callId)).isEqualTo("ANSWERED " + survivor.name());
-        assertThat(takeOvers(caller.callId)).as("moved to %s once", survivor.name()).isEqualTo(1);
+        assertByeAnsweredAndEndedAt(caller, "ANSWERED", survivor);
         String log = Files.readString(survivor.wildfly().serverLog());
         if (log.contains("caller " + caller.callId + " of " + killed.name() + " hung up here while talking to agent " + agent)) {
             // Before the cluster noticed the kill: the survivor hung up the agent's phone in its dialog with the killed node.

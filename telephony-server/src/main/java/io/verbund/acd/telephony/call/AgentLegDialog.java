@@ -44,11 +44,6 @@ record AgentLegDialog(String extension, long agentId, Instant answeredAt, Instan
         Objects.requireNonNull(heldBefore, "heldBefore");
     }
 
-    /** Whether the caller is on hold: a survivor gives it music, not its agent. */
-    boolean isOnHold() {
-        return heldSince != null;
-    }
-
     /** The talking call's agent leg as this node holds it: its dialog as the stack keeps it, and the INVITE that began it. */
     static AgentLegDialog of(AcdCall call, Dialog dialog, String invite, Origin origin) {
         List<String> routes = new ArrayList<>();
