@@ -171,6 +171,8 @@ public final class ClusterDatabase {
                 "CREATE USER IF NOT EXISTS '" + MariaDbServer.USER + "'@'127.0.0.1' IDENTIFIED BY '" + MariaDbProcess.quoted(password)
                         + "' REQUIRE SSL;",
                 "GRANT ALL PRIVILEGES ON " + MariaDbServer.DATABASE + ".* TO '" + MariaDbServer.USER + "'@'127.0.0.1';",
+                // Read-only: a node's journal reads the replication's position to wait for it after a failover.
+                "GRANT SLAVE MONITOR ON *.* TO '" + MariaDbServer.USER + "'@'127.0.0.1';",
                 "CREATE USER IF NOT EXISTS '" + ADMIN + "'@'127.0.0.1' IDENTIFIED BY '" + MariaDbProcess.quoted(adminPassword)
                         + "' REQUIRE SSL;",
                 "GRANT ALL PRIVILEGES ON *.* TO '" + ADMIN + "'@'127.0.0.1' WITH GRANT OPTION;",

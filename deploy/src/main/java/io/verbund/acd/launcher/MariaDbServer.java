@@ -186,6 +186,9 @@ public final class MariaDbServer {
                 "CREATE USER IF NOT EXISTS '" + USER + "'@'localhost' IDENTIFIED BY '" + quoted + "';",
                 "GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO '" + USER + "'@'127.0.0.1';",
                 "GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO '" + USER + "'@'localhost';",
+                // Read-only, as in the cluster: the journal asks for the replication's position before its first write.
+                "GRANT SLAVE MONITOR ON *.* TO '" + USER + "'@'127.0.0.1';",
+                "GRANT SLAVE MONITOR ON *.* TO '" + USER + "'@'localhost';",
                 "");
     }
 

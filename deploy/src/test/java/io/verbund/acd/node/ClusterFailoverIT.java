@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.verbund.acd.launcher.Cluster;
+import io.verbund.acd.launcher.ClusterDatabase;
 import io.verbund.acd.launcher.NodeCertificate;
 import io.verbund.acd.launcher.Verbund;
 import io.verbund.acd.lbconfig.topology.Database;
@@ -496,6 +497,17 @@ class ClusterFailoverIT {
             }
         }
         assertThat(recorded).as("an ANSWERED, ended call record for every call SIPp completed").containsAll(completed);
+        // A retried batch must not overtake master1's copy in master2's relay log (a duplicate key would stop replication).
+        ClusterDatabase.ReplicationState master2Replication = cluster.database("master2").replicationState();
+        assertThat(master2Replication.sqlRunning()).as("master2 still applies what it received from master1: %s", master2Replication)
+                .isTrue();
+        for (Cluster.Node node : cluster.nodes()) {
+            String log = Files.readString(node.wildfly().serverLog());
+            assertThat(log).as("%s's journals waited for master2 to apply what it received", node.name())
+                    .containsPattern("journal=call-records event=master-changed serverId=" + MASTER2);
+            log.lines().filter(line -> line.contains("event=master-changed")).map(line -> line.replaceAll(".*(journal=\\S+).*(waitedMillis=\\d+).*", "$1 $2"))
+                    .forEach(line -> System.out.println(node.name() + " " + line));
+        }
 
         for (Cluster.Node node : cluster.nodes()) {
             awaitTrue(node.name() + " raises DB_MASTER_FAILED_OVER", Duration.ofSeconds(10),

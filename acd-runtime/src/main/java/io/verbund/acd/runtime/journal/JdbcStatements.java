@@ -40,6 +40,7 @@ public final class JdbcStatements implements BisectingSink.Writes, BisectingSink
     private final Map<String, String> sqlByKind;
     private final String node;
     private final Clock clock;
+    private final MasterCatchUp catchUp;
 
     /**
      * @param source    the journal's name, kept with each dead letter
@@ -53,6 +54,7 @@ public final class JdbcStatements implements BisectingSink.Writes, BisectingSink
         this.sqlByKind = new LinkedHashMap<>(sqlByKind);
         this.node = node;
         this.clock = clock;
+        this.catchUp = new MasterCatchUp(source, clock);
     }
 
     /** The sink a journal drains into: these statements, with refused rows split off to the dead letters. */
@@ -122,11 +124,24 @@ public final class JdbcStatements implements BisectingSink.Writes, BisectingSink
         }
     }
 
+    /** A connection to the master, once that master applied what its replication received: see {@link MasterCatchUp}. */
     private Connection connect() throws JournalSink.SinkUnavailable {
+        Connection connection;
         try {
-            return master.getConnection();
+            connection = master.getConnection();
         } catch (SQLException e) {
             throw new JournalSink.SinkUnavailable("no connection to the master: " + reason(e), e);
+        }
+        try {
+            catchUp.await(connection);
+            return connection;
+        } catch (JournalSink.SinkUnavailable | RuntimeException e) {
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
         }
     }
 
