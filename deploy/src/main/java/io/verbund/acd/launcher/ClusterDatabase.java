@@ -11,8 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One MariaDB server of the cluster, run from the binaries Maven brought with exactly the
@@ -66,6 +68,62 @@ public final class ClusterDatabase {
     }
 
     public void start() {
+        start(List.of());
+    }
+
+    /**
+     * Starts a master that failed; {@code peer} is the other master, which took the writes. This
+     * one's binlog may end in commits the peer never received (killed while it waited for their
+     * semi-sync acknowledgement): the nodes retried those on the peer, so kept here they would meet
+     * their retried copies as duplicate keys once replication resumes (seen as a refused failback).
+     * Then it starts as the peer's replica ({@code --init-rpl-role=SLAVE}; MariaDB 11.4.3 and later
+     * cut only so), whose crash recovery cuts what was never acknowledged. Otherwise it starts as it
+     * was: the cut also takes commits whose acknowledgement was on its way, which the peer and this
+     * server's replica already have, and their replication from here then stops on GTIDs this
+     * server no longer has (both seen in the failover test).
+     *
+     * @return what was decided, for the operator
+     */
+    public String startFailedMaster(ClusterDatabase peer) {
+        long domain = database.serverId();
+        OptionalLong written;
+        try {
+            written = BinlogTail.lastSequence(dir.resolve("data").resolve(database.name() + "-bin.index"), domain);
+        } catch (IOException e) {
+            written = OptionalLong.empty();
+        }
+        OptionalLong received = peer.receivedOf(domain);
+        if (written.isPresent() && received.isPresent() && written.getAsLong() > received.getAsLong()) {
+            start(List.of("--init-rpl-role=SLAVE"));
+            return "its binlog ended at " + domain + "-" + domain + "-" + written.getAsLong() + ", " + peer.database.name()
+                    + " had received up to " + received.getAsLong() + ": started as its replica, the unacknowledged rest cut";
+        }
+        start(List.of());
+        return "its binlog ended at " + (written.isPresent() ? String.valueOf(written.getAsLong()) : "?") + ", " + peer.database.name()
+                + " had received up to " + (received.isPresent() ? String.valueOf(received.getAsLong()) : "?") + ": started as it was";
+    }
+
+    /** The last sequence number of GTID domain {@code domain} this server's replication received, if it can say. */
+    private OptionalLong receivedOf(long domain) {
+        try (Connection connection = connectAsAdmin(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SHOW SLAVE STATUS")) {
+            if (!rows.next()) {
+                return OptionalLong.empty();
+            }
+            String position = rows.getString("Gtid_IO_Pos");
+            for (String gtid : position == null ? new String[0] : position.split(",")) {
+                String[] parts = gtid.strip().split("-");
+                if (parts.length == 3 && parts[0].equals(String.valueOf(domain))) {
+                    return OptionalLong.of(Long.parseLong(parts[2]));
+                }
+            }
+            return OptionalLong.empty();
+        } catch (SQLException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private void start(List<String> extra) {
         MariaDbServer.makeExecutable(basedir);
         try {
             Files.createDirectories(dir);
@@ -80,8 +138,10 @@ public final class ClusterDatabase {
                 }
             }
             Path bootstrap = dir.resolve("bootstrap.sql");
-            process = MariaDbProcess.launch(basedir, List.of("--defaults-file=" + configuration, "--basedir=" + basedir,
-                            "--user=" + System.getProperty("user.name"), "--tmpdir=" + tmp),
+            List<String> arguments = new ArrayList<>(List.of("--defaults-file=" + configuration, "--basedir=" + basedir,
+                    "--user=" + System.getProperty("user.name"), "--tmpdir=" + tmp));
+            arguments.addAll(extra);
+            process = MariaDbProcess.launch(basedir, arguments,
                     firstStart ? Optional.of(bootstrapSql()) : Optional.empty(), bootstrap, dir.resolve("console.log"));
             MariaDbProcess.awaitReady(process, database.name(), this::connectAsAdmin, START_TIMEOUT, log());
             Files.deleteIfExists(bootstrap);

@@ -53,7 +53,12 @@ final class RestartCommand implements Callable<Integer> {
         if (database.isPresent()) {
             ClusterDatabase server = layout.server(database.get(), installation);
             out.println("Starting " + name + " on " + database.get().endpoint() + " ...");
-            server.start();
+            if (database.get().isMaster()) {
+                ClusterDatabase peer = layout.server(topology.database(database.get().replicates()), installation);
+                out.println("  " + server.startFailedMaster(peer));
+            } else {
+                server.start();
+            }
             server.setUpReplication();
             pid = server.pid();
             out.println(name + " is up and replicates from " + database.get().replicates() + (database.get().equals(topology.primaryMaster())

@@ -28,6 +28,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -62,6 +63,8 @@ class ClusterFailoverIT {
 
     private static final int AGENTS = 20;
     private static final int AGENT_PHONES_PORT = 5971;
+    /** The raw phone of the agent who hangs up right after its call's node was killed (extension AGENTS + 1). */
+    private static final int HANGING_UP_PHONE_PORT = 5998;
     private static final long MASTER1 = 1;
     private static final long MASTER2 = 2;
     private static final long REPLICA1 = 3;
@@ -86,7 +89,7 @@ class ClusterFailoverIT {
         cluster.start(false, false);
         http = HttpClient.newBuilder().sslContext(cluster.certificate().trustingOnlyThis()).build();
         try (Connection db = master()) {
-            BenchTenant.create(db, AGENTS);
+            BenchTenant.create(db, AGENTS + 1);
         }
     }
 
@@ -343,7 +346,7 @@ class ClusterFailoverIT {
             assertThat(answer).as("guess %d on %s", i, node.name()).startsWith("SIP/2.0 401");
         }
         for (Cluster.Node node : List.of(a, b)) {
-            String locked = sipExchange(node, registerRequest(node, "7788", 5962, "z9hG4bK-cl-locked-" + node.name(), 1, ""), 5962);
+            String locked = sipExchange(node, registerRequest(node, "7788", 5962, "z9hG4bK-cl-locked-" + node.name(), 1, 0, ""), 5962);
             assertThat(locked).as("5 guesses on each node lock the name on %s", node.name()).startsWith("SIP/2.0 403")
                     .contains("Retry-After");
         }
@@ -362,25 +365,31 @@ class ClusterFailoverIT {
     /** REGISTER without credentials to {@code challenger}, then the digest answer (qop=auth, nc=1) to {@code answered}. */
     private static Registration answerChallenge(Cluster.Node challenger, Cluster.Node answered, String user, String password, int port,
                                                 String branch) throws Exception {
-        String challenge = sipExchange(challenger, registerRequest(challenger, user, port, branch, 1, ""), port);
+        return answerChallenge(challenger, answered, user, password, port, branch, 0);
+    }
+
+    /** As above, for a binding that lasts {@code expires} seconds (0 removes it). */
+    private static Registration answerChallenge(Cluster.Node challenger, Cluster.Node answered, String user, String password, int port,
+                                                String branch, int expires) throws Exception {
+        String challenge = sipExchange(challenger, registerRequest(challenger, user, port, branch, 1, expires, ""), port);
         java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("nonce=\"([^\"]+)\"").matcher(challenge);
         assertThat(nonce.find()).as("a nonce in %s", challenge).isTrue();
         String uri = "sip:127.0.0.1:" + answered.ports().sip();
         String cnonce = Long.toHexString(System.nanoTime());
         String ha1 = md5(user + ":verbund:" + password);
         String response = md5(ha1 + ":" + nonce.group(1) + ":00000001:" + cnonce + ":auth:" + md5("REGISTER:" + uri));
-        String request = registerRequest(answered, user, port, branch, 2, "Authorization: Digest username=\"" + user
+        String request = registerRequest(answered, user, port, branch, 2, expires, "Authorization: Digest username=\"" + user
                 + "\", realm=\"verbund\", nonce=\"" + nonce.group(1) + "\", uri=\"" + uri + "\", response=\"" + response
                 + "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"" + cnonce + "\"\r\n");
         return new Registration(request, sipExchange(answered, request, port));
     }
 
-    private static String registerRequest(Cluster.Node node, String user, int port, String branch, int cseq, String authorization) {
+    private static String registerRequest(Cluster.Node node, String user, int port, String branch, int cseq, int expires, String authorization) {
         return "REGISTER sip:127.0.0.1:" + node.ports().sip() + " SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=" + branch + "-" + cseq + "\r\n"
                 + "From: <sip:" + user + "@127.0.0.1>;tag=" + branch + "\r\nTo: <sip:" + user + "@127.0.0.1>\r\n"
                 + "Call-ID: " + branch + "@127.0.0.1\r\nCSeq: " + cseq + " REGISTER\r\n"
-                + "Contact: <sip:" + user + "@127.0.0.1:" + port + ">\r\nExpires: 0\r\nMax-Forwards: 70\r\n"
+                + "Contact: <sip:" + user + "@127.0.0.1:" + port + ">\r\nExpires: " + expires + "\r\nMax-Forwards: 70\r\n"
                 + authorization + "Content-Length: 0\r\n\r\n";
     }
 
@@ -518,6 +527,11 @@ class ClusterFailoverIT {
 
         Launch restart = verbund("restart", "master1");
         assertThat(restart.exit()).as(restart.output()).isZero();
+        System.out.print(restart.output());
+        // What master1's crash recovery cut as never acknowledged (started as master2's replica): for the report.
+        Files.readAllLines(cluster.root().resolve("db/master1/mariadbd.err")).stream()
+                .filter(line -> line.toLowerCase(java.util.Locale.ROOT).contains("truncat") || line.contains("semi-sync recovery"))
+                .forEach(line -> System.out.println("master1 recovery: " + line));
         awaitTrue("haproxy sees master1 up again", Duration.ofSeconds(15), () -> cluster.haproxy()
                 .servers("db_master").stream().anyMatch(server -> server.name().equals("master1") && server.up()));
         Thread.sleep(3000);
@@ -943,6 +957,43 @@ class ClusterFailoverIT {
                 () -> !caller.callId.equals(agentState(agent, cookie).getString("callId", "")));
     }
 
+    /**
+     * The agent's phone hung up right after the kill, its BYE lost with the killed node: the
+     * survivor's re-INVITE got 481 from the phone, so the call ended as the agent's hang-up at the
+     * survivor (ANSWERED, moved once, ended by the agent), the caller answered its own re-INVITE and
+     * then got the BYE, and the agent is done with the call.
+     */
+    private void assertAgentHungUpBeforeTheTakeover(LeavingCaller caller, java.util.concurrent.CompletableFuture<Boolean> byeAfterReInvite,
+                                                    String agent, String agentLeg, RawAgentPhone phone, Cluster.Node survivor,
+                                                    String cookie) throws Exception {
+        boolean answered;
+        try (caller) {
+            answered = byeAfterReInvite.get(40, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        if (!answered) {
+            Files.readAllLines(survivor.wildfly().serverLog()).stream().filter(line -> line.contains(caller.callId) || line.contains(agentLeg))
+                    .limit(30).forEach(line -> System.out.println(survivor.name() + ": " + line));
+            System.out.println("the phone refused the re-INVITE of " + agentLeg + ": " + phone.refused("INVITE", agentLeg));
+        }
+        assertThat(answered).as("the caller of %s answers the survivor's re-INVITE, then gets its BYE", caller.callId).isTrue();
+        assertThat(phone.refused("INVITE", agentLeg)).as("%s's phone answered the survivor's re-INVITE 481", agent).isTrue();
+        awaitTrue("the record of " + caller.callId + " ends", Duration.ofSeconds(10), () -> outcomeOf(caller.callId) != null);
+        assertThat(outcomeOf(caller.callId) + " " + handlerOf(caller.callId)).isEqualTo("ANSWERED " + survivor.name());
+        assertThat(takeOvers(caller.callId)).as("%s moved to %s once", caller.callId, survivor.name()).isEqualTo(1);
+        try (Connection db = master(); PreparedStatement ended = db.prepareStatement(
+                "SELECT detail FROM call_event WHERE call_id = ? AND type = 'CallEnded'")) {
+            ended.setString(1, caller.callId);
+            try (ResultSet row = ended.executeQuery()) {
+                assertThat(row.next()).as("CallEnded of %s", caller.callId).isTrue();
+                assertThat(row.getString(1)).as("who ended %s", caller.callId).contains("\"agent\"");
+            }
+        }
+        assertThat(Files.readString(survivor.wildfly().serverLog()))
+                .contains("the agent " + agent + " hung up before the takeover (481 to its re-INVITE)");
+        awaitTrue(agent + " is done with the call it hung up", Duration.ofSeconds(10),
+                () -> !caller.callId.equals(agentState(agent, cookie).getString("callId", "")));
+    }
+
     /** How often the call moved to another node: its CallTakenOver events. */
     private static int takeOvers(String callId) throws SQLException {
         try (Connection db = master(); PreparedStatement moves = db.prepareStatement(
@@ -1029,6 +1080,33 @@ class ClusterFailoverIT {
             return line.finalResponse("z9hG4bK-bye-" + callId, Duration.ofSeconds(15)).orElse("no answer to the BYE");
         }
 
+        /**
+         * Answers a re-INVITE in this dialog (the same session, the next version) and then the BYE,
+         * each with 200; whether the BYE came within {@code wait}.
+         */
+        boolean answerReInviteThenBye(Duration wait) throws Exception {
+            Instant until = Instant.now().plus(wait);
+            boolean reInvited = false;
+            while (Instant.now().isBefore(until)) {
+                Optional<String> request = line.response(callId, status -> status == -1, Duration.between(Instant.now(), until));
+                if (request.isEmpty()) {
+                    break;
+                }
+                String method = SipAnswers.method(request.get()).orElse("");
+                if (method.equals("INVITE")) {
+                    String sdp = "v=0\r\no=caller 1 2 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                            + "m=audio 9 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+                    line.send(SipAnswers.answer(request.get(), "200 OK", "", "Contact: <sip:caller@" + line.local() + ">\r\n"
+                            + "Content-Type: application/sdp\r\n", sdp).getBytes(StandardCharsets.US_ASCII));
+                    reInvited = true;
+                } else if (method.equals("BYE")) {
+                    line.send(SipAnswers.answer(request.get(), "200 OK", "", "", "").getBytes(StandardCharsets.US_ASCII));
+                    return reInvited;
+                }
+            }
+            return false;
+        }
+
         private void send(String method, int seq, String branch) throws Exception {
             StringBuilder request = new StringBuilder(method + " " + target + " SIP/2.0\r\n")
                     .append("Via: SIP/2.0/UDP ").append(line.local()).append(";branch=z9hG4bK-").append(branch).append('-').append(callId).append("\r\n");
@@ -1078,6 +1156,18 @@ class ClusterFailoverIT {
         for (String extension : loggedOut) {
             setState(extension, "{\"state\":\"LOGGED_OUT\"}", cookie);
         }
+        // An agent whose phone hangs up right after the kill: its BYE goes to the dead node, so the
+        // survivor's re-INVITE meets a phone without that call (481). The only agent ready now.
+        String hangingUpAgent = extension(AGENTS + 1);
+        Registration phoneRegistered = answerChallenge(survivor, survivor, hangingUpAgent, "bench", HANGING_UP_PHONE_PORT,
+                "z9hG4bK-cl-hanging-up", 300);
+        assertThat(phoneRegistered.answer()).as("%s's phone registers", hangingUpAgent).startsWith("SIP/2.0 200");
+        RawAgentPhone hangingUpPhone = RawAgentPhone.on(HANGING_UP_PHONE_PORT);
+        setState(hangingUpAgent, "{\"state\":\"READY\"}", cookie);
+        LeavingCaller agentHangsUp = callerOn(killedNode, BenchTenant.SERVICE_NUMBER, "agent-hangs-up");
+        awaitTrue(hangingUpAgent + " talks to " + agentHangsUp.callId, Duration.ofSeconds(10),
+                () -> agentHangsUp.callId.equals(agentState(hangingUpAgent, cookie).getString("callId", "")));
+        String hangingUpLeg = hangingUpPhone.lastCall().orElseThrow();
         sipp.start("caller.xml", 5992, List.of("-s", BenchTenant.SERVICE_NUMBER,
                 "-r", "10", "-m", "10", "-l", "10", "-d", "300", "-timeout", "90s", "-trace_logs"));
         // Before the callers below: they wait 12 s for their takeover, this one takes seconds to place.
@@ -1108,6 +1198,15 @@ class ClusterFailoverIT {
         Instant killed = Instant.now();
         leaving.hangUp();
         talkingLeaving.hangUp();
+        hangingUpPhone.hangUp(hangingUpLeg);
+        // Its caller answers the survivor's re-INVITE at once, as a phone does (Kamailio gives it 2 s).
+        java.util.concurrent.CompletableFuture<Boolean> byeAfterReInvite = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return agentHangsUp.answerReInviteThenBye(Duration.ofSeconds(30));
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
         // Kamailio probes each node with OPTIONS every second; one unanswered probe marks it down.
         Thread.sleep(4000);
         for (String extension : loggedOut) {
@@ -1118,6 +1217,7 @@ class ClusterFailoverIT {
                 () -> Files.readString(survivor.wildfly().serverLog()).contains("left the queue: its node " + killedNode.name() + " left the cluster"));
         assertHungUpAtTheSurvivor(leaving, killedNode, survivor);
         assertTalkingHungUpAtTheSurvivor(talkingLeaving, talkingLeavingAgent[0], killedNode, survivor, cookie);
+        assertAgentHungUpBeforeTheTakeover(agentHangsUp, byeAfterReInvite, hangingUpAgent, hangingUpLeg, hangingUpPhone, survivor, cookie);
         Duration leftOfThirtySeconds = Duration.ofSeconds(30).minus(Duration.between(killed, Instant.now()));
         awaitTrue(survivor.name() + " takes the slice lease over", leftOfThirtySeconds.isNegative() ? Duration.ofSeconds(1) : leftOfThirtySeconds,
                 () -> sliceLease().holder().equals(survivor.name()));
@@ -1184,6 +1284,10 @@ class ClusterFailoverIT {
                     .hasSize((int) movableOnKilled).allSatisfy(row -> assertThat(row).startsWith(survivor.name() + " "));
             assertThat(movedCalls).as("taken-over callers connected to an agent on %s", survivor.name()).contains(survivor.name() + " ANSWERED");
         }
+        // Ready again after its hang-up, the raw phone may have taken further calls; it leaves with this test.
+        awaitTrue(hangingUpAgent + " is off its calls", Duration.ofSeconds(20), () -> !state(hangingUpAgent, "").equals("ON_CALL"));
+        setState(hangingUpAgent, "{\"state\":\"LOGGED_OUT\"}", cookie);
+        hangingUpPhone.close();
     }
 
     private String state(String extension, String cookie) throws Exception {

@@ -110,19 +110,7 @@ final class SoftphoneSocket implements WebSocket.Listener, AutoCloseable {
 
     /** A final answer to {@code request} (its Via, Record-Route, From, To with a tag, Call-ID, CSeq). */
     static String answer(String request, String status) {
-        StringBuilder response = new StringBuilder("SIP/2.0 ").append(status).append("\r\n");
-        for (String line : request.split("\r\n")) {
-            String name = line.contains(":") ? line.substring(0, line.indexOf(':')).trim() : "";
-            // Record-Route too (RFC 3261 12.1.1): the node's route set back to the browser through the edge.
-            if (name.equalsIgnoreCase("Via") || name.equalsIgnoreCase("v") || name.equalsIgnoreCase("From") || name.equalsIgnoreCase("f")
-                    || name.equalsIgnoreCase("Call-ID") || name.equalsIgnoreCase("i") || name.equalsIgnoreCase("CSeq")
-                    || name.equalsIgnoreCase("Record-Route")) {
-                response.append(line).append("\r\n");
-            } else if (name.equalsIgnoreCase("To") || name.equalsIgnoreCase("t")) {
-                response.append(line).append(";tag=softphone-answer").append("\r\n");
-            }
-        }
-        return response.append("Content-Length: 0\r\n\r\n").toString();
+        return SipAnswers.answer(request, status, "softphone-answer", "", "");
     }
 
     private static String md5(String text) {

@@ -68,7 +68,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the agent resumes it here.</li>
  * </ul>
  * A party that refuses or does not answer its re-INVITE is lost as before ({@code FAILED}); for a
- * talking call the other party gets a BYE and the agent is freed.
+ * talking call the other party gets a BYE and the agent is freed. A party of a talking call that
+ * answers 481 hung up in the seconds before (its BYE went to the departed node): the call ends as its
+ * hang-up ({@code ANSWERED}, the agent in its wrap-up), the other party hung up.
  */
 @ApplicationScoped
 public class CallTakeovers {
@@ -98,6 +100,7 @@ public class CallTakeovers {
     private final NodeMedia media;
     private final CallRecordings recordings;
     private final CallerDialogs dialogs;
+    private final InboundCalls inbound;
     private final Clock clock;
     private final String node;
     /** The re-INVITEs of takeovers that await their final answer, with the call and the party each went to. */
@@ -120,7 +123,7 @@ public class CallTakeovers {
     public CallTakeovers(SipEndpoint sip, CallSessions sessions, QueueStore queue, CallHistory history, CallMeters meters,
                          CallerMedia callerMedia, OutboundRequests requests,
                          DistributionSignal distribution, TelephonyDirectory directory, AgentStates agents, NodeMedia media,
-                         CallRecordings recordings, CallerDialogs dialogs, Clock clock,
+                         CallRecordings recordings, CallerDialogs dialogs, InboundCalls inbound, Clock clock,
                          @ConfigProperty(name = "jboss.node.name", defaultValue = "node") String node) {
         this.sip = sip;
         this.sessions = sessions;
@@ -135,12 +138,13 @@ public class CallTakeovers {
         this.media = media;
         this.recordings = recordings;
         this.dialogs = dialogs;
+        this.inbound = inbound;
         this.clock = clock;
         this.node = node;
     }
 
     protected CallTakeovers() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The survivor that takes the call over: the call id's hash over the sorted members, so exactly one does, without a vote. */
@@ -454,6 +458,17 @@ public class CallTakeovers {
         Response response = event.getResponse();
         TalkingMove move = sent.move();
         String party = sent.toAgent() ? "agent " + call.agent().extension() : "caller";
+        if (response.getStatusCode() == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST && !move.failed && !call.state.isEnded()) {
+            // The party has no such dialog any more: it hung up in the seconds before the takeover, its
+            // BYE to the departed node unanswered. The call ends as that party's hang-up, not as lost.
+            LOG.warning("the " + party + " hung up before the takeover (481 to its re-INVITE): call ended by the " + party);
+            if (sent.toAgent()) {
+                inbound.agentHungUp(call);
+            } else {
+                inbound.callerHungUp(call);
+            }
+            return;
+        }
         if (response.getStatusCode() >= 300) {
             LOG.warning("the " + party + " refused the takeover's re-INVITE (" + response.getStatusCode() + "): call lost");
             move.failed = true;

@@ -430,10 +430,23 @@ public class InboundCalls {
         });
     }
 
-    /** The caller hung up outside a dialog the stack knows (its node is gone, {@link StrandedCallers}): as {@link #onBye} ends it. */
+    /**
+     * The caller hung up outside a dialog the stack knows (its node is gone, {@link StrandedCallers}),
+     * or answered a takeover's re-INVITE with 481 ({@link CallTakeovers}): as {@link #onBye} ends it.
+     */
     void callerHungUp(AcdCall call) {
         try (CallLogContext context = CallLogContext.of(call)) {
             end(call, true, call.callId);
+        }
+    }
+
+    /**
+     * The agent's phone hung up where no BYE reached a live node (it answered a takeover's re-INVITE
+     * with 481, {@link CallTakeovers}): as {@link #onBye} ends it, the agent in its wrap-up.
+     */
+    void agentHungUp(AcdCall call) {
+        try (CallLogContext context = CallLogContext.of(call)) {
+            end(call, false, call.agentCallId);
         }
     }
 
