@@ -500,6 +500,21 @@ class ClusterFailoverIT {
             for (String callId : completed.stream().filter(id -> !recorded.contains(id)).toList()) {
                 System.out.printf("missing %s: outcome %s, ended %s, node %s%n", callId, outcomeOf(callId), recordColumn(callId, "ended_at"),
                         handlerOf(callId));
+                // Its events say how it ended (an ACK the node never saw ends a call FAILED 32 s after the answer).
+                try (Connection db = master(); PreparedStatement events = db.prepareStatement(
+                        "SELECT seq, type, node, occurred_at, detail FROM call_event WHERE call_id = ? ORDER BY seq")) {
+                    events.setString(1, callId);
+                    try (ResultSet rows = events.executeQuery()) {
+                        while (rows.next()) {
+                            System.out.printf("  %d %s %s %s %s%n", rows.getInt(1), rows.getString(2), rows.getString(3),
+                                    rows.getString(4), rows.getString(5));
+                        }
+                    }
+                }
+                for (Cluster.Node node : cluster.nodes()) {
+                    Files.readAllLines(node.wildfly().serverLog()).stream().filter(line -> line.contains(callId)).limit(20)
+                            .forEach(line -> System.out.println("  " + node.name() + ": " + line));
+                }
             }
             for (Cluster.Node node : cluster.nodes()) {
                 System.out.println(node.name() + " journal: " + health(node, "/telephony/health").getJsonObject("checks").get("callRecords"));
