@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -67,22 +66,16 @@ public final class ClusterDatabase {
         return dir.resolve("mariadbd.err");
     }
 
-    public void start() {
-        start(List.of());
-    }
-
     /**
-     * Starts a master that failed; {@code peer} is the other master, which took the writes. This
-     * one's binlog may end in commits the peer never received (killed while it waited for their
-     * semi-sync acknowledgement): the nodes retried those on the peer, so kept here they would meet
-     * their retried copies as duplicate keys once replication resumes (seen as a refused failback).
-     * Then it starts as the peer's replica ({@code --init-rpl-role=SLAVE}; MariaDB 11.4.3 and later
-     * cut only so), whose crash recovery cuts what was never acknowledged. Otherwise it starts as it
-     * was: the cut also takes commits whose acknowledgement was on its way, which the peer and this
-     * server's replica already have, and their replication from here then stops on GTIDs this
-     * server no longer has (both seen in the failover test).
+     * Starts a master that failed; {@code peer} is the other master, which took the writes. Its
+     * binlog may end in commits the peer never received (killed while it waited for their semi-sync
+     * acknowledgement); the nodes retried those on the peer, so at failback they meet their retried
+     * copies as duplicate keys. That is said here, before it happens. Not cut: MariaDB's cut
+     * ({@code --init-rpl-role=SLAVE}) takes every commit not yet done in the engine, also those the
+     * peer and this server's replica already had, whose replication from here then stopped on GTIDs
+     * this server no longer had (seen in both full test runs that tried it).
      *
-     * @return what was decided, for the operator
+     * @return what it found, for the operator
      */
     public String startFailedMaster(ClusterDatabase peer) {
         long domain = database.serverId();
@@ -93,14 +86,14 @@ public final class ClusterDatabase {
             written = OptionalLong.empty();
         }
         OptionalLong received = peer.receivedOf(domain);
+        start();
+        String found = "its binlog ended at " + domain + "-" + domain + "-" + (written.isPresent() ? String.valueOf(written.getAsLong()) : "?")
+                + ", " + peer.database.name() + " had received up to " + (received.isPresent() ? String.valueOf(received.getAsLong()) : "?");
         if (written.isPresent() && received.isPresent() && written.getAsLong() > received.getAsLong()) {
-            start(List.of("--init-rpl-role=SLAVE"));
-            return "its binlog ended at " + domain + "-" + domain + "-" + written.getAsLong() + ", " + peer.database.name()
-                    + " had received up to " + received.getAsLong() + ": started as its replica, the unacknowledged rest cut";
+            return found + ": " + (written.getAsLong() - received.getAsLong()) + " commit(s) " + peer.database.name()
+                    + " never received; the failback will meet their retried copies (docs/operations.md, Known limitations)";
         }
-        start(List.of());
-        return "its binlog ended at " + (written.isPresent() ? String.valueOf(written.getAsLong()) : "?") + ", " + peer.database.name()
-                + " had received up to " + (received.isPresent() ? String.valueOf(received.getAsLong()) : "?") + ": started as it was";
+        return found + ": nothing only here";
     }
 
     /** The last sequence number of GTID domain {@code domain} this server's replication received, if it can say. */
@@ -123,7 +116,7 @@ public final class ClusterDatabase {
         }
     }
 
-    private void start(List<String> extra) {
+    public void start() {
         MariaDbServer.makeExecutable(basedir);
         try {
             Files.createDirectories(dir);
@@ -138,10 +131,8 @@ public final class ClusterDatabase {
                 }
             }
             Path bootstrap = dir.resolve("bootstrap.sql");
-            List<String> arguments = new ArrayList<>(List.of("--defaults-file=" + configuration, "--basedir=" + basedir,
-                    "--user=" + System.getProperty("user.name"), "--tmpdir=" + tmp));
-            arguments.addAll(extra);
-            process = MariaDbProcess.launch(basedir, arguments,
+            process = MariaDbProcess.launch(basedir, List.of("--defaults-file=" + configuration, "--basedir=" + basedir,
+                            "--user=" + System.getProperty("user.name"), "--tmpdir=" + tmp),
                     firstStart ? Optional.of(bootstrapSql()) : Optional.empty(), bootstrap, dir.resolve("console.log"));
             MariaDbProcess.awaitReady(process, database.name(), this::connectAsAdmin, START_TIMEOUT, log());
             Files.deleteIfExists(bootstrap);
