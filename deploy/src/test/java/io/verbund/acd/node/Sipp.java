@@ -51,6 +51,12 @@ final class Sipp {
     Process start(Path scenario, int localPort, List<String> extra) throws IOException {
         List<String> command = new ArrayList<>(List.of("sipp", "127.0.0.1:" + serverPort, "-sf", scenario.toString(),
                 "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-nostdin", "-trace_err"));
+        if (!extra.contains("-mp")) {
+            // SIPp's own default binds its media sockets at 6000 and 6002 (then upwards while taken): the
+            // SIP ports of other tests' phones. A phone started a moment after a caller then could not
+            // bind its 6002 ("Unable to bind main socket, errno = 98"). 12000-15999 is no test's SIP port.
+            command.addAll(List.of("-mp", Integer.toString(12000 + 4 * (localPort % 1000))));
+        }
         command.addAll(extra);
         Path log = workDir.resolve(scenario.getFileName() + "-" + localPort + "-" + System.nanoTime() + ".out");
         Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
