@@ -103,14 +103,7 @@ public final class ClusterDatabase {
             if (!rows.next()) {
                 return OptionalLong.empty();
             }
-            String position = rows.getString("Gtid_IO_Pos");
-            for (String gtid : position == null ? new String[0] : position.split(",")) {
-                String[] parts = gtid.strip().split("-");
-                if (parts.length == 3 && parts[0].equals(String.valueOf(domain))) {
-                    return OptionalLong.of(Long.parseLong(parts[2]));
-                }
-            }
-            return OptionalLong.empty();
+            return GtidPosition.parse(rows.getString("Gtid_IO_Pos")).sequenceOf(domain);
         } catch (SQLException | RuntimeException e) {
             return OptionalLong.empty();
         }

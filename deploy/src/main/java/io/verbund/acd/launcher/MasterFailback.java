@@ -102,10 +102,8 @@ final class MasterFailback {
      * from the primary itself, which skips them when they return, so it never counts them as applied.
      */
     private String backupWritesPosition() throws SQLException {
-        String primaryDomain = single(primary, "SELECT @@gtid_domain_id");
-        return java.util.Arrays.stream(single(backup, "SELECT @@gtid_binlog_pos").split(","))
-                .map(String::strip).filter(gtid -> !gtid.isEmpty() && !gtid.startsWith(primaryDomain + "-"))
-                .collect(java.util.stream.Collectors.joining(","));
+        long primaryDomain = Long.parseLong(single(primary, "SELECT @@gtid_domain_id"));
+        return GtidPosition.parse(single(backup, "SELECT @@gtid_binlog_pos")).without(primaryDomain).toString();
     }
 
     private static String single(ClusterDatabase database, String query) throws SQLException {
