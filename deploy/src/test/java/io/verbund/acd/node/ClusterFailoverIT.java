@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.verbund.acd.launcher.Cluster;
 import io.verbund.acd.launcher.ClusterDatabase;
+import io.verbund.acd.launcher.HaproxyAdmin;
 import io.verbund.acd.launcher.NodeCertificate;
 import io.verbund.acd.launcher.Verbund;
 import io.verbund.acd.lbconfig.topology.Database;
@@ -357,6 +358,47 @@ class ClusterFailoverIT {
         assertThat(atB.answer()).as("B's own challenge").startsWith("SIP/2.0 200");
         String replayed = sipExchange(a, atB.request().replace("z9hG4bK-cl-b-2", "z9hG4bK-cl-replay"), 5963);
         assertThat(replayed).as("B's answer replayed at A").startsWith("SIP/2.0 401").contains("stale=true");
+    }
+
+    /**
+     * In a master failover's seconds the configuration a call needs is read from replica 1: here both
+     * masters are out of haproxy's master frontend for a moment, and a phone's REGISTER (its account,
+     * never served stale) still gets its 200.
+     */
+    @Test
+    @Order(2)
+    void aPhoneRegistersWhileTheMasterFrontendRefusesItsAccountReadFromReplica1() throws Exception {
+        Cluster.Node node = cluster.nodes().get(1);
+        HaproxyAdmin haproxy = cluster.haproxy();
+        Path serverLog = node.wildfly().serverLog();
+        long logBefore = Files.size(serverLog);
+        List<String> masters = List.of("master1", "master2");
+        try {
+            for (String master : masters) {
+                haproxy.command("disable server " + HaproxyAdmin.DB_MASTER + "/" + master);
+                haproxy.shutdownSessions(master);
+            }
+            try (Connection refused = master()) {
+                throw new AssertionError("the master frontend still let a connection through to " + refused);
+            } catch (SQLException expected) {
+                // As in a failover's seconds: no master behind the frontend.
+            }
+            Registration registered = answerChallenge(node, node, extension(AGENTS - 1), "bench", 5964, "z9hG4bK-cl-replica", 0);
+            assertThat(registered.answer()).as("REGISTER with no master reachable").startsWith("SIP/2.0 200");
+        } finally {
+            for (String master : masters) {
+                haproxy.enableServer(master);
+            }
+        }
+        String logged;
+        try (var log = Files.newInputStream(serverLog)) {
+            log.skipNBytes(logBefore);
+            logged = new String(log.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(logged).as("%s says where it read", node.name()).contains("event=read-from-replica");
+        awaitTrue("haproxy sees both masters up again", Duration.ofSeconds(15),
+                () -> haproxy.servers(HaproxyAdmin.DB_MASTER).stream().allMatch(HaproxyAdmin.Server::up));
+        assertThat(cluster.serverIdBehind(cluster.topology().frontends().dbMaster())).as("writes go to master1 again").isEqualTo(MASTER1);
     }
 
     private record Registration(String request, String answer) {

@@ -269,7 +269,10 @@ public final class KamailioConfig implements ConfigGenerator {
                     }
                     # Mode 2: IP and port, any transport; mode 6: the same and active.
                     if (ds_is_from_list("%6$d", "2", "$avp(hop)")) {
-                        if (!ds_is_from_list("%6$d", "6", "$avp(hop)")) {
+                        # Never an ACK: it confirms the 200 of the node that sent it, which no other node
+                        # can use; and one 503 marks a node down that may be alive, whose answered call
+                        # would then end for want of its ACK.
+                        if (!is_method("ACK") && !ds_is_from_list("%6$d", "6", "$avp(hop)")) {
                             xlog("L_WARN", "$rm of $ci for telephony node $avp(hop), which is down: to another node\\n");
                             route(OTHER_NODE);
                         }

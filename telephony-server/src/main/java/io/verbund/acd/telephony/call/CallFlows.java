@@ -290,7 +290,14 @@ public class CallFlows {
     }
 
     private void enqueue(AcdCall call, FlowAction.Enqueue enqueue, int turn) {
-        Optional<GroupSettings> group = directory.group(call.tenantId, enqueue.group());
+        Optional<GroupSettings> group;
+        try {
+            group = directory.group(call.tenantId, enqueue.group());
+        } catch (DirectoryUnavailable e) {
+            // Uncaught, it left the caller in the flow with no answer until its own timeout.
+            endCall(call, Response.SERVICE_UNAVAILABLE, "configuration unavailable: " + e.getMessage(), "FAILED");
+            return;
+        }
         if (group.isEmpty()) {
             endCall(call, Response.SERVER_INTERNAL_ERROR, "call flow names unknown group " + enqueue.group(), "FAILED");
             return;

@@ -4,6 +4,7 @@ import io.verbund.acd.agent.AgentKey;
 import io.verbund.acd.call.Call;
 import io.verbund.acd.call.CallId;
 import io.verbund.acd.routing.QueueEntry;
+import io.verbund.acd.runtime.datasource.MasterFirstReads;
 import io.verbund.acd.telephony.directory.GroupSettings;
 import io.verbund.acd.telephony.directory.TelephonyDirectory;
 import io.verbund.acd.telephony.media.NodeMedia;
@@ -87,6 +88,16 @@ public class CallTakeovers {
     @Resource(lookup = "java:jboss/datasources/AcdMasterDS")
     private DataSource master;
 
+    /**
+     * Replica 1, for a call's last event number when the master fails that read (its failover's
+     * seconds): a takeover must not end the call FAILED for it. {@link #EVENT_ROOM} covers the few
+     * events the replica may be behind.
+     */
+    @Resource(lookup = "java:jboss/datasources/AcdRealtimeDS")
+    private DataSource realtime;
+
+    private final MasterFirstReads reads;
+
     private final SipEndpoint sip;
     private final CallSessions sessions;
     private final QueueStore queue;
@@ -141,6 +152,7 @@ public class CallTakeovers {
         this.inbound = inbound;
         this.clock = clock;
         this.node = node;
+        this.reads = new MasterFirstReads(clock);
     }
 
     protected CallTakeovers() {
@@ -583,12 +595,13 @@ public class CallTakeovers {
 
     /** The highest event number the database has for the call (0 for none). */
     private int lastEventSeq(String callId) throws SQLException {
-        try (Connection connection = master.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM call_event WHERE call_id = ?")) {
-            query.setString(1, callId);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? rows.getInt(1) : 0;
+        return reads.read(master, realtime, "last event of " + callId, connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM call_event WHERE call_id = ?")) {
+                query.setString(1, callId);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? rows.getInt(1) : 0;
+                }
             }
-        }
+        });
     }
 }

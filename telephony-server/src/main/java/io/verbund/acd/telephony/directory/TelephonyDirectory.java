@@ -8,6 +8,7 @@ import io.verbund.acd.callflow.CallFlow;
 import io.verbund.acd.runtime.cache.TimedCache;
 import io.verbund.acd.runtime.callflow.CallFlowGraphJson;
 import io.verbund.acd.runtime.config.ConfigurationChanges;
+import io.verbund.acd.runtime.datasource.MasterFirstReads;
 import io.verbund.acd.schedule.OpeningHours;
 import io.verbund.acd.agent.PauseLimits;
 import io.verbund.acd.routing.RedialDelays;
@@ -43,7 +44,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * JDBC look-ups of the configuration the call path needs, each cached for a short while. A change
+ * JDBC look-ups of the configuration the call path needs, each cached for a short while, on the
+ * master, or on replica 1 when the master fails them (its failover's seconds). A change
  * committed through the portal empties the caches on every node at once ({@link ConfigurationChanges}),
  * so the next call follows it; the expiry only covers changes made behind the API's back.
  */
@@ -62,6 +64,12 @@ public class TelephonyDirectory {
 
     @Resource(lookup = "java:jboss/datasources/AcdMasterDS")
     private DataSource master;
+
+    /** Replica 1, for the look-ups the master fails in its failover's seconds. */
+    @Resource(lookup = "java:jboss/datasources/AcdRealtimeDS")
+    private DataSource realtime;
+
+    private final MasterFirstReads reads;
 
     @Inject
     private ConfigurationChanges changes;
@@ -82,6 +90,7 @@ public class TelephonyDirectory {
         this.phones = new TimedCache<>(TTL, SIZE_LIMIT, clock);
         this.hours = new TimedCache<>(TTL, SIZE_LIMIT, clock);
         this.pauseLimits = new TimedCache<>(TTL, SIZE_LIMIT, clock);
+        this.reads = new MasterFirstReads(clock);
     }
 
     /** For CDI's proxy only. */
@@ -412,11 +421,15 @@ public class TelephonyDirectory {
     }
 
     private <T> T query(String sql, Binder binder, Reader<T> reader) {
-        try (Connection connection = master.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            try (ResultSet rows = statement.executeQuery()) {
-                return reader.read(rows);
-            }
+        try {
+            return reads.read(master, realtime, sql, connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    binder.bind(statement);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return reader.read(rows);
+                    }
+                }
+            });
         } catch (SQLException e) {
             throw new DirectoryUnavailable("configuration look-up failed: " + e.getMessage(), e);
         }
