@@ -66,6 +66,8 @@ class ClusterFailoverIT {
     private static final int AGENT_PHONES_PORT = 5971;
     /** The raw phone of the agent who hangs up right after its call's node was killed (extension AGENTS + 1). */
     private static final int HANGING_UP_PHONE_PORT = 5998;
+    /** The phone that rings for a caller on the killed node and is never picked up. */
+    private static final int RINGING_PHONE_PORT = 5989;
     private static final long MASTER1 = 1;
     private static final long MASTER2 = 2;
     private static final long REPLICA1 = 3;
@@ -90,7 +92,7 @@ class ClusterFailoverIT {
         cluster.start(false, false);
         http = HttpClient.newBuilder().sslContext(cluster.certificate().trustingOnlyThis()).build();
         try (Connection db = master()) {
-            BenchTenant.create(db, AGENTS + 1);
+            BenchTenant.create(db, AGENTS + 2);
         }
     }
 
@@ -884,6 +886,29 @@ class ClusterFailoverIT {
         return number;
     }
 
+    /**
+     * A number answering on queue into a group of its own, "Ringing", whose only member is {@code agent}
+     * (taken out of the bench group) and whose phones ring two minutes before an offer counts as not taken.
+     */
+    private static String ringingGroupNumber(String agent) throws SQLException {
+        String number = "+4930999003";
+        try (Connection db = master(); Statement statement = db.createStatement()) {
+            statement.executeUpdate("INSERT INTO acd_group (tenant_id, name, strategy, wrap_up_seconds, redial_delay_seconds, ring_time_seconds)"
+                    + " SELECT id, 'Ringing', 'LONGEST_IDLE', 0, 0, 120 FROM tenant WHERE tenant_key = 'bench'");
+            statement.executeUpdate("DELETE m FROM group_membership m JOIN agent a ON a.id = m.agent_id WHERE a.extension = '" + agent + "'");
+            statement.executeUpdate("INSERT INTO group_membership (tenant_id, group_id, agent_id) SELECT g.tenant_id, g.id, a.id"
+                    + " FROM acd_group g JOIN agent a ON a.tenant_id = g.tenant_id AND a.extension = '" + agent + "' WHERE g.name = 'Ringing'");
+            statement.executeUpdate("INSERT INTO call_flow (tenant_id, name) SELECT id, 'Ringing' FROM tenant WHERE tenant_key = 'bench'");
+            statement.executeUpdate("INSERT INTO call_flow_version (tenant_id, call_flow_id, version, graph) SELECT tenant_id, id, 1,"
+                    + " '{\"start\":\"q\",\"nodes\":[{\"id\":\"q\",\"type\":\"queue\",\"parameters\":{\"group\":\"Ringing\"},\"exits\":{}}]}'"
+                    + " FROM call_flow WHERE name = 'Ringing'");
+            statement.executeUpdate("UPDATE call_flow SET current_version = 1 WHERE name = 'Ringing'");
+            statement.executeUpdate("INSERT INTO service_number (tenant_id, number, call_flow_id, label, answer_on_queue)"
+                    + " SELECT tenant_id, '" + number + "', id, 'Ringing, answered on queue', TRUE FROM call_flow WHERE name = 'Ringing'");
+        }
+        return number;
+    }
+
     /** The callers of {@code number} that {@code node} holds, not ended. */
     private static long waitingOn(String node, String number) throws SQLException {
         try (Connection db = master(); PreparedStatement query = db.prepareStatement("SELECT COUNT(*) FROM call_record"
@@ -1137,6 +1162,25 @@ class ClusterFailoverIT {
             return line.finalResponse("z9hG4bK-bye-" + callId, Duration.ofSeconds(15)).orElse("no answer to the BYE");
         }
 
+        /** Answers a re-INVITE in this dialog (the same session, the next version) with 200; whether one came within {@code wait}. */
+        boolean answerReInvite(Duration wait) throws Exception {
+            Instant until = Instant.now().plus(wait);
+            while (Instant.now().isBefore(until)) {
+                Optional<String> request = line.response(callId, status -> status == -1, Duration.between(Instant.now(), until));
+                if (request.isEmpty()) {
+                    return false;
+                }
+                if (SipAnswers.method(request.get()).orElse("").equals("INVITE")) {
+                    String sdp = "v=0\r\no=caller 1 2 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                            + "m=audio 9 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+                    line.send(SipAnswers.answer(request.get(), "200 OK", "", "Contact: <sip:caller@" + line.local() + ">\r\n"
+                            + "Content-Type: application/sdp\r\n", sdp).getBytes(StandardCharsets.US_ASCII));
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /**
          * Answers a re-INVITE in this dialog (the same session, the next version) and then the BYE,
          * each with 200; whether the BYE came within {@code wait}.
@@ -1188,6 +1232,20 @@ class ClusterFailoverIT {
         String cookie = sessionCookieOn(sliceLease().holder());
         Cluster.Node killedNode = cluster.nodes().stream().filter(node -> cookie.endsWith("=" + node.name())).findFirst().orElseThrow();
         Cluster.Node survivor = cluster.nodes().stream().filter(node -> node != killedNode).findFirst().orElseThrow();
+        // A caller answered on queue whose agent's phone rings when its node dies (the agent never picks up):
+        // first, as its group's two-minute ring time outlasts everything before the kill.
+        String ringingAgent = extension(AGENTS + 2);
+        String ringingNumber = ringingGroupNumber(ringingAgent);
+        Registration ringingRegistered = answerChallenge(survivor, survivor, ringingAgent, "bench", RINGING_PHONE_PORT, "z9hG4bK-cl-ringing", 300);
+        assertThat(ringingRegistered.answer()).as("%s's phone registers", ringingAgent).startsWith("SIP/2.0 200");
+        RawAgentPhone ringingPhone = RawAgentPhone.ringingOn(RINGING_PHONE_PORT);
+        setState(ringingAgent, "{\"state\":\"READY\"}", cookie);
+        LeavingCaller ringingCaller = callerOn(killedNode, ringingNumber, "ringing");
+        awaitTrue(ringingAgent + "'s phone rings for " + ringingCaller.callId, Duration.ofSeconds(15), () -> {
+            JsonObject agent = agentState(ringingAgent, cookie);
+            return agent.getString("state").equals("RINGING") && ringingCaller.callId.equals(agent.getString("callId", ""));
+        });
+        String ringingLeg = ringingPhone.lastCall().orElseThrow();
         // Agents talking on both nodes (Kamailio spreads calls by Call-ID), the others logged out,
         // and callers waiting on both nodes.
         sipp.start(talkingCallers(), 5993, List.of("-s", BenchTenant.SERVICE_NUMBER, "-mp", "16610",
@@ -1251,6 +1309,14 @@ class ClusterFailoverIT {
         Instant heldAt = Instant.now();
         awaitTrue(heldCall + " is on hold", Duration.ofSeconds(10),
                 () -> TestNodes.json(callRequest("GET", heldCall, "").body()).getBoolean("onHold", false));
+        java.util.concurrent.CompletableFuture<Boolean> ringingReInvited = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return ringingCaller.answerReInvite(Duration.ofSeconds(30));
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+
         kill(killedNode.name());
         Instant killed = Instant.now();
         leaving.hangUp();
@@ -1275,6 +1341,8 @@ class ClusterFailoverIT {
         assertHungUpAtTheSurvivor(leaving, killedNode, survivor);
         assertTalkingHungUpAtTheSurvivor(talkingLeaving, talkingLeavingAgent[0], killedNode, survivor, cookie);
         assertAgentHungUpBeforeTheTakeover(agentHangsUp, byeAfterReInvite, hangingUpAgent, hangingUpLeg, hangingUpPhone, survivor, cookie);
+        assertRingingCallerWaitsOnAtTheSurvivor(ringingCaller, ringingReInvited, ringingAgent, ringingLeg, ringingPhone, killedNode, survivor,
+                cookie);
         Duration leftOfThirtySeconds = Duration.ofSeconds(30).minus(Duration.between(killed, Instant.now()));
         awaitTrue(survivor.name() + " takes the slice lease over", leftOfThirtySeconds.isNegative() ? Duration.ofSeconds(1) : leftOfThirtySeconds,
                 () -> sliceLease().holder().equals(survivor.name()));
@@ -1345,6 +1413,47 @@ class ClusterFailoverIT {
         awaitTrue(hangingUpAgent + " is off its calls", Duration.ofSeconds(20), () -> !state(hangingUpAgent, "").equals("ON_CALL"));
         setState(hangingUpAgent, "{\"state\":\"LOGGED_OUT\"}", cookie);
         hangingUpPhone.close();
+    }
+
+    /**
+     * The caller answered on queue whose agent's phone rang when its node was killed: the survivor
+     * re-INVITEd it, cancelled the phone's ringing INVITE of the dead node, and the caller waits in
+     * its queue there, moved once; the agent, freed, is offered it again by the survivor. Then the
+     * caller hangs up: its record ends ABANDONED at the survivor.
+     */
+    private void assertRingingCallerWaitsOnAtTheSurvivor(LeavingCaller caller, java.util.concurrent.CompletableFuture<Boolean> reInvited,
+                                                         String agent, String deadLeg, RawAgentPhone phone, Cluster.Node killed,
+                                                         Cluster.Node survivor, String cookie) throws Exception {
+        try {
+            assertThat(reInvited.get(40, java.util.concurrent.TimeUnit.SECONDS)).as("the survivor re-INVITEd %s", caller.callId).isTrue();
+            awaitTrue(agent + "'s phone gets the CANCEL of " + killed.name() + "'s INVITE", Duration.ofSeconds(10), () -> phone.cancelled(deadLeg));
+            assertThat(Files.readString(survivor.wildfly().serverLog())).contains("rang for caller " + caller.callId + " through "
+                    + killed.name() + ": CANCEL sent");
+            awaitTrue(survivor.name() + " offers " + caller.callId + " to " + agent + " again", Duration.ofSeconds(20), () -> {
+                JsonObject now = agentState(agent, cookie);
+                return now.getString("state").equals("RINGING") && caller.callId.equals(now.getString("callId", ""))
+                        && !phone.lastCall().orElse(deadLeg).equals(deadLeg);
+            });
+        } catch (AssertionError | java.util.concurrent.TimeoutException e) {
+            System.out.printf("%s: record %s at %s, agent %s%n", caller.callId, outcomeOf(caller.callId), handlerOf(caller.callId),
+                    agentState(agent, cookie));
+            for (Cluster.Node node : List.of(killed, survivor)) {
+                Files.readAllLines(node.wildfly().serverLog()).stream()
+                        .filter(line -> line.contains(caller.callId) || line.contains(deadLeg) || line.contains(agent))
+                        .limit(40).forEach(line -> System.out.println(node.name() + ": " + line));
+            }
+            throw e;
+        }
+        assertThat(handlerOf(caller.callId)).isEqualTo(survivor.name());
+        assertThat(outcomeOf(caller.callId)).as("still waiting").isNull();
+        assertThat(takeOvers(caller.callId)).as("%s moved to %s once", caller.callId, survivor.name()).isEqualTo(1);
+        caller.hangUp();
+        assertByeAnsweredAndEndedAt(caller, "ABANDONED", survivor);
+        String secondLeg = phone.lastCall().orElseThrow();
+        awaitTrue("the offer of the survivor is cancelled with the hang-up", Duration.ofSeconds(10), () -> phone.cancelled(secondLeg));
+        awaitTrue(agent + " is free again", Duration.ofSeconds(10), () -> state(agent, cookie).equals("READY"));
+        setState(agent, "{\"state\":\"LOGGED_OUT\"}", cookie);
+        phone.close();
     }
 
     private String state(String extension, String cookie) throws Exception {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * An agent's phone in raw SIP over UDP, for what a SIPp scenario cannot time: it answers every call
- * at once and hangs one up when the test says so. A phone that hung up answers any later request in
+ * at once and hangs one up when the test says so, or (ringing only) rings until a call is cancelled. A phone that hung up answers any later request in
  * that dialog with 481 (RFC 3261 12.2.2), as a real phone does when its BYE went to a node that died.
  * Registered beforehand on the same port (the registration outlives the registering socket).
  */
@@ -26,6 +26,12 @@ final class RawAgentPhone implements AutoCloseable {
     private static final Pattern CONTACT = Pattern.compile("<sip:(?:[^@>]+@)?([^:;>]+):(\\d+)");
 
     private final DatagramSocket socket;
+    /** False for a phone nobody picks up: it rings (180) until the call is cancelled. */
+    private final boolean picksUp;
+    /** Call-IDs of the INVITEs that were cancelled here. */
+    private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+    /** Where each first INVITE came from: its final answer goes there, as a transaction's answers do. */
+    private final Map<String, SocketAddress> inviteSources = new ConcurrentHashMap<>();
     /** The first INVITE of each call, by Call-ID, in the order they came. */
     private final Map<String, String> invites = new ConcurrentHashMap<>();
     private final Set<String> hungUp = ConcurrentHashMap.newKeySet();
@@ -33,15 +39,26 @@ final class RawAgentPhone implements AutoCloseable {
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
     private volatile String lastCall;
 
-    private RawAgentPhone(DatagramSocket socket) {
+    private RawAgentPhone(DatagramSocket socket, boolean picksUp) {
         this.socket = socket;
+        this.picksUp = picksUp;
         Thread serving = new Thread(this::serve, "raw-agent-phone-" + socket.getLocalPort());
         serving.setDaemon(true);
         serving.start();
     }
 
     static RawAgentPhone on(int port) throws SocketException, java.net.UnknownHostException {
-        return new RawAgentPhone(new DatagramSocket(port, InetAddress.getByName("127.0.0.1")));
+        return new RawAgentPhone(new DatagramSocket(port, InetAddress.getByName("127.0.0.1")), true);
+    }
+
+    /** A phone that rings for every call and is never picked up; a CANCEL ends the ringing (200, then 487). */
+    static RawAgentPhone ringingOn(int port) throws SocketException, java.net.UnknownHostException {
+        return new RawAgentPhone(new DatagramSocket(port, InetAddress.getByName("127.0.0.1")), false);
+    }
+
+    /** Whether the INVITE of {@code callId} was cancelled here. */
+    boolean cancelled(String callId) {
+        return cancelled.contains(callId);
     }
 
     /** The Call-ID of the last call that rang here (answered at once). */
@@ -104,13 +121,24 @@ final class RawAgentPhone implements AutoCloseable {
             send(SipAnswers.answer(message, "481 Call/Transaction Does Not Exist", tagFor(callId), "", ""), from);
             return;
         }
+        if (method.get().equals("CANCEL") && invites.containsKey(callId)) {
+            cancelled.add(callId);
+            send(SipAnswers.answer(message, "200 OK", tagFor(callId), "", ""), from);
+            send(SipAnswers.answer(invites.get(callId), "487 Request Terminated", tagFor(callId), "", ""), inviteSources.get(callId));
+            return;
+        }
         if (!method.get().equals("INVITE")) {
             send(SipAnswers.answer(message, "200 OK", tagFor(callId), "", ""), from);
             return;
         }
         if (SipAnswers.toTag(message).isEmpty()) {
             invites.putIfAbsent(callId, message);
+            inviteSources.putIfAbsent(callId, from);
             lastCall = callId;
+        }
+        if (!picksUp) {
+            send(SipAnswers.answer(message, "180 Ringing", tagFor(callId), "", ""), from);
+            return;
         }
         String sdp = "v=0\r\no=phone 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
         send(SipAnswers.answer(message, "200 OK", tagFor(callId), "Contact: <sip:phone@127.0.0.1:" + socket.getLocalPort() + ">\r\n"

@@ -156,6 +156,7 @@ public class AgentLegs {
                 queue.enqueue(call.entry);
                 return;
             }
+            sessions.ringing(call);
             call.ringTimer = scheduler.schedule(() -> {
                 try (CallLogContext context = CallLogContext.of(call)) {
                     ringTimedOut(call);

@@ -60,6 +60,11 @@ public class CallSessions {
         }
     }
 
+    /** Agents' phones ring for the caller: a replicated waiting caller's dialog gets their INVITEs. */
+    void ringing(AcdCall call) {
+        dialogs.ringing(call);
+    }
+
     /** The caller talks to its agent now: its dialogs and the agent's leg are replicated for a survivor. */
     void talking(AcdCall call) {
         dialogs.talking(call);

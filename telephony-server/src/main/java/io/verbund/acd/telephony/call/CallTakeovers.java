@@ -43,6 +43,7 @@ import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.RecordRouteHeader;
+import javax.sip.header.RouteHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
@@ -201,6 +202,7 @@ public class CallTakeovers {
                     pending.put(transaction, new Pending(call, false, null));
                     transaction.sendRequest();
                     LOG.warning("taking over waiting caller " + call.callId + " of " + dialog.node() + ": re-INVITE sent");
+                    dialog.ringing().forEach(invite -> cancelRinging(call, invite, dialog.node()));
                 } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
                     LOG.log(Level.WARNING, "waiting caller of " + dialog.node() + " not taken over: " + e.getMessage(), e);
                     end(call);
@@ -351,6 +353,35 @@ public class CallTakeovers {
             transaction.sendRequest();
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.log(Level.WARNING, "BYE to " + phone + " not sent: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The CANCEL of an INVITE the departed node sent an agent's phone for the caller taken over: the
+     * INVITE's Request-URI, Call-ID, From, To, CSeq number and route, and its very Via (RFC 3261 9.1),
+     * which is how the phone, or the proxy in between, finds the ringing transaction. Sent
+     * statelessly: the answers go to the departed node as the Via says, and nobody needs them. The
+     * caller waits in its queue again meanwhile, and the agent is freed with the departed node's calls.
+     */
+    void cancelRinging(AcdCall call, String inviteText, String departed) {
+        try {
+            Request invite = sip.messages().createRequest(inviteText);
+            ViaHeader via = (ViaHeader) invite.getHeader(ViaHeader.NAME);
+            Request cancel = sip.messages().createRequest(invite.getRequestURI(), Request.CANCEL,
+                    (CallIdHeader) invite.getHeader(CallIdHeader.NAME),
+                    sip.headers().createCSeqHeader(((CSeqHeader) invite.getHeader(CSeqHeader.NAME)).getSeqNumber(), Request.CANCEL),
+                    (FromHeader) invite.getHeader(FromHeader.NAME), (ToHeader) invite.getHeader(ToHeader.NAME), List.of(via),
+                    sip.headers().createMaxForwardsHeader(70));
+            ListIterator<?> routes = invite.getHeaders(RouteHeader.NAME);
+            while (routes.hasNext()) {
+                cancel.addHeader((RouteHeader) routes.next());
+            }
+            sip.provider().sendRequest(cancel);
+            LOG.warning("the phone at " + invite.getRequestURI() + " rang for caller " + call.callId + " through " + departed
+                    + ": CANCEL sent");
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.log(Level.WARNING, "the phone ringing for caller " + call.callId + " through " + departed + " not cancelled: "
+                    + e.getMessage(), e);
         }
     }
 

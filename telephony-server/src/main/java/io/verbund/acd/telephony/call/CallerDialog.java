@@ -4,11 +4,15 @@ import io.verbund.acd.routing.QueueEntry;
 import io.verbund.acd.telephony.media.SessionDescription.Origin;
 import io.verbund.acd.tenant.TenantKey;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,10 +29,12 @@ import java.util.Objects;
  *                 the queue holds no entry)
  * @param origin   the {@code o=} of our last session description to the caller; null when none is known
  * @param agentLeg the agent's leg while the caller talks to its agent; null while it waits
+ * @param ringing  the INVITEs to agents' phones ringing for the waiting caller, as sent (their Via
+ *                 with the branch a CANCEL must match); empty when none rings
  */
 record CallerDialog(String callId, String node, TenantKey tenant, long tenantId, String serviceNumber, String caller,
                     Instant receivedAt, String invite, String localTag, long localSeq, QueueEntry entry, String language,
-                    String musicOnHold, Origin origin, AgentLegDialog agentLeg) {
+                    String musicOnHold, Origin origin, AgentLegDialog agentLeg, List<String> ringing) {
 
     CallerDialog {
         Objects.requireNonNull(callId, "callId");
@@ -38,19 +44,23 @@ record CallerDialog(String callId, String node, TenantKey tenant, long tenantId,
         Objects.requireNonNull(invite, "invite");
         Objects.requireNonNull(localTag, "localTag");
         Objects.requireNonNull(entry, "entry");
+        ringing = ringing == null ? List.of() : List.copyOf(ringing);
     }
 
     /** The dialog of a call answered on queue and waiting in its group, as {@code node} holds it. */
     static CallerDialog of(AcdCall call, String node) {
-        return of(call, node, null);
+        return of(call, node, null, List.of());
     }
 
-    /** The dialog of a caller, waiting ({@code agentLeg} null) or talking to its agent on {@code agentLeg}, as {@code node} holds it. */
-    static CallerDialog of(AcdCall call, String node, AgentLegDialog agentLeg) {
+    /**
+     * The dialog of a caller, waiting ({@code agentLeg} null; {@code ringing} the INVITEs of phones that
+     * ring for it) or talking to its agent on {@code agentLeg}, as {@code node} holds it.
+     */
+    static CallerDialog of(AcdCall call, String node, AgentLegDialog agentLeg, List<String> ringing) {
         Origin ours = call.callerMedia == null ? null : call.callerMedia.origin().orElse(null);
         return new CallerDialog(call.callId, node, call.tenant, call.tenantId, call.serviceNumber, call.caller, call.receivedAt,
                 call.callerRequest.toString(), call.callerDialog.getLocalTag(), call.callerDialog.getLocalSeqNumber(),
-                call.entry, call.language, call.musicOnHold, ours, agentLeg);
+                call.entry, call.language, call.musicOnHold, ours, agentLeg, ringing);
     }
 
     /** Whether the caller talks to its agent (else it waits in its queue). */
@@ -66,6 +76,11 @@ record CallerDialog(String callId, String node, TenantKey tenant, long tenantId,
                 .add("origin", encode(origin));
         if (agentLeg != null) {
             json.add("agentLeg", agentLeg.encode());
+        }
+        if (!ringing.isEmpty()) {
+            JsonArrayBuilder invites = Json.createArrayBuilder();
+            ringing.forEach(invites::add);
+            json.add("ringing", invites);
         }
         return json.build().toString();
     }
@@ -90,6 +105,7 @@ record CallerDialog(String callId, String node, TenantKey tenant, long tenantId,
                 Instant.parse(json.getString("receivedAt")), json.getString("invite"), json.getString("localTag"),
                 json.getJsonNumber("localSeq").longValue(), QueueEntry.decode(json.getString("entry")), json.getString("language"),
                 json.getString("musicOnHold"), decodeOrigin(json.get("origin")),
-                json.get("agentLeg") instanceof JsonObject leg ? AgentLegDialog.decode(leg) : null);
+                json.get("agentLeg") instanceof JsonObject leg ? AgentLegDialog.decode(leg) : null,
+                json.get("ringing") instanceof JsonArray invites ? invites.getValuesAs(JsonString::getString) : List.of());
     }
 }

@@ -19,7 +19,8 @@ import org.infinispan.Cache;
  * The confirmed caller dialogs of waiting and talking callers, in the replicated cache
  * {@code dialogs}, keyed by call id: what a survivor needs to take a caller over when its node leaves
  * the cluster ({@link CallTakeovers}). Written when the caller's dialog is confirmed and it waits
- * (answer on queue), again when its agent answers (with the agent's leg), when a re-INVITE changed
+ * (answer on queue), again when agents' phones ring for it (with their INVITEs), when its agent
+ * answers (with the agent's leg), when a re-INVITE changed
  * a leg's session and when the caller goes on hold or is resumed; removed when the call ends or is no
  * longer a two-party call (in a consultation, conference, supervision or transfer). One write per such
  * change, never per packet.
@@ -57,13 +58,27 @@ public class CallerDialogs {
     }
 
     /**
-     * Replicates the caller's dialog once it is confirmed (answered on queue) and the caller waits in
-     * a group's queue, whichever came first; called under the call's monitor after either.
+     * Replicates the caller's dialog once it is confirmed (answered on queue) and the caller waits for
+     * an agent, whichever came first; with the INVITEs of the phones ringing for it, if any. Called under
+     * the call's monitor after either. A caller offered at once is answered while a phone rings for it.
      */
     void waiting(AcdCall call) {
-        if (call.answeredInFlow && call.state.is(CallPhase.QUEUED) && call.entry != null && call.callerRequest != null
+        if (call.answeredInFlow && call.state.isWaitingForAgent() && call.entry != null && call.callerRequest != null
                 && call.callerDialog != null) {
-            replicate(call, null);
+            replicate(call, null, call.state.is(CallPhase.OFFERING)
+                    ? call.offers.stream().map(offer -> offer.invite().getRequest().toString()).toList() : List.of());
+        }
+    }
+
+    /**
+     * Agents' phones ring for a waiting caller: a replicated dialog is written again with their
+     * INVITEs, so a survivor that takes the caller over can CANCEL them (else they ring on for a call
+     * their node no longer has, and an agent who picks up talks to nobody). Called under the call's
+     * monitor once the INVITEs left.
+     */
+    void ringing(AcdCall call) {
+        if (call.dialogReplicated) {
+            waiting(call);
         }
     }
 
@@ -75,7 +90,7 @@ public class CallerDialogs {
     void talking(AcdCall call) {
         if (isMovableTalk(call)) {
             replicate(call, AgentLegDialog.of(call, call.agentDialog, call.agentInvite.toString(),
-                    call.agentMedia.origin().orElse(null)));
+                    call.agentMedia.origin().orElse(null)), List.of());
         } else {
             released(call);
         }
@@ -124,7 +139,7 @@ public class CallerDialogs {
         }
     }
 
-    private void replicate(AcdCall call, AgentLegDialog agentLeg) {
+    private void replicate(AcdCall call, AgentLegDialog agentLeg, List<String> ringing) {
         if (!members.hasOthers()) {
             // A node alone has nobody to take its calls over: the write and its encoding would be CPU
             // on every answered call for nothing (the call path measured it). Calls answered before a
@@ -132,7 +147,7 @@ public class CallerDialogs {
             return;
         }
         try {
-            CallerDialog dialog = CallerDialog.of(call, node, agentLeg);
+            CallerDialog dialog = CallerDialog.of(call, node, agentLeg, ringing);
             cache.put(dialog.callId(), dialog.encode());
             call.dialogReplicated = true;
         } catch (RuntimeException e) {

@@ -40,10 +40,31 @@ class CallTakeoversTest {
         QueueEntry entry = new QueueEntry("c1@10.0.0.1", new TenantKey("demo"), 7, 5, Instant.parse("2026-12-06T10:00:01Z"), "node-a");
         CallerDialog dialog = new CallerDialog("c1@10.0.0.1", "node-a", new TenantKey("demo"), 3, "+4930500100", "+49301234567",
                 Instant.parse("2026-12-06T10:00:00Z"), "INVITE sip:+4930500100@10.0.0.5 SIP/2.0\r\nCall-ID: c1@10.0.0.1\r\n\r\nv=0\r\n",
-                "a1b2c3", 0, entry, "de", "queue-moh", new Origin("verbund", "4711", 2, "10.0.0.5"), null);
+                "a1b2c3", 0, entry, "de", "queue-moh", new Origin("verbund", "4711", 2, "10.0.0.5"), null, List.of());
 
         assertThat(CallerDialog.decode(dialog.encode())).isEqualTo(dialog);
         assertThat(dialog.isTalking()).isFalse();
+    }
+
+    @Test
+    void aWaitingCallersDialogKeepsTheInvitesOfThePhonesRingingForItThroughTheCache() {
+        QueueEntry entry = new QueueEntry("c4@10.0.0.1", new TenantKey("demo"), 7, 5, Instant.parse("2026-12-06T10:00:01Z"), "node-a");
+        List<String> ringing = List.of("INVITE sip:1001@10.0.0.9:5071 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.5:5060;branch=z9hG4bK-1\r\n\r\n",
+                "INVITE sip:1002@10.0.0.8:5071 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.5:5060;branch=z9hG4bK-2\r\n\r\n");
+        CallerDialog dialog = new CallerDialog("c4@10.0.0.1", "node-a", new TenantKey("demo"), 3, "+4930500100", "",
+                Instant.parse("2026-12-06T10:00:00Z"), "INVITE sip:+4930500100@10.0.0.5 SIP/2.0\r\nCall-ID: c4@10.0.0.1\r\n\r\n",
+                "a1b2c3", 0, entry, "en", "queue-moh", null, null, ringing);
+
+        CallerDialog read = CallerDialog.decode(dialog.encode());
+
+        assertThat(read).isEqualTo(dialog);
+        assertThat(read.ringing()).containsExactlyElementsOf(ringing);
+        assertThat(read.isTalking()).isFalse();
+        String nothingRinging = new CallerDialog("c4@10.0.0.1", "node-a", new TenantKey("demo"), 3, "+4930500100", "",
+                Instant.parse("2026-12-06T10:00:00Z"), "INVITE sip:+4930500100@10.0.0.5 SIP/2.0\r\n\r\n", "a1b2c3", 0, entry, "en",
+                "queue-moh", null, null, null).encode();
+        assertThat(nothingRinging).as("written only when a phone rings").doesNotContain("ringing");
+        assertThat(CallerDialog.decode(nothingRinging).ringing()).isEmpty();
     }
 
     @Test
@@ -55,7 +76,7 @@ class CallTakeoversTest {
                 new Origin("verbund", "99", 1, "10.0.0.5"), 0, null, Duration.ZERO);
         CallerDialog dialog = new CallerDialog("c2@10.0.0.1", "node-a", new TenantKey("demo"), 3, "+4930500100", "",
                 Instant.parse("2026-12-06T10:00:00Z"), "INVITE sip:+4930500100@10.0.0.5 SIP/2.0\r\nCall-ID: c2@10.0.0.1\r\n\r\n",
-                "a1b2c3", 0, entry, "en", "queue-moh", null, agentLeg);
+                "a1b2c3", 0, entry, "en", "queue-moh", null, agentLeg, List.of());
 
         CallerDialog read = CallerDialog.decode(dialog.encode());
 
@@ -73,7 +94,7 @@ class CallTakeoversTest {
                 "sip:10.0.0.9:5071;transport=udp", List.of(), 1, null, 0, Instant.parse("2026-12-06T10:01:00Z"), Duration.ofSeconds(12));
         CallerDialog dialog = new CallerDialog("c3@10.0.0.1", "node-a", new TenantKey("demo"), 3, "+4930500100", "",
                 Instant.parse("2026-12-06T10:00:00Z"), "INVITE sip:+4930500100@10.0.0.5 SIP/2.0\r\nCall-ID: c3@10.0.0.1\r\n\r\n",
-                "a1b2c3", 0, entry, "en", "queue-moh", null, held);
+                "a1b2c3", 0, entry, "en", "queue-moh", null, held, List.of());
 
         CallerDialog read = CallerDialog.decode(dialog.encode());
 
