@@ -11,7 +11,7 @@
 # SIPp media port; per minute the script prints how many were holding at the minute's end and how
 # many such calls failed so far (a caller the node dropped, or whose CANCEL went unanswered).
 # Loopback only; bounded in time. Needs a build (mvn install) first.
-# Usage: deploy/bench/soak.sh            RATE=50 MINUTES=60 AGENTS=110 TALK=2000 HOLD=200 HOLD_SECONDS=30 KEEP=1
+# Usage: deploy/bench/soak.sh            RATE=50 MINUTES=60 AGENTS=110 TALK=2000 HOLD=200 HOLD_SECONDS=30 REREGISTER_MINUTES=30 KEEP=1
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 . "$repo/deploy/bench/sipp-figures.sh"
@@ -32,8 +32,14 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 start_node
 bench_tenant "$agents"
 { echo SEQUENTIAL; for i in $(seq 1 "$agents"); do u=$(printf 'b%04d' "$i"); echo "$u;[authentication username=$u password=bench];$uas_port"; done; } > "$work/agents.csv"
-(cd "$work" && sipp 127.0.0.1:$sip -sf "$repo/deploy/src/test/sipp/bench-register.xml" -inf agents.csv -i 127.0.0.1 -p 5772 \
-    -m "$agents" -r 200 -nostdin -timeout 120s >/dev/null 2>&1) || { echo "registration of $agents agents failed"; exit 1; }
+# The phones register for an hour (bench-register.xml: Expires 3600) and, as real phones do, again
+# every REREGISTER_MINUTES (default 30) while the soak runs: a 60-minute soak without it lost every
+# agent at its 56th minute (docs/benchmarks.md).
+register_agents() {
+  (cd "$work" && sipp 127.0.0.1:$sip -sf "$repo/deploy/src/test/sipp/bench-register.xml" -inf agents.csv -i 127.0.0.1 -p 5772 \
+      -m "$agents" -r 200 -nostdin -timeout 120s >/dev/null 2>&1) || { echo "registration of $agents agents failed"; exit 1; }
+}
+register_agents
 seq 1 "$agents" | xargs -P 4 -I{} sh -c "curl -s -o /dev/null -u admin@bench:bench-admin -X PUT -H 'Content-Type: application/json' \
     -d '{\"state\":\"READY\"}' http://127.0.0.1:$http/api/v1/agents/\$(printf 'b%04d' {})/state"
 (cd "$work" && exec sipp -sf "$repo/deploy/src/test/sipp/agent-answer.xml" -i 127.0.0.1 -p $uas_port -d 0 \
@@ -56,6 +62,9 @@ holding() {
 
 printf '%-4s %-8s %-7s %-7s %-8s %-12s %-12s %-8s %-13s %-8s %-5s %-10s\n' min success failed waited holding "hold failed" "180 p99 ms" "RSS MB" "heap after GC" threads fds "CPU %core"
 for minute in $(seq 1 "$minutes"); do
+  if [ "$minute" -gt 1 ] && [ $(( (minute - 1) % ${REREGISTER_MINUTES:-30} )) -eq 0 ]; then
+    register_agents
+  fi
   run=$work/minute-$minute
   mkdir -p "$run"
   cpu_before=$(cpu_ticks "$wf"); t_before=$(date +%s.%N)
