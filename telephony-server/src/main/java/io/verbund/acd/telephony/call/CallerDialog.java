@@ -47,11 +47,6 @@ record CallerDialog(String callId, String node, TenantKey tenant, long tenantId,
         ringing = ringing == null ? List.of() : List.copyOf(ringing);
     }
 
-    /** The dialog of a call answered on queue and waiting in its group, as {@code node} holds it. */
-    static CallerDialog of(AcdCall call, String node) {
-        return of(call, node, null, List.of());
-    }
-
     /**
      * The dialog of a caller, waiting ({@code agentLeg} null; {@code ringing} the INVITEs of phones that
      * ring for it) or talking to its agent on {@code agentLeg}, as {@code node} holds it.
