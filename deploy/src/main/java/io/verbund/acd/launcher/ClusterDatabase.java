@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -67,17 +68,13 @@ public final class ClusterDatabase {
     }
 
     /**
-     * Starts a master that failed; {@code peer} is the other master, which took the writes. Its
-     * binlog may end in commits the peer never received (killed while it waited for their semi-sync
-     * acknowledgement); the nodes retried those on the peer, so at failback they meet their retried
-     * copies as duplicate keys. That is said here, before it happens. Not cut: MariaDB's cut
-     * ({@code --init-rpl-role=SLAVE}) takes every commit not yet done in the engine, also those the
-     * peer and this server's replica already had, whose replication from here then stopped on GTIDs
-     * this server no longer had (seen in both full test runs that tried it).
-     *
-     * @return what it found, for the operator
+     * What this failed master's binlog holds that {@code peer}, the other master, never received:
+     * read from its files before it starts. Such commits were killed while they waited for their
+     * semi-sync acknowledgement, and the nodes retried them on the peer; started as it is, this
+     * server would meet their retried copies as duplicate keys at failback, so {@link MasterRebuild}
+     * makes it (and its replicas) anew from the peer instead.
      */
-    public String startFailedMaster(ClusterDatabase peer) {
+    UnreceivedCommits unreceivedBy(ClusterDatabase peer) {
         long domain = database.serverId();
         OptionalLong written;
         try {
@@ -85,15 +82,22 @@ public final class ClusterDatabase {
         } catch (IOException e) {
             written = OptionalLong.empty();
         }
-        OptionalLong received = peer.receivedOf(domain);
-        start();
-        String found = "its binlog ended at " + domain + "-" + domain + "-" + (written.isPresent() ? String.valueOf(written.getAsLong()) : "?")
-                + ", " + peer.database.name() + " had received up to " + (received.isPresent() ? String.valueOf(received.getAsLong()) : "?");
-        if (written.isPresent() && received.isPresent() && written.getAsLong() > received.getAsLong()) {
-            return found + ": " + (written.getAsLong() - received.getAsLong()) + " commit(s) " + peer.database.name()
-                    + " never received; the failback will meet their retried copies (docs/operations.md, Known limitations)";
+        return new UnreceivedCommits(database.name(), peer.database.name(), domain, written, peer.receivedOf(domain));
+    }
+
+    /** The last sequence number of this server's own GTID domain in its binlog, against what the other master received. */
+    record UnreceivedCommits(String master, String peer, long domain, OptionalLong written, OptionalLong received) {
+
+        long count() {
+            return written.isPresent() && received.isPresent() ? Math.max(0, written.getAsLong() - received.getAsLong()) : 0;
         }
-        return found + ": nothing only here";
+
+        @Override
+        public String toString() {
+            String found = "its binlog ended at " + domain + "-" + domain + "-" + (written.isPresent() ? String.valueOf(written.getAsLong()) : "?")
+                    + ", " + peer + " had received up to " + (received.isPresent() ? String.valueOf(received.getAsLong()) : "?");
+            return count() > 0 ? found + ": " + count() + " commit(s) " + peer + " never received" : found + ": nothing only here";
+        }
     }
 
     /** The last sequence number of GTID domain {@code domain} this server's replication received, if it can say. */
@@ -174,6 +178,39 @@ public final class ClusterDatabase {
     /** The application user's connection straight to this server (not through haproxy). */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url(MariaDbServer.DATABASE), MariaDbServer.USER, password);
+    }
+
+    /** The first column of the first row of an administrator's query. */
+    String queryAsAdmin(String sql) throws SQLException {
+        try (Connection connection = connectAsAdmin(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
+    /** Runs the statements in order on one administrator's connection. */
+    void executeAsAdmin(String... statements) throws SQLException {
+        try (Connection connection = connectAsAdmin(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /**
+     * Waits until this server's replication has applied {@code position}; short waits in a loop,
+     * since the administrator's connection gives up on a statement after 10 s.
+     */
+    void awaitApplied(String position, Duration timeout) throws SQLException {
+        Instant deadline = Instant.now().plus(timeout);
+        String wait = "SELECT MASTER_GTID_WAIT('" + position.replace("'", "") + "', 5)";
+        while (Instant.now().isBefore(deadline)) {
+            if ("0".equals(queryAsAdmin(wait))) {
+                return;
+            }
+        }
+        throw new LaunchFailure(ExitCode.FAILED, database.name() + " did not apply GTID " + position + " within "
+                + timeout.toSeconds() + " s: " + replicationState().error() + "; see " + log());
     }
 
     /** What this server reports about the source it replicates from. */

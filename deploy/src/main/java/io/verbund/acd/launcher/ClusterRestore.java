@@ -6,12 +6,8 @@ import io.verbund.acd.lbconfig.topology.Topology;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -69,39 +65,19 @@ final class ClusterRestore {
             ClusterDatabase primary = servers.stream().filter(server -> server.name().equals(topology.primaryMaster().name())).findFirst().orElseThrow();
             out.println("  loading the dump into " + primary.name() + " (replication carries it to the others) ...");
             new DatabaseDump(installation).load(DatabaseDump.Server.cluster(primary.topology(), layout.tlsDir(), primary.adminPassword()), dump);
-            String position = query(primary, "SELECT @@gtid_binlog_pos");
+            String position = primary.queryAsAdmin("SELECT @@gtid_binlog_pos");
             for (ClusterDatabase server : servers) {
                 if (server != primary) {
-                    awaitApplied(server, position);
+                    server.awaitApplied(position, CATCH_UP);
                     out.printf("  %-9s has applied the restore (GTID %s)%n", server.name(), position);
                 }
             }
-            return query(primary, "SELECT CONCAT((SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '"
+            return primary.queryAsAdmin("SELECT CONCAT((SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '"
                     + MariaDbServer.DATABASE + "'), ' tables, ', (SELECT COUNT(*) FROM " + MariaDbServer.DATABASE + ".call_record), ' call records')");
         } finally {
             for (int i = servers.size() - 1; i >= 0; i--) {
                 servers.get(i).stop();
             }
-        }
-    }
-
-    /** Short waits in a loop: the administrator's connection gives up on a statement after 10 s. */
-    private void awaitApplied(ClusterDatabase server, String position) throws SQLException {
-        Instant deadline = Instant.now().plus(CATCH_UP);
-        String wait = "SELECT MASTER_GTID_WAIT('" + position.replace("'", "") + "', 5)";
-        while (Instant.now().isBefore(deadline)) {
-            if ("0".equals(query(server, wait))) {
-                return;
-            }
-        }
-        throw new LaunchFailure(ExitCode.FAILED, server.name() + " did not apply the restored data (GTID " + position + ") within "
-                + CATCH_UP.toSeconds() + " s: " + server.replicationState().error() + "; see " + server.log());
-    }
-
-    private static String query(ClusterDatabase server, String sql) throws SQLException {
-        try (Connection db = server.connectAsAdmin(); Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
         }
     }
 }

@@ -102,16 +102,8 @@ final class MasterFailback {
      * from the primary itself, which skips them when they return, so it never counts them as applied.
      */
     private String backupWritesPosition() throws SQLException {
-        long primaryDomain = Long.parseLong(single(primary, "SELECT @@gtid_domain_id"));
-        return GtidPosition.parse(single(backup, "SELECT @@gtid_binlog_pos")).without(primaryDomain).toString();
-    }
-
-    private static String single(ClusterDatabase database, String query) throws SQLException {
-        try (Connection connection = database.connectAsAdmin(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(query)) {
-            row.next();
-            return row.getString(1);
-        }
+        long primaryDomain = Long.parseLong(primary.queryAsAdmin("SELECT @@gtid_domain_id"));
+        return GtidPosition.parse(backup.queryAsAdmin("SELECT @@gtid_binlog_pos")).without(primaryDomain).toString();
     }
 
     private void awaitApplied(String position) throws SQLException {

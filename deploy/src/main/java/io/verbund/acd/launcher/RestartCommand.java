@@ -4,7 +4,9 @@ import io.verbund.acd.lbconfig.topology.AcdNode;
 import io.verbund.acd.lbconfig.topology.Database;
 import io.verbund.acd.lbconfig.topology.Topology;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -53,14 +55,30 @@ final class RestartCommand implements Callable<Integer> {
         if (database.isPresent()) {
             ClusterDatabase server = layout.server(database.get(), installation);
             out.println("Starting " + name + " on " + database.get().endpoint() + " ...");
+            Optional<ClusterDatabase.UnreceivedCommits> unreceived = Optional.empty();
             if (database.get().isMaster()) {
                 ClusterDatabase peer = layout.server(topology.database(database.get().replicates()), installation);
-                out.println("  " + server.startFailedMaster(peer));
+                unreceived = Optional.of(server.unreceivedBy(peer));
+                out.println("  " + unreceived.get());
+            }
+            if (unreceived.isPresent() && unreceived.get().count() > 0) {
+                ClusterDatabase peer = layout.server(topology.database(database.get().replicates()), installation);
+                List<ClusterDatabase> replicas = topology.databases().stream()
+                        .filter(candidate -> !candidate.isMaster() && candidate.replicates().equals(name))
+                        .map(replica -> layout.server(replica, installation)).toList();
+                Map<String, Optional<Long>> started = new MasterRebuild(layout, installation, new HaproxyAdmin(layout.haproxySocket()),
+                        Clock.systemUTC(), out).rebuild(server, peer, replicas, record.get().pids());
+                ClusterRecord updated = ClusterRecord.read(layout.record()).orElse(record.get());
+                for (Map.Entry<String, Optional<Long>> entry : started.entrySet()) {
+                    updated = updated.with(entry.getKey(), entry.getValue());
+                }
+                updated.write(layout.record());
+                pid = server.pid();
             } else {
                 server.start();
+                server.setUpReplication();
+                pid = server.pid();
             }
-            server.setUpReplication();
-            pid = server.pid();
             out.println(name + " is up and replicates from " + database.get().replicates() + (database.get().equals(topology.primaryMaster())
                     ? ". Writes stay where they are; move them back with ./verbund failback once it has caught up." : "."));
         } else if (node.isPresent()) {

@@ -35,6 +35,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Properties;
@@ -613,6 +614,85 @@ class ClusterFailoverIT {
         }
         Launch healthy = verbund("status");
         assertThat(healthy.exit()).as(healthy.output()).isZero();
+    }
+
+    /**
+     * The case a master kill under load leaves now and then (a commit waiting for master2's
+     * acknowledgement when master1 died), made certain: master2 stops receiving, master1 commits a
+     * row alone and is killed. Its restart must not start it with that row; it and replica1 are made
+     * anew from master2, and the failback goes through.
+     */
+    @Test
+    @Order(4)
+    void aMasterBackWithACommitMaster2NeverReceivedIsRebuiltFromMaster2AndFailsBack() throws Exception {
+        String position = "rebuild-test/" + UUID.randomUUID();
+        try (Connection master2 = cluster.database("master2").connectAsAdmin(); Statement statement = master2.createStatement()) {
+            statement.execute("STOP SLAVE IO_THREAD");
+        }
+        try (Connection master1 = cluster.database("master1").connectAsAdmin(); Statement statement = master1.createStatement()) {
+            statement.execute("SET GLOBAL rpl_semi_sync_master_enabled = OFF");
+            statement.executeUpdate("INSERT INTO verbund.event_dead_letter (source, kind, payload, reason, failed_at, node, position)"
+                    + " VALUES ('test', 'TEST', '[]', 'only master1 has it', NOW(3), 'test', '" + position + "')");
+        }
+        kill("master1");
+        try (Connection master2 = cluster.database("master2").connectAsAdmin(); Statement statement = master2.createStatement()) {
+            statement.execute("START SLAVE IO_THREAD");
+        }
+        awaitTrue("writes go to master2 through haproxy", Duration.ofSeconds(10),
+                () -> cluster.serverIdBehind(cluster.topology().frontends().dbMaster()) == MASTER2);
+
+        Launch restart = verbund("restart", "master1");
+        System.out.print(restart.output());
+        assertThat(restart.exit()).as(restart.output()).isZero();
+        assertThat(restart.output()).contains("1 commit(s) master2 never received", "master1 and replica1 are made anew from master2",
+                "replica1 has applied master1's load");
+        try (var kept = Files.list(cluster.root().resolve("db/master1"))) {
+            assertThat(kept.map(path -> path.getFileName().toString())).as("master1's old data kept")
+                    .anyMatch(name -> name.startsWith("data.before-rebuild-"));
+        }
+        awaitTrue("haproxy sees master1 up again", Duration.ofSeconds(15), () -> cluster.haproxy()
+                .servers("db_master").stream().anyMatch(server -> server.name().equals("master1") && server.up()));
+        Launch failback = verbund("failback");
+        assertThat(failback.exit()).as(failback.output()).isZero();
+        assertThat(failback.output()).contains("Failback done: writes go to master1");
+        for (String name : List.of("master1", "master2", "replica1", "replica2")) {
+            try (Connection database = cluster.database(name).connectAsAdmin();
+                 PreparedStatement query = database.prepareStatement("SELECT COUNT(*) FROM verbund.event_dead_letter WHERE position = ?")) {
+                query.setString(1, position);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    assertThat(row.getInt(1)).as("%s holds the commit master2 never received", name).isZero();
+                }
+            }
+        }
+        // What master2 wrote while master1 was away reached master1 and its rebuilt replica.
+        awaitTrue("replica1 replicates master1, which replicates master2", Duration.ofSeconds(20), () -> {
+            try (Connection master2 = cluster.database("master2").connectAsAdmin(); Statement statement = master2.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT @@gtid_binlog_pos")) {
+                row.next();
+                String written = row.getString(1);
+                return cluster.database("replica1").replicationState().healthy() && cluster.database("master1").replicationState().healthy()
+                        && cluster.database("master2").replicationState().healthy() && applied(cluster.database("replica1"), written);
+            }
+        });
+        for (Cluster.Node node : cluster.nodes()) {
+            awaitTrue(node.name() + " clears the alarm", Duration.ofSeconds(10),
+                    () -> !health(node, "/telephony/health").toString().contains("DB_MASTER_FAILED_OVER"));
+        }
+        Launch healthy = verbund("status");
+        assertThat(healthy.exit()).as(healthy.output()).isZero();
+    }
+
+    /** Whether {@code database} has applied {@code position} (all its domains but the server's own). */
+    private static boolean applied(ClusterDatabase database, String position) throws SQLException {
+        try (Connection connection = database.connectAsAdmin();
+             PreparedStatement wait = connection.prepareStatement("SELECT MASTER_GTID_WAIT(?, 1)")) {
+            wait.setString(1, position);
+            try (ResultSet row = wait.executeQuery()) {
+                row.next();
+                return row.getInt(1) == 0;
+            }
+        }
     }
 
     @Test
