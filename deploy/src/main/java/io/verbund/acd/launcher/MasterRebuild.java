@@ -3,7 +3,6 @@ package io.verbund.acd.launcher;
 import io.verbund.acd.lbconfig.topology.Database;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -62,15 +61,21 @@ final class MasterRebuild {
         out.println("  " + names + " are made anew from " + peer.name() + ": the nodes wrote those commits again on "
                 + peer.name() + " (docs/operations.md, 'A master that comes back with commits the other never received').");
         List<HaproxyAdmin.Server> heldBack = new ArrayList<>();
+        Path pending = pending(layout, master.name());
         try {
+            Files.writeString(pending, "being made anew from " + peer.name() + " since " + clock.instant()
+                    + "; ./verbund restart " + master.name() + " starts the rebuild over\n");
             peer.executeAsAdmin("STOP SLAVE");
             out.println("  1. " + peer.name() + ": replication from " + master.name() + " stopped (it must not take those commits in)");
             for (ClusterDatabase replica : replicas) {
                 heldBack.addAll(holdBack(replica));
-                Optional.ofNullable(pids.get(replica.name())).ifPresent(pid -> {
-                    ManagedProcess.terminate(pid, Duration.ofSeconds(30));
-                    out.println("  2. " + replica.name() + " stopped (pid " + pid + ")");
-                });
+                // Only a MariaDB: a recorded pid of a server that died may belong to another program by now.
+                Optional.ofNullable(pids.get(replica.name())).flatMap(ProcessHandle::of)
+                        .filter(process -> process.info().command().map(command -> command.endsWith("mariadbd")).orElse(false))
+                        .ifPresent(process -> {
+                            ManagedProcess.terminate(process, Duration.ofSeconds(30));
+                            out.println("  2. " + replica.name() + " stopped (pid " + process.pid() + ")");
+                        });
             }
             String stamp = STAMP.format(clock.instant());
             List<ClusterDatabase> rebuilt = new ArrayList<>(List.of(master));
@@ -112,15 +117,25 @@ final class MasterRebuild {
                 Files.deleteIfExists(dump);
             }
             release(heldBack);
+            Files.delete(pending);
             Map<String, Optional<Long>> started = new LinkedHashMap<>();
             rebuilt.forEach(server -> started.put(server.name(), server.pid()));
             return started;
-        } catch (SQLException e) {
+        } catch (SQLException | IOException | LaunchFailure e) {
             throw new LaunchFailure(ExitCode.FAILED, "rebuilding " + names + " from " + peer.name() + " failed: " + e.getMessage()
-                    + ". The old data folders are kept (db/<name>/data.before-rebuild-*); see docs/operations.md.", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+                    + ". " + peer.name() + "'s replication from " + master.name() + " may be stopped and the replicas in haproxy"
+                    + " maintenance; the old data folders are kept (data.before-rebuild-*). Once the cause is fixed, stop "
+                    + master.name() + " if it runs and run ./verbund restart " + master.name() + " again: it starts the rebuild over.", e);
         }
+    }
+
+    /** A rebuild that began and did not end: the next restart of the master starts it over. */
+    static boolean isPending(ClusterLayout layout, String master) {
+        return Files.isRegularFile(pending(layout, master));
+    }
+
+    private static Path pending(ClusterLayout layout, String master) {
+        return layout.databaseDir(master).resolve("rebuild.pending");
     }
 
     private DatabaseDump.Server server(ClusterDatabase database) {

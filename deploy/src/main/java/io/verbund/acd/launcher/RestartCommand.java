@@ -61,7 +61,11 @@ final class RestartCommand implements Callable<Integer> {
                 unreceived = Optional.of(server.unreceivedBy(peer));
                 out.println("  " + unreceived.get());
             }
-            if (unreceived.isPresent() && unreceived.get().count() > 0) {
+            boolean pending = MasterRebuild.isPending(layout, name);
+            if (pending) {
+                out.println("  a rebuild of " + name + " began and did not end; it starts over");
+            }
+            if (pending || unreceived.isPresent() && unreceived.get().count() > 0) {
                 ClusterDatabase peer = layout.server(topology.database(database.get().replicates()), installation);
                 List<ClusterDatabase> replicas = topology.databases().stream()
                         .filter(candidate -> !candidate.isMaster() && candidate.replicates().equals(name))

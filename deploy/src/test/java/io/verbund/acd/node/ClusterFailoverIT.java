@@ -650,6 +650,7 @@ class ClusterFailoverIT {
             assertThat(kept.map(path -> path.getFileName().toString())).as("master1's old data kept")
                     .anyMatch(name -> name.startsWith("data.before-rebuild-"));
         }
+        assertThat(cluster.root().resolve("db/master1/rebuild.pending")).as("a finished rebuild leaves no mark to start over").doesNotExist();
         awaitTrue("haproxy sees master1 up again", Duration.ofSeconds(15), () -> cluster.haproxy()
                 .servers("db_master").stream().anyMatch(server -> server.name().equals("master1") && server.up()));
         Launch failback = verbund("failback");
