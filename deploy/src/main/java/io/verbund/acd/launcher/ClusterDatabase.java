@@ -96,6 +96,9 @@ public final class ClusterDatabase {
         public String toString() {
             String found = "its binlog ended at " + domain + "-" + domain + "-" + (written.isPresent() ? String.valueOf(written.getAsLong()) : "?")
                     + ", " + peer + " had received up to " + (received.isPresent() ? String.valueOf(received.getAsLong()) : "?");
+            if (written.isEmpty() || received.isEmpty()) {
+                return found + ": cannot tell whether " + peer + " lacks any of it; started as it is";
+            }
             return count() > 0 ? found + ": " + count() + " commit(s) " + peer + " never received" : found + ": nothing only here";
         }
     }
