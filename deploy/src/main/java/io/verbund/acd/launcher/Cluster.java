@@ -133,9 +133,7 @@ public final class Cluster {
         reverse.forEach(ClusterDatabase::stop);
         // Parts started again by ./verbund restart are not this launcher's children; the record names them.
         ClusterRecord.read(layout.record()).ifPresent(written -> written.pids().forEach((component, pid) ->
-                ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                        .filter(process -> process.info().commandLine().map(line -> line.contains(layout.root().toString())).orElse(false))
-                        .ifPresent(process -> ManagedProcess.terminate(process, Duration.ofSeconds(60)))));
+                ManagedProcess.ours(pid, layout.root().toString()).ifPresent(process -> ManagedProcess.terminate(process, Duration.ofSeconds(60)))));
         try {
             Files.deleteIfExists(layout.record());
         } catch (IOException e) {

@@ -205,15 +205,23 @@ public final class ClusterDatabase {
      * since the administrator's connection gives up on a statement after 10 s.
      */
     void awaitApplied(String position, Duration timeout) throws SQLException {
+        if (appliedWithin(position, timeout)) {
+            return;
+        }
+        throw new LaunchFailure(ExitCode.FAILED, database.name() + " did not apply GTID " + position + " within "
+                + timeout.toSeconds() + " s: " + replicationState().error() + "; see " + log());
+    }
+
+    /** Whether this server's replication applies {@code position} within {@code timeout}. */
+    boolean appliedWithin(String position, Duration timeout) throws SQLException {
         Instant deadline = Instant.now().plus(timeout);
         String wait = "SELECT MASTER_GTID_WAIT('" + position.replace("'", "") + "', 5)";
         while (Instant.now().isBefore(deadline)) {
             if ("0".equals(queryAsAdmin(wait))) {
-                return;
+                return true;
             }
         }
-        throw new LaunchFailure(ExitCode.FAILED, database.name() + " did not apply GTID " + position + " within "
-                + timeout.toSeconds() + " s: " + replicationState().error() + "; see " + log());
+        return false;
     }
 
     /** What this server reports about the source it replicates from. */

@@ -17,6 +17,15 @@ final class ManagedProcess {
     private ManagedProcess() {
     }
 
+    /**
+     * A recorded process, if it is alive and its command line still shows {@code mark}: a process id
+     * from an old record may belong to an unrelated program by now.
+     */
+    static Optional<ProcessHandle> ours(long pid, String mark) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().commandLine().map(line -> line.contains(mark)).orElse(false));
+    }
+
     /** @return true when the process had to be killed */
     static boolean terminate(long pid, Duration grace) {
         Optional<ProcessHandle> handle = ProcessHandle.of(pid);

@@ -5,7 +5,6 @@ import io.verbund.acd.lbconfig.topology.Topology;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -107,18 +106,9 @@ final class MasterFailback {
     }
 
     private void awaitApplied(String position) throws SQLException {
-        try (Connection connection = primary.connectAsAdmin();
-             PreparedStatement wait = connection.prepareStatement("SELECT MASTER_GTID_WAIT(?, ?)")) {
-            wait.setString(1, position);
-            wait.setInt(2, CATCH_UP_SECONDS);
-            wait.setQueryTimeout(CATCH_UP_SECONDS + 10);
-            try (ResultSet row = wait.executeQuery()) {
-                row.next();
-                if (row.getInt(1) != 0) {
-                    throw refused(primary.name() + " has not applied " + backup.name() + "'s writes up to " + position
-                            + " within " + CATCH_UP_SECONDS + " s; writes stay on " + backup.name() + ". Try again later.");
-                }
-            }
+        if (!primary.appliedWithin(position, Duration.ofSeconds(CATCH_UP_SECONDS))) {
+            throw refused(primary.name() + " has not applied " + backup.name() + "'s writes up to " + position
+                    + " within " + CATCH_UP_SECONDS + " s; writes stay on " + backup.name() + ". Try again later.");
         }
     }
 

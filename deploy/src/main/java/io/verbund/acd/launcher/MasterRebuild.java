@@ -69,9 +69,7 @@ final class MasterRebuild {
             out.println("  1. " + peer.name() + ": replication from " + master.name() + " stopped (it must not take those commits in)");
             for (ClusterDatabase replica : replicas) {
                 heldBack.addAll(holdBack(replica));
-                // Only a MariaDB: a recorded pid of a server that died may belong to another program by now.
-                Optional.ofNullable(pids.get(replica.name())).flatMap(ProcessHandle::of)
-                        .filter(process -> process.info().command().map(command -> command.endsWith("mariadbd")).orElse(false))
+                Optional.ofNullable(pids.get(replica.name())).flatMap(pid -> ManagedProcess.ours(pid, layout.root().toString()))
                         .ifPresent(process -> {
                             ManagedProcess.terminate(process, Duration.ofSeconds(30));
                             out.println("  2. " + replica.name() + " stopped (pid " + process.pid() + ")");

@@ -55,34 +55,11 @@ final class RestartCommand implements Callable<Integer> {
         if (database.isPresent()) {
             ClusterDatabase server = layout.server(database.get(), installation);
             out.println("Starting " + name + " on " + database.get().endpoint() + " ...");
-            Optional<ClusterDatabase.UnreceivedCommits> unreceived = Optional.empty();
-            if (database.get().isMaster()) {
-                ClusterDatabase peer = layout.server(topology.database(database.get().replicates()), installation);
-                unreceived = Optional.of(server.unreceivedBy(peer));
-                out.println("  " + unreceived.get());
-            }
-            boolean pending = MasterRebuild.isPending(layout, name);
-            if (pending) {
-                out.println("  a rebuild of " + name + " began and did not end; it starts over");
-            }
-            if (pending || unreceived.isPresent() && unreceived.get().count() > 0) {
-                ClusterDatabase peer = layout.server(topology.database(database.get().replicates()), installation);
-                List<ClusterDatabase> replicas = topology.databases().stream()
-                        .filter(candidate -> !candidate.isMaster() && candidate.replicates().equals(name))
-                        .map(replica -> layout.server(replica, installation)).toList();
-                Map<String, Optional<Long>> started = new MasterRebuild(layout, installation, new HaproxyAdmin(layout.haproxySocket()),
-                        Clock.systemUTC(), out).rebuild(server, peer, replicas, record.get().pids());
-                ClusterRecord updated = ClusterRecord.read(layout.record()).orElse(record.get());
-                for (Map.Entry<String, Optional<Long>> entry : started.entrySet()) {
-                    updated = updated.with(entry.getKey(), entry.getValue());
-                }
-                updated.write(layout.record());
-                pid = server.pid();
-            } else {
+            if (!database.get().isMaster() || !rebuiltFromPeer(layout, topology, installation, server, record.get(), out)) {
                 server.start();
                 server.setUpReplication();
-                pid = server.pid();
             }
+            pid = server.pid();
             out.println(name + " is up and replicates from " + database.get().replicates() + (database.get().equals(topology.primaryMaster())
                     ? ". Writes stay where they are; move them back with ./verbund failback once it has caught up." : "."));
         } else if (node.isPresent()) {
@@ -100,5 +77,37 @@ final class RestartCommand implements Callable<Integer> {
         }
         ClusterRecord.read(layout.record()).orElse(record.get()).with(name, pid).write(layout.record());
         return ExitCode.OK.code();
+    }
+
+    /**
+     * A failed master whose binlog holds commits its peer never received, or whose rebuild began and
+     * did not end, is made anew from the peer with its replicas ({@link MasterRebuild}), and the
+     * record gets their new processes.
+     *
+     * @return whether it was
+     */
+    private static boolean rebuiltFromPeer(ClusterLayout layout, Topology topology, Installation installation, ClusterDatabase master,
+                                           ClusterRecord record, PrintStream out) {
+        ClusterDatabase peer = layout.server(topology.database(master.topology().replicates()), installation);
+        ClusterDatabase.UnreceivedCommits unreceived = master.unreceivedBy(peer);
+        out.println("  " + unreceived);
+        boolean pending = MasterRebuild.isPending(layout, master.name());
+        if (pending) {
+            out.println("  a rebuild of " + master.name() + " began and did not end; it starts over");
+        }
+        if (!pending && unreceived.count() == 0) {
+            return false;
+        }
+        List<ClusterDatabase> replicas = topology.databases().stream()
+                .filter(candidate -> !candidate.isMaster() && candidate.replicates().equals(master.name()))
+                .map(replica -> layout.server(replica, installation)).toList();
+        Map<String, Optional<Long>> started = new MasterRebuild(layout, installation, new HaproxyAdmin(layout.haproxySocket()),
+                Clock.systemUTC(), out).rebuild(master, peer, replicas, record.pids());
+        ClusterRecord updated = ClusterRecord.read(layout.record()).orElse(record);
+        for (Map.Entry<String, Optional<Long>> entry : started.entrySet()) {
+            updated = updated.with(entry.getKey(), entry.getValue());
+        }
+        updated.write(layout.record());
+        return true;
     }
 }

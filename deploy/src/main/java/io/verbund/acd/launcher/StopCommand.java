@@ -73,13 +73,9 @@ final class StopCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    /**
-     * Stops a recorded process, but only if its command line still shows it is ours: a process id
-     * from an old record may belong to an unrelated program by now.
-     */
+    /** Stops a recorded process, but only if its command line still shows it is ours ({@link ManagedProcess#ours}). */
     private static void stop(PrintStream out, String what, long pid, String mark, Duration grace) {
-        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(candidate -> candidate.info().commandLine().map(line -> line.contains(mark)).orElse(false));
+        Optional<ProcessHandle> process = ManagedProcess.ours(pid, mark);
         if (process.isEmpty()) {
             return;
         }
